@@ -1,0 +1,58 @@
+"""jarvis-memory: the long-term memory of the Jarvis assistant, on libSQL.
+
+>>> import jarvis_memory
+>>> db = jarvis_memory.connect("file:/tmp/jarvis-doctest.db")   # or connect() for DATABASE_URL
+>>> entry, created = db.memories.store("Prefers tea", "preference", "user_explicit")
+>>> session = db.sessions.start()
+>>> event = db.events.log(session.id, "memory_store", {"memory_id": entry.id})
+
+The functions below mirror the TypeScript app's MemoryService on the default
+database (``DATABASE_URL``, or the embedded ``data/jarvis.db``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .database import Database, connect
+from .errors import (
+    AuthError,
+    ConfigError,
+    ConflictError,
+    DatabaseError,
+    JarvisMemoryError,
+    NotFoundError,
+    ReadOnlyError,
+    SchemaError,
+    ServerError,
+    UnreachableError,
+    ValidationError,
+)
+from .events import LogEvent
+from .hashing import content_hash
+from .memories import MemoryEntry
+from .sessions import Session
+
+__all__ = [
+    "AuthError", "ConfigError", "ConflictError", "Database", "DatabaseError", "JarvisMemoryError",
+    "LogEvent", "MemoryEntry", "NotFoundError", "ReadOnlyError", "SchemaError", "ServerError",
+    "Session", "UnreachableError", "ValidationError", "connect", "content_hash", "end_session",
+    "log_event", "start_session", "store_memory",
+]
+
+
+def store_memory(content: str, category: str, source: str) -> tuple[MemoryEntry, bool]:
+    """Store a memory on the default database; returns ``(entry, created)``."""
+    return connect().memories.store(content, category, source)
+
+
+def start_session() -> Session:
+    return connect().sessions.start()
+
+
+def end_session(session_id: int, trigger: str, summary: str | None = None) -> Session:
+    return connect().sessions.end(session_id, trigger, summary)
+
+
+def log_event(session_id: int | None, event_type: str, data: dict[str, Any] | None = None) -> LogEvent:
+    return connect().events.log(session_id, event_type, data)

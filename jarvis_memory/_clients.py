@@ -1,0 +1,224 @@
+"""Synchronous access to libsql-client 0.3.1, with its sharp edges handled.
+
+libsql-client is archived upstream; three of its behaviours are fixed here
+rather than worked around in every caller:
+
+* ``file:`` opens a new sqlite3 connection per call with ``timeout=0`` and
+  plain ``BEGIN``: concurrent writers get "database is locked" at once and
+  per-connection PRAGMAs are lost.  :class:`_FileClient` keeps one connection
+  (busy timeout, WAL, ``foreign_keys=ON``) and batches with ``BEGIN IMMEDIATE``,
+  rolling back on error.  Its coroutines never suspend, so they run inline on
+  the caller's thread instead of hopping to the sync client's worker thread.
+* The sync client's worker thread is not a daemon: an unclosed client keeps
+  the interpreter alive.  :class:`_RemoteClient` runs the async client on a
+  daemon loop thread and every call has a deadline, so an unreachable server
+  fails in bounded time instead of hanging.
+* Over ``http:`` there is no ``transaction()``.  Nothing here offers one:
+  every multi-statement write is a ``batch``, which is atomic on every URL kind.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import threading
+import time
+from collections.abc import Coroutine, Sequence
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import libsql_client
+from libsql_client import LibsqlError, ResultSet
+from libsql_client.sqlite3_utils import Sqlite3Client, _execute_stmt
+
+from .config import Settings
+from .errors import AuthError, ConfigError, DatabaseError, ReadOnlyError, ServerError, UnreachableError
+
+Statement = tuple[str, Sequence[Any] | dict[str, Any]] | str
+
+BUSY_TIMEOUT_MS = 30_000
+_TRANSIENT = (aiohttp.ClientError, ConnectionError, asyncio.TimeoutError, TimeoutError)
+
+
+def open_client(settings: Settings, *, read_only: bool = False, timeout: float = 30.0) -> "_FileClient | _RemoteClient":
+    if settings.is_remote:
+        return _RemoteClient(settings, timeout=timeout)
+    return _FileClient(settings, read_only=read_only)
+
+
+def _run_inline(coro: Coroutine[Any, Any, Any]) -> Any:
+    """Run a coroutine that never awaits anything pending (the sqlite3 backend's)."""
+    try:
+        coro.send(None)
+    except StopIteration as done:
+        return done.value
+    coro.close()
+    raise RuntimeError("libsql-client's sqlite3 backend suspended unexpectedly")
+
+
+class _KeptConnection(sqlite3.Connection):
+    """A connection that survives libsql-client's ``close()`` after every call."""
+
+    def close(self) -> None:  # libsql-client closes after each call; we keep it
+        pass
+
+    def really_close(self) -> None:
+        super().close()
+
+
+class _Sqlite3Backend(Sqlite3Client):
+    """libsql-client's ``file:`` client on one long-lived, well-configured connection."""
+
+    def __init__(self, path: Path, read_only: bool):
+        super().__init__(str(path))
+        if read_only:
+            uri = path.as_uri() + "?mode=ro"
+        else:
+            uri = path.as_uri() + "?mode=rwc"
+        self._conn = sqlite3.connect(
+            uri, uri=True, isolation_level=None, check_same_thread=False,
+            timeout=BUSY_TIMEOUT_MS / 1000, factory=_KeptConnection,
+        )
+        self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if read_only:
+            self._conn.execute("PRAGMA query_only = ON")
+        else:
+            self._conn.execute("PRAGMA journal_mode = WAL")
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+        self._conn.execute("PRAGMA foreign_keys = ON")
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._closed:
+            raise LibsqlError("The client was closed", "CLIENT_CLOSED")
+        return self._conn
+
+    async def batch(self, stmts: list[Any]) -> list[ResultSet]:
+        db = self._connect()
+        _execute_stmt(db, "BEGIN IMMEDIATE")
+        try:
+            results = [_execute_stmt(db, stmt) for stmt in stmts]
+            _execute_stmt(db, "COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+        return results
+
+    async def close(self) -> None:
+        await super().close()
+        self._conn.really_close()
+
+
+class _FileClient:
+    def __init__(self, settings: Settings, *, read_only: bool):
+        self.settings = settings
+        path = settings.path
+        assert path is not None
+        if read_only and not path.exists():
+            raise ConfigError(f"no database at {settings.redacted_url}")
+        if not read_only and not path.parent.is_dir():
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise ConfigError(f"cannot create the folder for {settings.redacted_url}: {e.strerror}") from None
+        try:
+            self._backend = _Sqlite3Backend(path, read_only)
+        except sqlite3.Error as e:
+            raise ConfigError(f"cannot open {settings.redacted_url}: {e}") from None
+        self._lock = threading.Lock()
+
+    def execute(self, sql: str, args: Any = None, *, idempotent: bool = False) -> ResultSet:
+        with self._lock:
+            return _translate(self.settings, _run_inline, self._backend.execute(sql, args))
+
+    def batch(self, stmts: list[Statement], *, idempotent: bool = False) -> list[ResultSet]:
+        with self._lock:
+            return _translate(self.settings, _run_inline, self._backend.batch(stmts))
+
+    def close(self) -> None:
+        with self._lock:
+            if not self._backend.closed:
+                _run_inline(self._backend.close())
+
+
+class _RemoteClient:
+    """The async libsql client on a daemon event-loop thread, with deadlines and retries."""
+
+    RETRIES = 3
+
+    def __init__(self, settings: Settings, *, timeout: float):
+        self.settings = settings
+        self.timeout = timeout
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="jarvis-memory-libsql", daemon=True)
+        self._thread.start()
+        self._client: libsql_client.Client | None = None
+
+    def _call(self, make: Any, *, idempotent: bool) -> Any:
+        attempts = self.RETRIES if idempotent else 1
+        for attempt in range(attempts):
+            try:
+                return _translate(self.settings, self._submit, make)
+            except (UnreachableError, ServerError):
+                self._reset()
+                if attempt + 1 == attempts:
+                    raise
+                time.sleep(0.1 * 2**attempt)
+
+    def _submit(self, make: Any) -> Any:
+        async def run() -> Any:
+            if self._client is None:
+                self._client = libsql_client.create_client(self.settings.url, auth_token=self.settings.auth_token)
+            return await make(self._client)
+
+        future = asyncio.run_coroutine_threadsafe(asyncio.wait_for(run(), self.timeout), self._loop)
+        return future.result()
+
+    def _reset(self) -> None:
+        client, self._client = self._client, None
+        if client is not None:
+            try:
+                asyncio.run_coroutine_threadsafe(asyncio.wait_for(client.close(), 2), self._loop).result()
+            except Exception:  # closing a broken connection may fail; it is discarded either way
+                pass
+
+    def execute(self, sql: str, args: Any = None, *, idempotent: bool = False) -> ResultSet:
+        return self._call(lambda c: c.execute(sql, args), idempotent=idempotent)
+
+    def batch(self, stmts: list[Statement], *, idempotent: bool = False) -> list[ResultSet]:
+        return self._call(lambda c: c.batch(stmts), idempotent=idempotent)
+
+    def close(self) -> None:
+        if self._loop.is_closed():
+            return
+        self._reset()
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(timeout=5)
+        self._loop.close()
+
+
+def _translate(settings: Settings, runner: Any, work: Any) -> Any:
+    """Run ``work`` and turn library errors into this package's typed errors."""
+    where = settings.redacted_url
+    try:
+        return runner(work)
+    except LibsqlError as e:
+        message = settings.redact(e.explanation)
+        if _looks_like_auth(e):
+            raise AuthError(f"{where} rejected the auth token") from None
+        if e.code == "HRANA_WEBSOCKET_ERROR":
+            raise UnreachableError(f"{where}: connection lost: {message}") from None
+        if e.code == "SERVER_ERROR":
+            raise ServerError(f"{where}: server error: {message}") from None
+        if e.code.startswith("SQLITE_READONLY"):
+            raise ReadOnlyError(f"{where} is open read-only: {message}") from None
+        raise DatabaseError(f"{where}: {e.code}: {message}", code=e.code) from None
+    except _TRANSIENT as e:
+        detail = settings.redact(str(e)) or type(e).__name__
+        raise UnreachableError(f"{where} did not answer: {detail}") from None
+
+
+def _looks_like_auth(e: LibsqlError) -> bool:
+    text = f"{e.code} {e.explanation}".lower()
+    return "status 401" in text or "unauthorized" in text or "hello" in text

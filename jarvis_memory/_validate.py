@@ -1,0 +1,65 @@
+"""Argument checks shared by the public API: each raises ValidationError, before any write."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from .errors import ValidationError
+
+
+def text(value: Any, name: str, *, max_chars: int, allow_blank: bool = False) -> str:
+    """A str that SQLite and both apps' hashes handle identically."""
+    if not isinstance(value, str):
+        raise ValidationError(f"{name} must be a string, not {type(value).__name__}")
+    if not allow_blank and not value.strip():
+        raise ValidationError(f"{name} is empty")
+    if len(value) > max_chars:
+        raise ValidationError(f"{name} is {len(value):,} characters; the limit is {max_chars:,}")
+    if "\x00" in value:
+        raise ValidationError(f"{name} contains a NUL character")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValidationError(f"{name} contains a lone surrogate (not valid Unicode text)") from None
+    return value
+
+
+def choice(value: Any, name: str, allowed: Iterable[str]) -> str:
+    allowed = tuple(allowed)
+    if value not in allowed:
+        raise ValidationError(f"{name} must be one of {', '.join(allowed)}; got {value!r}")
+    return value
+
+
+def row_id(value: Any, name: str = "id") -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        if isinstance(value, str) and value.strip().isdigit():
+            value = int(value)
+        else:
+            raise ValidationError(f"{name} must be a positive integer, not {value!r}")
+    if not 0 < value < 2**63:
+        raise ValidationError(f"{name} must be a positive integer, not {value}")
+    return value
+
+
+def positive_number(value: Any, name: str, *, maximum: float) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+        raise ValidationError(f"{name} must be a number, not {value!r}")
+    if not 0 < value <= maximum:
+        raise ValidationError(f"{name} must be above 0 and at most {maximum:g}; got {value}")
+    return value
+
+
+def json_object(value: Any, name: str, *, max_chars: int) -> str | None:
+    """Serialise event data as the TypeScript app does (``JSON.stringify``), or ``None``."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise ValidationError(f"{name} must be a JSON object (dict) or None, not {type(value).__name__}")
+    try:
+        encoded = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    except (TypeError, ValueError) as e:
+        raise ValidationError(f"{name} is not JSON-serialisable: {e}") from None
+    return text(encoded, name, max_chars=max_chars)

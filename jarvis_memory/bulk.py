@@ -1,0 +1,207 @@
+"""Bulk import and export of memory entries (JSON Lines or CSV).
+
+Import goes through the same dedup upsert as :meth:`Memories.store`, one
+multi-row statement per chunk: a chunk is in whole or not at all on every URL
+kind, so an interrupted import is completed by running it again.  Bad rows are
+reported with their line number and reason; the good ones are kept.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from . import memories, timestamps
+from .errors import ValidationError
+
+if TYPE_CHECKING:
+    from .database import Database
+
+FORMATS = ("jsonl", "csv")
+FIELDS = ["id", "content", "content_hash", "category", "source", "created_at", "last_accessed"]
+MAX_CHUNK = 5_000  # 5 parameters a row, under SQLite's 32,766 parameter limit
+
+
+@dataclass(frozen=True)
+class Rejected:
+    line: int
+    reason: str
+
+
+@dataclass
+class ImportReport:
+    read: int = 0
+    new: int = 0
+    duplicates: int = 0
+    chunks: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "read": self.read, "new": self.new, "duplicates": self.duplicates, "chunks": self.chunks,
+            "rejected": [{"line": r.line, "reason": r.reason} for r in self.rejected],
+        }
+
+
+def detect_format(path: Path, given: str | None) -> str:
+    if given is not None:
+        if given not in FORMATS:
+            raise ValidationError(f"format must be one of {', '.join(FORMATS)}; got {given!r}")
+        return given
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix in ("jsonl", "ndjson", "json"):
+        return "jsonl"
+    if suffix == "csv":
+        return "csv"
+    raise ValidationError(f"cannot tell the format of {path.name}: name it .jsonl or .csv, or pass a format")
+
+
+def import_file(
+    db: Database,
+    path: str | Path,
+    *,
+    format: str | None = None,
+    chunk_size: int = 1_000,
+    progress: Callable[[ImportReport], None] | None = None,
+) -> ImportReport:
+    """Import entries from ``path``; returns counts of new, duplicate and rejected rows."""
+    path = Path(path)
+    fmt = detect_format(path, format)
+    if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or not 1 <= chunk_size <= MAX_CHUNK:
+        raise ValidationError(f"chunk size must be an integer from 1 to {MAX_CHUNK}; got {chunk_size!r}")
+    try:
+        handle = path.open("rb")
+    except OSError as e:
+        raise ValidationError(f"cannot read {path}: {e.strerror}") from None
+    db.ready()
+    report = ImportReport()
+    chunk: list[list[Any]] = []
+    with handle:
+        for line, record in _records(handle, fmt):
+            report.read += 1
+            try:
+                chunk.append(_params(record))
+            except ValidationError as e:
+                report.rejected.append(Rejected(line, str(e)))
+                continue
+            if len(chunk) == chunk_size:
+                _write_chunk(db, chunk, report, progress)
+                chunk = []
+    if chunk:
+        _write_chunk(db, chunk, report, progress)
+    return report
+
+
+def _params(record: Any) -> list[Any]:
+    if isinstance(record, ValidationError):
+        raise record
+    if not isinstance(record, dict):
+        raise ValidationError("row is not an object with content, category and source")
+    created_at = record.get("created_at") or None
+    if created_at is not None and not timestamps.is_iso(created_at):
+        raise ValidationError(f"created_at {created_at!r} is not in toISOString() form (2026-02-02T09:30:00.123Z)")
+    return memories.prepare(record.get("content"), record.get("category"), record.get("source"), created_at)
+
+
+def _write_chunk(db: Database, chunk: list[list[Any]], report: ImportReport, progress: Any) -> None:
+    unique: dict[str, list[Any]] = {}
+    for params in chunk:
+        unique.setdefault(params[1], params)
+    args = [value for params in unique.values() for value in params]
+    rows = db.execute(memories.upsert_sql(len(unique)), args, idempotent=True).rows
+    new = sum(1 for row in rows if row["last_accessed"] is None)
+    report.new += new
+    report.duplicates += len(chunk) - new
+    report.chunks += 1
+    if progress is not None:
+        progress(report)
+
+
+def _records(handle: IO[bytes], fmt: str) -> Iterator[tuple[int, Any]]:
+    if fmt == "jsonl":
+        for number, raw in enumerate(handle, start=1):
+            if not raw.strip():
+                continue
+            try:
+                yield number, json.loads(raw.decode("utf-8"))
+            except UnicodeDecodeError:
+                yield number, ValidationError("line is not valid UTF-8")
+            except json.JSONDecodeError as e:
+                yield number, ValidationError(f"malformed JSON: {e.msg} at column {e.colno}")
+        return
+    try:
+        text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+        reader = csv.DictReader(text)
+        header = reader.fieldnames or []
+    except UnicodeDecodeError:
+        raise ValidationError("the CSV file is not valid UTF-8") from None
+    missing = {"content", "category", "source"} - set(header)
+    if missing:
+        raise ValidationError(f"the CSV header lacks {', '.join(sorted(missing))} (has: {', '.join(header) or 'nothing'})")
+    try:
+        for row in reader:
+            if None in row:
+                yield reader.line_num, ValidationError("row has more fields than the header")
+            else:
+                yield reader.line_num, row
+    except UnicodeDecodeError:
+        raise ValidationError(f"the CSV file is not valid UTF-8 after line {reader.line_num}") from None
+    except csv.Error as e:
+        raise ValidationError(f"malformed CSV at line {reader.line_num}: {e}") from None
+
+
+def iter_entries(db: Database, page_size: int = 1_000) -> Iterator[dict[str, Any]]:
+    """All entries by id, read in keyset pages (bounded responses from remote servers)."""
+    last = 0
+    cols = ", ".join(FIELDS)
+    while True:
+        rows = db.ready().execute(
+            f"SELECT {cols} FROM memory_entries WHERE id > ? ORDER BY id LIMIT ?", [last, page_size]
+        ).rows
+        for row in rows:
+            yield row.asdict()
+        if len(rows) < page_size:
+            return
+        last = rows[-1]["id"]
+
+
+def export(db: Database, out: str | Path | None = None, *, format: str = "jsonl") -> int:
+    """Write every entry to ``out`` (atomically) or stdout; returns the row count."""
+    if format not in FORMATS:
+        raise ValidationError(f"format must be one of {', '.join(FORMATS)}; got {format!r}")
+    if out is None:
+        return _write(db, sys.stdout, format)
+    target = Path(out)
+    if not target.parent.is_dir():
+        raise ValidationError(f"cannot write {target}: no folder {target.parent}")
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            count = _write(db, handle, format)
+        os.replace(tmp, target)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    return count
+
+
+def _write(db: Database, handle: IO[str], format: str) -> int:
+    count = 0
+    if format == "csv":
+        writer = csv.DictWriter(handle, fieldnames=FIELDS, lineterminator="\n")
+        writer.writeheader()
+        for count, entry in enumerate(iter_entries(db), start=1):
+            writer.writerow(entry)
+    else:
+        for count, entry in enumerate(iter_entries(db), start=1):
+            handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
+    return count
+

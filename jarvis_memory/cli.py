@@ -1,0 +1,312 @@
+"""The ``jarvis-memory`` command line: every store operation, for people and scripts.
+
+Exit codes: 0 success, 1 failure (or a ``doctor``/report check failed),
+2 usage error, 3 invalid input, 4 unknown id or conflicting state,
+5 database unreachable or refused, 6 schema problem, 7 write on a read-only
+connection.  ``--json`` prints one JSON document on stdout.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from typing import Any
+
+import click
+
+from . import bulk, health, memories, sessions
+from .database import Database
+from .errors import ConfigError, JarvisMemoryError
+
+
+class _Group(click.Group):
+    """Turns this package's errors into one line on stderr and a documented exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except JarvisMemoryError as e:
+            click.echo(f"error: {e}", err=True)
+            ctx.exit(e.exit_code)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option("--url", envvar=None, metavar="URL",
+              help="Database URL (file:, libsql:, ws(s):, http(s):). Default: $DATABASE_URL, .env, else data/jarvis.db. "
+                   "The token is only read from $DATABASE_AUTH_TOKEN or .env, never from the command line.")
+@click.version_option(package_name="jarvis-memory")
+@click.pass_context
+def cli(ctx: click.Context, url: str | None) -> None:
+    """Jarvis's long-term memory on libSQL, shared with the TypeScript app.
+
+    \b
+    Examples:
+      jarvis-memory remember "Prefers tea in the morning" -c preference -s user_explicit
+      jarvis-memory recall tea --json
+      jarvis-memory import memories.jsonl
+      jarvis-memory doctor
+    """
+    ctx.obj = _LazyDb(url)
+
+
+class _LazyDb:
+    def __init__(self, url: str | None):
+        self.url = url
+        self._db: Database | None = None
+
+    def __call__(self, **kwargs: Any) -> Database:
+        if self._db is None:
+            self._db = Database(self.url, **kwargs)
+        return self._db
+
+
+def _out(value: Any, as_json: bool, human: str | None = None) -> None:
+    if as_json:
+        click.echo(json.dumps(_plain(value), ensure_ascii=False, indent=2))
+    elif human is not None:
+        click.echo(human)
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value):
+        return dataclasses.asdict(value)
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _line(entry: memories.MemoryEntry) -> str:
+    return f"#{entry.id} [{entry.category}/{entry.source}] {entry.content}"
+
+
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+category_option = click.option("-c", "--category", type=click.Choice(memories.CATEGORIES), help="Only this category.")
+
+
+@cli.command()
+@click.option("--yes-remote", is_flag=True, help="Confirm that migrating a remote (non-file:) database is intended.")
+@click.option("--status", "show_status", is_flag=True, help="Only show applied and pending migrations.")
+@json_option
+@click.pass_obj
+def migrate(get_db: _LazyDb, yes_remote: bool, show_status: bool, as_json: bool) -> None:
+    """Bring the schema up to date (safe to re-run).
+
+    Prints the target first. A remote target needs --yes-remote, so a
+    DATABASE_URL left pointing at production is never migrated by accident.
+    """
+    db = get_db(auto_migrate=False)
+    click.echo(f"target: {db.settings}", err=True)
+    status = db.schema_status()
+    pending = [f"{m.version:04d}_{m.name}" for m in status.pending]
+    if show_status:
+        _out({"current": status.current, "pending": pending}, as_json,
+             f"at version {status.current}; pending: {', '.join(pending) or 'none'}")
+        return
+    if pending and db.settings.is_remote and not yes_remote:
+        raise ConfigError(f"{db.settings.redacted_url} is remote: re-run with --yes-remote to migrate it")
+    applied = [f"{m.version:04d}_{m.name}" for m in db.migrate()]
+    _out({"applied": applied, "current": db.schema_status().current}, as_json,
+         f"applied: {', '.join(applied)}" if applied else "already up to date")
+
+
+@cli.command()
+@click.argument("content")
+@click.option("-c", "--category", type=click.Choice(memories.CATEGORIES), required=True)
+@click.option("-s", "--source", type=click.Choice(memories.SOURCES), default="user_explicit", show_default=True)
+@json_option
+@click.pass_obj
+def remember(get_db: _LazyDb, content: str, category: str, source: str, as_json: bool) -> None:
+    """Store a memory; a duplicate (same text ignoring case and surrounding space) is only touched."""
+    entry, created = get_db().memories.store(content, category, source)
+    _out({"created": created, "entry": entry}, as_json, ("stored " if created else "already known ") + _line(entry))
+
+
+@cli.command()
+@click.argument("text")
+@category_option
+@click.option("-n", "--limit", default=20, show_default=True)
+@json_option
+@click.pass_obj
+def search(get_db: _LazyDb, text: str, category: str | None, limit: int, as_json: bool) -> None:
+    """Find memories containing every word of TEXT (read only)."""
+    found = get_db().memories.search(text, category=category, limit=limit)
+    _out(found, as_json, "\n".join(map(_line, found)) or "nothing found")
+
+
+@cli.command()
+@click.argument("text", required=False)
+@category_option
+@click.option("-n", "--limit", default=20, show_default=True)
+@json_option
+@click.pass_obj
+def recall(get_db: _LazyDb, text: str | None, category: str | None, limit: int, as_json: bool) -> None:
+    """Like search, and marks the memories returned as accessed now."""
+    found = get_db().memories.recall(text, category=category, limit=limit)
+    _out(found, as_json, "\n".join(map(_line, found)) or "nothing found")
+
+
+@cli.command("list")
+@category_option
+@click.option("-s", "--source", type=click.Choice(memories.SOURCES))
+@click.option("--since", help="Created at or after (ISO 8601 date or datetime, UTC if no zone).")
+@click.option("--until", help="Created before (ISO 8601).")
+@click.option("-n", "--limit", default=100, show_default=True)
+@click.option("--after-id", default=0, help="Page: show ids after this one.")
+@json_option
+@click.pass_obj
+def list_(get_db: _LazyDb, category, source, since, until, limit, after_id, as_json) -> None:
+    """List memories by id, with filters."""
+    found = get_db().memories.list(category=category, source=source, since=since, until=until, limit=limit, after_id=after_id)
+    _out(found, as_json, "\n".join(map(_line, found)) or "nothing found")
+
+
+@cli.command()
+@click.argument("memory_id", type=int)
+@json_option
+@click.pass_obj
+def get(get_db: _LazyDb, memory_id: int, as_json: bool) -> None:
+    """Show one memory."""
+    entry = get_db().memories.get(memory_id)
+    _out(entry, as_json, _line(entry))
+
+
+@cli.command()
+@click.argument("memory_id", type=int)
+@json_option
+@click.pass_obj
+def forget(get_db: _LazyDb, memory_id: int, as_json: bool) -> None:
+    """Delete one memory."""
+    entry = get_db().memories.delete(memory_id)
+    _out(entry, as_json, "deleted " + _line(entry))
+
+
+@cli.group("sessions")
+def sessions_group() -> None:
+    """Start, end, expire and list sessions."""
+
+
+@sessions_group.command("start")
+@json_option
+@click.pass_obj
+def session_start(get_db: _LazyDb, as_json: bool) -> None:
+    """Start a session and print its id."""
+    session = get_db().sessions.start()
+    _out(session, as_json, str(session.id))
+
+
+@sessions_group.command("end")
+@click.argument("session_id", type=int)
+@click.option("-t", "--trigger", type=click.Choice(sessions.TRIGGERS), default="explicit", show_default=True)
+@click.option("--summary", help="What the session was about.")
+@json_option
+@click.pass_obj
+def session_end(get_db: _LazyDb, session_id: int, trigger: str, summary: str | None, as_json: bool) -> None:
+    """End an open session (exit 4 if unknown or already ended)."""
+    session = get_db().sessions.end(session_id, trigger, summary)
+    _out(session, as_json, f"ended session {session.id} ({trigger}) at {session.ended_at}")
+
+
+@sessions_group.command("expire")
+@click.option("--idle-minutes", type=float, default=30, show_default=True)
+@json_option
+@click.pass_obj
+def session_expire(get_db: _LazyDb, idle_minutes: float, as_json: bool) -> None:
+    """End sessions idle longer than --idle-minutes with trigger 'timeout' (for cron)."""
+    ended = get_db().sessions.expire_idle(idle_minutes)
+    _out(ended, as_json, f"ended {len(ended)} idle session(s)")
+
+
+@sessions_group.command("list")
+@click.option("--open", "open_only", is_flag=True, help="Only sessions not ended.")
+@click.option("-n", "--limit", default=20, show_default=True)
+@json_option
+@click.pass_obj
+def session_list(get_db: _LazyDb, open_only: bool, limit: int, as_json: bool) -> None:
+    """Recent sessions, newest first."""
+    found = get_db().sessions.list(open_only=open_only, limit=limit)
+    lines = [f"{s.id}\t{s.started_at}\t{s.ended_at or 'open'}\t{s.end_trigger or ''}\t{s.summary or ''}" for s in found]
+    _out(found, as_json, "\n".join(lines) or "no sessions")
+
+
+@cli.command("log")
+@click.argument("session_id", type=int)
+@click.argument("event_type")
+@click.option("-d", "--data", help="Event data as a JSON object.")
+@json_option
+@click.pass_obj
+def log_(get_db: _LazyDb, session_id: int, event_type: str, data: str | None, as_json: bool) -> None:
+    """Append an event to a session's log."""
+    try:
+        parsed = None if data is None else json.loads(data)
+    except json.JSONDecodeError as e:
+        raise click.BadParameter(f"not JSON: {e.msg}", param_hint="--data") from None
+    event = get_db().events.log(session_id, event_type, parsed)
+    _out(event, as_json, f"logged event {event.id}")
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=str))
+@click.option("-f", "--format", "fmt", type=click.Choice(bulk.FORMATS), help="Default: from the file name.")
+@click.option("--chunk-size", default=1_000, show_default=True, help=f"Rows per atomic chunk (1 to {bulk.MAX_CHUNK}).")
+@json_option
+@click.pass_obj
+def import_(get_db: _LazyDb, file: str, fmt: str | None, chunk_size: int, as_json: bool) -> None:
+    """Import memories from JSON Lines or CSV (content, category, source[, created_at]).
+
+    Dedup as in `remember`; chunks are atomic, so re-running an interrupted
+    import completes it without duplicates. Bad rows are listed and skipped.
+    Exit 1 if any row was rejected.
+    """
+    def progress(r: bulk.ImportReport) -> None:
+        if not as_json and sys.stderr.isatty():
+            click.echo(f"\r{r.read:,} read, {r.new:,} new, {r.duplicates:,} duplicates", err=True, nl=False)
+
+    report = bulk.import_file(get_db(), file, format=fmt, chunk_size=chunk_size, progress=progress)
+    lines = [f"{report.read:,} read: {report.new:,} new, {report.duplicates:,} duplicates, {len(report.rejected):,} rejected"]
+    lines += [f"  line {r.line}: {r.reason}" for r in report.rejected[:50]]
+    if len(report.rejected) > 50:
+        lines.append(f"  … and {len(report.rejected) - 50} more (use --json for all)")
+    _out(report.as_dict(), as_json, "\n".join(lines))
+    if report.rejected:
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("-f", "--format", "fmt", type=click.Choice(bulk.FORMATS), default="jsonl", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (atomically). Default: stdout.")
+@click.pass_obj
+def export(get_db: _LazyDb, fmt: str, output: str | None) -> None:
+    """Export every memory as JSON Lines or CSV."""
+    count = bulk.export(get_db(), output, format=fmt)
+    if output:
+        click.echo(f"wrote {count:,} memories to {output}", err=True)
+
+
+@cli.command()
+@json_option
+@click.pass_obj
+def stats(get_db: _LazyDb, as_json: bool) -> None:
+    """Row counts and headline figures."""
+    figures = health.stats(get_db())
+    human = "\n".join(f"{k}: {v}" for k, v in figures.items())
+    _out(figures, as_json, human)
+
+
+@cli.command()
+@json_option
+@click.pass_obj
+def doctor(get_db: _LazyDb, as_json: bool) -> None:
+    """Check that the database is reachable and its schema is current (exit 1 if not)."""
+    report = health.doctor(get_db(auto_migrate=False))
+    human = [f"database: {report['database']}"]
+    human += [f"{'ok ' if c['ok'] else 'FAIL'} {c['check']}: {c['detail']} ({c['ms']} ms)" for c in report["checks"]]
+    _out(report, as_json, "\n".join(human))
+    if not report["ok"]:
+        sys.exit(1)
+
+
+def main() -> None:
+    cli(prog_name="jarvis-memory")

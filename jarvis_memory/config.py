@@ -1,0 +1,162 @@
+"""Where the database is: ``DATABASE_URL`` and ``DATABASE_AUTH_TOKEN``.
+
+The same two variables the TypeScript app reads, from the environment or from a
+``.env`` file (the current directory's, then the project's).  The environment
+wins over ``.env``.  With no URL the embedded default is a ``file:`` database
+in the project's ``data/`` folder, whatever the current directory.
+
+The token is kept out of ``repr``/``str`` and every message: print
+``settings.redacted_url`` or ``settings``, never the raw fields.
+"""
+
+from __future__ import annotations
+
+import os
+import urllib.parse
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dotenv import dotenv_values
+
+from .errors import ConfigError
+
+URL_VAR = "DATABASE_URL"
+TOKEN_VAR = "DATABASE_AUTH_TOKEN"
+REMOTE_SCHEMES = ("libsql", "ws", "wss", "http", "https")
+SCHEMES = ("file",) + REMOTE_SCHEMES
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def project_dir() -> Path:
+    """The checkout this package runs from, or the user's data folder when installed."""
+    root = PACKAGE_DIR.parent
+    if (root / "pyproject.toml").is_file():
+        return root
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "jarvis-memory"
+
+
+def default_path() -> Path:
+    """The embedded default database file."""
+    return project_dir() / "data" / "jarvis.db"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """A validated database location.  ``repr`` never shows the token."""
+
+    url: str
+    auth_token: str | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def scheme(self) -> str:
+        return self.url.split(":", 1)[0]
+
+    @property
+    def is_remote(self) -> bool:
+        return self.scheme != "file"
+
+    @property
+    def path(self) -> Path | None:
+        """The database file of a ``file:`` URL."""
+        return None if self.is_remote else Path(urllib.parse.unquote(urllib.parse.urlsplit(self.url).path))
+
+    @property
+    def redacted_url(self) -> str:
+        """The URL with any credentials removed: safe to print and log."""
+        return _strip_credentials(self.url)
+
+    def __str__(self) -> str:
+        token = "set" if self.auth_token else "none"
+        return f"{self.redacted_url} (token: {token})"
+
+    def redact(self, text: str) -> str:
+        """``text`` with every occurrence of the token replaced by ``***``."""
+        if self.auth_token:
+            text = text.replace(self.auth_token, "***")
+        return text
+
+
+def load(url: str | None = None, auth_token: str | None = None, *, env_file: str | Path | None = None) -> Settings:
+    """Resolve settings from arguments, then the environment, then ``.env``.
+
+    >>> load("file:/tmp/jarvis.db").url
+    'file:///tmp/jarvis.db'
+    """
+    env = _dotenv(env_file)
+    env.update({k: v for k, v in os.environ.items() if k in (URL_VAR, TOKEN_VAR)})
+    if url is None:
+        url = env.get(URL_VAR) or None
+    if auth_token is None:
+        auth_token = env.get(TOKEN_VAR) or None
+    if url is None:
+        return Settings(default_path().as_uri(), auth_token)
+    return parse_url(url, auth_token)
+
+
+def parse_url(url: str, auth_token: str | None = None) -> Settings:
+    """Validate ``url``; an ``authToken`` query parameter moves into the token."""
+    if not isinstance(url, str) or not url.strip():
+        raise ConfigError("the database URL is empty")
+    url = url.strip()
+    parts = urllib.parse.urlsplit(url)
+    scheme = parts.scheme.lower()
+    shown = _strip_credentials(url)
+    if scheme not in SCHEMES:
+        raise ConfigError(
+            f"unsupported database URL {shown!r}: use one of "
+            + ", ".join(f"{s}:" for s in SCHEMES)
+        )
+    query = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
+    kept = []
+    for key, value in query:
+        if key == "authToken":
+            auth_token = auth_token or value or None
+        elif key == "tls" and value in ("0", "1") and scheme != "file":
+            kept.append((key, value))
+        else:
+            raise ConfigError(f"unsupported query parameter {key!r} in database URL {shown!r}")
+    if parts.fragment:
+        raise ConfigError(f"database URL {shown!r} has a fragment")
+    if scheme == "file":
+        return Settings(_file_url(parts, shown), None)
+    if not parts.hostname:
+        raise ConfigError(f"database URL {shown!r} names no host")
+    try:
+        parts.port
+    except ValueError:
+        raise ConfigError(f"database URL {shown!r} has an invalid port") from None
+    if scheme == "libsql" and ("tls", "0") in kept and parts.port is None:
+        raise ConfigError(f"database URL {shown!r}: libsql: with ?tls=0 needs a port")
+    netloc = parts.hostname + (f":{parts.port}" if parts.port else "")
+    clean = urllib.parse.urlunsplit((scheme, netloc, parts.path, urllib.parse.urlencode(kept), ""))
+    return Settings(clean, auth_token)
+
+
+def _file_url(parts: urllib.parse.SplitResult, shown: str) -> str:
+    if parts.netloc not in ("", "localhost"):
+        raise ConfigError(f"file URL {shown!r} names a host; use file:/absolute/path or file:relative/path")
+    if not parts.path or parts.path.endswith("/"):
+        raise ConfigError(f"file URL {shown!r} names no file")
+    path = Path(urllib.parse.unquote(parts.path)).expanduser().resolve()
+    return path.as_uri()
+
+
+def _strip_credentials(url: str) -> str:
+    try:
+        parts = urllib.parse.urlsplit(url)
+        query = [(k, v) for k, v in urllib.parse.parse_qsl(parts.query, keep_blank_values=True) if k != "authToken"]
+        netloc = parts.netloc.rsplit("@", 1)[-1]
+        return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, urllib.parse.urlencode(query), ""))
+    except ValueError:
+        return "<unparseable URL>"
+
+
+def _dotenv(env_file: str | Path | None) -> dict[str, str]:
+    candidates = [Path(env_file)] if env_file else [project_dir() / ".env", Path.cwd() / ".env"]
+    values: dict[str, str] = {}
+    for candidate in candidates:  # later files win: the current directory's over the project's
+        if candidate.is_file():
+            values.update({k: v for k, v in dotenv_values(candidate).items() if v is not None})
+    return values

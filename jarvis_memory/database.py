@@ -1,0 +1,235 @@
+"""The :class:`Database`: one libSQL database, local or remote, and its schema.
+
+>>> import jarvis_memory
+>>> db = jarvis_memory.connect("file:/tmp/jarvis-doctest.db")
+>>> entry, created = db.memories.store("Prefers tea", "preference", "user_explicit")
+>>> db.memories.get(entry.id).content
+'Prefers tea'
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import sqlite3
+import threading
+import weakref
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from . import config, migrations
+from ._clients import Statement, open_client
+from .errors import ReadOnlyError, SchemaError
+
+if TYPE_CHECKING:
+    from libsql_client import ResultSet
+
+    from .events import Events
+    from .memories import Memories
+    from .sessions import Sessions
+
+_OPEN: weakref.WeakSet[Database] = weakref.WeakSet()
+
+
+class Database:
+    """A memory database at a ``file:``, ``libsql:``, ``ws(s):`` or ``http(s):`` URL.
+
+    With no arguments it uses ``DATABASE_URL``/``DATABASE_AUTH_TOKEN`` (or
+    ``.env``), else the embedded ``file:`` default.  The connection opens on
+    first use.  An embedded ``file:`` database is migrated automatically; a
+    remote one must be migrated explicitly (``jarvis-memory migrate``).
+
+    ``read_only=True`` refuses every statement that is not a read, on every URL
+    kind, before it is sent; ``file:`` databases are also opened ``mode=ro``.
+    """
+
+    def __init__(
+        self,
+        url: str | None = None,
+        auth_token: str | None = None,
+        *,
+        read_only: bool = False,
+        auto_migrate: bool | None = None,
+        timeout: float = 30.0,
+    ):
+        self.settings = config.load(url, auth_token)
+        self.read_only = read_only
+        self.auto_migrate = (not self.settings.is_remote) if auto_migrate is None else auto_migrate
+        self.timeout = timeout
+        self._client: Any = None
+        self._ready = False
+        self._lock = threading.Lock()
+        self._pid = os.getpid()
+        _OPEN.add(self)
+
+    def __repr__(self) -> str:
+        mode = " read-only" if self.read_only else ""
+        return f"<Database {self.settings.redacted_url}{mode}>"
+
+    # -- statements ---------------------------------------------------------
+    def execute(self, sql: str, args: Any = None, *, idempotent: bool | None = None) -> ResultSet:
+        """Run one statement.  Reads are retried on a dropped connection; writes only if ``idempotent``."""
+        if self.read_only and not _is_read(sql):
+            raise ReadOnlyError(f"refused on a read-only connection, not a plain read: {_first_line(sql)}")
+        if idempotent is None:  # only remote calls retry, so only they need the check
+            idempotent = self.settings.is_remote and _is_read(sql)
+        return self._open().execute(sql, args, idempotent=idempotent)
+
+    def query(self, sql: str, args: Any = None) -> list[dict[str, Any]]:
+        """Run a read and return its rows as dicts."""
+        return [row.asdict() for row in self.execute(sql, args).rows]
+
+    def batch(self, statements: list[Statement], *, idempotent: bool = False) -> list[ResultSet]:
+        """Run statements atomically: all of them or none, on every URL kind."""
+        if self.read_only:
+            raise ReadOnlyError("refused on a read-only connection: batch")
+        return self._open().batch(statements, idempotent=idempotent)
+
+    def _open(self) -> Any:
+        if self._pid != os.getpid():  # forked: never share a parent's connection
+            self._client, self._ready, self._pid = None, False, os.getpid()
+        if self._client is None:
+            with self._lock:
+                if self._client is None:
+                    self._client = open_client(self.settings, read_only=self.read_only, timeout=self.timeout)
+        return self._client
+
+    # -- schema -------------------------------------------------------------
+    def migrate(self) -> list[migrations.Migration]:
+        """Apply pending migrations; returns the ones applied now."""
+        if self.read_only:
+            raise ReadOnlyError("cannot migrate through a read-only connection")
+        applied = migrations.migrate(self)
+        self._ready = True
+        return applied
+
+    def schema_status(self) -> migrations.Status:
+        return migrations.status(self)
+
+    def ready(self) -> Database:
+        """Check (and for embedded databases, bring up to date) the schema once per process."""
+        if not self._ready:
+            pending = self.schema_status().pending
+            if pending and self.auto_migrate and not self.read_only:
+                self.migrate()
+            elif pending and not self.read_only:
+                raise SchemaError(
+                    f"{self.settings.redacted_url} needs migrations "
+                    f"{', '.join(f'{m.version:04d}' for m in pending)}: run `jarvis-memory migrate`"
+                )
+            self._ready = True
+        return self
+
+    # -- the memory API -----------------------------------------------------
+    @cached_property
+    def memories(self) -> Memories:
+        """Memory entries: store (deduplicated), get, list, search, recall, delete."""
+        from .memories import Memories
+
+        return Memories(self)
+
+    @cached_property
+    def sessions(self) -> Sessions:
+        """Sessions: start, end, expire idle ones, list."""
+        from .sessions import Sessions
+
+        return Sessions(self)
+
+    @cached_property
+    def events(self) -> Events:
+        """The event log (``daily_logs``)."""
+        from .events import Events
+
+        return Events(self)
+
+    # -- lifecycle ----------------------------------------------------------
+    def close(self) -> None:
+        client, self._client, self._ready = self._client, None, False
+        if client is not None and self._pid == os.getpid():
+            client.close()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+_shared: dict[tuple, Database] = {}
+
+
+def connect(url: str | None = None, auth_token: str | None = None, *, read_only: bool = False) -> Database:
+    """The process-wide :class:`Database` for these settings, created on first call.
+
+    Scripts, the CLI and notebooks share one client per database per process;
+    it is closed at interpreter exit.
+    """
+    settings = config.load(url, auth_token)
+    key = (settings.url, settings.auth_token, read_only, os.getpid())
+    db = _shared.get(key)
+    if db is None:
+        db = _shared[key] = Database(settings.url, settings.auth_token, read_only=read_only)
+    return db
+
+
+@atexit.register
+def _close_all() -> None:
+    for db in list(_OPEN):
+        try:
+            db.close()
+        except Exception:  # at exit, a failed close must not mask the real exit status
+            pass
+
+
+# -- read-only statement check --------------------------------------------------
+_ALLOWED = {sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION, sqlite3.SQLITE_RECURSIVE}
+_probe_lock = threading.Lock()
+
+
+def _is_read(sql: str) -> bool:
+    """Whether SQLite itself would classify ``sql`` as a pure read.
+
+    The statement is prepared (never run) on an in-memory copy of the schema with an
+    authorizer that denies every action but reading; a read-only ``PRAGMA`` (no
+    ``=``) counts as a read.  More than one statement, or one naming objects the
+    schema lacks, is not a read.
+    """
+    with _probe_lock:
+        probe = _probe()
+        verdict = [True]
+
+        def authorize(action: int, arg1: Any, arg2: Any, *_: Any) -> int:
+            if action in _ALLOWED or (action == sqlite3.SQLITE_PRAGMA and arg2 is None):
+                return sqlite3.SQLITE_OK
+            verdict[0] = False
+            return sqlite3.SQLITE_DENY
+
+        probe.set_authorizer(authorize)
+        try:
+            probe.execute("EXPLAIN " + sql).close()
+        except (sqlite3.DatabaseError, sqlite3.ProgrammingError):
+            return False  # denied, several statements, or objects the schema does not have
+        finally:
+            probe.set_authorizer(None)
+        return verdict[0]
+
+
+_probe_conn: sqlite3.Connection | None = None
+
+
+def _probe() -> sqlite3.Connection:
+    global _probe_conn
+    if _probe_conn is None:
+        conn = sqlite3.connect(":memory:", check_same_thread=False)
+        for migration in migrations.available():
+            for statement in migration.statements:
+                conn.execute(statement)
+        conn.execute(migrations._CREATE_TABLE)
+        conn.execute(migrations._DRIZZLE_TABLE)
+        _probe_conn = conn
+    return _probe_conn
+
+
+def _first_line(sql: str) -> str:
+    line = sql.strip().splitlines()[0] if sql.strip() else ""
+    return line[:80] + ("…" if len(line) > 80 else "")

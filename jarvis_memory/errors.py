@@ -1,0 +1,71 @@
+"""Typed errors. Every failure a caller can act on has its own class.
+
+All derive from :class:`JarvisMemoryError`; messages are one sentence, name the
+database by its redacted URL and never contain the auth token.
+"""
+
+from __future__ import annotations
+
+
+class JarvisMemoryError(Exception):
+    """Base class of every error raised by jarvis_memory."""
+
+    exit_code = 1
+
+
+class ConfigError(JarvisMemoryError):
+    """The configuration (URL, token, path) is malformed or unsupported."""
+
+    exit_code = 3
+
+
+class ValidationError(JarvisMemoryError, ValueError):
+    """An argument is outside what the store accepts; nothing was written."""
+
+    exit_code = 3
+
+
+class NotFoundError(JarvisMemoryError, LookupError):
+    """The id names no row."""
+
+    exit_code = 4
+
+
+class ConflictError(JarvisMemoryError):
+    """The row is in a state that forbids the change (e.g. session already ended)."""
+
+    exit_code = 4
+
+
+class DatabaseError(JarvisMemoryError):
+    """The database could not be reached or refused the request."""
+
+    exit_code = 5
+
+    def __init__(self, message: str, *, code: str | None = None):
+        super().__init__(message)
+        self.code = code
+
+
+class AuthError(DatabaseError):
+    """The server rejected the auth token."""
+
+
+class UnreachableError(DatabaseError):
+    """The server did not answer in time, refused the connection or dropped it."""
+
+
+class ServerError(DatabaseError):
+    """The server answered with an internal error (HTTP 5xx)."""
+
+
+class SchemaError(JarvisMemoryError):
+    """The schema is missing, edited, or newer than this package."""
+
+    exit_code = 6
+
+
+class ReadOnlyError(JarvisMemoryError):
+    """A write was attempted through a read-only (analysis) connection."""
+
+    exit_code = 7

@@ -1,0 +1,67 @@
+"""What ``stats`` and ``doctor`` report: row counts, schema state, reachability."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, Any
+
+from . import migrations
+from .errors import JarvisMemoryError
+
+if TYPE_CHECKING:
+    from .database import Database
+
+
+def stats(db: Database) -> dict[str, Any]:
+    """Row counts and a few headline figures, in one round trip."""
+    row = db.ready().query(
+        "SELECT (SELECT count(*) FROM memory_entries) AS memories,"
+        " (SELECT count(*) FROM sessions) AS sessions,"
+        " (SELECT count(*) FROM sessions WHERE ended_at IS NULL) AS open_sessions,"
+        " (SELECT count(*) FROM daily_logs) AS events,"
+        " (SELECT min(created_at) FROM memory_entries) AS first_memory,"
+        " (SELECT max(created_at) FROM memory_entries) AS last_memory"
+    )[0]
+    by_category = db.query("SELECT category, count(*) AS n FROM memory_entries GROUP BY category ORDER BY category")
+    row["by_category"] = {r["category"]: r["n"] for r in by_category}
+    return {"database": db.settings.redacted_url, **row}
+
+
+def doctor(db: Database) -> dict[str, Any]:
+    """Check connectivity and schema; never raises for a failed check, reports it."""
+    checks: list[dict[str, Any]] = []
+
+    def check(name: str, fn: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            detail = fn()
+            ok = True
+        except JarvisMemoryError as e:
+            detail, ok = str(e), False
+        checks.append({"check": name, "ok": ok, "detail": detail, "ms": round((time.perf_counter() - started) * 1e3, 1)})
+        return ok
+
+    if check("connect", lambda: db.execute("SELECT sqlite_version() AS v").rows[0][0] and "reachable"):
+        if check("schema", lambda: _schema(db)):
+            check("tables", lambda: _tables(db))
+    return {"database": db.settings.redacted_url, "ok": all(c["ok"] for c in checks), "checks": checks}
+
+
+def _schema(db: Database) -> str:
+    status = migrations.status(db)
+    if status.pending:
+        names = ", ".join(f"{m.version:04d}_{m.name}" for m in status.pending)
+        raise _Failed(f"pending migrations: {names} (run `jarvis-memory migrate`)")
+    return f"at version {status.current}, checksums match"
+
+
+def _tables(db: Database) -> str:
+    found = migrations.existing_core_tables(db)
+    missing = set(migrations.CORE_TABLES) - found
+    if missing:
+        raise _Failed(f"missing tables: {', '.join(sorted(missing))}")
+    return "memory_entries, sessions, daily_logs have every column"
+
+
+class _Failed(JarvisMemoryError):
+    pass

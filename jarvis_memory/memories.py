@@ -1,0 +1,165 @@
+"""Memory entries, deduplicated by the content hash the TypeScript app uses.
+
+>>> import jarvis_memory
+>>> db = jarvis_memory.connect("file:/tmp/jarvis-doctest.db")
+>>> entry, created = db.memories.store("Lives in Lisbon", "fact", "user_explicit")
+>>> again, created = db.memories.store("  lives in LISBON ", "fact", "user_explicit")
+>>> (again.id == entry.id, created)
+(True, False)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from . import _validate, timestamps
+from .errors import NotFoundError
+from .hashing import content_hash
+
+if TYPE_CHECKING:
+    from .database import Database
+
+CATEGORIES = ("preference", "fact", "pattern")
+SOURCES = ("user_explicit", "jarvis_inferred")
+MAX_CONTENT_CHARS = 10_000
+COLUMNS = "id, content, content_hash, category, source, created_at, last_accessed"
+
+# One statement, so concurrent writers of the same content end with one row and
+# no error (the seed's select-then-insert races).  A new row comes back with
+# last_accessed NULL; a duplicate comes back touched, stamped by the database's
+# clock in toISOString() form (SQLite's %f is SS.SSS).
+_UPSERT_HEAD = "INSERT INTO memory_entries (content, content_hash, category, source, created_at, last_accessed) VALUES "
+_UPSERT_TAIL = (
+    " ON CONFLICT (content_hash) DO UPDATE SET last_accessed = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+    f" RETURNING {COLUMNS}"
+)
+_ROW = "(?, ?, ?, ?, ?, NULL)"
+
+
+@dataclass(frozen=True, slots=True)
+class MemoryEntry:
+    id: int
+    content: str
+    content_hash: str | None
+    category: str
+    source: str
+    created_at: str
+    last_accessed: str | None
+
+    @classmethod
+    def from_row(cls, row: Any) -> MemoryEntry:
+        return cls(*row)
+
+
+def upsert_sql(rows: int) -> str:
+    """The dedup upsert for ``rows`` entries (five parameters each)."""
+    return _UPSERT_HEAD + ", ".join([_ROW] * rows) + _UPSERT_TAIL
+
+
+def prepare(content: Any, category: Any, source: Any, created_at: str | None = None) -> list[Any]:
+    """Validate one entry and return its upsert parameters (raises ValidationError)."""
+    content = _validate.text(content, "content", max_chars=MAX_CONTENT_CHARS)
+    _validate.choice(category, "category", CATEGORIES)
+    _validate.choice(source, "source", SOURCES)
+    return [content, content_hash(content), category, source, created_at or timestamps.now()]
+
+
+class Memories:
+    """The ``memory_entries`` table of one :class:`Database`."""
+
+    def __init__(self, db: Database):
+        self.db = db
+
+    def store(self, content: str, category: str, source: str) -> tuple[MemoryEntry, bool]:
+        """Store ``content`` unless it is already known; returns ``(entry, created)``.
+
+        A duplicate (same hash of the trimmed, lower-cased text) is not inserted:
+        its ``last_accessed`` is updated, as in the TypeScript app.
+        """
+        params = prepare(content, category, source)
+        row = self.db.ready().execute(upsert_sql(1), params, idempotent=True).rows[0]
+        entry = MemoryEntry.from_row(row)
+        return entry, entry.last_accessed is None
+
+    def get(self, memory_id: int) -> MemoryEntry:
+        memory_id = _validate.row_id(memory_id)
+        rows = self.db.ready().execute(f"SELECT {COLUMNS} FROM memory_entries WHERE id = ?", [memory_id]).rows
+        if not rows:
+            raise NotFoundError(f"no memory with id {memory_id}")
+        return MemoryEntry.from_row(rows[0])
+
+    def list(
+        self,
+        *,
+        category: str | None = None,
+        source: str | None = None,
+        since: str | datetime | None = None,
+        until: str | datetime | None = None,
+        text: str | None = None,
+        limit: int = 100,
+        after_id: int = 0,
+    ) -> list[MemoryEntry]:
+        """Entries by id, filtered; page with ``after_id`` (the last id you saw)."""
+        where, args = _filters(category, source, since, until, text)
+        where.append("id > ?")
+        args.append(after_id if after_id == 0 else _validate.row_id(after_id, "after_id"))
+        sql = f"SELECT {COLUMNS} FROM memory_entries WHERE {' AND '.join(where)} ORDER BY id LIMIT ?"
+        rows = self.db.ready().execute(sql, args + [_limit(limit)]).rows
+        return [MemoryEntry.from_row(r) for r in rows]
+
+    def search(self, text: str, *, category: str | None = None, limit: int = 20) -> list[MemoryEntry]:
+        """Entries containing every word of ``text`` (case-insensitive for ASCII), newest first."""
+        where, args = _filters(category, None, None, None, text)
+        sql = f"SELECT {COLUMNS} FROM memory_entries WHERE {' AND '.join(where)} ORDER BY created_at DESC, id DESC LIMIT ?"
+        return [MemoryEntry.from_row(r) for r in self.db.ready().execute(sql, args + [_limit(limit)]).rows]
+
+    def recall(self, text: str | None = None, *, category: str | None = None, limit: int = 20) -> list[MemoryEntry]:
+        """Like :meth:`search`, and marks what it returns as accessed now (one statement)."""
+        where, args = _filters(category, None, None, None, text)
+        sql = (
+            "UPDATE memory_entries SET last_accessed = ? WHERE id IN (SELECT id FROM memory_entries"
+            f" WHERE {' AND '.join(where)} ORDER BY created_at DESC, id DESC LIMIT ?) RETURNING {COLUMNS}"
+        )
+        rows = self.db.ready().execute(sql, [timestamps.now(), *args, _limit(limit)], idempotent=True).rows
+        entries = [MemoryEntry.from_row(r) for r in rows]
+        return sorted(entries, key=lambda e: (e.created_at, e.id), reverse=True)
+
+    def delete(self, memory_id: int) -> MemoryEntry:
+        """Delete one entry and return it; :class:`NotFoundError` if there is none."""
+        memory_id = _validate.row_id(memory_id)
+        rows = self.db.ready().execute(f"DELETE FROM memory_entries WHERE id = ? RETURNING {COLUMNS}", [memory_id]).rows
+        if not rows:
+            raise NotFoundError(f"no memory with id {memory_id}")
+        return MemoryEntry.from_row(rows[0])
+
+    def count(self) -> int:
+        return int(self.db.ready().execute("SELECT count(*) FROM memory_entries").rows[0][0])
+
+
+def _limit(limit: Any) -> int:
+    return int(_validate.positive_number(limit, "limit", maximum=100_000))
+
+
+def _filters(category, source, since, until, text) -> tuple[list[str], list[Any]]:
+    where, args = ["1 = 1"], []
+    if category is not None:
+        where.append("category = ?")
+        args.append(_validate.choice(category, "category", CATEGORIES))
+    if source is not None:
+        where.append("source = ?")
+        args.append(_validate.choice(source, "source", SOURCES))
+    if since is not None:
+        where.append("created_at >= ?")
+        args.append(timestamps.iso(timestamps.parse(since)))
+    if until is not None:
+        where.append("created_at < ?")
+        args.append(timestamps.iso(timestamps.parse(until)))
+    if text is not None:
+        _validate.text(text, "search text", max_chars=1_000)
+        for word in text.split():
+            escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            where.append("content LIKE ? ESCAPE '\\'")
+            args.append(f"%{escaped}%")
+    return where, args

@@ -1,0 +1,59 @@
+"""Timestamps in the exact form of JavaScript's ``Date.prototype.toISOString()``.
+
+Both apps store times as TEXT; only one fixed-width form sorts correctly as
+text, so every write goes through :func:`iso`:  ``2026-02-02T09:30:00.123Z``
+(UTC, milliseconds truncated as JavaScript does).
+
+>>> from datetime import datetime, timezone
+>>> iso(datetime(2026, 2, 2, 9, 30, 0, 123999, tzinfo=timezone.utc))
+'2026-02-02T09:30:00.123Z'
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+
+from .errors import ValidationError
+
+_ISO_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")
+
+
+def iso(moment: datetime | None = None) -> str:
+    """Format ``moment`` (default: now) as ``toISOString()`` does."""
+    if moment is None:
+        moment = datetime.now(timezone.utc)
+    elif moment.tzinfo is None:
+        raise ValidationError("naive datetime: pass a timezone-aware datetime")
+    else:
+        moment = moment.astimezone(timezone.utc)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def now() -> str:
+    """The current time, as the TypeScript app would write it."""
+    return iso()
+
+
+def is_iso(text: object) -> bool:
+    """Whether ``text`` is in exactly the ``toISOString()`` form."""
+    return isinstance(text, str) and bool(_ISO_RE.match(text))
+
+
+def parse(text: str | datetime) -> datetime:
+    """Parse a user-supplied date or datetime (ISO 8601) into an aware UTC datetime.
+
+    Naive input is taken as UTC.  Raises :class:`ValidationError` on anything else.
+    """
+    if isinstance(text, datetime):
+        moment = text
+    else:
+        if not isinstance(text, str):
+            raise ValidationError(f"not a date: {text!r}")
+        try:
+            moment = datetime.fromisoformat(text.strip())
+        except ValueError:
+            raise ValidationError(f"not an ISO 8601 date or datetime: {text!r}") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc)
