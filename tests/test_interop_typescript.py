@@ -1,0 +1,167 @@
+"""Interoperability with the TypeScript app on one database file.
+
+The TypeScript side is ``tests/interop``: the seed's Drizzle schema, its
+generated migration (byte for byte the reference DDL) and a CLI over its data
+layer (``src/app.ts``, one JSON document per command).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import jarvis_memory
+from jarvis_memory.hashing import content_hash
+
+pytestmark = pytest.mark.interop
+
+INTEROP = Path(__file__).parent / "interop"
+ISO = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z")
+
+# Non-ASCII case and white space, all in Unicode 14 (Python 3.11's tables): case
+# mappings added later differ between Python and Node's ICU by design.
+HASH_INPUTS = [
+    "İstanbul", "DİYARBAKIR", "ı", "I", "ΟΔΟΣ", "Σ", "ΑΣ.", "ΑΣ\u0301", "ΑΣΑ", "Σ Σ",
+    "Straße", "ẞ", "ﬃ", "ǅ", "Ǆ", "ǈ", "Ω", "K", "Å", "Ⅻ", "Ⓐ",
+    "ᏣᎳᎩ", "ꭰ", "ᲐᲑᲒ", "𐐀", "𞤀",
+    "E\u0301COLE", "cafe\u0301", "\u00a0x\u3000", "\ufeffhi\u2028", "x\u0085", "\u180e",
+    "\u180ex\u180e", "\u1680ogham\u2029", "\u202f\u205f\u2000\u2005\u200a", "\u200bzero width\u200b",
+    "👍🏽 Party 🎉", "👨‍👩‍👧", "\t Mixed\nCase\r\n Text \v\f", "", "   ",
+]
+
+
+@pytest.fixture(scope="module")
+def node() -> str:
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if not (node and npm):
+        pytest.skip("node and npm must be on PATH to run the TypeScript app")
+    with open(INTEROP / "package-lock.json") as lock:  # one `npm ci` at a time (pytest-xdist)
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (INTEROP / "node_modules" / ".package-lock.json").exists():  # written last by npm
+            done = subprocess.run(
+                [npm, "ci", "--no-audit", "--no-fund"], cwd=INTEROP, capture_output=True, text=True, timeout=600
+            )
+            assert done.returncode == 0, f"npm ci failed:\n{done.stdout}\n{done.stderr}"
+    return node
+
+
+@pytest.fixture
+def url(tmp_path: Path) -> str:
+    return f"file:{tmp_path / 'shared.db'}"
+
+
+@pytest.fixture
+def ts(node: str, url: str):
+    """Run one command of the TypeScript app on ``url``; returns its JSON output."""
+    env = {**os.environ, "DATABASE_URL": url}
+    env.pop("DATABASE_AUTH_TOKEN", None)
+
+    def run(*args: str, stdin: object = None) -> object:
+        done = subprocess.run(
+            [node, "--import", "tsx", "src/app.ts", *args],
+            cwd=INTEROP, env=env, input=None if stdin is None else json.dumps(stdin),
+            capture_output=True, text=True, encoding="utf-8", timeout=60,
+        )
+        assert done.returncode == 0, f"app.ts {args[0]} failed: {done.stderr}"
+        return json.loads(done.stdout)
+
+    return run
+
+
+@pytest.fixture
+def db(url: str):
+    db = jarvis_memory.connect(url)
+    yield db
+    db.close()
+
+
+def reference_ddl() -> dict[str, str]:
+    """The reference DDL (drizzle-kit's output for the seed), by object name."""
+    sql = (INTEROP / "drizzle" / "0000_initial.sql").read_text(encoding="utf-8")
+    statements = [s.strip().rstrip(";") for s in sql.split("--> statement-breakpoint")]
+    return {re.search(r"`(\w+)`", s).group(1): s for s in statements}
+
+
+def schema_of(url: str) -> dict[str, str]:
+    """The three tables and their indexes in sqlite_master, minus this package's own `jm_` indexes."""
+    with sqlite3.connect(url.removeprefix("file:")) as conn:
+        rows = conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE tbl_name IN ('memory_entries', 'sessions', 'daily_logs')"
+            " AND name NOT LIKE 'jm\\_%' ESCAPE '\\'"
+        ).fetchall()
+    return dict(rows)
+
+
+@pytest.mark.parametrize("first", ["typescript", "python"])
+def test_both_apps_share_schema_and_rows(first, url, ts, db):
+    # (a)/(b) Either app migrates first; the other's migrations then adopt the schema.
+    if first == "typescript":
+        ts("migrate")
+        db.migrate()
+    else:
+        db.migrate()
+        ts("migrate")
+    ts("migrate")
+    assert db.migrate() == []
+    assert schema_of(url) == reference_ddl()
+
+    # (c) TypeScript writes; Python reads.
+    tea, home = ts("store-many", stdin=[
+        {"content": "Prefers green tea", "category": "preference", "source": "user_explicit"},
+        {"content": "Lives in İstanbul", "category": "fact", "source": "jarvis_inferred"},
+    ])
+    ts_session = ts("start-session")["id"]
+    ts_data = {"memory_id": tea["id"], "text": "ünïcödé ✓ 🎉", "nested": {"list": [1, 2.5, None, True]}}
+    ts("log-event", str(ts_session), "memory_store", json.dumps(ts_data))
+    ts("end-session", str(ts_session), "explicit", "Tea talk")
+
+    for row in (tea, home):
+        entry = db.memories.get(row["id"])
+        assert (entry.content, entry.content_hash, entry.category, entry.source, entry.created_at) == (
+            row["content"], row["contentHash"], row["category"], row["source"], row["createdAt"]
+        )
+        assert entry.content_hash == content_hash(row["content"])
+    session = db.sessions.get(ts_session)
+    assert (session.end_trigger, session.summary) == ("explicit", "Tea talk")
+    [event] = db.events.list(session_id=ts_session)
+    assert (event.event_type, event.data) == ("memory_store", ts_data)
+
+    # (c) Python writes; (d) the same content from both apps is one row.
+    again, created = db.memories.store("  PREFERS GREEN TEA\n", "preference", "user_explicit")
+    assert (again.id, created) == (tea["id"], False)
+    mine, created = db.memories.store("Walks at dawn", "pattern", "jarvis_inferred")
+    assert created
+    py_session = db.sessions.start()
+    py_data = {"memory_id": mine.id, "text": "Ωmega\u2028", "n": None}
+    db.events.log(py_session.id, "memory_store", py_data)
+    db.sessions.end(py_session.id, "browser_close", summary="Dawn walks")
+
+    [dup] = ts("store-many", stdin=[{"content": " walks AT DAWN ", "category": "pattern", "source": "user_explicit"}])
+    assert (dup["id"], dup["contentHash"]) == (mine.id, mine.content_hash)
+
+    dump = ts("dump")
+    memories = {m["id"]: m for m in dump["memory_entries"]}
+    assert sorted(memories) == sorted([tea["id"], home["id"], mine.id])
+    assert memories[mine.id]["content"] == "Walks at dawn"
+    assert memories[tea["id"]]["lastAccessed"] and memories[mine.id]["lastAccessed"]
+    sessions = {s["id"]: s for s in dump["sessions"]}
+    assert (sessions[py_session.id]["endTrigger"], sessions[py_session.id]["summary"]) == ("browser_close", "Dawn walks")
+    py_logs = [e for e in dump["daily_logs"] if e["sessionId"] == py_session.id]
+    assert [json.loads(e["eventData"]) for e in py_logs] == [py_data]
+
+    stamps = [m[k] for m in memories.values() for k in ("createdAt", "lastAccessed")]
+    stamps += [s[k] for s in sessions.values() for k in ("startedAt", "endedAt")]
+    stamps += [e["timestamp"] for e in dump["daily_logs"]]
+    assert all(ISO.fullmatch(s) for s in stamps if s is not None), stamps
+
+
+def test_both_apps_hash_alike(ts):
+    assert ts("hash", stdin=HASH_INPUTS) == [content_hash(s) for s in HASH_INPUTS]
