@@ -220,5 +220,5 @@ def _translate(settings: Settings, runner: Any, work: Any) -> Any:
 
 
 def _looks_like_auth(e: LibsqlError) -> bool:
-    text = f"{e.code} {e.explanation}".lower()
-    return "status 401" in text or "unauthorized" in text or "hello" in text
+    """sqld answers a bad token with an AUTH_* code (Hrana) or HTTP 401."""
+    return e.code.startswith("AUTH_") or "status 401" in e.explanation or "Unauthorized" in e.explanation

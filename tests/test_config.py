@@ -1,0 +1,72 @@
+import os
+import subprocess
+import sys
+
+import pytest
+
+from jarvis_memory import ConfigError, config
+
+
+def test_default_is_embedded_file_under_data_whatever_the_cwd(tmp_path, monkeypatch):
+    first = config.load()
+    monkeypatch.chdir("/")
+    assert config.load() == first
+    assert first.path == config.project_dir() / "data" / "jarvis.db"
+    assert first.url.startswith("file:") and not first.is_remote
+
+
+def test_dotenv_is_read_and_environment_wins(tmp_path, monkeypatch):
+    (tmp_path / ".env").write_text("DATABASE_URL=libsql://from-dotenv.example.io\nDATABASE_AUTH_TOKEN=dotenv-token\n")
+    settings = config.load()
+    assert settings.url == "libsql://from-dotenv.example.io"
+    assert settings.auth_token == "dotenv-token"
+    monkeypatch.setenv("DATABASE_URL", "https://from-env.example.io")
+    assert config.load().url == "https://from-env.example.io"
+
+
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("libsql://db-user.turso.io", "libsql://db-user.turso.io"),
+        ("wss://db.example.io:8443/", "wss://db.example.io:8443/"),
+        ("ws://127.0.0.1:8080", "ws://127.0.0.1:8080"),
+        ("http://localhost:8080", "http://localhost:8080"),
+        ("https://db.example.io", "https://db.example.io"),
+        ("libsql://127.0.0.1:8080?tls=0", "libsql://127.0.0.1:8080?tls=0"),
+    ],
+)
+def test_remote_urls(url, expected):
+    settings = config.parse_url(url)
+    assert settings.url == expected and settings.is_remote
+
+
+def test_relative_file_url_is_resolved_once(tmp_path):
+    assert config.parse_url("file:sub/x.db").path == tmp_path / "sub" / "x.db"
+
+
+@pytest.mark.parametrize(
+    "bad",
+    ["", "   ", "postgres://h/db", "ws://", "file://otherhost/x.db", "file:", "ws://h:99999",
+     "https://h?foo=1", "https://h#frag", "libsql://h?tls=0", "not a url", "file:dir/"],
+)
+def test_bad_urls_are_config_errors(bad):
+    with pytest.raises(ConfigError):
+        config.parse_url(bad)
+
+
+def test_token_is_never_shown():
+    secret = "sentinel-SECRET-123"
+    settings = config.parse_url(f"libsql://u:{secret}@db.turso.io?authToken={secret}")
+    assert settings.auth_token == secret
+    for shown in (repr(settings), str(settings), settings.redacted_url, settings.redact(f"x {secret} y")):
+        assert secret not in shown
+    with pytest.raises(ConfigError) as err:
+        config.parse_url(f"postgres://u:{secret}@h/db?authToken={secret}")
+    assert secret not in str(err.value)
+
+
+def test_default_is_resolved_the_same_in_a_subprocess_from_another_cwd():
+    code = "from jarvis_memory import config; print(config.load().url)"
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    out = subprocess.run([sys.executable, "-c", code], cwd="/", env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == config.default_path().as_uri()
