@@ -308,5 +308,9 @@ def doctor(get_db: _LazyDb, as_json: bool) -> None:
         sys.exit(1)
 
 
+from .report import report_command  # noqa: E402
+cli.add_command(report_command)
+
+
 def main() -> None:
     cli(prog_name="jarvis-memory")

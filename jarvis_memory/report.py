@@ -1,0 +1,548 @@
+"""Scheduled reports: run the analysis notebooks with papermill, export HTML, keep an index.
+
+``jarvis-memory report NAME|--all`` executes ``notebooks/NAME.ipynb`` into
+``OUT/YYYY-MM-DD/NAME.ipynb`` (UTC date), exports ``NAME.html`` without code
+cells, and rewrites ``OUT/index.html``.  Each notebook's last cell writes its
+headline figures to ``NAME.json`` with :func:`write_headline`; the notebook's
+``fail_on`` rules ("open_sessions>=10, bad_timestamps>0") are checked here,
+against that JSON, so a cron job gets a non-zero exit when something needs a look.
+
+The database URL is a notebook parameter; the auth token never is.  The kernel
+reads ``DATABASE_AUTH_TOKEN`` from the environment it inherits from this process.
+Every file is written under a temporary name and renamed, so a killed run never
+leaves a half-written file where a reader looks.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import fcntl
+import json
+import math
+import os
+import re
+import sys
+import tempfile
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import config, timestamps
+from .errors import JarvisMemoryError, ValidationError
+
+KERNEL_NAME = "jarvis-memory"
+DEFAULT_TIMEOUT = 600
+_DATED = re.compile(r"\d{4}-\d{2}-\d{2}")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+# -- notebooks and their parameters ----------------------------------------------
+def notebooks_dir() -> Path:
+    return config.project_dir() / "notebooks"
+
+
+def default_out_dir() -> Path:
+    return config.project_dir() / "reports"
+
+
+def available(folder: Path | None = None) -> dict[str, Path]:
+    """Report names and their notebooks, sorted by name."""
+    folder = folder or notebooks_dir()
+    return {p.stem: p.resolve() for p in sorted(folder.glob("*.ipynb")) if not p.name.startswith(".")}
+
+
+def resolve(names: Iterable[str], folder: Path | None = None) -> dict[str, Path]:
+    """The notebooks for ``names``; an unknown name is a ValidationError listing the known ones."""
+    known = available(folder)
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        choices = ", ".join(known) or f"(no notebooks in {folder or notebooks_dir()})"
+        raise ValidationError(f"unknown report {', '.join(map(repr, unknown))}: choose from {choices}")
+    return {n: known[n] for n in names}
+
+
+def declared_parameters(notebook: Path) -> dict[str, Any]:
+    """The notebook's ``parameters`` cell as ``{name: default}`` (defaults read as literals, never run)."""
+    import papermill
+
+    found = papermill.inspect_notebook(str(notebook))
+    defaults = {}
+    for name, info in found.items():
+        try:
+            defaults[name] = ast.literal_eval(info["default"])
+        except (ValueError, SyntaxError):
+            defaults[name] = info["default"]
+    return defaults
+
+
+def parse_value(text: str) -> Any:
+    """``-p`` values: JSON when they parse as JSON (``7``, ``true``, ``null``, ``[1,2]``), else the text itself."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def parse_params(pairs: Iterable[str]) -> dict[str, Any]:
+    """``["key=value", ...]`` from ``-p`` into a dict; values via :func:`parse_value`."""
+    params: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        key = key.strip()
+        if not sep or not _NAME.fullmatch(key):
+            raise ValidationError(f"-p expects name=value with a Python identifier as name; got {pair!r}")
+        if key in RESERVED:
+            raise ValidationError(f"-p {key} is set by the runner; use --{key.replace('_', '-')} or --url instead")
+        params[key] = parse_value(value)
+    return params
+
+
+RESERVED = ("database_url", "since", "until", "output_dir")
+
+
+def params_for(declared: Mapping[str, Mapping[str, Any]], params: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """Split ``-p`` values per notebook: each goes to the notebooks that declare it.
+
+    A name no selected notebook declares is a ValidationError (a typo would
+    otherwise be ignored silently).
+    """
+    for key in params:
+        if not any(key in d for d in declared.values()):
+            names = sorted({k for d in declared.values() for k in d} - set(RESERVED))
+            raise ValidationError(
+                f"unknown parameter {key!r} for {', '.join(declared)}: the notebooks declare {', '.join(names)}"
+            )
+    return {name: {k: v for k, v in params.items() if k in d} for name, d in declared.items()}
+
+
+# -- fail_on rules ------------------------------------------------------------------
+_OPS = {
+    ">": lambda a, b: a > b, ">=": lambda a, b: a >= b, "<": lambda a, b: a < b,
+    "<=": lambda a, b: a <= b, "==": lambda a, b: a == b, "!=": lambda a, b: a != b,
+}
+_RULE = re.compile(r"\s*(?:([A-Za-z_]\w*)\.)?([A-Za-z_]\w*)\s*(>=|<=|==|!=|>|<)\s*(\S.*?)\s*")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """``metric OP threshold``; ``notebook.metric`` limits the rule to one notebook."""
+
+    metric: str
+    op: str
+    threshold: Any
+    notebook: str | None = None
+
+    def __str__(self) -> str:
+        prefix = f"{self.notebook}." if self.notebook else ""
+        return f"{prefix}{self.metric}{self.op}{json.dumps(self.threshold)}"
+
+    def matches(self, value: Any) -> bool:
+        if self.op in ("==", "!="):
+            return _OPS[self.op](value, self.threshold)
+        if not _is_number(value):
+            return False  # a missing (null) figure is not above or below anything
+        return _OPS[self.op](value, self.threshold)
+
+
+def parse_rules(text: str) -> list[Rule]:
+    """Parse ``"a>0, b>=10"`` without eval; thresholds are JSON numbers (strings for == and !=)."""
+    if text is None or not str(text).strip():
+        return []
+    if not isinstance(text, str):
+        raise ValidationError(f"fail_on must be a string of rules like 'open_sessions>=10'; got {text!r}")
+    rules = []
+    for part in text.split(","):
+        m = _RULE.fullmatch(part)
+        if not m:
+            raise ValidationError(f"fail_on rule {part.strip()!r} is not 'metric OP value' (OP: > >= < <= == !=)")
+        notebook, metric, op, raw = m.groups()
+        threshold = parse_value(raw)
+        if _is_number(threshold) or (op in ("==", "!=") and isinstance(threshold, str | bool | type(None))):
+            rules.append(Rule(metric, op, threshold, notebook))
+        else:
+            raise ValidationError(f"fail_on rule {part.strip()!r}: {op} needs a number, not {raw!r}")
+    return rules
+
+
+def check_rules(rules: Iterable[Rule], figures: Mapping[str, Any], notebook: str) -> list[str]:
+    """Messages for the rules that match ``figures``; an unknown metric is a ValidationError."""
+    matched = []
+    for rule in rules:
+        if rule.notebook not in (None, notebook):
+            continue
+        if rule.metric not in figures:
+            raise ValidationError(
+                f"{notebook}: fail_on rule {rule} names unknown metric {rule.metric!r}; "
+                f"known: {', '.join(sorted(figures))}"
+            )
+        value = figures[rule.metric]
+        if rule.matches(value):
+            matched.append(f"{notebook}: fail_on rule {rule} matched ({rule.metric} = {json.dumps(value)})")
+    return matched
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+# -- headline figures ---------------------------------------------------------------
+def write_headline(name: str, figures: Mapping[str, Any], output_dir: str | os.PathLike = ".") -> Path:
+    """Write ``<output_dir>/<name>.json``: a flat dict, sorted keys, numbers as numbers.
+
+    NumPy/pandas scalars become plain numbers, NaN and NA become null,
+    timestamps ISO strings.  Anything nested is a ValidationError.
+    """
+    if not _NAME.fullmatch(name):
+        raise ValidationError(f"headline name must be an identifier, not {name!r}")
+    plain = {}
+    for key, value in figures.items():
+        if not isinstance(key, str) or not _NAME.fullmatch(key):
+            raise ValidationError(f"headline figure names must be identifiers; got {key!r}")
+        plain[key] = _plain_scalar(key, value)
+    path = Path(output_dir) / f"{name}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, json.dumps(plain, sort_keys=True, indent=2, allow_nan=False) + "\n")
+    return path
+
+
+def _plain_scalar(key: str, value: Any) -> Any:
+    if hasattr(value, "item") and not isinstance(value, str | bytes):  # numpy scalar or 0-d array
+        value = value.item()
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        value = float(value)
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, float):
+        return None if math.isnan(value) or math.isinf(value) else value
+    try:
+        import pandas as pd
+
+        if value is pd.NA or value is pd.NaT:
+            return None
+        if isinstance(value, pd.Timestamp | pd.Timedelta):
+            return value.isoformat()
+    except ImportError:  # pragma: no cover - pandas is in the analysis extra
+        pass
+    raise ValidationError(f"headline figure {key!r} must be a number, string, bool or None; got {type(value).__name__}")
+
+
+def read_headline(path: Path) -> dict[str, Any]:
+    figures = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(figures, dict):
+        raise ValueError("not a JSON object")
+    return figures
+
+
+# -- the reporting period inside a notebook -------------------------------------------
+def set_window(con: Any, since: str | None, until: str | None) -> tuple[datetime | None, datetime | None, datetime]:
+    """Define the DuckDB macro ``in_window(ts)``: ``since <= ts < until`` (either bound may be None).
+
+    Returns ``(since, until, as_of)``; ``as_of`` (until, else now) is the moment
+    "still open" and "stale" are measured against, so a past period reads the same later.
+    """
+    start = timestamps.parse(since) if since else None
+    end = timestamps.parse(until) if until else None
+    if start and end and start >= end:
+        raise ValidationError(f"since ({since}) must be before until ({until})")
+    con.execute("SET VARIABLE since = ?::TIMESTAMPTZ", [start])
+    con.execute("SET VARIABLE until = ?::TIMESTAMPTZ", [end])
+    con.execute(
+        "CREATE OR REPLACE TEMP MACRO in_window(ts) AS"
+        " ts >= coalesce(getvariable('since'), '-infinity'::TIMESTAMPTZ)"
+        " AND ts < coalesce(getvariable('until'), 'infinity'::TIMESTAMPTZ)"
+    )
+    return start, end, end or datetime.now(timezone.utc)
+
+
+# -- files --------------------------------------------------------------------------
+def _file_mode() -> int:
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+_FILE_MODE = _file_mode()
+
+
+def atomic_write(path: Path, data: str | bytes) -> None:
+    """Write ``path`` via a temporary file in the same folder and a rename."""
+    mode = "wb" if isinstance(data, bytes) else "w"
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        os.chmod(fd, _FILE_MODE)  # mkstemp makes 0600; reports are for reading
+        with os.fdopen(fd, mode, **({} if mode == "wb" else {"encoding": "utf-8"})) as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def export_html(notebook: Path, html: Path) -> None:
+    """``notebook`` as a report: outputs and prose only, no code cells or prompts."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    nb = nbformat.read(notebook, as_version=4)
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": notebook.stem.replace("_", " ")}})
+    atomic_write(html, body)
+
+
+_INDEX = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Jarvis memory reports</title>
+<style>
+body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
+h2{border-bottom:1px solid #ccc;padding-bottom:.2rem}
+table{border-collapse:collapse;margin:.3rem 0 1rem}td,th{padding:.1rem .6rem;text-align:left}
+td.v{text-align:right;font-variant-numeric:tabular-nums}.failed{color:#b00}
+</style></head><body>
+<h1>Jarvis memory reports</h1>
+{% for day in days %}<h2>{{ day.date }}</h2>
+{% for r in day.reports %}<h3><a href="{{ day.date }}/{{ r.name }}.html">{{ r.name }}</a>
+<small>(<a href="{{ day.date }}/{{ r.name }}.ipynb">notebook</a>)</small></h3>
+{% if r.figures is none %}<p class="failed">No headline figures: the run failed or is incomplete; see the notebook.</p>
+{% else %}<table>{% for k, v in r.figures.items() %}<tr><th>{{ k }}</th><td class="v">{{ v }}</td></tr>{% endfor %}</table>
+{% endif %}{% endfor %}{% else %}<p>No reports yet.</p>{% endfor %}
+</body></html>
+"""
+
+
+def write_index(out_dir: Path) -> Path:
+    """Rewrite ``out_dir/index.html``: every dated folder, newest first, with each report's figures."""
+    import jinja2
+
+    days = []
+    for folder in sorted((p for p in out_dir.iterdir() if p.is_dir() and _DATED.fullmatch(p.name)), reverse=True):
+        reports = []
+        for html in sorted(folder.glob("*.html")):
+            if html.name.startswith("."):
+                continue
+            try:
+                figures = read_headline(html.with_suffix(".json"))
+            except (OSError, ValueError):
+                figures = None
+            reports.append({"name": html.stem, "figures": figures})
+        if reports:
+            days.append({"date": folder.name, "reports": reports})
+    page = jinja2.Environment(autoescape=True).from_string(_INDEX).render(days=days)
+    index = out_dir / "index.html"
+    atomic_write(index, page)
+    return index
+
+
+# -- running ------------------------------------------------------------------------
+@dataclass
+class Outcome:
+    """What happened to one notebook; ``problems`` empty means all fine."""
+
+    name: str
+    notebook: Path
+    html: Path
+    seconds: float = 0.0
+    figures: dict[str, Any] | None = None
+    problems: list[str] = field(default_factory=list)
+    bad_rule: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def ensure_kernel() -> str:
+    """Register the ``jarvis-memory`` kernel (this interpreter) for the user, once."""
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+    def current() -> bool:
+        try:
+            return KernelSpecManager().get_kernel_spec(KERNEL_NAME).argv[0] == sys.executable
+        except NoSuchKernel:
+            return False
+
+    if not current():
+        from ipykernel.kernelspec import install
+
+        lock = Path(tempfile.gettempdir()) / f"jarvis-memory-kernelspec-{os.getuid()}.lock"
+        with open(lock, "w") as handle:  # parallel first runs must not install over each other
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            if not current():
+                install(kernel_name=KERNEL_NAME, display_name="Python (jarvis-memory)", user=True)
+    return KERNEL_NAME
+
+
+@contextlib.contextmanager
+def _token_in_env(settings: config.Settings) -> Iterator[None]:
+    """Hand the token (from the URL, .env or the environment) to the kernel through its environment only."""
+    before = os.environ.get(config.TOKEN_VAR)
+    if settings.auth_token:
+        os.environ[config.TOKEN_VAR] = settings.auth_token
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(config.TOKEN_VAR, None)
+        else:
+            os.environ[config.TOKEN_VAR] = before
+
+
+def run(
+    names: Iterable[str],
+    *,
+    url: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    params: Mapping[str, Any] | None = None,
+    out_dir: str | os.PathLike | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    notebooks: str | os.PathLike | None = None,
+    log: Any = None,
+) -> list[Outcome]:
+    """Run the named reports one after another; returns one :class:`Outcome` each.
+
+    Everything that can be checked before a kernel starts (names, dates,
+    parameter names, fail_on syntax) is, and raises ValidationError.
+    """
+    log = log or (lambda line: print(line, file=sys.stderr, flush=True))
+    notebooks = resolve(list(names), Path(notebooks) if notebooks else None)
+    for bound in (since, until):
+        if bound:
+            timestamps.parse(bound)
+    if since and until and timestamps.parse(since) >= timestamps.parse(until):
+        raise ValidationError(f"--since ({since}) must be before --until ({until})")
+    if not timeout or timeout <= 0:
+        raise ValidationError(f"--timeout must be a positive number of seconds; got {timeout}")
+    settings = config.load(url)
+    declared = {name: declared_parameters(path) for name, path in notebooks.items()}
+    extra = params_for(declared, dict(params or {}))
+    rules = {name: parse_rules(extra[name].get("fail_on", declared[name].get("fail_on", ""))) for name in notebooks}
+
+    out = Path(out_dir) if out_dir else default_out_dir()
+    dated = out.resolve() / datetime.now(timezone.utc).date().isoformat()
+    dated.mkdir(parents=True, exist_ok=True)
+    kernel = ensure_kernel()
+    outcomes = []
+    with _token_in_env(settings):
+        for name, path in notebooks.items():
+            values = {"database_url": settings.url, "since": since, "until": until, "output_dir": str(dated), **extra[name]}
+            outcome = _run_one(name, path, dated, values, rules[name], kernel, timeout, log)
+            outcome.problems = [settings.redact(p) for p in outcome.problems]
+            outcomes.append(outcome)
+    write_index(out.resolve())
+    return outcomes
+
+
+def _run_one(name: str, path: Path, dated: Path, values: dict[str, Any], rules: list[Rule],
+             kernel: str, timeout: float, log: Any) -> Outcome:
+    import nbformat
+    import papermill
+    from jupyter_client.manager import KernelManager
+    from papermill.exceptions import PapermillExecutionError
+
+    outcome = Outcome(name, dated / f"{name}.ipynb", dated / f"{name}.html")
+    headline = dated / f"{name}.json"
+    headline.unlink(missing_ok=True)  # figures from an earlier run today must not pass for this one's
+    fd, tmp_name = tempfile.mkstemp(dir=dated, prefix=f".{name}.", suffix=".ipynb")
+    os.close(fd)
+    tmp = Path(tmp_name)
+    log(f"{name}: running {path.name}")
+    started = time.perf_counter()
+    try:
+        with tempfile.TemporaryDirectory(prefix="jarvis-kernel-") as sockets:
+            # Unix sockets in a private folder, not TCP on localhost: other local users cannot listen in.
+            km = KernelManager(kernel_name=kernel, transport="ipc", ip=os.path.join(sockets, "kernel"))
+            try:
+                papermill.execute_notebook(
+                    str(path), str(tmp), parameters=values, kernel_name=kernel, cwd=str(path.parent), km=km,
+                    execution_timeout=timeout, progress_bar=sys.stderr.isatty(), log_output=False,
+                )
+            finally:  # a kernel manager passed in is ours to shut down, not nbclient's
+                if km.has_kernel:
+                    km.shutdown_kernel(now=True)
+    except PapermillExecutionError as e:
+        evalue = " ".join(str(e.evalue).split())
+        outcome.problems.append(f"{name} failed in cell [{e.exec_count}]: {e.ename}: {evalue}")
+    except Exception as e:  # kernel died, cell timed out, kernel would not start: one line, not a traceback
+        message = " ".join(str(e).split()) or type(e).__name__
+        outcome.problems.append(f"{name} failed: {type(e).__name__}: {message[:500]}")
+    outcome.seconds = time.perf_counter() - started
+    try:
+        nb = nbformat.read(tmp, as_version=4)
+        nb.metadata.setdefault("papermill", {})["output_path"] = str(outcome.notebook)
+        atomic_write(outcome.notebook, nbformat.writes(nb))
+        export_html(outcome.notebook, outcome.html)
+    except (OSError, ValueError) as e:
+        outcome.problems.append(f"{name}: could not save the executed notebook: {e}")
+    finally:
+        tmp.unlink(missing_ok=True)
+    if outcome.ok:
+        try:
+            outcome.figures = read_headline(headline)
+        except FileNotFoundError:
+            outcome.problems.append(f"{name} ran but wrote no {headline.name}: its last cell must call write_headline")
+        except ValueError as e:
+            outcome.problems.append(f"{name} wrote an unreadable {headline.name}: {e}")
+    if outcome.ok:
+        try:
+            outcome.problems += check_rules(rules, outcome.figures, name)
+        except JarvisMemoryError as e:
+            outcome.problems.append(str(e))
+            outcome.bad_rule = True
+    log(f"{name}: {'ok' if outcome.ok else 'FAILED'} in {outcome.seconds:.1f} s")
+    return outcome
+
+
+def exit_code(outcomes: Iterable[Outcome]) -> int:
+    """0 all fine, 3 a fail_on rule named an unknown metric, else 1 if anything failed or matched."""
+    outcomes = list(outcomes)
+    if any(o.bad_rule for o in outcomes):
+        return 3
+    return 0 if all(o.ok for o in outcomes) else 1
+
+
+# -- command line ---------------------------------------------------------------------
+@click.command("report")
+@click.argument("names", nargs=-1, metavar="NAME...")
+@click.option("--all", "run_all", is_flag=True, help="Run every notebook in notebooks/.")
+@click.option("--since", metavar="DATE", help="Start of the period (ISO date or datetime, inclusive).")
+@click.option("--until", metavar="DATE", help="End of the period (ISO date or datetime, exclusive).")
+@click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE",
+              help="Notebook parameter (JSON value, else text); repeatable. E.g. -p stale_session_hours=48 "
+                   "-p 'fail_on=open_sessions>=10'.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), metavar="DIR",
+              help="Report folder (default: reports/ in the project).")
+@click.option("--timeout", type=float, default=DEFAULT_TIMEOUT, show_default=True,
+              help="Seconds one cell may run before the notebook fails.")
+@click.option("--notebooks", "notebooks", type=click.Path(file_okay=False, exists=True), metavar="DIR",
+              help="Folder of report notebooks (default: notebooks/ in the project).")
+@click.pass_obj
+def report_command(get_db: Any, names: tuple[str, ...], run_all: bool, since: str | None, until: str | None,
+                   params: tuple[str, ...], out_dir: str | None, timeout: float, notebooks: str | None) -> None:
+    """Run analysis notebooks into DIR/YYYY-MM-DD/NAME.{ipynb,html,json} and refresh DIR/index.html.
+
+    Exit 0 when every notebook ran and no fail_on rule matched, 1 when a
+    notebook failed or a rule matched, 3 on bad arguments.
+    """
+    folder = Path(notebooks) if notebooks else None
+    if run_all == bool(names):
+        raise ValidationError(f"name one or more reports or pass --all; reports: {', '.join(available(folder))}")
+    outcomes = run(
+        list(available(folder)) if run_all else names, url=getattr(get_db, "url", None), since=since, until=until,
+        params=parse_params(params), out_dir=out_dir, timeout=timeout, notebooks=folder,
+    )
+    for o in outcomes:
+        if o.ok:
+            click.echo(f"{o.name}: ok ({o.seconds:.1f} s) {o.html}")
+        for problem in o.problems:
+            click.echo(f"error: {problem} (notebook: {o.notebook})", err=True)
+    click.echo(f"index: {(Path(out_dir) if out_dir else default_out_dir()).resolve() / 'index.html'}")
+    sys.exit(exit_code(outcomes))
