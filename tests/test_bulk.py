@@ -1,0 +1,112 @@
+"""Bulk import and export: same dedup as store, atomic chunks, rejected rows reported."""
+
+import csv
+import json
+
+import pytest
+
+from jarvis_memory import ValidationError, bulk
+
+
+def write_jsonl(path, rows):
+    path.write_text("".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+GOOD = [
+    {"content": "Likes jazz", "category": "preference", "source": "user_explicit"},
+    {"content": "Lives in Lisbon", "category": "fact", "source": "user_explicit", "created_at": "2026-01-05T10:00:00.000Z"},
+    {"content": "  likes JAZZ ", "category": "preference", "source": "jarvis_inferred"},  # duplicate in the same chunk
+    {"content": "Runs on Sundays", "category": "pattern", "source": "jarvis_inferred"},
+]
+
+
+def test_import_jsonl_dedups_and_is_rerunnable(db, tmp_path):
+    path = write_jsonl(tmp_path / "m.jsonl", GOOD)
+    report = bulk.import_file(db, path, chunk_size=2)
+    assert (report.read, report.new, report.duplicates, report.rejected, report.chunks) == (4, 3, 1, [], 2)
+    again = bulk.import_file(db, path)
+    assert (again.new, again.duplicates) == (0, 4)
+    assert db.memories.count() == 3
+    lisbon = db.memories.search("Lisbon")[0]
+    assert lisbon.created_at == "2026-01-05T10:00:00.000Z"  # preserved
+
+
+def test_bad_rows_are_reported_and_good_rows_kept(db, tmp_path):
+    rows = [
+        GOOD[0],
+        "{not json",
+        {"content": "", "category": "fact", "source": "user_explicit"},
+        {"content": "ok", "category": "opinion", "source": "user_explicit"},
+        {"content": "ok", "category": "fact", "source": "user_explicit", "created_at": "yesterday"},
+        {"content": "nul\u0000", "category": "fact", "source": "user_explicit"},
+        ["a", "list"],
+        {"content": 5, "category": "fact", "source": "user_explicit"},
+        GOOD[3],
+    ]
+    path = write_jsonl(tmp_path / "m.jsonl", rows)
+    report = bulk.import_file(db, path)
+    assert [r.line for r in report.rejected] == [2, 3, 4, 5, 6, 7, 8]
+    assert "malformed JSON" in report.rejected[0].reason
+    assert report.new == 2 and db.memories.count() == 2
+
+
+def test_non_utf8_line_is_rejected(db, tmp_path):
+    path = tmp_path / "m.jsonl"
+    path.write_bytes(json.dumps(GOOD[0]).encode() + b"\n" + b'{"content": "caf\xe9"}\n')
+    report = bulk.import_file(db, path)
+    assert [(r.line, r.reason) for r in report.rejected] == [(2, "line is not valid UTF-8")]
+
+
+def test_import_csv(db, tmp_path):
+    path = tmp_path / "m.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["content", "category", "source", "created_at"])
+        writer.writerow(["Likes jazz, and blues", "preference", "user_explicit", ""])
+        writer.writerow(['Says "hi"\nover two lines', "fact", "user_explicit", "2026-01-05T10:00:00.000Z"])
+        writer.writerow(["Too", "many", "fields", "here", "extra"])
+    report = bulk.import_file(db, path)
+    assert report.new == 2 and len(report.rejected) == 1
+    assert db.memories.search("two lines")[0].content == 'Says "hi"\nover two lines'
+
+
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("m.csv", "text,kind\nx,y\n", "header lacks"),
+        ("m.txt", "whatever", "cannot tell the format"),
+        ("missing.jsonl", None, "cannot read"),
+    ],
+)
+def test_unusable_files_write_nothing(db, tmp_path, name, content, message):
+    path = tmp_path / name
+    if content is not None:
+        path.write_text(content)
+    with pytest.raises(ValidationError, match=message):
+        bulk.import_file(db, path)
+    assert db.memories.count() == 0
+
+
+@pytest.mark.parametrize("chunk_size", [0, -1, bulk.MAX_CHUNK + 1, "10", True])
+def test_bad_chunk_size(db, tmp_path, chunk_size):
+    with pytest.raises(ValidationError):
+        bulk.import_file(db, write_jsonl(tmp_path / "m.jsonl", GOOD), chunk_size=chunk_size)
+
+
+@pytest.mark.parametrize("fmt", bulk.FORMATS)
+def test_export_round_trip(db, tmp_path, fmt):
+    bulk.import_file(db, write_jsonl(tmp_path / "m.jsonl", GOOD))
+    out = tmp_path / f"out.{fmt}"
+    assert bulk.export(db, out, format=fmt) == 3
+    before = [e.content for e in db.memories.list()]
+    db.execute("DELETE FROM memory_entries")
+    report = bulk.import_file(db, out)
+    assert report.new == 3 and [e.content for e in db.memories.list()] == before
+
+
+def test_export_to_missing_folder_fails_cleanly(db, tmp_path):
+    with pytest.raises(ValidationError):
+        bulk.export(db, tmp_path / "nope" / "out.jsonl")
+    with pytest.raises(ValidationError):
+        bulk.export(db, tmp_path / "out.xml", format="xml")

@@ -1,0 +1,111 @@
+"""The jarvis-memory command: exit codes, --json, and no token in any output."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import TOKEN, cli_env
+
+def run(url, *args, token=None):
+    """The real command in a subprocess, as a script or cron would run it."""
+    cmd = [sys.executable, "-m", "jarvis_memory", *args]
+    return subprocess.run(cmd, env=cli_env(url, token), capture_output=True, text=True, timeout=60)
+
+
+@pytest.fixture
+def cli_url(url, url_kind, db):
+    """A migrated database of each kind, and the token to reach it."""
+    return url, (None if url_kind == "file" else TOKEN)
+
+
+def test_remember_recall_sessions_log(cli_url):
+    url, token = cli_url
+    out = run(url, "remember", "Likes jazz", "-c", "preference", "--json", token=token)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["created"] is True
+    again = run(url, "remember", " likes JAZZ", "-c", "preference", "--json", token=token)
+    assert json.loads(again.stdout)["created"] is False
+    found = json.loads(run(url, "recall", "jazz", "--json", token=token).stdout)
+    assert [e["content"] for e in found] == ["Likes jazz"] and found[0]["last_accessed"]
+    session_id = run(url, "sessions", "start", token=token).stdout.strip()
+    assert run(url, "log", session_id, "message", "-d", '{"n": 1}', token=token).returncode == 0
+    assert run(url, "sessions", "end", session_id, "--summary", "done", token=token).returncode == 0
+    assert run(url, "sessions", "end", session_id, token=token).returncode == 4
+    stats = json.loads(run(url, "stats", "--json", token=token).stdout)
+    assert (stats["memories"], stats["sessions"], stats["events"], stats["open_sessions"]) == (1, 1, 1, 0)
+    doctor = run(url, "doctor", "--json", token=token)
+    assert doctor.returncode == 0 and json.loads(doctor.stdout)["ok"] is True
+
+
+@pytest.mark.parametrize(
+    "args, code",
+    [
+        (["remember", "", "-c", "fact"], 3),
+        (["remember", "x", "-c", "opinion"], 2),
+        (["get", "999"], 4),
+        (["get", "abc"], 2),
+        (["forget", "999"], 4),
+        (["sessions", "end", "999"], 4),
+        (["log", "999", "message"], 4),
+        (["log", "1", "message", "-d", "{bad json"], 2),
+        (["log", "1", "bad type!"], 3),
+        (["list", "--since", "not-a-date"], 3),
+        (["list", "--limit", "0"], 3),
+        (["sessions", "expire", "--idle-minutes", "-1"], 3),
+        (["import", "does-not-exist.jsonl"], 3),
+        (["export", "-o", "/nonexistent/dir/out.jsonl"], 3),
+        (["nonsense"], 2),
+    ],
+)
+def test_bad_input_exit_codes(cli_url, args, code):
+    url, token = cli_url
+    out = run(url, *args, token=token)
+    assert out.returncode == code, (out.stdout, out.stderr)
+    assert "Traceback" not in out.stderr
+    assert json.loads(run(url, "stats", "--json", token=token).stdout)["memories"] == 0
+
+
+def test_import_reports_rejections_with_exit_1(cli_url, tmp_path):
+    url, token = cli_url
+    path = tmp_path / "m.jsonl"
+    path.write_text('{"content": "a", "category": "fact", "source": "user_explicit"}\n{oops\n')
+    out = run(url, "import", str(path), "--json", token=token)
+    assert out.returncode == 1
+    report = json.loads(out.stdout)
+    assert report["new"] == 1 and report["rejected"][0]["line"] == 2
+
+
+@pytest.mark.parametrize("url_kind", ["ws", "http"])
+def test_migrate_refuses_remote_without_confirmation(server, url_kind):
+    url = server.ws_url if url_kind == "ws" else server.http_url
+    refused = run(url, "migrate", token=TOKEN)
+    assert refused.returncode == 3 and "--yes-remote" in refused.stderr
+    assert url in refused.stderr  # it says which database it would have touched
+    assert run(url, "doctor", token=TOKEN).returncode == 1
+    done = run(url, "migrate", "--yes-remote", "--json", token=TOKEN)
+    assert done.returncode == 0 and json.loads(done.stdout)["applied"]
+    assert run(url, "doctor", token=TOKEN).returncode == 0
+
+
+def test_token_never_printed(server):
+    sentinel = "SENTINEL-token-do-not-print-4242"
+    outputs = []
+    for url in (server.ws_url, server.http_url, f"{server.http_url}?authToken={sentinel}"):
+        for args in (["migrate"], ["doctor", "--json"], ["stats"], ["remember", "x", "-c", "fact"], ["migrate", "--status"]):
+            out = run(url, *args, token=sentinel)
+            assert out.returncode != 0  # the server's token is another one
+            outputs.append(out.stdout + out.stderr)
+    assert all(sentinel not in text for text in outputs)
+    assert any("rejected the auth token" in text for text in outputs)
+
+
+def test_unreachable_server_fails_fast_with_a_sentence():
+    out = run("ws://127.0.0.1:9", "stats")
+    assert out.returncode == 5 and "did not answer" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_help_teaches():
+    out = run(None, "--help")
+    assert out.returncode == 0 and "Examples:" in out.stdout and "import" in out.stdout
