@@ -200,10 +200,10 @@ class _RemoteClient:
 
 def _translate(settings: Settings, runner: Any, work: Any) -> Any:
     """Run ``work`` and turn library errors into this package's typed errors."""
-    where = settings.redacted_url
     try:
         return runner(work)
     except LibsqlError as e:
+        where = settings.redacted_url
         message = settings.redact(e.explanation)
         if _looks_like_auth(e):
             raise AuthError(f"{where} rejected the auth token") from None
@@ -216,7 +216,7 @@ def _translate(settings: Settings, runner: Any, work: Any) -> Any:
         raise DatabaseError(f"{where}: {e.code}: {message}", code=e.code) from None
     except _TRANSIENT as e:
         detail = settings.redact(str(e)) or type(e).__name__
-        raise UnreachableError(f"{where} did not answer: {detail}") from None
+        raise UnreachableError(f"{settings.redacted_url} did not answer: {detail}") from None
 
 
 def _looks_like_auth(e: LibsqlError) -> bool:

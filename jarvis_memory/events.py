@@ -40,7 +40,7 @@ class LogEvent:
 
     @classmethod
     def from_row(cls, row: Any) -> LogEvent:
-        return cls(*row)
+        return cls(*row.astuple())
 
 
 class Events:

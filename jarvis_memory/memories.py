@@ -50,7 +50,7 @@ class MemoryEntry:
 
     @classmethod
     def from_row(cls, row: Any) -> MemoryEntry:
-        return cls(*row)
+        return cls(*row.astuple())
 
 
 def upsert_sql(rows: int) -> str:

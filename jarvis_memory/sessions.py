@@ -34,7 +34,7 @@ class Session:
 
     @classmethod
     def from_row(cls, row: Any) -> Session:
-        return cls(*row)
+        return cls(*row.astuple())
 
 
 class Sessions:

@@ -27,7 +27,7 @@ def iso(moment: datetime | None = None) -> str:
         raise ValidationError("naive datetime: pass a timezone-aware datetime")
     else:
         moment = moment.astimezone(timezone.utc)
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+    return moment.isoformat(timespec="milliseconds")[:-6] + "Z"  # drop "+00:00"
 
 
 def now() -> str:

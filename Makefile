@@ -1,0 +1,32 @@
+# Two entry points for a fresh machine (Python 3.11+, and Node.js/npm for the interop test):
+#   make demo   set up, build the demo database under data/ and run every report into reports/
+#   make test   set up and run the whole test suite
+# Everything installs into .venv from PyPI (and tests/interop/node_modules from npm, on first test run).
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+export PATH := $(abspath $(BIN)):$(PATH)
+
+.PHONY: setup demo test bench clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+demo: setup
+	$(BIN)/jarvis-memory demo --out data/demo.db
+	$(BIN)/jarvis-memory --url file:data/demo.db report --all --out reports
+
+test: setup
+	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+bench: setup
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) reports data/demo.db data/demo.truth.json
