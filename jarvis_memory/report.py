@@ -73,6 +73,10 @@ def declared_parameters(notebook: Path) -> dict[str, Any]:
     import papermill
 
     found = papermill.inspect_notebook(str(notebook))
+    missing = [name for name in (*RESERVED, "fail_on") if name not in found]
+    if missing:  # papermill skips lines it cannot parse (e.g. '=' in a comment) with only a log warning
+        raise ValidationError(f"{notebook.name}: its 'parameters' cell does not declare {', '.join(missing)} "
+                              "(or papermill could not parse those lines)")
     defaults = {}
     for name, info in found.items():
         try:

@@ -1,0 +1,281 @@
+"""The report runner: rule and parameter parsing, headline files, the index, and the real CLI end to end.
+
+The end-to-end runs execute the real notebooks on a tiny demo database served
+over ws:// by the libSQL test server, whose token is a sentinel: the notebooks
+can only load it if the token reaches the kernel, and the sentinel must then
+appear in no file and no output.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+import nbformat
+import numpy as np
+import pandas as pd
+import pytest
+
+from jarvis_memory import report
+from jarvis_memory.errors import ValidationError
+from libsql_server import LibsqlTestServer
+
+SENTINEL = "sentinel-token-d41c9e0b7a"
+CLI = [sys.executable, "-m", "jarvis_memory"]
+UNTIL = "2026-11-15"  # after the demo's 90 days: "open" and "stale" are measured at a fixed moment
+MY_NOTEBOOKS = ("session_summary", "usage_report")
+
+
+# -- fail_on rules ----------------------------------------------------------------------
+def test_parse_rules_reads_every_operator_without_eval():
+    rules = report.parse_rules(" a>0, b >= 1.5,c<2 ,d<=-3, e==4, f!=5, g == \"text\", usage_report.h>1")
+    assert [(r.metric, r.op, r.threshold, r.notebook) for r in rules] == [
+        ("a", ">", 0, None), ("b", ">=", 1.5, None), ("c", "<", 2, None), ("d", "<=", -3, None),
+        ("e", "==", 4, None), ("f", "!=", 5, None), ("g", "==", "text", None), ("h", ">", 1, "usage_report"),
+    ]
+    assert report.parse_rules("") == [] and report.parse_rules("  ") == [] and report.parse_rules(None) == []
+
+
+@pytest.mark.parametrize("text", ["a>>1", "a>", ">1", "a=1", "a>b", "a>1,", "__import__('os')>1", "a>1; b<2", "1>a"])
+def test_parse_rules_rejects_anything_else(text):
+    with pytest.raises(ValidationError):
+        report.parse_rules(text)
+
+
+def test_check_rules_names_rule_and_value_and_refuses_unknown_metrics():
+    figures = {"open_sessions": 12, "bad_timestamps": 0, "median": None}
+    rules = report.parse_rules("open_sessions>=10, bad_timestamps>0, median>1, other_nb.anything>0")
+    assert report.check_rules(rules, figures, "session_summary") == [
+        "session_summary: fail_on rule open_sessions>=10 matched (open_sessions = 12)"
+    ]
+    assert report.check_rules(report.parse_rules("open_sessions<10"), figures, "s") == []
+    with pytest.raises(ValidationError, match="unknown metric 'open_session'.*known: bad_timestamps, median, open_sessions"):
+        report.check_rules(report.parse_rules("open_session>1"), figures, "s")
+
+
+# -- parameters ---------------------------------------------------------------------------
+def test_parse_params_takes_json_when_it_parses_else_text():
+    assert report.parse_params(["n=48", "x=1.5", "flag=true", "none=null", "ids=[1, 2]", "name=tea",
+                                'quoted="7"', "fail_on=open_sessions>=10, a==1", "empty="]) == {
+        "n": 48, "x": 1.5, "flag": True, "none": None, "ids": [1, 2], "name": "tea", "quoted": "7",
+        "fail_on": "open_sessions>=10, a==1", "empty": "",
+    }
+
+
+@pytest.mark.parametrize("pair", ["novalue", "1x=2", "a-b=1", "=3", "database_url=file:x.db", "output_dir=/tmp"])
+def test_parse_params_rejects_bad_names_and_runner_owned_ones(pair):
+    with pytest.raises(ValidationError):
+        report.parse_params([pair])
+
+
+def test_params_go_to_the_notebooks_that_declare_them():
+    declared = {"a": {"fail_on": "", "x": 1}, "b": {"fail_on": "", "y": 2}}
+    assert report.params_for(declared, {"x": 5, "fail_on": "x>1"}) == {"a": {"x": 5, "fail_on": "x>1"}, "b": {"fail_on": "x>1"}}
+    with pytest.raises(ValidationError, match="unknown parameter 'z'.*declare fail_on, x, y"):
+        report.params_for(declared, {"z": 1})
+
+
+@pytest.mark.parametrize("name", sorted(report.available()))
+def test_notebooks_follow_contract_d(name):
+    """Parameters cell first, the contract's names and defaults, committed without outputs, kernel python3."""
+    path = report.available()[name]
+    nb = nbformat.read(path, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert "parameters" in code[0].metadata.get("tags", [])
+    assert "write_headline" in code[-1].source
+    assert nb.metadata.kernelspec.name == "python3"
+    assert all(not c.outputs and c.execution_count is None for c in code)
+    declared = report.declared_parameters(path)
+    assert declared["database_url"] == "file:../tests/fixtures/jarvis-fixture.db"
+    assert (declared["since"], declared["until"], declared["output_dir"], declared["fail_on"]) == (None, None, ".", "")
+
+
+# -- headline figures, the window macro, the index ---------------------------------------------
+def test_write_headline_makes_plain_sorted_json(tmp_path):
+    path = report.write_headline("usage", {
+        "b_np_int": np.int64(3), "a_np_float": np.float64(0.25), "nan": float("nan"), "na": pd.NA,
+        "when": pd.Timestamp("2026-02-02T09:30:00Z"), "text": "ok", "flag": np.bool_(True), "none": None,
+    }, tmp_path)
+    text = path.read_text()
+    assert path == tmp_path / "usage.json" and list(tmp_path.iterdir()) == [path]
+    assert json.loads(text) == {"a_np_float": 0.25, "b_np_int": 3, "flag": True, "na": None, "nan": None,
+                                "none": None, "text": "ok", "when": "2026-02-02T09:30:00+00:00"}
+    assert text.index('"a_np_float"') < text.index('"b_np_int"')
+
+
+@pytest.mark.parametrize("figures", [{"nested": {"a": 1}}, {"list": [1]}, {"bad key": 1}, {1: 2}])
+def test_write_headline_refuses_non_flat_figures_and_writes_nothing(tmp_path, figures):
+    with pytest.raises(ValidationError):
+        report.write_headline("x", figures, tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_set_window_defines_in_window_macro():
+    con = duckdb.connect()
+    con.execute("CREATE TABLE t AS SELECT * FROM (VALUES (TIMESTAMPTZ '2026-01-31 23:59:59+00'), "
+                "(TIMESTAMPTZ '2026-02-01 00:00:00+00'), (TIMESTAMPTZ '2026-02-28 12:00:00+00'), (NULL)) v(ts)")
+    count = "SELECT count(*) FROM t WHERE in_window(ts)"
+    since, until, as_of = report.set_window(con, "2026-02-01", "2026-02-28")
+    assert con.execute(count).fetchall() == [(1,)]
+    assert as_of == until == datetime(2026, 2, 28, tzinfo=timezone.utc) and since.day == 1
+    report.set_window(con, None, None)
+    assert con.execute(count).fetchall() == [(3,)]
+    with pytest.raises(ValidationError):
+        report.set_window(con, "2026-03-01", "2026-02-01")
+
+
+def test_index_lists_days_newest_first_with_escaped_figures(tmp_path):
+    for day, figures in (("2026-01-01", {"old": 1}), ("2026-01-02", {"x": "<script>alert(1)</script>"})):
+        (tmp_path / day).mkdir()
+        (tmp_path / day / "usage_report.html").write_text("<html></html>")
+        (tmp_path / day / "usage_report.json").write_text(json.dumps(figures))
+    (tmp_path / "2026-01-02" / "broken.html").write_text("<html></html>")  # a failed run: no JSON
+    (tmp_path / "not-a-date").mkdir()
+    page = report.write_index(tmp_path).read_text()
+    assert page.index("2026-01-02") < page.index("2026-01-01")
+    assert 'href="2026-01-02/usage_report.html"' in page and 'href="2026-01-02/broken.html"' in page
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "No headline figures" in page and "not-a-date" not in page
+
+
+# -- the real command, end to end ---------------------------------------------------------------
+def cli(*args: str, env_extra: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DATABASE_AUTH_TOKEN")}
+    env.update(env_extra or {})
+    return subprocess.run(CLI + list(args), env=env, cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    """A tiny demo database and its ground truth, served over ws:// with the sentinel as its token."""
+    from jarvis_memory.demo import build
+
+    folder = tmp_path_factory.mktemp("demo")
+    summary = build(folder / "demo.db", size="tiny", seed=7)
+    with LibsqlTestServer(folder / "demo.db", token=SENTINEL) as server:
+        yield {"url": server.ws_url, "truth": json.loads(Path(summary["truth"]).read_text()),
+               "env": {"DATABASE_URL": server.ws_url, "DATABASE_AUTH_TOKEN": SENTINEL}}
+
+
+@pytest.fixture(scope="module")
+def run_all(demo, tmp_path_factory):
+    out = tmp_path_factory.mktemp("reports")
+    result = cli("report", "--all", "--until", UNTIL, "--out", str(out), env_extra=demo["env"],
+                 cwd=tmp_path_factory.mktemp("elsewhere"))
+    return result, out, out / datetime.now(timezone.utc).date().isoformat()
+
+
+def test_report_all_writes_notebook_html_and_json_for_every_notebook(run_all):
+    result, out, dated = run_all
+    assert result.returncode == 0, result.stderr
+    names = set(report.available())
+    assert set(MY_NOTEBOOKS) <= names
+    assert {p.name for p in dated.iterdir()} == {f"{n}.{ext}" for n in names for ext in ("ipynb", "html", "json")} | (
+        {"dedup_candidates.csv"} if "dedup_audit" in names else set())
+    index = (out / "index.html").read_text()
+    for name in names:
+        assert f'href="{dated.name}/{name}.html"' in index
+        assert re.search(rf"{name}: ok \(\d+\.\d s\)", result.stdout)
+        assert f"{name}: ok in" in result.stderr  # progress, one line per notebook
+    executed = nbformat.read(dated / "session_summary.ipynb", as_version=4)
+    assert executed.metadata.kernelspec.name == report.KERNEL_NAME
+    assert executed.metadata.papermill.parameters["database_url"] == demo["url"]
+
+
+def test_html_has_prose_and_outputs_but_no_code(run_all):
+    _, _, dated = run_all
+    html = (dated / "session_summary.html").read_text()
+    assert "Sessions per day" in html and "data:image/png;base64" in html
+    for code in ("write_headline(", "ds.sql(", "jp-InputArea-editor", "In&nbsp;["):
+        assert code not in html
+
+
+def test_headline_figures_match_the_ground_truth(run_all, demo):
+    _, _, dated = run_all
+    truth = demo["truth"]
+    counts = truth["counts"]
+    usage = json.loads((dated / "usage_report.json").read_text())
+    assert usage["memories"] == counts["memory_entries"]
+    assert usage["total_rows"] == sum(counts.values())
+    assert usage["events"] == counts["daily_logs"] - len(truth["bad_timestamp_ids"]["daily_logs"])
+    assert usage["bad_timestamps"] == sum(map(len, truth["bad_timestamp_ids"].values()))
+    assert usage["bad_enum_values"] == sum(map(len, truth["bad_enum_ids"].values()))
+    assert usage["orphan_events"] == len(truth["orphan_event_ids"])
+    assert usage["last_accessed_before_created"] == len(truth["accessed_before_created_ids"])
+    assert usage["store_events_missing_memory"] == len(truth["missing_memory_event_ids"])
+    assert 0 < usage["storage_percent_of_free_tier"] < 1 and usage["database_bytes"] > 0
+    sessions = json.loads((dated / "session_summary.json").read_text())
+    assert counts["sessions"] - len(truth["bad_timestamp_ids"]["sessions"]) <= sessions["sessions"] <= counts["sessions"]
+    assert sessions["open_sessions"] == sessions["stale_sessions"] == len(truth["open_session_ids"])
+    ended = sessions["ended_timeout"] + sessions["ended_explicit"] + sessions["ended_browser_close"]
+    assert ended + sessions["open_sessions"] + len(truth["bad_enum_ids"]["sessions"]) == sessions["sessions"]
+
+
+def test_the_token_appears_in_no_file_and_no_output(run_all):
+    result, out, _ = run_all
+    assert SENTINEL not in result.stdout + result.stderr
+    files = [p for p in out.rglob("*") if p.is_file()]
+    assert {p.suffix for p in files} >= {".ipynb", ".html", ".json"}
+    for path in files:
+        assert SENTINEL.encode() not in path.read_bytes(), path
+
+
+def test_matching_fail_on_rule_exits_1_naming_rule_and_value(demo, tmp_path):
+    result = cli("report", "usage_report", "-p", "fail_on=orphan_events>0, bad_timestamps>1000", "--out", str(tmp_path),
+                 env_extra=demo["env"])
+    assert result.returncode == 1
+    expected = len(demo["truth"]["orphan_event_ids"])
+    assert f"usage_report: fail_on rule orphan_events>0 matched (orphan_events = {expected})" in result.stderr
+    assert "bad_timestamps" not in result.stderr
+    assert SENTINEL not in result.stdout + result.stderr
+
+
+def write_notebook(folder: Path, name: str, body: str) -> None:
+    nb = nbformat.v4.new_notebook()
+    params = nbformat.v4.new_code_cell('database_url = ""\nsince = None\nuntil = None\noutput_dir = "."\nfail_on = ""')
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params, nbformat.v4.new_code_cell(body)]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, folder / f"{name}.ipynb")
+
+
+def test_notebook_that_raises_exits_1_naming_it_and_keeps_its_output(tmp_path):
+    notebooks = tmp_path / "nbs"
+    notebooks.mkdir()
+    write_notebook(notebooks, "explodes", 'import os\nprint("token visible:", bool(os.environ.get("DATABASE_AUTH_TOKEN")))\n'
+                                          'raise RuntimeError("planted\\nfailure")')
+    write_notebook(notebooks, "fine", 'from jarvis_memory.report import write_headline\n'
+                                      'write_headline("fine", {"rows": 1}, output_dir)')
+    out = tmp_path / "out"
+    result = cli("report", "--all", "--notebooks", str(notebooks), "--out", str(out),
+                 env_extra={"DATABASE_URL": "file:/nowhere.db", "DATABASE_AUTH_TOKEN": SENTINEL})
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "explodes failed in cell [3]: RuntimeError: planted failure" in errors[0]
+    assert "fine: ok" in result.stdout
+    dated = next(p for p in out.iterdir() if p.is_dir())
+    kept = (dated / "explodes.ipynb").read_text()
+    assert "token visible: True" in kept and SENTINEL not in kept
+    assert not (dated / "explodes.json").exists() and (dated / "explodes.html").exists()
+    assert [p.name for p in dated.iterdir() if p.name.startswith(".")] == []  # no temporary files left
+
+
+@pytest.mark.parametrize("args, message", [
+    (["session_summary", "-p", "no_such_parameter=1"], "unknown parameter 'no_such_parameter'"),
+    (["nope"], "unknown report 'nope': choose from "),
+    (["session_summary", "-p", "fail_on=open_sessions>>1"], "is not 'metric OP value'"),
+    (["session_summary", "--since", "2026-13-01"], "not an ISO 8601 date"),
+    (["session_summary", "--since", "2026-02-01", "--until", "2026-01-01"], "must be before"),
+    ([], "name one or more reports or pass --all"),
+])
+def test_bad_arguments_exit_3_before_any_kernel_starts(tmp_path, args, message):
+    result = cli("report", *args, "--out", str(tmp_path / "out"), env_extra={"DATABASE_AUTH_TOKEN": SENTINEL})
+    assert result.returncode == 3, result.stderr
+    assert message in result.stderr
+    assert not (tmp_path / "out").exists()
