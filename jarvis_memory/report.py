@@ -217,7 +217,7 @@ def write_headline(name: str, figures: Mapping[str, Any], output_dir: str | os.P
 
 
 def _plain_scalar(key: str, value: Any) -> Any:
-    if hasattr(value, "item") and not isinstance(value, str | bytes):  # numpy scalar or 0-d array
+    if getattr(value, "ndim", None) == 0 and hasattr(value, "item"):  # numpy scalar or 0-d array
         value = value.item()
     if isinstance(value, datetime | date):
         return value.isoformat()

@@ -27,7 +27,7 @@ from jarvis_memory.errors import ValidationError
 from libsql_server import LibsqlTestServer
 
 SENTINEL = "sentinel-token-d41c9e0b7a"
-CLI = [sys.executable, "-m", "jarvis_memory"]
+CLI = [str(Path(sys.executable).with_name("jarvis-memory"))]  # the installed command, as cron runs it
 UNTIL = "2026-11-15"  # after the demo's 90 days: "open" and "stale" are measured at a fixed moment
 MY_NOTEBOOKS = ("session_summary", "usage_report")
 
@@ -109,7 +109,7 @@ def test_write_headline_makes_plain_sorted_json(tmp_path):
     assert text.index('"a_np_float"') < text.index('"b_np_int"')
 
 
-@pytest.mark.parametrize("figures", [{"nested": {"a": 1}}, {"list": [1]}, {"bad key": 1}, {1: 2}])
+@pytest.mark.parametrize("figures", [{"nested": {"a": 1}}, {"list": [1]}, {"array": np.array([1, 2])}, {"bad key": 1}, {1: 2}])
 def test_write_headline_refuses_non_flat_figures_and_writes_nothing(tmp_path, figures):
     with pytest.raises(ValidationError):
         report.write_headline("x", figures, tmp_path)
@@ -269,7 +269,7 @@ def test_notebook_that_raises_exits_1_naming_it_and_keeps_its_output(tmp_path):
 @pytest.mark.parametrize("args, message", [
     (["session_summary", "-p", "no_such_parameter=1"], "unknown parameter 'no_such_parameter'"),
     (["nope"], "unknown report 'nope': choose from "),
-    (["session_summary", "-p", "fail_on=open_sessions>>1"], "is not 'metric OP value'"),
+    (["session_summary", "-p", "fail_on=open_sessions>>1"], "fail_on rule 'open_sessions>>1'"),
     (["session_summary", "--since", "2026-13-01"], "not an ISO 8601 date"),
     (["session_summary", "--since", "2026-02-01", "--until", "2026-01-01"], "must be before"),
     ([], "name one or more reports or pass --all"),
