@@ -1,0 +1,100 @@
+"""The whole report suite on the largest demo database, against the fixed cost of kernels.
+
+``jarvis-memory report --all`` runs every notebook (papermill, one kernel
+each, HTML export) in a child process.  The baseline runs three empty
+notebooks (a parameters cell and ``pass``) through papermill with the same
+kernel, also in a child: what any notebook-based report pays before it reads
+a row.  Memory is the child tree's: ``ru_maxrss`` of its largest process and
+the sampled sum over the tree (runner plus kernel).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from .common import PYTHON, REPO, Row, fmt_seconds, interleaved, median, run_child
+
+BASELINE = "3 empty notebooks through papermill (same kernel)"
+CACHE = REPO / "benchmarks" / "out"  # git-ignored: demo databases are rebuilt, never committed
+
+EMPTY_RUNNER = """
+import sys, nbformat, papermill
+from nbformat.v4 import new_code_cell, new_notebook
+from jarvis_memory.report import ensure_kernel
+kernel = ensure_kernel()
+folder = sys.argv[1]
+for i in range(3):
+    params = new_code_cell('database_url = None\\nsince = None\\nuntil = None\\noutput_dir = "."\\nfail_on = ""')
+    params.metadata["tags"] = ["parameters"]
+    nb = new_notebook(cells=[params, new_code_cell("pass")])
+    nb.metadata["kernelspec"] = {"name": kernel, "display_name": kernel, "language": "python"}
+    src = f"{folder}/empty{i}.ipynb"
+    nbformat.write(nb, src)
+    papermill.execute_notebook(src, f"{folder}/empty{i}.out.ipynb", parameters={"database_url": sys.argv[2]},
+                               kernel_name=kernel, progress_bar=False, log_output=False)
+"""
+
+
+def demo_database(size: str) -> tuple[Path, float | None, dict]:
+    """The demo database of ``size``, built once into the git-ignored cache; (path, build seconds or None, counts)."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / f"demo-{size}.db"
+    truth = path.with_suffix(".truth.json")
+    built = None
+    if not (path.exists() and truth.exists()):
+        code = "import sys; from jarvis_memory.demo import build; build(sys.argv[1], size=sys.argv[2])"
+        child = run_child([PYTHON, "-c", code, str(path), size], cwd=REPO)
+        if child.returncode:
+            raise RuntimeError(f"demo build failed: {child.stderr[-2000:]}")
+        built = child.seconds
+    return path, built, json.loads(truth.read_text()).get("counts", {})
+
+
+def run(quick: bool = False) -> list[Row]:
+    size = "tiny" if quick else "large"
+    rounds = 1 if quick else 5
+    db, built, counts = demo_database(size)
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env.pop("DATABASE_AUTH_TOKEN", None)
+    children: dict[str, list] = {"ours": [], "empty": []}
+    with tempfile.TemporaryDirectory(prefix="jarvis-bench-reports-") as tmp:
+
+        def ours(r: int) -> float:
+            child = run_child([PYTHON, "-m", "jarvis_memory", "--url", f"file:{db}", "report", "--all",
+                               "--out", f"{tmp}/reports{r}"], cwd=REPO, env=env)
+            if child.returncode:
+                raise RuntimeError(f"report --all failed ({child.returncode}): {child.stderr[-3000:]}")
+            children["ours"].append(child)
+            return child.seconds
+
+        def empty(r: int) -> float:
+            folder = Path(tmp) / f"empty{r}"
+            folder.mkdir()
+            child = run_child([PYTHON, "-c", EMPTY_RUNNER, str(folder), f"file:{db}"], cwd=REPO, env=env)
+            if child.returncode:
+                raise RuntimeError(f"empty notebooks failed: {child.stderr[-3000:]}")
+            children["empty"].append(child)
+            return child.seconds
+
+        times = interleaved({"ours": ours, "empty": empty}, rounds)
+    what = f"{counts.get('memory_entries', '?')} memories, {counts.get('sessions', '?')} sessions, {counts.get('daily_logs', '?')} events"
+    workload = f"report --all on the {size} demo database"
+    rows = []
+    for key, name in (("ours", "jarvis-memory report --all (3 notebooks + HTML)"), ("empty", BASELINE)):
+        runs = times[key]
+        peak = max(c.tree_rss for c in children[key])
+        is_ours = key == "ours"
+        ratio = median(runs) / median(times["empty"]) if is_ours else None
+        rows.append(Row(
+            workload, name, median(runs), fmt_seconds(median(runs)), BASELINE if is_ours else "", ratio,
+            "< 60 s" if is_ours else "", (median(runs) < 60) if is_ours else None, peak, "tree rss", runs,
+            f"{rounds} interleaved rounds; {what}; largest single process "
+            f"{max(c.max_rss for c in children[key]) / 2**20:.0f} MB (ru_maxrss)",
+        ))
+    if built is not None:
+        rows.append(Row(workload, f"(build the demo database: jarvis-memory demo --size {size})", built,
+                        fmt_seconds(built), note="one run, not part of the target; cached under benchmarks/out/"))
+    return rows
