@@ -15,6 +15,9 @@ rather than worked around in every caller:
   fails in bounded time instead of hanging.
 * Over ``http:`` there is no ``transaction()``.  Nothing here offers one:
   every multi-statement write is a ``batch``, which is atomic on every URL kind.
+* Over ``http:`` a 5xx answer with a JSON error body loses its status (it
+  becomes an error with the body's code).  :class:`_HttpClient` keeps it, so a
+  server failure is a :class:`ServerError`, retried for idempotent calls.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import asyncio
 import sqlite3
 import threading
 import time
+import urllib.parse
 from collections.abc import Coroutine, Sequence
 from pathlib import Path
 from typing import Any
@@ -30,6 +34,7 @@ from typing import Any
 import aiohttp
 import libsql_client
 from libsql_client import LibsqlError, ResultSet
+from libsql_client.http import HttpClient
 from libsql_client.sqlite3_utils import Sqlite3Client, _execute_stmt
 
 from .config import Settings
@@ -142,6 +147,38 @@ class _FileClient:
                 _run_inline(self._backend.close())
 
 
+class _HttpClient(HttpClient):
+    """libsql-client's HTTP client, except that a 5xx answer is always a ``SERVER_ERROR``.
+
+    The library reads a JSON error body's own code instead, dropping the status;
+    every other answer is read exactly as the library does (its 0.3.1 ``_send``).
+    """
+
+    async def _send(self, method: str, path: str, request_body: Any) -> Any:
+        url = urllib.parse.urljoin(self._url, path)
+        async with self._session.request(method, url, json=request_body) as resp:
+            if resp.ok:
+                return await resp.json()
+            if resp.status >= 500:
+                detail = (await resp.text())[:200]
+                raise LibsqlError(f"Server returned HTTP status {resp.status}: {detail}", "SERVER_ERROR")
+            if resp.content_type == "application/json":
+                body = await resp.json()
+                if "message" in body:
+                    raise LibsqlError(body["message"], body.get("code") or "UNKNOWN")
+            elif resp.content_type == "text/plain":
+                text = await resp.text()
+                raise LibsqlError(f"Server returned HTTP status {resp.status} and error: {text!r}", "SERVER_ERROR")
+            raise LibsqlError(f"Server returned HTTP status {resp.status}", "SERVER_ERROR")
+
+
+def _create_client(settings: Settings) -> libsql_client.Client:
+    client = libsql_client.create_client(settings.url, auth_token=settings.auth_token)
+    if type(client) is HttpClient:
+        client.__class__ = _HttpClient  # same state; only how answers are read differs
+    return client
+
+
 class _RemoteClient:
     """The async libsql client on a daemon event-loop thread, with deadlines and retries."""
 
@@ -169,7 +206,7 @@ class _RemoteClient:
     def _submit(self, make: Any) -> Any:
         async def run() -> Any:
             if self._client is None:
-                self._client = libsql_client.create_client(self.settings.url, auth_token=self.settings.auth_token)
+                self._client = _create_client(self.settings)
             return await make(self._client)
 
         future = asyncio.run_coroutine_threadsafe(asyncio.wait_for(run(), self.timeout), self._loop)
