@@ -1,12 +1,17 @@
-"""Interoperability with the TypeScript app on one database file.
+"""Interoperability with the TypeScript app on one database.
 
 The TypeScript side is ``tests/interop``: the seed's Drizzle schema, its
 generated migration (byte for byte the reference DDL) and a CLI over its data
-layer (``src/app.ts``, one JSON document per command).
+layer (``src/app.ts``, one JSON document per command; ``script`` runs several).
+
+Both apps share one SQLite file directly (``file:``), or both go through the
+libSQL test server: the TypeScript app (``@libsql/client``) over ``http:``
+(Hrana over HTTP), Python over ``ws:`` or ``http:``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -19,6 +24,7 @@ from pathlib import Path
 import pytest
 
 import jarvis_memory
+from conftest import TOKEN
 from jarvis_memory.hashing import content_hash
 
 pytestmark = pytest.mark.interop
@@ -53,16 +59,31 @@ def node() -> str:
     return node
 
 
-@pytest.fixture
-def url(tmp_path: Path) -> str:
-    return f"file:{tmp_path / 'shared.db'}"
+@pytest.fixture(params=["file", "ws", "http"])
+def transport(request: pytest.FixtureRequest) -> str:
+    """How Python reaches the database; the TypeScript app uses file: with file:, else http:."""
+    return request.param
 
 
 @pytest.fixture
-def ts(node: str, url: str):
-    """Run one command of the TypeScript app on ``url``; returns its JSON output."""
-    env = {**os.environ, "DATABASE_URL": url}
+def urls(transport: str, db_path: Path, request: pytest.FixtureRequest) -> tuple[str, str, str | None]:
+    """(Python's URL, the TypeScript app's URL, the token), all on ``db_path``."""
+    if transport == "file":
+        return f"file:{db_path}", f"file:{db_path}", None
+    server = request.getfixturevalue("server")
+    return (server.ws_url if transport == "ws" else server.http_url), server.http_url, TOKEN
+
+
+@pytest.fixture
+def ts(node: str, urls):
+    """Run one command of the TypeScript app; returns its JSON output.
+
+    ``ts("script", stdin=[...])`` runs several commands in one Node process.
+    """
+    env = {**os.environ, "DATABASE_URL": urls[1]}
     env.pop("DATABASE_AUTH_TOKEN", None)
+    if urls[2]:
+        env["DATABASE_AUTH_TOKEN"] = urls[2]
 
     def run(*args: str, stdin: object = None) -> object:
         done = subprocess.run(
@@ -77,8 +98,8 @@ def ts(node: str, url: str):
 
 
 @pytest.fixture
-def db(url: str):
-    db = jarvis_memory.connect(url)
+def db(urls):
+    db = jarvis_memory.Database(urls[0], urls[2])
     yield db
     db.close()
 
@@ -90,9 +111,9 @@ def reference_ddl() -> dict[str, str]:
     return {re.search(r"`(\w+)`", s).group(1): s for s in statements}
 
 
-def schema_of(url: str) -> dict[str, str]:
+def schema_of(path: Path) -> dict[str, str]:
     """The three tables and their indexes in sqlite_master, minus this package's own `jm_` indexes."""
-    with sqlite3.connect(url.removeprefix("file:")) as conn:
+    with contextlib.closing(sqlite3.connect(path)) as conn:
         rows = conn.execute(
             "SELECT name, sql FROM sqlite_master WHERE tbl_name IN ('memory_entries', 'sessions', 'daily_logs')"
             " AND name NOT LIKE 'jm\\_%' ESCAPE '\\'"
@@ -101,27 +122,29 @@ def schema_of(url: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("first", ["typescript", "python"])
-def test_both_apps_share_schema_and_rows(first, url, ts, db):
+def test_both_apps_share_schema_and_rows(first, transport, db_path, ts, db, request):
     # (a)/(b) Either app migrates first; the other's migrations then adopt the schema.
     if first == "typescript":
         ts("migrate")
         db.migrate()
     else:
         db.migrate()
-        ts("migrate")
-    ts("migrate")
-    assert db.migrate() == []
-    assert schema_of(url) == reference_ddl()
-
-    # (c) TypeScript writes; Python reads.
-    tea, home = ts("store-many", stdin=[
-        {"content": "Prefers green tea", "category": "preference", "source": "user_explicit"},
-        {"content": "Lives in İstanbul", "category": "fact", "source": "jarvis_inferred"},
+    # (c) TypeScript migrates again, then writes (one Node process); Python reads.
+    ts_data = {"text": "ünïcödé ✓ 🎉", "nested": {"list": [1, 2.5, None, True]}}
+    _, _, (tea, home), started, _, _ = ts("script", stdin=[
+        {"cmd": "migrate"},
+        {"cmd": "migrate"},
+        {"cmd": "store-many", "input": [
+            {"content": "Prefers green tea", "category": "preference", "source": "user_explicit"},
+            {"content": "Lives in İstanbul", "category": "fact", "source": "jarvis_inferred"},
+        ]},
+        {"cmd": "start-session"},
+        {"cmd": "log-event", "args": ["$3.id", "memory_store", json.dumps(ts_data)]},
+        {"cmd": "end-session", "args": ["$3.id", "explicit", "Tea talk"]},
     ])
-    ts_session = ts("start-session")["id"]
-    ts_data = {"memory_id": tea["id"], "text": "ünïcödé ✓ 🎉", "nested": {"list": [1, 2.5, None, True]}}
-    ts("log-event", str(ts_session), "memory_store", json.dumps(ts_data))
-    ts("end-session", str(ts_session), "explicit", "Tea talk")
+    assert db.migrate() == []
+    assert schema_of(db_path) == reference_ddl()
+    ts_session = started["id"]
 
     for row in (tea, home):
         entry = db.memories.get(row["id"])
@@ -144,10 +167,12 @@ def test_both_apps_share_schema_and_rows(first, url, ts, db):
     db.events.log(py_session.id, "memory_store", py_data)
     db.sessions.end(py_session.id, "browser_close", summary="Dawn walks")
 
-    [dup] = ts("store-many", stdin=[{"content": " walks AT DAWN ", "category": "pattern", "source": "user_explicit"}])
+    [dup], dump = ts("script", stdin=[
+        {"cmd": "store-many", "input": [{"content": " walks AT DAWN ", "category": "pattern", "source": "user_explicit"}]},
+        {"cmd": "dump"},
+    ])
     assert (dup["id"], dup["contentHash"]) == (mine.id, mine.content_hash)
 
-    dump = ts("dump")
     memories = {m["id"]: m for m in dump["memory_entries"]}
     assert sorted(memories) == sorted([tea["id"], home["id"], mine.id])
     assert memories[mine.id]["content"] == "Walks at dawn"
@@ -162,6 +187,12 @@ def test_both_apps_share_schema_and_rows(first, url, ts, db):
     stamps += [e["timestamp"] for e in dump["daily_logs"]]
     assert all(ISO.fullmatch(s) for s in stamps if s is not None), stamps
 
+    if transport != "file":  # both apps really went through the server
+        stats = request.getfixturevalue("server").stats
+        assert stats["pipeline"] > 0  # @libsql/client: Hrana over HTTP
+        assert stats["hello" if transport == "ws" else "v1_execute"] > 0
 
+
+@pytest.mark.parametrize("transport", ["file"])  # no database involved
 def test_both_apps_hash_alike(ts):
     assert ts("hash", stdin=HASH_INPUTS) == [content_hash(s) for s in HASH_INPUTS]

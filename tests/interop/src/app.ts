@@ -1,5 +1,6 @@
 // CLI over the seed's data layer (db.ts + storeMemoryEntry + session functions), for interop tests.
 // Usage: DATABASE_URL=file:/abs/x.db npx tsx src/app.ts <command> [args]; prints one JSON document.
+// `script` runs several commands in one process (one client, one Node start-up): see below.
 import { createHash } from 'crypto';
 import { fileURLToPath } from 'url';
 import { createClient } from '@libsql/client';
@@ -85,29 +86,31 @@ async function readStdinJson() {
 }
 
 type NewEntry = { content: string; category: string; source: string };
+// A command gets its arguments and, for the commands that take JSON input, a reader of that input.
+type Command = (args: string[], input: () => Promise<unknown>) => Promise<unknown>;
 
-const commands: Record<string, (...args: string[]) => Promise<unknown>> = {
+const commands: Record<string, Command> = {
   migrate: async () => {
     await migrate(db, {
       migrationsFolder: fileURLToPath(new URL('../drizzle', import.meta.url)),
     });
     return { migrated: true };
   },
-  store: (content, category, source) => storeMemoryEntry(content, category, source),
-  'store-many': async () => {
+  store: ([content, category, source]) => storeMemoryEntry(content, category, source),
+  'store-many': async (_args, input) => {
     const results = [];
-    for (const e of (await readStdinJson()) as NewEntry[]) {
+    for (const e of (await input()) as NewEntry[]) {
       results.push(await storeMemoryEntry(e.content, e.category, e.source));
     }
     return results;
   },
-  hash: async () => ((await readStdinJson()) as string[]).map(hash),
+  hash: async (_args, input) => ((await input()) as string[]).map(hash),
   'start-session': async () => ({ id: await startSession() }),
-  'end-session': async (id, trigger, summary) => {
+  'end-session': async ([id, trigger, summary]) => {
     await endSession(Number(id), trigger, summary);
     return { id: Number(id) };
   },
-  'log-event': async (sessionId, eventType, json) => {
+  'log-event': async ([sessionId, eventType, json]) => {
     await logSessionEvent(Number(sessionId), eventType, JSON.parse(json));
     return { sessionId: Number(sessionId), eventType };
   },
@@ -116,10 +119,30 @@ const commands: Record<string, (...args: string[]) => Promise<unknown>> = {
     sessions: await db.select().from(sessions).all(),
     daily_logs: await db.select().from(dailyLogs).all(),
   }),
+  // stdin: [{"cmd": "start-session"}, {"cmd": "end-session", "args": ["$0.id", "explicit"]}, ...];
+  // an argument "$N.path" is that path (e.g. "id", "0.id") in step N's result; a step's
+  // "input" is its JSON input.  Prints the list of results; stops at the first failing step.
+  script: async (_args, input) => {
+    type Step = { cmd: string; args?: string[]; input?: unknown };
+    const results: any[] = [];
+    for (const step of (await input()) as Step[]) {
+      const args = (step.args ?? []).map((a) => {
+        const ref = /^\$(\d+)((?:\.\w+)+)$/.exec(a);
+        if (!ref) return a;
+        return String(ref[2].slice(1).split('.').reduce((value, key) => value[key], results[Number(ref[1])]));
+      });
+      results.push(await lookup(step.cmd)(args, async () => step.input));
+    }
+    return results;
+  },
 };
 
+function lookup(name: string | undefined): Command {
+  const command = name === undefined ? undefined : commands[name];
+  if (!command) throw new Error(`unknown command: ${name ?? '(none)'}`);
+  return command;
+}
+
 const [name, ...args] = process.argv.slice(2);
-const command = commands[name];
-if (!command) throw new Error(`unknown command: ${name ?? '(none)'}`);
-process.stdout.write(JSON.stringify(await command(...args)) + '\n');
+process.stdout.write(JSON.stringify(await lookup(name)(args, readStdinJson)) + '\n');
 client.close();
