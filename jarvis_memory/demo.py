@@ -122,36 +122,49 @@ _V: dict[str, list[str]] = {
 
 # (category, template).  Slot names are vocabulary keys, optionally suffixed
 # with a digit for a second draw (``person2``).  Every template has at least
-# one slot a contradiction can change (a time, number, date, name or place).
+# one slot a contradiction can change (a time, number, date, name or place),
+# and little fixed text, so that two memories from one template read alike only
+# when they share most of their values (which the generator refuses).
 _TEMPLATES: list[tuple[str, str]] = [
-    ("preference", "Prefers meetings with {person} at {time} on {weekday}s"),
+    ("preference", "Prefers meetings with {person} at {time} on {weekday}s, ideally in {city}"),
     ("preference", "Likes {drink} at {time} and {drink2} after {time2}"),
-    ("preference", "Wants a reminder {minutes} minutes before any call with {person} about {topic}"),
-    ("preference", "Prefers {transport} for trips under {km} km around {city}"),
-    ("preference", "Likes the thermostat at {temp}°C on {weekday} evenings while listening to {music}"),
-    ("preference", "Prefers {music} while working on {topic} in the {daypart}"),
-    ("preference", "Prefers to order {food} from the place in {city} that {person} recommended"),
-    ("preference", "Likes to hear about {app} first thing at {time} on {weekday}s"),
-    ("preference", "Prefers a {minutes} minute break after {count} hours of work on {topic}"),
-    ("fact", "{person}'s birthday is on {month} {day} and they live in {city}"),
-    ("fact", "{person} works at {company} as a {role} in {city}"),
-    ("fact", "{person} is the user's {relation} and lives in {city}"),
-    ("fact", "The user's {relation} {person} has a {pet} called {petname}"),
-    ("fact", "The gym membership in {city} costs {amount} euros a month, renewing on {month} {day}"),
+    ("preference", "Wants a reminder {minutes} minutes before calls with {person} about {topic}"),
+    ("preference", "Prefers {transport} for trips under {km} km around {city} with {person}"),
+    ("preference", "Likes the heating at {temp}°C after {time} on {weekday}s, with {music} on"),
+    ("preference", "Prefers {music} while working on {topic} after {time} on {weekday}s"),
+    ("preference", "Prefers {food} from the place in {city} that {person} recommended"),
+    ("preference", "Likes a summary of {app} at {time} on {weekday}s before talking to {person}"),
+    ("preference", "Prefers a {minutes} minute break every {count} hours when working on {topic}"),
+    ("preference", "Likes {drink} with {food} when meeting {person} in {city}"),
+    ("fact", "{person}'s birthday is {month} {day}; they live in {city} and work as a {role}"),
+    ("fact", "{person} works at {company} as a {role} in {city} since {month}"),
+    ("fact", "{person} is the user's {relation}, lives in {city} and loves {food}"),
+    ("fact", "The user's {relation} {person} has a {pet} called {petname} in {city}"),
+    ("fact", "The gym in {city} costs {amount} euros a month and renews on {month} {day}"),
     ("fact", "The flight to {city} with {person} leaves on {month} {day} at {time}"),
-    ("fact", "The dentist appointment with Dr. {person} is on {month} {day} at {time}"),
-    ("fact", "Owes {person} {amount} euros for {topic}"),
-    ("fact", "The spare key for the flat in {city} is with {person}, the {relation}"),
-    ("pattern", "Usually checks {app} around {time} on {weekday}s"),
-    ("pattern", "{activity} on {weekday} mornings at {time} with {person}"),
-    ("pattern", "Orders {food} on {weekday} evenings after talking to {person}"),
-    ("pattern", "Calls {person} in {city} every {weekday} around {time}"),
-    ("pattern", "Asks to {reminder} every {count} weeks on a {weekday}"),
-    ("pattern", "Shops at {shop} on {weekday}s, spending about {amount} euros"),
-    ("pattern", "Works from {city} on {weekday}s and starts at {time}"),
-    ("pattern", "Reviews {topic} with {person} every {count} weeks on {weekday}"),
+    ("fact", "Dentist with Dr. {person} in {city} on {month} {day} at {time}"),
+    ("fact", "Owes {person} {amount} euros for {topic} since {month}"),
+    ("fact", "The spare key for the flat in {city} is with {person}, the {relation} who likes {drink}"),
+    ("fact", "{person}'s {relation} {person2} moved to {city} in {month}"),
+    ("pattern", "Usually checks {app} around {time} on {weekday}s in {city}"),
+    ("pattern", "{activity} on {weekday} mornings at {time} with {person} in {city}"),
+    ("pattern", "Orders {food} on {weekday} evenings around {time} after talking to {person}"),
+    ("pattern", "Calls {person} in {city} every {weekday} around {time} about {topic}"),
+    ("pattern", "Asks to {reminder} every {count} weeks on a {weekday} around {time}"),
+    ("pattern", "Shops at {shop} on {weekday}s around {time}, spending about {amount} euros"),
+    ("pattern", "Works from {city} on {weekday}s, starts at {time} and talks to {person} first"),
+    ("pattern", "Reviews {topic} with {person} every {count} weeks on {weekday} at {time}"),
+    ("pattern", "Listens to {music} on the way to {city} on {weekday}s with {person}"),
+    ("pattern", "Texts {person} about {topic} after {time} whenever in {city}"),
 ]
-_V["daypart"] = ["morning", "afternoon", "evening", "late evening"]
+# Two memories of one template should not share values making up this share of the
+# text (fixed text included), so that unplanted pairs rarely reach a rapidfuzz ratio
+# of 90.  Templates run out of such room at a few thousand memories: a template
+# refused _STRICT_TRIES times in a row is full, and once all are, memories need
+# only differ in two slots, so large demos contain natural look-alikes
+# ("Calls Anna … around 9am about the move" / "Calls Omar … around 9pm about the move").
+_MAX_SHARED = 0.75
+_STRICT_TRIES = 40
 _VALUE_SLOTS = ("person", "city", "time", "weekday", "month", "day", "minutes", "amount", "count", "km", "temp")
 _PREPOSITIONS = {"at", "on", "in", "after", "before", "around", "for", "with", "every", "about", "from", "while"}
 _SUMMARIES = ["Planned {topic}", "Talked through {topic} with {person} in mind", "Set reminders for {topic}",
@@ -380,18 +393,28 @@ class _Builder:
         self._signatures: set[tuple] = set()
         base: list[_Memory] = []
         attempts = 0
+        misses = [0] * len(_TEMPLATES)  # strict refusals in a row, per template
+        roomy = list(range(len(_TEMPLATES)))  # templates with room for strictly unlike memories
+        used = [0] * len(_TEMPLATES)
+        share = 3 * n_base // len(_TEMPLATES) + 1
         while len(base) < n_base:
             attempts += 1
             if attempts > 50 * n_base + 10_000:
                 raise ValidationError(f"cannot generate {n_base:,} distinct memories from the templates")
-            t = rng.randrange(len(_TEMPLATES))
+            t = rng.choice(roomy) if roomy else rng.randrange(len(_TEMPLATES))
             category, template = _TEMPLATES[t]
             text, values = self._fill(template)
-            sigs = [(t, i, values[:i] + values[i + 1:]) for i in range(len(values))]
-            if normalize(text) in self._seen_norm or any(s in self._signatures for s in sigs):
+            if normalize(text) in self._seen_norm or self._too_close(t, values, strict=bool(roomy)):
+                misses[t] += 1
+                if roomy and misses[t] >= _STRICT_TRIES:
+                    roomy.remove(t)
                 continue
+            misses[t] = 0
+            used[t] += 1
+            if roomy and t in roomy and used[t] >= share:  # keep the mix of templates even
+                roomy.remove(t)
             self._seen_norm.add(normalize(text))
-            self._signatures.update(sigs)
+            self._signatures.update(_shares(t, values))
             source = "user_explicit" if rng.random() < 0.55 else "jarvis_inferred"
             base.append(_Memory(text, category, source, t, values, rank=rng.random()))
         items = list(base)
@@ -508,15 +531,25 @@ class _Builder:
         choices = [v for v in _V[_slot_kind(fields[i])] if v != m.values[i]]
         values = list(m.values)
         values[i] = rng.choice(choices)
-        sigs = [(m.template, j, tuple(values[:j] + values[j + 1:])) for j in range(len(values)) if j != i]
-        if any(s in self._signatures for s in sigs):  # would sit one slot away from another memory
+        if self._too_close(m.template, tuple(values), changed=i):  # would read like a third memory
             return None
         text = template.format(**dict(zip(fields, values)))
         variant = self._variant(m, text[0].upper() + text[1:])
         if variant is not None:
-            self._signatures.update(sigs)
+            self._signatures.update(_shares(m.template, tuple(values), changed=i))
             variant.values = tuple(values)
         return variant
+
+    def _too_close(self, t: int, values: tuple[str, ...], changed: int | None = None, strict: bool = True) -> bool:
+        """Whether a memory of template ``t`` differs from this one in only one slot, or (``strict``)
+        shares values making up :data:`_MAX_SHARED` of the text."""
+        total = _FIXED[t] + sum(map(len, values))
+        for subset, key in _shares_keyed(t, values, changed):
+            close = len(subset) == len(values) - 1 or (
+                strict and (_FIXED[t] + sum(len(values[i]) for i in subset)) / total >= _MAX_SHARED)
+            if close and key in self._signatures:
+                return True
+        return False
 
     # -- times and sessions for memories -----------------------------------
     def _place(self, items: list[_Memory], sessions: list[dict[str, Any]]) -> None:
@@ -715,6 +748,25 @@ class _Builder:
         if form == "epoch_ms":
             return str(ms)  # Date.now() stored as text
         return moment.strftime("%d/%m/%Y")  # a locale date
+
+
+def _subsets(k: int) -> list[tuple[int, ...]]:
+    return [tuple(i for i in range(k) if mask >> i & 1) for mask in range(2**k - 1)]  # all but the full set
+
+
+_FIELDS = [_fields(template) for _, template in _TEMPLATES]
+_FIXED = [len(template) - sum(len(f) + 2 for f in fields) for (_, template), fields in zip(_TEMPLATES, _FIELDS)]
+_SUBSETS = {k: _subsets(k) for k in {len(f) for f in _FIELDS}}
+
+
+def _shares_keyed(t: int, values: tuple[str, ...], changed: int | None = None) -> list[tuple[tuple[int, ...], tuple]]:
+    """(slot subset, key) for every proper subset of slots; with ``changed``, only subsets holding that slot."""
+    return [(subset, (t, subset, tuple(values[i] for i in subset))) for subset in _SUBSETS[len(values)]
+            if changed is None or changed in subset]
+
+
+def _shares(t: int, values: tuple[str, ...], changed: int | None = None) -> list[tuple]:
+    return [key for _, key in _shares_keyed(t, values, changed)]
 
 
 def _insert_rows(db: Database, table: str, columns: tuple[str, ...], rows: list[tuple], *,
