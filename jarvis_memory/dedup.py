@@ -6,22 +6,27 @@ finds what slips through, on the loader's ``ds.memories`` frame:
 
 * **exact**: equal *recomputed* hash (possible only through NULL or wrong stored hashes);
 * **normalized**: equal after :func:`normalize_strong` (Unicode form, case, punctuation, spacing);
-* **near**: fuzzy-similar texts in the same category (typos, reordered words);
-* **contradiction**: similar texts in the same category that differ only in a
-  number, date, time or name -- a review queue, never merged as duplicates.
+* **near**: similar texts in one category that agree on every value (typos, reordered words);
+* **contradiction**: similar texts in one category that differ in exactly one value --
+  a number, date, time or name ("meetings at 9am" / "at 10am") -- a review queue,
+  never counted as duplicates.  Texts differing in several values are different memories.
 
-Name rule: a changed capitalised word ("sister's name is Ana" / "... Anna") is a
-*contradiction*, however small the edit: a typo costs a reviewer a glance, while
-merging a real change of name as a typo silently loses it.
+Values are numbers, a fixed list of date and time words (months, weekdays, am/pm,
+morning...), and names: capitalised words that the frame itself writes capitalised
+more often than not.  Name rule: a name replaced by another ("sister's name is
+Ana" / "... Maria") is a *contradiction*; a name changed by one edit ("Ana" /
+"Anna", "Lisbon" / "Lisbn") reads as a typo, a *near* duplicate.  Numbers and
+closed words are never typos ("9am" / "8am", "8am" / "8pm" are contradictions).
+Either way the pair is only listed for review; this module changes nothing.
 
-Near duplicates are never searched over all pairs.  Rows are put in blocks that
-share a category and either one of their rarest shared words or the same word
-"skeleton" (the text without its numbers, dates and names); blocks larger than
-``MAX_BLOCK`` are cut into overlapping windows of rows sorted by text.  Within
-a block, ``rapidfuzz.process.cdist`` scores every pair with
-``fuzz.ratio`` over the word-sorted normalised text (= ``token_sort_ratio``).
-Clusters are connected components, by a small union-find over the pairs (no
-graph library is installed; scipy/networkx would be a dependency for 15 lines).
+Pairs are never searched over all n²/2.  Rows sharing a category are put in
+blocks by each of their ``RARE_KEYS`` rarest shared words, and by their
+"skeleton" (the words without the values: every contradiction shares one);
+a block larger than ``MAX_BLOCK`` is cut into overlapping windows of rows sorted
+by text.  Within a block ``rapidfuzz.process.cdist`` scores every pair, with a
+``score_cutoff``: the better of ``fuzz.ratio`` over the normalised text and over
+its sorted words (``token_sort_ratio``).  Clusters are connected components,
+found with NumPy (no graph library such as scipy or networkx is a dependency).
 
 The checks share one cached analysis of the last frame seen, so a notebook can
 call them one after another at the cost of one.
@@ -35,14 +40,15 @@ import re
 import sys
 import unicodedata
 from collections import Counter
+from difflib import SequenceMatcher
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from .errors import ValidationError
 from .hashing import content_hash
@@ -51,7 +57,8 @@ KINDS = ("exact", "normalized", "near", "contradiction")
 DUPLICATE_KINDS = ("case_whitespace", "punctuation", "unicode_form", "typo", "reordered")  # demo truth kinds
 DEFAULT_THRESHOLD = 90
 SWEEP = tuple(range(80, 101, 2))
-CANDIDATE_CUTOFF = 60  # lowest score any check looks at; a contradiction needs this much overlap too
+NEAR_FLOOR = 80  # lowest near-duplicate threshold scored (the sweep's start)
+CONTRADICTION_FLOOR = 60  # a contradiction must still be this similar
 RARE_KEYS = 3  # blocking keys per row: its rarest words that some other row shares
 MAX_BLOCK = 200  # rows compared all-pairs at most; larger blocks become windows of this size
 COLUMNS = ("id", "content", "content_hash", "category")
@@ -72,13 +79,17 @@ VALUE_WORDS = frozenset(f"{_MONTHS} {_DAYS} {_TIMES} {_NUMBERS}".split())
 
 
 # -- normalisation ----------------------------------------------------------------
-@cache
-def _strip_table() -> dict[int, None]:
-    """Every punctuation (P*) and invisible format (Cf, e.g. zero-width space) code point."""
-    return {
-        cp: None for cp in range(sys.maxunicode + 1)
-        if unicodedata.category(chr(cp))[0] == "P" or unicodedata.category(chr(cp)) == "Cf"
-    }
+class _StripTable(dict):
+    """``str.translate`` table deleting punctuation (P*) and invisible format characters
+    (Cf, e.g. zero-width space); filled as code points are met, not for all 1.1M up front."""
+
+    def __missing__(self, cp: int) -> int | None:
+        category = unicodedata.category(chr(cp))
+        self[cp] = None if category[0] == "P" or category == "Cf" else cp
+        return self[cp]
+
+
+_STRIP = _StripTable()
 
 
 def normalize_strong(text: str) -> str:
@@ -88,68 +99,119 @@ def normalize_strong(text: str) -> str:
     'café strasse'
     """
     folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
-    return " ".join(folded.translate(_strip_table()).split())
+    return " ".join(folded.translate(_STRIP).split())
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
 _DIGITS_OR_NOT = re.compile(r"\d+|\D+")
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")  # "Anna's" is the name "Anna"
+MAX_CHANGED = 3  # words one changed value may span ("9 am" → "12 30 pm", "São Paulo")
 
 
-def _value_tokens(text: str) -> tuple[tuple[str, ...], dict[str, str]]:
-    """The text's words (digits split from letters, casefolded) and those that carry a value.
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """A text as casefolded words, and which of them carry a value."""
 
-    Returns ``(words, values)`` where ``values`` maps a casefolded word to its
-    original spelling when it is a number, a date/time word or a name (a
-    capitalised word that does not start a sentence, in text that is not all capitals).
-    """
-    text = unicodedata.normalize("NFKC", text)
+    sequence: tuple[str, ...]
+    counts: dict[str, int]
+    values: dict[str, str]  # casefolded value word -> as written
+    value_pairs: dict[tuple[str, str], int]  # adjacent value words: ("730", "pm"), ("são", "paulo")
+
+
+def _split(text: str) -> list[tuple[str, str, int, bool]]:
+    """``(part, casefolded, word position, capitalised)`` for each word, digits split from letters
+    ("9:30am" → "930", "am") and possessives dropped.  Nothing counts as capitalised in a text written all in capitals."""
+    text = _POSSESSIVE.sub("", unicodedata.normalize("NFKC", text))
     shouting = not any(ch.islower() for ch in text)
-    words: list[str] = []
-    values: dict[str, str] = {}
-    for sentence in _SENTENCE_END.split(text):
-        for position, word in enumerate(sentence.translate(_strip_table()).split()):
-            for part in _DIGITS_OR_NOT.findall(word):
-                folded = part.casefold()
-                words.append(folded)
-                name = position > 0 and part[0].isupper() and not shouting
-                if part.isdigit() or folded in VALUE_WORDS or name:
-                    values.setdefault(folded, part)
-    return tuple(words), values
+    return [
+        (part, part.casefold(), position, part[0].isupper() and not shouting)
+        for position, word in enumerate(text.translate(_STRIP).split())
+        for part in _DIGITS_OR_NOT.findall(word)
+    ]
 
 
-def _differing(a: tuple[tuple[str, ...], dict[str, str]], b: tuple[tuple[str, ...], dict[str, str]]) -> str | None:
-    """``"9 → 10"`` when two texts differ only in value words (and do differ in value), else None.
+def _names(split_texts: list[list[tuple[str, str, int, bool]]]) -> set[str]:
+    """Words written capitalised more often than not where they do not start a text: names, places.
 
-    Both sides must replace something (an added detail is not a contradiction),
-    keep at least two words in common, and change at most three words each.
+    Read over the whole frame, so a name that opens a text ("Anna works at …") is
+    still known as a name, and a title-cased text ("Prefers Meetings …") names nothing new.
     """
-    (words_a, values_a), (words_b, values_b) = a, b
-    count_a, count_b = Counter(words_a), Counter(words_b)
-    only_a, only_b = count_a - count_b, count_b - count_a
-    if not only_a or not only_b:
-        return None
-    shared = sum((count_a & count_b).values())
-    changed = max(only_a.total(), only_b.total())
-    if shared < 2 or changed > 3 or shared < changed:
-        return None
-    if any(w not in values_a for w in only_a) or any(w not in values_b for w in only_b):
-        return None
+    capital: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
+    for words in split_texts:
+        for part, folded, position, upper in words:
+            if position and not part.isdigit():
+                (capital if upper else lower)[folded] += 1
+    return {w for w, n in capital.items() if n > lower[w]}
 
-    def value(word: str) -> str | int:
-        return int(word) if word.isdigit() else word
 
-    if Counter({value(w): n for w, n in only_a.items()}) == Counter({value(w): n for w, n in only_b.items()}):
-        return None  # "09" vs "9": the same number written differently
-    left = " ".join(values_a[w] for w in only_a.elements())
-    right = " ".join(values_b[w] for w in only_b.elements())
-    return f"{left} → {right}"
+def _words(split: list[tuple[str, str, int, bool]], names: set[str]) -> _Words:
+    values: dict[str, str] = {}
+    for part, folded, _, upper in split:
+        if part.isdigit() or folded in VALUE_WORDS or (upper and folded in names):
+            values.setdefault(folded, part)
+    sequence = tuple(folded for _, folded, _, _ in split)
+    pairs = Counter((x, y) for x, y in zip(sequence, sequence[1:]) if x in values and y in values)
+    return _Words(sequence, dict(Counter(sequence)), values, dict(pairs))
+
+
+def _classify(a: _Words, b: _Words) -> tuple[str | None, str | None]:
+    """``("near", None)``, ``("contradiction", "9 → 10")`` or ``(None, None)`` for two similar texts.
+
+    * near: the texts agree on every value (they differ in ordinary words, word
+      order, or a one-edit typo in a name: "Ana"/"Anna", "Lisbon"/"Lisbn"), and
+      reordering kept values together ("at 7:30pm … after 8:30am" is not "at
+      7:30am … after 8:30pm": more than one pair of adjacent values broken up);
+    * contradiction: they differ in exactly one value -- one run of adjacent
+      value words ("9am" → "10am", "São Paulo" → "Lisbon", "March 3" → "May 5";
+      a name next to a number is two values) replaced in place, with more words
+      kept than changed;
+    * neither: two different memories (several values differ, or values and words).
+    """
+    only_a = [(w, n - b.counts.get(w, 0)) for w, n in a.counts.items() if n > b.counts.get(w, 0)]
+    only_b = [(w, n - a.counts.get(w, 0)) for w, n in b.counts.items() if n > a.counts.get(w, 0)]
+    if len(only_a) == len(only_b) == 1 and only_a[0][1] == only_b[0][1] == 1:
+        word_a, word_b = only_a[0][0], only_b[0][0]
+        typo = min(len(word_a), len(word_b)) >= 3 and not (word_a in VALUE_WORDS and word_b in VALUE_WORDS)
+        if typo and not word_a.isdigit() and not word_b.isdigit() and OSA.distance(word_a, word_b) <= 1:
+            return "near", None  # a slip of the keyboard, in a name or any other word (not am → pm)
+    values_a = [w for w, _ in only_a if w in a.values]
+    values_b = [w for w, _ in only_b if w in b.values]
+    if not values_a and not values_b:
+        broken = max(_excess(a.value_pairs, b.value_pairs), _excess(b.value_pairs, a.value_pairs))
+        return ("near", None) if broken <= 1 else (None, None)
+    if len(values_a) < len(only_a) or len(values_b) < len(only_b) or not only_a or not only_b:
+        return None, None
+    changed = max(sum(n for _, n in only_a), sum(n for _, n in only_b))
+    if changed > MAX_CHANGED or len(a.sequence) - changed <= changed:
+        return None, None
+    edits = [op for op in SequenceMatcher(None, a.sequence, b.sequence, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if len(edits) != 1 or edits[0][0] != "replace":
+        return None, None
+    _, i1, i2, j1, j2 = edits[0]
+    if _mixes_names_and_numbers(a.sequence[i1:i2]) or _mixes_names_and_numbers(b.sequence[j1:j2]):
+        return None, None  # "David 270" → "Ana 80": a name and an amount, two values
+    if [str(int(w)) if w.isdigit() else w for w in a.sequence[i1:i2]] == \
+            [str(int(w)) if w.isdigit() else w for w in b.sequence[j1:j2]]:
+        return None, None  # "09" vs "9": the same number written differently
+    left = " ".join(a.values.get(w, w) for w in a.sequence[i1:i2])
+    right = " ".join(b.values.get(w, w) for w in b.sequence[j1:j2])
+    return "contradiction", f"{left} → {right}"
+
+
+def _excess(mine: dict, theirs: dict) -> int:
+    return sum(max(0, n - theirs.get(k, 0)) for k, n in mine.items())
+
+
+def _mixes_names_and_numbers(run: tuple[str, ...]) -> bool:
+    names = any(w not in VALUE_WORDS and not w.isdigit() for w in run)
+    return names and any(w.isdigit() for w in run)
 
 
 # -- the shared analysis ------------------------------------------------------------
 @dataclass
 class _Analysis:
     rows: pd.DataFrame  # id, content, stored_hash, category, source, hash, norm (sorted by id)
-    pairs: pd.DataFrame  # id_a, id_b, score, differing (None unless a contradiction), between distinct norms
+    pairs: pd.DataFrame  # id_a, id_b, score, kind (near|contradiction), differing: between distinct norms
     compared_pairs: int
     blocks: int
 
@@ -161,8 +223,9 @@ def _analyse(memories: pd.DataFrame) -> _Analysis:
     """The analysis of ``memories``, reused while the same frame is passed again."""
     global _last
     frame = _check(memories)
+    columns = [c for c in (*COLUMNS, "source") if c in frame.columns]
     key = hashlib.blake2b(
-        pd.util.hash_pandas_object(frame[list(COLUMNS)], index=False).to_numpy().tobytes(), digest_size=16
+        pd.util.hash_pandas_object(frame[columns], index=False).to_numpy().tobytes(), digest_size=16
     ).digest()
     if _last is None or _last[0] != key:
         _last = (key, _run(frame))
@@ -192,44 +255,61 @@ def _run(memories: pd.DataFrame) -> _Analysis:
         "source": (memories["source"] if "source" in memories else pd.Series("", index=memories.index)).astype(str).to_numpy(),
     })
     rows = rows.sort_values("id", ignore_index=True)
-    rows["hash"] = [content_hash(t) for t in rows["content"]]
-    rows["norm"] = [normalize_strong(t) for t in rows["content"]]
+    content = rows["content"].tolist()
+    rows["hash"] = [content_hash(t) for t in content]
+    rows["norm"] = [normalize_strong(t) for t in content]
     # Near duplicates and contradictions are searched among distinct normalised texts,
     # each represented by its lowest id: the others are already normalized duplicates of it.
     distinct = rows.drop_duplicates("norm", ignore_index=True)
-    distinct["sorted"] = [" ".join(sorted(n.split())) for n in distinct["norm"]]
-    tokens = [_value_tokens(t) for t in distinct["content"]]
-    blocks = _blocks(distinct, tokens)
-    first, second, scores, compared = _score_blocks(distinct["sorted"].to_numpy(dtype=object), blocks)
-    differing = [_differing(tokens[i], tokens[j]) for i, j in zip(first.tolist(), second.tolist())]
+    norms = distinct["norm"].to_numpy(dtype=object)
+    sorted_words = np.array([" ".join(sorted(n.split())) for n in norms], dtype=object)
+    split = [_split(t) for t in distinct["content"].tolist()]
+    names = _names(split)
+    tokens = [_words(words, names) for words in split]
+    del split
+    category = distinct["category"].to_numpy(dtype=object)
+
+    word_blocks = _windows(_rare_word_keys(distinct["norm"], category), sorted_words)
+    # A contradiction changes values only, so its two texts share a skeleton block.
+    skeletons = [f"{c}\x00" + " ".join(sorted(w for w, n in t.counts.items() if w not in t.values for _ in range(n)))
+                 for c, t in zip(category, tokens)]
+    skeleton_blocks = _windows(pd.Series(skeletons), sorted_words)
+    texts = (norms, sorted_words)
+    found = pd.concat([_score(texts, skeleton_blocks, CONTRADICTION_FLOOR), _score(texts, word_blocks, NEAR_FLOOR)])
+    found = found.drop_duplicates(["a", "b"], ignore_index=True)
+    kinds = [_classify(tokens[i], tokens[j]) for i, j in zip(found["a"].tolist(), found["b"].tolist())]
+    found["kind"] = pd.Series([k for k, _ in kinds], dtype=object)
+    found["differing"] = pd.Series([d for _, d in kinds], dtype=object)
+    found = found[(found["kind"] == "contradiction") | ((found["kind"] == "near") & (found["score"] >= NEAR_FLOOR))]
     ids = distinct["id"].to_numpy()
-    pairs = pd.DataFrame({"id_a": ids[first], "id_b": ids[second], "score": scores.astype("int64"),
-                          "differing": pd.Series(differing, dtype=object)})
-    return _Analysis(rows, pairs, compared, len(blocks))
+    pairs = pd.DataFrame({
+        "id_a": ids[found["a"].to_numpy()], "id_b": ids[found["b"].to_numpy()],
+        "score": found["score"].to_numpy().astype("int64"),
+        "kind": found["kind"].to_numpy(dtype=object), "differing": found["differing"].to_numpy(dtype=object),
+    })
+    compared = sum(len(b) * (len(b) - 1) // 2 for b in word_blocks + skeleton_blocks)
+    return _Analysis(rows, pairs, compared, len(word_blocks) + len(skeleton_blocks))
 
 
-def _blocks(rows: pd.DataFrame, tokens: list[tuple[tuple[str, ...], dict[str, str]]]) -> list[np.ndarray]:
-    """Row positions that may hold near duplicates of one another (see the module docstring)."""
-    category = rows["category"].to_numpy(dtype=object)
-    words = pd.DataFrame({"row": np.arange(len(rows)), "word": [set(s.split()) for s in rows["norm"]]})
+def _rare_word_keys(norms: pd.Series, category: np.ndarray) -> pd.Series:
+    """Each row's ``RARE_KEYS`` rarest words (within its category) that at least one other row shares."""
+    words = pd.DataFrame({"row": np.arange(len(norms)), "word": [set(n.split()) for n in norms]})
     words = words.explode("word").dropna()
     words["category"] = category[words["row"].to_numpy()]
     words["df"] = words.groupby(["category", "word"])["row"].transform("size")
     rare = words[words["df"] >= 2].sort_values(["row", "df", "word"])
     rare = rare[rare.groupby("row").cumcount() < RARE_KEYS]
-    keys = pd.concat([
-        pd.DataFrame({"row": rare["row"].to_numpy(), "key": ("w\x00" + rare["category"] + "\x00" + rare["word"]).to_numpy()}),
-        pd.DataFrame({"row": np.arange(len(rows)), "key": [
-            f"s\x00{c}\x00" + " ".join(sorted(w for w in ws if w not in vs))
-            for c, (ws, vs) in zip(category, tokens)
-        ]}),
-    ])
-    sort_text = rows["sorted"].to_numpy(dtype=object)
+    return pd.Series((rare["category"] + "\x00" + rare["word"]).to_numpy(), index=rare["row"].to_numpy())
+
+
+def _windows(keys: pd.Series, texts: np.ndarray) -> list[np.ndarray]:
+    """Rows (positions, the index of ``keys``) sharing a key; a key held by more than
+    ``MAX_BLOCK`` rows gives overlapping windows of them sorted by text (sorted neighbourhood)."""
     blocks: list[np.ndarray] = []
-    for members in keys.groupby("key", sort=True)["row"].agg(list):
+    for members in keys.groupby(keys, sort=True).groups.values():
         if len(members) < 2:
             continue
-        members = np.array(sorted(members, key=lambda r: (sort_text[r], r)))
+        members = np.array(sorted(members, key=lambda r: (texts[r], r)))
         if len(members) <= MAX_BLOCK:
             blocks.append(members)
         else:
@@ -238,27 +318,28 @@ def _blocks(rows: pd.DataFrame, tokens: list[tuple[tuple[str, ...], dict[str, st
     return blocks
 
 
-def _score_blocks(texts: np.ndarray, blocks: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
-    """Every pair within a block scoring at least CANDIDATE_CUTOFF, once, as row positions first < second."""
-    firsts, seconds, scores = [], [], []
-    compared = 0
+def _score(texts: tuple[np.ndarray, np.ndarray], blocks: list[np.ndarray], cutoff: int) -> pd.DataFrame:
+    """Every pair within a block scoring at least ``cutoff``, once: row positions ``a < b`` and ``score``.
+
+    The score is the better of ``fuzz.ratio`` over the normalised text and over its
+    sorted words (``token_sort_ratio``): sorting forgives reordering, but a typo can
+    move a word in the sort ("moed" sorts before "montréal", "moved" after).
+    """
+    firsts, seconds, scores = [np.array([], dtype=np.int64)], [np.array([], dtype=np.int64)], [np.array([], dtype=np.uint8)]
     for members in blocks:
-        m = len(members)
-        compared += m * (m - 1) // 2
-        matrix = process.cdist(texts[members].tolist(), texts[members].tolist(), scorer=fuzz.ratio,
-                               score_cutoff=CANDIDATE_CUTOFF, dtype=np.uint8, workers=-1 if m > 64 else 1)
+        workers = -1 if len(members) > 64 else 1
+        matrix = None
+        for column in texts:
+            block = column[members].tolist()
+            scored = process.cdist(block, block, scorer=fuzz.ratio, score_cutoff=cutoff, dtype=np.uint8, workers=workers)
+            matrix = scored if matrix is None else np.maximum(matrix, scored)
         i, j = np.nonzero(np.triu(matrix, k=1))
-        if len(i):
-            a, b = members[i], members[j]
-            firsts.append(np.minimum(a, b))
-            seconds.append(np.maximum(a, b))
-            scores.append(matrix[i, j])
-    if not firsts:
-        empty = np.array([], dtype=np.int64)
-        return empty, empty, np.array([], dtype=np.uint8), compared
-    first, second, score = np.concatenate(firsts), np.concatenate(seconds), np.concatenate(scores)
-    _, unique = np.unique(first * len(texts) + second, return_index=True)
-    return first[unique], second[unique], score[unique], compared
+        a, b = members[i], members[j]
+        firsts.append(np.minimum(a, b))
+        seconds.append(np.maximum(a, b))
+        scores.append(matrix[i, j])
+    found = pd.DataFrame({"a": np.concatenate(firsts), "b": np.concatenate(seconds), "score": np.concatenate(scores)})
+    return found.drop_duplicates(["a", "b"], ignore_index=True)
 
 
 # -- the checks -----------------------------------------------------------------------
@@ -299,7 +380,7 @@ def near_duplicates(memories: pd.DataFrame, threshold: float = DEFAULT_THRESHOLD
     """
     analysis = _analyse(memories)
     pairs = analysis.pairs
-    near = pairs[pairs["differing"].isna() & (pairs["score"] >= _threshold(threshold))]
+    near = pairs[(pairs["kind"] == "near") & (pairs["score"] >= _threshold(threshold))]
     near = near[["id_a", "id_b", "score"]].sort_values(["score", "id_a", "id_b"], ascending=[False, True, True],
                                                        ignore_index=True)
     near.attrs["compared_pairs"] = analysis.compared_pairs
@@ -310,8 +391,6 @@ def near_duplicates(memories: pd.DataFrame, threshold: float = DEFAULT_THRESHOLD
 def threshold_sweep(memories: pd.DataFrame, thresholds: tuple[float, ...] = SWEEP) -> pd.DataFrame:
     """How many near-duplicate pairs (and clusters) each threshold flags."""
     thresholds = sorted({_threshold(t) for t in thresholds})
-    if thresholds and thresholds[0] < CANDIDATE_CUTOFF:
-        raise ValidationError(f"thresholds below {CANDIDATE_CUTOFF} are not scored; got {thresholds[0]}")
     near = near_duplicates(memories, thresholds[0] if thresholds else 100)
     rows = []
     for t in thresholds:
@@ -343,7 +422,7 @@ def hash_integrity(memories: pd.DataFrame) -> pd.DataFrame:
     bad = rows[missing | (rows["stored_hash"] != rows["hash"])]
     return pd.DataFrame({
         "id": bad["id"].to_numpy(),
-        "stored_hash": bad["stored_hash"].to_numpy(),
+        "stored_hash": pd.Series(bad["stored_hash"].tolist(), dtype=object),
         "recomputed_hash": bad["hash"].to_numpy(),
         "problem": np.where(missing[bad.index], "missing", "mismatch"),
     })
@@ -352,7 +431,7 @@ def hash_integrity(memories: pd.DataFrame) -> pd.DataFrame:
 def contradictions(memories: pd.DataFrame) -> pd.DataFrame:
     """The review queue: similar memories in one category that differ only in numbers, dates, times or names."""
     pairs = _analyse(memories).pairs
-    found = pairs[pairs["differing"].notna()]
+    found = pairs[pairs["kind"] == "contradiction"]
     return found.sort_values(["id_a", "id_b"], ignore_index=True)[["id_a", "id_b", "score", "differing"]]
 
 
@@ -463,28 +542,40 @@ def truth_path(database_url: str) -> Path | None:
 
 # -- helpers ------------------------------------------------------------------------------
 def _threshold(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) or not 0 <= value <= 100:
-        raise ValidationError(f"a threshold is a number from 0 to 100; got {value!r}")
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) \
+            or not NEAR_FLOOR <= value <= 100:
+        raise ValidationError(f"a near-duplicate threshold is a number from {NEAR_FLOOR} to 100; got {value!r}")
     return int(np.ceil(value))
 
 
-def _find(parent: dict[int, int], x: int) -> int:
-    root = x
-    while parent.setdefault(root, root) != root:
-        root = parent[root]
-    while parent[x] != root:  # path compression
-        parent[x], x = root, parent[x]
-    return root
+def _label_components(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Connected components of the graph with edges ``a[i]–b[i]``: ``(nodes, labels)``,
+    each node labelled with the smallest node of its component.
+
+    Minimum-label propagation with pointer jumping, in NumPy: a few passes over the
+    edges, as no graph library (scipy, networkx) is a dependency of this package.
+    """
+    nodes, inverse = np.unique(np.concatenate([a, b]).astype(np.int64), return_inverse=True)
+    ia, ib = inverse[: len(a)], inverse[len(a):]
+    label = np.arange(len(nodes))
+    while True:
+        lowest = np.minimum(label[ia], label[ib])
+        new = label.copy()
+        np.minimum.at(new, ia, lowest)
+        np.minimum.at(new, ib, lowest)
+        while not np.array_equal(new[new], new):
+            new = new[new]
+        if np.array_equal(new, label):
+            return nodes, nodes[label]
+        label = new
 
 
-def _labels(pairs: list[tuple[int, int]] | pd.DataFrame) -> dict[int, int]:
-    """Union-find over ``pairs``: each id's component label, the smallest id of its component."""
-    parent: dict[int, int] = {}
-    for a, b in pairs:
-        ra, rb = _find(parent, int(a)), _find(parent, int(b))
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    return {x: _find(parent, x) for x in parent}
+def _labels(pairs: list[tuple[int, int]]) -> dict[int, int]:
+    """Each id's component label (the smallest id of its component) in the graph of ``pairs``."""
+    a = np.array([p[0] for p in pairs], dtype=np.int64)
+    b = np.array([p[1] for p in pairs], dtype=np.int64)
+    nodes, labels = _label_components(a, b)
+    return dict(zip(nodes.tolist(), labels.tolist()))
 
 
 def _joined(labels: dict[int, int], a: int, b: int) -> bool:
@@ -493,8 +584,5 @@ def _joined(labels: dict[int, int], a: int, b: int) -> bool:
 
 def _components(pairs: pd.DataFrame) -> list[list[int]]:
     """The connected components (sorted id lists) of the pairs' graph."""
-    labels = _labels(list(zip(pairs["id_a"].tolist(), pairs["id_b"].tolist())))
-    members: dict[int, list[int]] = {}
-    for node, root in labels.items():
-        members.setdefault(root, []).append(node)
-    return [sorted(m) for m in members.values()]
+    nodes, labels = _label_components(pairs["id_a"].to_numpy(), pairs["id_b"].to_numpy())
+    return [sorted(g) for g in pd.Series(nodes).groupby(labels).agg(list)]
