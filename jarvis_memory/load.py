@@ -1,0 +1,259 @@
+"""Load the three memory tables into DuckDB for analysis, without writing to the database.
+
+>>> from jarvis_memory.load import load
+>>> ds = load("file:tests/fixtures/jarvis-fixture.db")          # doctest: +SKIP
+>>> ds.sql("SELECT count(*) AS n FROM daily_logs WHERE event_data->>'memory_id' IS NOT NULL")  # doctest: +SKIP
+
+A ``file:`` database is read through a C-level SQLite→Arrow reader
+(adbc-driver-sqlite) opened ``mode=ro``; a remote one through
+:class:`jarvis_memory.Database` with ``read_only=True``, in keyset pages on
+``id`` so no response is unbounded.  Every column is cast to TEXT or INTEGER
+in SQLite, so a value stored with an unexpected type (a number in a text
+column, a BLOB) cannot break Arrow's typing.  The parsed columns are derived
+in DuckDB: timestamps that are not ISO 8601 instants become NULL (the text as
+stored stays in ``*_raw``), event data that is not JSON becomes NULL
+(``event_data_raw`` keeps it).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+import duckdb
+import pyarrow as pa
+
+from . import config
+from .database import Database
+from .errors import ConfigError, DatabaseError, SchemaError
+from .migrations import CORE_TABLES
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+TABLES = ("memory_entries", "sessions", "daily_logs")
+PAGE_SIZE = 10_000
+_INTEGER_COLUMNS = {"id", "session_id"}
+_TIMESTAMPS = {
+    "memory_entries": ("created_at", "last_accessed"),
+    "sessions": ("started_at", "ended_at"),
+    "daily_logs": ("timestamp",),
+}
+# ISO 8601 instants: toISOString() form first; a naive or locale form is not an instant.
+_UTC_FORMATS = ["%Y-%m-%dT%H:%M:%S.%gZ", "%Y-%m-%dT%H:%M:%S.%fZ", "%Y-%m-%dT%H:%M:%SZ"]
+_OFFSET_FORMATS = ["%Y-%m-%dT%H:%M:%S.%g%z", "%Y-%m-%dT%H:%M:%S.%f%z", "%Y-%m-%dT%H:%M:%S%z"]
+
+
+@dataclass
+class Dataset:
+    """The three tables in an in-memory DuckDB connection, plus where they came from."""
+
+    con: duckdb.DuckDBPyConnection
+    counts: dict[str, int]
+    source: str  # redacted URL: safe to print
+    database_bytes: int
+    loaded_seconds: float
+
+    def sql(self, query: str, params: Any = None) -> pd.DataFrame:
+        """Run ``query`` on :attr:`con` and return a DataFrame."""
+        return self.con.execute(query, params).df()
+
+    @cached_property
+    def memories(self) -> pd.DataFrame:
+        """``memory_entries`` as pandas (timestamps datetime64 UTC), built on first use."""
+        return self.sql("SELECT * FROM memory_entries ORDER BY id")
+
+    @cached_property
+    def sessions(self) -> pd.DataFrame:
+        return self.sql("SELECT * FROM sessions ORDER BY id")
+
+    @cached_property
+    def events(self) -> pd.DataFrame:
+        return self.sql("SELECT * FROM daily_logs ORDER BY id")
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Dataset:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def load(url: str | None = None, *, auth_token: str | None = None, page_size: int = PAGE_SIZE) -> Dataset:
+    """Read the memory tables of the database at ``url`` (default: ``DATABASE_URL``/.env/embedded).
+
+    The token comes from ``DATABASE_AUTH_TOKEN`` (or ``auth_token``), never from the URL you print.
+    """
+    started = time.perf_counter()
+    settings = config.load(url, auth_token)
+    if settings.is_remote:
+        with Database(settings.url, settings.auth_token, read_only=True) as db:
+            _check_schema_remote(db)
+            tables = {t: read_pages(db, t, page_size=page_size) for t in TABLES}
+            size = db.execute("PRAGMA page_count").rows[0][0] * db.execute("PRAGMA page_size").rows[0][0]
+    else:
+        with open_file(settings) as conn:
+            _check_schema(settings, _columns_file(conn))
+            tables = {t: read_table(conn, t) for t in TABLES}
+        assert settings.path is not None
+        size = settings.path.stat().st_size
+    con = to_duckdb(tables)
+    counts = {t: tables[t].num_rows for t in TABLES}
+    return Dataset(con, counts, settings.redacted_url, int(size), round(time.perf_counter() - started, 3))
+
+
+# -- file: through ADBC ----------------------------------------------------------
+def open_file(settings: config.Settings) -> Any:
+    """A read-only ADBC connection (``mode=ro``) to a ``file:`` database that must exist."""
+    import adbc_driver_sqlite.dbapi
+
+    path = settings.path
+    if path is None:
+        raise ConfigError(f"{settings.redacted_url} is not a file: URL")
+    if not path.is_file():
+        raise ConfigError(f"no database at {settings.redacted_url}")
+    try:
+        return adbc_driver_sqlite.dbapi.connect(path.as_uri() + "?mode=ro")
+    except Exception as e:  # the driver reports open failures as its own error types
+        raise ConfigError(f"cannot open {settings.redacted_url}: {e}") from None
+
+
+def select_sql(table: str) -> str:
+    """The table's columns, each cast to the one type Arrow will see."""
+    columns = ", ".join(
+        f"CAST({c} AS {'INTEGER' if c in _INTEGER_COLUMNS else 'TEXT'}) AS {c}" for c in CORE_TABLES[table]
+    )
+    return f"SELECT {columns} FROM {table}"
+
+
+def read_table(conn: Any, table: str) -> pa.Table:
+    """The whole table as Arrow.
+
+    ADBC fixes a column's type from the first rows it sees, so a column that
+    starts with NULLs would be typed INTEGER and fail at its first text.  A
+    leading typed row (id NULL, which no real row has) fixes every type; it is
+    dropped afterwards.
+    """
+    typed = ", ".join(
+        f"{'0' if c in _INTEGER_COLUMNS else chr(39) * 2} AS {c}" if c != "id" else "NULL AS id"
+        for c in CORE_TABLES[table]
+    )
+    cursor = conn.cursor()
+    try:
+        cursor.execute(f"SELECT {typed} UNION ALL {select_sql(table)}")
+        arrow = cursor.fetch_arrow_table()
+    except Exception as e:
+        raise DatabaseError(f"reading {table} failed: {e}") from None
+    finally:
+        cursor.close()
+    if arrow.num_rows and arrow.column("id")[0].is_valid:  # SQLite did not keep the typed row first
+        raise DatabaseError(f"reading {table}: the typed first row went missing")
+    arrow = arrow.slice(1)
+    return arrow if arrow.schema.equals(_schema(table)) else arrow.cast(_schema(table))
+
+
+def _columns_file(conn: Any) -> dict[str, list[str]]:
+    cursor = conn.cursor()
+    try:
+        cursor.execute(
+            "SELECT m.name, p.name FROM sqlite_master AS m, pragma_table_info(m.name) AS p WHERE m.type = 'table'"
+        )
+        rows = cursor.fetchall()
+    except Exception as e:  # not a database at all, or unreadable
+        raise SchemaError(f"cannot read the schema: {e}") from None
+    finally:
+        cursor.close()
+    found: dict[str, list[str]] = {}
+    for table, column in rows:
+        found.setdefault(table, []).append(column)
+    return found
+
+
+# -- remote: keyset pages ----------------------------------------------------------
+def read_pages(db: Database, table: str, *, page_size: int = PAGE_SIZE) -> pa.Table:
+    """The whole table as Arrow, read ``page_size`` rows at a time in ``id`` order."""
+    if isinstance(page_size, bool) or not isinstance(page_size, int) or page_size < 1:
+        raise ValueError(f"page size must be a positive integer, not {page_size!r}")
+    columns = CORE_TABLES[table]
+    schema = _schema(table)
+    batches, last = [], 0
+    while True:
+        # Literal integers, not ``?``: Database's read-only check cannot classify a statement with parameters.
+        rows = db.execute(f"{select_sql(table)} WHERE id > {int(last)} ORDER BY id LIMIT {int(page_size)}").rows
+        if not rows:
+            break
+        data = list(zip(*rows))
+        batches.append(pa.record_batch([pa.array(data[i], schema.field(c).type) for i, c in enumerate(columns)],
+                                       schema=schema))
+        last = rows[-1][0]
+        if len(rows) < page_size:
+            break
+    return pa.Table.from_batches(batches, schema=schema)
+
+
+def _check_schema_remote(db: Database) -> None:
+    """Tables from sqlite_master, columns by preparing a zero-row SELECT (a read-only connection refuses table_info)."""
+    names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").rows}
+    found = {}
+    for table in TABLES:
+        if table not in names:
+            continue
+        try:
+            db.execute(f"{select_sql(table)} LIMIT 0")
+        except DatabaseError as e:
+            raise SchemaError(f"table {table} on {db.settings.redacted_url} lacks a column ({e})") from None
+        found[table] = list(CORE_TABLES[table])
+    _check_schema(db.settings, found)
+
+
+def _check_schema(settings: config.Settings, found: dict[str, list[str]]) -> None:
+    missing = [t for t in TABLES if t not in found]
+    if missing:
+        raise SchemaError(
+            f"{settings.redacted_url} is not a memory database: it has no {', '.join(missing)} table"
+            f"{'s' if len(missing) > 1 else ''} (create them with `jarvis-memory migrate`)"
+        )
+    for table in TABLES:
+        lacking = [c for c in CORE_TABLES[table] if c not in found[table]]
+        if lacking:
+            raise SchemaError(f"table {table} on {settings.redacted_url} lacks columns {', '.join(lacking)}")
+
+
+def _schema(table: str) -> pa.Schema:
+    return pa.schema([(c, pa.int64() if c in _INTEGER_COLUMNS else pa.string()) for c in CORE_TABLES[table]])
+
+
+# -- DuckDB ------------------------------------------------------------------------
+def _parsed(column: str) -> str:
+    utc = ", ".join(f"'{f}'" for f in _UTC_FORMATS)
+    offset = ", ".join(f"'{f}'" for f in _OFFSET_FORMATS)
+    return (f"COALESCE(try_strptime({column}, [{utc}])::TIMESTAMPTZ, try_strptime({column}, [{offset}]))"
+            f" AS {column}")
+
+
+def to_duckdb(tables: dict[str, pa.Table]) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB holding the three tables with parsed timestamp and JSON columns."""
+    con = duckdb.connect()
+    con.execute("SET TimeZone = 'UTC'")
+    con.execute("SET enable_progress_bar = false")
+    for table in TABLES:
+        con.register(f"_raw_{table}", tables[table])
+        raw = set(_TIMESTAMPS[table])
+        columns = []
+        for c in CORE_TABLES[table]:
+            if c in raw:
+                columns.append(_parsed(c))
+            elif c == "event_data":
+                columns.append("TRY_CAST(event_data AS JSON) AS event_data")
+            else:
+                columns.append(c)
+        columns += [f"{c} AS {c}_raw" for c in _TIMESTAMPS[table]]
+        if table == "daily_logs":
+            columns.append("event_data AS event_data_raw")
+        con.execute(f"CREATE TABLE {table} AS SELECT {', '.join(columns)} FROM _raw_{table}")
+        con.unregister(f"_raw_{table}")
+    return con
