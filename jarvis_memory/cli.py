@@ -310,6 +310,8 @@ def doctor(get_db: _LazyDb, as_json: bool) -> None:
 
 from .report import report_command  # noqa: E402
 cli.add_command(report_command)
+from .demo import demo_command  # noqa: E402
+cli.add_command(demo_command)
 
 
 def main() -> None:

@@ -32,6 +32,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+import click
+
 from . import config, memories, timestamps
 from .database import Database
 from .errors import ConfigError, ValidationError
@@ -783,3 +785,25 @@ def _insert_rows(db: Database, table: str, columns: tuple[str, ...], rows: list[
             statements = []
             if say is not None and len(rows) > 100_000:
                 say(f"  {min(start + _CHUNK, len(rows)):,} / {len(rows):,} {table}")
+
+
+@click.command("demo")
+@click.option("--size", type=click.Choice(list(SIZES)), default="small", show_default=True,
+              help="tiny: the test fixture; large: 50k memories, 20k sessions, 1M events.")
+@click.option("--seed", type=int, default=7, show_default=True, help="Same seed, same rows.")
+@click.option("--out", "out", type=click.Path(dir_okay=False), help="Database file. Default: data/demo.db.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+def demo_command(size: str, seed: int, out: str | None, as_json: bool) -> None:
+    """Build a demo database with planted problems, and its ground truth (<name>.truth.json).
+
+    Refuses to overwrite a file that is not a previous demo database.
+    """
+    summary = build(out or default_path(), size=size, seed=seed,
+                    progress=lambda message: click.echo(message, err=True))
+    if as_json:
+        click.echo(json.dumps(summary, indent=2))
+        return
+    counts, planted = summary["counts"], summary["planted"]
+    click.echo(f"{summary['database']}: {counts['memory_entries']:,} memories, {counts['sessions']:,} sessions,"
+               f" {counts['daily_logs']:,} events, {sum(planted.values()):,} planted pairs (seed {seed})"
+               f" in {summary['seconds']:.1f} s; truth: {summary['truth']}")
