@@ -89,7 +89,10 @@ def load(url: str | None = None, *, auth_token: str | None = None, page_size: in
     The token comes from ``DATABASE_AUTH_TOKEN`` (or ``auth_token``), never from the URL you print.
     """
     started = time.perf_counter()
-    settings = config.load(url, auth_token)
+    try:
+        settings = config.load(url, auth_token)
+    except ValueError as e:  # urllib's own errors (e.g. an unclosed IPv6 bracket); the URL may hold a token
+        raise ConfigError(f"the database URL is malformed: {e}") from None
     if settings.is_remote:
         with Database(settings.url, settings.auth_token, read_only=True) as db:
             _check_schema_remote(db)

@@ -1,0 +1,240 @@
+"""Demo databases: deterministic, of the promised size, and their truth file tells the truth."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import string
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rapidfuzz.distance import Levenshtein
+
+from jarvis_memory import hashing, memories, sessions, timestamps
+from jarvis_memory.cli import cli
+from jarvis_memory.demo import KINDS, SIZES, build, truth_path_for
+from jarvis_memory.errors import ConfigError, ValidationError
+
+FIXTURE = Path(__file__).parent / "fixtures" / "jarvis-fixture.db"
+TABLES = {
+    "memory_entries": "id, content, content_hash, category, source, created_at, last_accessed",
+    "sessions": "id, started_at, ended_at, end_trigger, summary",
+    "daily_logs": "id, session_id, event_type, event_data, timestamp",
+}
+TIMESTAMPS = {"memory_entries": ("created_at", "last_accessed"), "sessions": ("started_at", "ended_at"),
+              "daily_logs": ("timestamp",)}
+
+
+def _rows(path: Path) -> dict[str, list[tuple]]:
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        return {t: conn.execute(f"SELECT {cols} FROM {t} ORDER BY id").fetchall() for t, cols in TABLES.items()}
+    finally:
+        conn.close()
+
+
+def _truth(path: Path) -> dict:
+    return json.loads(truth_path_for(path).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "small.db"
+    build(path, size="small", seed=11)
+    return path
+
+
+@pytest.fixture(params=["fixture", "small"])
+def demo_db(request: pytest.FixtureRequest) -> Path:
+    return FIXTURE if request.param == "fixture" else request.getfixturevalue("small")
+
+
+# -- determinism and size -----------------------------------------------------------
+def test_rebuilding_the_fixture_gives_the_committed_rows(tmp_path: Path) -> None:
+    rebuilt = tmp_path / "fixture.db"
+    build(rebuilt, size="tiny", seed=7)
+    assert _rows(rebuilt) == _rows(FIXTURE)
+    assert _truth(rebuilt) == _truth(FIXTURE)
+
+
+def test_another_seed_gives_other_rows(tmp_path: Path) -> None:
+    build(tmp_path / "other.db", size="tiny", seed=8)
+    assert _rows(tmp_path / "other.db")["memory_entries"] != _rows(FIXTURE)["memory_entries"]
+
+
+def test_counts_are_the_requested_sizes(demo_db: Path) -> None:
+    truth = _truth(demo_db)
+    rows = _rows(demo_db)
+    assert {t: len(r) for t, r in rows.items()} == truth["counts"]
+    assert truth["counts"] == dict(zip(TABLES, SIZES[truth["size"]].values()))
+
+
+def test_explicit_counts(tmp_path: Path) -> None:
+    summary = build(tmp_path / "custom.db", size={"memories": 150, "sessions": 30, "events": 600}, seed=1)
+    assert summary["counts"] == {"memory_entries": 150, "sessions": 30, "daily_logs": 600}
+    assert summary["size"] == "custom"
+
+
+def test_the_committed_fixture_is_small_and_self_contained() -> None:
+    assert FIXTURE.stat().st_size < 300_000
+    header = FIXTURE.read_bytes()[:20]
+    assert header[18:20] == b"\x01\x01"  # rollback journal, not WAL: no -wal file needed
+    assert not Path(f"{FIXTURE}-wal").exists()
+
+
+# -- the truth file is true ----------------------------------------------------------------
+def test_planted_pairs_are_what_their_kind_says(demo_db: Path) -> None:
+    truth = _truth(demo_db)
+    by_id = {r[0]: r for r in _rows(demo_db)["memory_entries"]}
+    punctuation = str.maketrans("", "", string.punctuation + "’")
+    assert {p["kind"] for p in truth["planted"]} == set(KINDS)
+    for pair in truth["planted"]:
+        a, b, kind = by_id[pair["id_a"]], by_id[pair["id_b"]], pair["kind"]
+        assert pair["id_a"] < pair["id_b"] and a[1] != b[1] and a[3] == b[3], pair
+        if kind == "case_whitespace":
+            assert " ".join(a[1].lower().split()) == " ".join(b[1].lower().split()), pair
+        elif kind == "punctuation":
+            assert a[1].translate(punctuation) == b[1].translate(punctuation) or \
+                " ".join(a[1].translate(punctuation).split()) == " ".join(b[1].translate(punctuation).split()), pair
+        elif kind == "unicode_form":
+            assert " ".join(unicodedata.normalize("NFKC", a[1]).split()) == \
+                " ".join(unicodedata.normalize("NFKC", b[1]).split()), pair
+        elif kind == "typo":
+            assert 1 <= Levenshtein.distance(a[1], b[1]) <= 2, pair
+        elif kind == "reordered":
+            assert sorted(a[1].lower().split()) == sorted(b[1].lower().split()), pair
+        else:  # contradiction: same statement, one value (a time, number, date, name or place) changed
+            wa, wb = a[1].split(), b[1].split()
+            assert len({w for w in wa if w not in wb}) >= 1 and Levenshtein.distance(wa, wb) <= 2, pair
+
+
+def test_planted_rates(demo_db: Path) -> None:
+    truth = _truth(demo_db)
+    kinds = Counter(p["kind"] for p in truth["planted"])
+    n = truth["counts"]["memory_entries"]
+    duplicates = sum(kinds.values()) - kinds["contradiction"]
+    assert 0.02 <= duplicates / n <= 0.06
+    assert 0.005 <= kinds["contradiction"] / n <= 0.015 or kinds["contradiction"] >= 2
+
+
+def test_hash_problems_are_exactly_the_recorded_ones(demo_db: Path) -> None:
+    truth = _truth(demo_db)
+    rows = _rows(demo_db)["memory_entries"]
+    assert [r[0] for r in rows if r[2] is None] == truth["hash_missing_ids"]
+    assert [r[0] for r in rows if r[2] is not None and r[2] != hashing.content_hash(r[1])] == truth["hash_mismatch_ids"]
+    assert truth["hash_mismatch_ids"] and truth["hash_missing_ids"]
+
+
+def test_bad_timestamps_are_exactly_the_recorded_ones(demo_db: Path) -> None:
+    truth = _truth(demo_db)
+    rows = _rows(demo_db)
+    for table, columns in TIMESTAMPS.items():
+        names = TABLES[table].split(", ")
+        index = [names.index(c) for c in columns]
+        bad = [r[0] for r in rows[table] if any(r[i] is not None and not timestamps.is_iso(r[i]) for i in index)]
+        assert bad == truth["bad_timestamp_ids"][table] and bad, table
+
+
+def test_sessions_and_events_problems_are_exactly_the_recorded_ones(demo_db: Path) -> None:
+    truth = _truth(demo_db)
+    rows = _rows(demo_db)
+    session_ids = {r[0] for r in rows["sessions"]}
+    memory_ids = {r[0] for r in rows["memory_entries"]}
+    assert [r[0] for r in rows["sessions"] if r[2] is None] == truth["open_session_ids"]
+    assert [r[0] for r in rows["daily_logs"] if r[1] not in session_ids] == truth["orphan_event_ids"]
+
+    def memory_id(data: object) -> int | None:
+        try:
+            return json.loads(data)["memory_id"]
+        except (TypeError, ValueError, KeyError):
+            return None
+
+    stores = [(r[0], memory_id(r[3])) for r in rows["daily_logs"] if r[2] == "memory_store"]
+    assert all(m is not None for _, m in stores)
+    assert [i for i, m in stores if m not in memory_ids] == truth["missing_memory_event_ids"]
+    assert set(truth["deleted_memory_ids"]).isdisjoint(memory_ids)
+
+    def valid_json(data: object) -> bool:
+        try:
+            json.loads(data)
+            return isinstance(data, str)
+        except (TypeError, ValueError):
+            return False
+
+    texts = [r for r in rows["daily_logs"] if not isinstance(r[3], bytes)]
+    assert [r[0] for r in texts if r[3] is not None and not valid_json(r[3])] == truth["invalid_json_event_ids"]
+    assert [r[0] for r in rows["daily_logs"] if isinstance(r[3], bytes)] == truth["blob_event_data_ids"]
+
+
+def test_enum_and_ordering_problems_are_exactly_the_recorded_ones(demo_db: Path) -> None:
+    truth = _truth(demo_db)
+    rows = _rows(demo_db)
+    assert [r[0] for r in rows["memory_entries"]
+            if r[3] not in memories.CATEGORIES or r[4] not in memories.SOURCES] == truth["bad_enum_ids"]["memory_entries"]
+    assert [r[0] for r in rows["sessions"]
+            if r[3] is not None and r[3] not in sessions.TRIGGERS] == truth["bad_enum_ids"]["sessions"]
+    early = [r[0] for r in rows["memory_entries"]
+             if r[6] and timestamps.is_iso(r[5]) and timestamps.is_iso(r[6]) and r[6] < r[5]]
+    assert early == truth["accessed_before_created_ids"]
+
+
+def test_event_log_is_consistent_where_nothing_was_planted(demo_db: Path) -> None:
+    truth = _truth(demo_db)
+    rows = _rows(demo_db)
+    created = {r[0]: r[5] for r in rows["memory_entries"]}
+    for event_id, _, kind, data, stamp in rows["daily_logs"]:
+        if kind == "memory_store" and event_id not in truth["bad_timestamp_ids"]["daily_logs"]:
+            memory_id = json.loads(data)["memory_id"]
+            if memory_id in created and memory_id not in truth["bad_timestamp_ids"]["memory_entries"]:
+                assert created[memory_id] == stamp  # stored when it was logged
+    ended = [r for r in rows["sessions"] if r[2] is not None and r[0] not in truth["bad_timestamp_ids"]["sessions"]]
+    assert all(r[1] < r[2] for r in ended)
+    assert all(re.fullmatch(r"2026-(0[89]|1[01])-\d\dT.*", r[1]) for r in ended)
+
+
+# -- where it writes -------------------------------------------------------------------------
+def test_refuses_to_overwrite_a_database_that_is_not_a_demo(tmp_path: Path) -> None:
+    precious = tmp_path / "jarvis.db"
+    precious.write_bytes(b"precious")
+    with pytest.raises(ConfigError, match="not a demo database"):
+        build(precious, size="tiny")
+    assert precious.read_bytes() == b"precious"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["jarvis.db"]
+
+
+def test_replaces_a_previous_demo_atomically(tmp_path: Path) -> None:
+    path = tmp_path / "demo.db"
+    build(path, size="tiny", seed=1)
+    build(f"file:{path}", size="tiny", seed=2)
+    assert _truth(path)["seed"] == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.db", "demo.truth.json"]
+
+
+@pytest.mark.parametrize("target", ["ws://localhost:8080", "libsql://db.example.com", "file:", "postgres://x/y"])
+def test_only_local_files(tmp_path: Path, target: str) -> None:
+    with pytest.raises(ConfigError):
+        build(target, size="tiny")
+
+
+@pytest.mark.parametrize("size", ["huge", {"memories": 10}, {"memories": 100, "sessions": 20, "events": 10},
+                                  {"memories": True, "sessions": 20, "events": 1000}])
+def test_bad_sizes_write_nothing(tmp_path: Path, size: object) -> None:
+    with pytest.raises(ValidationError):
+        build(tmp_path / "x.db", size=size)  # type: ignore[arg-type]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_builds_and_summarises(tmp_path: Path) -> None:
+    out = tmp_path / "cli.db"
+    result = CliRunner().invoke(cli, ["demo", "--size", "tiny", "--seed", "7", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "300 memories, 60 sessions, 1,000 events" in result.stdout
+    assert "writing events" in result.stderr
+    assert _rows(out) == _rows(FIXTURE)
+    (tmp_path / "other.db").write_bytes(b"x")
+    refused = CliRunner().invoke(cli, ["demo", "--size", "tiny", "--out", str(tmp_path / "other.db")])
+    assert refused.exit_code == 3 and "not a demo database" in refused.stderr

@@ -1,0 +1,250 @@
+"""The analysis loader: every table, typed and parsed, from file: and remote URLs, never writing."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+
+import adbc_driver_manager
+import pandas as pd
+import pytest
+
+import jarvis_memory
+from jarvis_memory import config
+from jarvis_memory.errors import ConfigError, ReadOnlyError, SchemaError
+from jarvis_memory.load import TABLES, load, open_file, read_pages, read_table
+from libsql_server import LibsqlTestServer
+
+FIXTURE = Path(__file__).parent / "fixtures" / "jarvis-fixture.db"
+TRUTH = json.loads(FIXTURE.with_name("jarvis-fixture.truth.json").read_text(encoding="utf-8"))
+TIMESTAMPS = {"memory_entries": ("created_at", "last_accessed"), "sessions": ("started_at", "ended_at"),
+              "daily_logs": ("timestamp",)}
+
+
+@pytest.fixture(scope="module")
+def ds():
+    with load(FIXTURE.as_uri()) as dataset:
+        yield dataset
+
+
+@pytest.fixture
+def fixture_copy(tmp_path: Path) -> Path:
+    path = tmp_path / "copy.db"
+    shutil.copyfile(FIXTURE, path)
+    return path
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _made_db(path: Path) -> Path:
+    """A migrated database whose rows are written raw: known timestamps, leading NULLs, odd storage classes."""
+    with jarvis_memory.Database(path.as_uri()) as db:
+        db.migrate()
+    conn = sqlite3.connect(path)
+    rows = [(f"memory {i}", None, "fact", "user_explicit", "2026-08-01T00:00:00.000Z", None) for i in range(1, 2001)]
+    rows += [
+        ("utc", None, "fact", "user_explicit", "2026-08-03T10:00:00.123Z", "2026-08-04T00:00:00Z"),
+        ("offset", None, "fact", "user_explicit", "2026-08-03T12:00:00.500+02:00", "2026-08-03T10:00:00.123456Z"),
+        ("sqlite form", None, "fact", "user_explicit", "2026-08-03 10:00:00", "1785751200000"),
+        ("locale form", None, "fact", "user_explicit", "03/08/2026", "2026-13-03T10:00:00.000Z"),
+    ]
+    conn.executemany("INSERT INTO memory_entries (content, content_hash, category, source, created_at, last_accessed)"
+                     " VALUES (?, ?, ?, ?, ?, ?)", rows)
+    conn.execute("INSERT INTO sessions (id, started_at) VALUES (1, '2026-08-03T10:00:00.000Z')")
+    conn.executemany("INSERT INTO daily_logs (session_id, event_type, event_data, timestamp) VALUES (?, ?, ?, ?)", [
+        (1, "memory_store", '{"memory_id":2001}', "2026-08-03T10:00:00.000Z"),
+        (1, "message", "{not json", "2026-08-03T10:00:01.000Z"),
+        (1, "message", b'{"from":"bytes"}', "2026-08-03T10:00:02.000Z"),  # a BLOB in a TEXT column
+        (1, "message", None, "2026-08-03T10:00:03.000Z"),
+    ])
+    conn.commit()
+    conn.close()
+    return path
+
+
+# -- the fixture ---------------------------------------------------------------------
+def test_counts_match_the_database_and_truth(ds) -> None:
+    conn = sqlite3.connect(f"{FIXTURE.as_uri()}?mode=ro", uri=True)
+    direct = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+    conn.close()
+    assert ds.counts == direct == TRUTH["counts"]
+    assert {t: ds.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES} == direct
+
+
+def test_column_types_follow_the_contract(ds) -> None:
+    def types(table: str) -> dict[str, str]:
+        return dict(ds.con.execute(f"SELECT column_name, column_type FROM (DESCRIBE {table})").fetchall())
+
+    tz = "TIMESTAMP WITH TIME ZONE"
+    assert types("memory_entries") == {
+        "id": "BIGINT", "content": "VARCHAR", "content_hash": "VARCHAR", "category": "VARCHAR", "source": "VARCHAR",
+        "created_at": tz, "last_accessed": tz, "created_at_raw": "VARCHAR", "last_accessed_raw": "VARCHAR"}
+    assert types("sessions") == {"id": "BIGINT", "started_at": tz, "ended_at": tz, "end_trigger": "VARCHAR",
+                                 "summary": "VARCHAR", "started_at_raw": "VARCHAR", "ended_at_raw": "VARCHAR"}
+    assert types("daily_logs") == {"id": "BIGINT", "session_id": "BIGINT", "event_type": "VARCHAR",
+                                   "event_data": "JSON", "timestamp": tz, "timestamp_raw": "VARCHAR",
+                                   "event_data_raw": "VARCHAR"}
+
+
+def test_pandas_frames_are_utc_and_cached(ds) -> None:
+    for frame, columns in ((ds.memories, ("created_at", "last_accessed")), (ds.sessions, ("started_at", "ended_at")),
+                           (ds.events, ("timestamp",))):
+        for column in columns:
+            assert isinstance(frame[column].dtype, pd.DatetimeTZDtype) and str(frame[column].dtype.tz) == "UTC"
+    assert ds.memories is ds.memories
+    assert len(ds.events) == TRUTH["counts"]["daily_logs"]
+    assert ds.memories["id"].is_monotonic_increasing
+
+
+def test_bad_timestamps_are_null_and_keep_their_text(ds) -> None:
+    for table, columns in TIMESTAMPS.items():
+        where = " OR ".join(f"({c} IS NULL AND {c}_raw IS NOT NULL)" for c in columns)
+        ids = [r[0] for r in ds.con.execute(f"SELECT id FROM {table} WHERE {where} ORDER BY id").fetchall()]
+        assert ids == TRUTH["bad_timestamp_ids"][table]
+
+
+def test_event_data_is_queryable_json(ds) -> None:
+    stores = ds.con.execute(
+        "SELECT count(*) FROM daily_logs WHERE event_type = 'memory_store' AND (event_data->>'memory_id') IS NOT NULL"
+    ).fetchone()[0]
+    assert stores == ds.con.execute("SELECT count(*) FROM daily_logs WHERE event_type = 'memory_store'").fetchone()[0] > 0
+    missing = ds.sql(
+        "SELECT e.id FROM daily_logs e LEFT JOIN memory_entries m ON m.id = (e.event_data->>'memory_id')::BIGINT"
+        " WHERE e.event_type = 'memory_store' AND m.id IS NULL ORDER BY e.id")
+    assert missing["id"].tolist() == TRUTH["missing_memory_event_ids"]
+    invalid = ds.sql("SELECT id FROM daily_logs WHERE event_data IS NULL AND event_data_raw IS NOT NULL ORDER BY id")
+    assert invalid["id"].tolist() == TRUTH["invalid_json_event_ids"]
+
+
+def test_loaded_values_equal_the_stored_text(ds) -> None:
+    conn = sqlite3.connect(f"{FIXTURE.as_uri()}?mode=ro", uri=True)
+    stored = conn.execute("SELECT id, content, content_hash, created_at FROM memory_entries ORDER BY id").fetchall()
+    conn.close()
+    loaded = ds.con.execute("SELECT id, content, content_hash, created_at_raw FROM memory_entries ORDER BY id").fetchall()
+    assert loaded == stored
+
+
+def test_source_and_size(ds) -> None:
+    assert ds.source == FIXTURE.as_uri()
+    assert ds.database_bytes == FIXTURE.stat().st_size
+    assert ds.loaded_seconds > 0
+
+
+# -- parsing, from a hand-made database ------------------------------------------------
+def test_timestamps_parse_to_utc_instants_only(tmp_path: Path) -> None:
+    with load(_made_db(tmp_path / "made.db").as_uri()) as made:
+        rows = made.con.execute(
+            "SELECT content, created_at, last_accessed, created_at_raw, last_accessed_raw FROM memory_entries"
+            " WHERE id > 2000 ORDER BY id").fetchall()
+    utc = timezone.utc
+    assert rows[0][1:3] == (datetime(2026, 8, 3, 10, 0, 0, 123000, utc), datetime(2026, 8, 4, tzinfo=utc))
+    assert rows[1][1:3] == (datetime(2026, 8, 3, 10, 0, 0, 500000, utc), datetime(2026, 8, 3, 10, 0, 0, 123456, utc))
+    # naive, epoch, locale and impossible dates are not instants: NULL, with the text kept
+    assert rows[2][1:] == (None, None, "2026-08-03 10:00:00", "1785751200000")
+    assert rows[3][1:] == (None, None, "03/08/2026", "2026-13-03T10:00:00.000Z")
+
+
+def test_columns_that_start_with_nulls_and_blobs_load(tmp_path: Path) -> None:
+    with load(_made_db(tmp_path / "made.db").as_uri()) as made:
+        assert made.counts == {"memory_entries": 2004, "sessions": 1, "daily_logs": 4}
+        assert made.con.execute("SELECT count(*) FROM memory_entries WHERE last_accessed_raw IS NULL").fetchone()[0] == 2000
+        events = made.con.execute("SELECT event_data->>'memory_id', event_data, event_data_raw FROM daily_logs ORDER BY id"
+                                  ).fetchall()
+    assert events[0][0] == "2001"
+    assert events[1][1:] == (None, "{not json")
+    assert events[2][1:] == ('{"from":"bytes"}', '{"from":"bytes"}')
+    assert events[3][1:] == (None, None)
+
+
+# -- never writes ------------------------------------------------------------------------
+def test_loading_leaves_the_file_byte_for_byte_unchanged(fixture_copy: Path) -> None:
+    before, files = _sha256(fixture_copy), sorted(p.name for p in fixture_copy.parent.iterdir())
+    with load(fixture_copy.as_uri()) as dataset:
+        dataset.con.execute("DELETE FROM memory_entries")  # DuckDB's copy, not the database
+    assert _sha256(fixture_copy) == before
+    assert sorted(p.name for p in fixture_copy.parent.iterdir()) == files  # no -wal, -shm or -journal either
+
+
+def test_a_write_through_the_loaders_connection_is_refused(fixture_copy: Path) -> None:
+    before = _sha256(fixture_copy)
+    with open_file(config.load(fixture_copy.as_uri())) as conn:
+        cursor = conn.cursor()
+        with pytest.raises(adbc_driver_manager.Error, match="readonly"):
+            cursor.execute("DELETE FROM sessions")
+        cursor.close()
+    assert _sha256(fixture_copy) == before
+
+
+def test_the_paging_connection_refuses_writes(fixture_copy: Path) -> None:
+    with jarvis_memory.Database(fixture_copy.as_uri(), read_only=True) as db:
+        with pytest.raises(ReadOnlyError):
+            db.execute("DELETE FROM sessions")
+
+
+# -- keyset pages --------------------------------------------------------------------------
+@pytest.mark.parametrize("page_size", [1, 7, 60, 61, 10_000])
+def test_pages_read_the_same_rows_as_the_file_reader(fixture_copy: Path, page_size: int) -> None:
+    with open_file(config.load(fixture_copy.as_uri())) as conn:
+        whole = {t: read_table(conn, t) for t in ("sessions", "memory_entries")}
+    with jarvis_memory.Database(fixture_copy.as_uri(), read_only=True) as db:
+        for table, expected in whole.items():
+            assert read_pages(db, table, page_size=page_size).equals(expected)
+
+
+@pytest.mark.parametrize("kind", ["ws", "http"])
+def test_remote_load_equals_file_load(fixture_copy: Path, kind: str, ds) -> None:
+    with LibsqlTestServer(fixture_copy, token="loader-token") as server:
+        url = server.ws_url if kind == "ws" else server.http_url
+        with load(url, auth_token="loader-token", page_size=97) as remote:
+            assert remote.counts == ds.counts
+            assert remote.source == url
+            assert remote.database_bytes > 0
+            for table in TABLES:
+                query = f"SELECT * FROM {table} ORDER BY id"
+                assert remote.sql(query).equals(ds.sql(query)), table
+
+
+# -- bad input -------------------------------------------------------------------------------
+@pytest.mark.parametrize("url", ["postgres://db.example.com/x", "file:", "libsql://", "http://[::1"])
+def test_unsupported_or_malformed_urls(url: str) -> None:
+    with pytest.raises(ConfigError):
+        load(url)
+
+
+def test_missing_file_names_the_redacted_url(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.db"
+    with pytest.raises(ConfigError, match="no database at") as caught:
+        load(f"{missing.as_uri()}?authToken=sekrit-123")
+    assert missing.as_uri() in str(caught.value) and "sekrit" not in str(caught.value)
+    assert not missing.exists()
+
+
+def test_a_database_without_the_tables_is_a_schema_error(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    conn.close()
+    with pytest.raises(SchemaError, match="not a memory database: it has no memory_entries, sessions, daily_logs tables"):
+        load(path.as_uri())
+
+
+def test_a_table_missing_a_column_is_a_schema_error(fixture_copy: Path) -> None:
+    conn = sqlite3.connect(fixture_copy)
+    conn.execute("ALTER TABLE sessions DROP COLUMN summary")
+    conn.commit()
+    conn.close()
+    with pytest.raises(SchemaError, match="table sessions .* lacks columns summary"):
+        load(fixture_copy.as_uri())
+
+
+def test_a_file_that_is_not_sqlite(tmp_path: Path) -> None:
+    path = tmp_path / "junk.db"
+    path.write_bytes(b"this is not a database" * 100)
+    with pytest.raises((SchemaError, ConfigError)):
+        load(path.as_uri())
