@@ -449,8 +449,9 @@ def _run_one(name: str, path: Path, dated: Path, values: dict[str, Any], rules: 
              kernel: str, timeout: float, log: Any) -> Outcome:
     import nbformat
     import papermill
-    from jupyter_client.manager import KernelManager
+    from nbclient.exceptions import CellTimeoutError
     from papermill.exceptions import PapermillExecutionError
+    from traitlets.config import Config
 
     outcome = Outcome(name, dated / f"{name}.ipynb", dated / f"{name}.html")
     headline = dated / f"{name}.json"
@@ -463,19 +464,17 @@ def _run_one(name: str, path: Path, dated: Path, values: dict[str, Any], rules: 
     try:
         with tempfile.TemporaryDirectory(prefix="jarvis-kernel-") as sockets:
             # Unix sockets in a private folder, not TCP on localhost: other local users cannot listen in.
-            km = KernelManager(kernel_name=kernel, transport="ipc", ip=os.path.join(sockets, "kernel"))
-            try:
-                papermill.execute_notebook(
-                    str(path), str(tmp), parameters=values, kernel_name=kernel, cwd=str(path.parent), km=km,
-                    execution_timeout=timeout, progress_bar=sys.stderr.isatty(), log_output=False,
-                )
-            finally:  # a kernel manager passed in is ours to shut down, not nbclient's
-                if km.has_kernel:
-                    km.shutdown_kernel(now=True)
+            ipc = Config({"KernelManager": {"transport": "ipc", "ip": os.path.join(sockets, "kernel")}})
+            papermill.execute_notebook(
+                str(path), str(tmp), parameters=values, kernel_name=kernel, cwd=str(path.parent), config=ipc,
+                execution_timeout=int(math.ceil(timeout)), progress_bar=sys.stderr.isatty(), log_output=False,
+            )
     except PapermillExecutionError as e:
         evalue = " ".join(str(e.evalue).split())
         outcome.problems.append(f"{name} failed in cell [{e.exec_count}]: {e.ename}: {evalue}")
-    except Exception as e:  # kernel died, cell timed out, kernel would not start: one line, not a traceback
+    except CellTimeoutError:
+        outcome.problems.append(f"{name} failed: a cell ran longer than the timeout ({timeout:g} s)")
+    except Exception as e:  # kernel died or would not start: one line, not a traceback
         message = " ".join(str(e).split()) or type(e).__name__
         outcome.problems.append(f"{name} failed: {type(e).__name__}: {message[:500]}")
     outcome.seconds = time.perf_counter() - started

@@ -1,9 +1,9 @@
 """The report runner: rule and parameter parsing, headline files, the index, and the real CLI end to end.
 
-The end-to-end runs execute the real notebooks on a tiny demo database served
-over ws:// by the libSQL test server, whose token is a sentinel: the notebooks
-can only load it if the token reaches the kernel, and the sentinel must then
-appear in no file and no output.
+The end-to-end runs execute the real notebooks through the installed command on
+a tiny demo database, with a sentinel DATABASE_AUTH_TOKEN in the environment:
+the kernel inherits it (a test notebook checks), and it must appear in no file
+and no output.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ import pytest
 
 from jarvis_memory import report
 from jarvis_memory.errors import ValidationError
-from libsql_server import LibsqlTestServer
 
 SENTINEL = "sentinel-token-d41c9e0b7a"
 CLI = [str(Path(sys.executable).with_name("jarvis-memory"))]  # the installed command, as cron runs it
@@ -153,14 +152,14 @@ def cli(*args: str, env_extra: dict[str, str] | None = None, cwd: Path | None = 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    """A tiny demo database and its ground truth, served over ws:// with the sentinel as its token."""
+    """A tiny demo database and its ground truth; the sentinel token is in the environment the kernel inherits."""
     from jarvis_memory.demo import build
 
     folder = tmp_path_factory.mktemp("demo")
     summary = build(folder / "demo.db", size="tiny", seed=7)
-    with LibsqlTestServer(folder / "demo.db", token=SENTINEL) as server:
-        yield {"url": server.ws_url, "truth": json.loads(Path(summary["truth"]).read_text()),
-               "env": {"DATABASE_URL": server.ws_url, "DATABASE_AUTH_TOKEN": SENTINEL}}
+    url = (folder / "demo.db").as_uri()
+    return {"url": url, "truth": json.loads(Path(summary["truth"]).read_text()),
+            "env": {"DATABASE_URL": url, "DATABASE_AUTH_TOKEN": SENTINEL}}
 
 
 @pytest.fixture(scope="module")
@@ -192,7 +191,7 @@ def test_html_has_prose_and_outputs_but_no_code(run_all):
     _, _, dated = run_all
     html = (dated / "session_summary.html").read_text()
     assert "Sessions per day" in html and "data:image/png;base64" in html
-    for code in ("write_headline(", "ds.sql(", "jp-InputArea-editor", "In&nbsp;["):
+    for code in ("write_headline(", "ds.sql(", 'class="jp-CodeMirrorEditor', 'class="highlight hl-ipython3"', "In&nbsp;["):
         assert code not in html
 
 
@@ -264,6 +263,15 @@ def test_notebook_that_raises_exits_1_naming_it_and_keeps_its_output(tmp_path):
     assert "token visible: True" in kept and SENTINEL not in kept
     assert not (dated / "explodes.json").exists() and (dated / "explodes.html").exists()
     assert [p.name for p in dated.iterdir() if p.name.startswith(".")] == []  # no temporary files left
+
+
+def test_cell_running_past_the_timeout_fails_the_notebook(tmp_path):
+    notebooks = tmp_path / "nbs"
+    notebooks.mkdir()
+    write_notebook(notebooks, "slow", "import time\ntime.sleep(60)")
+    result = cli("report", "slow", "--timeout", "1", "--notebooks", str(notebooks), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "error: slow failed: a cell ran longer than the timeout (1 s)" in result.stderr
 
 
 @pytest.mark.parametrize("args, message", [
