@@ -100,7 +100,7 @@ def load(url: str | None = None, *, auth_token: str | None = None, page_size: in
             size = db.execute("PRAGMA page_count").rows[0][0] * db.execute("PRAGMA page_size").rows[0][0]
     else:
         with open_file(settings) as conn:
-            _check_schema(settings, _columns_file(conn))
+            _check_schema(settings, _columns_file(settings, conn))
             tables = {t: read_table(conn, t) for t in TABLES}
         assert settings.path is not None
         size = settings.path.stat().st_size
@@ -141,10 +141,8 @@ def read_table(conn: Any, table: str) -> pa.Table:
     leading typed row (id NULL, which no real row has) fixes every type; it is
     dropped afterwards.
     """
-    typed = ", ".join(
-        f"{'0' if c in _INTEGER_COLUMNS else chr(39) * 2} AS {c}" if c != "id" else "NULL AS id"
-        for c in CORE_TABLES[table]
-    )
+    samples = {c: "0" if c in _INTEGER_COLUMNS else "''" for c in CORE_TABLES[table]} | {"id": "NULL"}
+    typed = ", ".join(f"{value} AS {c}" for c, value in samples.items())
     cursor = conn.cursor()
     try:
         cursor.execute(f"SELECT {typed} UNION ALL {select_sql(table)}")
@@ -159,7 +157,7 @@ def read_table(conn: Any, table: str) -> pa.Table:
     return arrow if arrow.schema.equals(_schema(table)) else arrow.cast(_schema(table))
 
 
-def _columns_file(conn: Any) -> dict[str, list[str]]:
+def _columns_file(settings: config.Settings, conn: Any) -> dict[str, list[str]]:
     cursor = conn.cursor()
     try:
         cursor.execute(
@@ -167,7 +165,8 @@ def _columns_file(conn: Any) -> dict[str, list[str]]:
         )
         rows = cursor.fetchall()
     except Exception as e:  # not a database at all, or unreadable
-        raise SchemaError(f"cannot read the schema: {e}") from None
+        detail = str(e).splitlines()[0] if str(e) else type(e).__name__
+        raise SchemaError(f"{settings.redacted_url} is not a readable SQLite database: {detail}") from None
     finally:
         cursor.close()
     found: dict[str, list[str]] = {}
@@ -243,6 +242,9 @@ def to_duckdb(tables: dict[str, pa.Table]) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect()
     con.execute("SET TimeZone = 'UTC'")
     con.execute("SET enable_progress_bar = false")
+    # Copying in parallel without keeping Arrow's row order is ~3x faster; rows are
+    # therefore not stored in id order (ORDER BY id when order matters, as the frames do).
+    con.execute("SET preserve_insertion_order = false")
     for table in TABLES:
         con.register(f"_raw_{table}", tables[table])
         raw = set(_TIMESTAMPS[table])
@@ -259,4 +261,5 @@ def to_duckdb(tables: dict[str, pa.Table]) -> duckdb.DuckDBPyConnection:
             columns.append("event_data AS event_data_raw")
         con.execute(f"CREATE TABLE {table} AS SELECT {', '.join(columns)} FROM _raw_{table}")
         con.unregister(f"_raw_{table}")
+    con.execute("RESET preserve_insertion_order")
     return con
