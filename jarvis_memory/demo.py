@@ -23,6 +23,7 @@ import hashlib
 import json
 import os
 import random
+import string
 import time
 import unicodedata
 from collections import Counter
@@ -182,8 +183,6 @@ def _slot_kind(slot: str) -> str:
 
 
 def _fields(template: str) -> list[str]:
-    import string
-
     return [name for _, name, _, _ in string.Formatter().parse(template) if name]
 
 
@@ -216,6 +215,8 @@ def build(
     temporary file and renamed over it, so readers never see half a database.
     """
     started = time.perf_counter()
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise ValidationError(f"seed must be an integer, not {seed!r}")
     target = _target(url_or_path)
     sizes = _sizes(size)
     truth_path = truth_path_for(target)
@@ -227,12 +228,12 @@ def build(
         raise ConfigError(f"cannot create the folder for {target}: {e.strerror}") from None
     say = progress or (lambda message: None)
     tmp = target.with_name(f".{target.name}.building-{os.getpid()}")
+    tmp_truth = truth_path.with_name(f".{truth_path.name}.building-{os.getpid()}")
     _remove_db_files(tmp)
     try:
         truth = _Builder(random.Random(seed), sizes, say).write(tmp)
         truth = {"seed": seed, "size": size if isinstance(size, str) else "custom", "sizes": sizes,
                  "base_date": timestamps.iso(BASE_DATE), **truth}
-        tmp_truth = truth_path.with_name(f".{truth_path.name}.building-{os.getpid()}")
         tmp_truth.write_text(json.dumps(truth, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         for suffix in ("-wal", "-shm", "-journal"):  # a stale WAL must never be applied to the new file
             Path(f"{target}{suffix}").unlink(missing_ok=True)
@@ -240,6 +241,7 @@ def build(
         os.replace(tmp_truth, truth_path)
     finally:
         _remove_db_files(tmp)
+        tmp_truth.unlink(missing_ok=True)
     seconds = round(time.perf_counter() - started, 2)
     pairs = Counter(p["kind"] for p in truth["planted"])
     return {"database": str(target), "truth": str(truth_path), "seed": seed, "size": truth["size"],
@@ -259,7 +261,10 @@ def default_path() -> Path:
 def _target(url_or_path: str | os.PathLike[str]) -> Path:
     text = os.fspath(url_or_path)
     if isinstance(text, str) and ":" in text.split("/", 1)[0]:
-        settings = config.parse_url(text)
+        try:
+            settings = config.parse_url(text)
+        except ValueError as e:  # urllib's own errors, e.g. an unclosed IPv6 bracket
+            raise ConfigError(f"malformed database URL: {e}") from None
         if settings.is_remote:
             raise ConfigError(f"demo databases are built as local files, not at {settings.redacted_url}")
         assert settings.path is not None
@@ -283,8 +288,9 @@ def _sizes(size: str | Mapping[str, int]) -> dict[str, int]:
         out[key] = value
     if out["memories"] < 100 or out["sessions"] < 20:
         raise ValidationError("a demo needs at least 100 memories and 20 sessions to plant every problem")
-    if out["events"] < 3 * out["sessions"] + out["memories"]:
-        raise ValidationError("events must be at least 3 per session plus one per memory (each memory is logged)")
+    least = 3 * out["sessions"] + out["memories"] + _n(0.002, out["memories"]) + _n(0.001, out["events"])
+    if out["events"] < least:
+        raise ValidationError(f"events must be at least {least:,} here: 3 per session plus one per memory stored")
     return out
 
 
@@ -333,7 +339,7 @@ class _Builder:
             self._insert_memories(db, items)
             self.say("writing sessions")
             self._insert_sessions(db, sessions)
-            deleted = self._pick_deleted(items, pairs, n_deleted)
+            deleted = self._pick_deleted(items, n_deleted)
             self.say("writing events")
             events = self._events(sessions, items, deleted)
             self._insert_events(db, events)
@@ -594,7 +600,7 @@ class _Builder:
                  None if s["open"] else s["trigger"], s["summary"]) for s in sessions]
         _insert_rows(db, "sessions", ("id", "started_at", "ended_at", "end_trigger", "summary"), rows)
 
-    def _pick_deleted(self, items: list[_Memory], pairs: list, n: int) -> list[_Memory]:
+    def _pick_deleted(self, items: list[_Memory], n: int) -> list[_Memory]:
         """Memories the user will have forgotten: their ``memory_store`` events are left dangling."""
         picked = [self._free_base.pop() for _ in range(n)]
         return [items[i] for i in picked]
