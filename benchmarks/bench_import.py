@@ -6,7 +6,9 @@ statement per chunk), one transaction per chunk of 1,000, into a fresh
 database migrated by the package, with the same PRAGMAs.  The baseline parses
 the same file and computes the same hashes, but validates nothing.  A third
 variant times executemany alone on rows parsed in advance: the floor for
-SQLite itself.
+SQLite itself; a fourth drops migration 0002's ``created_at`` index first, to
+show what that index costs per row (the unique ``content_hash`` index is the
+dedup itself and stays).
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from __future__ import annotations
 import json
 import sqlite3
 import tempfile
-import time
 from pathlib import Path
 
 import jarvis_memory
@@ -22,7 +23,7 @@ from jarvis_memory import bulk, memories, timestamps
 from jarvis_memory.hashing import content_hash
 
 from .bench_store import migrated
-from .common import Row, fmt_rate, interleaved, median, python_peak
+from .common import Clock, Row, cpu_median, fmt_rate, interleaved, median, python_peak, walls
 
 CHUNK = 1_000
 CATEGORIES = ("preference", "fact", "pattern")
@@ -87,45 +88,48 @@ def run(quick: bool = False) -> list[Row]:
         def ours(_round: int) -> float:
             db = jarvis_memory.Database(f"file:{fresh()}")
             db.ready()
-            started = time.perf_counter()
-            report = bulk.import_file(db, source, chunk_size=CHUNK)
-            elapsed = time.perf_counter() - started
+            with Clock() as clock:
+                report = bulk.import_file(db, source, chunk_size=CHUNK)
             db.close()
             assert report.read == n and not report.rejected
-            return elapsed
+            return clock
 
         def baseline(_round: int) -> float:
             conn = _connect(fresh())
-            started = time.perf_counter()
-            _executemany(conn, _parsed(source))
-            elapsed = time.perf_counter() - started
+            with Clock() as clock:
+                _executemany(conn, _parsed(source))
             conn.close()
-            return elapsed
+            return clock
 
-        def floor(_round: int) -> float:
+        def floor(_round: int, drop: str = "") -> float:
             conn = _connect(fresh())
-            started = time.perf_counter()
-            _executemany(conn, parsed)
-            elapsed = time.perf_counter() - started
+            if drop:
+                conn.execute(f"DROP INDEX {drop}")
+            with Clock() as clock:
+                _executemany(conn, parsed)
             conn.close()
-            return elapsed
+            return clock
 
         names = {
             "jarvis_memory bulk.import_file": ours,
             "sqlite3.executemany (parse + hash + write)": baseline,
             "sqlite3.executemany (rows parsed in advance)": floor,
+            "sqlite3.executemany (rows parsed in advance, no created_at index)":
+                lambda r: floor(r, "jm_memory_entries_created_at_idx"),
         }
         times = interleaved(names, rounds)
         peaks = {name: python_peak(lambda fn=fn: fn(0)) for name, fn in names.items()}
     base = "sqlite3.executemany (parse + hash + write)"
     rows = []
-    for name, runs in times.items():
-        m = median(runs)
-        ratio = None if name == base else m / median(times[base])
+    for name, clocks in times.items():
+        runs = walls(clocks)
+        m, cpu = median(runs), cpu_median(clocks)
+        ratio = None if name == base else m / median(walls(times[base]))
         is_ours = name.startswith("jarvis_memory")
         rows.append(Row(
             workload, name, m, fmt_rate(n / m), "" if name == base else base, ratio,
             "≥ 100k rows/s" if is_ours else "", (n / m >= 100_000) if is_ours else None,
-            peaks[name], "tracemalloc", runs, f"{rounds} interleaved rounds; chunks of {CHUNK}; 1% duplicates",
+            peaks[name], "tracemalloc", runs,
+            f"{rounds} interleaved rounds; chunks of {CHUNK}; 1% duplicates; {fmt_rate(n / cpu)} per CPU second", cpu,
         ))
     return rows

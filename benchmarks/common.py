@@ -45,20 +45,45 @@ class Row:
     peak_kind: str = ""  # "tracemalloc" | "ru_maxrss" | "tree rss"
     runs: list[float] = field(default_factory=list)
     note: str = ""
+    cpu_s: float | None = None  # median CPU seconds of this process (None when the work runs elsewhere)
+
+    def __post_init__(self) -> None:
+        if self.cpu_s is not None and self.median_s and self.cpu_s < 0.8 * self.median_s:
+            self.note = (f"{self.note}; " if self.note else "") + (
+                f"CPU time {self.cpu_s / self.median_s:.0%} of wall time (waiting for a core or the disk)")
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
-def median(values: Sequence[float]) -> float:
+def median(values: Sequence[Any]) -> float:
     return statistics.median(values)
 
 
-def interleaved(variants: Mapping[str, Callable[[int], float]], rounds: int) -> dict[str, list[float]]:
-    """Run every variant once per round, rotating the order; each call returns its own elapsed seconds.
+def walls(clocks: Sequence[Clock]) -> list[float]:
+    return [c.wall for c in clocks]
 
-    A variant times only its measured part, so per-round setup (a fresh
-    database, say) stays outside the figure.
+
+def cpu_median(clocks: Sequence[Clock]) -> float:
+    return statistics.median(c.cpu for c in clocks)
+
+
+class Clock:
+    """Wall and CPU seconds of a ``with`` block: ``with Clock() as c: ...; c.wall, c.cpu``."""
+
+    def __enter__(self) -> Clock:
+        self._wall, self._cpu = time.perf_counter(), time.process_time()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.wall, self.cpu = time.perf_counter() - self._wall, time.process_time() - self._cpu
+
+
+def interleaved(variants: Mapping[str, Callable[[int], Any]], rounds: int) -> dict[str, list[Any]]:
+    """Run every variant once per round, rotating the order; each call returns its own timing.
+
+    A variant times only its measured part (seconds, or a :class:`Clock`), so
+    per-round setup (a fresh database, say) stays outside the figure.
     """
     names = list(variants)
     times: dict[str, list[float]] = {name: [] for name in names}
