@@ -19,14 +19,15 @@ Ana" / "... Maria") is a *contradiction*; a name changed by one edit ("Ana" /
 closed words are never typos ("9am" / "8am", "8am" / "8pm" are contradictions).
 Either way the pair is only listed for review; this module changes nothing.
 
-Pairs are never searched over all n²/2.  Rows sharing a category are put in
-blocks by each of their ``RARE_KEYS`` rarest shared words, and by their
-"skeleton" (the words without the values: every contradiction shares one);
-a block larger than ``MAX_BLOCK`` is cut into overlapping windows of rows sorted
-by text.  Within a block ``rapidfuzz.process.cdist`` scores every pair, with a
-``score_cutoff``: the better of ``fuzz.ratio`` over the normalised text and over
-its sorted words (``token_sort_ratio``).  Clusters are connected components,
-found with NumPy (no graph library such as scipy or networkx is a dependency).
+Pairs are never searched over all n²/2.  Near duplicates are looked for among
+rows sharing a category, the same values and one of their ``RARE_KEYS`` rarest
+shared words; contradictions (and typos in names) among rows whose texts are
+equal once one word or value is cut out ("prefers meetings at _").  A block larger than
+``MAX_BLOCK`` is cut into overlapping windows of rows sorted by text.  Within a
+block ``rapidfuzz.process.cdist`` scores every pair, with a ``score_cutoff``:
+the better of ``fuzz.ratio`` over the normalised text and over its sorted words
+(``token_sort_ratio``).  Clusters are connected components, found with NumPy
+(no graph library such as scipy or networkx is a dependency).
 
 The checks share one cached analysis of the last frame seen, so a notebook can
 call them one after another at the cost of one.
@@ -58,7 +59,6 @@ DUPLICATE_KINDS = ("case_whitespace", "punctuation", "unicode_form", "typo", "re
 DEFAULT_THRESHOLD = 90
 SWEEP = tuple(range(80, 101, 2))
 NEAR_FLOOR = 80  # lowest near-duplicate threshold scored (the sweep's start)
-CONTRADICTION_FLOOR = 60  # a contradiction must still be this similar
 RARE_KEYS = 3  # blocking keys per row: its rarest words that some other row shares
 MAX_BLOCK = 200  # rows compared all-pairs at most; larger blocks become windows of this size
 COLUMNS = ("id", "content", "content_hash", "category")
@@ -73,7 +73,7 @@ _TIMES = (
 _NUMBERS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
     " sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred"
-    " thousand once twice first second third fourth fifth sixth seventh eighth ninth tenth"
+    " thousand"
 )
 VALUE_WORDS = frozenset(f"{_MONTHS} {_DAYS} {_TIMES} {_NUMBERS}".split())
 
@@ -198,6 +198,28 @@ def _classify(a: _Words, b: _Words) -> tuple[str | None, str | None]:
     return "contradiction", f"{left} → {right}"
 
 
+def _value_runs(words: _Words) -> list[tuple[int, int]]:
+    """``(start, end)`` of each run of adjacent value words; a name next to a number starts a new run."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for i, w in enumerate(words.sequence + ("",)):
+        joins = start is not None and w in words.values and not _mixes_names_and_numbers(words.sequence[start:i + 1])
+        if start is not None and not joins:
+            runs.append((start, i))
+            start = None
+        if start is None and w in words.values:
+            start = i
+    return runs
+
+
+def _cut_keys(words: _Words) -> set[str]:
+    """The text with one word, or one run of value words, cut out: texts sharing a key
+    differ in that one place (a changed value, a typo, a changed word)."""
+    seq = words.sequence
+    spans = {(i, i + 1) for i in range(len(seq))} | set(_value_runs(words))
+    return {" ".join(seq[:start] + ("\x01",) + seq[end:]) for start, end in spans}
+
+
 def _excess(mine: dict, theirs: dict) -> int:
     return sum(max(0, n - theirs.get(k, 0)) for k, n in mine.items())
 
@@ -269,13 +291,18 @@ def _run(memories: pd.DataFrame) -> _Analysis:
     del split
     category = distinct["category"].to_numpy(dtype=object)
 
-    word_blocks = _windows(_rare_word_keys(distinct["norm"], category), sorted_words)
-    # A contradiction changes values only, so its two texts share a skeleton block.
-    skeletons = [f"{c}\x00" + " ".join(sorted(w for w, n in t.counts.items() if w not in t.values for _ in range(n)))
-                 for c, t in zip(category, tokens)]
-    skeleton_blocks = _windows(pd.Series(skeletons), sorted_words)
+    # Near duplicates agree on every value: block by category, values and a rare shared word.
+    values = pd.Series([" ".join(sorted(w for w, n in t.counts.items() if w in t.values for _ in range(n)))
+                        for t in tokens])
+    word_blocks = _windows(_rare_word_keys(distinct["norm"], category + "\x00" + values.to_numpy(dtype=object)),
+                           sorted_words)
+    # A contradiction, or a typo, replaces one value or word in place: block by the
+    # category and the text with that place cut out, once per place.
+    cuts = [(row, f"{c}\x00{key}") for row, (c, t) in enumerate(zip(category, tokens)) for key in _cut_keys(t)]
+    value_blocks = _windows(pd.Series([k for _, k in cuts], index=[r for r, _ in cuts], dtype=object), sorted_words)
+    del cuts
     texts = (norms, sorted_words)
-    found = pd.concat([_score(texts, skeleton_blocks, CONTRADICTION_FLOOR), _score(texts, word_blocks, NEAR_FLOOR)])
+    found = pd.concat([_score(texts, value_blocks, 0), _score(texts, word_blocks, NEAR_FLOOR)])
     found = found.drop_duplicates(["a", "b"], ignore_index=True)
     kinds = [_classify(tokens[i], tokens[j]) for i, j in zip(found["a"].tolist(), found["b"].tolist())]
     found["kind"] = pd.Series([k for k, _ in kinds], dtype=object)
@@ -287,12 +314,12 @@ def _run(memories: pd.DataFrame) -> _Analysis:
         "score": found["score"].to_numpy().astype("int64"),
         "kind": found["kind"].to_numpy(dtype=object), "differing": found["differing"].to_numpy(dtype=object),
     })
-    compared = sum(len(b) * (len(b) - 1) // 2 for b in word_blocks + skeleton_blocks)
-    return _Analysis(rows, pairs, compared, len(word_blocks) + len(skeleton_blocks))
+    compared = sum(len(b) * (len(b) - 1) // 2 for b in word_blocks + value_blocks)
+    return _Analysis(rows, pairs, compared, len(word_blocks) + len(value_blocks))
 
 
 def _rare_word_keys(norms: pd.Series, category: np.ndarray) -> pd.Series:
-    """Each row's ``RARE_KEYS`` rarest words (within its category) that at least one other row shares."""
+    """Each row's ``RARE_KEYS`` rarest words (within its ``category`` key) that at least one other row shares."""
     words = pd.DataFrame({"row": np.arange(len(norms)), "word": [set(n.split()) for n in norms]})
     words = words.explode("word").dropna()
     words["category"] = category[words["row"].to_numpy()]
