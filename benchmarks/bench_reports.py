@@ -4,8 +4,8 @@
 each, HTML export) in a child process.  The baseline runs three empty
 notebooks (a parameters cell and ``pass``) through papermill with the same
 kernel, also in a child: what any notebook-based report pays before it reads
-a row.  Memory is the child tree's: ``ru_maxrss`` of its largest process and
-the sampled sum over the tree (runner plus kernel).
+a row.  Memory is the child tree's: the sampled sum of RSS over the tree
+(runner plus kernel), and the high-water mark of its largest process.
 """
 
 from __future__ import annotations
@@ -38,15 +38,18 @@ for i in range(3):
 """
 
 
-def demo_database(size: str) -> tuple[Path, float | None, dict]:
-    """The demo database of ``size``, built once into the git-ignored cache; (path, build seconds or None, counts)."""
+def demo_database(size: str | dict[str, int], name: str | None = None) -> tuple[Path, float | None, dict]:
+    """A demo database (seed 7), built once into the git-ignored cache; (path, build seconds or None, counts).
+
+    ``size`` is a demo size name or explicit counts (then ``name`` names the cache file).
+    """
     CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"demo-{size}.db"
+    path = CACHE / f"demo-{name or size}.db"
     truth = path.with_suffix(".truth.json")
     built = None
     if not (path.exists() and truth.exists()):
-        code = "import sys; from jarvis_memory.demo import build; build(sys.argv[1], size=sys.argv[2])"
-        child = run_child([PYTHON, "-c", code, str(path), size], cwd=REPO)
+        code = "import json, sys; from jarvis_memory.demo import build; build(sys.argv[1], size=json.loads(sys.argv[2]))"
+        child = run_child([PYTHON, "-c", code, str(path), json.dumps(size)], cwd=REPO)
         if child.returncode:
             raise RuntimeError(f"demo build failed: {child.stderr[-2000:]}")
         built = child.seconds
@@ -92,7 +95,7 @@ def run(quick: bool = False) -> list[Row]:
             workload, name, median(runs), fmt_seconds(median(runs)), BASELINE if is_ours else "", ratio,
             "< 60 s" if is_ours else "", (median(runs) < 60) if is_ours else None, peak, "tree rss", runs,
             f"{rounds} interleaved rounds; {what}; largest single process "
-            f"{max(c.max_rss for c in children[key]) / 2**20:.0f} MB (ru_maxrss)",
+            f"{max(c.max_rss for c in children[key]) / 2**20:.0f} MB (VmHWM)",
         ))
     if built is not None:
         rows.append(Row(workload, f"(build the demo database: jarvis-memory demo --size {size})", built,

@@ -4,8 +4,8 @@ Every workload is timed against its baselines in the same run, in rounds that
 rotate the order of the variants (A/B/C, B/C/A, ...), so a noisy neighbour or a
 warming cache hurts every variant alike.  Medians, not means: one stalled
 round must not move the figure.  Peak memory is measured in a separate,
-untimed pass (tracemalloc slows Python code down), or from the kernel's
-``ru_maxrss`` when the workload runs in a child process.
+untimed pass (tracemalloc slows Python code down), or from /proc when the
+workload runs in a child process.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ class Row:
     target: str = ""
     met: bool | None = None
     peak_bytes: int | None = None
-    peak_kind: str = ""  # "tracemalloc" | "ru_maxrss" | "tree rss"
+    peak_kind: str = ""  # "tracemalloc" | "VmHWM" (a child process's own peak) | "tree rss"
     runs: list[float] = field(default_factory=list)
     note: str = ""
     cpu_s: float | None = None  # median CPU seconds of this process (None when the work runs elsewhere)
@@ -109,22 +109,28 @@ def python_peak(fn: Callable[[], Any]) -> int:
 class ChildRun:
     seconds: float
     returncode: int
-    max_rss: int  # bytes: the largest single process of the child's tree (wait4 ru_maxrss)
-    tree_rss: int  # bytes: the largest sum over the child's process tree, sampled every 50 ms
+    max_rss: int  # bytes: the high-water mark (VmHWM) of the largest process in the child's tree
+    tree_rss: int  # bytes: the largest sum of RSS over the child's process tree, sampled every 50 ms
     stdout: str
     stderr: str
 
 
 def run_child(cmd: Sequence[str], *, cwd: str | os.PathLike | None = None, env: Mapping[str, str] | None = None,
               timeout: float = 1800) -> ChildRun:
-    """Run ``cmd`` to completion; wall time, exit code and peak memory of it and its descendants."""
+    """Run ``cmd`` to completion; wall time, exit code and peak memory of it and its descendants.
+
+    Not ``ru_maxrss``: on Linux a child's ru_maxrss keeps the parent's
+    high-water mark across fork and exec, so every child of this (large)
+    process would report at least its size.  Each process's own ``VmHWM`` is
+    read from /proc instead, while it runs.
+    """
     import psutil
 
     out_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"jarvis-bench-{os.getpid()}-{time.monotonic_ns()}"
     with open(f"{out_path}.out", "w+") as out, open(f"{out_path}.err", "w+") as err:
         started = time.perf_counter()
         proc = subprocess.Popen(list(cmd), cwd=cwd, env=dict(env) if env is not None else None, stdout=out, stderr=err)
-        tree_peak = [0]
+        tree_peak, hwm = [0], [0]
         stop = threading.Event()
 
         def sample() -> None:
@@ -138,7 +144,8 @@ def run_child(cmd: Sequence[str], *, cwd: str | os.PathLike | None = None, env: 
                     for p in [root, *root.children(recursive=True)]:
                         try:
                             total += p.memory_info().rss
-                        except psutil.NoSuchProcess:
+                            hwm[0] = max(hwm[0], _vm_hwm(p.pid))
+                        except (psutil.NoSuchProcess, OSError):
                             pass
                 except psutil.NoSuchProcess:
                     return
@@ -148,12 +155,12 @@ def run_child(cmd: Sequence[str], *, cwd: str | os.PathLike | None = None, env: 
         sampler.start()
         deadline = time.monotonic() + timeout
         while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            pid, status, _ = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
             if time.monotonic() > deadline:
                 proc.kill()
-                pid, status, usage = os.wait4(proc.pid, 0)
+                pid, status, _ = os.wait4(proc.pid, 0)
                 break
             time.sleep(0.01)
         seconds = time.perf_counter() - started
@@ -162,10 +169,17 @@ def run_child(cmd: Sequence[str], *, cwd: str | os.PathLike | None = None, env: 
         sampler.join()
         out.seek(0)
         err.seek(0)
-        result = ChildRun(seconds, proc.returncode, usage.ru_maxrss * 1024, tree_peak[0], out.read(), err.read())
+        result = ChildRun(seconds, proc.returncode, hwm[0], tree_peak[0], out.read(), err.read())
     for suffix in (".out", ".err"):
         Path(f"{out_path}{suffix}").unlink(missing_ok=True)
     return result
+
+
+def _vm_hwm(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) * 1024
+    return 0
 
 
 def machine() -> dict[str, Any]:
