@@ -364,12 +364,12 @@ class Outcome:
 
 
 def ensure_kernel() -> str:
-    """Register the ``jarvis-memory`` kernel (this interpreter) for the user, once."""
+    """Register the ``jarvis-memory`` kernel (this environment's interpreter) for the user, once."""
     from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 
-    def current() -> bool:
+    def current() -> bool:  # same environment: python and python3 in one bin folder are the same interpreter
         try:
-            return KernelSpecManager().get_kernel_spec(KERNEL_NAME).argv[0] == sys.executable
+            return Path(KernelSpecManager().get_kernel_spec(KERNEL_NAME).argv[0]).parent == Path(sys.executable).parent
         except NoSuchKernel:
             return False
 

@@ -21,6 +21,7 @@ import nbformat
 import numpy as np
 import pandas as pd
 import pytest
+from jupyter_client.kernelspec import KernelSpecManager
 
 from jarvis_memory import report
 from jarvis_memory.errors import ValidationError
@@ -170,7 +171,7 @@ def run_all(demo, tmp_path_factory):
     return result, out, out / datetime.now(timezone.utc).date().isoformat()
 
 
-def test_report_all_writes_notebook_html_and_json_for_every_notebook(run_all):
+def test_report_all_writes_notebook_html_and_json_for_every_notebook(run_all, demo):
     result, out, dated = run_all
     assert result.returncode == 0, result.stderr
     names = set(report.available())
@@ -182,9 +183,11 @@ def test_report_all_writes_notebook_html_and_json_for_every_notebook(run_all):
         assert f'href="{dated.name}/{name}.html"' in index
         assert re.search(rf"{name}: ok \(\d+\.\d s\)", result.stdout)
         assert f"{name}: ok in" in result.stderr  # progress, one line per notebook
+    kernel = KernelSpecManager().get_kernel_spec(report.KERNEL_NAME)
+    assert Path(kernel.argv[0]).parent == Path(sys.executable).parent  # registered, running this environment
     executed = nbformat.read(dated / "session_summary.ipynb", as_version=4)
-    assert executed.metadata.kernelspec.name == report.KERNEL_NAME
-    assert executed.metadata.papermill.parameters["database_url"] == demo["url"]
+    assert executed.metadata.papermill.parameters == {"database_url": demo["url"], "since": None, "until": UNTIL,
+                                                      "output_dir": str(dated)}
 
 
 def test_html_has_prose_and_outputs_but_no_code(run_all):
