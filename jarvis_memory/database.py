@@ -69,10 +69,10 @@ class Database:
     # -- statements ---------------------------------------------------------
     def execute(self, sql: str, args: Any = None, *, idempotent: bool | None = None) -> ResultSet:
         """Run one statement.  Reads are retried on a dropped connection; writes only if ``idempotent``."""
-        if self.read_only and not _is_read(sql):
+        if self.read_only and not _is_read(sql, args):
             raise ReadOnlyError(f"refused on a read-only connection, not a plain read: {_first_line(sql)}")
         if idempotent is None:  # only remote calls retry, so only they need the check
-            idempotent = self.settings.is_remote and _is_read(sql)
+            idempotent = self.settings.is_remote and _is_read(sql, args)
         return self._open().execute(sql, args, idempotent=idempotent)
 
     def query(self, sql: str, args: Any = None) -> list[dict[str, Any]]:
@@ -186,13 +186,13 @@ _ALLOWED = {sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION,
 _probe_lock = threading.Lock()
 
 
-def _is_read(sql: str) -> bool:
+def _is_read(sql: str, args: Any = None) -> bool:
     """Whether SQLite itself would classify ``sql`` as a pure read.
 
     The statement is prepared (never run) on an in-memory copy of the schema with an
     authorizer that denies every action but reading; a read-only ``PRAGMA`` (no
-    ``=``) counts as a read.  More than one statement, or one naming objects the
-    schema lacks, is not a read.
+    ``=``) counts as a read; ``args`` are bound so that parameters prepare.
+    More than one statement, or one naming objects the schema lacks, is not a read.
     """
     with _probe_lock:
         probe = _probe()
@@ -206,7 +206,7 @@ def _is_read(sql: str) -> bool:
 
         probe.set_authorizer(authorize)
         try:
-            probe.execute("EXPLAIN " + sql).close()
+            probe.execute("EXPLAIN " + sql, () if args is None else args).close()
         except (sqlite3.DatabaseError, sqlite3.ProgrammingError):
             return False  # denied, several statements, or objects the schema does not have
         finally:
@@ -226,6 +226,13 @@ def _probe() -> sqlite3.Connection:
                 conn.execute(statement)
         conn.execute(migrations._CREATE_TABLE)
         conn.execute(migrations._DRIZZLE_TABLE)
+        # A table-valued pragma's first use registers it, which the authorizer sees as
+        # an UPDATE of sqlite_master: register them all now, before any authorizer.
+        for (name,) in conn.execute("PRAGMA pragma_list").fetchall():
+            try:
+                conn.execute(f"EXPLAIN SELECT * FROM pragma_{name}").close()
+            except sqlite3.OperationalError:  # not every pragma has a table-valued form
+                pass
         _probe_conn = conn
     return _probe_conn
 

@@ -142,7 +142,6 @@ def test_dropped_read_is_retried(kind, server, db):
     assert server.stats["execute"] == 3  # store, the dropped read, its retry
 
 
-@pytest.mark.xfail(strict=True, reason="database._is_read cannot prepare SQL with parameters: see the report")
 def test_reads_with_parameters_are_reads(kind, server, db):
     """Paged reads through a read-only Database, and their retry after a drop."""
     db.sessions.start()
