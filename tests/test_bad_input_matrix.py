@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import contextlib
 import json
+import shutil
 import sqlite3
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -190,24 +192,36 @@ def test_sql_in_accepted_text_fields_is_stored_as_data(db, db_path):
 
 
 # -- the command line ----------------------------------------------------------------------
-def jarvis(url: str | None, *args: str, token: str | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "jarvis_memory", *args], env=cli_env(url, token),
+def jarvis(url: str | None, *args: str, cwd: Path | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "jarvis_memory", *args], env=cli_env(url), cwd=cwd,
                           capture_output=True, text=True, timeout=timeout, errors="surrogateescape")
 
 
-@pytest.fixture
-def cli_db(db_path):
-    """A seeded file: database and its ids; files for the import cases beside it."""
-    with jarvis_memory.Database(db_path.as_uri()) as db:
-        db.migrate()
-        ids = seed(db)
-    folder = db_path.parent
+def case_folder(folder: Path, template: Path) -> Path:
+    """A copy of the seeded database, and files for the import cases beside it."""
+    shutil.copyfile(template, folder / "jarvis.db")
     (folder / "notes.txt").write_text("content\nsomething\n")
     (folder / "empty.csv").write_bytes(b"")
     (folder / "noheader.csv").write_text("Likes jazz,preference,user_explicit\n")
     (folder / "latin1.csv").write_bytes(b"content,category,source\ncaf\xe9,fact,user_explicit\n")
     (folder / "sub.jsonl").mkdir()
-    return db_path.as_uri(), ids
+    return folder / "jarvis.db"
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    """A seeded file: database (closed, so its WAL is folded in) and its ids."""
+    path = tmp_path_factory.mktemp("template") / "jarvis.db"
+    with jarvis_memory.Database(path.as_uri()) as db:
+        db.migrate()
+        ids = seed(db)
+    return path, ids
+
+
+@pytest.fixture
+def cli_db(template, tmp_path):
+    path = case_folder(tmp_path, template[0])
+    return path.as_uri(), template[1]
 
 
 CLI_CASES = {
@@ -251,16 +265,37 @@ CLI_CASES = {
 }
 
 
+def run_cases(cases: dict, template, tmp_path_factory, extra=lambda folder: []) -> dict:
+    """Run each case's command on its own copy of the database, four at a time (they are independent).
+
+    Returns ``{case: (completed process, dump before, dump after, folder)}``.
+    """
+    path, ids = template
+
+    def one(name):
+        folder = tmp_path_factory.mktemp(name)
+        db = case_folder(folder, path)
+        args = [str(ids[a[1:-1]]) if a in ("{open}", "{ended}") else a for a in cases[name][0]]
+        before = dump(db)
+        out = jarvis(db.as_uri(), *args, *extra(folder), cwd=folder)
+        return out, before, dump(db), folder
+
+    with ThreadPoolExecutor(4) as pool:
+        return dict(zip(cases, pool.map(one, cases)))
+
+
+@pytest.fixture(scope="module")
+def cli_results(template, tmp_path_factory):
+    return run_cases(CLI_CASES, template, tmp_path_factory)
+
+
 @pytest.mark.parametrize("case", CLI_CASES, ids=str)
-def test_cli(case, cli_db, db_path):
-    url, ids = cli_db
-    args, code = CLI_CASES[case]
-    before = dump(db_path)
-    out = jarvis(url, *(str(ids[a[1:-1]]) if a in ("{open}", "{ended}") else a for a in args))
-    assert out.returncode == code, (out.stdout, out.stderr)
+def test_cli(case, cli_results):
+    out, before, after, folder = cli_results[case]
+    assert out.returncode == CLI_CASES[case][1], (out.stdout, out.stderr)
     assert "Traceback" not in out.stderr and out.stderr.strip()  # one sentence, not a stack
-    assert dump(db_path) == before
-    assert sorted(p.name for p in db_path.parent.glob("*.db*")) == sorted(p.name for p in db_path.parent.glob("jarvis.db*"))
+    assert after == before
+    assert sorted(p.name for p in folder.glob("*.db*")) == sorted(p.name for p in folder.glob("jarvis.db*"))
 
 
 # -- import files --------------------------------------------------------------------------
@@ -408,14 +443,15 @@ REPORT_CASES = {
 }
 
 
+@pytest.fixture(scope="module")
+def report_results(template, tmp_path_factory):
+    return run_cases(REPORT_CASES, template, tmp_path_factory, extra=lambda folder: ["--out", str(folder / "reports")])
+
+
 @pytest.mark.parametrize("case", REPORT_CASES, ids=str)
-def test_report_parameters(case, cli_db, db_path, tmp_path):
-    url, _ = cli_db
-    args, code = REPORT_CASES[case]
-    out_dir = tmp_path / "reports"
-    before = dump(db_path)
-    out = jarvis(url, *args, "--out", str(out_dir))
-    assert out.returncode == code, (out.stdout, out.stderr)
+def test_report_parameters(case, report_results):
+    out, before, after, folder = report_results[case]
+    assert out.returncode == REPORT_CASES[case][1], (out.stdout, out.stderr)
     assert "Traceback" not in out.stderr and out.stderr.strip()
-    assert not out_dir.exists()  # refused before any kernel started or any file was written
-    assert dump(db_path) == before
+    assert not (folder / "reports").exists()  # refused before any kernel started or any file was written
+    assert after == before
