@@ -2,8 +2,9 @@
 
 The end-to-end runs execute the real notebooks through the installed command on
 a tiny demo database, with a sentinel DATABASE_AUTH_TOKEN in the environment:
-the kernel inherits it (a test notebook checks), and it must appear in no file
-and no output.
+the kernel inherits it (a test notebook checks; one run goes over ws:// to the
+libSQL test server, which accepts only the sentinel), and it must appear in no
+file and no output.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from jupyter_client.kernelspec import KernelSpecManager
 
 from jarvis_memory import report
 from jarvis_memory.errors import ValidationError
+from libsql_server import LibsqlTestServer
 
 SENTINEL = "sentinel-token-d41c9e0b7a"
 CLI = [str(Path(sys.executable).with_name("jarvis-memory"))]  # the installed command, as cron runs it
@@ -226,6 +228,17 @@ def test_the_token_appears_in_no_file_and_no_output(run_all):
     assert {p.suffix for p in files} >= {".ipynb", ".html", ".json"}
     for path in files:
         assert SENTINEL.encode() not in path.read_bytes(), path
+
+
+def test_remote_database_gets_the_token_only_through_the_environment(demo, tmp_path):
+    """Over ws:// the server refuses anything but the sentinel: the kernel has it, no file or output does."""
+    with LibsqlTestServer(Path(demo["url"].removeprefix("file://")), token=SENTINEL) as server:
+        result = cli("report", "session_summary", "--out", str(tmp_path),
+                     env_extra={"DATABASE_URL": server.ws_url, "DATABASE_AUTH_TOKEN": SENTINEL})
+    assert result.returncode == 0, result.stderr
+    assert SENTINEL not in result.stdout + result.stderr
+    files = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert len(files) == 4 and all(SENTINEL.encode() not in p.read_bytes() for p in files)
 
 
 def test_matching_fail_on_rule_exits_1_naming_rule_and_value(demo, tmp_path):
