@@ -332,16 +332,19 @@ def _rare_word_keys(norms: pd.Series, category: np.ndarray) -> pd.Series:
 def _windows(keys: pd.Series, texts: np.ndarray) -> list[np.ndarray]:
     """Rows (positions, the index of ``keys``) sharing a key; a key held by more than
     ``MAX_BLOCK`` rows gives overlapping windows of them sorted by text (sorted neighbourhood)."""
+    codes, _ = pd.factorize(keys.to_numpy())
+    order = np.argsort(codes, kind="stable")
+    rows, codes = keys.index.to_numpy()[order], codes[order]
+    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+    ends = np.r_[starts[1:], len(codes)]
     blocks: list[np.ndarray] = []
-    for members in keys.groupby(keys, sort=True).groups.values():
-        if len(members) < 2:
-            continue
-        members = np.array(sorted(members, key=lambda r: (texts[r], r)))
+    for start, end in zip(starts[ends - starts > 1].tolist(), ends[ends - starts > 1].tolist()):
+        members = np.array(sorted(rows[start:end].tolist(), key=lambda r: (texts[r], r)))
         if len(members) <= MAX_BLOCK:
             blocks.append(members)
         else:
             step = MAX_BLOCK // 2
-            blocks.extend(members[start:start + MAX_BLOCK] for start in range(0, len(members) - step, step))
+            blocks.extend(members[i:i + MAX_BLOCK] for i in range(0, len(members) - step, step))
     return blocks
 
 
