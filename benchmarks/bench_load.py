@@ -4,8 +4,9 @@
     python benchmarks/bench_load.py --repeat 7 --db other.db
 
 Every contender reads all three tables (50k memories, 20k sessions, 1M
-events) in this one process; each is run ``--repeat`` times after one warm-up
-run and the median is reported, with its ratio to ``jarvis_memory.load``.
+events) in this one process; after one warm-up run each, they run in turn
+``--repeat`` times and the median is reported, with its ratio to
+``jarvis_memory.load``.
 The loader's figure includes what the others do not: parsing the timestamp
 and JSON columns in DuckDB.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sqlite3
 import statistics
 import sys
@@ -78,15 +80,18 @@ def contenders(path: Path) -> dict[str, Callable[[], int]]:
     }
 
 
-def timed(fn: Callable[[], int], repeat: int, expected: int) -> list[float]:
-    fn()  # warm-up: page cache, imports
-    times = []
+def timed(fns: dict[str, Callable[[], int]], repeat: int, expected: int) -> dict[str, list[float]]:
+    """Round-robin runs, so a busy machine slows every contender alike."""
+    for fn in fns.values():
+        fn()  # warm-up: page cache, imports
+    times: dict[str, list[float]] = {name: [] for name in fns}
     for _ in range(repeat):
-        gc.collect()
-        started = time.perf_counter()
-        rows = fn()
-        times.append(time.perf_counter() - started)
-        assert rows == expected, f"read {rows} event rows, expected {expected}"
+        for name, fn in fns.items():
+            gc.collect()
+            started = time.perf_counter()
+            rows = fn()
+            times[name].append(time.perf_counter() - started)
+            assert rows == expected, f"{name} read {rows} event rows, expected {expected}"
     return times
 
 
@@ -101,12 +106,11 @@ def main() -> None:
         summary = build(args.db, size="large", seed=7, progress=lambda m: print(f"  {m}", file=sys.stderr))
         print(f"built in {summary['seconds']:.1f} s", file=sys.stderr)
     print(f"database: {args.db} ({args.db.stat().st_size / 1e6:.0f} MB, {events:,} events); "
-          f"median of {args.repeat} runs after a warm-up\n")
+          f"median of {args.repeat} runs after a warm-up; load average {os.getloadavg()[0]:.1f}\n")
     results = {}
-    for name, fn in contenders(args.db).items():
-        times = timed(fn, args.repeat, events)
+    for name, times in timed(contenders(args.db), args.repeat, events).items():
         results[name] = statistics.median(times)
-        print(f"  {name:<52} {results[name]:7.2f} s   (min {min(times):.2f}, max {max(times):.2f})", flush=True)
+        print(f"  {name:<52} {results[name]:7.2f} s   (min {min(times):.2f}, max {max(times):.2f})")
     base = next(iter(results.values()))
     print("\nratio to jarvis_memory.load:")
     for name, seconds in results.items():
