@@ -56,7 +56,7 @@ from .hashing import content_hash
 
 KINDS = ("exact", "normalized", "near", "contradiction")
 DUPLICATE_KINDS = ("case_whitespace", "punctuation", "unicode_form", "typo", "reordered")  # demo truth kinds
-DEFAULT_THRESHOLD = 90
+DEFAULT_THRESHOLD = 92  # tuned on demo databases: typos score >= 95, two changed words ~90
 SWEEP = tuple(range(80, 101, 2))
 NEAR_FLOOR = 80  # lowest near-duplicate threshold scored (the sweep's start)
 RARE_KEYS = 3  # blocking keys per row: its rarest words that some other row shares
