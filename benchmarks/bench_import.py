@@ -132,4 +132,8 @@ def run(quick: bool = False) -> list[Row]:
             peaks[name], "tracemalloc", runs,
             f"{rounds} interleaved rounds; chunks of {CHUNK}; 1% duplicates; {fmt_rate(n / cpu)} per CPU second", cpu,
         ))
+    floor_name = "sqlite3.executemany (rows parsed in advance)"
+    floor_rate = n / median(walls(times[floor_name]))
+    rows[0].note += (f"; SQLite alone (rows parsed in advance, same schema and upsert) reaches {fmt_rate(floor_rate)}"
+                     f" here, so the import can be at most that fast on this machine")
     return rows

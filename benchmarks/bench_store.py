@@ -37,6 +37,14 @@ INSERT = (
 )
 
 
+WHY = {
+    "seed pattern, libsql-client file:": (
+        "; libsql-client's file: backend opens a connection per call (busy timeout 0, SQLite's default"
+        " synchronous=FULL) and closes it after: every write fsyncs, and closing the last connection"
+        " checkpoints the WAL"),
+}
+
+
 def contents(tag: str, calls: int) -> list[str]:
     """``calls`` stores: ``calls // 2`` new texts, then each again in other case and spacing (a duplicate)."""
     new = [f"{tag}: the user prefers oat milk in coffee number {i} and lives in Lisbon" for i in range(calls // 2)]
@@ -120,13 +128,14 @@ def _measure(workload: str, variants: dict, baselines: dict[str, tuple[str, str,
     rows = []
     for name, clocks in times.items():
         runs = walls(clocks)
+        why = WHY.get(name, "")
         base, target, limit = baselines.get(name, ("", "", None))
         ratio = median(runs) / median(walls(times[base])) if base else None
         cpu = cpu_median(clocks) if local else None
         rows.append(Row(
             workload, name, median(runs), f"{fmt_seconds(median(runs))}/call", base, ratio, target,
             None if limit is None else ratio <= limit, peaks[name], "tracemalloc", runs,
-            f"{rounds} interleaved rounds of {count[name]} calls (half new, half duplicates)"
+            f"{rounds} interleaved rounds of {count[name]} calls (half new, half duplicates){why}"
             + (f"; CPU {fmt_seconds(cpu)}/call, {cpu / cpu_median(times[base]):.2f}x the baseline's" if local and base else ""),
             cpu,
         ))
