@@ -39,6 +39,7 @@ from .errors import JarvisMemoryError, ValidationError
 
 KERNEL_NAME = "jarvis-memory"
 DEFAULT_TIMEOUT = 600
+RESERVED = ("database_url", "since", "until", "output_dir")  # set by the runner, never by -p
 _DATED = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -107,8 +108,6 @@ def parse_params(pairs: Iterable[str]) -> dict[str, Any]:
         params[key] = parse_value(value)
     return params
 
-
-RESERVED = ("database_url", "since", "until", "output_dir")
 
 
 def params_for(declared: Mapping[str, Mapping[str, Any]], params: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
