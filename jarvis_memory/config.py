@@ -100,9 +100,12 @@ def parse_url(url: str, auth_token: str | None = None) -> Settings:
     if not isinstance(url, str) or not url.strip():
         raise ConfigError("the database URL is empty")
     url = url.strip()
-    parts = urllib.parse.urlsplit(url)
-    scheme = parts.scheme.lower()
     shown = _strip_credentials(url)
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError as e:  # e.g. an unclosed IPv6 bracket
+        raise ConfigError(f"malformed database URL {shown!r}: {e}") from None
+    scheme = parts.scheme.lower()
     if scheme not in SCHEMES:
         raise ConfigError(
             f"unsupported database URL {shown!r}: use one of "

@@ -261,10 +261,7 @@ def default_path() -> Path:
 def _target(url_or_path: str | os.PathLike[str]) -> Path:
     text = os.fspath(url_or_path)
     if isinstance(text, str) and ":" in text.split("/", 1)[0]:
-        try:
-            settings = config.parse_url(text)
-        except ValueError as e:  # urllib's own errors, e.g. an unclosed IPv6 bracket
-            raise ConfigError(f"malformed database URL: {e}") from None
+        settings = config.parse_url(text)
         if settings.is_remote:
             raise ConfigError(f"demo databases are built as local files, not at {settings.redacted_url}")
         assert settings.path is not None

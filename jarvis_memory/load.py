@@ -27,7 +27,7 @@ import pyarrow as pa
 
 from . import config
 from .database import Database
-from .errors import ConfigError, DatabaseError, SchemaError
+from .errors import ConfigError, DatabaseError, SchemaError, ValidationError
 from .migrations import CORE_TABLES
 
 if TYPE_CHECKING:
@@ -89,10 +89,7 @@ def load(url: str | None = None, *, auth_token: str | None = None, page_size: in
     The token comes from ``DATABASE_AUTH_TOKEN`` (or ``auth_token``), never from the URL you print.
     """
     started = time.perf_counter()
-    try:
-        settings = config.load(url, auth_token)
-    except ValueError as e:  # urllib's own errors (e.g. an unclosed IPv6 bracket); the URL may hold a token
-        raise ConfigError(f"the database URL is malformed: {e}") from None
+    settings = config.load(url, auth_token)
     if settings.is_remote:
         with Database(settings.url, settings.auth_token, read_only=True) as db:
             _check_schema_remote(db)
@@ -179,13 +176,12 @@ def _columns_file(settings: config.Settings, conn: Any) -> dict[str, list[str]]:
 def read_pages(db: Database, table: str, *, page_size: int = PAGE_SIZE) -> pa.Table:
     """The whole table as Arrow, read ``page_size`` rows at a time in ``id`` order."""
     if isinstance(page_size, bool) or not isinstance(page_size, int) or page_size < 1:
-        raise ValueError(f"page size must be a positive integer, not {page_size!r}")
+        raise ValidationError(f"page size must be a positive integer, not {page_size!r}")
     columns = CORE_TABLES[table]
     schema = _schema(table)
     batches, last = [], 0
     while True:
-        # Literal integers, not ``?``: Database's read-only check cannot classify a statement with parameters.
-        rows = db.execute(f"{select_sql(table)} WHERE id > {int(last)} ORDER BY id LIMIT {int(page_size)}").rows
+        rows = db.execute(f"{select_sql(table)} WHERE id > ? ORDER BY id LIMIT ?", [last, page_size]).rows
         if not rows:
             break
         data = list(zip(*rows))

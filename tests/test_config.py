@@ -47,7 +47,7 @@ def test_relative_file_url_is_resolved_once(tmp_path):
 @pytest.mark.parametrize(
     "bad",
     ["", "   ", "postgres://h/db", "ws://", "file://otherhost/x.db", "file:", "ws://h:99999",
-     "https://h?foo=1", "https://h#frag", "libsql://h?tls=0", "not a url", "file:dir/"],
+     "https://h?foo=1", "https://h#frag", "libsql://h?tls=0", "not a url", "file:dir/", "http://[::1"],
 )
 def test_bad_urls_are_config_errors(bad):
     with pytest.raises(ConfigError):
