@@ -38,12 +38,12 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import sys
 import unicodedata
 from collections import Counter
 from difflib import SequenceMatcher
 from dataclasses import dataclass
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -51,6 +51,8 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from . import config
+from .demo import truth_path_for
 from .errors import ValidationError
 from .hashing import content_hash
 
@@ -373,7 +375,7 @@ def _score(texts: tuple[np.ndarray, np.ndarray], blocks: list[np.ndarray], cutof
 
 
 # -- the checks -----------------------------------------------------------------------
-def _groups(rows: pd.DataFrame, by: str, keep: pd.Series | None = None) -> pd.DataFrame:
+def _groups(rows: pd.DataFrame, by: str, keep: Callable[[pd.DataFrame], pd.Series] | None = None) -> pd.DataFrame:
     sizes = rows.groupby(by)["id"].transform("size")
     members = rows[sizes > 1]
     grouped = members.groupby(by, sort=False).agg(
@@ -561,13 +563,11 @@ def evaluate(candidate_pairs: pd.DataFrame, truth_json_path: str | Path, ids: An
 
 def truth_path(database_url: str) -> Path | None:
     """The demo ground truth beside a ``file:`` database (``<stem>.truth.json``), if there is one."""
-    if not str(database_url).startswith("file:"):
+    settings = config.parse_url(database_url)
+    if settings.is_remote or settings.path is None:
         return None
-    from .config import parse_url
-
-    path = parse_url(database_url).path
-    candidate = path.with_name(path.stem + ".truth.json") if path else None
-    return candidate if candidate is not None and candidate.is_file() else None
+    candidate = truth_path_for(settings.path)
+    return candidate if candidate.is_file() else None
 
 
 # -- helpers ------------------------------------------------------------------------------

@@ -213,6 +213,14 @@ def test_evaluate_counts_duplicates_by_cluster_and_contradictions_by_pair(tmp_pa
     assert scores["precision"] == 0.6 and scores["recall"] == 0.4  # pooled: 3/5 and 2/5
 
 
+def test_truth_path_beside_a_file_database(tmp_path: Path) -> None:
+    (tmp_path / "demo.db").write_bytes(b"")
+    assert dedup.truth_path((tmp_path / "demo.db").as_uri()) is None
+    truth = truth_file(tmp_path, [])
+    assert dedup.truth_path(f"file:{tmp_path}/demo.db") == truth
+    assert dedup.truth_path("http://127.0.0.1:8080") is None
+
+
 def test_evaluate_rejects_bad_input(tmp_path: Path) -> None:
     with pytest.raises(ValidationError):
         dedup.evaluate(pd.DataFrame({"id_a": [1], "id_b": [2], "kind": ["near"]}), tmp_path / "missing.json")
