@@ -7,6 +7,7 @@ must leave the database byte-for-byte as it was, and the next run must succeed.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -87,3 +88,95 @@ def test_import_killed_midway_keeps_whole_chunks_and_rerun_completes(big_jsonl, 
         rows = conn.execute("SELECT content, content_hash FROM memory_entries").fetchall()
     assert len(rows) == ROWS and len({h for _, h in rows}) == ROWS
     assert all(h == content_hash(c) for c, h in rows)
+
+
+# -- a report run killed while its kernel works ----------------------------------------------------
+REPORT = "dedup_audit"
+
+
+def kernels_of(pid: int) -> list:
+    """The Jupyter kernels a runner started (they run in their own session, so are found by parentage)."""
+    import psutil
+
+    try:
+        children = psutil.Process(pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        return []
+    return [c for c in children if "ipykernel" in " ".join(c.cmdline())]
+
+
+def executed_cells(folder: Path) -> int:
+    """Cells with outputs so far in the runner's temporary notebook (papermill saves it after each cell)."""
+    best = 0
+    for tmp in folder.glob(f"*/.{REPORT}.*.ipynb"):
+        try:
+            cells = json.loads(tmp.read_text(encoding="utf-8"))["cells"]
+        except (OSError, ValueError, KeyError):
+            continue  # being rewritten
+        best = max(best, sum(1 for c in cells if c.get("execution_count")))
+    return best
+
+
+def build_report_db(path: Path) -> None:
+    import contextlib
+
+    import jarvis_memory
+
+    with jarvis_memory.Database(path.as_uri()) as db:
+        for i in range(150):
+            db.memories.store(f"Prefers {('tea', 'coffee', 'jazz')[i % 3]} number {i}", "preference", "user_explicit")
+        db.memories.store("Lives in Lisbon.", "fact", "user_explicit")
+        db.memories.store("lives in lisbon", "fact", "jarvis_inferred")
+        session = db.sessions.start()
+        db.events.log(session.id, "memory_store", {"memory_id": 1})
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA journal_mode = DELETE")  # everything in the one file that is hashed
+
+
+@pytest.mark.slow
+def test_report_killed_midway_leaves_the_database_untouched_and_next_run_succeeds(db_path, tmp_path):
+    import jarvis_memory.report
+
+    assert REPORT in jarvis_memory.report.available(), f"notebooks/{REPORT}.ipynb is missing"
+    build_report_db(db_path)
+    digest = sha256(db_path)
+    out_dir = tmp_path / "reports"
+    args = ["report", REPORT, "--out", str(out_dir)]
+    proc = jarvis(*args, url=db_path.as_uri())
+    kernels = []
+    try:
+        while proc.poll() is None and not (kernels and executed_cells(out_dir) >= 1):
+            kernels = kernels or kernels_of(proc.pid)
+            time.sleep(0.02)
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.wait(timeout=30)
+        for kernel in kernels:  # orphaned by the kill: ours to end, by pid
+            with contextlib.suppress(Exception):
+                kernel.kill()
+        proc.stdout.close()
+        proc.stderr.close()
+    assert proc.returncode == -signal.SIGKILL, "the report finished before it could be killed"
+    assert kernels, "no kernel was seen"
+
+    assert sha256(db_path) == digest
+    assert sorted(p.name for p in db_path.parent.glob("jarvis.db*")) == ["jarvis.db"]
+    visible = [p for p in out_dir.rglob("*") if p.is_file() and not p.name.startswith(".")]
+    assert [p for p in visible if p.suffix in (".ipynb", ".json") and not _parses(p)] == []  # nothing half-written
+
+    again = subprocess.run([sys.executable, "-m", "jarvis_memory", *args], env=cli_env(db_path.as_uri()),
+                           capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    dated = next(out_dir.glob("*/"))
+    assert {f"{REPORT}.{s}" for s in ("ipynb", "html", "json")} <= {p.name for p in dated.iterdir()}
+    assert json.loads((dated / f"{REPORT}.json").read_text())
+    assert (out_dir / "index.html").is_file()
+    assert sha256(db_path) == digest
+
+
+def _parses(path: Path) -> bool:
+    try:
+        json.loads(path.read_text(encoding="utf-8"))
+        return True
+    except ValueError:
+        return False
