@@ -23,11 +23,11 @@ from pathlib import Path
 from .common import Row, fmt_bytes, fmt_ratio, machine
 
 HERE = Path(__file__).resolve().parent
-WORKLOADS = {  # name -> module with run(quick: bool) -> list[Row], or an adapter below for a colleague's script
+WORKLOADS = {  # name -> module with run(quick: bool) -> list[Row], or module:function (an adapter below)
     "store": "benchmarks.bench_store",
     "import": "benchmarks.bench_import",
     "load": "benchmarks.__main__:load_workload",
-    "dedup": "benchmarks.__main__:dedup_workload",
+    "dedup": "benchmarks.bench_dedup",
     "reports": "benchmarks.bench_reports",
 }
 LOAD_CHILD = """
@@ -186,61 +186,6 @@ def _load_ws(quick: bool) -> list[Row]:
     return [Row(f"load {total // 1000}k rows over ws:// ({counts.get('daily_logs', 0) // 1000}k events)",
                 "jarvis_memory.load (keyset pages over ws:)", wall, fmt_rate(total / wall),
                 runs=walls(clocks), note=note, target="state rows/s")]
-
-
-DEDUP_CHILD = """
-import json, sys, time
-from jarvis_memory import dedup
-from jarvis_memory.load import load
-with load(sys.argv[1]) as ds:
-    memories = ds.memories
-started = time.perf_counter()
-pairs = dedup.candidates(memories)
-seconds = time.perf_counter() - started
-scores = dedup.evaluate(pairs, sys.argv[2])
-print(json.dumps({"seconds": seconds, "memories": len(memories), "pairs": len(pairs),
-                  **{k: v for k, v in scores.items() if isinstance(v, (int, float))}}))
-"""
-
-
-def dedup_workload(quick: bool) -> list[Row]:
-    """The dedup author's ``bench_dedup.run`` when it exists; else the audit through the public API, in a child."""
-    try:
-        module = importlib.import_module("benchmarks.bench_dedup")
-    except ModuleNotFoundError:
-        module = None
-    if module is not None and hasattr(module, "run"):
-        return module.run(quick=quick)
-
-    from .bench_reports import demo_database
-    from .common import PYTHON, REPO, fmt_bytes, fmt_seconds, median, run_child
-
-    size = {"memories": 5_000, "sessions": 500, "events": 7_000} if quick else \
-        {"memories": 100_000, "sessions": 5_000, "events": 120_000}
-    db, _, counts = demo_database(size, f"dedup-{size['memories'] // 1000}k")
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    runs, figures, peaks = [], {}, []
-    for _ in range(2 if quick else 5):
-        child = run_child([PYTHON, "-c", DEDUP_CHILD, f"file:{db.resolve()}", str(db.with_suffix(".truth.json"))],
-                          cwd=REPO, env=env)
-        if child.returncode:
-            raise RuntimeError(f"dedup audit failed: {child.stderr[-2000:]}")
-        figures = json.loads(child.stdout.strip().splitlines()[-1])
-        runs.append(figures["seconds"])
-        peaks.append(child.max_rss)
-    p, r = figures.get("precision", 0), figures.get("recall", 0)
-    peak = max(peaks)
-    met = median(runs) < 60 and peak < 2 * 2**30 and p >= 0.95 and r >= 0.95
-    shown = f"{fmt_seconds(median(runs))}; P {p:.3f}, R {r:.3f}"
-    note = (f"dedup.candidates + evaluate on the demo's planted pairs, {len(runs)} runs, each in its own process "
-            f"(load time excluded); {counts.get('memory_entries')} memories; all planted kinds: P {p:.3f} R {r:.3f}; "
-            f"duplicates only: P {figures.get('duplicate_precision', 0):.3f} R {figures.get('duplicate_recall', 0):.3f}; "
-            f"contradictions: P {figures.get('contradiction_precision', 0):.3f} R {figures.get('contradiction_recall', 0):.3f}; "
-            f"peak {fmt_bytes(peak)} includes the loaded DataFrame. bench_dedup.py has no run(quick) yet, "
-            "so this runs the contract C API directly")
-    return [Row(f"dedup audit on {counts.get('memory_entries', 0) // 1000}k memories", "jarvis_memory.dedup.candidates",
-                median(runs), shown, target="< 60 s, < 2 GB, P and R ≥ 0.95", met=met, peak_bytes=peak,
-                peak_kind="VmHWM", runs=runs, note=note)]
 
 
 def run_workload(name: str, quick: bool) -> list[dict]:
