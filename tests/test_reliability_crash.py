@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import signal
 import sqlite3
 import subprocess
@@ -20,8 +19,10 @@ from pathlib import Path
 
 import pytest
 
+import jarvis_memory
 from conftest import cli_env
 from jarvis_memory import content_hash
+from jarvis_memory.report import available as available_reports
 
 ROWS = 50_000
 CHUNK = 500
@@ -118,10 +119,6 @@ def executed_cells(folder: Path) -> int:
 
 
 def build_report_db(path: Path) -> None:
-    import contextlib
-
-    import jarvis_memory
-
     with jarvis_memory.Database(path.as_uri()) as db:
         for i in range(150):
             db.memories.store(f"Prefers {('tea', 'coffee', 'jazz')[i % 3]} number {i}", "preference", "user_explicit")
@@ -135,9 +132,7 @@ def build_report_db(path: Path) -> None:
 
 @pytest.mark.slow
 def test_report_killed_midway_leaves_the_database_untouched_and_next_run_succeeds(db_path, tmp_path):
-    import jarvis_memory.report
-
-    assert REPORT in jarvis_memory.report.available(), f"notebooks/{REPORT}.ipynb is missing"
+    assert REPORT in available_reports(), f"notebooks/{REPORT}.ipynb is missing"
     build_report_db(db_path)
     digest = sha256(db_path)
     out_dir = tmp_path / "reports"
