@@ -157,7 +157,7 @@ def _words(split: list[tuple[str, str, int, bool]], names: set[str]) -> _Words:
 
 
 def _classify(a: _Words, b: _Words) -> tuple[str | None, str | None]:
-    """``("near", None)``, ``("contradiction", "9 → 10")`` or ``(None, None)`` for two similar texts.
+    """``("near", None)``, ``("contradiction", "9 am → 10 am")`` or ``(None, None)`` for two similar texts.
 
     * near: the texts agree on every value (they differ in ordinary words, word
       order, or a one-edit typo in a name: "Ana"/"Anna", "Lisbon"/"Lisbn"), and
@@ -195,6 +195,11 @@ def _classify(a: _Words, b: _Words) -> tuple[str | None, str | None]:
     if [str(int(w)) if w.isdigit() else w for w in a.sequence[i1:i2]] == \
             [str(int(w)) if w.isdigit() else w for w in b.sequence[j1:j2]]:
         return None, None  # "09" vs "9": the same number written differently
+    while i1 > 0 and j1 > 0 and a.sequence[i1 - 1] in a.values and a.sequence[i1 - 1] == b.sequence[j1 - 1]:
+        i1, j1 = i1 - 1, j1 - 1  # show the whole value: "1 pm → 1230 pm", not "1 → 1230"
+    while i2 < len(a.sequence) and j2 < len(b.sequence) and a.sequence[i2] in a.values \
+            and a.sequence[i2] == b.sequence[j2]:
+        i2, j2 = i2 + 1, j2 + 1
     left = " ".join(a.values.get(w, w) for w in a.sequence[i1:i2])
     right = " ".join(b.values.get(w, w) for w in b.sequence[j1:j2])
     return "contradiction", f"{left} → {right}"

@@ -99,10 +99,10 @@ def test_contradictions_differ_in_exactly_one_value() -> None:
     found = dedup.contradictions(frame(SAMPLES))
     assert pairs(found) == {(1, 2), (11, 12), (10, 12), (12, 13), (20, 22)}  # (2, 4): a value and a typo
     differing = dict(zip(zip(found["id_a"], found["id_b"]), found["differing"]))
-    assert differing[(1, 2)] == "9 → 10"
+    assert differing[(1, 2)] == "9 am → 10 am"
     assert differing[(10, 12)] == "Ana → Maria"
     assert differing[(12, 13)] == "Porto → Berlin"
-    assert differing[(20, 22)] == "am → pm"
+    assert differing[(20, 22)] == "830 am → 830 pm"
 
 
 def test_a_contradiction_is_never_also_a_duplicate() -> None:
