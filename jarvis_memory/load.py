@@ -237,7 +237,10 @@ def to_duckdb(tables: dict[str, pa.Table]) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB holding the three tables with parsed timestamp and JSON columns."""
     con = duckdb.connect()
     con.execute("SET TimeZone = 'UTC'")
-    con.execute("SET enable_progress_bar = false")
+    try:  # no progress bar in a terminal; inside Jupyter DuckDB refuses the setting without ipywidgets
+        con.execute("SET enable_progress_bar = false")
+    except duckdb.InvalidInputException:
+        pass
     # Copying in parallel without keeping Arrow's row order is ~3x faster; rows are
     # therefore not stored in id order (ORDER BY id when order matters, as the frames do).
     con.execute("SET preserve_insertion_order = false")
