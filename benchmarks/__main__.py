@@ -43,10 +43,11 @@ def load_workload(quick: bool) -> list[Row]:
     import gc
 
     from .bench_load import contenders
-    from .bench_reports import demo_database
+    from .bench_reports import build_row, demo_database
     from .common import PYTHON, REPO, Clock, cpu_median, fmt_seconds, interleaved, median, run_child, walls
 
-    db, _, counts = demo_database("small" if quick else "large")
+    size = "small" if quick else "large"
+    db, built, counts = demo_database(size)
     fns = contenders(db.resolve())
     pick = {key: next(n for n in fns if key in n) for key in ("jarvis_memory.load", "adbc", "libsql-client")}
     for fn in fns.values():
@@ -85,8 +86,7 @@ def load_workload(quick: bool) -> list[Row]:
     rows.append(Row(workload, f"{ours}, against the naive path", m[ours], fmt_seconds(m[ours]), naive,
                     m[ours] / m[naive], "≥ 8x faster than libsql-client → pandas", m[ours] / m[naive] <= 1 / 8,
                     note="the same runs as the loader's row above"))
-    rows += _load_ws(quick)
-    return rows
+    return rows + _load_ws(quick) + build_row(workload, size, built)
 
 
 def _loader_parts(path: Path, rounds: int) -> str:
