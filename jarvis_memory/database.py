@@ -183,6 +183,15 @@ def _close_all() -> None:
 
 # -- read-only statement check --------------------------------------------------
 _ALLOWED = {sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION, sqlite3.SQLITE_RECURSIVE}
+# PRAGMAs that only report: anything else (optimize, wal_checkpoint, incremental_vacuum…) may write.
+_READ_PRAGMAS = {
+    "page_count", "page_size", "freelist_count", "table_info", "table_xinfo", "table_list", "index_list",
+    "index_info", "index_xinfo", "foreign_key_list", "integrity_check", "quick_check", "user_version",
+    "schema_version", "data_version", "application_id", "encoding", "database_list", "compile_options",
+    "collation_list", "function_list", "module_list", "pragma_list",
+}
+# Opcodes of statements that change the file without a write transaction (VACUUM, checkpoints, journal mode).
+_WRITE_OPCODES = {"Vacuum", "IncrVacuum", "Checkpoint", "JournalMode"}
 _probe_lock = threading.Lock()
 
 
@@ -190,28 +199,31 @@ def _is_read(sql: str, args: Any = None) -> bool:
     """Whether SQLite itself would classify ``sql`` as a pure read.
 
     The statement is prepared (never run) on an in-memory copy of the schema with an
-    authorizer that denies every action but reading; a read-only ``PRAGMA`` (no
-    ``=``) counts as a read; ``args`` are bound so that parameters prepare.
-    More than one statement, or one naming objects the schema lacks, is not a read.
+    authorizer that denies every action but reading and reporting PRAGMAs, and its
+    program is checked for a write transaction or a vacuum, checkpoint or journal-mode
+    change (what ``sqlite3_stmt_readonly`` checks, which Python does not expose).
+    ``args`` are bound so that parameters prepare.  More than one statement, or one
+    naming objects the schema lacks, is not a read.
     """
     with _probe_lock:
         probe = _probe()
         verdict = [True]
 
         def authorize(action: int, arg1: Any, arg2: Any, *_: Any) -> int:
-            if action in _ALLOWED or (action == sqlite3.SQLITE_PRAGMA and arg2 is None):
+            if action in _ALLOWED or (action == sqlite3.SQLITE_PRAGMA and arg2 is None and arg1 in _READ_PRAGMAS):
                 return sqlite3.SQLITE_OK
             verdict[0] = False
             return sqlite3.SQLITE_DENY
 
         probe.set_authorizer(authorize)
         try:
-            probe.execute("EXPLAIN " + sql, () if args is None else args).close()
+            program = probe.execute("EXPLAIN " + sql, () if args is None else args).fetchall()
         except (sqlite3.DatabaseError, sqlite3.ProgrammingError):
             return False  # denied, several statements, or objects the schema does not have
         finally:
             probe.set_authorizer(None)
-        return verdict[0]
+        writes = any(op in _WRITE_OPCODES or (op == "Transaction" and p2) for _, op, _, p2, *_ in program)
+        return verdict[0] and not writes
 
 
 _probe_conn: sqlite3.Connection | None = None

@@ -195,9 +195,6 @@ def test_read_only_connection_refuses(sql, shared_read_only):
     assert not (db_path.parent / "elsewhere.db").exists() and not (db_path.parent / "copy.db").exists()
 
 
-@pytest.mark.xfail(strict=True, reason="Database._is_read passes VACUUM and every PRAGMA without '=' as reads; "
-                                       "fix: also refuse statements whose EXPLAIN opens a write transaction or "
-                                       "vacuums/checkpoints, and allow-list read-only pragma names")
 @pytest.mark.parametrize("url_kind, sql", [(k, sql) for k, _, sql in KNOWN_GAPS],
                          ids=[f"{k}-{name}" for k, name, _ in KNOWN_GAPS])
 def test_read_only_connection_refuses_vacuum_and_writing_pragmas(sql, read_only, db_path):
