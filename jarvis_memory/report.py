@@ -122,7 +122,28 @@ def params_for(declared: Mapping[str, Mapping[str, Any]], params: Mapping[str, A
             raise ValidationError(
                 f"unknown parameter {key!r} for {', '.join(declared)}: the notebooks declare {', '.join(names)}"
             )
+    for name, defaults in declared.items():
+        for key, value in params.items():
+            if key in defaults:
+                _check_like(f"{name}: -p {key}", value, defaults[key])
     return {name: {k: v for k, v in params.items() if k in d} for name, d in declared.items()}
+
+
+def _check_like(what: str, value: Any, default: Any) -> None:
+    """A ``-p`` value must be of its default's kind; numbers finite and not negative."""
+    if default is None:
+        return
+    if isinstance(default, bool) or isinstance(default, str):
+        if type(value) is not type(default):
+            raise ValidationError(f"{what} must be {type(default).__name__}, like its default {default!r}; got {value!r}")
+    elif _is_number(default):
+        if not _is_number(value) or not math.isfinite(value) or value < 0:
+            raise ValidationError(f"{what} must be a finite number >= 0, like its default {default!r}; got {value!r}")
+    elif isinstance(default, (list, tuple)):
+        if not isinstance(value, list) or not value:
+            raise ValidationError(f"{what} must be a non-empty JSON list, like its default {list(default)!r}")
+        for item in value:
+            _check_like(what, item, default[0] if default else None)
 
 
 # -- fail_on rules ------------------------------------------------------------------

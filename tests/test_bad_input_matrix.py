@@ -440,14 +440,10 @@ REPORT_CASES = {
     "timeout-negative": (["report", "session_summary", "--timeout", "-5"], 3),
     "notebooks-missing-dir": (["report", "session_summary", "--notebooks", "no/such/dir"], 2),
     "url-unknown-scheme": (["--url", "mysql://x/y", "report", "session_summary"], 3),
-    # A notebook threshold of the wrong sign or type reaches the kernel today: the runner checks names, not values.
     "threshold-negative": (["report", "session_summary", "-p", "stale_session_hours=-1"], 3),
     "threshold-text": (["report", "usage_report", "-p", "stale_memory_days=thirty"], 3),
     "threshold-infinite": (["report", "session_summary", "-p", "stale_session_hours=1e999"], 3),
 }
-UNCHECKED_VALUES = pytest.mark.xfail(
-    strict=True, reason="report.run passes -p values to the notebook unchecked; fix: check each against the type "
-                        "of the declared default (numbers finite and >= 0) before starting a kernel")
 
 
 @pytest.fixture(scope="module")
@@ -455,8 +451,7 @@ def report_results(template, tmp_path_factory):
     return run_cases(REPORT_CASES, template, tmp_path_factory, extra=lambda folder: ["--out", str(folder / "reports")])
 
 
-@pytest.mark.parametrize("case", [pytest.param(c, marks=UNCHECKED_VALUES) if c.startswith("threshold-") else c
-                                  for c in REPORT_CASES], ids=str)
+@pytest.mark.parametrize("case", REPORT_CASES, ids=str)
 def test_report_parameters(case, report_results):
     out, before, after, folder = report_results[case]
     assert out.returncode == REPORT_CASES[case][1], (out.stdout, out.stderr)
