@@ -143,28 +143,15 @@ REFUSED = {
     "analyze": "ANALYZE",
     "begin": "BEGIN IMMEDIATE",
     "savepoint": "SAVEPOINT sneaky",
-}
-# Statements Database._is_read takes for reads although they write: SQLite's authorizer is never asked
-# about VACUUM, and every PRAGMA without "=" passes (optimize writes sqlite_stat1, incremental_vacuum frees
-# pages, wal_checkpoint rewrites the file).  On file: mode=ro stops them, but only after VACUUM INTO has
-# created its copy.
-KNOWN_GAPS = [(kind, name, sql) for kind in ("ws", "http") for name, sql in {
+    # The SQLite authorizer is never asked about these: refused by the compiled program or the pragma's name.
     "vacuum": "VACUUM",
     "vacuum-into": "VACUUM INTO 'copy.db'",
     "pragma-optimize": "PRAGMA optimize",
     "pragma-incremental-vacuum": "PRAGMA incremental_vacuum",
     "pragma-wal-checkpoint": "PRAGMA wal_checkpoint",
-}.items()] + [("file", "vacuum-into", "VACUUM INTO 'copy.db'")]
+}
 ALLOWED = ["SELECT count(*) FROM memory_entries", "PRAGMA page_count", "PRAGMA page_size",
            "WITH x AS (SELECT id FROM sessions) SELECT count(*) FROM x", "SELECT * FROM memory_entries;"]
-
-
-@pytest.fixture
-def read_only(url, url_kind, db_path):
-    """The loader's remote path: a ``Database(read_only=True)``; on file: also opened mode=ro."""
-    build(db_path, "wal")
-    with jarvis_memory.Database(url, None if url_kind == "file" else TOKEN, read_only=True) as db:
-        yield db
 
 
 @pytest.fixture(scope="module", params=["file", "ws", "http"])
@@ -192,15 +179,8 @@ def test_read_only_connection_refuses(sql, shared_read_only):
     assert dump(db_path) == before
     if url_kind == "file":
         assert sha256(db_path) == digest
-    assert not (db_path.parent / "elsewhere.db").exists() and not (db_path.parent / "copy.db").exists()
-
-
-@pytest.mark.parametrize("url_kind, sql", [(k, sql) for k, _, sql in KNOWN_GAPS],
-                         ids=[f"{k}-{name}" for k, name, _ in KNOWN_GAPS])
-def test_read_only_connection_refuses_vacuum_and_writing_pragmas(sql, read_only, db_path):
-    with pytest.raises(ReadOnlyError):
-        read_only.execute(sql)
-    assert not (db_path.parent / "copy.db").exists()  # on file: the error comes after the copy was made
+    for folder in (Path.cwd(), db_path.parent):  # relative names resolve against the (server) process's cwd
+        assert not (folder / "elsewhere.db").exists() and not (folder / "copy.db").exists()
 
 
 @pytest.mark.parametrize("sql", ALLOWED)
