@@ -111,17 +111,9 @@ def _params(record: Any) -> list[Any]:
     if not isinstance(record, dict):
         raise ValidationError("row is not an object with content, category and source")
     created_at = record.get("created_at") or None
-    if created_at is not None and not _real_iso(created_at):
+    if created_at is not None and not timestamps.is_iso(created_at):
         raise ValidationError(f"created_at {created_at!r} is not in toISOString() form (2026-02-02T09:30:00.123Z)")
     return memories.prepare(record.get("content"), record.get("category"), record.get("source"), created_at)
-
-
-def _real_iso(text: Any) -> bool:
-    """toISOString() form and a real moment: ``is_iso`` checks only the shape, so 2026-02-30 passes it."""
-    try:
-        return timestamps.is_iso(text) and bool(timestamps.parse(text))
-    except ValidationError:
-        return False
 
 
 def _write_chunk(db: Database, chunk: list[list[Any]], report: ImportReport, progress: Any) -> None:

@@ -36,8 +36,14 @@ def now() -> str:
 
 
 def is_iso(text: object) -> bool:
-    """Whether ``text`` is in exactly the ``toISOString()`` form."""
-    return isinstance(text, str) and bool(_ISO_RE.match(text))
+    """Whether ``text`` is a real moment in exactly the ``toISOString()`` form."""
+    if not isinstance(text, str) or not _ISO_RE.match(text):
+        return False
+    try:
+        datetime.fromisoformat(text)  # the shape alone lets 2026-02-30 and 25:61 through
+    except ValueError:
+        return False
+    return True
 
 
 def parse(text: str | datetime) -> datetime:

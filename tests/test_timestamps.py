@@ -28,6 +28,9 @@ def test_parse_takes_dates_as_utc():
     assert timestamps.iso(timestamps.parse("2026-02-02")) == "2026-02-02T00:00:00.000Z"
 
 
-@pytest.mark.parametrize("text", ["2026-02-02 09:30:00", "2026-02-02T09:30:00Z", "1767225600000", 5])
+@pytest.mark.parametrize(
+    "text", ["2026-02-02 09:30:00", "2026-02-02T09:30:00Z", "1767225600000", 5, "2026-02-30T09:30:00.000Z",
+             "2026-02-02T25:61:00.000Z"],
+)
 def test_is_iso_is_strict(text):
     assert not timestamps.is_iso(text)
