@@ -234,18 +234,21 @@ def _parsed(column: str) -> str:
 
 
 def to_duckdb(tables: dict[str, pa.Table]) -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB holding the three tables with parsed timestamp and JSON columns."""
+    """An in-memory DuckDB with the three tables as views over the Arrow data.
+
+    Nothing is copied: DuckDB scans the Arrow tables in place (in parallel), and
+    the parsed timestamp and JSON columns are computed by the views when queried.
+    Loading therefore costs the SQLite read alone; a query pays for the columns
+    it touches.
+    """
     con = duckdb.connect()
     con.execute("SET TimeZone = 'UTC'")
     try:  # no progress bar in a terminal; inside Jupyter DuckDB refuses the setting without ipywidgets
         con.execute("SET enable_progress_bar = false")
     except duckdb.InvalidInputException:
         pass
-    # Copying in parallel without keeping Arrow's row order is ~3x faster; rows are
-    # therefore not stored in id order (ORDER BY id when order matters, as the frames do).
-    con.execute("SET preserve_insertion_order = false")
     for table in TABLES:
-        con.register(f"_raw_{table}", tables[table])
+        con.register(f"_arrow_{table}", tables[table])
         raw = set(_TIMESTAMPS[table])
         columns = []
         for c in CORE_TABLES[table]:
@@ -258,7 +261,5 @@ def to_duckdb(tables: dict[str, pa.Table]) -> duckdb.DuckDBPyConnection:
         columns += [f"{c} AS {c}_raw" for c in _TIMESTAMPS[table]]
         if table == "daily_logs":
             columns.append("event_data AS event_data_raw")
-        con.execute(f"CREATE TABLE {table} AS SELECT {', '.join(columns)} FROM _raw_{table}")
-        con.unregister(f"_raw_{table}")
-    con.execute("RESET preserve_insertion_order")
+        con.execute(f"CREATE VIEW {table} AS SELECT {', '.join(columns)} FROM _arrow_{table}")
     return con

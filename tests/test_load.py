@@ -11,6 +11,7 @@ from pathlib import Path
 
 import adbc_driver_manager
 import pandas as pd
+import duckdb
 import pytest
 
 import jarvis_memory
@@ -165,8 +166,8 @@ def test_columns_that_start_with_nulls_and_blobs_load(tmp_path: Path) -> None:
 # -- never writes ------------------------------------------------------------------------
 def test_loading_leaves_the_file_byte_for_byte_unchanged(fixture_copy: Path) -> None:
     before, files = _sha256(fixture_copy), sorted(p.name for p in fixture_copy.parent.iterdir())
-    with load(fixture_copy.as_uri()) as dataset:
-        dataset.con.execute("DELETE FROM memory_entries")  # DuckDB's copy, not the database
+    with load(fixture_copy.as_uri()) as dataset, pytest.raises(duckdb.Error):
+        dataset.con.execute("DELETE FROM memory_entries")  # a view over DuckDB's Arrow data, never the database
     assert _sha256(fixture_copy) == before
     assert sorted(p.name for p in fixture_copy.parent.iterdir()) == files  # no -wal, -shm or -journal either
 
