@@ -17,7 +17,9 @@ import click
 
 from . import bulk, health, memories, sessions
 from .database import Database
+from .demo import demo_command
 from .errors import ConfigError, JarvisMemoryError
+from .report import report_command
 
 
 class _Group(click.Group):
@@ -308,10 +310,8 @@ def doctor(get_db: _LazyDb, as_json: bool) -> None:
         sys.exit(1)
 
 
-from .report import report_command  # noqa: E402
-cli.add_command(report_command)
-from .demo import demo_command  # noqa: E402
 cli.add_command(demo_command)
+cli.add_command(report_command)
 
 
 def main() -> None:
