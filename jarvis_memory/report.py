@@ -70,7 +70,10 @@ def resolve(names: Iterable[str], folder: Path | None = None) -> dict[str, Path]
 
 
 def declared_parameters(notebook: Path) -> dict[str, Any]:
-    """The notebook's ``parameters`` cell as ``{name: default}`` (defaults read as literals, never run)."""
+    """The notebook's ``parameters`` cell as ``{name: default}``.
+
+    Defaults are read as literals, never run; one that is an expression reads as ``None``.
+    """
     import papermill
 
     found = papermill.inspect_notebook(str(notebook))
@@ -82,8 +85,8 @@ def declared_parameters(notebook: Path) -> dict[str, Any]:
     for name, info in found.items():
         try:
             defaults[name] = ast.literal_eval(info["default"])
-        except (ValueError, SyntaxError):
-            defaults[name] = info["default"]
+        except (ValueError, SyntaxError):  # an expression such as list(range(80, 101, 2)): kind unknown
+            defaults[name] = None
     return defaults
 
 
