@@ -23,6 +23,7 @@ import hashlib
 import json
 import os
 import random
+import re
 import string
 import time
 import unicodedata
@@ -72,25 +73,37 @@ _V: dict[str, list[str]] = {
         "Ahmed", "Maya", "Jonas", "Clara", "Felix", "Amara", "Léa", "Mikkel", "Nadia", "Pablo", "Rosa", "Samir",
         "Tara", "Viktor", "Wen", "Zara", "Björn", "Aoife", "Dmitri", "Emma", "Gabriel", "Hana", "Ivan", "Julia",
         "Kofi", "Liam", "Martín", "Nina", "Oskar", "Paula", "Quentin", "Renée", "Stefan", "Teresa", "Umar", "Vera",
+        "Adele", "Bruno", "Cyrus", "Dalia", "Esther", "Farid", "Greta", "Hugo", "Ilse", "Jakob", "Kiran", "Leila",
+        "Malik", "Nora", "Olga", "Pedro", "Rania", "Sven", "Thea", "Ugo", "Valentina", "Wanda", "Xavier", "Yara",
+        "Zeno", "Agnes", "Bashir", "Cosima", "Dario", "Elena", "Fatima", "Gideon", "Helga", "Idris", "Jana",
+        "Karim", "Lotte", "Mirela", "Nikolai", "Odile", "Petra", "Rafael", "Selin", "Timo", "Ulla", "Vincent",
+        "Wiebke", "Yusuf", "Zuzana", "Anton", "Bettina", "Cedric", "Dagny", "Emil", "Flora", "Goran", "Henrik",
+        "Ingrid", "Joaquín", "Katja", "Lorenzo", "Magnus", "Nuria", "Orla", "Piotr", "Ramona", "Silvio", "Tilda",
     ],
     "city": [
         "Lisbon", "Porto", "Berlin", "München", "Zürich", "Málaga", "Kraków", "Paris", "Lyon", "Montréal",
         "São Paulo", "Oslo", "Göteborg", "Reykjavík", "Dublin", "Kyoto", "Austin", "Seattle", "Barcelona",
         "Córdoba", "Vienna", "Prague", "Tallinn", "Bergen", "Genève", "Nice", "Bologna", "Sevilla", "Utrecht",
         "Ghent", "Edinburgh", "Helsinki", "Valencia", "Toronto", "Melbourne", "Osaka", "Boston", "Denver",
-        "Copenhagen", "Antwerp",
+        "Copenhagen", "Antwerp", "Milan", "Naples", "Turin", "Hamburg", "Köln", "Leipzig", "Bordeaux", "Marseille",
+        "Rotterdam", "Bruges", "Aarhus", "Tampere", "Riga", "Vilnius", "Warsaw", "Gdańsk", "Budapest", "Ljubljana",
+        "Zagreb", "Split", "Athens", "Thessaloniki", "Istanbul", "Granada", "Bilbao", "Coimbra", "Faro", "Galway",
+        "Cork", "Glasgow", "Bristol", "Manchester", "Leeds", "Cardiff", "Basel", "Bern", "Salzburg", "Graz",
     ],
     "time": [f"{h}{m}{ap}" for ap, hours in (("am", range(6, 12)), ("pm", (12, 1, 2, 3, 4, 5, 6, 7, 8, 9)))
-             for h in hours for m in ("", ":30")],
+             for h in hours for m in ("", ":15", ":30", ":45")],
     "weekday": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
     "month": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
               "October", "November", "December"],
-    "day": [str(d) for d in range(1, 29)],
-    "minutes": [str(m) for m in (5, 10, 15, 20, 25, 30, 40, 45, 60, 90, 120)],
-    "amount": [str(a) for a in range(15, 400, 5)],
-    "count": [str(c) for c in range(2, 13)],
-    "km": [str(k) for k in (1, 2, 3, 5, 8, 10, 12, 15, 20, 25, 30, 40, 50)],
-    "temp": [str(t) for t in range(16, 25)],
+    # A date is one value ("renews on March 3" / "on May 5" is one fact changed), so one slot.
+    "date": [f"{month} {day}" for month in ("January", "February", "March", "April", "May", "June", "July",
+                                            "August", "September", "October", "November", "December")
+             for day in range(1, 29)],
+    "minutes": [str(m) for m in (5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 75, 90, 105, 120)],
+    "amount": [str(a) for a in range(15, 800, 5)],
+    "count": [str(c) for c in range(2, 17)],
+    "km": [str(k) for k in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 15, 18, 20, 25, 30, 35, 40, 45, 50, 60, 80)],
+    "temp": [str(t) for t in range(16, 27)],
     "drink": ["green tea", "black coffee", "oat flat white", "sparkling water", "chai", "espresso",
               "rooibos", "hot chocolate", "matcha", "mint tea", "cold brew", "orange juice"],
     "food": ["ramen", "pizza", "sushi", "tacos", "pho", "falafel", "curry", "dumplings", "poke bowls",
@@ -108,14 +121,16 @@ _V: dict[str, list[str]] = {
     "app": ["the calendar", "email", "the news", "Slack", "the weather", "the to-do list", "the bank app",
             "the fitness tracker"],
     "company": ["Northwind", "Globex", "Initech", "Umbrella Labs", "Hooli", "Vandelay Imports", "Acme",
-                "Stark Analytics", "Wayne Logistics", "Tyrell Systems", "Cyberdyne", "Soylent Foods"],
+                "Stark Analytics", "Wayne Logistics", "Tyrell Systems", "Cyberdyne", "Soylent Foods", "Contoso",
+                "Fabrikam", "Massive Dynamic", "Oscorp", "Pied Piper", "Gringotts", "Monarch Freight", "Blue Sun"],
     "role": ["product manager", "data engineer", "designer", "team lead", "nurse", "architect", "teacher",
              "consultant", "researcher", "accountant"],
     "relation": ["sister", "brother", "mother", "father", "cousin", "best friend", "colleague", "neighbour",
                  "manager", "partner"],
     "pet": ["dog", "cat", "rabbit", "parrot", "tortoise"],
     "petname": ["Biscuit", "Luna", "Pepper", "Miso", "Olive", "Rocky", "Mango", "Juniper", "Pixel", "Toffee",
-                "Nori", "Waffles"],
+                "Nori", "Waffles", "Ziggy", "Clementine", "Noodle", "Pumpkin", "Hazel", "Marble", "Bramble", "Pickle",
+                "Cosmo", "Basil", "Peanut", "Ginger"],
     "shop": ["the farmers market", "the corner bakery", "the bookshop on the square", "the Asian supermarket",
              "the hardware store", "the organic grocer"],
     "transport": ["the train", "a bike", "the tram", "a taxi", "the bus", "the car"],
@@ -130,30 +145,30 @@ _V: dict[str, list[str]] = {
 # when they share most of their values (which the generator refuses).
 _TEMPLATES: list[tuple[str, str]] = [
     ("preference", "Prefers meetings with {person} at {time} on {weekday}s, ideally in {city}"),
-    ("preference", "Likes {drink} at {time} and {drink2} after {time2}"),
-    ("preference", "Wants a reminder {minutes} minutes before calls with {person} about {topic}"),
+    ("preference", "Likes {drink} at {time} and {drink2} after {time2} on {weekday}s"),
+    ("preference", "Wants a reminder {minutes} minutes before {weekday} calls with {person} about {topic}"),
     ("preference", "Prefers {transport} for trips under {km} km around {city} with {person}"),
-    ("preference", "Likes the heating at {temp}°C after {time} on {weekday}s, with {music} on"),
-    ("preference", "Prefers {music} while working on {topic} after {time} on {weekday}s"),
-    ("preference", "Prefers {food} from the place in {city} that {person} recommended"),
+    ("preference", "Likes the heating at {temp}°C after {time} on {weekday}s in {city}, with {music} on"),
+    ("preference", "Prefers {music} while working on {topic} with {person} after {time} on {weekday}s"),
+    ("preference", "Prefers {food} on {weekday}s from the place in {city} that {person} recommended"),
     ("preference", "Likes a summary of {app} at {time} on {weekday}s before talking to {person}"),
-    ("preference", "Prefers a {minutes} minute break every {count} hours when working on {topic}"),
-    ("preference", "Likes {drink} with {food} when meeting {person} in {city}"),
-    ("fact", "{person}'s birthday is {month} {day}; they live in {city} and work as a {role}"),
+    ("preference", "Prefers a {minutes} minute break every {count} hours when working on {topic} in {city}"),
+    ("preference", "Likes {drink} with {food} when meeting {person} in {city} on {weekday}s"),
+    ("fact", "{person}'s birthday is {date}; they live in {city} and work as a {role}"),
     ("fact", "{person} works at {company} as a {role} in {city} since {month}"),
-    ("fact", "{person} is the user's {relation}, lives in {city} and loves {food}"),
+    ("fact", "{person} is the user's {relation}, lives in {city} since {month} and loves {food}"),
     ("fact", "The user's {relation} {person} has a {pet} called {petname} in {city}"),
-    ("fact", "The gym in {city} costs {amount} euros a month and renews on {month} {day}"),
-    ("fact", "The flight to {city} with {person} leaves on {month} {day} at {time}"),
-    ("fact", "Dentist with Dr. {person} in {city} on {month} {day} at {time}"),
+    ("fact", "The gym in {city} costs {amount} euros a month and renews on {date}"),
+    ("fact", "The flight to {city} with {person} leaves on {date} at {time}"),
+    ("fact", "Dentist with Dr. {person} in {city} on {date} at {time}"),
     ("fact", "Owes {person} {amount} euros for {topic} since {month}"),
-    ("fact", "The spare key for the flat in {city} is with {person}, the {relation} who likes {drink}"),
+    ("fact", "The spare key for the flat in {city} is with {person}, the {relation} who works at {company}"),
     ("fact", "{person}'s {relation} {person2} moved to {city} in {month}"),
     ("pattern", "Usually checks {app} around {time} on {weekday}s in {city}"),
     ("pattern", "{activity} on {weekday} mornings at {time} with {person} in {city}"),
     ("pattern", "Orders {food} on {weekday} evenings around {time} after talking to {person}"),
     ("pattern", "Calls {person} in {city} every {weekday} around {time} about {topic}"),
-    ("pattern", "Asks to {reminder} every {count} weeks on a {weekday} around {time}"),
+    ("pattern", "Asks to {reminder} every {count} weeks on a {weekday} around {time} when in {city}"),
     ("pattern", "Shops at {shop} on {weekday}s around {time}, spending about {amount} euros"),
     ("pattern", "Works from {city} on {weekday}s, starts at {time} and talks to {person} first"),
     ("pattern", "Reviews {topic} with {person} every {count} weeks on {weekday} at {time}"),
@@ -163,12 +178,18 @@ _TEMPLATES: list[tuple[str, str]] = [
 # Two memories of one template should not share values making up this share of the
 # text (fixed text included), so that unplanted pairs rarely reach a rapidfuzz ratio
 # of 90.  Templates run out of such room at a few thousand memories: a template
-# refused _STRICT_TRIES times in a row is full, and once all are, memories need
-# only differ in two slots, so large demos contain natural look-alikes
-# ("Calls Anna … around 9am about the move" / "Calls Omar … around 9pm about the move").
+# refused _STRICT_TRIES times in a row is full, and then only the hard rules below hold.
 _MAX_SHARED = 0.75
 _STRICT_TRIES = 40
-_VALUE_SLOTS = ("person", "city", "time", "weekday", "month", "day", "minutes", "amount", "count", "km", "temp")
+# Slots holding what the audit reads as a value (a number, date, time word or
+# capitalised name); the others (drinks, relations, topics...) are ordinary words.
+# Hard rules, for every size, so that the planted pairs are the only pairs the
+# audit should flag: two unplanted memories of one template never differ in just
+# one slot (a contradiction or a typo), and never hold the same multiset of value
+# words (differing only in ordinary words, or in values swapped between slots:
+# "tea at 9am and coffee after 6pm" / "coffee at 9am and tea after 6pm" -- near duplicates).
+_VALUE_SLOTS = ("person", "city", "time", "weekday", "date", "month", "minutes", "amount", "count", "km", "temp",
+                "company", "petname")
 _PREPOSITIONS = {"at", "on", "in", "after", "before", "around", "for", "with", "every", "about", "from", "while"}
 _SUMMARIES = ["Planned {topic}", "Talked through {topic} with {person} in mind", "Set reminders for {topic}",
               "Went over the week, mostly {topic}", "Looked up trains to {city}", "Drafted a note to {person}"]
@@ -390,12 +411,13 @@ class _Builder:
         return text[0].upper() + text[1:], tuple(values[f] for f in fields)
 
     def _contents(self, n_total: int) -> tuple[list[_Memory], list[tuple[int, int, str]]]:
-        """Base memories pairwise apart in at least two slots, then planted variants of some of them."""
+        """Base memories pairwise apart in at least two slots and in their value words, then planted variants of some."""
         rng = self.rng
         n_pairs = {k: _n(rate, n_total) for k, rate in PAIR_RATES.items()}
         n_base = n_total - sum(n_pairs.values())
         self._seen_norm: set[str] = set()
         self._signatures: set[tuple] = set()
+        self._value_keys: set[tuple] = set()
         base: list[_Memory] = []
         attempts = 0
         misses = [0] * len(_TEMPLATES)  # strict refusals in a row, per template
@@ -420,6 +442,7 @@ class _Builder:
                 roomy.remove(t)
             self._seen_norm.add(normalize(text))
             self._signatures.update(_shares(t, values))
+            self._value_keys.add(_value_key(t, values))
             source = "user_explicit" if rng.random() < 0.55 else "jarvis_inferred"
             base.append(_Memory(text, category, source, t, values, rank=rng.random()))
         items = list(base)
@@ -542,12 +565,15 @@ class _Builder:
         variant = self._variant(m, text[0].upper() + text[1:])
         if variant is not None:
             self._signatures.update(_shares(m.template, tuple(values), changed=i))
+            self._value_keys.add(_value_key(m.template, tuple(values)))
             variant.values = tuple(values)
         return variant
 
     def _too_close(self, t: int, values: tuple[str, ...], changed: int | None = None, strict: bool = True) -> bool:
-        """Whether a memory of template ``t`` differs from this one in only one slot, or (``strict``)
-        shares values making up :data:`_MAX_SHARED` of the text."""
+        """Whether a memory of template ``t`` differs from this one in only one slot, or holds the
+        same value words, or (``strict``) shares values making up :data:`_MAX_SHARED` of the text."""
+        if _value_key(t, values) in self._value_keys:
+            return True
         total = _FIXED[t] + sum(map(len, values))
         for subset, key in _shares_keyed(t, values, changed):
             close = len(subset) == len(values) - 1 or (
@@ -759,7 +785,15 @@ def _subsets(k: int) -> list[tuple[int, ...]]:
     return [tuple(i for i in range(k) if mask >> i & 1) for mask in range(2**k - 1)]  # all but the full set
 
 
+def _value_key(t: int, values: tuple[str, ...]) -> tuple:
+    """Template ``t`` and the multiset of words (digits apart from letters) in its value slots."""
+    words = (w for i in _VALUE_INDEX[t] for w in _VALUE_WORD.findall(values[i].casefold()))
+    return t, tuple(sorted(words))
+
+
 _FIELDS = [_fields(template) for _, template in _TEMPLATES]
+_VALUE_INDEX = [tuple(i for i, f in enumerate(fields) if _slot_kind(f) in _VALUE_SLOTS) for fields in _FIELDS]
+_VALUE_WORD = re.compile(r"\d+|[^\W\d_]+")
 _FIXED = [len(template) - sum(len(f) + 2 for f in fields) for (_, template), fields in zip(_TEMPLATES, _FIELDS)]
 _SUBSETS = {k: _subsets(k) for k in {len(f) for f in _FIELDS}}
 
