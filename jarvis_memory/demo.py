@@ -66,16 +66,18 @@ _DAY_MS = 86_400_000
 _MINUTE_MS = 60_000
 
 # -- vocabulary --------------------------------------------------------------
+# Within a value slot no two words are one edit apart ("Tara" / "Zara"): the audit
+# reads such a change as a typo, so a planted contradiction must not make one.
 _V: dict[str, list[str]] = {
     "person": [
         "Anna", "Ben", "Carla", "David", "Elif", "François", "José", "Zoë", "Mateo", "Priya", "Søren", "Hiro",
         "Lena", "Omar", "Chloé", "Raúl", "Noor", "Ines", "Kai", "Marta", "Tomás", "Yuki", "Lukas", "Sofia",
         "Ahmed", "Maya", "Jonas", "Clara", "Felix", "Amara", "Léa", "Mikkel", "Nadia", "Pablo", "Rosa", "Samir",
-        "Tara", "Viktor", "Wen", "Zara", "Björn", "Aoife", "Dmitri", "Emma", "Gabriel", "Hana", "Ivan", "Julia",
-        "Kofi", "Liam", "Martín", "Nina", "Oskar", "Paula", "Quentin", "Renée", "Stefan", "Teresa", "Umar", "Vera",
+        "Tara", "Viktor", "Wei", "Zainab", "Björn", "Aoife", "Dmitri", "Emma", "Gabriel", "Hana", "Ivan", "Julia",
+        "Kofi", "Liam", "Martín", "Nina", "Oskar", "Paula", "Quentin", "Renée", "Stefan", "Teresa", "Usman", "Vera",
         "Adele", "Bruno", "Cyrus", "Dalia", "Esther", "Farid", "Greta", "Hugo", "Ilse", "Jakob", "Kiran", "Leila",
-        "Malik", "Nora", "Olga", "Pedro", "Rania", "Sven", "Thea", "Ugo", "Valentina", "Wanda", "Xavier", "Yara",
-        "Zeno", "Agnes", "Bashir", "Cosima", "Dario", "Elena", "Fatima", "Gideon", "Helga", "Idris", "Jana",
+        "Malik", "Nora", "Olga", "Pedro", "Rania", "Sven", "Thea", "Ulrich", "Valentina", "Wanda", "Xavier", "Yolanda",
+        "Zeno", "Agnes", "Bashir", "Cosima", "Dario", "Eleonora", "Fatima", "Gideon", "Helga", "Idris", "Jasmin",
         "Karim", "Lotte", "Mirela", "Nikolai", "Odile", "Petra", "Rafael", "Selin", "Timo", "Ulla", "Vincent",
         "Wiebke", "Yusuf", "Zuzana", "Anton", "Bettina", "Cedric", "Dagny", "Emil", "Flora", "Goran", "Henrik",
         "Ingrid", "Joaquín", "Katja", "Lorenzo", "Magnus", "Nuria", "Orla", "Piotr", "Ramona", "Silvio", "Tilda",

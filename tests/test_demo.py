@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from jarvis_memory import hashing, memories, sessions, timestamps
 from jarvis_memory.cli import cli
-from jarvis_memory.demo import KINDS, SIZES, build, truth_path_for
+from jarvis_memory.demo import _V, _VALUE_SLOTS, KINDS, SIZES, build, truth_path_for
 from jarvis_memory.errors import ConfigError, ValidationError
 
 FIXTURE = Path(__file__).parent / "fixtures" / "jarvis-fixture.db"
@@ -119,6 +119,20 @@ def test_planted_rates(demo_db: Path) -> None:
     duplicates = sum(kinds.values()) - kinds["contradiction"]
     assert 0.02 <= duplicates / n <= 0.06
     assert 0.005 <= kinds["contradiction"] / n <= 0.015 or kinds["contradiction"] >= 2
+
+
+def test_no_two_values_of_a_slot_are_one_edit_apart() -> None:
+    """A contradiction that swaps "Tara" for "Zara" would read as a typo: the truth would be wrong."""
+    close = []
+    for kind in _VALUE_SLOTS:
+        for i, a in enumerate(_V[kind]):
+            for b in _V[kind][i + 1:]:
+                only_a = list((Counter(a.casefold().split()) - Counter(b.casefold().split())).elements())
+                only_b = list((Counter(b.casefold().split()) - Counter(a.casefold().split())).elements())
+                if len(only_a) == len(only_b) == 1 and (only_a[0] + only_b[0]).isalpha() \
+                        and OSA.distance(only_a[0], only_b[0]) <= 1:
+                    close.append((kind, a, b))
+    assert close == []
 
 
 def test_hash_problems_are_exactly_the_recorded_ones(demo_db: Path) -> None:
