@@ -235,6 +235,8 @@ def markdown(results: dict) -> str:
         f"- CPU: {m['cpu']}, {m['cores']} cores; RAM {fmt_bytes(ram)}; {m['os']}",
         f"- Python {m['python']}, SQLite {m['sqlite']}, DuckDB {m['duckdb']}, libsql-client {m['libsql_client']},"
         f" pandas {m['pandas']}",
+        *[f"- re-run on its own: {', '.join(r['workloads'])} at {r['date']} ({r['seconds']:.0f} s, load {r['load_at_start']:.2f})"
+          for r in results.get("reruns", [])],
         f"- 1-minute load average: {m['load_at_start']:.2f} at start, {m.get('load_at_end', float('nan')):.2f} at the end"
         " (2 cores: above 2, variants waited for a core; targets are judged on wall time all the same, and the"
         " notes give CPU time where the work runs in this process)",
@@ -268,6 +270,10 @@ def main(argv: list[str] | None = None) -> int:
             kept = [r for r in old["rows"] if r.get("key") not in names]
             order = list(WORKLOADS)
             results["rows"] = sorted(kept + results["rows"], key=lambda r: order.index(r.get("key", order[0])))
+            rerun = {"workloads": names, "date": results["machine"]["date"], "seconds": results["seconds"],
+                     "load_at_start": results["machine"]["load_at_start"]}
+            results.update(machine=old["machine"], seconds=old.get("seconds", 0), quick=old.get("quick", False),
+                           reruns=old.get("reruns", []) + [rerun])
         (out / "results.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
         (out / "RESULTS.md").write_text(markdown(results))
     print(markdown(results))

@@ -41,10 +41,16 @@ for i in range(3):
 def demo_database(size: str | dict[str, int], name: str | None = None) -> tuple[Path, float | None, dict]:
     """A demo database (seed 7), built once into the git-ignored cache; (path, build seconds or None, counts).
 
-    ``size`` is a demo size name or explicit counts (then ``name`` names the cache file).
+    ``size`` is a demo size name or explicit counts (then ``name`` names the cache file).  The
+    file name carries a digest of demo.py, so a changed generator means a fresh database.
     """
+    import hashlib
+
+    import jarvis_memory.demo
+
     CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"demo-{name or size}.db"
+    digest = hashlib.sha256(Path(jarvis_memory.demo.__file__).read_bytes()).hexdigest()[:8]
+    path = CACHE / f"demo-{name or size}-{digest}.db"
     truth = path.with_suffix(".truth.json")
     built = None
     if not (path.exists() and truth.exists()):
