@@ -413,7 +413,7 @@ class _Builder:
         return text[0].upper() + text[1:], tuple(values[f] for f in fields)
 
     def _contents(self, n_total: int) -> tuple[list[_Memory], list[tuple[int, int, str]]]:
-        """Base memories pairwise apart in at least two slots and in their value words, then planted variants of some."""
+        """Base memories apart in at least two slots and in their value words; then planted variants."""
         rng = self.rng
         n_pairs = {k: _n(rate, n_total) for k, rate in PAIR_RATES.items()}
         n_base = n_total - sum(n_pairs.values())
