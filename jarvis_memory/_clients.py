@@ -133,8 +133,8 @@ class _FileClient:
             raise ConfigError(f"cannot open {settings.redacted_url}: {e}") from None
         self._lock = threading.Lock()
 
-    def execute(self, sql: str, args: Any = None, *, idempotent: bool = False) -> ResultSet:
-        with self._lock:
+    def execute(self, sql: str, args: Any = None, *, idempotent: bool = False, retry_sql: str | None = None) -> ResultSet:
+        with self._lock:  # never retried: the busy timeout waits out other writers instead
             return _translate(self.settings, _run_inline, self._backend.execute(sql, args))
 
     def batch(self, stmts: list[Statement], *, idempotent: bool = False) -> list[ResultSet]:
@@ -193,10 +193,11 @@ class _RemoteClient:
         self._client: libsql_client.Client | None = None
 
     def _call(self, make: Any, *, idempotent: bool) -> Any:
+        """``make(client, retry)`` builds the request; ``retry`` is true from the second attempt on."""
         attempts = self.RETRIES if idempotent else 1
         for attempt in range(attempts):
             try:
-                return _translate(self.settings, self._submit, make)
+                return _translate(self.settings, self._submit, lambda client: make(client, attempt > 0))
             except (UnreachableError, ServerError):
                 self._reset()
                 if attempt + 1 == attempts:
@@ -220,11 +221,13 @@ class _RemoteClient:
             except Exception:  # closing a broken connection may fail; it is discarded either way
                 pass
 
-    def execute(self, sql: str, args: Any = None, *, idempotent: bool = False) -> ResultSet:
-        return self._call(lambda c: c.execute(sql, args), idempotent=idempotent)
+    def execute(self, sql: str, args: Any = None, *, idempotent: bool = False, retry_sql: str | None = None) -> ResultSet:
+        """``retry_sql``, if given, replaces ``sql`` on retries (see ``Memories.store``)."""
+        return self._call(lambda c, retry: c.execute(retry_sql if retry and retry_sql else sql, args),
+                          idempotent=idempotent)
 
     def batch(self, stmts: list[Statement], *, idempotent: bool = False) -> list[ResultSet]:
-        return self._call(lambda c: c.batch(stmts), idempotent=idempotent)
+        return self._call(lambda c, retry: c.batch(stmts), idempotent=idempotent)
 
     def close(self) -> None:
         if self._loop.is_closed():

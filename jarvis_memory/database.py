@@ -67,13 +67,18 @@ class Database:
         return f"<Database {self.settings.redacted_url}{mode}>"
 
     # -- statements ---------------------------------------------------------
-    def execute(self, sql: str, args: Any = None, *, idempotent: bool | None = None) -> ResultSet:
-        """Run one statement.  Reads are retried on a dropped connection; writes only if ``idempotent``."""
+    def execute(
+        self, sql: str, args: Any = None, *, idempotent: bool | None = None, retry_sql: str | None = None
+    ) -> ResultSet:
+        """Run one statement.  Reads are retried on a dropped connection; writes only if ``idempotent``.
+
+        ``retry_sql`` replaces ``sql`` when a remote call is retried after a lost answer.
+        """
         if self.read_only and not _is_read(sql, args):
             raise ReadOnlyError(f"refused on a read-only connection, not a plain read: {_first_line(sql)}")
         if idempotent is None:  # only remote calls retry, so only they need the check
             idempotent = self.settings.is_remote and _is_read(sql, args)
-        return self._open().execute(sql, args, idempotent=idempotent)
+        return self._open().execute(sql, args, idempotent=idempotent, retry_sql=retry_sql)
 
     def query(self, sql: str, args: Any = None) -> list[dict[str, Any]]:
         """Run a read and return its rows as dicts."""

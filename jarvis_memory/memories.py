@@ -31,11 +31,15 @@ COLUMNS = "id, content, content_hash, category, source, created_at, last_accesse
 # last_accessed NULL; a duplicate comes back touched, stamped by the database's
 # clock in toISOString() form (SQLite's %f is SS.SSS).
 _UPSERT_HEAD = "INSERT INTO memory_entries (content, content_hash, category, source, created_at, last_accessed) VALUES "
-_UPSERT_TAIL = (
-    " ON CONFLICT (content_hash) DO UPDATE SET last_accessed = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
-    f" RETURNING {COLUMNS}"
-)
 _ROW = "(?, ?, ?, ?, ?, NULL)"
+_TOUCH = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+# A remote store or import chunk is retried when its answer is lost; the retry may
+# then meet the row its first attempt wrote.  Only on a retry, a never-accessed row
+# with the created_at this call sent is taken to be that row: left untouched, new.
+_TOUCH_UNLESS_OWN = (
+    "CASE WHEN memory_entries.last_accessed IS NULL AND memory_entries.created_at = excluded.created_at"
+    f" THEN NULL ELSE {_TOUCH} END"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +57,13 @@ class MemoryEntry:
         return cls(*row.astuple())
 
 
-def upsert_sql(rows: int) -> str:
-    """The dedup upsert for ``rows`` entries (five parameters each)."""
-    return _UPSERT_HEAD + ", ".join([_ROW] * rows) + _UPSERT_TAIL
+def upsert_sql(rows: int, *, retry: bool = False) -> str:
+    """The dedup upsert for ``rows`` entries (five parameters each); ``retry``: see ``_TOUCH_UNLESS_OWN``."""
+    touch = _TOUCH_UNLESS_OWN if retry else _TOUCH
+    return (
+        _UPSERT_HEAD + ", ".join([_ROW] * rows)
+        + f" ON CONFLICT (content_hash) DO UPDATE SET last_accessed = {touch} RETURNING {COLUMNS}"
+    )
 
 
 def prepare(content: Any, category: Any, source: Any, created_at: str | None = None) -> list[Any]:
@@ -64,6 +72,9 @@ def prepare(content: Any, category: Any, source: Any, created_at: str | None = N
     _validate.choice(category, "category", CATEGORIES)
     _validate.choice(source, "source", SOURCES)
     return [content, content_hash(content), category, source, created_at or timestamps.now()]
+
+
+_STORE_SQL, _STORE_RETRY_SQL = upsert_sql(1), upsert_sql(1, retry=True)
 
 
 class Memories:
@@ -79,7 +90,7 @@ class Memories:
         its ``last_accessed`` is updated, as in the TypeScript app.
         """
         params = prepare(content, category, source)
-        row = self.db.ready().execute(upsert_sql(1), params, idempotent=True).rows[0]
+        row = self.db.ready().execute(_STORE_SQL, params, idempotent=True, retry_sql=_STORE_RETRY_SQL).rows[0]
         entry = MemoryEntry.from_row(row)
         return entry, entry.last_accessed is None
 
