@@ -46,7 +46,7 @@ BUSY_TIMEOUT_MS = 30_000
 _TRANSIENT = (aiohttp.ClientError, ConnectionError, asyncio.TimeoutError, TimeoutError)
 
 
-def open_client(settings: Settings, *, read_only: bool = False, timeout: float = 30.0) -> "_FileClient | _RemoteClient":
+def open_client(settings: Settings, *, read_only: bool = False, timeout: float = 30.0) -> _FileClient | _RemoteClient:
     if settings.is_remote:
         return _RemoteClient(settings, timeout=timeout)
     return _FileClient(settings, read_only=read_only)
@@ -197,7 +197,7 @@ class _RemoteClient:
         attempts = self.RETRIES if idempotent else 1
         for attempt in range(attempts):
             try:
-                return _translate(self.settings, self._submit, lambda client: make(client, attempt > 0))
+                return _translate(self.settings, self._submit, lambda client, retry=attempt > 0: make(client, retry))
             except (UnreachableError, ServerError):
                 self._reset()
                 if attempt + 1 == attempts:

@@ -127,12 +127,13 @@ def parse_url(url: str, auth_token: str | None = None) -> Settings:
     if not parts.hostname:
         raise ConfigError(f"database URL {shown!r} names no host")
     try:
-        parts.port
+        port = parts.port
     except ValueError:
         raise ConfigError(f"database URL {shown!r} has an invalid port") from None
-    if scheme == "libsql" and ("tls", "0") in kept and parts.port is None:
+    if scheme == "libsql" and ("tls", "0") in kept and port is None:
         raise ConfigError(f"database URL {shown!r}: libsql: with ?tls=0 needs a port")
-    netloc = parts.hostname + (f":{parts.port}" if parts.port else "")
+    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
+    netloc = host + (f":{port}" if port else "")
     clean = urllib.parse.urlunsplit((scheme, netloc, parts.path, urllib.parse.urlencode(kept), ""))
     return Settings(clean, auth_token)
 

@@ -41,9 +41,10 @@ def doctor(db: Database) -> dict[str, Any]:
         checks.append({"check": name, "ok": ok, "detail": detail, "ms": round((time.perf_counter() - started) * 1e3, 1)})
         return ok
 
-    if check("connect", lambda: db.execute("SELECT sqlite_version() AS v").rows[0][0] and "reachable"):
-        if check("schema", lambda: _schema(db)):
-            check("tables", lambda: _tables(db))
+    if check("connect", lambda: f"reachable, SQLite {db.execute('SELECT sqlite_version()').rows[0][0]}") and check(
+        "schema", lambda: _schema(db)
+    ):
+        check("tables", lambda: _tables(db))
     return {"database": db.settings.redacted_url, "ok": all(c["ok"] for c in checks), "checks": checks}
 
 

@@ -136,7 +136,7 @@ def _check_like(what: str, value: Any, default: Any) -> None:
     """A ``-p`` value must be of its default's kind; numbers finite and not negative."""
     if default is None:
         return
-    if isinstance(default, bool) or isinstance(default, str):
+    if isinstance(default, (bool, str)):
         if type(value) is not type(default):
             raise ValidationError(f"{what} must be {type(default).__name__}, like its default {default!r}; got {value!r}")
     elif _is_number(default):

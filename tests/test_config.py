@@ -33,6 +33,7 @@ def test_dotenv_is_read_and_environment_wins(tmp_path, monkeypatch):
         ("http://localhost:8080", "http://localhost:8080"),
         ("https://db.example.io", "https://db.example.io"),
         ("libsql://127.0.0.1:8080?tls=0", "libsql://127.0.0.1:8080?tls=0"),
+        ("http://[::1]:8080", "http://[::1]:8080"),
     ],
 )
 def test_remote_urls(url, expected):
