@@ -206,12 +206,12 @@ class _RemoteClient:
 
     def _submit(self, make: Any) -> Any:
         async def run() -> Any:
-            if self._client is None:
-                self._client = _create_client(self.settings)
-            return await make(self._client)
+            async with asyncio.timeout(self.timeout):  # cheaper than wait_for: no extra task per call
+                if self._client is None:
+                    self._client = _create_client(self.settings)
+                return await make(self._client)
 
-        future = asyncio.run_coroutine_threadsafe(asyncio.wait_for(run(), self.timeout), self._loop)
-        return future.result()
+        return asyncio.run_coroutine_threadsafe(run(), self._loop).result()
 
     def _reset(self) -> None:
         client, self._client = self._client, None
