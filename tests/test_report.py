@@ -230,15 +230,27 @@ def test_the_token_appears_in_no_file_and_no_output(run_all):
         assert SENTINEL.encode() not in path.read_bytes(), path
 
 
-def test_remote_database_gets_the_token_only_through_the_environment(demo, tmp_path):
-    """Over ws:// the server refuses anything but the sentinel: the kernel has it, no file or output does."""
-    with LibsqlTestServer(Path(demo["url"].removeprefix("file://")), token=SENTINEL) as server:
-        result = cli("report", "session_summary", "--out", str(tmp_path),
-                     env_extra={"DATABASE_URL": server.ws_url, "DATABASE_AUTH_TOKEN": SENTINEL})
+@pytest.mark.parametrize("kind", ["ws", "http"])
+def test_every_report_over_the_network_matches_the_file_run(kind, run_all, demo, tmp_path):
+    """Over ws:// and http:// the server refuses anything but the sentinel: the kernels get it from the
+    environment only, no file or output holds it, and every headline figure equals the file: run's."""
+    _, _, file_dated = run_all
+    copy = tmp_path / "served.db"
+    copy.write_bytes(Path(demo["url"].removeprefix("file://")).read_bytes())
+    with LibsqlTestServer(copy, token=SENTINEL) as server:
+        url = server.ws_url if kind == "ws" else server.http_url
+        result = cli("report", "--all", "--until", UNTIL, "--out", str(tmp_path / "out"),
+                     env_extra={"DATABASE_URL": url, "DATABASE_AUTH_TOKEN": SENTINEL})
     assert result.returncode == 0, result.stderr
     assert SENTINEL not in result.stdout + result.stderr
-    files = [p for p in tmp_path.rglob("*") if p.is_file()]
-    assert len(files) == 4 and all(SENTINEL.encode() not in p.read_bytes() for p in files)
+    files = [p for p in (tmp_path / "out").rglob("*") if p.is_file()]
+    assert len(files) == 3 * 3 + 2 and all(SENTINEL.encode() not in p.read_bytes() for p in files)
+    local_only = {"database_bytes", "storage_percent_of_free_tier"}  # the server keeps the file in WAL mode
+    for name in report.available():
+        remote = json.loads(next(p for p in files if p.name == f"{name}.json").read_text())
+        local = json.loads((file_dated / f"{name}.json").read_text())
+        shared = (set(remote) & set(local)) - local_only
+        assert shared and {k: remote[k] for k in shared} == {k: local[k] for k in shared}, name
 
 
 def test_matching_fail_on_rule_exits_1_naming_rule_and_value(demo, tmp_path):
