@@ -406,9 +406,9 @@ class _Builder:
         return out
 
     # -- memory contents ---------------------------------------------------
-    def _fill(self, template: str, fixed: Mapping[str, str] | None = None) -> tuple[str, tuple[str, ...]]:
+    def _fill(self, template: str) -> tuple[str, tuple[str, ...]]:
         fields = _fields(template)
-        values = {f: (fixed or {}).get(f) or self.rng.choice(_V[_slot_kind(f)]) for f in fields}
+        values = {f: self.rng.choice(_V[_slot_kind(f)]) for f in fields}
         text = template.format(**values)
         return text[0].upper() + text[1:], tuple(values[f] for f in fields)
 
