@@ -359,7 +359,7 @@ class _Builder:
             self._insert_memories(db, items)
             self.say("writing sessions")
             self._insert_sessions(db, sessions)
-            deleted = self._pick_deleted(items, n_deleted)
+            deleted = self._take(items, n_deleted)  # forgotten: their memory_store events are left dangling
             self.say("writing events")
             events = self._events(sessions, items, deleted)
             self._insert_events(db, events)
@@ -625,10 +625,9 @@ class _Builder:
                  None if s["open"] else s["trigger"], s["summary"]) for s in sessions]
         _insert_rows(db, "sessions", ("id", "started_at", "ended_at", "end_trigger", "summary"), rows)
 
-    def _pick_deleted(self, items: list[_Memory], n: int) -> list[_Memory]:
-        """Memories the user will have forgotten: their ``memory_store`` events are left dangling."""
-        picked = [self._free_base.pop() for _ in range(n)]
-        return [items[i] for i in picked]
+    def _take(self, items: list[_Memory], n: int) -> list[_Memory]:
+        """``n`` base memories in no planted pair, each used for one problem only."""
+        return [items[self._free_base.pop()] for _ in range(n)]
 
     # -- events ------------------------------------------------------------
     def _events(self, sessions: list[dict[str, Any]], items: list[_Memory], deleted: list[_Memory]) -> list[list[Any]]:
@@ -709,14 +708,11 @@ class _Builder:
     # -- single-row problems -----------------------------------------------
     def _plant_rows(self, db: Database, items: list[_Memory], pairs: list, sessions: list[dict[str, Any]],
                     events: list[list[Any]], deleted: list[_Memory]) -> None:
-        rng, free = self.rng, self._free_base
+        rng = self.rng
         n_mem, n_ses, n_ev = len(items), len(sessions), len(events)
         statements: list[Any] = []
 
-        def take(n: int) -> list[_Memory]:
-            return [items[free.pop()] for _ in range(n)]
-
-        edited = take(_n(0.003, n_mem))
+        edited = self._take(items, _n(0.003, n_mem))
         for m in edited:  # edited by hand after storing: the stored hash is stale
             statements.append(("UPDATE memory_entries SET content = ? WHERE id = ?", [m.content + " (confirmed)", m.id]))
         old_client = [items[b].id for a, b, k in pairs if k == "case_whitespace" and items[b].raw_hash != ""]
@@ -725,7 +721,7 @@ class _Builder:
         self.truth["hash_missing_ids"] = sorted(missing)
 
         bad_ts: dict[str, list[int]] = {"memory_entries": [], "sessions": [], "daily_logs": []}
-        for m in take(_n(0.001, n_mem)):
+        for m in self._take(items, _n(0.001, n_mem)):
             statements.append(("UPDATE memory_entries SET created_at = ? WHERE id = ?", [self._bad_ts(m.created_ms), m.id]))
             bad_ts["memory_entries"].append(m.id)
         ended = [s for s in sessions if not s["open"]]
@@ -739,13 +735,13 @@ class _Builder:
             bad_ts["daily_logs"].append(e[5])
         self.truth["bad_timestamp_ids"] = {k: sorted(v) for k, v in bad_ts.items()}
 
-        early = take(_n(0.001, n_mem))
+        early = self._take(items, _n(0.001, n_mem))
         for m in early:
             when = _iso_ms(m.created_ms - rng.randint(1, 5 * 24 * 60) * _MINUTE_MS)
             statements.append(("UPDATE memory_entries SET last_accessed = ? WHERE id = ?", [when, m.id]))
         self.truth["accessed_before_created_ids"] = sorted(m.id for m in early)
 
-        bad_enum_mem = take(_n(0.001, n_mem))
+        bad_enum_mem = self._take(items, _n(0.001, n_mem))
         for m in bad_enum_mem:
             column, value = rng.choice((("category", "habit"), ("category", "Preference"), ("category", "facts"),
                                         ("source", "user"), ("source", "imported")))
