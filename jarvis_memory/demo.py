@@ -258,8 +258,7 @@ def build(
         truth = {"seed": seed, "size": size if isinstance(size, str) else "custom", "sizes": sizes,
                  "base_date": timestamps.iso(BASE_DATE), **truth}
         tmp_truth.write_text(json.dumps(truth, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-        for suffix in ("-wal", "-shm", "-journal"):  # a stale WAL must never be applied to the new file
-            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        _remove_db_files(target, sidecars_only=True)  # a stale WAL must never be applied to the new file
         os.replace(tmp, target)
         os.replace(tmp_truth, truth_path)
     finally:
@@ -322,8 +321,9 @@ def _is_demo(path: Path) -> bool:
     return isinstance(truth, dict) and "seed" in truth and "planted" in truth
 
 
-def _remove_db_files(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
+def _remove_db_files(path: Path, *, sidecars_only: bool = False) -> None:
+    """The database file and SQLite's files beside it (WAL, shared memory, rollback journal)."""
+    for suffix in ("-wal", "-shm", "-journal") + (() if sidecars_only else ("",)):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
