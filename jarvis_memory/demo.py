@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import itertools
 import json
 import os
 import random
@@ -598,15 +599,9 @@ class _Builder:
         ordered = sorted(items, key=lambda m: (m.created_ms, m.rank))
         by_content = {m.content: m for m in items}
         for start in range(0, len(ordered), _CHUNK):
-            statements: list[Any] = []
-            run: list[_Memory] = []
-            for m in ordered[start:start + _CHUNK] + [None]:  # type: ignore[list-item]
-                raw = m is not None and m.raw_hash != ""
-                if run and (m is None or raw != (run[0].raw_hash != "")):
-                    statements.append(self._memory_statement(run))
-                    run = []
-                if m is not None:
-                    run.append(m)
+            # One statement per run of rows written the same way (upsert, or an old client's raw INSERT).
+            statements = [self._memory_statement(list(run)) for _, run in
+                          itertools.groupby(ordered[start:start + _CHUNK], key=lambda m: m.raw_hash != "")]
             for result in db.batch(statements):
                 for row in result.rows:
                     by_content[row["content"]].id = int(row["id"])
