@@ -51,13 +51,12 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from . import config
-from .demo import truth_path_for
+from . import config, demo
 from .errors import ValidationError
 from .hashing import content_hash
 
 KINDS = ("exact", "normalized", "near", "contradiction")
-DUPLICATE_KINDS = ("case_whitespace", "punctuation", "unicode_form", "typo", "reordered")  # demo truth kinds
+DUPLICATE_KINDS = tuple(k for k in demo.KINDS if k != "contradiction")  # the demo's planted duplicate kinds
 DEFAULT_THRESHOLD = 92  # tuned on demo databases: typos score >= 95, two changed words ~90
 SWEEP = tuple(range(80, 101, 2))
 NEAR_FLOOR = 80  # lowest near-duplicate threshold scored (the sweep's start)
@@ -532,7 +531,7 @@ def evaluate(candidate_pairs: pd.DataFrame, truth_json_path: str | Path, ids: An
     if ids is not None:
         audited = set(int(i) for i in ids)
         planted = [p for p in planted if p[0] in audited and p[1] in audited]
-    unknown = {k for _, _, k in planted} - set(DUPLICATE_KINDS) - {"contradiction"}
+    unknown = {k for _, _, k in planted} - set(demo.KINDS)
     if unknown:
         raise ValidationError(f"unknown planted kind(s) {', '.join(sorted(unknown))} in {truth_json_path}")
     flagged = [(int(a), int(b), k) for a, b, k in candidate_pairs[["id_a", "id_b", "kind"]].itertuples(index=False)]
@@ -571,7 +570,7 @@ def truth_path(database_url: str) -> Path | None:
     settings = config.parse_url(database_url)
     if settings.is_remote or settings.path is None:
         return None
-    candidate = truth_path_for(settings.path)
+    candidate = demo.truth_path_for(settings.path)
     return candidate if candidate.is_file() else None
 
 
