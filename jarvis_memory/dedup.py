@@ -58,8 +58,8 @@ from .hashing import content_hash
 KINDS = ("exact", "normalized", "near", "contradiction")
 DUPLICATE_KINDS = tuple(k for k in demo.KINDS if k != "contradiction")  # the demo's planted duplicate kinds
 DEFAULT_THRESHOLD = 92  # tuned on demo databases: typos score >= 95, two changed words ~90
-SWEEP = tuple(range(80, 101, 2))
 NEAR_FLOOR = 80  # lowest near-duplicate threshold scored (the sweep's start)
+SWEEP = tuple(range(NEAR_FLOOR, 101, 2))
 RARE_KEYS = 3  # blocking keys per row: its rarest words that some other row shares
 MAX_BLOCK = 200  # rows compared all-pairs at most; larger blocks become windows of this size
 COLUMNS = ("id", "content", "content_hash", "category")
