@@ -276,10 +276,7 @@ def set_window(con: Any, since: str | None, until: str | None) -> tuple[datetime
     Returns ``(since, until, as_of)``; ``as_of`` (until, else now) is the moment
     "still open" and "stale" are measured against, so a past period reads the same later.
     """
-    start = timestamps.parse(since) if since else None
-    end = timestamps.parse(until) if until else None
-    if start and end and start >= end:
-        raise ValidationError(f"since ({since}) must be before until ({until})")
+    start, end = _period(since, until)
     con.execute("SET VARIABLE since = ?::TIMESTAMPTZ", [start])
     con.execute("SET VARIABLE until = ?::TIMESTAMPTZ", [end])
     con.execute(
@@ -288,6 +285,15 @@ def set_window(con: Any, since: str | None, until: str | None) -> tuple[datetime
         " AND ts < coalesce(getvariable('until'), 'infinity'::TIMESTAMPTZ)"
     )
     return start, end, end or datetime.now(timezone.utc)
+
+
+def _period(since: str | None, until: str | None, flag: str = "") -> tuple[datetime | None, datetime | None]:
+    """``since`` and ``until`` parsed (None stays None); ValidationError unless since < until."""
+    start = timestamps.parse(since) if since else None
+    end = timestamps.parse(until) if until else None
+    if start and end and start >= end:
+        raise ValidationError(f"{flag}since ({since}) must be before {flag}until ({until})")
+    return start, end
 
 
 # -- files --------------------------------------------------------------------------
@@ -441,11 +447,7 @@ def run(
     """
     log = log or (lambda line: print(line, file=sys.stderr, flush=True))
     notebooks = resolve(list(names), Path(notebooks) if notebooks else None)
-    for bound in (since, until):
-        if bound:
-            timestamps.parse(bound)
-    if since and until and timestamps.parse(since) >= timestamps.parse(until):
-        raise ValidationError(f"--since ({since}) must be before --until ({until})")
+    _period(since, until, flag="--")
     if not timeout or timeout <= 0:
         raise ValidationError(f"--timeout must be a positive number of seconds; got {timeout}")
     settings = config.load(url)
