@@ -171,9 +171,7 @@ class Rule:
         return f"{prefix}{self.metric}{self.op}{json.dumps(self.threshold)}"
 
     def matches(self, value: Any) -> bool:
-        if self.op in ("==", "!="):
-            return _OPS[self.op](value, self.threshold)
-        if not _is_number(value):
+        if self.op not in ("==", "!=") and not _is_number(value):
             return False  # a missing (null) figure is not above or below anything
         return _OPS[self.op](value, self.threshold)
 
