@@ -9,9 +9,10 @@ A ``file:`` database is read through a C-level SQLite→Arrow reader
 :class:`jarvis_memory.Database` with ``read_only=True``, in keyset pages on
 ``id`` so no response is unbounded.  Every column is cast to TEXT or INTEGER
 in SQLite, so a value stored with an unexpected type (a number in a text
-column, a BLOB) cannot break Arrow's typing.  The parsed columns are derived
-in DuckDB: timestamps that are not ISO 8601 instants become NULL (the text as
-stored stays in ``*_raw``), event data that is not JSON becomes NULL
+column, a BLOB) cannot break Arrow's typing.  The tables are DuckDB views over
+those Arrow tables (nothing is copied); the parsed columns are computed when a
+query reads them: timestamps that are not ISO 8601 instants become NULL (the
+text as stored stays in ``*_raw``), event data that is not JSON becomes NULL
 (``event_data_raw`` keeps it).
 """
 
@@ -48,7 +49,10 @@ _OFFSET_FORMATS = ["%Y-%m-%dT%H:%M:%S.%g%z", "%Y-%m-%dT%H:%M:%S.%f%z", "%Y-%m-%d
 
 @dataclass
 class Dataset:
-    """The three tables in an in-memory DuckDB connection, plus where they came from."""
+    """The three tables as views on an in-memory DuckDB connection, plus where they came from.
+
+    The rows themselves are the Arrow tables registered on :attr:`con`; they live as long as it does.
+    """
 
     con: duckdb.DuckDBPyConnection
     counts: dict[str, int]
