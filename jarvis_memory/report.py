@@ -49,8 +49,9 @@ def notebooks_dir() -> Path:
     return config.project_dir() / "notebooks"
 
 
-def default_out_dir() -> Path:
-    return config.project_dir() / "reports"
+def reports_dir(out_dir: str | os.PathLike | None = None) -> Path:
+    """``out_dir``, else ``reports/`` in the project; absolute, as the kernels run in the notebooks' folder."""
+    return (Path(out_dir) if out_dir else config.project_dir() / "reports").resolve()
 
 
 def available(folder: Path | None = None) -> dict[str, Path]:
@@ -453,8 +454,8 @@ def run(
     extra = params_for(declared, dict(params or {}))
     rules = {name: parse_rules(extra[name].get("fail_on", declared[name].get("fail_on", ""))) for name in notebooks}
 
-    out = Path(out_dir) if out_dir else default_out_dir()
-    dated = out.resolve() / datetime.now(timezone.utc).date().isoformat()
+    out = reports_dir(out_dir)
+    dated = out / datetime.now(timezone.utc).date().isoformat()
     dated.mkdir(parents=True, exist_ok=True)
     kernel = ensure_kernel()
     outcomes = []
@@ -464,7 +465,7 @@ def run(
             outcome = _run_one(name, path, dated, values, rules[name], kernel, timeout, log)
             outcome.problems = [settings.redact(p) for p in outcome.problems]
             outcomes.append(outcome)
-    write_index(out.resolve())
+    write_index(out)
     return outcomes
 
 
@@ -570,5 +571,5 @@ def report_command(get_db: Any, names: tuple[str, ...], run_all: bool, since: st
             click.echo(f"{o.name}: ok ({o.seconds:.1f} s) {o.html}")
         for problem in o.problems:
             click.echo(f"error: {problem} (notebook: {o.notebook})", err=True)
-    click.echo(f"index: {(Path(out_dir) if out_dir else default_out_dir()).resolve() / 'index.html'}")
+    click.echo(f"index: {reports_dir(out_dir) / 'index.html'}")
     sys.exit(exit_code(outcomes))
