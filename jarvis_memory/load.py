@@ -154,8 +154,8 @@ def read_table(conn: Any, table: str) -> pa.Table:
         cursor.close()
     if arrow.num_rows and arrow.column("id")[0].is_valid:  # SQLite did not keep the typed row first
         raise DatabaseError(f"reading {table}: the typed first row went missing")
-    arrow = arrow.slice(1)
-    return arrow if arrow.schema.equals(_schema(table)) else arrow.cast(_schema(table))
+    arrow, schema = arrow.slice(1), _schema(table)
+    return arrow if arrow.schema.equals(schema) else arrow.cast(schema)
 
 
 def _columns_file(settings: config.Settings, conn: Any) -> dict[str, list[str]]:
