@@ -51,7 +51,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from . import config, demo
+from . import _validate, config, demo
 from .errors import ValidationError
 from .hashing import content_hash
 
@@ -496,8 +496,7 @@ def candidates(memories: pd.DataFrame, threshold: float = DEFAULT_THRESHOLD) -> 
 
 def breakdown(memories: pd.DataFrame, candidate_pairs: pd.DataFrame, by: str = "category") -> pd.DataFrame:
     """Per ``category`` (or ``source``): memories, and how many of them each kind of pair flags."""
-    if by not in ("category", "source"):
-        raise ValidationError(f"breakdown by category or source, not {by!r}")
+    _validate.choice(by, "by", ("category", "source"))
     rows = _analyse(memories).rows
     label = dict(zip(rows["id"], rows[by]))
     table = rows.groupby(by).size().rename("memories").to_frame()
