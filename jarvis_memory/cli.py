@@ -102,14 +102,14 @@ def migrate(get_db: _LazyDb, yes_remote: bool, show_status: bool, as_json: bool)
     db = get_db(auto_migrate=False)
     click.echo(f"target: {db.settings}", err=True)
     status = db.schema_status()
-    pending = [f"{m.version:04d}_{m.name}" for m in status.pending]
+    pending = [m.label for m in status.pending]
     if show_status:
         _out({"current": status.current, "pending": pending}, as_json,
              f"at version {status.current}; pending: {', '.join(pending) or 'none'}")
         return
     if pending and db.settings.is_remote and not yes_remote:
         raise ConfigError(f"{db.settings.redacted_url} is remote: re-run with --yes-remote to migrate it")
-    applied = [f"{m.version:04d}_{m.name}" for m in db.migrate()]
+    applied = [m.label for m in db.migrate()]
     _out({"applied": applied, "current": db.schema_status().current}, as_json,
          f"applied: {', '.join(applied)}" if applied else "already up to date")
 

@@ -238,11 +238,8 @@ def _probe() -> sqlite3.Connection:
     global _probe_conn
     if _probe_conn is None:
         conn = sqlite3.connect(":memory:", check_same_thread=False)
-        for migration in migrations.available():
-            for statement in migration.statements:
-                conn.execute(statement)
-        conn.execute(migrations._CREATE_TABLE)
-        conn.execute(migrations._DRIZZLE_TABLE)
+        for statement in migrations.full_schema():
+            conn.execute(statement)
         # A table-valued pragma's first use registers it, which the authorizer sees as
         # an UPDATE of sqlite_master: register them all now, before any authorizer.
         for (name,) in conn.execute("PRAGMA pragma_list").fetchall():

@@ -51,7 +51,7 @@ def doctor(db: Database) -> dict[str, Any]:
 def _schema(db: Database) -> str:
     status = migrations.status(db)
     if status.pending:
-        names = ", ".join(f"{m.version:04d}_{m.name}" for m in status.pending)
+        names = ", ".join(m.label for m in status.pending)
         raise _Failed(f"pending migrations: {names} (run `jarvis-memory migrate`)")
     return f"at version {status.current}, checksums match"
 

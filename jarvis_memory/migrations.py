@@ -56,6 +56,11 @@ class Migration:
     sql: str
 
     @property
+    def label(self) -> str:
+        """``0001_initial``: the file name without ``.sql``, as messages show it."""
+        return f"{self.version:04d}_{self.name}"
+
+    @property
     def checksum(self) -> str:
         return hashlib.sha256(self.sql.encode()).hexdigest()
 
@@ -87,6 +92,11 @@ def available() -> tuple[Migration, ...]:
     return tuple(found)
 
 
+def full_schema() -> list[str]:
+    """Every table a migrated database has, as DDL: the migrations plus both bookkeeping tables."""
+    return [s for m in available() for s in m.statements] + [_CREATE_TABLE, _DRIZZLE_TABLE]
+
+
 def status(db: Database) -> Status:
     """Compare the database with :func:`available`; raise if it cannot be trusted."""
     try:
@@ -107,7 +117,7 @@ def status(db: Database) -> Status:
         if known[version].checksum != checksum:
             m = known[version]
             raise SchemaError(
-                f"migration {m.version:04d}_{m.name}.sql was edited after it was applied to "
+                f"migration {m.label}.sql was edited after it was applied to "
                 f"{db.settings.redacted_url}; restore it and add a new migration instead"
             )
     return Status(applied, [m for m in available() if m.version not in applied])
