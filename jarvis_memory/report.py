@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import ast
 import contextlib
-import fcntl
 import json
 import math
 import os
@@ -391,40 +390,39 @@ class Outcome:
         return not self.problems
 
 
-def ensure_kernel() -> str:
-    """Register the ``jarvis-memory`` kernel (this environment's interpreter) for the user, once."""
-    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+@contextlib.contextmanager
+def private_kernel() -> Iterator[str]:
+    """A kernelspec for this interpreter that exists only for the run; yields its name.
 
-    def current() -> bool:  # same environment: python and python3 in one bin folder are the same interpreter
-        try:
-            return Path(KernelSpecManager().get_kernel_spec(KERNEL_NAME).argv[0]).parent == Path(sys.executable).parent
-        except NoSuchKernel:
-            return False
+    The spec is installed with ipykernel into a temporary prefix and found through
+    ``JUPYTER_PATH`` (searched before the user's and the system's folders), so the
+    notebooks always run in this environment's Python, whatever another checkout or
+    venv registered, and no kernelspec in the user's Jupyter folders is created or
+    changed.
+    """
+    from ipykernel.kernelspec import install
 
-    if not current():
-        from ipykernel.kernelspec import install
-
-        lock = Path(tempfile.gettempdir()) / f"jarvis-memory-kernelspec-{os.getuid()}.lock"
-        with open(lock, "w") as handle:  # parallel first runs must not install over each other
-            fcntl.flock(handle, fcntl.LOCK_EX)
-            if not current():
-                install(kernel_name=KERNEL_NAME, display_name="Python (jarvis-memory)", user=True)
-    return KERNEL_NAME
+    with tempfile.TemporaryDirectory(prefix="jarvis-kernelspec-") as prefix:
+        install(kernel_name=KERNEL_NAME, display_name="Python (jarvis-memory)", prefix=prefix)
+        jupyter_path = os.pathsep.join(filter(None, [os.path.join(prefix, "share", "jupyter"),
+                                                     os.environ.get("JUPYTER_PATH")]))
+        with _environ(JUPYTER_PATH=jupyter_path):
+            yield KERNEL_NAME
 
 
 @contextlib.contextmanager
-def _token_in_env(settings: config.Settings) -> Iterator[None]:
-    """Hand the token (from the URL, .env or the environment) to the kernel through its environment only."""
-    before = os.environ.get(config.TOKEN_VAR)
-    if settings.auth_token:
-        os.environ[config.TOKEN_VAR] = settings.auth_token
+def _environ(**values: str | None) -> Iterator[None]:
+    """Set (or, for None, leave alone) environment variables for the kernels this process starts."""
+    before = {name: os.environ.get(name) for name in values}
+    os.environ.update({name: value for name, value in values.items() if value is not None})
     try:
         yield
     finally:
-        if before is None:
-            os.environ.pop(config.TOKEN_VAR, None)
-        else:
-            os.environ[config.TOKEN_VAR] = before
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def run(
@@ -457,9 +455,9 @@ def run(
     out = reports_dir(out_dir)
     dated = out / datetime.now(timezone.utc).date().isoformat()
     dated.mkdir(parents=True, exist_ok=True)
-    kernel = ensure_kernel()
     outcomes = []
-    with _token_in_env(settings):
+    # The token reaches the kernels through their environment only, never as a parameter.
+    with private_kernel() as kernel, _environ(**{config.TOKEN_VAR: settings.auth_token}):
         for name, path in notebooks.items():
             values = {"database_url": settings.url, "since": since, "until": until, "output_dir": str(dated), **extra[name]}
             outcome = _run_one(name, path, dated, values, rules[name], kernel, timeout, log)

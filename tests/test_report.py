@@ -185,8 +185,7 @@ def test_report_all_writes_notebook_html_and_json_for_every_notebook(run_all, de
         assert f'href="{dated.name}/{name}.html"' in index
         assert re.search(rf"{name}: ok \(\d+\.\d s\)", result.stdout)
         assert f"{name}: ok in" in result.stderr  # progress, one line per notebook
-    kernel = KernelSpecManager().get_kernel_spec(report.KERNEL_NAME)
-    assert Path(kernel.argv[0]).parent == Path(sys.executable).parent  # registered, running this environment
+    assert report.KERNEL_NAME not in KernelSpecManager().find_kernel_specs()  # nothing left registered
     executed = nbformat.read(dated / "session_summary.ipynb", as_version=4)
     assert executed.metadata.papermill.parameters == {"database_url": demo["url"], "since": None, "until": UNTIL,
                                                       "output_dir": str(dated)}
@@ -291,6 +290,28 @@ def test_notebook_that_raises_exits_1_naming_it_and_keeps_its_output(tmp_path):
     assert "token visible: True" in kept and SENTINEL not in kept
     assert not (dated / "explodes.json").exists() and (dated / "explodes.html").exists()
     assert [p.name for p in dated.iterdir() if p.name.startswith(".")] == []  # no temporary files left
+
+
+def test_a_kernelspec_another_environment_registered_is_used_by_nothing_and_left_untouched(tmp_path):
+    """Another checkout registered "jarvis-memory" in the user's Jupyter folder (here a private one):
+    the run executes in this environment's Python, and that spec stays byte for byte as it was."""
+    user_data = tmp_path / "jupyter-data"
+    theirs = user_data / "kernels" / report.KERNEL_NAME / "kernel.json"
+    theirs.parent.mkdir(parents=True)
+    theirs.write_text(json.dumps({"argv": ["/other/checkout/.venv/bin/python", "-m", "ipykernel_launcher",
+                                           "-f", "{connection_file}"], "display_name": "theirs", "language": "python"}))
+    before = theirs.read_bytes()
+    notebooks = tmp_path / "nbs"
+    notebooks.mkdir()
+    write_notebook(notebooks, "which", 'import sys\nfrom jarvis_memory.report import write_headline\n'
+                                       'write_headline("which", {"python": sys.executable}, output_dir)')
+    out = tmp_path / "out"
+    result = cli("report", "which", "--notebooks", str(notebooks), "--out", str(out),
+                 env_extra={"JUPYTER_DATA_DIR": str(user_data), "DATABASE_URL": "file:/nowhere.db"})
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(next(out.glob("*/which.json")).read_text())
+    assert Path(figures["python"]).parent == Path(sys.executable).parent
+    assert theirs.read_bytes() == before and sorted(p.name for p in user_data.rglob("*")) == ["jarvis-memory", "kernel.json", "kernels"]
 
 
 def test_cell_running_past_the_timeout_fails_the_notebook(tmp_path):
