@@ -1,7 +1,7 @@
 """Scheduled reports: run the analysis notebooks with papermill, export HTML, keep an index.
 
 ``jarvis-memory report NAME|--all`` executes ``notebooks/NAME.ipynb`` into
-``OUT/YYYY-MM-DD/NAME.ipynb`` (UTC date), exports ``NAME.html`` without code
+``OUT/YYYY-MM-DD/NAME.ipynb`` (UTC date; ``YYYY-MM-DD.2`` … for a later run that day), exports ``NAME.html`` without code
 cells, and rewrites ``OUT/index.html``.  Each notebook's last cell writes its
 headline figures to ``NAME.json`` with :func:`write_headline`; the notebook's
 ``fail_on`` rules ("open_sessions>=10, bad_timestamps>0") are checked here,
@@ -39,7 +39,8 @@ from .errors import JarvisMemoryError, ValidationError
 KERNEL_NAME = "jarvis-memory"
 DEFAULT_TIMEOUT = 600
 RESERVED = ("database_url", "since", "until", "output_dir")  # set by the runner, never by -p
-_DATED = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATED = re.compile(r"\d{4}-\d{2}-\d{2}(?:\.\d+)?")  # a run's folder: the UTC date, then .2, .3 … for later runs
+RUN_FILE = "run.json"  # in each run's folder: database, period, start, and each notebook's status
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
@@ -334,14 +335,17 @@ _INDEX = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Jarvis memory reports</title>
 <style>
 body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
-h2{border-bottom:1px solid #ccc;padding-bottom:.2rem}
+h2{border-bottom:1px solid #ccc;padding-bottom:.2rem}.meta{color:#555;margin:.2rem 0}
 table{border-collapse:collapse;margin:.3rem 0 1rem}td,th{padding:.1rem .6rem;text-align:left}
-td.v{text-align:right;font-variant-numeric:tabular-nums}.failed{color:#b00}
+td.v{text-align:right;font-variant-numeric:tabular-nums}.failed{color:#b00}.ok{color:#070}
 </style></head><body>
 <h1>Jarvis memory reports</h1>
-{% for day in days %}<h2>{{ day.date }}</h2>
-{% for r in day.reports %}<h3><a href="{{ day.date }}/{{ r.name }}.html">{{ r.name }}</a>
-<small>(<a href="{{ day.date }}/{{ r.name }}.ipynb">notebook</a>)</small></h3>
+{% for run in runs %}<h2>{{ run.folder }}</h2>
+<p class="meta">Database: <code>{{ run.database }}</code> · period: {{ run.period }}</p>
+{% for r in run.reports %}<h3><a href="{{ run.folder }}/{{ r.name }}.html">{{ r.name }}</a>
+{% if r.failed %}<span class="failed">FAILED</span>{% elif r.ok %}<span class="ok">ok</span>{% endif %}
+<small>(<a href="{{ run.folder }}/{{ r.name }}.ipynb">notebook</a>)</small></h3>
+{% for problem in r.problems %}<p class="failed">{{ problem }}</p>{% endfor %}
 {% if r.figures is none %}<p class="failed">No headline figures: the run failed or is incomplete; see the notebook.</p>
 {% else %}<table>{% for k, v in r.figures.items() %}<tr><th>{{ k }}</th><td class="v">{{ v }}</td></tr>{% endfor %}</table>
 {% endif %}{% endfor %}{% else %}<p>No reports yet.</p>{% endfor %}
@@ -350,11 +354,18 @@ td.v{text-align:right;font-variant-numeric:tabular-nums}.failed{color:#b00}
 
 
 def write_index(out_dir: Path) -> Path:
-    """Rewrite ``out_dir/index.html``: every dated folder, newest first, with each report's figures."""
+    """Rewrite ``out_dir/index.html``: every run folder, newest first, with its database, period,
+    each report's status (a failed notebook or matched ``fail_on`` rule is shown with its message) and figures."""
     import jinja2
 
-    days = []
-    for folder in sorted((p for p in out_dir.iterdir() if p.is_dir() and _DATED.fullmatch(p.name)), reverse=True):
+    runs = []
+    folders = (p for p in out_dir.iterdir() if p.is_dir() and _DATED.fullmatch(p.name))
+    for folder in sorted(folders, key=_run_order, reverse=True):
+        try:
+            info = json.loads((folder / RUN_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):  # a run from before run.json, or one still starting
+            info = {}
+        statuses = info.get("reports", {})
         reports = []
         for html in sorted(folder.glob("*.html")):
             if html.name.startswith("."):
@@ -363,13 +374,22 @@ def write_index(out_dir: Path) -> Path:
                 figures = read_headline(html.with_suffix(".json"))
             except (OSError, ValueError):
                 figures = None
-            reports.append({"name": html.stem, "figures": figures})
+            status = statuses.get(html.stem, {})
+            reports.append({"name": html.stem, "figures": figures, "ok": status.get("ok"),
+                            "failed": status.get("ok") is False, "problems": status.get("problems", [])})
         if reports:
-            days.append({"date": folder.name, "reports": reports})
-    page = jinja2.Environment(autoescape=True).from_string(_INDEX).render(days=days)
+            period = f"{info.get('since') or 'the beginning'} to {info.get('until') or 'the run'}"
+            runs.append({"folder": folder.name, "database": info.get("database", "unknown"),
+                         "period": period, "reports": reports})
+    page = jinja2.Environment(autoescape=True).from_string(_INDEX).render(runs=runs)
     index = out_dir / "index.html"
     atomic_write(index, page)
     return index
+
+
+def _run_order(folder: Path) -> tuple[str, int]:
+    day, _, n = folder.name.partition(".")
+    return day, int(n or 1)
 
 
 # -- running ------------------------------------------------------------------------
@@ -453,22 +473,42 @@ def run(
     rules = {name: parse_rules(extra[name].get("fail_on", declared[name].get("fail_on", ""))) for name in notebooks}
 
     out = reports_dir(out_dir)
-    dated = out / datetime.now(timezone.utc).date().isoformat()
-    dated.mkdir(parents=True, exist_ok=True)
+    dated = new_run_folder(out)
+    run_info = {"database": settings.redacted_url, "since": since, "until": until,
+                "started": timestamps.now(), "reports": {}}
     outcomes = []
     # The token reaches the kernels through their environment only, never as a parameter.
     with private_kernel() as kernel, _environ(**{config.TOKEN_VAR: settings.auth_token}):
         for name, path in notebooks.items():
             values = {"database_url": settings.url, "since": since, "until": until, "output_dir": str(dated), **extra[name]}
-            outcome = _run_one(name, path, dated, values, rules[name], kernel, timeout, log)
-            outcome.problems = [settings.redact(p) for p in outcome.problems]
+            outcome = _run_one(name, path, dated, values, rules[name], kernel, timeout, log, settings.redact)
             outcomes.append(outcome)
+            run_info["reports"][name] = {"ok": outcome.ok, "problems": outcome.problems}
+            atomic_write(dated / RUN_FILE, json.dumps(run_info, indent=2))
     write_index(out)
     return outcomes
 
 
+def new_run_folder(out: Path) -> Path:
+    """A folder of this run's own: ``OUT/YYYY-MM-DD`` (UTC), or ``.2``, ``.3`` … after the day's first run.
+
+    Claimed with an atomic ``mkdir``, so overlapping runs (a cron overlap, two
+    databases on one day) never share a folder, delete each other's files or mix figures.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    day = datetime.now(timezone.utc).date().isoformat()
+    for n in range(1, 10_000):
+        folder = out / (day if n == 1 else f"{day}.{n}")
+        try:
+            folder.mkdir()
+            return folder
+        except FileExistsError:
+            continue
+    raise ValidationError(f"{out} already holds 9,999 runs for {day}; choose another --out")
+
+
 def _run_one(name: str, path: Path, dated: Path, values: dict[str, Any], rules: list[Rule],
-             kernel: str, timeout: float, log: Any) -> Outcome:
+             kernel: str, timeout: float, log: Any, redact: Any) -> Outcome:
     import nbformat
     import papermill
     from nbclient.exceptions import CellTimeoutError
@@ -477,7 +517,6 @@ def _run_one(name: str, path: Path, dated: Path, values: dict[str, Any], rules: 
 
     outcome = Outcome(name, dated / f"{name}.ipynb", dated / f"{name}.html")
     headline = dated / f"{name}.json"
-    headline.unlink(missing_ok=True)  # figures from an earlier run today must not pass for this one's
     fd, tmp_name = tempfile.mkstemp(dir=dated, prefix=f".{name}.", suffix=".ipynb")
     os.close(fd)
     tmp = Path(tmp_name)
@@ -500,15 +539,6 @@ def _run_one(name: str, path: Path, dated: Path, values: dict[str, Any], rules: 
         message = " ".join(str(e).split()) or type(e).__name__
         outcome.problems.append(f"{name} failed: {type(e).__name__}: {message[:500]}")
     outcome.seconds = time.perf_counter() - started
-    try:
-        nb = nbformat.read(tmp, as_version=4)
-        nb.metadata.setdefault("papermill", {})["output_path"] = str(outcome.notebook)
-        atomic_write(outcome.notebook, nbformat.writes(nb))
-        export_html(outcome.notebook, outcome.html)
-    except (OSError, ValueError) as e:
-        outcome.problems.append(f"{name}: could not save the executed notebook: {e}")
-    finally:
-        tmp.unlink(missing_ok=True)
     if outcome.ok:
         try:
             outcome.figures = read_headline(headline)
@@ -522,6 +552,19 @@ def _run_one(name: str, path: Path, dated: Path, values: dict[str, Any], rules: 
         except JarvisMemoryError as e:
             outcome.problems.append(str(e))
             outcome.bad_rule = True
+    outcome.problems = [redact(p) for p in outcome.problems]
+    try:
+        nb = nbformat.read(tmp, as_version=4)
+        nb.metadata.setdefault("papermill", {})["output_path"] = str(outcome.notebook)
+        if outcome.problems:  # the reader of the report sees the failure first, not only cron's exit code
+            lines = "\n".join(f"- {p}" for p in outcome.problems)
+            nb.cells.insert(0, nbformat.v4.new_markdown_cell(f"**Status: FAILED**\n\n{lines}"))
+        atomic_write(outcome.notebook, nbformat.writes(nb))
+        export_html(outcome.notebook, outcome.html)
+    except (OSError, ValueError) as e:
+        outcome.problems.append(redact(f"{name}: could not save the executed notebook: {e}"))
+    finally:
+        tmp.unlink(missing_ok=True)
     log(f"{name}: {'ok' if outcome.ok else 'FAILED'} in {outcome.seconds:.1f} s")
     return outcome
 

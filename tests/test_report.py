@@ -133,14 +133,15 @@ def test_set_window_defines_in_window_macro():
 
 
 def test_index_lists_days_newest_first_with_escaped_figures(tmp_path):
-    for day, figures in (("2026-01-01", {"old": 1}), ("2026-01-02", {"x": "<script>alert(1)</script>"})):
+    for day, figures in (("2026-01-01", {"old": 1}), ("2026-01-02", {"x": "<script>alert(1)</script>"}),
+                         ("2026-01-02.2", {"second": 2}), ("2026-01-02.10", {"tenth": 10})):
         (tmp_path / day).mkdir()
         (tmp_path / day / "usage_report.html").write_text("<html></html>")
         (tmp_path / day / "usage_report.json").write_text(json.dumps(figures))
     (tmp_path / "2026-01-02" / "broken.html").write_text("<html></html>")  # a failed run: no JSON
     (tmp_path / "not-a-date").mkdir()
     page = report.write_index(tmp_path).read_text()
-    assert page.index("2026-01-02") < page.index("2026-01-01")
+    assert page.index("2026-01-02.10") < page.index("2026-01-02.2") < page.index("2026-01-02<") < page.index("2026-01-01")
     assert 'href="2026-01-02/usage_report.html"' in page and 'href="2026-01-02/broken.html"' in page
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "No headline figures" in page and "not-a-date" not in page
@@ -179,7 +180,7 @@ def test_report_all_writes_notebook_html_and_json_for_every_notebook(run_all, de
     names = set(report.available())
     assert set(MY_NOTEBOOKS) <= names
     assert {p.name for p in dated.iterdir()} == {f"{n}.{ext}" for n in names for ext in ("ipynb", "html", "json")} | (
-        {"dedup_candidates.csv"} if "dedup_audit" in names else set())
+        {"dedup_candidates.csv"} if "dedup_audit" in names else set()) | {report.RUN_FILE}
     index = (out / "index.html").read_text()
     for name in names:
         assert f'href="{dated.name}/{name}.html"' in index
@@ -243,7 +244,7 @@ def test_every_report_over_the_network_matches_the_file_run(kind, run_all, demo,
     assert result.returncode == 0, result.stderr
     assert SENTINEL not in result.stdout + result.stderr
     files = [p for p in (tmp_path / "out").rglob("*") if p.is_file()]
-    assert len(files) == 3 * 3 + 2 and all(SENTINEL.encode() not in p.read_bytes() for p in files)
+    assert len(files) == 3 * 3 + 3 and all(SENTINEL.encode() not in p.read_bytes() for p in files)
     local_only = {"database_bytes", "storage_percent_of_free_tier"}  # the server keeps the file in WAL mode
     for name in report.available():
         remote = json.loads(next(p for p in files if p.name == f"{name}.json").read_text())
@@ -260,6 +261,38 @@ def test_matching_fail_on_rule_exits_1_naming_rule_and_value(demo, tmp_path):
     assert f"usage_report: fail_on rule orphan_events>0 matched (orphan_events = {expected})" in result.stderr
     assert "bad_timestamps" not in result.stderr
     assert SENTINEL not in result.stdout + result.stderr
+    rule = f"fail_on rule orphan_events&gt;0 matched (orphan_events = {expected})"
+    index = (tmp_path / "index.html").read_text()
+    assert "FAILED" in index and rule in index  # where people look, not only in cron's exit code
+    html = next(tmp_path.glob("*/usage_report.html")).read_text()
+    assert html.index("Status: FAILED") < html.index("Usage report") and rule in html
+
+
+def test_overlapping_runs_into_one_folder_each_keep_their_own_complete_results(demo, tmp_path):
+    """A cron overlap or two databases on one day: two runs at once into one --out both succeed, each
+    in a folder of its own with every file, and the index names each run's database and period."""
+    other = tmp_path / "other.db"
+    other.write_bytes(Path(demo["url"].removeprefix("file://")).read_bytes())
+    out = tmp_path / "out"
+    args = [*CLI, "report", "session_summary", "usage_report", "--until", UNTIL, "--out", str(out)]
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DATABASE_AUTH_TOKEN")}
+    procs = [subprocess.Popen(args, env={**env, "DATABASE_URL": url}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True) for url in (demo["url"], other.as_uri())]
+    results = [(p.wait(timeout=300), *p.communicate()) for p in procs]
+    assert [code for code, _, _ in results] == [0, 0], [err for _, _, err in results]
+    folders = sorted(p for p in out.iterdir() if p.is_dir())
+    assert len(folders) == 2
+    databases = set()
+    for folder in folders:
+        run = json.loads((folder / report.RUN_FILE).read_text())
+        databases.add(run["database"])
+        assert run["until"] == UNTIL and all(r["ok"] for r in run["reports"].values())
+        for name in ("session_summary", "usage_report"):
+            assert json.loads((folder / f"{name}.json").read_text())
+            assert (folder / f"{name}.html").is_file() and (folder / f"{name}.ipynb").is_file()
+    assert databases == {demo["url"], other.as_uri()}
+    index = (out / "index.html").read_text()
+    assert all(f"<code>{url}</code>" in index for url in databases) and f"to {UNTIL}" in index
 
 
 def write_notebook(folder: Path, name: str, body: str) -> None:
