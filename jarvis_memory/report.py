@@ -35,12 +35,12 @@ import click
 
 from . import config, timestamps
 from .errors import JarvisMemoryError, ValidationError
+from .files import atomic_write
+from .report_index import RUN_FILE, read_headline, write_index
 
 KERNEL_NAME = "jarvis-memory"
 DEFAULT_TIMEOUT = 600
 RESERVED = ("database_url", "since", "until", "output_dir")  # set by the runner, never by -p
-_DATED = re.compile(r"\d{4}-\d{2}-\d{2}(?:\.\d+)?")  # a run's folder: the UTC date, then .2, .3 … for later runs
-RUN_FILE = "run.json"  # in each run's folder: database, period, start, and each notebook's status
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
@@ -261,13 +261,6 @@ def _plain_scalar(key: str, value: Any) -> Any:
     raise ValidationError(f"headline figure {key!r} must be a number, string, bool or None; got {type(value).__name__}")
 
 
-def read_headline(path: Path) -> dict[str, Any]:
-    figures = json.loads(path.read_text(encoding="utf-8"))
-    if not isinstance(figures, dict):
-        raise ValueError("not a JSON object")
-    return figures
-
-
 # -- the reporting period inside a notebook -------------------------------------------
 def set_window(con: Any, since: str | None, until: str | None) -> tuple[datetime | None, datetime | None, datetime]:
     """Define the DuckDB macro ``in_window(ts)``: ``since <= ts < until`` (either bound may be None).
@@ -296,30 +289,6 @@ def _period(since: str | None, until: str | None, flag: str = "") -> tuple[datet
 
 
 # -- files --------------------------------------------------------------------------
-def _file_mode() -> int:
-    umask = os.umask(0o022)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-_FILE_MODE = _file_mode()
-
-
-def atomic_write(path: Path, data: str | bytes) -> None:
-    """Write ``path`` via a temporary file in the same folder and a rename."""
-    mode = "wb" if isinstance(data, bytes) else "w"
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        os.chmod(fd, _FILE_MODE)  # mkstemp makes 0600; reports are for reading
-        with os.fdopen(fd, mode, **({} if mode == "wb" else {"encoding": "utf-8"})) as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-
-
 def export_html(notebook: Path, html: Path) -> None:
     """``notebook`` as a report: outputs and prose only, no code cells or prompts."""
     import nbformat
@@ -329,67 +298,6 @@ def export_html(notebook: Path, html: Path) -> None:
     nb = nbformat.read(notebook, as_version=4)
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": notebook.stem.replace("_", " ")}})
     atomic_write(html, body)
-
-
-_INDEX = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Jarvis memory reports</title>
-<style>
-body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
-h2{border-bottom:1px solid #ccc;padding-bottom:.2rem}.meta{color:#555;margin:.2rem 0}
-table{border-collapse:collapse;margin:.3rem 0 1rem}td,th{padding:.1rem .6rem;text-align:left}
-td.v{text-align:right;font-variant-numeric:tabular-nums}.failed{color:#b00}.ok{color:#070}
-</style></head><body>
-<h1>Jarvis memory reports</h1>
-{% for run in runs %}<h2>{{ run.folder }}</h2>
-<p class="meta">Database: <code>{{ run.database }}</code> · period: {{ run.period }}</p>
-{% for r in run.reports %}<h3><a href="{{ run.folder }}/{{ r.name }}.html">{{ r.name }}</a>
-{% if r.failed %}<span class="failed">FAILED</span>{% elif r.ok %}<span class="ok">ok</span>{% endif %}
-<small>(<a href="{{ run.folder }}/{{ r.name }}.ipynb">notebook</a>)</small></h3>
-{% for problem in r.problems %}<p class="failed">{{ problem }}</p>{% endfor %}
-{% if r.figures is none %}<p class="failed">No headline figures: the run failed or is incomplete; see the notebook.</p>
-{% else %}<table>{% for k, v in r.figures.items() %}<tr><th>{{ k }}</th><td class="v">{{ v }}</td></tr>{% endfor %}</table>
-{% endif %}{% endfor %}{% else %}<p>No reports yet.</p>{% endfor %}
-</body></html>
-"""
-
-
-def write_index(out_dir: Path) -> Path:
-    """Rewrite ``out_dir/index.html``: every run folder, newest first, with its database, period,
-    each report's status (a failed notebook or matched ``fail_on`` rule is shown with its message) and figures."""
-    import jinja2
-
-    runs = []
-    folders = (p for p in out_dir.iterdir() if p.is_dir() and _DATED.fullmatch(p.name))
-    for folder in sorted(folders, key=_run_order, reverse=True):
-        try:
-            info = json.loads((folder / RUN_FILE).read_text(encoding="utf-8"))
-        except (OSError, ValueError):  # a run from before run.json, or one still starting
-            info = {}
-        statuses = info.get("reports", {})
-        reports = []
-        for html in sorted(folder.glob("*.html")):
-            if html.name.startswith("."):
-                continue
-            try:
-                figures = read_headline(html.with_suffix(".json"))
-            except (OSError, ValueError):
-                figures = None
-            status = statuses.get(html.stem, {})
-            reports.append({"name": html.stem, "figures": figures, "ok": status.get("ok"),
-                            "failed": status.get("ok") is False, "problems": status.get("problems", [])})
-        if reports:
-            period = f"{info.get('since') or 'the beginning'} to {info.get('until') or 'the run'}"
-            runs.append({"folder": folder.name, "database": info.get("database", "unknown"),
-                         "period": period, "reports": reports})
-    page = jinja2.Environment(autoescape=True).from_string(_INDEX).render(runs=runs)
-    index = out_dir / "index.html"
-    atomic_write(index, page)
-    return index
-
-
-def _run_order(folder: Path) -> tuple[str, int]:
-    day, _, n = folder.name.partition(".")
-    return day, int(n or 1)
 
 
 # -- running ------------------------------------------------------------------------

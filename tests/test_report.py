@@ -147,6 +147,23 @@ def test_index_lists_days_newest_first_with_escaped_figures(tmp_path):
     assert "No headline figures" in page and "not-a-date" not in page
 
 
+def test_index_shows_change_since_the_previous_run_of_the_same_database_and_a_trend(tmp_path):
+    runs = [("2026-01-01", "file:///a.db", 10), ("2026-01-02", "file:///b.db", 500), ("2026-01-03", "file:///a.db", 20),
+            ("2026-01-03.2", "file:///a.db", 15)]
+    for folder, database, duplicates in runs:
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "dedup_audit.html").write_text("<html></html>")
+        (tmp_path / folder / "dedup_audit.json").write_text(json.dumps({"duplicate_pairs": duplicates, "note": "x"}))
+        (tmp_path / folder / report.RUN_FILE).write_text(json.dumps(
+            {"database": database, "since": None, "until": None, "reports": {"dedup_audit": {"ok": True, "problems": []}}}))
+    page = report.write_index(tmp_path).read_text()
+    newest, third, second, first = (page[page.index(f"<h2>{f}</h2>"):] for f, *_ in runs[::-1])
+    assert "-5 (-25%)" in newest  # 20 -> 15 on a.db, not 500 -> 15 from b.db
+    assert "+10 (+100%)" in third and "<svg" in third  # 10 -> 20
+    assert "+" not in second.split("</table>")[0].split("duplicate_pairs")[1] and "<svg" not in second.split("</table>")[0]
+    assert "<code>file:///b.db</code>" in second and 'class="d"></td>' in first.split("</table>")[0]
+
+
 # -- the real command, end to end ---------------------------------------------------------------
 def cli(*args: str, env_extra: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DATABASE_AUTH_TOKEN")}
