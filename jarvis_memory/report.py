@@ -36,6 +36,7 @@ import click
 from . import config, timestamps
 from .errors import JarvisMemoryError, ValidationError
 from .files import atomic_write
+from .progress import Progress
 from .report_index import RUN_FILE, read_headline, write_index
 
 KERNEL_NAME = "jarvis-memory"
@@ -318,6 +319,23 @@ class Outcome:
         return not self.problems
 
 
+def quiet_kernel_manager() -> type:
+    """jupyter_client's ``AsyncKernelManager``, but shutting a kernel down without interrupting it first.
+
+    jupyter_client sends SIGINT before the shutdown request; an idle ipykernel then sometimes logs
+    ``[IPKernelApp] ERROR | KeyboardInterrupt caught in kernel`` into the run's log.  The shutdown
+    request alone stops an idle kernel; one still busy (a timed-out cell) is killed as before.
+    """
+    from jupyter_client import AsyncKernelManager
+
+    class QuietKernelManager(AsyncKernelManager):
+        async def _async_interrupt_kernel(self) -> None:
+            if not self.shutting_down:
+                await super()._async_interrupt_kernel()
+
+    return QuietKernelManager
+
+
 @contextlib.contextmanager
 def private_kernel() -> Iterator[str]:
     """A kernelspec for this interpreter that exists only for the run; yields its name.
@@ -370,7 +388,7 @@ def run(
     Everything that can be checked before a kernel starts (names, dates,
     parameter names, fail_on syntax) is, and raises ValidationError.
     """
-    log = log or (lambda line: print(line, file=sys.stderr, flush=True))
+    log = log or Progress("report").note  # dated lines in a log, plain ones on a terminal
     notebooks = resolve(list(names), Path(notebooks) if notebooks else None)
     _period(since, until, flag="--")
     if not timeout or timeout <= 0:
@@ -437,6 +455,7 @@ def _run_one(name: str, path: Path, dated: Path, values: dict[str, Any], rules: 
             papermill.execute_notebook(
                 str(path), str(tmp), parameters=values, kernel_name=kernel, cwd=str(path.parent), config=ipc,
                 execution_timeout=int(math.ceil(timeout)), progress_bar=sys.stderr.isatty(), log_output=False,
+                kernel_manager_class=quiet_kernel_manager(),
             )
     except PapermillExecutionError as e:
         evalue = " ".join(str(e.evalue).split())

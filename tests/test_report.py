@@ -9,9 +9,11 @@ file and no output.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 from datetime import datetime, timezone
@@ -386,3 +388,31 @@ def test_bad_arguments_exit_3_before_any_kernel_starts(tmp_path, args, message):
     assert result.returncode == 3, result.stderr
     assert message in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_kernels_are_shut_down_without_an_interrupt():
+    """jupyter_client interrupts (SIGINT) before shutting down, which a kernel sometimes logs as
+    "ERROR | KeyboardInterrupt caught in kernel" into a cron log: the runner's manager sends no SIGINT."""
+    from jupyter_client import AsyncKernelManager
+
+    async def signals_at_shutdown(base: type, name: str) -> list[int]:
+        sent: list[int] = []
+
+        class Recording(base):
+            async def _async_signal_kernel(self, signum: int) -> None:
+                sent.append(signum)
+                await super()._async_signal_kernel(signum)
+
+        manager = Recording(kernel_name=name)
+        await manager.start_kernel()
+        client = manager.client()
+        client.start_channels()
+        await client.wait_for_ready(timeout=60)
+        client.stop_channels()
+        await manager.shutdown_kernel()
+        assert not await manager.is_alive()
+        return sent
+
+    with report.private_kernel() as name:
+        assert signal.SIGINT in asyncio.run(signals_at_shutdown(AsyncKernelManager, name))  # what jupyter_client does
+        assert signal.SIGINT not in asyncio.run(signals_at_shutdown(report.quiet_kernel_manager(), name))
