@@ -326,7 +326,8 @@ def write_notebook(folder: Path, name: str, body: str) -> None:
 def test_notebook_that_raises_exits_1_naming_it_and_keeps_its_output(tmp_path):
     notebooks = tmp_path / "nbs"
     notebooks.mkdir()
-    write_notebook(notebooks, "explodes", 'import os\nprint("token visible:", bool(os.environ.get("DATABASE_AUTH_TOKEN")))\n'
+    write_notebook(notebooks, "explodes", 'import os, warnings\nprint("token visible:", bool(os.environ.get("DATABASE_AUTH_TOKEN")))\n'
+                                          'warnings.warn("planted warning")\n'
                                           'raise RuntimeError("planted\\nfailure")')
     write_notebook(notebooks, "fine", 'from jarvis_memory.report import write_headline\n'
                                       'write_headline("fine", {"rows": 1}, output_dir)')
@@ -341,6 +342,10 @@ def test_notebook_that_raises_exits_1_naming_it_and_keeps_its_output(tmp_path):
     kept = (dated / "explodes.ipynb").read_text()
     assert "token visible: True" in kept and SENTINEL not in kept
     assert not (dated / "explodes.json").exists() and (dated / "explodes.html").exists()
+    assert "UserWarning" in kept and "Traceback" in kept  # for a programmer, in the notebook file
+    html = (dated / "explodes.html").read_text()
+    assert "This step failed</strong>: RuntimeError: planted failure" in html
+    assert all(word not in html for word in ("UserWarning", "planted warning", "Traceback"))
     assert [p.name for p in dated.iterdir() if p.name.startswith(".")] == []  # no temporary files left
 
 
@@ -381,6 +386,7 @@ def test_cell_running_past_the_timeout_fails_the_notebook(tmp_path):
     (["session_summary", "-p", "fail_on=open_sessions>>1"], "fail_on rule 'open_sessions>>1'"),
     (["session_summary", "--since", "2026-13-01"], "not an ISO 8601 date"),
     (["session_summary", "--since", "2026-02-01", "--until", "2026-01-01"], "must be before"),
+    (["session_summary", "--since", "2999-01-01"], "is in the future"),
     ([], "name one or more reports or pass --all"),
 ])
 def test_bad_arguments_exit_3_before_any_kernel_starts(tmp_path, args, message):
