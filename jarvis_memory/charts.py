@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
+from matplotlib.ticker import MaxNLocator
 
 COLORS = ("#4c72b0", "#dd8452", "#55a868", "#c44e52", "#8172b2", "#937860")
 _MARKERS = ("o", "s", "^", "D", "v", "x")
@@ -21,12 +22,11 @@ _STYLES = ("-", "--", "-.", ":", "-", "--")
 FIRST_DAY, LAST_DAY = pd.Timestamp("1970-01-01", tz="UTC"), pd.Timestamp("2200-01-01", tz="UTC")
 
 
-def nothing(what: str) -> bool:
-    """Display "No ``what`` in this period." as a sentence; returns True (so ``if empty: return nothing(...)``)."""
+def nothing(what: str) -> None:
+    """Display "No ``what`` in this period." as a sentence (for a chart or table with no rows)."""
     from IPython.display import Markdown, display
 
     display(Markdown(f"*No {what} in this period.*"))
-    return True
 
 
 def _plottable_dates(df: pd.DataFrame, column: str) -> tuple[pd.DataFrame, int]:
@@ -61,6 +61,7 @@ def bars_over_time(df: pd.DataFrame, x: str, ys: Sequence[str] | str, *, title: 
                color=COLORS[i % len(COLORS)], align="edge" if width_days > 1 else "center")
         bottom = data[y].to_numpy() if bottom is None else bottom + data[y].to_numpy()
     _finish_time_axis(ax, mdates)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no 0.5 ticks
     ax.set_ylabel(ylabel)
     ax.set_title(title)
     if len(ys) > 1:
@@ -142,6 +143,7 @@ def histogram(values: pd.Series, *, title: str, xlabel: str, ylabel: str, what: 
     fig, ax = plt.subplots()
     ax.hist(values, bins=bins, color=COLORS[2])
     median = values.median()
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.axvline(median, color="#333", linestyle="--", linewidth=1)
     ax.annotate(f"median {median:,.1f}", xy=(median, 1), xycoords=("data", "axes fraction"), xytext=(4, -12),
                 textcoords="offset points", fontsize=8)

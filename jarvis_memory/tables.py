@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 MISSING = "—"
@@ -26,13 +27,17 @@ _itables_ready = False
 def fmt(value: Any, *, percent: bool = False) -> str:
     """One value as a person reads it: ``1,234``; ``12.5``; ``12.3%`` (``percent``: a fraction);
     ``2026-03-02 08:00 UTC``; JSON for dicts and lists; ``—`` for None/NaN/NaT."""
-    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+    if isinstance(value, np.ndarray):  # DuckDB LIST columns arrive as arrays
+        value = value.tolist()
+    if isinstance(value, (dict, list, tuple)):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    if value is None or value is pd.NaT or (isinstance(value, float | np.floating) and math.isnan(value)):
         return MISSING
-    if isinstance(value, bool):
+    if isinstance(value, bool | np.bool_):
         return "yes" if value else "no"
-    if isinstance(value, (int,)) or (hasattr(value, "dtype") and getattr(value, "dtype").kind in "iu"):
+    if isinstance(value, int | np.integer):
         return f"{int(value):,}" if not percent else f"{value:.1%}"
-    if isinstance(value, float) or (hasattr(value, "dtype") and getattr(value, "dtype").kind == "f"):
+    if isinstance(value, float | np.floating):
         value = float(value)
         if percent:
             return f"{value:.1%}"
@@ -49,32 +54,30 @@ def fmt(value: Any, *, percent: bool = False) -> str:
             else ts.strftime("%Y-%m-%d %H:%M") + (" UTC" if ts.tzinfo is not None else "")
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, (dict, list, tuple)):
-        return json.dumps(value, ensure_ascii=False, default=str)
     if isinstance(value, bytes):
         return f"({len(value):,} bytes)"
     return str(value)
 
 
-def table(df: pd.DataFrame, *, percent: Iterable[str] = (), caption: str | None = None) -> Any:
+def table(df: pd.DataFrame, *, percent: Iterable[str] = (), right: Iterable[str] = (), caption: str | None = None) -> Any:
     """``df`` as a formatted ``Styler`` (display it, or let it be a cell's last value).
 
-    ``percent`` names columns holding fractions (0.25 → 25.0%).  Every row is shown:
+    ``percent`` names columns holding fractions (0.25 → 25.0%); ``right`` names text columns
+    to align as numbers (numeric columns always are).  Every row is shown:
     use :func:`listing` for a list that may be long.
     """
-    percent = set(percent)
-    unknown = percent - set(df.columns)
+    percent, right = set(percent), set(right)
+    unknown = (percent | right) - set(df.columns)
     if unknown:
-        raise KeyError(f"percent names columns the table does not have: {sorted(unknown)}")
+        raise KeyError(f"no such columns in the table: {sorted(unknown)}")
     formatters = {col: (lambda v, p=col in percent: fmt(v, percent=p)) for col in df.columns}
     styler = df.style.format(formatters, na_rep=MISSING).hide(axis="index")
-    styler = styler.set_table_styles([
-        {"selector": "td", "props": "text-align: right; font-variant-numeric: tabular-nums; padding: 2px 10px;"},
-        {"selector": "th", "props": "text-align: left; padding: 2px 10px;"},
-    ])
-    for col in df.columns:  # text reads left-aligned, numbers right-aligned
-        if not pd.api.types.is_numeric_dtype(df[col]):
-            styler = styler.set_properties(subset=[col], **{"text-align": "left"})
+    styler = styler.set_table_styles([{"selector": "td, th", "props": "padding: 2px 10px;"},
+                                      {"selector": "th", "props": "text-align: left;"}])
+    for col in df.columns:  # numbers right-aligned in even columns of digits, text left-aligned
+        numeric = col in right or pd.api.types.is_numeric_dtype(df[col]) and not pd.api.types.is_bool_dtype(df[col])
+        styler = styler.set_properties(subset=[col], **({"text-align": "right", "font-variant-numeric": "tabular-nums"}
+                                                        if numeric else {"text-align": "left"}))
     return styler.set_caption(caption) if caption else styler
 
 
@@ -82,7 +85,7 @@ def figures(values: Mapping[str, Any], *, percent: Iterable[str] = (), caption: 
     """Headline figures as a two-column table (figure, value), all of them, each formatted by its own kind."""
     percent = set(percent)
     rows = pd.DataFrame({"figure": list(values), "value": [fmt(v, percent=k in percent) for k, v in values.items()]})
-    return table(rows, caption=caption)
+    return table(rows, right=["value"], caption=caption)
 
 
 def listing(df: pd.DataFrame, *, what: str = "rows", limit: int = LISTING_LIMIT, total: int | None = None) -> None:

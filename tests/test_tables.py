@@ -18,7 +18,8 @@ from jarvis_memory import tables
     (pd.Timestamp("2026-03-02 08:30", tz="UTC"), "2026-03-02 08:30 UTC"), (pd.Timestamp("2026-03-02", tz="UTC"), "2026-03-02"),
     (pd.Timestamp("2026-03-02 13:30+05:00"), "2026-03-02 08:30 UTC"), (date(2026, 3, 2), "2026-03-02"),
     (datetime(2026, 3, 2, 7, 30, tzinfo=timezone.utc), "2026-03-02 07:30 UTC"),
-    ({"memory_id": 1, "note": "é"}, '{"memory_id": 1, "note": "é"}'), ([1, 2], "[1, 2]"), (b"\xff\x00", "(2 bytes)"),
+    ({"memory_id": 1, "note": "é"}, '{"memory_id": 1, "note": "é"}'), ([1, 2], "[1, 2]"), (np.array([3, 4]), "[3, 4]"),
+    (np.float64("nan"), "—"), (np.bool_(False), "no"), (b"\xff\x00", "(2 bytes)"),
     ("text", "text"),
 ])
 def test_fmt_writes_each_kind_as_a_person_reads_it(value, text):
@@ -38,6 +39,8 @@ def test_table_has_no_index_no_nan_no_float_counts_and_every_row():
     assert "nan" not in html.lower() and "NaN" not in html and "..." not in html
     assert ">39<" in html and ">2.5%<" in html and ">39.0<" not in html and ">—<" in html
     assert "row_heading" not in html  # no pandas row index
+    styles = tables.table(df).to_html().split("</style>")[0]
+    assert "text-align: left" in styles and "text-align: right" in styles
     with pytest.raises(KeyError):
         tables.table(df, percent=["nope"])
 
