@@ -219,6 +219,29 @@ def test_html_has_prose_and_outputs_but_no_code(run_all):
         assert code not in html
 
 
+def _readable(html: str) -> list[str]:
+    """What a person must never see in a report: Python's missing values, warnings, tracebacks, cut tables."""
+    body = html.split("<body", 1)[1]
+    return [bad for bad in (">NaN<", ">nan<", ">None<", "NaT", "UserWarning", "Warning:", "Traceback", ">...<", "…</td>")
+            if bad in body]
+
+
+def test_every_report_reads_cleanly(run_all):
+    _, _, dated = run_all
+    for html in dated.glob("*.html"):
+        assert _readable(html.read_text()) == [], html.name
+
+
+def test_an_empty_period_says_so_in_sentences(demo, tmp_path):
+    result = cli("report", "--all", "--since", "2026-11-14", "--until", UNTIL, "--out", str(tmp_path), env_extra=demo["env"])
+    assert result.returncode == 0, result.stderr
+    for html in tmp_path.glob("*/*.html"):
+        text = html.read_text()
+        assert _readable(text) == [], html.name
+        if html.stem != "dedup_audit":
+            assert "in this period." in text, html.name
+
+
 def test_headline_figures_match_the_ground_truth(run_all, demo):
     _, _, dated = run_all
     truth = demo["truth"]
