@@ -9,11 +9,11 @@
 
 from __future__ import annotations
 
-import atexit
 import os
 import sqlite3
 import threading
 import weakref
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +28,15 @@ if TYPE_CHECKING:
     from .memories import Memories
     from .sessions import Sessions
 
-_OPEN: weakref.WeakSet[Database] = weakref.WeakSet()
+ANSWER_BYTES = 2_000_000
+"""What one page of rows may hold, estimated as the server's Hrana JSON (bytes).
+
+The tighter transport limit is sqld's ``--max-response-size`` over HTTP, 10 MB by
+default (Turso's is the same); over WebSocket aiohttp refuses messages over
+4 MiB by default, raised to ``_clients.MAX_WS_MESSAGE``.  A page holds at least
+one row, so it may exceed the budget by that row.
+"""
+_CELL_OVERHEAD = 32  # {"type":"integer","value":…} around each value, and the separators
 
 
 class Database:
@@ -60,7 +68,7 @@ class Database:
         self._ready = False
         self._lock = threading.Lock()
         self._pid = os.getpid()
-        _OPEN.add(self)
+        self._closer: weakref.finalize | None = None
 
     def __repr__(self) -> str:
         mode = " read-only" if self.read_only else ""
@@ -90,13 +98,74 @@ class Database:
             raise ReadOnlyError("refused on a read-only connection: batch")
         return self._open().batch(statements, idempotent=idempotent)
 
+    def pages(
+        self,
+        table: str,
+        columns: Mapping[str, str],
+        where: str = "1 = 1",
+        args: Sequence[Any] = (),
+        *,
+        key: Sequence[str] = ("id",),
+        descending: bool = False,
+        page_rows: int = 1_000,
+        limit: int | None = None,
+    ) -> Iterator[list[tuple[Any, ...]]]:
+        """Rows of ``table`` in keyset pages, bounded by ``page_rows`` and by :data:`ANSWER_BYTES`.
+
+        ``columns`` maps each output name to its SQL expression; ``key`` names unique
+        ordering columns (real columns, also output names); ``limit`` caps the total.
+        The server sizes each page (a running sum of each row's JSON size, window
+        function over at most ``page_rows`` rows), so no answer grows with the data.
+        Yields lists of value tuples in ``columns`` order.
+        """
+        direction, compare = ("DESC", "<") if descending else ("ASC", ">")
+        size = " + ".join(
+            f"{_CELL_OVERHEAD} + iif(typeof({c}) = 'blob', 2 * length({c}), length(CAST(json_quote({c}) AS BLOB)))"
+            for c in columns
+        )
+        order = ", ".join(f"{k} {direction}" for k in key)
+        qualified = ", ".join(f"{table}.{k}" for k in key)
+        exprs = ", ".join(f"{e} AS {c}" for c, e in columns.items())
+
+        def sql(after: bool) -> str:
+            keyset = f" AND ({qualified}) {compare} ({', '.join('?' * len(key))})" if after else ""
+            return (
+                f"SELECT {', '.join(columns)}, _size, _run FROM (SELECT *, {size} AS _size,"
+                f" sum({size}) OVER (ORDER BY {order} ROWS UNBOUNDED PRECEDING) AS _run"
+                f" FROM (SELECT {exprs} FROM {table} WHERE {where}{keyset}"
+                f" ORDER BY {', '.join(f'{table}.{k} {direction}' for k in key)} LIMIT ?))"
+                f" WHERE _run - _size < ? ORDER BY {order}"
+            )
+
+        names = list(columns)
+        last: list[Any] = []
+        remaining = limit
+        while remaining is None or remaining > 0:
+            want = page_rows if remaining is None else min(page_rows, remaining)
+            rows = self.execute(sql(bool(last)), [*args, *last, want, ANSWER_BYTES]).rows
+            if not rows:
+                return
+            yield [row[:-2] for row in rows]
+            if remaining is not None:
+                remaining -= len(rows)
+            cut_by_size = rows[-1][-1] >= ANSWER_BYTES
+            if len(rows) < want and not cut_by_size:
+                return
+            last = [rows[-1][names.index(k)] for k in key]
+
     def _open(self) -> Any:
-        if self._pid != os.getpid():  # forked: never share a parent's connection
-            self._client, self._ready, self._pid = None, False, os.getpid()
+        if self._pid != os.getpid():  # forked: never share (or close) a parent's connection
+            if self._closer is not None:
+                self._closer.detach()
+            self._client, self._closer, self._ready, self._pid = None, None, False, os.getpid()
         if self._client is None:
             with self._lock:
                 if self._client is None:
-                    self._client = open_client(self.settings, read_only=self.read_only, timeout=self.timeout)
+                    client = open_client(self.settings, read_only=self.read_only, timeout=self.timeout)
+                    # Closed by close(), when this Database is collected, or at interpreter exit,
+                    # whichever comes first (an unclosed aiohttp session warns on stderr).
+                    self._closer = weakref.finalize(self, client.close)
+                    self._client = client
         return self._client
 
     # -- schema -------------------------------------------------------------
@@ -149,9 +218,9 @@ class Database:
 
     # -- lifecycle ----------------------------------------------------------
     def close(self) -> None:
-        client, self._client, self._ready = self._client, None, False
-        if client is not None and self._pid == os.getpid():
-            client.close()
+        closer, self._closer, self._client, self._ready = self._closer, None, None, False
+        if closer is not None and self._pid == os.getpid():
+            closer()
 
     def __enter__(self) -> Database:
         return self
@@ -175,15 +244,6 @@ def connect(url: str | None = None, auth_token: str | None = None, *, read_only:
     if db is None:
         db = _shared[key] = Database(settings.url, settings.auth_token, read_only=read_only)
     return db
-
-
-@atexit.register
-def _close_all() -> None:
-    for db in list(_OPEN):
-        try:
-            db.close()
-        except Exception:  # at exit, a failed close must not mask the real exit status
-            pass
 
 
 # -- read-only statement check --------------------------------------------------
