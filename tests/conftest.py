@@ -9,6 +9,7 @@ project's own server in ``tests/libsql_server`` where sqld cannot be made to fai
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -90,6 +91,20 @@ def db(url: str, token: str | None) -> Iterator[jarvis_memory.Database]:
     database.migrate()
     yield database
     database.close()
+
+
+@contextlib.contextmanager
+def served(kind: str, folder: Path, seed: Path) -> Iterator[tuple[str, str | None, Path]]:
+    """``(url, token, SQLite file)`` for the database built at ``seed``, reached as ``kind``.
+
+    ``file``: the seed itself. Remote kinds: a sqld in ``folder`` serving a copy of it
+    (read the returned file, never write it), stopped when the block ends.
+    """
+    if kind == "file":
+        yield seed.as_uri(), None, seed
+        return
+    with Sqld(folder / "sqld", keys=KEYS, seed=seed) as srv:
+        yield srv.url(kind), TOKEN, srv.db_file
 
 
 def cli_env(url: str | None = None, token: str | None = None) -> dict[str, str]:
