@@ -132,6 +132,14 @@ def parse_url(url: str, auth_token: str | None = None) -> Settings:
         raise ConfigError(f"database URL {shown!r} has an invalid port") from None
     if scheme == "libsql" and ("tls", "0") in kept and port is None:
         raise ConfigError(f"database URL {shown!r}: libsql: with ?tls=0 needs a port")
+    tls = dict(kept).get("tls")
+    secure = scheme in ("https", "wss")
+    if tls is not None and scheme in ("http", "https", "ws", "wss") and (tls == "1") != secure:
+        other = scheme[:-1] if secure else scheme + "s"
+        raise ConfigError(
+            f"database URL {shown!r} contradicts itself: {scheme}: {'always uses' if secure else 'never uses'} TLS"
+            f" but it says ?tls={tls}; use {other}: or drop ?tls"
+        )
     host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
     netloc = host + (f":{port}" if port else "")
     clean = urllib.parse.urlunsplit((scheme, netloc, parts.path, urllib.parse.urlencode(kept), ""))
