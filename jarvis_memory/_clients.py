@@ -212,9 +212,17 @@ class _WsConn(HranaConn):
             timeout=aiohttp.ClientWSTimeout(ws_receive=None, ws_close=CLOSE_SECONDS),
         )
 
+    _hello_ok = False
+
+    def _receive(self, text: str) -> None:
+        super()._receive(text)  # raises on a hello_error, after waking _do_send
+        self._hello_ok = self._recvd_hello
+
     async def _do_send(self, socket: aiohttp.ClientWebSocketResponse) -> None:
         await socket.send_str(await self._send_msg_queue.get())  # the hello
         await self._finished_handshake.wait()
+        if not self._hello_ok:  # refused: send nothing more; the reader reports the server's error
+            await asyncio.get_running_loop().create_future()
         while self.exception is None:
             await socket.send_str(await self._send_msg_queue.get())
 
@@ -237,7 +245,9 @@ class _WsClient(HranaClient):
         stream = self._open_stream()
         try:
             answer = self._conn.send_request({"type": kind, "stream_id": stream._state.stream_id, **body})
-            return (await answer)["result"]
+            # Awaited through a mapped future: a deadline cancels that one, not the connection's own
+            # future, which the connection fails on close (a cancelled one made close() raise).
+            return await _map_future(answer, lambda response: response["result"])
         finally:
             stream.close()
 
@@ -329,19 +339,38 @@ class _RemoteClient:
             return isinstance(error, BusyError) or (idempotent and isinstance(error, (UnreachableError, ServerError)))
 
         backoff = tenacity.wait_random_exponential(multiplier=0.01, max=0.5)
-        for attempt in tenacity.Retrying(
-            retry=tenacity.retry_if_exception(retryable), stop=give_up, reraise=True,
-            wait=lambda state: max(0.0, min(backoff(state), deadline - time.monotonic() - 0.01)),
-            before_sleep=lambda state: None if isinstance(state.outcome.exception(), BusyError) else self._reset(),
-        ):
-            with attempt:
-                retry = attempt.retry_state.attempt_number > 1
-                try:
-                    return _translate(self.settings, self._submit, (kind, make(retry), convert, deadline))
-                except UnreachableError:
-                    self._reset()
-                    raise
+        try:
+            for attempt in tenacity.Retrying(
+                retry=tenacity.retry_if_exception(retryable), stop=give_up, reraise=True,
+                wait=lambda state: max(0.0, min(backoff(state), deadline - time.monotonic() - 0.01)),
+            ):
+                with attempt:
+                    retry = attempt.retry_state.attempt_number > 1
+                    try:
+                        return _translate(self.settings, self._submit, (kind, make(retry), convert, deadline))
+                    except UnreachableError:
+                        self._reset()
+                        raise
+        except _TimedOut as e:
+            if self._answers_reads():
+                raise UnreachableError(
+                    f"{self.settings.redacted_url} answers reads but did not complete this statement within"
+                    f" {self.timeout:g} s: its write lock looks stuck (sqld 0.24 was seen to stop granting it under"
+                    " concurrent writers; restart the server if writes keep failing). A write's outcome is unknown:"
+                    " check before repeating it"
+                ) from None
+            raise e from None
         raise AssertionError("unreachable: tenacity re-raises the last error")
+
+    def _answers_reads(self) -> bool:
+        """After a deadline: whether a trivial read still answers within a second (a stuck writer, not a silent server)."""
+        probe = ("execute", {"stmt": _stmt_to_proto("SELECT 1")}, _result_set_from_proto, time.monotonic() + 1.0)
+        try:
+            _translate(self.settings, self._submit, probe)
+            return True
+        except DatabaseError:
+            self._reset()
+            return False
 
     def _submit(self, work: tuple[str, dict[str, Any], Any, float]) -> Any:
         kind, body, convert, deadline = work
@@ -436,6 +465,8 @@ def _translate(settings: Settings, runner: Any, work: Any) -> Any:
         if e.code == aiohttp.WSCloseCode.MESSAGE_TOO_BIG:
             raise TooLargeError(f"{where}: {TOO_LARGE_ADVICE} ({e})", code="MESSAGE_TOO_BIG") from None
         raise UnreachableError(f"{where}: connection lost: {settings.redact(str(e))}") from None
+    except TimeoutError:  # asyncio.timeout: the call's deadline
+        raise _TimedOut(f"{where} did not answer in time") from None
     except _TRANSIENT as e:
         detail = settings.redact(str(e)) or type(e).__name__
         raise UnreachableError(f"{where} did not answer: {detail}") from None
@@ -446,6 +477,10 @@ TOO_LARGE_ADVICE = (
     f" {MAX_WS_MESSAGE // 2**20} MiB over WebSocket): a single row is too large to read; read it with a smaller"
     " query or raise the server's limit"
 )
+
+
+class _TimedOut(UnreachableError):
+    """The call's deadline passed without an answer."""
 
 
 def _looks_like_auth(e: LibsqlError) -> bool:

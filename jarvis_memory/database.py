@@ -48,7 +48,8 @@ class Database:
     remote one must be migrated explicitly (``jarvis-memory migrate``).
 
     ``read_only=True`` refuses every statement that is not a read, on every URL
-    kind, before it is sent; ``file:`` databases are also opened ``mode=ro``.
+    kind, before it is sent; ``file:`` databases are also opened ``mode=ro``.  A
+    token that grants reads only (``"a": "ro"``) is refused writes the same way.
     """
 
     def __init__(
@@ -82,8 +83,8 @@ class Database:
 
         ``retry_sql`` replaces ``sql`` when a remote call is retried after a lost answer.
         """
-        if self.read_only and not _is_read(sql, args):
-            raise ReadOnlyError(f"refused on a read-only connection, not a plain read: {_first_line(sql)}")
+        if (self.read_only or self.settings.token_read_only) and not _is_read(sql, args):
+            raise ReadOnlyError(f"refused on a read-only {self._why_read_only()}, not a plain read: {_first_line(sql)}")
         if idempotent is None:  # only remote calls retry, so only they need the check
             idempotent = self.settings.is_remote and _is_read(sql, args)
         return self._open().execute(sql, args, idempotent=idempotent, retry_sql=retry_sql)
@@ -94,9 +95,13 @@ class Database:
 
     def batch(self, statements: list[Statement], *, idempotent: bool = False) -> list[ResultSet]:
         """Run statements atomically: all of them or none, on every URL kind."""
-        if self.read_only:
-            raise ReadOnlyError("refused on a read-only connection: batch")
+        if self.read_only or self.settings.token_read_only:
+            raise ReadOnlyError(f"refused on a read-only {self._why_read_only()}: batch")
         return self._open().batch(statements, idempotent=idempotent)
+
+    def _why_read_only(self) -> str:
+        return "connection" if self.read_only else 'connection (the auth token grants reads only: "a": "ro")'
+
 
     def pages(
         self,

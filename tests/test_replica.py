@@ -19,9 +19,6 @@ import jarvis_memory
 from conftest import REMOTE_KINDS, TOKEN, cli_env
 from jarvis_memory import migrations
 
-ISSUE_9_RYW = pytest.mark.xfail(
-    strict=False, reason="issue 9: read-your-writes through a replica (get() right after store() misses the row)")
-
 
 def wait_for(check, timeout: float = 10.0):
     """``check()``'s first truthy value within ``timeout`` seconds (replication lag), else the last one."""
@@ -56,7 +53,6 @@ def test_writes_through_the_replica_reach_the_primary(through_replica):
     assert wait_for(lambda: on_replica.memories.count() == 1)
 
 
-@ISSUE_9_RYW
 def test_read_your_writes_through_the_replica(through_replica):
     _, on_replica = through_replica
     misses = 0
@@ -71,7 +67,6 @@ def test_read_your_writes_through_the_replica(through_replica):
     assert misses == 0
 
 
-@ISSUE_9_RYW
 @pytest.mark.parametrize("kind", ["ws"])
 def test_migrate_through_the_replica_reports_the_version_it_applied(kind, replica_pair, tmp_path):
     _, replica = replica_pair
