@@ -17,6 +17,7 @@ from typing import Any
 from .database import Database, connect
 from .errors import (
     AuthError,
+    BusyError,
     ConfigError,
     ConflictError,
     DatabaseError,
@@ -25,6 +26,7 @@ from .errors import (
     ReadOnlyError,
     SchemaError,
     ServerError,
+    TooLargeError,
     UnreachableError,
     ValidationError,
 )
@@ -34,9 +36,9 @@ from .memories import MemoryEntry
 from .sessions import Session
 
 __all__ = [
-    "AuthError", "ConfigError", "ConflictError", "Database", "DatabaseError", "JarvisMemoryError",
+    "AuthError", "BusyError", "ConfigError", "ConflictError", "Database", "DatabaseError", "JarvisMemoryError",
     "LogEvent", "MemoryEntry", "NotFoundError", "ReadOnlyError", "SchemaError", "ServerError",
-    "Session", "UnreachableError", "ValidationError", "connect", "content_hash", "end_session",
+    "Session", "TooLargeError", "UnreachableError", "ValidationError", "connect", "content_hash", "end_session",
     "log_event", "start_session", "store_memory",
 ]
 

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 FORMATS = ("jsonl", "csv")
 FIELDS = ["id", "content", "content_hash", "category", "source", "created_at", "last_accessed"]
 MAX_CHUNK = 5_000  # 5 parameters a row, under SQLite's 32,766 parameter limit
+CHUNK_BYTES = 2_000_000  # a chunk's content in UTF-8: the request stays far below sqld's and aiohttp's limits
 
 
 @dataclass(frozen=True)
@@ -89,17 +90,20 @@ def import_file(
     db.ready()
     report = ImportReport()
     chunk: list[list[Any]] = []
+    size = 0
     with handle:
         for line, record in _records(handle, fmt):
             report.read += 1
             try:
-                chunk.append(_params(record))
+                params = _params(record)
             except ValidationError as e:
                 report.rejected.append(Rejected(line, str(e)))
                 continue
-            if len(chunk) == chunk_size:
+            chunk.append(params)
+            size += len(params[0].encode("utf-8", "surrogatepass"))
+            if len(chunk) == chunk_size or size >= CHUNK_BYTES:
                 _write_chunk(db, chunk, report, progress)
-                chunk = []
+                chunk, size = [], 0
     if chunk:
         _write_chunk(db, chunk, report, progress)
     return report
@@ -121,10 +125,14 @@ def _write_chunk(db: Database, chunk: list[list[Any]], report: ImportReport, pro
     for params in chunk:
         unique.setdefault(params[1], params)
     args = [value for params in unique.values() for value in params]
+    # The answer holds one value per row, not the rows: NULL for a new one.  (Not `last_accessed
+    # IS NULL`: SQLite 3.40 answers 0 for it on inserted rows of this upsert.)
+    touched = "last_accessed"
     rows = db.execute(
-        memories.upsert_sql(len(unique)), args, idempotent=True, retry_sql=memories.upsert_sql(len(unique), retry=True)
+        memories.upsert_sql(len(unique), returning=touched), args, idempotent=True,
+        retry_sql=memories.upsert_sql(len(unique), retry=True, returning=touched),
     ).rows
-    new = sum(1 for row in rows if row["last_accessed"] is None)
+    new = sum(1 for row in rows if row[0] is None)
     report.new += new
     report.duplicates += len(chunk) - new
     report.chunks += 1
@@ -166,18 +174,10 @@ def _records(handle: IO[bytes], fmt: str) -> Iterator[tuple[int, Any]]:
 
 
 def iter_entries(db: Database, page_size: int = 1_000) -> Iterator[dict[str, Any]]:
-    """All entries by id, read in keyset pages (bounded responses from remote servers)."""
-    last = 0
-    cols = ", ".join(FIELDS)
-    while True:
-        rows = db.ready().execute(
-            f"SELECT {cols} FROM memory_entries WHERE id > ? ORDER BY id LIMIT ?", [last, page_size]
-        ).rows
-        for row in rows:
-            yield row.asdict()
-        if len(rows) < page_size:
-            return
-        last = rows[-1]["id"]
+    """All entries by id, read in keyset pages bounded by rows and bytes (:meth:`Database.pages`)."""
+    for page in db.ready().pages("memory_entries", {c: c for c in FIELDS}, page_rows=page_size):
+        for row in page:
+            yield dict(zip(FIELDS, row))
 
 
 def export(db: Database, out: str | Path | None = None, *, format: str = "jsonl") -> int:

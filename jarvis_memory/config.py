@@ -11,6 +11,8 @@ The token is kept out of ``repr``/``str`` and every message: print
 
 from __future__ import annotations
 
+import base64
+import json
 import os
 import urllib.parse
 from dataclasses import dataclass, field
@@ -66,6 +68,22 @@ class Settings:
     def redacted_url(self) -> str:
         """The URL with any credentials removed: safe to print and log."""
         return _strip_credentials(self.url)
+
+    @property
+    def token_read_only(self) -> bool:
+        """Whether the token is a JWT that grants reads only (sqld's and Turso's claim ``"a": "ro"``).
+
+        The claim is read, not verified: verifying is the server's job.  sqld answers a
+        write with such a token by closing the WebSocket, so the client refuses it first.
+        """
+        parts = (self.auth_token or "").split(".")
+        if len(parts) != 3:
+            return False
+        try:
+            claims = json.loads(base64.urlsafe_b64decode(parts[1] + "=" * (-len(parts[1]) % 4)))
+        except ValueError:
+            return False
+        return isinstance(claims, dict) and claims.get("a") == "ro"
 
     def __str__(self) -> str:
         token = "set" if self.auth_token else "none"
@@ -132,6 +150,14 @@ def parse_url(url: str, auth_token: str | None = None) -> Settings:
         raise ConfigError(f"database URL {shown!r} has an invalid port") from None
     if scheme == "libsql" and ("tls", "0") in kept and port is None:
         raise ConfigError(f"database URL {shown!r}: libsql: with ?tls=0 needs a port")
+    tls = dict(kept).get("tls")
+    secure = scheme in ("https", "wss")
+    if tls is not None and scheme in ("http", "https", "ws", "wss") and (tls == "1") != secure:
+        other = scheme[:-1] if secure else scheme + "s"
+        raise ConfigError(
+            f"database URL {shown!r} contradicts itself: {scheme}: {'always uses' if secure else 'never uses'} TLS"
+            f" but it says ?tls={tls}; use {other}: or drop ?tls"
+        )
     host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
     netloc = host + (f":{port}" if port else "")
     clean = urllib.parse.urlunsplit((scheme, netloc, parts.path, urllib.parse.urlencode(kept), ""))

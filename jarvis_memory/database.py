@@ -9,11 +9,11 @@
 
 from __future__ import annotations
 
-import atexit
 import os
 import sqlite3
 import threading
 import weakref
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +28,15 @@ if TYPE_CHECKING:
     from .memories import Memories
     from .sessions import Sessions
 
-_OPEN: weakref.WeakSet[Database] = weakref.WeakSet()
+ANSWER_BYTES = 2_000_000
+"""What one page of rows may hold, estimated as the server's Hrana JSON (bytes).
+
+The tighter transport limit is sqld's ``--max-response-size`` over HTTP, 10 MB by
+default (Turso's is the same); over WebSocket aiohttp refuses messages over
+4 MiB by default, raised to ``_clients.MAX_WS_MESSAGE``.  A page holds at least
+one row, so it may exceed the budget by that row.
+"""
+_CELL_OVERHEAD = 32  # {"type":"integer","value":…} around each value, and the separators
 
 
 class Database:
@@ -40,7 +48,8 @@ class Database:
     remote one must be migrated explicitly (``jarvis-memory migrate``).
 
     ``read_only=True`` refuses every statement that is not a read, on every URL
-    kind, before it is sent; ``file:`` databases are also opened ``mode=ro``.
+    kind, before it is sent; ``file:`` databases are also opened ``mode=ro``.  A
+    token that grants reads only (``"a": "ro"``) is refused writes the same way.
     """
 
     def __init__(
@@ -60,7 +69,7 @@ class Database:
         self._ready = False
         self._lock = threading.Lock()
         self._pid = os.getpid()
-        _OPEN.add(self)
+        self._closer: weakref.finalize | None = None
 
     def __repr__(self) -> str:
         mode = " read-only" if self.read_only else ""
@@ -74,8 +83,8 @@ class Database:
 
         ``retry_sql`` replaces ``sql`` when a remote call is retried after a lost answer.
         """
-        if self.read_only and not _is_read(sql, args):
-            raise ReadOnlyError(f"refused on a read-only connection, not a plain read: {_first_line(sql)}")
+        if (self.read_only or self.settings.token_read_only) and not _is_read(sql, args):
+            raise ReadOnlyError(f"refused on a read-only {self._why_read_only()}, not a plain read: {_first_line(sql)}")
         if idempotent is None:  # only remote calls retry, so only they need the check
             idempotent = self.settings.is_remote and _is_read(sql, args)
         return self._open().execute(sql, args, idempotent=idempotent, retry_sql=retry_sql)
@@ -86,17 +95,82 @@ class Database:
 
     def batch(self, statements: list[Statement], *, idempotent: bool = False) -> list[ResultSet]:
         """Run statements atomically: all of them or none, on every URL kind."""
-        if self.read_only:
-            raise ReadOnlyError("refused on a read-only connection: batch")
+        if self.read_only or self.settings.token_read_only:
+            raise ReadOnlyError(f"refused on a read-only {self._why_read_only()}: batch")
         return self._open().batch(statements, idempotent=idempotent)
 
+    def _why_read_only(self) -> str:
+        return "connection" if self.read_only else 'connection (the auth token grants reads only: "a": "ro")'
+
+
+    def pages(
+        self,
+        table: str,
+        columns: Mapping[str, str],
+        where: str = "1 = 1",
+        args: Sequence[Any] = (),
+        *,
+        key: Sequence[str] = ("id",),
+        descending: bool = False,
+        page_rows: int = 1_000,
+        limit: int | None = None,
+    ) -> Iterator[list[tuple[Any, ...]]]:
+        """Rows of ``table`` in keyset pages, bounded by ``page_rows`` and by :data:`ANSWER_BYTES`.
+
+        ``columns`` maps each output name to its SQL expression; ``key`` names unique
+        ordering columns (real columns, also output names); ``limit`` caps the total.
+        The server sizes each page (a running sum of each row's JSON size, window
+        function over at most ``page_rows`` rows), so no answer grows with the data.
+        Yields lists of value tuples in ``columns`` order.
+        """
+        direction, compare = ("DESC", "<") if descending else ("ASC", ">")
+        size = " + ".join(
+            f"{_CELL_OVERHEAD} + iif(typeof({c}) = 'blob', 2 * length({c}), length(CAST(json_quote({c}) AS BLOB)))"
+            for c in columns
+        )
+        order = ", ".join(f"{k} {direction}" for k in key)
+        qualified = ", ".join(f"{table}.{k}" for k in key)
+        exprs = ", ".join(f"{e} AS {c}" for c, e in columns.items())
+
+        def sql(after: bool) -> str:
+            keyset = f" AND ({qualified}) {compare} ({', '.join('?' * len(key))})" if after else ""
+            return (
+                f"SELECT {', '.join(columns)}, _size, _run FROM (SELECT *, {size} AS _size,"
+                f" sum({size}) OVER (ORDER BY {order} ROWS UNBOUNDED PRECEDING) AS _run"
+                f" FROM (SELECT {exprs} FROM {table} WHERE {where}{keyset}"
+                f" ORDER BY {', '.join(f'{table}.{k} {direction}' for k in key)} LIMIT ?))"
+                f" WHERE _run - _size < ? ORDER BY {order}"
+            )
+
+        names = list(columns)
+        last: list[Any] = []
+        remaining = limit
+        while remaining is None or remaining > 0:
+            want = page_rows if remaining is None else min(page_rows, remaining)
+            rows = self.execute(sql(bool(last)), [*args, *last, want, ANSWER_BYTES]).rows
+            if not rows:
+                return
+            yield [row[:-2] for row in rows]
+            if remaining is not None:
+                remaining -= len(rows)
+            cut_by_size = rows[-1][-1] >= ANSWER_BYTES
+            if len(rows) < want and not cut_by_size:
+                return
+            last = [rows[-1][names.index(k)] for k in key]
+
     def _open(self) -> Any:
-        if self._pid != os.getpid():  # forked: never share a parent's connection
-            self._client, self._ready, self._pid = None, False, os.getpid()
+        if self._pid != os.getpid():  # forked: never share (or close) a parent's connection
+            if self._closer is not None:
+                self._closer.detach()
+            self._client, self._closer, self._ready, self._pid = None, None, False, os.getpid()
         if self._client is None:
             with self._lock:
                 if self._client is None:
-                    self._client = open_client(self.settings, read_only=self.read_only, timeout=self.timeout)
+                    client = open_client(self.settings, read_only=self.read_only, timeout=self.timeout)
+                    # Closed by close(), when this Database is collected, or at interpreter exit,
+                    # whichever comes first (an unclosed aiohttp session warns on stderr).
+                    self._closer = weakref.finalize(self, client.close)
+                    self._client = client
         return self._client
 
     # -- schema -------------------------------------------------------------
@@ -149,9 +223,9 @@ class Database:
 
     # -- lifecycle ----------------------------------------------------------
     def close(self) -> None:
-        client, self._client, self._ready = self._client, None, False
-        if client is not None and self._pid == os.getpid():
-            client.close()
+        closer, self._closer, self._client, self._ready = self._closer, None, None, False
+        if closer is not None and self._pid == os.getpid():
+            closer()
 
     def __enter__(self) -> Database:
         return self
@@ -175,15 +249,6 @@ def connect(url: str | None = None, auth_token: str | None = None, *, read_only:
     if db is None:
         db = _shared[key] = Database(settings.url, settings.auth_token, read_only=read_only)
     return db
-
-
-@atexit.register
-def _close_all() -> None:
-    for db in list(_OPEN):
-        try:
-            db.close()
-        except Exception:  # at exit, a failed close must not mask the real exit status
-            pass
 
 
 # -- read-only statement check --------------------------------------------------

@@ -59,6 +59,14 @@ class ServerError(DatabaseError):
     """The server answered with an internal error (HTTP 5xx)."""
 
 
+class BusyError(DatabaseError):
+    """The server stayed busy with other writers until the deadline; nothing was written."""
+
+
+class TooLargeError(DatabaseError):
+    """An answer would exceed a transport's size limit (a row too large to read in one answer)."""
+
+
 class SchemaError(JarvisMemoryError):
     """The schema is missing, edited, or newer than this package."""
 

@@ -126,12 +126,13 @@ def open_file(settings: config.Settings) -> Any:
         raise ConfigError(f"cannot open {settings.redacted_url}: {e}") from None
 
 
-def select_sql(table: str) -> str:
+def select_columns(table: str) -> dict[str, str]:
     """The table's columns, each cast to the one type Arrow will see."""
-    columns = ", ".join(
-        f"CAST({c} AS {'INTEGER' if c in _INTEGER_COLUMNS else 'TEXT'}) AS {c}" for c in CORE_TABLES[table]
-    )
-    return f"SELECT {columns} FROM {table}"
+    return {c: f"CAST({c} AS {'INTEGER' if c in _INTEGER_COLUMNS else 'TEXT'})" for c in CORE_TABLES[table]}
+
+
+def select_sql(table: str) -> str:
+    return f"SELECT {', '.join(f'{e} AS {c}' for c, e in select_columns(table).items())} FROM {table}"
 
 
 def read_table(conn: Any, table: str) -> pa.Table:
@@ -178,22 +179,17 @@ def _columns_file(settings: config.Settings, conn: Any) -> dict[str, list[str]]:
 
 # -- remote: keyset pages ----------------------------------------------------------
 def read_pages(db: Database, table: str, *, page_size: int = PAGE_SIZE) -> pa.Table:
-    """The whole table as Arrow, read ``page_size`` rows at a time in ``id`` order."""
+    """The whole table as Arrow, in ``id`` order, in pages of at most ``page_size`` rows and
+    :data:`jarvis_memory.database.ANSWER_BYTES` (so no answer exceeds the server's or aiohttp's limit)."""
     if isinstance(page_size, bool) or not isinstance(page_size, int) or page_size < 1:
         raise ValidationError(f"page size must be a positive integer, not {page_size!r}")
     columns = CORE_TABLES[table]
     schema = _schema(table)
-    batches, last = [], 0
-    while True:
-        rows = db.execute(f"{select_sql(table)} WHERE id > ? ORDER BY id LIMIT ?", [last, page_size]).rows
-        if not rows:
-            break
+    batches = []
+    for rows in db.pages(table, select_columns(table), page_rows=page_size):
         data = list(zip(*rows))
         batches.append(pa.record_batch([pa.array(data[i], schema.field(c).type) for i, c in enumerate(columns)],
                                        schema=schema))
-        last = rows[-1][0]
-        if len(rows) < page_size:
-            break
     return pa.Table.from_batches(batches, schema=schema)
 
 

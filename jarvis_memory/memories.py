@@ -10,7 +10,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +26,8 @@ CATEGORIES = ("preference", "fact", "pattern")
 SOURCES = ("user_explicit", "jarvis_inferred")
 MAX_CONTENT_CHARS = 10_000
 COLUMNS = "id, content, content_hash, category, source, created_at, last_accessed"
+_NAMES = COLUMNS.split(", ")
+_NEWEST = ("created_at", "id")  # search and recall order, newest first
 
 # One statement, so concurrent writers of the same content end with one row and
 # no error (the seed's select-then-insert races).  A new row comes back with
@@ -54,15 +57,16 @@ class MemoryEntry:
 
     @classmethod
     def from_row(cls, row: Any) -> MemoryEntry:
-        return cls(*row.astuple())
+        """From a result row or a tuple whose first values are :data:`COLUMNS`."""
+        return cls(*row[: len(_NAMES)])
 
 
-def upsert_sql(rows: int, *, retry: bool = False) -> str:
+def upsert_sql(rows: int, *, retry: bool = False, returning: str = COLUMNS) -> str:
     """The dedup upsert for ``rows`` entries (five parameters each); ``retry``: see ``_TOUCH_UNLESS_OWN``."""
     touch = _TOUCH_UNLESS_OWN if retry else _TOUCH
     return (
         _UPSERT_HEAD + ", ".join([_ROW] * rows)
-        + f" ON CONFLICT (content_hash) DO UPDATE SET last_accessed = {touch} RETURNING {COLUMNS}"
+        + f" ON CONFLICT (content_hash) DO UPDATE SET last_accessed = {touch} RETURNING {returning}"
     )
 
 
@@ -112,30 +116,46 @@ class Memories:
         limit: int = 100,
         after_id: int = 0,
     ) -> list[MemoryEntry]:
-        """Entries by id, filtered; page with ``after_id`` (the last id you saw)."""
+        """Entries by id, filtered; page with ``after_id`` (the last id you saw).
+
+        Read in pages bounded by rows and bytes (:meth:`Database.pages`), so any ``limit`` fits
+        the server's answer limits.
+        """
         where, args = _filters(category, source, since, until, text)
         where.append("id > ?")
         args.append(after_id if after_id == 0 else _validate.row_id(after_id, "after_id"))
-        sql = f"SELECT {COLUMNS} FROM memory_entries WHERE {' AND '.join(where)} ORDER BY id LIMIT ?"
-        rows = self.db.ready().execute(sql, args + [_limit(limit)]).rows
-        return [MemoryEntry.from_row(r) for r in rows]
+        return self._read(where, args, _limit(limit), key=("id",), descending=False)
 
     def search(self, text: str, *, category: str | None = None, limit: int = 20) -> list[MemoryEntry]:
         """Entries containing every word of ``text`` (case-insensitive for ASCII), newest first."""
         where, args = _filters(category, None, None, None, text)
-        sql = f"SELECT {COLUMNS} FROM memory_entries WHERE {' AND '.join(where)} ORDER BY created_at DESC, id DESC LIMIT ?"
-        return [MemoryEntry.from_row(r) for r in self.db.ready().execute(sql, args + [_limit(limit)]).rows]
+        return self._read(where, args, _limit(limit), key=_NEWEST, descending=True)
 
     def recall(self, text: str | None = None, *, category: str | None = None, limit: int = 20) -> list[MemoryEntry]:
-        """Like :meth:`search`, and marks what it returns as accessed now (one statement)."""
-        where, args = _filters(category, None, None, None, text)
-        sql = (
-            "UPDATE memory_entries SET last_accessed = ? WHERE id IN (SELECT id FROM memory_entries"
-            f" WHERE {' AND '.join(where)} ORDER BY created_at DESC, id DESC LIMIT ?) RETURNING {COLUMNS}"
+        """Like :meth:`search`, and marks what it returns as accessed now.
+
+        The entries are read first (in bounded pages), then stamped by id in one statement
+        that returns only ids: a read that fails stamps nothing, and an entry deleted in
+        between is neither stamped nor returned.
+        """
+        found = self._read(*_filters(category, None, None, None, text), _limit(limit), key=_NEWEST, descending=True)
+        if not found:
+            return []
+        stamp = timestamps.now()
+        rows = self.db.execute(
+            "UPDATE memory_entries SET last_accessed = ? WHERE id IN (SELECT value FROM json_each(?)) RETURNING id",
+            [stamp, json.dumps([e.id for e in found])], idempotent=True,
+        ).rows
+        stamped = {row[0] for row in rows}
+        return [replace(e, last_accessed=stamp) for e in found if e.id in stamped]
+
+    def _read(self, where: list[str], args: list[Any], limit: int, *, key: tuple[str, ...], descending: bool
+              ) -> list[MemoryEntry]:
+        pages = self.db.ready().pages(
+            "memory_entries", {c: c for c in _NAMES}, " AND ".join(where), args,
+            key=key, descending=descending, limit=limit,
         )
-        rows = self.db.ready().execute(sql, [timestamps.now(), *args, _limit(limit)], idempotent=True).rows
-        entries = [MemoryEntry.from_row(r) for r in rows]
-        return sorted(entries, key=lambda e: (e.created_at, e.id), reverse=True)
+        return [MemoryEntry.from_row(row) for page in pages for row in page]
 
     def delete(self, memory_id: int) -> MemoryEntry:
         """Delete one entry and return it; :class:`NotFoundError` if there is none."""

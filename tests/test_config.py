@@ -71,3 +71,18 @@ def test_default_is_resolved_the_same_in_a_subprocess_from_another_cwd():
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     out = subprocess.run([sys.executable, "-c", code], cwd="/", env=env, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == config.default_path().as_uri()
+
+
+@pytest.mark.parametrize("url", ["http://h:1?tls=1", "https://h?tls=0", "wss://h?tls=0", "ws://h:1?tls=1"])
+def test_contradictory_tls_is_a_config_error_exit_3(url):
+    """The scheme already says whether TLS is used; a ?tls= saying otherwise was only found at the first query."""
+    with pytest.raises(ConfigError, match="contradicts itself"):
+        config.parse_url(url)
+    out = subprocess.run([sys.executable, "-m", "jarvis_memory", "--url", url, "stats"],
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 3 and "contradicts itself" in out.stderr
+
+
+@pytest.mark.parametrize("url", ["https://h?tls=1", "ws://h:1?tls=0", "libsql://h?tls=1", "libsql://h:8080?tls=0"])
+def test_consistent_tls_is_accepted(url):
+    assert config.parse_url(url).url == url
