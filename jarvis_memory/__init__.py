@@ -26,6 +26,7 @@ from .errors import (
     SchemaError,
     ServerError,
     UnreachableError,
+    UnreadableRowError,
     ValidationError,
 )
 from .events import LogEvent
@@ -36,7 +37,7 @@ from .sessions import Session
 __all__ = [
     "AuthError", "ConfigError", "ConflictError", "Database", "DatabaseError", "JarvisMemoryError",
     "LogEvent", "MemoryEntry", "NotFoundError", "ReadOnlyError", "SchemaError", "ServerError",
-    "Session", "UnreachableError", "ValidationError", "connect", "content_hash", "end_session",
+    "Session", "UnreachableError", "UnreadableRowError", "ValidationError", "connect", "content_hash", "end_session",
     "log_event", "start_session", "store_memory",
 ]
 

@@ -38,6 +38,7 @@ from libsql_client.http import HttpClient
 from libsql_client.sqlite3_utils import Sqlite3Client, _execute_stmt
 
 from .config import Settings
+from .rows import decode_text
 from .errors import AuthError, ConfigError, DatabaseError, ReadOnlyError, ServerError, UnreachableError
 
 Statement = tuple[str, Sequence[Any] | dict[str, Any]] | str
@@ -85,6 +86,7 @@ class _Sqlite3Backend(Sqlite3Client):
             uri, uri=True, isolation_level=None, check_same_thread=False,
             timeout=BUSY_TIMEOUT_MS / 1000, factory=_KeptConnection,
         )
+        self._conn.text_factory = decode_text  # text that is not UTF-8 is named by the readers, not fatal
         self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if read_only:
             self._conn.execute("PRAGMA query_only = ON")

@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from . import memories, timestamps
-from .errors import ValidationError
+from .errors import UnreadableRowError, ValidationError
+from .rows import text_values
 
 if TYPE_CHECKING:
     from .database import Database
@@ -34,6 +35,14 @@ MAX_CHUNK = 5_000  # 5 parameters a row, under SQLite's 32,766 parameter limit
 class Rejected:
     line: int
     reason: str
+
+
+@dataclass
+class ExportReport:
+    """What :func:`export` wrote, and the rows it skipped because they could not be read (named by id)."""
+
+    written: int = 0
+    unreadable: list[UnreadableRowError] = field(default_factory=list)
 
 
 @dataclass
@@ -180,8 +189,12 @@ def iter_entries(db: Database, page_size: int = 1_000) -> Iterator[dict[str, Any
         last = rows[-1]["id"]
 
 
-def export(db: Database, out: str | Path | None = None, *, format: str = "jsonl") -> int:
-    """Write every entry to ``out`` (atomically) or stdout; returns the row count."""
+def export(db: Database, out: str | Path | None = None, *, format: str = "jsonl") -> ExportReport:
+    """Write every readable entry to ``out`` (atomically) or stdout.
+
+    A row whose text cannot be read (not UTF-8) is skipped and named in the report;
+    a BLOB holding UTF-8 text is written as that text.
+    """
     if format not in FORMATS:
         raise ValidationError(f"format must be one of {', '.join(FORMATS)}; got {format!r}")
     if out is None:
@@ -192,23 +205,31 @@ def export(db: Database, out: str | Path | None = None, *, format: str = "jsonl"
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            count = _write(db, handle, format)
+            report = _write(db, handle, format)
         os.replace(tmp, target)
     except BaseException:
         os.unlink(tmp)
         raise
-    return count
+    return report
 
 
-def _write(db: Database, handle: IO[str], format: str) -> int:
-    count = 0
+def _write(db: Database, handle: IO[str], format: str) -> ExportReport:
+    report = ExportReport()
     if format == "csv":
         writer = csv.DictWriter(handle, fieldnames=FIELDS, lineterminator="\n")
         writer.writeheader()
-        for count, entry in enumerate(iter_entries(db), start=1):
-            writer.writerow(entry)
+        write = writer.writerow
     else:
-        for count, entry in enumerate(iter_entries(db), start=1):
+        def write(entry: dict[str, Any]) -> None:
             handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
-    return count
+    names = tuple(FIELDS)
+    for entry in iter_entries(db):
+        try:
+            values = text_values("memory_entries", names, tuple(entry[f] for f in names))
+        except UnreadableRowError as e:
+            report.unreadable.append(e)
+            continue
+        write(dict(zip(names, values)))
+        report.written += 1
+    return report
 

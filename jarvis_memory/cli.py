@@ -18,8 +18,9 @@ import click
 from . import bulk, health, memories, sessions
 from .database import Database
 from .demo import demo_command
-from .errors import ConfigError, JarvisMemoryError
+from .errors import ConfigError, JarvisMemoryError, UnreadableRowError
 from .report import report_command
+from .rows import Rows
 
 
 class _Group(click.Group):
@@ -80,6 +81,20 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _found(found: Rows, as_json: bool) -> None:
+    """Print the entries read; name each row that could not be read on stderr and exit 1."""
+    _out(found, as_json, "\n".join(map(_line, found)) or "nothing found")
+    _skipped(found.unreadable)
+
+
+def _skipped(unreadable: list[UnreadableRowError]) -> None:
+    if unreadable:
+        for e in unreadable:
+            click.echo(f"skipped: {e}", err=True)
+        click.echo(f"error: {len(unreadable)} row(s) could not be read and were skipped", err=True)
+        sys.exit(1)
+
+
 def _line(entry: memories.MemoryEntry) -> str:
     return f"#{entry.id} [{entry.category}/{entry.source}] {entry.content}"
 
@@ -134,8 +149,7 @@ def remember(get_db: _LazyDb, content: str, category: str, source: str, as_json:
 @click.pass_obj
 def search(get_db: _LazyDb, text: str, category: str | None, limit: int, as_json: bool) -> None:
     """Find memories containing every word of TEXT (read only)."""
-    found = get_db().memories.search(text, category=category, limit=limit)
-    _out(found, as_json, "\n".join(map(_line, found)) or "nothing found")
+    _found(get_db().memories.search(text, category=category, limit=limit), as_json)
 
 
 @cli.command()
@@ -146,8 +160,7 @@ def search(get_db: _LazyDb, text: str, category: str | None, limit: int, as_json
 @click.pass_obj
 def recall(get_db: _LazyDb, text: str | None, category: str | None, limit: int, as_json: bool) -> None:
     """Like search, and marks the memories returned as accessed now."""
-    found = get_db().memories.recall(text, category=category, limit=limit)
-    _out(found, as_json, "\n".join(map(_line, found)) or "nothing found")
+    _found(get_db().memories.recall(text, category=category, limit=limit), as_json)
 
 
 @cli.command("list")
@@ -161,8 +174,8 @@ def recall(get_db: _LazyDb, text: str | None, category: str | None, limit: int, 
 @click.pass_obj
 def list_(get_db: _LazyDb, category, source, since, until, limit, after_id, as_json) -> None:
     """List memories by id, with filters."""
-    found = get_db().memories.list(category=category, source=source, since=since, until=until, limit=limit, after_id=after_id)
-    _out(found, as_json, "\n".join(map(_line, found)) or "nothing found")
+    _found(get_db().memories.list(category=category, source=source, since=since, until=until, limit=limit,
+                                  after_id=after_id), as_json)
 
 
 @cli.command()
@@ -231,6 +244,7 @@ def session_list(get_db: _LazyDb, open_only: bool, limit: int, as_json: bool) ->
     found = get_db().sessions.list(open_only=open_only, limit=limit)
     lines = [f"{s.id}\t{s.started_at}\t{s.ended_at or 'open'}\t{s.end_trigger or ''}\t{s.summary or ''}" for s in found]
     _out(found, as_json, "\n".join(lines) or "no sessions")
+    _skipped(found.unreadable)
 
 
 @cli.command("log")
@@ -282,9 +296,10 @@ def import_(get_db: _LazyDb, file: str, fmt: str | None, chunk_size: int, as_jso
 @click.pass_obj
 def export(get_db: _LazyDb, fmt: str, output: str | None) -> None:
     """Export every memory as JSON Lines or CSV."""
-    count = bulk.export(get_db(), output, format=fmt)
+    report = bulk.export(get_db(), output, format=fmt)
     if output:
-        click.echo(f"wrote {count:,} memories to {output}", err=True)
+        click.echo(f"wrote {report.written:,} memories to {output}", err=True)
+    _skipped(report.unreadable)
 
 
 @cli.command()

@@ -13,11 +13,14 @@ column, a BLOB) cannot break Arrow's typing.  The tables are DuckDB views over
 those Arrow tables (nothing is copied); the parsed columns are computed when a
 query reads them: timestamps that are not ISO 8601 instants become NULL (the
 text as stored stays in ``*_raw``), event data that is not JSON becomes NULL
-(``event_data_raw`` keeps it).
+(``event_data_raw`` keeps it).  Text another client stored that is not valid
+UTF-8 is read with U+FFFD for each bad sequence; the row is kept and the value
+named in the table ``unreadable_values`` (``table_name, id, column_name``).
 """
 
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass
 from functools import cached_property
@@ -144,9 +147,19 @@ def read_table(conn: Any, table: str) -> pa.Table:
     """
     samples = {c: "0" if c in _INTEGER_COLUMNS else "''" for c in CORE_TABLES[table]} | {"id": "NULL"}
     typed = ", ".join(f"{value} AS {c}" for c, value in samples.items())
+    arrow = _fetch(conn, table, f"SELECT {typed} UNION ALL {select_sql(table)}")
+    try:
+        arrow.validate(full=True)  # the driver copies text bytes as they are; DuckDB would fail on bad UTF-8 later
+    except pa.ArrowInvalid:
+        return _read_table_bytes(conn, table)
+    schema = _schema(table)
+    return arrow if arrow.schema.equals(schema) else arrow.cast(schema)
+
+
+def _fetch(conn: Any, table: str, sql: str) -> pa.Table:
     cursor = conn.cursor()
     try:
-        cursor.execute(f"SELECT {typed} UNION ALL {select_sql(table)}")
+        cursor.execute(sql)
         arrow = cursor.fetch_arrow_table()
     except Exception as e:
         raise DatabaseError(f"reading {table} failed: {e}") from None
@@ -154,8 +167,38 @@ def read_table(conn: Any, table: str) -> pa.Table:
         cursor.close()
     if arrow.num_rows and arrow.column("id")[0].is_valid:  # SQLite did not keep the typed row first
         raise DatabaseError(f"reading {table}: the typed first row went missing")
-    arrow, schema = arrow.slice(1), _schema(table)
-    return arrow if arrow.schema.equals(schema) else arrow.cast(schema)
+    return arrow.slice(1)
+
+
+def _read_table_bytes(conn: Any, table: str) -> pa.Table:
+    """The slow path for a table holding text that is not UTF-8 (another client's rows).
+
+    Text columns are read as bytes and decoded row by row: a bad sequence becomes
+    U+FFFD and the value is listed in the table's ``unreadable`` metadata
+    (``[[id, column], …]``), which :func:`to_duckdb` turns into the view
+    ``unreadable_values``.  The row itself is kept.
+    """
+    columns = CORE_TABLES[table]
+    samples = {c: "0" if c in _INTEGER_COLUMNS else "x''" for c in columns if c != "id"}
+    typed = ", ".join(f"{value} AS {c}" for c, value in samples.items())
+    cast = ", ".join(f"CAST({c} AS {'INTEGER' if c in _INTEGER_COLUMNS else 'BLOB'}) AS {c}" for c in columns)
+    raw = _fetch(conn, table, f"SELECT NULL AS id, {typed} UNION ALL SELECT {cast} FROM {table}")
+    ids = raw.column("id").to_pylist()
+    arrays, bad = [], []
+    for c in columns:
+        if c in _INTEGER_COLUMNS:
+            arrays.append(raw.column(c).cast(pa.int64()))
+            continue
+        texts = []
+        for row_id, value in zip(ids, raw.column(c).to_pylist()):
+            try:
+                texts.append(None if value is None else value.decode("utf-8"))
+            except UnicodeDecodeError:
+                texts.append(value.decode("utf-8", "replace"))
+                bad.append([row_id, c])
+        arrays.append(pa.array(texts, pa.string()))
+    schema = _schema(table).with_metadata({"unreadable": json.dumps(bad)})
+    return pa.Table.from_arrays(arrays, schema=schema)
 
 
 def _columns_file(settings: config.Settings, conn: Any) -> dict[str, list[str]]:
@@ -266,4 +309,9 @@ def to_duckdb(tables: dict[str, pa.Table]) -> duckdb.DuckDBPyConnection:
         if table == "daily_logs":
             columns.append("event_data AS event_data_raw")
         con.execute(f"CREATE VIEW {table} AS SELECT {', '.join(columns)} FROM _arrow_{table}")
+    unreadable = [(table, row_id, column) for table in TABLES
+                  for row_id, column in json.loads((tables[table].schema.metadata or {}).get(b"unreadable", b"[]"))]
+    con.execute("CREATE TABLE unreadable_values (table_name VARCHAR, id BIGINT, column_name VARCHAR)")
+    if unreadable:
+        con.executemany("INSERT INTO unreadable_values VALUES (?, ?, ?)", unreadable)
     return con

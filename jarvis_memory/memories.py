@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from . import _validate, timestamps
 from .errors import NotFoundError
 from .hashing import content_hash
+from .rows import Rows, read_all, text_values
 
 if TYPE_CHECKING:
     from .database import Database
@@ -54,7 +56,11 @@ class MemoryEntry:
 
     @classmethod
     def from_row(cls, row: Any) -> MemoryEntry:
-        return cls(*row.astuple())
+        """The entry of one row; :class:`UnreadableRowError` names a row whose text cannot be read."""
+        return cls(*text_values("memory_entries", _NAMES, row.astuple()))
+
+
+_NAMES = tuple(COLUMNS.split(", "))
 
 
 def upsert_sql(rows: int, *, retry: bool = False) -> str:
@@ -111,31 +117,41 @@ class Memories:
         text: str | None = None,
         limit: int = 100,
         after_id: int = 0,
-    ) -> list[MemoryEntry]:
-        """Entries by id, filtered; page with ``after_id`` (the last id you saw)."""
+    ) -> Rows:
+        """Entries by id, filtered; page with ``after_id`` (the last id you saw).  Unreadable rows: see :meth:`search`."""
         where, args = _filters(category, source, since, until, text)
         where.append("id > ?")
         args.append(after_id if after_id == 0 else _validate.row_id(after_id, "after_id"))
         sql = f"SELECT {COLUMNS} FROM memory_entries WHERE {' AND '.join(where)} ORDER BY id LIMIT ?"
-        rows = self.db.ready().execute(sql, args + [_limit(limit)]).rows
-        return [MemoryEntry.from_row(r) for r in rows]
+        return read_all(self.db.ready().execute(sql, args + [_limit(limit)]).rows, MemoryEntry.from_row)
 
-    def search(self, text: str, *, category: str | None = None, limit: int = 20) -> list[MemoryEntry]:
-        """Entries containing every word of ``text`` (case-insensitive for ASCII), newest first."""
+    def search(self, text: str, *, category: str | None = None, limit: int = 20) -> Rows:
+        """Entries containing every word of ``text`` (case-insensitive for ASCII), newest first.
+
+        Rows whose text cannot be read are left out and named in the result's ``unreadable``.
+        """
+        return self._newest(text, category, limit)
+
+    def recall(self, text: str | None = None, *, category: str | None = None, limit: int = 20) -> Rows:
+        """Like :meth:`search`, and marks what it returns as accessed now.
+
+        Read first, then stamp: only the entries returned get ``last_accessed`` (one
+        UPDATE of exactly their ids); an unreadable row is named, never touched.
+        """
+        found = self._newest(text, category, limit)
+        if not found:
+            return found
+        stamped = self.db.execute(
+            f"UPDATE memory_entries SET last_accessed = ? WHERE id IN (SELECT value FROM json_each(?)) RETURNING {COLUMNS}",
+            [timestamps.now(), json.dumps([e.id for e in found])], idempotent=True,
+        ).rows
+        entries = sorted(map(MemoryEntry.from_row, stamped), key=lambda e: (e.created_at, e.id), reverse=True)
+        return Rows(entries, found.unreadable)
+
+    def _newest(self, text: str | None, category: str | None, limit: int) -> Rows:
         where, args = _filters(category, None, None, None, text)
         sql = f"SELECT {COLUMNS} FROM memory_entries WHERE {' AND '.join(where)} ORDER BY created_at DESC, id DESC LIMIT ?"
-        return [MemoryEntry.from_row(r) for r in self.db.ready().execute(sql, args + [_limit(limit)]).rows]
-
-    def recall(self, text: str | None = None, *, category: str | None = None, limit: int = 20) -> list[MemoryEntry]:
-        """Like :meth:`search`, and marks what it returns as accessed now (one statement)."""
-        where, args = _filters(category, None, None, None, text)
-        sql = (
-            "UPDATE memory_entries SET last_accessed = ? WHERE id IN (SELECT id FROM memory_entries"
-            f" WHERE {' AND '.join(where)} ORDER BY created_at DESC, id DESC LIMIT ?) RETURNING {COLUMNS}"
-        )
-        rows = self.db.ready().execute(sql, [timestamps.now(), *args, _limit(limit)], idempotent=True).rows
-        entries = [MemoryEntry.from_row(r) for r in rows]
-        return sorted(entries, key=lambda e: (e.created_at, e.id), reverse=True)
+        return read_all(self.db.ready().execute(sql, args + [_limit(limit)]).rows, MemoryEntry.from_row)
 
     def delete(self, memory_id: int) -> MemoryEntry:
         """Delete one entry and return it; :class:`NotFoundError` if there is none."""

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import _validate, timestamps
 from .errors import ConflictError, NotFoundError
+from .rows import Rows, read_all, text_values
 
 if TYPE_CHECKING:
     from .database import Database
@@ -34,7 +35,8 @@ class Session:
 
     @classmethod
     def from_row(cls, row: Any) -> Session:
-        return cls(*row.astuple())
+        """The session of one row; :class:`UnreadableRowError` names a row whose text cannot be read."""
+        return cls(*text_values("sessions", tuple(COLUMNS.split(", ")), row.astuple()))
 
 
 class Sessions:
@@ -72,12 +74,12 @@ class Sessions:
             raise NotFoundError(f"no session with id {session_id}")
         return Session.from_row(rows[0])
 
-    def list(self, *, open_only: bool = False, limit: int = 50) -> list[Session]:
-        """Most recent first."""
+    def list(self, *, open_only: bool = False, limit: int = 50) -> Rows:
+        """Most recent first; rows that cannot be read are named in the result's ``unreadable``."""
         where = "WHERE ended_at IS NULL" if open_only else ""
         limit = int(_validate.positive_number(limit, "limit", maximum=100_000))
         rows = self.db.ready().execute(f"SELECT {COLUMNS} FROM sessions {where} ORDER BY id DESC LIMIT ?", [limit]).rows
-        return [Session.from_row(r) for r in rows]
+        return read_all(rows, Session.from_row)
 
     def expire_idle(self, idle_minutes: float, *, now: datetime | None = None) -> list[Session]:
         """End with trigger ``timeout`` every open session idle for more than ``idle_minutes``.

@@ -98,7 +98,7 @@ def test_bad_chunk_size(db, tmp_path, chunk_size):
 def test_export_round_trip(db, tmp_path, fmt):
     bulk.import_file(db, write_jsonl(tmp_path / "m.jsonl", GOOD))
     out = tmp_path / f"out.{fmt}"
-    assert bulk.export(db, out, format=fmt) == 3
+    assert bulk.export(db, out, format=fmt).written == 3
     before = [e.content for e in db.memories.list()]
     db.execute("DELETE FROM memory_entries")
     report = bulk.import_file(db, out)
