@@ -23,6 +23,7 @@ rather than worked around in every caller:
 from __future__ import annotations
 
 import asyncio
+import os
 import sqlite3
 import threading
 import time
@@ -79,7 +80,7 @@ class _Sqlite3Backend(Sqlite3Client):
     def __init__(self, path: Path, read_only: bool):
         super().__init__(str(path))
         if read_only:
-            uri = path.as_uri() + "?mode=ro"
+            uri = path.as_uri() + "?mode=ro" + ("&immutable=1" if _no_shm_possible(path) else "")
         else:
             uri = path.as_uri() + "?mode=rwc"
         self._conn = sqlite3.connect(
@@ -88,7 +89,7 @@ class _Sqlite3Backend(Sqlite3Client):
         )
         self._conn.text_factory = decode_text  # text that is not UTF-8 is named by the readers, not fatal
         self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        if read_only:
+        if read_only:  # never a journal-mode switch or anything else that writes the file
             self._conn.execute("PRAGMA query_only = ON")
         else:
             self._conn.execute("PRAGMA journal_mode = WAL")
@@ -117,6 +118,19 @@ class _Sqlite3Backend(Sqlite3Client):
         self._conn.really_close()
 
 
+def _unchangeable(path: Path) -> bool:
+    """Whether this process cannot write the existing database ``path``: a read-only mount, an immutable
+    file or folder, no permission.  A WAL database needs its folder writable too (-wal and -shm files)."""
+    return path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
+def _no_shm_possible(path: Path) -> bool:
+    """A WAL database in a folder this process cannot write, with no -shm file: SQLite cannot open it
+    ``mode=ro`` (it needs the -shm).  No process has it open in WAL mode then (it would have made the
+    -shm), so it is read ``immutable=1``; a writer starting during the read could go unseen."""
+    return not os.access(path.parent, os.W_OK) and not Path(f"{path}-shm").exists()
+
+
 class _FileClient:
     def __init__(self, settings: Settings, *, read_only: bool):
         self.settings = settings
@@ -124,6 +138,8 @@ class _FileClient:
         assert path is not None
         if read_only and not path.exists():
             raise ConfigError(f"no database at {settings.redacted_url}")
+        if not read_only and _unchangeable(path):
+            raise ReadOnlyError(f"{settings.redacted_url} is read-only (the file or its folder cannot be written)")
         if not read_only and not path.parent.is_dir():
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)

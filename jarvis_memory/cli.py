@@ -149,7 +149,7 @@ def remember(get_db: _LazyDb, content: str, category: str, source: str, as_json:
 @click.pass_obj
 def search(get_db: _LazyDb, text: str, category: str | None, limit: int, as_json: bool) -> None:
     """Find memories containing every word of TEXT (read only)."""
-    _found(get_db().memories.search(text, category=category, limit=limit), as_json)
+    _found(get_db(read_only=True).memories.search(text, category=category, limit=limit), as_json)
 
 
 @cli.command()
@@ -174,7 +174,7 @@ def recall(get_db: _LazyDb, text: str | None, category: str | None, limit: int, 
 @click.pass_obj
 def list_(get_db: _LazyDb, category, source, since, until, limit, after_id, as_json) -> None:
     """List memories by id, with filters."""
-    _found(get_db().memories.list(category=category, source=source, since=since, until=until, limit=limit,
+    _found(get_db(read_only=True).memories.list(category=category, source=source, since=since, until=until, limit=limit,
                                   after_id=after_id), as_json)
 
 
@@ -184,7 +184,7 @@ def list_(get_db: _LazyDb, category, source, since, until, limit, after_id, as_j
 @click.pass_obj
 def get(get_db: _LazyDb, memory_id: int, as_json: bool) -> None:
     """Show one memory."""
-    entry = get_db().memories.get(memory_id)
+    entry = get_db(read_only=True).memories.get(memory_id)
     _out(entry, as_json, _line(entry))
 
 
@@ -241,7 +241,7 @@ def session_expire(get_db: _LazyDb, idle_minutes: float, as_json: bool) -> None:
 @click.pass_obj
 def session_list(get_db: _LazyDb, open_only: bool, limit: int, as_json: bool) -> None:
     """Recent sessions, newest first."""
-    found = get_db().sessions.list(open_only=open_only, limit=limit)
+    found = get_db(read_only=True).sessions.list(open_only=open_only, limit=limit)
     lines = [f"{s.id}\t{s.started_at}\t{s.ended_at or 'open'}\t{s.end_trigger or ''}\t{s.summary or ''}" for s in found]
     _out(found, as_json, "\n".join(lines) or "no sessions")
     _skipped(found.unreadable)
@@ -296,7 +296,7 @@ def import_(get_db: _LazyDb, file: str, fmt: str | None, chunk_size: int, as_jso
 @click.pass_obj
 def export(get_db: _LazyDb, fmt: str, output: str | None) -> None:
     """Export every memory as JSON Lines or CSV."""
-    report = bulk.export(get_db(), output, format=fmt)
+    report = bulk.export(get_db(read_only=True), output, format=fmt)
     if output:
         click.echo(f"wrote {report.written:,} memories to {output}", err=True)
     _skipped(report.unreadable)
@@ -307,7 +307,7 @@ def export(get_db: _LazyDb, fmt: str, output: str | None) -> None:
 @click.pass_obj
 def stats(get_db: _LazyDb, as_json: bool) -> None:
     """Row counts and headline figures."""
-    figures = health.stats(get_db())
+    figures = health.stats(get_db(read_only=True))
     human = "\n".join(f"{k}: {v}" for k, v in figures.items())
     _out(figures, as_json, human)
 
@@ -317,7 +317,7 @@ def stats(get_db: _LazyDb, as_json: bool) -> None:
 @click.pass_obj
 def doctor(get_db: _LazyDb, as_json: bool) -> None:
     """Check that the database is reachable and its schema is current (exit 1 if not)."""
-    report = health.doctor(get_db(auto_migrate=False))
+    report = health.doctor(get_db(read_only=True))
     human = [f"database: {report['database']}"]
     human += [f"{'ok ' if c['ok'] else 'FAIL'} {c['check']}: {c['detail']} ({c['ms']} ms)" for c in report["checks"]]
     _out(report, as_json, "\n".join(human))

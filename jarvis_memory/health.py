@@ -6,7 +6,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from . import migrations
-from .errors import JarvisMemoryError
+from .errors import ConfigError, JarvisMemoryError
 
 if TYPE_CHECKING:
     from .database import Database
@@ -36,6 +36,8 @@ def doctor(db: Database) -> dict[str, Any]:
         try:
             detail = fn()
             ok = True
+        except ConfigError:  # no database at that path, or a malformed URL: nothing to check
+            raise
         except JarvisMemoryError as e:
             detail, ok = str(e), False
         checks.append({"check": name, "ok": ok, "detail": detail, "ms": round((time.perf_counter() - started) * 1e3, 1)})
