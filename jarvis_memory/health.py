@@ -5,11 +5,14 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any
 
-from . import migrations
+from . import migrations, timestamps
 from .errors import ConfigError, JarvisMemoryError
 
 if TYPE_CHECKING:
     from .database import Database
+
+
+_CREATED = timestamps.instant_sql("created_at")
 
 
 def stats(db: Database) -> dict[str, Any]:
@@ -19,8 +22,9 @@ def stats(db: Database) -> dict[str, Any]:
         " (SELECT count(*) FROM sessions) AS sessions,"
         " (SELECT count(*) FROM sessions WHERE ended_at IS NULL) AS open_sessions,"
         " (SELECT count(*) FROM daily_logs) AS events,"
-        " (SELECT min(created_at) FROM memory_entries) AS first_memory,"
-        " (SELECT max(created_at) FROM memory_entries) AS last_memory"
+        f" (SELECT created_at FROM memory_entries WHERE {_CREATED} IS NOT NULL ORDER BY {_CREATED} LIMIT 1)"
+        " AS first_memory,"
+        f" (SELECT created_at FROM memory_entries ORDER BY {_CREATED} DESC LIMIT 1) AS last_memory"
     )[0]
     by_category = db.query("SELECT category, count(*) AS n FROM memory_entries GROUP BY category ORDER BY category")
     row["by_category"] = {r["category"]: r["n"] for r in by_category}

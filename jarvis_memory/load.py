@@ -47,6 +47,10 @@ _TIMESTAMPS = {
 }
 # ISO 8601 instants: toISOString() form first; a naive or locale form is not an instant.
 _UTC_FORMATS = ["%Y-%m-%dT%H:%M:%S.%gZ", "%Y-%m-%dT%H:%M:%S.%fZ", "%Y-%m-%dT%H:%M:%SZ"]
+# Outside these years a timestamp is a sentinel (9999-12-31, 0001-01-01) or an error, not an event: parsed
+# as NULL like an unreadable one (text kept in *_raw), so no chart or duration meets it (matplotlib's dates
+# end at year 9999, and a bar's width or an axis margin past a sentinel already overflows).
+PLAUSIBLE_YEARS = (1970, 2199)
 _OFFSET_FORMATS = ["%Y-%m-%dT%H:%M:%S.%g%z", "%Y-%m-%dT%H:%M:%S.%f%z", "%Y-%m-%dT%H:%M:%S%z"]
 
 
@@ -276,8 +280,10 @@ def _schema(table: str) -> pa.Schema:
 def _parsed(column: str) -> str:
     utc = ", ".join(f"'{f}'" for f in _UTC_FORMATS)
     offset = ", ".join(f"'{f}'" for f in _OFFSET_FORMATS)
-    return (f"COALESCE(try_strptime({column}, [{utc}])::TIMESTAMPTZ, try_strptime({column}, [{offset}]))"
-            f" AS {column}")
+    parsed = f"COALESCE(try_strptime({column}, [{utc}])::TIMESTAMPTZ, try_strptime({column}, [{offset}]))"
+    low, high = PLAUSIBLE_YEARS  # the repeated expression is computed once (DuckDB eliminates common subexpressions)
+    return (f"CASE WHEN {parsed} >= '{low}-01-01'::TIMESTAMPTZ AND {parsed} < '{high + 1}-01-01'::TIMESTAMPTZ"
+            f" THEN {parsed} END AS {column}")
 
 
 def to_duckdb(tables: dict[str, pa.Table]) -> duckdb.DuckDBPyConnection:

@@ -61,6 +61,7 @@ class MemoryEntry:
 
 
 _NAMES = tuple(COLUMNS.split(", "))
+_CREATED = timestamps.instant_sql("created_at")  # other clients' spellings compare as the moments they are
 
 
 def upsert_sql(rows: int, *, retry: bool = False) -> str:
@@ -145,12 +146,13 @@ class Memories:
             f"UPDATE memory_entries SET last_accessed = ? WHERE id IN (SELECT value FROM json_each(?)) RETURNING {COLUMNS}",
             [timestamps.now(), json.dumps([e.id for e in found])], idempotent=True,
         ).rows
-        entries = sorted(map(MemoryEntry.from_row, stamped), key=lambda e: (e.created_at, e.id), reverse=True)
+        order = {e.id: i for i, e in enumerate(found)}
+        entries = sorted(map(MemoryEntry.from_row, stamped), key=lambda e: order[e.id])
         return Rows(entries, found.unreadable)
 
     def _newest(self, text: str | None, category: str | None, limit: int) -> Rows:
         where, args = _filters(category, None, None, None, text)
-        sql = f"SELECT {COLUMNS} FROM memory_entries WHERE {' AND '.join(where)} ORDER BY created_at DESC, id DESC LIMIT ?"
+        sql = f"SELECT {COLUMNS} FROM memory_entries WHERE {' AND '.join(where)} ORDER BY {_CREATED} DESC, id DESC LIMIT ?"
         return read_all(self.db.ready().execute(sql, args + [_limit(limit)]).rows, MemoryEntry.from_row)
 
     def delete(self, memory_id: int) -> MemoryEntry:
@@ -178,10 +180,10 @@ def _filters(category, source, since, until, text) -> tuple[list[str], list[Any]
         where.append("source = ?")
         args.append(_validate.choice(source, "source", SOURCES))
     if since is not None:
-        where.append("created_at >= ?")
+        where.append(f"{_CREATED} >= julianday(?)")
         args.append(timestamps.iso(timestamps.parse(since)))
     if until is not None:
-        where.append("created_at < ?")
+        where.append(f"{_CREATED} < julianday(?)")
         args.append(timestamps.iso(timestamps.parse(until)))
     if text is not None:
         _validate.text(text, "search text", max_chars=1_000)

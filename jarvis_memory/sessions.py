@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 TRIGGERS = ("timeout", "explicit", "browser_close")
 MAX_SUMMARY_CHARS = 20_000
 COLUMNS = "id, started_at, ended_at, end_trigger, summary"
+_STARTED, _EVENT_AT = timestamps.instant_sql("started_at"), timestamps.instant_sql("timestamp")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,15 +85,17 @@ class Sessions:
     def expire_idle(self, idle_minutes: float, *, now: datetime | None = None) -> list[Session]:
         """End with trigger ``timeout`` every open session idle for more than ``idle_minutes``.
 
-        Idle time counts from the session's last logged event, or its start.
+        Idle time counts from the session's last logged event, or its start, compared as
+        instants (:func:`timestamps.instant_sql`); a session whose start cannot be read as a
+        date and that has no event is never expired (``doctor`` names it).
         """
         idle_minutes = _validate.positive_number(idle_minutes, "idle minutes", maximum=525_600)
         moment = now or datetime.now(timezone.utc)
         cutoff = timestamps.iso(moment - timedelta(minutes=idle_minutes))
         rows = self.db.ready().execute(
             "UPDATE sessions SET ended_at = ?, end_trigger = 'timeout' WHERE ended_at IS NULL AND"
-            " COALESCE((SELECT max(timestamp) FROM daily_logs WHERE session_id = sessions.id), started_at) < ?"
-            f" RETURNING {COLUMNS}",
+            f" COALESCE((SELECT max({_EVENT_AT}) FROM daily_logs WHERE session_id = sessions.id), {_STARTED})"
+            f" < julianday(?) RETURNING {COLUMNS}",
             [timestamps.iso(moment), cutoff],
         ).rows
         return sorted((Session.from_row(r) for r in rows), key=lambda s: s.id)
