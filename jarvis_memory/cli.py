@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from . import bulk, health, memories, sessions
+from . import bulk, config, health, memories, sessions
 from .database import Database
 from .demo import demo_command
 from .errors import ConfigError, JarvisMemoryError, UnreadableRowError
@@ -50,6 +50,11 @@ def cli(ctx: click.Context, url: str | None) -> None:
       jarvis-memory import memories.jsonl
       jarvis-memory doctor
     """
+    if url is not None and config.carries_credentials(url):
+        raise ConfigError(
+            f"--url must not carry a token or password (the command line is visible to every user in `ps`): "
+            f"put the token in ${config.TOKEN_VAR} or .env, the URL in --url without it"
+        )
     ctx.obj = _LazyDb(url)
 
 

@@ -12,6 +12,7 @@ The token is kept out of ``repr``/``str`` and every message: print
 from __future__ import annotations
 
 import os
+import re
 import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -120,6 +121,10 @@ def parse_url(url: str, auth_token: str | None = None, *, base: Path | None = No
     kept = []
     for key, value in query:
         if key == "authToken":
+            if auth_token and value and value != auth_token:
+                raise ConfigError(
+                    f"database URL {shown!r} carries an authToken and {TOKEN_VAR} holds another one: keep one of them"
+                )
             auth_token = auth_token or value or None
         elif key == "tls" and value in ("0", "1") and scheme != "file":
             kept.append((key, value))
@@ -158,12 +163,29 @@ def _file_url(parts: urllib.parse.SplitResult, shown: str, base: Path | None) ->
         raise ConfigError(f"file URL {shown!r} is not a usable path: {e}") from None
 
 
+def carries_credentials(url: str) -> bool:
+    """Whether ``url`` holds a user, password or a query parameter named like a secret (``authToken``,
+    ``token``, ``auth_token``, …): what must not be typed on a command line, where ``ps`` shows it."""
+    try:
+        parts = urllib.parse.urlsplit(url.strip())
+    except ValueError:
+        return "@" in url or bool(_SECRET_NAME.search(url))
+    keys = [k for k, _ in urllib.parse.parse_qsl(parts.query, keep_blank_values=True)]
+    return "@" in parts.netloc or any(_SECRET_NAME.search(k) for k in keys)
+
+
+_SECRET_NAME = re.compile(r"token|auth|secret|passw|jwt|key", re.IGNORECASE)
+
+
 def _strip_credentials(url: str) -> str:
+    """``url`` without user and password, without ``authToken``, and with every other query value
+    but ``tls``'s shown as ``***`` (a near-miss name such as ``?token=`` may hold the token)."""
     try:
         parts = urllib.parse.urlsplit(url)
-        query = [(k, v) for k, v in urllib.parse.parse_qsl(parts.query, keep_blank_values=True) if k != "authToken"]
+        query = [f"{urllib.parse.quote(k)}={urllib.parse.quote(v) if k == 'tls' else '***'}"
+                 for k, v in urllib.parse.parse_qsl(parts.query, keep_blank_values=True) if k != "authToken"]
         netloc = parts.netloc.rsplit("@", 1)[-1]
-        return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, urllib.parse.urlencode(query), ""))
+        return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, "&".join(query), ""))
     except ValueError:
         return "<unparseable URL>"
 
