@@ -35,7 +35,7 @@ def choice(value: Any, name: str, allowed: Iterable[str]) -> str:
 
 def row_id(value: Any, name: str = "id") -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        if isinstance(value, str) and value.strip().isdigit():
+        if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():  # not "²" or "٣"
             value = int(value)
         else:
             raise ValidationError(f"{name} must be a positive integer, not {value!r}")

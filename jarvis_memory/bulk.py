@@ -13,7 +13,6 @@ import io
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +20,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from . import memories, timestamps
 from .errors import UnreadableRowError, ValidationError
+from .files import write_file
 from .rows import text_values
 
 if TYPE_CHECKING:
@@ -190,27 +190,16 @@ def iter_entries(db: Database, page_size: int = 1_000) -> Iterator[dict[str, Any
 
 
 def export(db: Database, out: str | Path | None = None, *, format: str = "jsonl") -> ExportReport:
-    """Write every readable entry to ``out`` (atomically) or stdout.
+    """Write every readable entry to ``out`` or, for None, stdout (see :func:`files.write_file`).
 
     A row whose text cannot be read (not UTF-8) is skipped and named in the report;
-    a BLOB holding UTF-8 text is written as that text.
+    a BLOB holding UTF-8 text is written as that text.  Raises :class:`FileError`.
     """
     if format not in FORMATS:
         raise ValidationError(f"format must be one of {', '.join(FORMATS)}; got {format!r}")
     if out is None:
         return _write(db, sys.stdout, format)
-    target = Path(out)
-    if not target.parent.is_dir():
-        raise ValidationError(f"cannot write {target}: no folder {target.parent}")
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            report = _write(db, handle, format)
-        os.replace(tmp, target)
-    except BaseException:
-        os.unlink(tmp)
-        raise
-    return report
+    return write_file(out, lambda handle: _write(db, handle, format))
 
 
 def _write(db: Database, handle: IO[str], format: str) -> ExportReport:

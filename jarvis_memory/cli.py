@@ -18,7 +18,7 @@ import click
 from . import bulk, config, health, memories, sessions
 from .database import Database
 from .demo import demo_command
-from .errors import ConfigError, JarvisMemoryError, UnreadableRowError
+from .errors import ConfigError, FileError, JarvisMemoryError, UnreadableRowError
 from .report import report_command
 from .rows import Rows
 
@@ -32,6 +32,10 @@ class _Group(click.Group):
         except JarvisMemoryError as e:
             click.echo(f"error: {e}", err=True)
             ctx.exit(e.exit_code)
+        except OSError as e:  # a file or folder the user named, where no caller typed the error
+            where = f" {e.filename}" if e.filename else ""
+            click.echo(f"error: cannot use{where}: {e.strerror or e}", err=True)
+            ctx.exit(FileError.exit_code)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -297,10 +301,13 @@ def import_(get_db: _LazyDb, file: str, fmt: str | None, chunk_size: int, as_jso
 
 @cli.command()
 @click.option("-f", "--format", "fmt", type=click.Choice(bulk.FORMATS), default="jsonl", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (atomically). Default: stdout.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="File to write: a regular file is replaced atomically keeping its permissions, a symlink's target,"
+                   " FIFO or device is written in place. Default or '-': stdout.")
 @click.pass_obj
 def export(get_db: _LazyDb, fmt: str, output: str | None) -> None:
     """Export every memory as JSON Lines or CSV."""
+    output = None if output == "-" else output
     report = bulk.export(get_db(read_only=True), output, format=fmt)
     if output:
         click.echo(f"wrote {report.written:,} memories to {output}", err=True)

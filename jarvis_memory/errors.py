@@ -84,3 +84,9 @@ class UnreadableRowError(JarvisMemoryError):
     def __init__(self, table: str, row_id: Any, problem: str):
         super().__init__(f"{table} row {row_id} cannot be read: {problem}")
         self.table, self.row_id, self.problem = table, row_id, problem
+
+
+class FileError(JarvisMemoryError):
+    """A file or folder the user named cannot be read or written (no such folder, read-only, disk full)."""
+
+    exit_code = 3

@@ -35,7 +35,8 @@ from typing import Any
 import click
 
 from . import config, timestamps
-from .errors import JarvisMemoryError, ValidationError
+from .errors import FileError, JarvisMemoryError, ValidationError
+from .files import write_file
 
 KERNEL_NAME = "jarvis-memory"
 DEFAULT_TIMEOUT = 600
@@ -296,28 +297,9 @@ def _period(since: str | None, until: str | None, flag: str = "") -> tuple[datet
 
 
 # -- files --------------------------------------------------------------------------
-def _file_mode() -> int:
-    umask = os.umask(0o022)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-_FILE_MODE = _file_mode()
-
-
 def atomic_write(path: Path, data: str | bytes) -> None:
-    """Write ``path`` via a temporary file in the same folder and a rename."""
-    mode = "wb" if isinstance(data, bytes) else "w"
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        os.chmod(fd, _FILE_MODE)  # mkstemp makes 0600; reports are for reading
-        with os.fdopen(fd, mode, **({} if mode == "wb" else {"encoding": "utf-8"})) as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+    """Write ``path`` as :func:`files.write_file` does (atomically for a regular file or a new name)."""
+    write_file(path, lambda handle: handle.write(data), binary=isinstance(data, bytes))
 
 
 def export_html(notebook: Path, html: Path) -> None:
@@ -456,7 +438,10 @@ def run(
 
     out = reports_dir(out_dir)
     dated = out / datetime.now(timezone.utc).date().isoformat()
-    dated.mkdir(parents=True, exist_ok=True)
+    try:
+        dated.mkdir(parents=True, exist_ok=True)
+    except OSError as e:  # under a regular file, read-only, no space
+        raise FileError(f"cannot create the report folder {dated}: {e.strerror or e}") from None
     kernel = ensure_kernel()
     outcomes = []
     with _token_in_env(settings):
