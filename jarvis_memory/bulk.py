@@ -91,10 +91,15 @@ def import_file(
     except OSError as e:
         raise ValidationError(f"cannot read {path}: {e.strerror}") from None
     if fmt == "csv":  # a CSV error can end the file part-way: find it before any chunk is written
+        piped = not path.is_file()
+        if piped:  # a pipe (/dev/stdin, a FIFO) can be read once: keep its bytes for the second pass
+            with handle:
+                data = handle.read()
+            handle = io.BytesIO(data)
         with handle:
             for _ in _records(handle, fmt):
                 pass
-        handle = path.open("rb")
+        handle = io.BytesIO(data) if piped else path.open("rb")
     db.ready()
     report = ImportReport()
     chunk: list[list[Any]] = []
@@ -119,8 +124,10 @@ def _params(record: Any) -> list[Any]:
         raise record
     if not isinstance(record, dict):
         raise ValidationError("row is not an object with content, category and source")
-    created_at = record.get("created_at") or None
-    if created_at is not None and not timestamps.is_iso(created_at):
+    created_at = record.get("created_at")
+    if created_at == "":  # an empty CSV cell: no time given
+        created_at = None
+    if created_at is not None and not timestamps.is_iso(created_at):  # 0, false, [] are no time either
         raise ValidationError(f"created_at {created_at!r} is not in toISOString() form (2026-02-02T09:30:00.123Z)")
     return memories.prepare(record.get("content"), record.get("category"), record.get("source"), created_at)
 
@@ -152,26 +159,37 @@ def _records(handle: IO[bytes], fmt: str) -> Iterator[tuple[int, Any]]:
                 yield number, ValidationError("line is not valid UTF-8")
             except json.JSONDecodeError as e:
                 yield number, ValidationError(f"malformed JSON: {e.msg} at column {e.colno}")
+            except RecursionError:
+                yield number, ValidationError("JSON nested too deeply")
+            except ValueError as e:  # an integer over Python's 4,300-digit conversion limit
+                yield number, ValidationError(f"unusable JSON: {e}")
         return
     try:
         text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
-        reader = csv.DictReader(text)
+        reader = csv.DictReader(text, strict=True)  # an unclosed quote is an error, not a field to the end
         header = reader.fieldnames or []
     except UnicodeDecodeError:
         raise ValidationError("the CSV file is not valid UTF-8") from None
+    repeated = sorted({name for name in header if header.count(name) > 1})
+    if repeated:
+        raise ValidationError(f"the CSV header repeats {', '.join(repeated)}: which column is meant is unclear")
     missing = {"content", "category", "source"} - set(header)
     if missing:
         raise ValidationError(f"the CSV header lacks {', '.join(sorted(missing))} (has: {', '.join(header) or 'nothing'})")
+    start = reader.line_num + 1  # the line the next record starts on
     try:
         for row in reader:
             if None in row:
-                yield reader.line_num, ValidationError("row has more fields than the header")
+                yield start, ValidationError("row has more fields than the header")
             else:
-                yield reader.line_num, row
+                yield start, row
+            start = reader.line_num + 1
     except UnicodeDecodeError:
         raise ValidationError(f"the CSV file is not valid UTF-8 after line {reader.line_num}") from None
     except csv.Error as e:
-        raise ValidationError(f"malformed CSV at line {reader.line_num}: {e}") from None
+        if "unexpected end of data" in str(e) or "EOF" in str(e):
+            raise ValidationError(f"malformed CSV: the quoted field opened on line {start} is never closed") from None
+        raise ValidationError(f"malformed CSV at line {start}: {e}") from None
 
 
 def iter_entries(db: Database, page_size: int = 1_000) -> Iterator[dict[str, Any]]:

@@ -268,6 +268,10 @@ def log_(get_db: _LazyDb, session_id: int, event_type: str, data: str | None, as
         parsed = None if data is None else json.loads(data)
     except json.JSONDecodeError as e:
         raise click.BadParameter(f"not JSON: {e.msg}", param_hint="--data") from None
+    except RecursionError:
+        raise click.BadParameter("JSON nested too deeply", param_hint="--data") from None
+    except ValueError as e:  # an integer over Python's 4,300-digit conversion limit
+        raise click.BadParameter(f"not usable JSON: {e}", param_hint="--data") from None
     event = get_db().events.log(session_id, event_type, parsed)
     _out(event, as_json, f"logged event {event.id}")
 
