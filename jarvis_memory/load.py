@@ -30,6 +30,7 @@ import duckdb
 import pyarrow as pa
 
 from . import config
+from ._clients import BUSY_TIMEOUT_MS
 from .database import Database
 from .errors import ConfigError, DatabaseError, SchemaError, ValidationError
 from .migrations import CORE_TABLES
@@ -128,9 +129,15 @@ def open_file(settings: config.Settings) -> Any:
     if not path.is_file():
         raise ConfigError(f"no database at {settings.redacted_url}")
     try:
-        return adbc_driver_sqlite.dbapi.connect(path.as_uri() + "?mode=ro")
+        conn = adbc_driver_sqlite.dbapi.connect(path.as_uri() + "?mode=ro")
     except Exception as e:  # the driver reports open failures as its own error types
         raise ConfigError(f"cannot open {settings.redacted_url}: {e}") from None
+    cursor = conn.cursor()
+    try:  # wait for a writer as the core does, instead of failing at once with "database is locked"
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    finally:
+        cursor.close()
+    return conn
 
 
 def select_sql(table: str) -> str:
@@ -214,6 +221,9 @@ def _columns_file(settings: config.Settings, conn: Any) -> dict[str, list[str]]:
         rows = cursor.fetchall()
     except Exception as e:  # not a database at all, or unreadable
         detail = str(e).splitlines()[0] if str(e) else type(e).__name__
+        if "locked" in detail or "busy" in detail:  # a lock is not a schema problem
+            raise DatabaseError(f"{settings.redacted_url} stayed locked by a writer for {BUSY_TIMEOUT_MS // 1000} s:"
+                                f" {detail}", code="SQLITE_BUSY") from None
         raise SchemaError(f"{settings.redacted_url} is not a readable SQLite database: {detail}") from None
     finally:
         cursor.close()
