@@ -155,7 +155,7 @@ class _FileClient:
         with self._lock:  # never retried: the busy timeout waits out other writers instead
             return _translate(self.settings, _run_inline, self._backend.execute(sql, args))
 
-    def batch(self, stmts: list[Statement], *, idempotent: bool = False) -> list[ResultSet]:
+    def batch(self, stmts: list[Statement], *, idempotent: bool = False, retry_statements: Any = None) -> list[ResultSet]:
         with self._lock:
             return _translate(self.settings, _run_inline, self._backend.batch(stmts))
 
@@ -244,8 +244,9 @@ class _RemoteClient:
         return self._call(lambda c, retry: c.execute(retry_sql if retry and retry_sql else sql, args),
                           idempotent=idempotent)
 
-    def batch(self, stmts: list[Statement], *, idempotent: bool = False) -> list[ResultSet]:
-        return self._call(lambda c, retry: c.batch(stmts), idempotent=idempotent)
+    def batch(self, stmts: list[Statement], *, idempotent: bool = False, retry_statements: Any = None) -> list[ResultSet]:
+        return self._call(lambda c, retry: c.batch(retry_statements if retry and retry_statements else stmts),
+                          idempotent=idempotent)
 
     def close(self) -> None:
         if self._loop.is_closed():

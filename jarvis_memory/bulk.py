@@ -136,10 +136,7 @@ def _write_chunk(db: Database, chunk: list[list[Any]], report: ImportReport, pro
     unique: dict[str, list[Any]] = {}
     for params in chunk:
         unique.setdefault(params[1], params)
-    args = [value for params in unique.values() for value in params]
-    rows = db.execute(
-        memories.upsert_sql(len(unique)), args, idempotent=True, retry_sql=memories.upsert_sql(len(unique), retry=True)
-    ).rows
+    rows = memories.upsert(db, list(unique.values()))
     new = sum(1 for row in rows if row["last_accessed"] is None)
     report.new += new
     report.duplicates += len(chunk) - new

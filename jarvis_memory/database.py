@@ -84,11 +84,16 @@ class Database:
         """Run a read and return its rows as dicts."""
         return [row.asdict() for row in self.execute(sql, args).rows]
 
-    def batch(self, statements: list[Statement], *, idempotent: bool = False) -> list[ResultSet]:
-        """Run statements atomically: all of them or none, on every URL kind."""
+    def batch(
+        self, statements: list[Statement], *, idempotent: bool = False, retry_statements: list[Statement] | None = None
+    ) -> list[ResultSet]:
+        """Run statements atomically: all of them or none, on every URL kind.
+
+        ``retry_statements`` replace ``statements`` when a remote call is retried after a lost answer.
+        """
         if self.read_only:
             raise ReadOnlyError("refused on a read-only connection: batch")
-        return self._open().batch(statements, idempotent=idempotent)
+        return self._open().batch(statements, idempotent=idempotent, retry_statements=retry_statements)
 
     def _open(self) -> Any:
         if self._pid != os.getpid():  # forked: never share a parent's connection

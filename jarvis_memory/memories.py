@@ -73,15 +73,47 @@ def upsert_sql(rows: int, *, retry: bool = False) -> str:
     )
 
 
+_INCOMING = "WITH incoming (i_content, i_hash, i_category, i_source, i_created) AS (VALUES {rows}) "
+# The retry form of the touch for upsert_statements: see _TOUCH_UNLESS_OWN.
+_TOUCH_UNLESS_SENT = f"CASE WHEN last_accessed IS NULL AND created_at = i_created THEN NULL ELSE {_TOUCH} END"
+
+
+def upsert_statements(rows: list[list[Any]], *, retry: bool = False) -> list[tuple[str, list[Any]]]:
+    """The dedup upsert of ``rows`` (each :func:`prepare`'s five parameters, distinct hashes) as one atomic batch.
+
+    First the rows already stored are touched (UPDATE … FROM, returning them with
+    ``last_accessed`` set), then the others are inserted (INSERT … SELECT … WHERE NOT
+    EXISTS, returning them with ``last_accessed`` NULL).  Unlike ``INSERT … ON CONFLICT
+    DO UPDATE``, a duplicate allocates no AUTOINCREMENT id, as in the TypeScript app
+    (whose select-then-insert burns none).  Run with :meth:`Database.batch`: one write
+    transaction on every URL kind, so concurrent writers of the same text cannot both
+    insert it.  ``retry``: see ``_TOUCH_UNLESS_OWN``.
+    """
+    incoming = _INCOMING.format(rows=", ".join(["(?, ?, ?, ?, ?)"] * len(rows)))
+    args = [value for row in rows for value in row]
+    touch = _TOUCH_UNLESS_SENT if retry else _TOUCH
+    return [
+        (incoming + f"UPDATE memory_entries SET last_accessed = {touch} FROM incoming WHERE content_hash = i_hash"
+         f" RETURNING {COLUMNS}", args),
+        (incoming + "INSERT INTO memory_entries (content, content_hash, category, source, created_at, last_accessed)"
+         " SELECT i_content, i_hash, i_category, i_source, i_created, NULL FROM incoming"
+         f" WHERE NOT EXISTS (SELECT 1 FROM memory_entries WHERE content_hash = i_hash) RETURNING {COLUMNS}", args),
+    ]
+
+
+def upsert(db: Database, rows: list[list[Any]]) -> list[Any]:
+    """Run :func:`upsert_statements` (retried as an idempotent write); the touched rows, then the new ones."""
+    touched, inserted = db.batch(upsert_statements(rows), idempotent=True,
+                                 retry_statements=upsert_statements(rows, retry=True))
+    return list(touched.rows) + list(inserted.rows)
+
+
 def prepare(content: Any, category: Any, source: Any, created_at: str | None = None) -> list[Any]:
     """Validate one entry and return its upsert parameters (raises ValidationError)."""
     content = _validate.text(content, "content", max_chars=MAX_CONTENT_CHARS)
     _validate.choice(category, "category", CATEGORIES)
     _validate.choice(source, "source", SOURCES)
     return [content, content_hash(content), category, source, created_at or timestamps.now()]
-
-
-_STORE_SQL, _STORE_RETRY_SQL = upsert_sql(1), upsert_sql(1, retry=True)
 
 
 class Memories:
@@ -94,11 +126,10 @@ class Memories:
         """Store ``content`` unless it is already known; returns ``(entry, created)``.
 
         A duplicate (same hash of the trimmed, lower-cased text) is not inserted:
-        its ``last_accessed`` is updated, as in the TypeScript app.
+        its ``last_accessed`` is updated, as in the TypeScript app, and no id is used up.
         """
         params = prepare(content, category, source)
-        row = self.db.ready().execute(_STORE_SQL, params, idempotent=True, retry_sql=_STORE_RETRY_SQL).rows[0]
-        entry = MemoryEntry.from_row(row)
+        entry = MemoryEntry.from_row(upsert(self.db.ready(), [params])[0])
         return entry, entry.last_accessed is None
 
     def get(self, memory_id: int) -> MemoryEntry:
