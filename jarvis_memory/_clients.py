@@ -118,6 +118,15 @@ class _Sqlite3Backend(Sqlite3Client):
         self._conn.really_close()
 
 
+def _identity(path: Path | None) -> tuple[int, int] | None:
+    """The (device, inode) that ``path`` names now, None if nothing."""
+    try:
+        info = os.stat(path)  # type: ignore[arg-type]
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
 def _unchangeable(path: Path) -> bool:
     """Whether this process cannot write the existing database ``path``: a read-only mount, an immutable
     file or folder, no permission.  A WAL database needs its folder writable too (-wal and -shm files)."""
@@ -149,15 +158,30 @@ class _FileClient:
             self._backend = _Sqlite3Backend(path, read_only)
         except sqlite3.Error as e:
             raise ConfigError(f"cannot open {settings.redacted_url}: {e}") from None
+        self._identity = _identity(path)
         self._lock = threading.Lock()
 
     def execute(self, sql: str, args: Any = None, *, idempotent: bool = False, retry_sql: str | None = None) -> ResultSet:
         with self._lock:  # never retried: the busy timeout waits out other writers instead
-            return _translate(self.settings, _run_inline, self._backend.execute(sql, args))
+            self._check_same_file()
+            result = _translate(self.settings, _run_inline, self._backend.execute(sql, args))
+            self._check_same_file()
+            return result
 
     def batch(self, stmts: list[Statement], *, idempotent: bool = False, retry_statements: Any = None) -> list[ResultSet]:
         with self._lock:
-            return _translate(self.settings, _run_inline, self._backend.batch(stmts))
+            self._check_same_file()
+            results = _translate(self.settings, _run_inline, self._backend.batch(stmts))
+            self._check_same_file()
+            return results
+
+    def _check_same_file(self) -> None:
+        """SQLite keeps writing to a file unlinked or replaced under it (WAL mode notices neither):
+        before and after every call, the path must still name the file this connection has open."""
+        if _identity(self.settings.path) != self._identity:
+            raise DatabaseError(
+                f"the database file {self.settings.redacted_url} was deleted or replaced while in use: what was"
+                " written since went to a file no one else can open; nothing more is written", code="FILE_REPLACED")
 
     def close(self) -> None:
         with self._lock:
