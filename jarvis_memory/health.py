@@ -50,8 +50,33 @@ def doctor(db: Database) -> dict[str, Any]:
     if check("connect", lambda: f"reachable, SQLite {db.execute('SELECT sqlite_version()').rows[0][0]}") and check(
         "schema", lambda: _schema(db)
     ):
-        check("tables", lambda: _tables(db))
+        check("integrity", lambda: _integrity(db)) and check("tables", lambda: _tables(db)) and check(
+            "data quality", lambda: _quality(db))
     return {"database": db.settings.redacted_url, "ok": all(c["ok"] for c in checks), "checks": checks}
+
+
+def _integrity(db: Database) -> str:
+    """``PRAGMA quick_check``: SQLite's own check of the file's structure (not of index contents)."""
+    found = [row[0] for row in db.execute("PRAGMA quick_check").rows]
+    if found != ["ok"]:
+        raise _Failed(f"PRAGMA quick_check found {len(found)} problem(s): {'; '.join(map(str, found[:3]))}")
+    return "PRAGMA quick_check: ok"
+
+
+def _quality(db: Database) -> str:
+    """Rows other clients wrote oddly (see :mod:`jarvis_memory.quality`), counted with their first ids.
+
+    Odd rows are reported, not a failure: every reader keeps them or names them.
+    """
+    from . import quality
+    from .load import load
+
+    with load(db.settings.url, auth_token=db.settings.auth_token) as ds:
+        table = quality.summary(quality.findings(ds), first=3)
+    if table.empty:
+        return "no odd rows"
+    return "; ".join(f"{r.problem} in {r.column}: {r.rows} (ids {', '.join(map(str, r.first_ids))}"
+                     f"{', …' if r.rows > 3 else ''})" for r in table.itertuples())
 
 
 def _schema(db: Database) -> str:
