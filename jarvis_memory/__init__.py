@@ -28,6 +28,7 @@ from .errors import (
     ServerError,
     TooLargeError,
     UnreachableError,
+    UnreadableRowError,
     ValidationError,
 )
 from .events import LogEvent
@@ -38,7 +39,8 @@ from .sessions import Session
 __all__ = [
     "AuthError", "BusyError", "ConfigError", "ConflictError", "Database", "DatabaseError", "JarvisMemoryError",
     "LogEvent", "MemoryEntry", "NotFoundError", "ReadOnlyError", "SchemaError", "ServerError",
-    "Session", "TooLargeError", "UnreachableError", "ValidationError", "connect", "content_hash", "end_session",
+    "Session", "TooLargeError", "UnreachableError", "UnreadableRowError", "ValidationError", "connect", "content_hash",
+    "end_session",
     "log_event", "start_session", "store_memory",
 ]
 

@@ -48,6 +48,7 @@ from .config import Settings
 from .errors import (
     AuthError, BusyError, ConfigError, DatabaseError, ReadOnlyError, ServerError, TooLargeError, UnreachableError,
 )
+from .rows import decode_text
 
 Statement = tuple[str, Sequence[Any] | dict[str, Any]] | str
 
@@ -89,15 +90,16 @@ class _Sqlite3Backend(Sqlite3Client):
     def __init__(self, path: Path, read_only: bool):
         super().__init__(str(path))
         if read_only:
-            uri = path.as_uri() + "?mode=ro"
+            uri = path.as_uri() + "?mode=ro" + ("&immutable=1" if _no_shm_possible(path) else "")
         else:
             uri = path.as_uri() + "?mode=rwc"
         self._conn = sqlite3.connect(
             uri, uri=True, isolation_level=None, check_same_thread=False,
             timeout=BUSY_TIMEOUT_MS / 1000, factory=_KeptConnection,
         )
+        self._conn.text_factory = decode_text  # text that is not UTF-8 is named by the readers, not fatal
         self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        if read_only:
+        if read_only:  # never a journal-mode switch or anything else that writes the file
             self._conn.execute("PRAGMA query_only = ON")
         else:
             self._conn.execute("PRAGMA journal_mode = WAL")
@@ -126,6 +128,28 @@ class _Sqlite3Backend(Sqlite3Client):
         self._conn.really_close()
 
 
+def _identity(path: Path | None) -> tuple[int, int] | None:
+    """The (device, inode) that ``path`` names now, None if nothing."""
+    try:
+        info = os.stat(path)  # type: ignore[arg-type]
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def _unchangeable(path: Path) -> bool:
+    """Whether this process cannot write the existing database ``path``: a read-only mount, an immutable
+    file or folder, no permission.  A WAL database needs its folder writable too (-wal and -shm files)."""
+    return path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
+def _no_shm_possible(path: Path) -> bool:
+    """A WAL database in a folder this process cannot write, with no -shm file: SQLite cannot open it
+    ``mode=ro`` (it needs the -shm).  No process has it open in WAL mode then (it would have made the
+    -shm), so it is read ``immutable=1``; a writer starting during the read could go unseen."""
+    return not os.access(path.parent, os.W_OK) and not Path(f"{path}-shm").exists()
+
+
 class _FileClient:
     def __init__(self, settings: Settings, *, read_only: bool):
         self.settings = settings
@@ -133,6 +157,8 @@ class _FileClient:
         assert path is not None
         if read_only and not path.exists():
             raise ConfigError(f"no database at {settings.redacted_url}")
+        if not read_only and _unchangeable(path):
+            raise ReadOnlyError(f"{settings.redacted_url} is read-only (the file or its folder cannot be written)")
         if not read_only and not path.parent.is_dir():
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -142,15 +168,30 @@ class _FileClient:
             self._backend = _Sqlite3Backend(path, read_only)
         except sqlite3.Error as e:
             raise ConfigError(f"cannot open {settings.redacted_url}: {e}") from None
+        self._identity = _identity(path)
         self._lock = threading.Lock()
 
     def execute(self, sql: str, args: Any = None, *, idempotent: bool = False, retry_sql: str | None = None) -> ResultSet:
         with self._lock:  # never retried: the busy timeout waits out other writers instead
-            return _translate(self.settings, _run_inline, self._backend.execute(sql, args))
+            self._check_same_file()
+            result = _translate(self.settings, _run_inline, self._backend.execute(sql, args))
+            self._check_same_file()
+            return result
 
-    def batch(self, stmts: list[Statement], *, idempotent: bool = False) -> list[ResultSet]:
+    def batch(self, stmts: list[Statement], *, idempotent: bool = False, retry_statements: Any = None) -> list[ResultSet]:
         with self._lock:
-            return _translate(self.settings, _run_inline, self._backend.batch(stmts))
+            self._check_same_file()
+            results = _translate(self.settings, _run_inline, self._backend.batch(stmts))
+            self._check_same_file()
+            return results
+
+    def _check_same_file(self) -> None:
+        """SQLite keeps writing to a file unlinked or replaced under it (WAL mode notices neither):
+        before and after every call, the path must still name the file this connection has open."""
+        if _identity(self.settings.path) != self._identity:
+            raise DatabaseError(
+                f"the database file {self.settings.redacted_url} was deleted or replaced while in use: what was"
+                " written since went to a file no one else can open; nothing more is written", code="FILE_REPLACED")
 
     def close(self) -> None:
         with self._lock:
@@ -407,9 +448,10 @@ class _RemoteClient:
             _result_set_from_proto, idempotent=idempotent,
         )
 
-    def batch(self, stmts: list[Statement], *, idempotent: bool = False) -> list[ResultSet]:
+    def batch(self, stmts: list[Statement], *, idempotent: bool = False, retry_statements: Any = None) -> list[ResultSet]:
+        """``retry_statements``, if given, replace ``stmts`` on retries (see ``Memories.store``)."""
         return self._call(
-            "batch", lambda retry: {"batch": _batch_to_proto(stmts)},
+            "batch", lambda retry: {"batch": _batch_to_proto(retry_statements if retry and retry_statements else stmts)},
             lambda result: _batch_results_from_proto(result, len(stmts)), idempotent=idempotent,
         )
 

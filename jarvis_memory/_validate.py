@@ -9,20 +9,33 @@ from typing import Any
 from .errors import ValidationError
 
 
+def js_length(value: str) -> int:
+    """JavaScript's ``String.prototype.length``: UTF-16 code units (a character outside the BMP, e.g. an emoji, is 2).
+
+    ``value`` must hold no lone surrogate.
+    """
+    return len(value) if value.isascii() else len(value.encode("utf-16-le")) // 2
+
+
 def text(value: Any, name: str, *, max_chars: int, allow_blank: bool = False) -> str:
-    """A str that SQLite and both apps' hashes handle identically."""
+    """A str that SQLite and both apps' hashes handle identically.
+
+    ``max_chars`` is counted as the TypeScript app counts, in UTF-16 code units
+    (:func:`js_length`), so both apps accept the same texts.
+    """
     if not isinstance(value, str):
         raise ValidationError(f"{name} must be a string, not {type(value).__name__}")
     if not allow_blank and not value.strip():
         raise ValidationError(f"{name} is empty")
-    if len(value) > max_chars:
-        raise ValidationError(f"{name} is {len(value):,} characters; the limit is {max_chars:,}")
     if "\x00" in value:
         raise ValidationError(f"{name} contains a NUL character")
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise ValidationError(f"{name} contains a lone surrogate (not valid Unicode text)") from None
+    if len(value) > max_chars or js_length(value) > max_chars:
+        raise ValidationError(f"{name} is {js_length(value):,} characters as JavaScript counts them (UTF-16 units); "
+                              f"the limit is {max_chars:,}")
     return value
 
 
@@ -35,7 +48,7 @@ def choice(value: Any, name: str, allowed: Iterable[str]) -> str:
 
 def row_id(value: Any, name: str = "id") -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        if isinstance(value, str) and value.strip().isdigit():
+        if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():  # not "²" or "٣"
             value = int(value)
         else:
             raise ValidationError(f"{name} must be a positive integer, not {value!r}")
@@ -60,6 +73,8 @@ def json_object(value: Any, name: str, *, max_chars: int) -> str | None:
         raise ValidationError(f"{name} must be a JSON object (dict) or None, not {type(value).__name__}")
     try:
         encoded = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-    except (TypeError, ValueError) as e:
+    except RecursionError:
+        raise ValidationError(f"{name} is nested too deeply to serialise as JSON") from None
+    except (TypeError, ValueError) as e:  # ValueError: NaN, or an int over Python's 4,300-digit conversion limit
         raise ValidationError(f"{name} is not JSON-serialisable: {e}") from None
     return text(encoded, name, max_chars=max_chars)

@@ -13,14 +13,15 @@ import io
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from . import memories, timestamps
-from .errors import ValidationError
+from .errors import UnreadableRowError, ValidationError
+from .files import write_file
+from .rows import text_values
 
 if TYPE_CHECKING:
     from .database import Database
@@ -35,6 +36,14 @@ CHUNK_BYTES = 2_000_000  # a chunk's content in UTF-8: the request stays far bel
 class Rejected:
     line: int
     reason: str
+
+
+@dataclass
+class ExportReport:
+    """What :func:`export` wrote, and the rows it skipped because they could not be read (named by id)."""
+
+    written: int = 0
+    unreadable: list[UnreadableRowError] = field(default_factory=list)
 
 
 @dataclass
@@ -83,10 +92,15 @@ def import_file(
     except OSError as e:
         raise ValidationError(f"cannot read {path}: {e.strerror}") from None
     if fmt == "csv":  # a CSV error can end the file part-way: find it before any chunk is written
+        piped = not path.is_file()
+        if piped:  # a pipe (/dev/stdin, a FIFO) can be read once: keep its bytes for the second pass
+            with handle:
+                data = handle.read()
+            handle = io.BytesIO(data)
         with handle:
             for _ in _records(handle, fmt):
                 pass
-        handle = path.open("rb")
+        handle = io.BytesIO(data) if piped else path.open("rb")
     db.ready()
     report = ImportReport()
     chunk: list[list[Any]] = []
@@ -114,8 +128,10 @@ def _params(record: Any) -> list[Any]:
         raise record
     if not isinstance(record, dict):
         raise ValidationError("row is not an object with content, category and source")
-    created_at = record.get("created_at") or None
-    if created_at is not None and not timestamps.is_iso(created_at):
+    created_at = record.get("created_at")
+    if created_at == "":  # an empty CSV cell: no time given
+        created_at = None
+    if created_at is not None and not timestamps.is_iso(created_at):  # 0, false, [] are no time either
         raise ValidationError(f"created_at {created_at!r} is not in toISOString() form (2026-02-02T09:30:00.123Z)")
     return memories.prepare(record.get("content"), record.get("category"), record.get("source"), created_at)
 
@@ -124,14 +140,8 @@ def _write_chunk(db: Database, chunk: list[list[Any]], report: ImportReport, pro
     unique: dict[str, list[Any]] = {}
     for params in chunk:
         unique.setdefault(params[1], params)
-    args = [value for params in unique.values() for value in params]
-    # The answer holds one value per row, not the rows: NULL for a new one.  (Not `last_accessed
-    # IS NULL`: SQLite 3.40 answers 0 for it on inserted rows of this upsert.)
-    touched = "last_accessed"
-    rows = db.execute(
-        memories.upsert_sql(len(unique), returning=touched), args, idempotent=True,
-        retry_sql=memories.upsert_sql(len(unique), retry=True, returning=touched),
-    ).rows
+    # The answer holds one value per row, not the rows: NULL for a new one (or a retry's own first write).
+    rows = memories.upsert(db, list(unique.values()), returning="last_accessed")
     new = sum(1 for row in rows if row[0] is None)
     report.new += new
     report.duplicates += len(chunk) - new
@@ -151,26 +161,37 @@ def _records(handle: IO[bytes], fmt: str) -> Iterator[tuple[int, Any]]:
                 yield number, ValidationError("line is not valid UTF-8")
             except json.JSONDecodeError as e:
                 yield number, ValidationError(f"malformed JSON: {e.msg} at column {e.colno}")
+            except RecursionError:
+                yield number, ValidationError("JSON nested too deeply")
+            except ValueError as e:  # an integer over Python's 4,300-digit conversion limit
+                yield number, ValidationError(f"unusable JSON: {e}")
         return
     try:
         text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
-        reader = csv.DictReader(text)
+        reader = csv.DictReader(text, strict=True)  # an unclosed quote is an error, not a field to the end
         header = reader.fieldnames or []
     except UnicodeDecodeError:
         raise ValidationError("the CSV file is not valid UTF-8") from None
+    repeated = sorted({name for name in header if header.count(name) > 1})
+    if repeated:
+        raise ValidationError(f"the CSV header repeats {', '.join(repeated)}: which column is meant is unclear")
     missing = {"content", "category", "source"} - set(header)
     if missing:
         raise ValidationError(f"the CSV header lacks {', '.join(sorted(missing))} (has: {', '.join(header) or 'nothing'})")
+    start = reader.line_num + 1  # the line the next record starts on
     try:
         for row in reader:
             if None in row:
-                yield reader.line_num, ValidationError("row has more fields than the header")
+                yield start, ValidationError("row has more fields than the header")
             else:
-                yield reader.line_num, row
+                yield start, row
+            start = reader.line_num + 1
     except UnicodeDecodeError:
         raise ValidationError(f"the CSV file is not valid UTF-8 after line {reader.line_num}") from None
     except csv.Error as e:
-        raise ValidationError(f"malformed CSV at line {reader.line_num}: {e}") from None
+        if "unexpected end of data" in str(e) or "EOF" in str(e):
+            raise ValidationError(f"malformed CSV: the quoted field opened on line {start} is never closed") from None
+        raise ValidationError(f"malformed CSV at line {start}: {e}") from None
 
 
 def iter_entries(db: Database, page_size: int = 1_000) -> Iterator[dict[str, Any]]:
@@ -180,35 +201,36 @@ def iter_entries(db: Database, page_size: int = 1_000) -> Iterator[dict[str, Any
             yield dict(zip(FIELDS, row))
 
 
-def export(db: Database, out: str | Path | None = None, *, format: str = "jsonl") -> int:
-    """Write every entry to ``out`` (atomically) or stdout; returns the row count."""
+def export(db: Database, out: str | Path | None = None, *, format: str = "jsonl") -> ExportReport:
+    """Write every readable entry to ``out`` or, for None, stdout (see :func:`files.write_file`).
+
+    A row whose text cannot be read (not UTF-8) is skipped and named in the report;
+    a BLOB holding UTF-8 text is written as that text.  Raises :class:`FileError`.
+    """
     if format not in FORMATS:
         raise ValidationError(f"format must be one of {', '.join(FORMATS)}; got {format!r}")
     if out is None:
         return _write(db, sys.stdout, format)
-    target = Path(out)
-    if not target.parent.is_dir():
-        raise ValidationError(f"cannot write {target}: no folder {target.parent}")
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            count = _write(db, handle, format)
-        os.replace(tmp, target)
-    except BaseException:
-        os.unlink(tmp)
-        raise
-    return count
+    return write_file(out, lambda handle: _write(db, handle, format))
 
 
-def _write(db: Database, handle: IO[str], format: str) -> int:
-    count = 0
+def _write(db: Database, handle: IO[str], format: str) -> ExportReport:
+    report = ExportReport()
     if format == "csv":
         writer = csv.DictWriter(handle, fieldnames=FIELDS, lineterminator="\n")
         writer.writeheader()
-        for count, entry in enumerate(iter_entries(db), start=1):
-            writer.writerow(entry)
+        write = writer.writerow
     else:
-        for count, entry in enumerate(iter_entries(db), start=1):
+        def write(entry: dict[str, Any]) -> None:
             handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
-    return count
+    names = tuple(FIELDS)
+    for entry in iter_entries(db):
+        try:
+            values = text_values("memory_entries", names, tuple(entry[f] for f in names))
+        except UnreadableRowError as e:
+            report.unreadable.append(e)
+            continue
+        write(dict(zip(names, values)))
+        report.written += 1
+    return report
 

@@ -15,12 +15,13 @@ from typing import Any
 
 import click
 
-from . import bulk, health, memories, sessions
+from . import bulk, config, health, memories, sessions
 from .database import Database
 from .demo import demo_command
-from .errors import ConfigError, JarvisMemoryError
+from .errors import ConfigError, FileError, JarvisMemoryError, UnreadableRowError
 from .progress import Progress
 from .report import report_command
+from .rows import Rows
 
 
 class _Group(click.Group):
@@ -32,6 +33,10 @@ class _Group(click.Group):
         except JarvisMemoryError as e:
             click.echo(f"error: {e}", err=True)
             ctx.exit(e.exit_code)
+        except OSError as e:  # a file or folder the user named, where no caller typed the error
+            where = f" {e.filename}" if e.filename else ""
+            click.echo(f"error: cannot use{where}: {e.strerror or e}", err=True)
+            ctx.exit(FileError.exit_code)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -50,6 +55,11 @@ def cli(ctx: click.Context, url: str | None) -> None:
       jarvis-memory import memories.jsonl
       jarvis-memory doctor
     """
+    if url is not None and config.carries_credentials(url):
+        raise ConfigError(
+            f"--url must not carry a token or password (the command line is visible to every user in `ps`): "
+            f"put the token in ${config.TOKEN_VAR} or .env, the URL in --url without it"
+        )
     ctx.obj = _LazyDb(url)
 
 
@@ -79,6 +89,20 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     return value
+
+
+def _found(found: Rows, as_json: bool) -> None:
+    """Print the entries read; name each row that could not be read on stderr and exit 1."""
+    _out(found, as_json, "\n".join(map(_line, found)) or "nothing found")
+    _skipped(found.unreadable)
+
+
+def _skipped(unreadable: list[UnreadableRowError]) -> None:
+    if unreadable:
+        for e in unreadable:
+            click.echo(f"skipped: {e}", err=True)
+        click.echo(f"error: {len(unreadable)} row(s) could not be read and were skipped", err=True)
+        sys.exit(1)
 
 
 def _line(entry: memories.MemoryEntry) -> str:
@@ -135,8 +159,7 @@ def remember(get_db: _LazyDb, content: str, category: str, source: str, as_json:
 @click.pass_obj
 def search(get_db: _LazyDb, text: str, category: str | None, limit: int, as_json: bool) -> None:
     """Find memories containing every word of TEXT (read only)."""
-    found = get_db().memories.search(text, category=category, limit=limit)
-    _out(found, as_json, "\n".join(map(_line, found)) or "nothing found")
+    _found(get_db(read_only=True).memories.search(text, category=category, limit=limit), as_json)
 
 
 @cli.command()
@@ -147,8 +170,7 @@ def search(get_db: _LazyDb, text: str, category: str | None, limit: int, as_json
 @click.pass_obj
 def recall(get_db: _LazyDb, text: str | None, category: str | None, limit: int, as_json: bool) -> None:
     """Like search, and marks the memories returned as accessed now."""
-    found = get_db().memories.recall(text, category=category, limit=limit)
-    _out(found, as_json, "\n".join(map(_line, found)) or "nothing found")
+    _found(get_db().memories.recall(text, category=category, limit=limit), as_json)
 
 
 @cli.command("list")
@@ -162,8 +184,8 @@ def recall(get_db: _LazyDb, text: str | None, category: str | None, limit: int, 
 @click.pass_obj
 def list_(get_db: _LazyDb, category, source, since, until, limit, after_id, as_json) -> None:
     """List memories by id, with filters."""
-    found = get_db().memories.list(category=category, source=source, since=since, until=until, limit=limit, after_id=after_id)
-    _out(found, as_json, "\n".join(map(_line, found)) or "nothing found")
+    _found(get_db(read_only=True).memories.list(category=category, source=source, since=since, until=until, limit=limit,
+                                  after_id=after_id), as_json)
 
 
 @cli.command()
@@ -172,7 +194,7 @@ def list_(get_db: _LazyDb, category, source, since, until, limit, after_id, as_j
 @click.pass_obj
 def get(get_db: _LazyDb, memory_id: int, as_json: bool) -> None:
     """Show one memory."""
-    entry = get_db().memories.get(memory_id)
+    entry = get_db(read_only=True).memories.get(memory_id)
     _out(entry, as_json, _line(entry))
 
 
@@ -229,9 +251,10 @@ def session_expire(get_db: _LazyDb, idle_minutes: float, as_json: bool) -> None:
 @click.pass_obj
 def session_list(get_db: _LazyDb, open_only: bool, limit: int, as_json: bool) -> None:
     """Recent sessions, newest first."""
-    found = get_db().sessions.list(open_only=open_only, limit=limit)
+    found = get_db(read_only=True).sessions.list(open_only=open_only, limit=limit)
     lines = [f"{s.id}\t{s.started_at}\t{s.ended_at or 'open'}\t{s.end_trigger or ''}\t{s.summary or ''}" for s in found]
     _out(found, as_json, "\n".join(lines) or "no sessions")
+    _skipped(found.unreadable)
 
 
 @cli.command("log")
@@ -246,6 +269,10 @@ def log_(get_db: _LazyDb, session_id: int, event_type: str, data: str | None, as
         parsed = None if data is None else json.loads(data)
     except json.JSONDecodeError as e:
         raise click.BadParameter(f"not JSON: {e.msg}", param_hint="--data") from None
+    except RecursionError:
+        raise click.BadParameter("JSON nested too deeply", param_hint="--data") from None
+    except ValueError as e:  # an integer over Python's 4,300-digit conversion limit
+        raise click.BadParameter(f"not usable JSON: {e}", param_hint="--data") from None
     event = get_db().events.log(session_id, event_type, parsed)
     _out(event, as_json, f"logged event {event.id}")
 
@@ -279,13 +306,17 @@ def import_(get_db: _LazyDb, file: str, fmt: str | None, chunk_size: int, as_jso
 
 @cli.command()
 @click.option("-f", "--format", "fmt", type=click.Choice(bulk.FORMATS), default="jsonl", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (atomically). Default: stdout.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="File to write: a regular file is replaced atomically keeping its permissions, a symlink's target,"
+                   " FIFO or device is written in place. Default or '-': stdout.")
 @click.pass_obj
 def export(get_db: _LazyDb, fmt: str, output: str | None) -> None:
     """Export every memory as JSON Lines or CSV."""
-    count = bulk.export(get_db(), output, format=fmt)
+    output = None if output == "-" else output
+    report = bulk.export(get_db(read_only=True), output, format=fmt)
     if output:
-        click.echo(f"wrote {count:,} memories to {output}", err=True)
+        click.echo(f"wrote {report.written:,} memories to {output}", err=True)
+    _skipped(report.unreadable)
 
 
 @cli.command()
@@ -293,7 +324,7 @@ def export(get_db: _LazyDb, fmt: str, output: str | None) -> None:
 @click.pass_obj
 def stats(get_db: _LazyDb, as_json: bool) -> None:
     """Row counts and headline figures."""
-    figures = health.stats(get_db())
+    figures = health.stats(get_db(read_only=True))
     human = "\n".join(f"{k}: {v}" for k, v in figures.items())
     _out(figures, as_json, human)
 
@@ -303,7 +334,7 @@ def stats(get_db: _LazyDb, as_json: bool) -> None:
 @click.pass_obj
 def doctor(get_db: _LazyDb, as_json: bool) -> None:
     """Check that the database is reachable and its schema is current (exit 1 if not)."""
-    report = health.doctor(get_db(auto_migrate=False))
+    report = health.doctor(get_db(read_only=True))
     human = [f"database: {report['database']}"]
     human += [f"{'ok ' if c['ok'] else 'FAIL'} {c['check']}: {c['detail']} ({c['ms']} ms)" for c in report["checks"]]
     _out(report, as_json, "\n".join(human))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,19 +103,24 @@ def load(url: str | None = None, auth_token: str | None = None, *, env_file: str
     >>> load("file:/tmp/jarvis.db").url
     'file:///tmp/jarvis.db'
     """
-    env = _dotenv(env_file)
-    env.update({k: v for k, v in os.environ.items() if k in (URL_VAR, TOKEN_VAR)})
-    if url is None:
-        url = env.get(URL_VAR) or None
+    env, folders = _dotenv(env_file)
+    base = None
+    if url is None and os.environ.get(URL_VAR):
+        url = os.environ[URL_VAR]
+    elif url is None and env.get(URL_VAR):
+        url, base = env[URL_VAR], folders[URL_VAR]  # a relative file: path means "beside the .env file"
     if auth_token is None:
-        auth_token = env.get(TOKEN_VAR) or None
+        auth_token = os.environ.get(TOKEN_VAR) or env.get(TOKEN_VAR) or None
     if url is None:
         return Settings(default_path().as_uri(), auth_token)
-    return parse_url(url, auth_token)
+    return parse_url(url, auth_token, base=base)
 
 
-def parse_url(url: str, auth_token: str | None = None) -> Settings:
-    """Validate ``url``; an ``authToken`` query parameter moves into the token."""
+def parse_url(url: str, auth_token: str | None = None, *, base: Path | None = None) -> Settings:
+    """Validate ``url``; an ``authToken`` query parameter moves into the token.
+
+    A relative ``file:`` path is resolved against ``base`` (default: the current directory).
+    """
     if not isinstance(url, str) or not url.strip():
         raise ConfigError("the database URL is empty")
     url = url.strip()
@@ -133,6 +139,10 @@ def parse_url(url: str, auth_token: str | None = None) -> Settings:
     kept = []
     for key, value in query:
         if key == "authToken":
+            if auth_token and value and value != auth_token:
+                raise ConfigError(
+                    f"database URL {shown!r} carries an authToken and {TOKEN_VAR} holds another one: keep one of them"
+                )
             auth_token = auth_token or value or None
         elif key == "tls" and value in ("0", "1") and scheme != "file":
             kept.append((key, value))
@@ -141,7 +151,7 @@ def parse_url(url: str, auth_token: str | None = None) -> Settings:
     if parts.fragment:
         raise ConfigError(f"database URL {shown!r} has a fragment")
     if scheme == "file":
-        return Settings(_file_url(parts, shown), None)
+        return Settings(_file_url(parts, shown, base), None)
     if not parts.hostname:
         raise ConfigError(f"database URL {shown!r} names no host")
     try:
@@ -164,29 +174,56 @@ def parse_url(url: str, auth_token: str | None = None) -> Settings:
     return Settings(clean, auth_token)
 
 
-def _file_url(parts: urllib.parse.SplitResult, shown: str) -> str:
+def _file_url(parts: urllib.parse.SplitResult, shown: str, base: Path | None) -> str:
     if parts.netloc not in ("", "localhost"):
         raise ConfigError(f"file URL {shown!r} names a host; use file:/absolute/path or file:relative/path")
     if not parts.path or parts.path.endswith("/"):
         raise ConfigError(f"file URL {shown!r} names no file")
-    path = Path(urllib.parse.unquote(parts.path)).expanduser().resolve()
-    return path.as_uri()
+    try:
+        text = urllib.parse.unquote(parts.path, errors="strict")
+        if "\x00" in text:
+            raise ConfigError(f"file URL {shown!r} contains a NUL character")
+        path = ((base or Path.cwd()) / Path(text).expanduser()).resolve()
+        return path.as_uri()
+    except (OSError, ValueError, UnicodeError) as e:  # e.g. a path too long to resolve, bytes that are not UTF-8
+        raise ConfigError(f"file URL {shown!r} is not a usable path: {e}") from None
+
+
+def carries_credentials(url: str) -> bool:
+    """Whether ``url`` holds a user, password or a query parameter named like a secret (``authToken``,
+    ``token``, ``auth_token``, …): what must not be typed on a command line, where ``ps`` shows it."""
+    try:
+        parts = urllib.parse.urlsplit(url.strip())
+    except ValueError:
+        return "@" in url or bool(_SECRET_NAME.search(url))
+    keys = [k for k, _ in urllib.parse.parse_qsl(parts.query, keep_blank_values=True)]
+    return "@" in parts.netloc or any(_SECRET_NAME.search(k) for k in keys)
+
+
+_SECRET_NAME = re.compile(r"token|auth|secret|passw|jwt|key", re.IGNORECASE)
 
 
 def _strip_credentials(url: str) -> str:
+    """``url`` without user and password, without ``authToken``, and with every other query value
+    but ``tls``'s shown as ``***`` (a near-miss name such as ``?token=`` may hold the token)."""
     try:
         parts = urllib.parse.urlsplit(url)
-        query = [(k, v) for k, v in urllib.parse.parse_qsl(parts.query, keep_blank_values=True) if k != "authToken"]
+        query = [f"{urllib.parse.quote(k)}={urllib.parse.quote(v) if k == 'tls' else '***'}"
+                 for k, v in urllib.parse.parse_qsl(parts.query, keep_blank_values=True) if k != "authToken"]
         netloc = parts.netloc.rsplit("@", 1)[-1]
-        return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, urllib.parse.urlencode(query), ""))
+        return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, "&".join(query), ""))
     except ValueError:
         return "<unparseable URL>"
 
 
-def _dotenv(env_file: str | Path | None) -> dict[str, str]:
+def _dotenv(env_file: str | Path | None) -> tuple[dict[str, str], dict[str, Path]]:
+    """The values of the ``.env`` files, and for each the folder of the file it came from."""
     candidates = [Path(env_file)] if env_file else [project_dir() / ".env", Path.cwd() / ".env"]
     values: dict[str, str] = {}
+    folders: dict[str, Path] = {}
     for candidate in candidates:  # later files win: the current directory's over the project's
         if candidate.is_file():
-            values.update({k: v for k, v in dotenv_values(candidate).items() if v is not None})
-    return values
+            found = {k: v for k, v in dotenv_values(candidate).items() if v is not None}
+            values.update(found)
+            folders.update(dict.fromkeys(found, candidate.resolve().parent))
+    return values, folders

@@ -93,11 +93,16 @@ class Database:
         """Run a read and return its rows as dicts."""
         return [row.asdict() for row in self.execute(sql, args).rows]
 
-    def batch(self, statements: list[Statement], *, idempotent: bool = False) -> list[ResultSet]:
-        """Run statements atomically: all of them or none, on every URL kind."""
+    def batch(
+        self, statements: list[Statement], *, idempotent: bool = False, retry_statements: list[Statement] | None = None
+    ) -> list[ResultSet]:
+        """Run statements atomically: all of them or none, on every URL kind.
+
+        ``retry_statements`` replace ``statements`` when a remote call is retried after a lost answer.
+        """
         if self.read_only or self.settings.token_read_only:
             raise ReadOnlyError(f"refused on a read-only {self._why_read_only()}: batch")
-        return self._open().batch(statements, idempotent=idempotent)
+        return self._open().batch(statements, idempotent=idempotent, retry_statements=retry_statements)
 
     def _why_read_only(self) -> str:
         return "connection" if self.read_only else 'connection (the auth token grants reads only: "a": "ro")'
@@ -117,8 +122,9 @@ class Database:
     ) -> Iterator[list[tuple[Any, ...]]]:
         """Rows of ``table`` in keyset pages, bounded by ``page_rows`` and by :data:`ANSWER_BYTES`.
 
-        ``columns`` maps each output name to its SQL expression; ``key`` names unique
-        ordering columns (real columns, also output names); ``limit`` caps the total.
+        ``columns`` maps each output name to its SQL expression; ``key`` names the unique
+        ordering (output names, or real columns; an expression key must never be NULL);
+        ``limit`` caps the total.
         The server sizes each page (a running sum of each row's JSON size, window
         function over at most ``page_rows`` rows), so no answer grows with the data.
         Yields lists of value tuples in ``columns`` order.
@@ -129,7 +135,8 @@ class Database:
             for c in columns
         )
         order = ", ".join(f"{k} {direction}" for k in key)
-        qualified = ", ".join(f"{table}.{k}" for k in key)
+        key_exprs = [columns.get(k, f"{table}.{k}") for k in key]
+        qualified = ", ".join(key_exprs)
         exprs = ", ".join(f"{e} AS {c}" for c, e in columns.items())
 
         def sql(after: bool) -> str:
@@ -138,7 +145,7 @@ class Database:
                 f"SELECT {', '.join(columns)}, _size, _run FROM (SELECT *, {size} AS _size,"
                 f" sum({size}) OVER (ORDER BY {order} ROWS UNBOUNDED PRECEDING) AS _run"
                 f" FROM (SELECT {exprs} FROM {table} WHERE {where}{keyset}"
-                f" ORDER BY {', '.join(f'{table}.{k} {direction}' for k in key)} LIMIT ?))"
+                f" ORDER BY {', '.join(f'{e} {direction}' for e in key_exprs)} LIMIT ?))"
                 f" WHERE _run - _size < ? ORDER BY {order}"
             )
 

@@ -6,6 +6,8 @@ database by its redacted URL and never contain the auth token.
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class JarvisMemoryError(Exception):
     """Base class of every error raised by jarvis_memory."""
@@ -77,3 +79,22 @@ class ReadOnlyError(JarvisMemoryError):
     """A write was attempted through a read-only (analysis) connection."""
 
     exit_code = 7
+
+
+class UnreadableRowError(JarvisMemoryError):
+    """A row another client wrote holds a value this package cannot read (e.g. text that is not UTF-8).
+
+    ``table`` and ``row_id`` name the row; readers of many rows skip it and keep the others.
+    """
+
+    exit_code = 1
+
+    def __init__(self, table: str, row_id: Any, problem: str):
+        super().__init__(f"{table} row {row_id} cannot be read: {problem}")
+        self.table, self.row_id, self.problem = table, row_id, problem
+
+
+class FileError(JarvisMemoryError):
+    """A file or folder the user named cannot be read or written (no such folder, read-only, disk full)."""
+
+    exit_code = 3

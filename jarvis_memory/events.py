@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import _validate, timestamps
 from .errors import NotFoundError, ValidationError
+from .rows import Rows, read_all, text_values
 
 if TYPE_CHECKING:
     from .database import Database
@@ -40,7 +41,8 @@ class LogEvent:
 
     @classmethod
     def from_row(cls, row: Any) -> LogEvent:
-        return cls(*row.astuple())
+        """The event of one row; :class:`UnreadableRowError` names a row whose text cannot be read."""
+        return cls(*text_values("daily_logs", tuple(COLUMNS.split(", ")), row.astuple()))
 
 
 class Events:
@@ -72,7 +74,7 @@ class Events:
             raise NotFoundError(f"no session with id {session_id}")
         return LogEvent.from_row(rows[0])
 
-    def list(self, *, session_id: int | None = None, limit: int = 100, after_id: int = 0) -> list[LogEvent]:
+    def list(self, *, session_id: int | None = None, limit: int = 100, after_id: int = 0) -> Rows:
         where, args = ["id > ?"], [after_id]
         if session_id is not None:
             where.append("session_id = ?")
@@ -81,4 +83,4 @@ class Events:
         rows = self.db.ready().execute(
             f"SELECT {COLUMNS} FROM daily_logs WHERE {' AND '.join(where)} ORDER BY id LIMIT ?", args + [limit]
         ).rows
-        return [LogEvent.from_row(r) for r in rows]
+        return read_all(rows, LogEvent.from_row)

@@ -1,36 +1,72 @@
-"""Files the package writes for people: whole or not at all."""
+"""Writing a file the user named: into what the name is, atomically where that can be done.
+
+``export -o`` and the report runner write files a user named, which may be a symlink (to
+a file elsewhere), a FIFO or a device (``/dev/stdout``, ``/dev/null``), or a regular file
+with permissions of its own.  Only a regular file (or a name not yet taken) can be
+replaced atomically; anything else is written in place, as a shell's ``>`` would.
+Hand-written because the atomic-write libraries (atomicwrites, archived) replace
+whatever the name points at.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import IO, Any
+
+from .errors import FileError
 
 
-def _file_mode() -> int:
+def _default_mode() -> int:
     umask = os.umask(0o022)
     os.umask(umask)
     return 0o666 & ~umask
 
 
-_FILE_MODE = _file_mode()
+DEFAULT_MODE = _default_mode()  # what open() would give a new file: 0666 less the umask
 
 
-def atomic_write(path: Path, data: str | bytes) -> None:
-    """Write ``path`` via a temporary file in the same folder and a rename, so a reader
-    (or a killed run) never sees half a file.  Mode: 0666 less the umask, as ``open`` would.
+def write_file(path: str | os.PathLike, write: Callable[[IO[Any]], Any], *, binary: bool = False) -> Any:
+    """Call ``write(handle)`` to fill the file ``path`` names; returns what ``write`` returns.
 
-    Hand-written: the PyPI ``atomicwrites`` package is archived, and this is the whole of it.
+    A symlink is followed (the file it points to is written, the link stays).  A regular
+    file, or a name not yet taken, is replaced atomically (a temporary file in the same
+    folder, then a rename) keeping an existing file's permission bits (a new file gets
+    0666 less the umask).  A FIFO, device or socket is opened and written in place.
+    Raises :class:`FileError` (one sentence with the name and the system's reason).
     """
-    mode = "wb" if isinstance(data, bytes) else "w"
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    shown = os.fspath(path)
+    target = Path(os.path.realpath(path))
+    mode = "wb" if binary else "w"
+    options = {} if binary else {"encoding": "utf-8", "newline": ""}
     try:
-        os.chmod(fd, _FILE_MODE)  # mkstemp makes 0600
-        with os.fdopen(fd, mode, **({} if mode == "wb" else {"encoding": "utf-8"})) as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+        info = target.stat() if target.exists() else None
+        if info is not None and stat.S_ISDIR(info.st_mode):
+            raise FileError(f"cannot write {shown}: it is a folder")
+        if info is not None and not stat.S_ISREG(info.st_mode):
+            with open(target, mode, **options) as handle:
+                return write(handle)
+        if not target.parent.is_dir():
+            raise FileError(f"cannot write {shown}: no folder {target.parent}")
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        try:
+            os.chmod(fd, stat.S_IMODE(info.st_mode) if info is not None else DEFAULT_MODE)
+            with os.fdopen(fd, mode, **options) as handle:
+                result = write(handle)
+            os.replace(tmp, target)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+            raise
+        return result
+    except OSError as e:
+        raise FileError(f"cannot write {shown}: {e.strerror or e}") from None
+
+
+def atomic_write(path: str | os.PathLike, data: str | bytes) -> None:
+    """Write ``data`` (text as UTF-8) to ``path`` with :func:`write_file`."""
+    write_file(path, lambda handle: handle.write(data), binary=isinstance(data, bytes))

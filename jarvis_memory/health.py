@@ -5,11 +5,14 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any
 
-from . import migrations
-from .errors import JarvisMemoryError
+from . import migrations, timestamps
+from .errors import ConfigError, JarvisMemoryError
 
 if TYPE_CHECKING:
     from .database import Database
+
+
+_CREATED = timestamps.instant_sql("created_at")
 
 
 def stats(db: Database) -> dict[str, Any]:
@@ -19,8 +22,9 @@ def stats(db: Database) -> dict[str, Any]:
         " (SELECT count(*) FROM sessions) AS sessions,"
         " (SELECT count(*) FROM sessions WHERE ended_at IS NULL) AS open_sessions,"
         " (SELECT count(*) FROM daily_logs) AS events,"
-        " (SELECT min(created_at) FROM memory_entries) AS first_memory,"
-        " (SELECT max(created_at) FROM memory_entries) AS last_memory"
+        f" (SELECT created_at FROM memory_entries WHERE {_CREATED} IS NOT NULL ORDER BY {_CREATED} LIMIT 1)"
+        " AS first_memory,"
+        f" (SELECT created_at FROM memory_entries ORDER BY {_CREATED} DESC LIMIT 1) AS last_memory"
     )[0]
     by_category = db.query("SELECT category, count(*) AS n FROM memory_entries GROUP BY category ORDER BY category")
     row["by_category"] = {r["category"]: r["n"] for r in by_category}
@@ -36,6 +40,8 @@ def doctor(db: Database) -> dict[str, Any]:
         try:
             detail = fn()
             ok = True
+        except ConfigError:  # no database at that path, or a malformed URL: nothing to check
+            raise
         except JarvisMemoryError as e:
             detail, ok = str(e), False
         checks.append({"check": name, "ok": ok, "detail": detail, "ms": round((time.perf_counter() - started) * 1e3, 1)})
@@ -44,8 +50,33 @@ def doctor(db: Database) -> dict[str, Any]:
     if check("connect", lambda: f"reachable, SQLite {db.execute('SELECT sqlite_version()').rows[0][0]}") and check(
         "schema", lambda: _schema(db)
     ):
-        check("tables", lambda: _tables(db))
+        check("integrity", lambda: _integrity(db)) and check("tables", lambda: _tables(db)) and check(
+            "data quality", lambda: _quality(db))
     return {"database": db.settings.redacted_url, "ok": all(c["ok"] for c in checks), "checks": checks}
+
+
+def _integrity(db: Database) -> str:
+    """``PRAGMA quick_check``: SQLite's own check of the file's structure (not of index contents)."""
+    found = [row[0] for row in db.execute("PRAGMA quick_check").rows]
+    if found != ["ok"]:
+        raise _Failed(f"PRAGMA quick_check found {len(found)} problem(s): {'; '.join(map(str, found[:3]))}")
+    return "PRAGMA quick_check: ok"
+
+
+def _quality(db: Database) -> str:
+    """Rows other clients wrote oddly (see :mod:`jarvis_memory.quality`), counted with their first ids.
+
+    Odd rows are reported, not a failure: every reader keeps them or names them.
+    """
+    from . import quality
+    from .load import load
+
+    with load(db.settings.url, auth_token=db.settings.auth_token) as ds:
+        table = quality.summary(quality.findings(ds), first=3)
+    if table.empty:
+        return "no odd rows"
+    return "; ".join(f"{r.problem} in {r.column}: {r.rows} (ids {', '.join(map(str, r.first_ids))}"
+                     f"{', …' if r.rows > 3 else ''})" for r in table.itertuples())
 
 
 def _schema(db: Database) -> str:

@@ -13,11 +13,14 @@ column, a BLOB) cannot break Arrow's typing.  The tables are DuckDB views over
 those Arrow tables (nothing is copied); the parsed columns are computed when a
 query reads them: timestamps that are not ISO 8601 instants become NULL (the
 text as stored stays in ``*_raw``), event data that is not JSON becomes NULL
-(``event_data_raw`` keeps it).
+(``event_data_raw`` keeps it).  Text another client stored that is not valid
+UTF-8 is read with U+FFFD for each bad sequence; the row is kept and the value
+named in the table ``unreadable_values`` (``table_name, id, column_name``).
 """
 
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass
 from functools import cached_property
@@ -27,6 +30,7 @@ import duckdb
 import pyarrow as pa
 
 from . import config
+from ._clients import BUSY_TIMEOUT_MS
 from .database import Database
 from .errors import ConfigError, DatabaseError, SchemaError, ValidationError
 from .migrations import CORE_TABLES
@@ -44,6 +48,10 @@ _TIMESTAMPS = {
 }
 # ISO 8601 instants: toISOString() form first; a naive or locale form is not an instant.
 _UTC_FORMATS = ["%Y-%m-%dT%H:%M:%S.%gZ", "%Y-%m-%dT%H:%M:%S.%fZ", "%Y-%m-%dT%H:%M:%SZ"]
+# Outside these years a timestamp is a sentinel (9999-12-31, 0001-01-01) or an error, not an event: parsed
+# as NULL like an unreadable one (text kept in *_raw), so no chart or duration meets it (matplotlib's dates
+# end at year 9999, and a bar's width or an axis margin past a sentinel already overflows).
+PLAUSIBLE_YEARS = (1970, 2199)
 _OFFSET_FORMATS = ["%Y-%m-%dT%H:%M:%S.%g%z", "%Y-%m-%dT%H:%M:%S.%f%z", "%Y-%m-%dT%H:%M:%S%z"]
 
 
@@ -121,9 +129,15 @@ def open_file(settings: config.Settings) -> Any:
     if not path.is_file():
         raise ConfigError(f"no database at {settings.redacted_url}")
     try:
-        return adbc_driver_sqlite.dbapi.connect(path.as_uri() + "?mode=ro")
+        conn = adbc_driver_sqlite.dbapi.connect(path.as_uri() + "?mode=ro")
     except Exception as e:  # the driver reports open failures as its own error types
         raise ConfigError(f"cannot open {settings.redacted_url}: {e}") from None
+    cursor = conn.cursor()
+    try:  # wait for a writer as the core does, instead of failing at once with "database is locked"
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    finally:
+        cursor.close()
+    return conn
 
 
 def select_columns(table: str) -> dict[str, str]:
@@ -145,9 +159,19 @@ def read_table(conn: Any, table: str) -> pa.Table:
     """
     samples = {c: "0" if c in _INTEGER_COLUMNS else "''" for c in CORE_TABLES[table]} | {"id": "NULL"}
     typed = ", ".join(f"{value} AS {c}" for c, value in samples.items())
+    arrow = _fetch(conn, table, f"SELECT {typed} UNION ALL {select_sql(table)}")
+    try:
+        arrow.validate(full=True)  # the driver copies text bytes as they are; DuckDB would fail on bad UTF-8 later
+    except pa.ArrowInvalid:
+        return _read_table_bytes(conn, table)
+    schema = _schema(table)
+    return arrow if arrow.schema.equals(schema) else arrow.cast(schema)
+
+
+def _fetch(conn: Any, table: str, sql: str) -> pa.Table:
     cursor = conn.cursor()
     try:
-        cursor.execute(f"SELECT {typed} UNION ALL {select_sql(table)}")
+        cursor.execute(sql)
         arrow = cursor.fetch_arrow_table()
     except Exception as e:
         raise DatabaseError(f"reading {table} failed: {e}") from None
@@ -155,8 +179,38 @@ def read_table(conn: Any, table: str) -> pa.Table:
         cursor.close()
     if arrow.num_rows and arrow.column("id")[0].is_valid:  # SQLite did not keep the typed row first
         raise DatabaseError(f"reading {table}: the typed first row went missing")
-    arrow, schema = arrow.slice(1), _schema(table)
-    return arrow if arrow.schema.equals(schema) else arrow.cast(schema)
+    return arrow.slice(1)
+
+
+def _read_table_bytes(conn: Any, table: str) -> pa.Table:
+    """The slow path for a table holding text that is not UTF-8 (another client's rows).
+
+    Text columns are read as bytes and decoded row by row: a bad sequence becomes
+    U+FFFD and the value is listed in the table's ``unreadable`` metadata
+    (``[[id, column], …]``), which :func:`to_duckdb` turns into the view
+    ``unreadable_values``.  The row itself is kept.
+    """
+    columns = CORE_TABLES[table]
+    samples = {c: "0" if c in _INTEGER_COLUMNS else "x''" for c in columns if c != "id"}
+    typed = ", ".join(f"{value} AS {c}" for c, value in samples.items())
+    cast = ", ".join(f"CAST({c} AS {'INTEGER' if c in _INTEGER_COLUMNS else 'BLOB'}) AS {c}" for c in columns)
+    raw = _fetch(conn, table, f"SELECT NULL AS id, {typed} UNION ALL SELECT {cast} FROM {table}")
+    ids = raw.column("id").to_pylist()
+    arrays, bad = [], []
+    for c in columns:
+        if c in _INTEGER_COLUMNS:
+            arrays.append(raw.column(c).cast(pa.int64()))
+            continue
+        texts = []
+        for row_id, value in zip(ids, raw.column(c).to_pylist()):
+            try:
+                texts.append(None if value is None else value.decode("utf-8"))
+            except UnicodeDecodeError:
+                texts.append(value.decode("utf-8", "replace"))
+                bad.append([row_id, c])
+        arrays.append(pa.array(texts, pa.string()))
+    schema = _schema(table).with_metadata({"unreadable": json.dumps(bad)})
+    return pa.Table.from_arrays(arrays, schema=schema)
 
 
 def _columns_file(settings: config.Settings, conn: Any) -> dict[str, list[str]]:
@@ -168,6 +222,9 @@ def _columns_file(settings: config.Settings, conn: Any) -> dict[str, list[str]]:
         rows = cursor.fetchall()
     except Exception as e:  # not a database at all, or unreadable
         detail = str(e).splitlines()[0] if str(e) else type(e).__name__
+        if "locked" in detail or "busy" in detail:  # a lock is not a schema problem
+            raise DatabaseError(f"{settings.redacted_url} stayed locked by a writer for {BUSY_TIMEOUT_MS // 1000} s:"
+                                f" {detail}", code="SQLITE_BUSY") from None
         raise SchemaError(f"{settings.redacted_url} is not a readable SQLite database: {detail}") from None
     finally:
         cursor.close()
@@ -229,8 +286,10 @@ def _schema(table: str) -> pa.Schema:
 def _parsed(column: str) -> str:
     utc = ", ".join(f"'{f}'" for f in _UTC_FORMATS)
     offset = ", ".join(f"'{f}'" for f in _OFFSET_FORMATS)
-    return (f"COALESCE(try_strptime({column}, [{utc}])::TIMESTAMPTZ, try_strptime({column}, [{offset}]))"
-            f" AS {column}")
+    parsed = f"COALESCE(try_strptime({column}, [{utc}])::TIMESTAMPTZ, try_strptime({column}, [{offset}]))"
+    low, high = PLAUSIBLE_YEARS  # the repeated expression is computed once (DuckDB eliminates common subexpressions)
+    return (f"CASE WHEN {parsed} >= '{low}-01-01'::TIMESTAMPTZ AND {parsed} < '{high + 1}-01-01'::TIMESTAMPTZ"
+            f" THEN {parsed} END AS {column}")
 
 
 def to_duckdb(tables: dict[str, pa.Table]) -> duckdb.DuckDBPyConnection:
@@ -262,4 +321,9 @@ def to_duckdb(tables: dict[str, pa.Table]) -> duckdb.DuckDBPyConnection:
         if table == "daily_logs":
             columns.append("event_data AS event_data_raw")
         con.execute(f"CREATE VIEW {table} AS SELECT {', '.join(columns)} FROM _arrow_{table}")
+    unreadable = [(table, row_id, column) for table in TABLES
+                  for row_id, column in json.loads((tables[table].schema.metadata or {}).get(b"unreadable", b"[]"))]
+    con.execute("CREATE TABLE unreadable_values (table_name VARCHAR, id BIGINT, column_name VARCHAR)")
+    if unreadable:
+        con.executemany("INSERT INTO unreadable_values VALUES (?, ?, ?)", unreadable)
     return con

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from . import _validate, timestamps
 from .errors import NotFoundError
 from .hashing import content_hash
+from .rows import Rows, read_all, text_values
 
 if TYPE_CHECKING:
     from .database import Database
@@ -26,8 +27,7 @@ CATEGORIES = ("preference", "fact", "pattern")
 SOURCES = ("user_explicit", "jarvis_inferred")
 MAX_CONTENT_CHARS = 10_000
 COLUMNS = "id, content, content_hash, category, source, created_at, last_accessed"
-_NAMES = COLUMNS.split(", ")
-_NEWEST = ("created_at", "id")  # search and recall order, newest first
+_NAMES = tuple(COLUMNS.split(", "))
 
 # One statement, so concurrent writers of the same content end with one row and
 # no error (the seed's select-then-insert races).  A new row comes back with
@@ -57,17 +57,61 @@ class MemoryEntry:
 
     @classmethod
     def from_row(cls, row: Any) -> MemoryEntry:
-        """From a result row or a tuple whose first values are :data:`COLUMNS`."""
-        return cls(*row[: len(_NAMES)])
+        """From a result row or a tuple whose first values are :data:`COLUMNS`.
+
+        Raises :class:`UnreadableRowError` naming a row whose text cannot be read.
+        """
+        return cls(*text_values("memory_entries", _NAMES, tuple(row[: len(_NAMES)])))
 
 
-def upsert_sql(rows: int, *, retry: bool = False, returning: str = COLUMNS) -> str:
+_CREATED = timestamps.instant_sql("created_at")  # other clients' spellings compare as the moments they are
+_NEWEST = ("_at", "id")  # search and recall order, newest first (see Memories._read)
+
+
+def upsert_sql(rows: int, *, retry: bool = False) -> str:
     """The dedup upsert for ``rows`` entries (five parameters each); ``retry``: see ``_TOUCH_UNLESS_OWN``."""
     touch = _TOUCH_UNLESS_OWN if retry else _TOUCH
     return (
         _UPSERT_HEAD + ", ".join([_ROW] * rows)
-        + f" ON CONFLICT (content_hash) DO UPDATE SET last_accessed = {touch} RETURNING {returning}"
+        + f" ON CONFLICT (content_hash) DO UPDATE SET last_accessed = {touch} RETURNING {COLUMNS}"
     )
+
+
+_INCOMING = "WITH incoming (i_content, i_hash, i_category, i_source, i_created) AS (VALUES {rows}) "
+# The retry form of the touch for upsert_statements: see _TOUCH_UNLESS_OWN.
+_TOUCH_UNLESS_SENT = f"CASE WHEN last_accessed IS NULL AND created_at = i_created THEN NULL ELSE {_TOUCH} END"
+
+
+def upsert_statements(rows: list[list[Any]], *, retry: bool = False, returning: str = COLUMNS
+                      ) -> list[tuple[str, list[Any]]]:
+    """The dedup upsert of ``rows`` (each :func:`prepare`'s five parameters, distinct hashes) as one atomic batch.
+
+    First the rows already stored are touched (UPDATE … FROM, returning them with
+    ``last_accessed`` set), then the others are inserted (INSERT … SELECT … WHERE NOT
+    EXISTS, returning them with ``last_accessed`` NULL).  Unlike ``INSERT … ON CONFLICT
+    DO UPDATE``, a duplicate allocates no AUTOINCREMENT id, as in the TypeScript app
+    (whose select-then-insert burns none).  Run with :meth:`Database.batch`: one write
+    transaction on every URL kind, so concurrent writers of the same text cannot both
+    insert it.  ``retry``: see ``_TOUCH_UNLESS_OWN``; ``returning``: the columns answered
+    (an import asks for ``last_accessed`` only, so its answer does not grow with the contents).
+    """
+    incoming = _INCOMING.format(rows=", ".join(["(?, ?, ?, ?, ?)"] * len(rows)))
+    args = [value for row in rows for value in row]
+    touch = _TOUCH_UNLESS_SENT if retry else _TOUCH
+    return [
+        (incoming + f"UPDATE memory_entries SET last_accessed = {touch} FROM incoming WHERE content_hash = i_hash"
+         f" RETURNING {returning}", args),
+        (incoming + "INSERT INTO memory_entries (content, content_hash, category, source, created_at, last_accessed)"
+         " SELECT i_content, i_hash, i_category, i_source, i_created, NULL FROM incoming"
+         f" WHERE NOT EXISTS (SELECT 1 FROM memory_entries WHERE content_hash = i_hash) RETURNING {returning}", args),
+    ]
+
+
+def upsert(db: Database, rows: list[list[Any]], *, returning: str = COLUMNS) -> list[Any]:
+    """Run :func:`upsert_statements` (retried as an idempotent write); the touched rows, then the new ones."""
+    touched, inserted = db.batch(upsert_statements(rows, returning=returning), idempotent=True,
+                                 retry_statements=upsert_statements(rows, retry=True, returning=returning))
+    return list(touched.rows) + list(inserted.rows)
 
 
 def prepare(content: Any, category: Any, source: Any, created_at: str | None = None) -> list[Any]:
@@ -76,9 +120,6 @@ def prepare(content: Any, category: Any, source: Any, created_at: str | None = N
     _validate.choice(category, "category", CATEGORIES)
     _validate.choice(source, "source", SOURCES)
     return [content, content_hash(content), category, source, created_at or timestamps.now()]
-
-
-_STORE_SQL, _STORE_RETRY_SQL = upsert_sql(1), upsert_sql(1, retry=True)
 
 
 class Memories:
@@ -91,11 +132,10 @@ class Memories:
         """Store ``content`` unless it is already known; returns ``(entry, created)``.
 
         A duplicate (same hash of the trimmed, lower-cased text) is not inserted:
-        its ``last_accessed`` is updated, as in the TypeScript app.
+        its ``last_accessed`` is updated, as in the TypeScript app, and no id is used up.
         """
         params = prepare(content, category, source)
-        row = self.db.ready().execute(_STORE_SQL, params, idempotent=True, retry_sql=_STORE_RETRY_SQL).rows[0]
-        entry = MemoryEntry.from_row(row)
+        entry = MemoryEntry.from_row(upsert(self.db.ready(), [params])[0])
         return entry, entry.last_accessed is None
 
     def get(self, memory_id: int) -> MemoryEntry:
@@ -115,47 +155,51 @@ class Memories:
         text: str | None = None,
         limit: int = 100,
         after_id: int = 0,
-    ) -> list[MemoryEntry]:
+    ) -> Rows:
         """Entries by id, filtered; page with ``after_id`` (the last id you saw).
 
         Read in pages bounded by rows and bytes (:meth:`Database.pages`), so any ``limit`` fits
-        the server's answer limits.
+        the server's answer limits.  Unreadable rows: see :meth:`search`.
         """
         where, args = _filters(category, source, since, until, text)
         where.append("id > ?")
         args.append(after_id if after_id == 0 else _validate.row_id(after_id, "after_id"))
         return self._read(where, args, _limit(limit), key=("id",), descending=False)
 
-    def search(self, text: str, *, category: str | None = None, limit: int = 20) -> list[MemoryEntry]:
-        """Entries containing every word of ``text`` (case-insensitive for ASCII), newest first."""
-        where, args = _filters(category, None, None, None, text)
-        return self._read(where, args, _limit(limit), key=_NEWEST, descending=True)
+    def search(self, text: str, *, category: str | None = None, limit: int = 20) -> Rows:
+        """Entries containing every word of ``text`` (case-insensitive for ASCII), newest first.
 
-    def recall(self, text: str | None = None, *, category: str | None = None, limit: int = 20) -> list[MemoryEntry]:
+        Rows whose text cannot be read are left out and named in the result's ``unreadable``.
+        """
+        return self._read(*_filters(category, None, None, None, text), _limit(limit), key=_NEWEST, descending=True)
+
+    def recall(self, text: str | None = None, *, category: str | None = None, limit: int = 20) -> Rows:
         """Like :meth:`search`, and marks what it returns as accessed now.
 
-        The entries are read first (in bounded pages), then stamped by id in one statement
-        that returns only ids: a read that fails stamps nothing, and an entry deleted in
-        between is neither stamped nor returned.
+        Read first (in bounded pages), then stamp: only the entries returned get
+        ``last_accessed`` (one UPDATE of exactly their ids, answering only ids); a read
+        that fails stamps nothing, an unreadable row is named, never touched, and an
+        entry deleted in between is neither stamped nor returned.
         """
         found = self._read(*_filters(category, None, None, None, text), _limit(limit), key=_NEWEST, descending=True)
         if not found:
-            return []
+            return found
         stamp = timestamps.now()
         rows = self.db.execute(
             "UPDATE memory_entries SET last_accessed = ? WHERE id IN (SELECT value FROM json_each(?)) RETURNING id",
             [stamp, json.dumps([e.id for e in found])], idempotent=True,
         ).rows
         stamped = {row[0] for row in rows}
-        return [replace(e, last_accessed=stamp) for e in found if e.id in stamped]
+        return Rows([replace(e, last_accessed=stamp) for e in found if e.id in stamped], found.unreadable)
 
-    def _read(self, where: list[str], args: list[Any], limit: int, *, key: tuple[str, ...], descending: bool
-              ) -> list[MemoryEntry]:
+    def _read(self, where: list[str], args: list[Any], limit: int, *, key: tuple[str, ...], descending: bool) -> Rows:
+        columns = {c: c for c in _NAMES}
+        if "_at" in key:  # order by the moment, whatever its spelling; unreadable dates (NULL) last
+            columns["_at"] = f"coalesce({_CREATED}, -1)"
         pages = self.db.ready().pages(
-            "memory_entries", {c: c for c in _NAMES}, " AND ".join(where), args,
-            key=key, descending=descending, limit=limit,
+            "memory_entries", columns, " AND ".join(where), args, key=key, descending=descending, limit=limit,
         )
-        return [MemoryEntry.from_row(row) for page in pages for row in page]
+        return read_all((row for page in pages for row in page), MemoryEntry.from_row)
 
     def delete(self, memory_id: int) -> MemoryEntry:
         """Delete one entry and return it; :class:`NotFoundError` if there is none."""
@@ -182,10 +226,10 @@ def _filters(category, source, since, until, text) -> tuple[list[str], list[Any]
         where.append("source = ?")
         args.append(_validate.choice(source, "source", SOURCES))
     if since is not None:
-        where.append("created_at >= ?")
+        where.append(f"{_CREATED} >= julianday(?)")
         args.append(timestamps.iso(timestamps.parse(since)))
     if until is not None:
-        where.append("created_at < ?")
+        where.append(f"{_CREATED} < julianday(?)")
         args.append(timestamps.iso(timestamps.parse(until)))
     if text is not None:
         _validate.text(text, "search text", max_chars=1_000)

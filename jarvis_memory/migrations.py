@@ -168,10 +168,11 @@ def _apply(db: Database, migration: Migration) -> None:
 def existing_core_tables(db: Database) -> set[str]:
     found = set()
     for table, columns in CORE_TABLES.items():
-        rows = db.execute(f"PRAGMA table_info(`{table}`)", idempotent=True).rows
+        # the table-valued form is a SELECT, which a read-only connection allows
+        rows = db.execute("SELECT name FROM pragma_table_info(?)", [table], idempotent=True).rows
         if not rows:
             continue
-        have = [r[1] for r in rows]
+        have = [r[0] for r in rows]
         missing = [c for c in columns if c not in have]
         if missing:
             raise SchemaError(f"table {table} on {db.settings.redacted_url} lacks columns {missing}")

@@ -34,7 +34,7 @@ from typing import Any
 import click
 
 from . import config, timestamps
-from .errors import JarvisMemoryError, ValidationError
+from .errors import FileError, JarvisMemoryError, ValidationError
 from .files import atomic_write
 from .progress import Progress
 from .report_index import RUN_FILE, read_headline, write_index
@@ -443,15 +443,18 @@ def new_run_folder(out: Path) -> Path:
     Claimed with an atomic ``mkdir``, so overlapping runs (a cron overlap, two
     databases on one day) never share a folder, delete each other's files or mix figures.
     """
-    out.mkdir(parents=True, exist_ok=True)
     day = datetime.now(timezone.utc).date().isoformat()
-    for n in range(1, 10_000):
-        folder = out / (day if n == 1 else f"{day}.{n}")
-        try:
-            folder.mkdir()
-            return folder
-        except FileExistsError:
-            continue
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for n in range(1, 10_000):
+            folder = out / (day if n == 1 else f"{day}.{n}")
+            try:
+                folder.mkdir()
+                return folder
+            except FileExistsError:
+                continue
+    except OSError as e:  # under a regular file, read-only, no space
+        raise FileError(f"cannot create a report folder in {out}: {e.strerror or e}") from None
     raise ValidationError(f"{out} already holds 9,999 runs for {day}; choose another --out")
 
 

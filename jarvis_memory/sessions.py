@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import _validate, timestamps
 from .errors import ConflictError, NotFoundError
+from .rows import Rows, read_all, text_values
 
 if TYPE_CHECKING:
     from .database import Database
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 TRIGGERS = ("timeout", "explicit", "browser_close")
 MAX_SUMMARY_CHARS = 20_000
 COLUMNS = "id, started_at, ended_at, end_trigger, summary"
+_STARTED, _EVENT_AT = timestamps.instant_sql("started_at"), timestamps.instant_sql("timestamp")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +36,8 @@ class Session:
 
     @classmethod
     def from_row(cls, row: Any) -> Session:
-        return cls(*row.astuple())
+        """The session of one row; :class:`UnreadableRowError` names a row whose text cannot be read."""
+        return cls(*text_values("sessions", tuple(COLUMNS.split(", ")), row.astuple()))
 
 
 class Sessions:
@@ -72,25 +75,27 @@ class Sessions:
             raise NotFoundError(f"no session with id {session_id}")
         return Session.from_row(rows[0])
 
-    def list(self, *, open_only: bool = False, limit: int = 50) -> list[Session]:
-        """Most recent first."""
+    def list(self, *, open_only: bool = False, limit: int = 50) -> Rows:
+        """Most recent first; rows that cannot be read are named in the result's ``unreadable``."""
         where = "WHERE ended_at IS NULL" if open_only else ""
         limit = int(_validate.positive_number(limit, "limit", maximum=100_000))
         rows = self.db.ready().execute(f"SELECT {COLUMNS} FROM sessions {where} ORDER BY id DESC LIMIT ?", [limit]).rows
-        return [Session.from_row(r) for r in rows]
+        return read_all(rows, Session.from_row)
 
     def expire_idle(self, idle_minutes: float, *, now: datetime | None = None) -> list[Session]:
         """End with trigger ``timeout`` every open session idle for more than ``idle_minutes``.
 
-        Idle time counts from the session's last logged event, or its start.
+        Idle time counts from the session's last logged event, or its start, compared as
+        instants (:func:`timestamps.instant_sql`); a session whose start cannot be read as a
+        date and that has no event is never expired (``doctor`` names it).
         """
         idle_minutes = _validate.positive_number(idle_minutes, "idle minutes", maximum=525_600)
         moment = now or datetime.now(timezone.utc)
         cutoff = timestamps.iso(moment - timedelta(minutes=idle_minutes))
         rows = self.db.ready().execute(
             "UPDATE sessions SET ended_at = ?, end_trigger = 'timeout' WHERE ended_at IS NULL AND"
-            " COALESCE((SELECT max(timestamp) FROM daily_logs WHERE session_id = sessions.id), started_at) < ?"
-            f" RETURNING {COLUMNS}",
+            f" COALESCE((SELECT max({_EVENT_AT}) FROM daily_logs WHERE session_id = sessions.id), {_STARTED})"
+            f" < julianday(?) RETURNING {COLUMNS}",
             [timestamps.iso(moment), cutoff],
         ).rows
         return sorted((Session.from_row(r) for r in rows), key=lambda s: s.id)

@@ -46,6 +46,21 @@ def is_iso(text: object) -> bool:
     return True
 
 
+def instant_sql(column: str) -> str:
+    """An SQLite expression: ``column``'s moment as a Julian day number (REAL), whatever its spelling.
+
+    Rows other clients wrote may hold SQLite's own ``datetime('now')`` form
+    (``2026-03-02 08:00:00``, UTC), an offset (``…+05:00``) or a Unix epoch number
+    (seconds, or milliseconds from 1e11 on, as ``Date.now()``; a TEXT column keeps an
+    integer as its digits); as text they do not
+    sort with the ``toISOString()`` form.  NULL for text SQLite cannot read as a date.
+    Compare it with ``julianday(?)`` of an :func:`iso` string.
+    """
+    number = f"typeof({column}) IN ('integer', 'real') OR ({column} <> '' AND {column} NOT GLOB '*[^0-9]*')"
+    return (f"(CASE WHEN {number} THEN julianday(CASE WHEN abs({column}) >= 1e11"
+            f" THEN {column} / 1000.0 ELSE {column} END, 'unixepoch') ELSE julianday({column}) END)")
+
+
 def parse(text: str | datetime) -> datetime:
     """Parse a user-supplied date or datetime (ISO 8601) into an aware UTC datetime.
 
@@ -62,4 +77,7 @@ def parse(text: str | datetime) -> datetime:
             raise ValidationError(f"not an ISO 8601 date or datetime: {text!r}") from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
+    try:
+        return moment.astimezone(timezone.utc)
+    except OverflowError:  # 9999-12-31T23:59:59-01:00 is past datetime's last day in UTC
+        raise ValidationError(f"date out of range once in UTC: {text!r}") from None

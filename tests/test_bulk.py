@@ -6,6 +6,7 @@ import json
 import pytest
 
 from jarvis_memory import ValidationError, bulk
+from jarvis_memory.errors import FileError
 
 
 def write_jsonl(path, rows):
@@ -98,7 +99,7 @@ def test_bad_chunk_size(db, tmp_path, chunk_size):
 def test_export_round_trip(db, tmp_path, fmt):
     bulk.import_file(db, write_jsonl(tmp_path / "m.jsonl", GOOD))
     out = tmp_path / f"out.{fmt}"
-    assert bulk.export(db, out, format=fmt) == 3
+    assert bulk.export(db, out, format=fmt).written == 3
     before = [e.content for e in db.memories.list()]
     db.execute("DELETE FROM memory_entries")
     report = bulk.import_file(db, out)
@@ -106,7 +107,7 @@ def test_export_round_trip(db, tmp_path, fmt):
 
 
 def test_export_to_missing_folder_fails_cleanly(db, tmp_path):
-    with pytest.raises(ValidationError):
+    with pytest.raises(FileError, match="no folder"):
         bulk.export(db, tmp_path / "nope" / "out.jsonl")
     with pytest.raises(ValidationError):
         bulk.export(db, tmp_path / "out.xml", format="xml")

@@ -159,7 +159,7 @@ def test_dropped_read_is_retried(kind, server, db):
     db.memories.store("kept", "fact", "user_explicit")
     server.faults.drop_next(kind="execute", when="before")
     assert db.memories.count() == 1
-    assert server.stats["execute"] == 3  # store, the dropped read, its retry
+    assert server.stats["execute"] == 2  # the dropped read, its retry (the store is a batch)
 
 
 def test_reads_with_parameters_are_reads(kind, server, db):
@@ -192,7 +192,7 @@ def import_dropping_chunk(db, server, path: Path, when: str, drops: int) -> bulk
 
     def arm(report: bulk.ImportReport) -> None:
         if report.chunks == DROPPED_CHUNK - 1:
-            server.faults.drop_next(kind="execute", when=when, count=drops)
+            server.faults.drop_next(kind="batch", when=when, count=drops)  # a chunk is one upsert batch
 
     return bulk.import_file(db, path, chunk_size=CHUNK, progress=arm)
 
@@ -207,7 +207,7 @@ def test_import_survives_a_dropped_chunk(kind, when, server, db, db_path, tmp_pa
     path = tmp_path / "entries.jsonl"
     write_entries(path, CONTENTS)
     report = import_dropping_chunk(db, server, path, when, drops=1)
-    assert server.stats["execute"] == 5 + 1
+    assert server.stats["batch"] == 5 + 1
     assert (report.read, report.chunks, report.new, report.duplicates) == (20, 5, 18, 2)  # the retry counts as new
     touched = rows(db_path, "SELECT content FROM memory_entries WHERE last_accessed IS NOT NULL")
     assert touched == [("entry 2",)]  # by its repeat in chunk 5, not by the retry
@@ -217,7 +217,7 @@ def test_import_survives_a_dropped_chunk(kind, when, server, db, db_path, tmp_pa
 
 
 def test_store_retried_after_a_lost_answer_reports_a_new_entry(kind, server, db, db_path):
-    server.faults.drop_next(kind="execute", when="after")
+    server.faults.drop_next(kind="batch", when="after")
     entry, created = db.memories.store("brand new", "fact", "user_explicit")
     assert rows(db_path, "SELECT count(*), max(last_accessed) FROM memory_entries") == [(1, None)]
     assert created and entry.last_accessed is None
@@ -265,10 +265,10 @@ def test_one_server_error_on_a_read_is_retried_over_http(kind, server, db):
         with pytest.raises(DatabaseError) as caught:
             db.memories.count()
         assert caught.value.code == "INJECTED_FAULT"
-        assert server.stats["execute"] == 2
+        assert server.stats["execute"] == 1
         return
     assert db.memories.count() == 1
-    assert server.stats["execute"] == 3  # store, the failed read, its retry
+    assert server.stats["execute"] == 2  # the failed read, its retry (the store is a batch)
 
 
 # -- latency beyond the deadline ----------------------------------------------------

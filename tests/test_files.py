@@ -1,0 +1,153 @@
+"""Files the user names are written as what they are, and file-system errors are sentences (issue 12, cases 9, 10).
+
+No test touches anything outside its temporary folder: a FIFO stands in for a device
+node, an immutable folder (``chattr +i``) for a read-only mount, a file-size limit
+(``RLIMIT_FSIZE``, set in the child only) for a full disk.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import signal
+import stat
+import subprocess
+import sys
+import threading
+
+import pytest
+
+from conftest import cli_env
+from jarvis_memory import Database, ValidationError
+
+CONTENTS = [f"Memory number {i} about tea and the morning routine" for i in range(3)]
+
+
+def run(url, *args, limit_bytes=None):
+    def limit():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG instead
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit_bytes, limit_bytes))
+
+    cmd = [sys.executable, "-m", "jarvis_memory", *args]
+    return subprocess.run(cmd, env=cli_env(url), capture_output=True, text=True, timeout=120,
+                          preexec_fn=limit if limit_bytes else None)
+
+
+@pytest.fixture
+def url(db_path):
+    with Database(db_path.as_uri()) as db:
+        for text in CONTENTS:
+            db.memories.store(text, "fact", "user_explicit")
+    return db_path.as_uri()
+
+
+def exported(text):
+    return [json.loads(line)["content"] for line in text.splitlines()]
+
+
+def test_a_symlink_is_followed_and_stays_a_link(url, tmp_path):
+    (tmp_path / "real").mkdir()
+    real = tmp_path / "real" / "backup.jsonl"
+    real.write_text("old\n")
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(real)
+    out = run(url, "export", "-o", str(link))
+    assert out.returncode == 0, out.stderr
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert exported(real.read_text()) == CONTENTS
+    assert sorted(p.name for p in (tmp_path / "real").iterdir()) == ["backup.jsonl"]  # no temporary file left
+
+
+def test_an_existing_file_keeps_its_permissions_and_a_new_one_gets_the_umask(url, tmp_path):
+    kept = tmp_path / "kept.jsonl"
+    kept.write_text("old\n")
+    kept.chmod(0o640)
+    assert run(url, "export", "-o", str(kept)).returncode == 0
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o640 and exported(kept.read_text()) == CONTENTS
+    new = tmp_path / "new.csv"
+    assert run(url, "export", "-f", "csv", "-o", str(new)).returncode == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(new.stat().st_mode) == 0o666 & ~umask
+
+
+def test_a_fifo_is_written_into_and_stays_a_fifo(url, tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_text()))
+    reader.start()
+    out = run(url, "export", "-o", str(fifo))
+    reader.join(timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert stat.S_ISFIFO(fifo.stat().st_mode) and exported(received[0]) == CONTENTS
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("jarvis.db")) == ["pipe"]
+
+
+def test_dash_is_standard_output(url, tmp_path):
+    out = run(url, "export", "-o", "-")
+    assert out.returncode == 0 and exported(out.stdout) == CONTENTS
+    assert not (tmp_path / "-").exists()
+
+
+@pytest.fixture
+def immutable_folder(tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    (folder / "backup.jsonl").write_text("old\n")
+    done = subprocess.run(["chattr", "+i", str(folder)], capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.skip(f"chattr +i is not available here: {done.stderr.strip()}")
+    yield folder
+    subprocess.run(["chattr", "-i", str(folder)], check=True)
+
+
+def test_a_folder_that_cannot_be_written_is_exit_3_and_the_file_stays(url, immutable_folder, db_path):
+    target = immutable_folder / "backup.jsonl"
+    before = db_path.read_bytes()
+    out = run(url, "export", "-o", str(target))
+    assert out.returncode == 3, out.stderr
+    assert out.stderr.strip() == f"error: cannot write {target}: Operation not permitted"
+    assert target.read_text() == "old\n" and db_path.read_bytes() == before
+
+
+def test_a_full_disk_is_exit_3_and_leaves_the_old_file_and_no_temporary(url, tmp_path, db_path):
+    with Database(url) as db:  # about 200 kB of export
+        for i in range(2_000):
+            db.memories.store(f"Filler memory {i} " + "x" * 80, "fact", "jarvis_inferred")
+    target = tmp_path / "out" / "backup.jsonl"
+    target.parent.mkdir()
+    target.write_text("old\n")
+    out = run(url, "export", "-o", str(target), limit_bytes=100_000)
+    assert out.returncode == 3, out.stderr
+    assert out.stderr.strip() == f"error: cannot write {target}: File too large"
+    assert "Traceback" not in out.stderr
+    assert target.read_text() == "old\n" and [p.name for p in target.parent.iterdir()] == ["backup.jsonl"]
+
+
+@pytest.mark.parametrize("command", [["report", "usage_report", "--out"], ["demo", "--size", "tiny", "--out"]])
+def test_an_output_under_a_regular_file_is_exit_3(url, tmp_path, command):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    out = run(url, *command, str(blocker / "sub" / "x.db"))
+    assert out.returncode == 3, out.stderr
+    assert "Traceback" not in out.stderr and str(blocker) in out.stderr
+    assert blocker.read_text() == "x"
+
+
+def test_demo_into_a_read_only_folder_is_exit_3(url, immutable_folder):
+    out = run(url, "demo", "--size", "tiny", "--out", str(immutable_folder / "demo.db"))
+    assert out.returncode == 3, out.stderr
+    assert "Traceback" not in out.stderr and str(immutable_folder) in out.stderr
+
+
+def test_a_nul_in_a_file_url_is_exit_3(tmp_path):
+    out = run("file:%00x.db", "stats")
+    assert out.returncode == 3 and out.stderr.strip() == "error: file URL 'file:///%00x.db' contains a NUL character"
+
+
+@pytest.mark.parametrize("value", ["²", "٣", "1²"])
+def test_an_id_of_other_digits_is_a_validation_error(url, value):
+    with Database(url) as db, pytest.raises(ValidationError, match="must be a positive integer"):
+        db.memories.get(value)
