@@ -35,6 +35,7 @@ from typing import Any
 import click
 
 from . import config, timestamps
+from . import replica as replicas
 from .errors import JarvisMemoryError, ValidationError
 
 KERNEL_NAME = "jarvis-memory"
@@ -413,18 +414,20 @@ def ensure_kernel() -> str:
 
 
 @contextlib.contextmanager
-def _token_in_env(settings: config.Settings) -> Iterator[None]:
-    """Hand the token (from the URL, .env or the environment) to the kernel through its environment only."""
-    before = os.environ.get(config.TOKEN_VAR)
-    if settings.auth_token:
-        os.environ[config.TOKEN_VAR] = settings.auth_token
+def _kernel_env(settings: config.Settings, replica: bool) -> Iterator[None]:
+    """Hand the token (from the URL, .env or the environment) to the kernel through its environment only,
+    and, with ``replica=False``, ``JARVIS_MEMORY_REPLICA=0`` so its ``load()`` reads in pages."""
+    values = {config.TOKEN_VAR: settings.auth_token, replicas.REPLICA_VAR: None if replica else "0"}
+    before = {name: os.environ.get(name) for name in values}
+    os.environ.update({name: value for name, value in values.items() if value})
     try:
         yield
     finally:
-        if before is None:
-            os.environ.pop(config.TOKEN_VAR, None)
-        else:
-            os.environ[config.TOKEN_VAR] = before
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def run(
@@ -438,11 +441,13 @@ def run(
     timeout: float = DEFAULT_TIMEOUT,
     notebooks: str | os.PathLike | None = None,
     log: Any = None,
+    replica: bool = True,
 ) -> list[Outcome]:
     """Run the named reports one after another; returns one :class:`Outcome` each.
 
     Everything that can be checked before a kernel starts (names, dates,
     parameter names, fail_on syntax) is, and raises ValidationError.
+    A remote database is read through its embedded replica unless ``replica=False`` (keyset pages).
     """
     log = log or (lambda line: print(line, file=sys.stderr, flush=True))
     notebooks = resolve(list(names), Path(notebooks) if notebooks else None)
@@ -459,7 +464,7 @@ def run(
     dated.mkdir(parents=True, exist_ok=True)
     kernel = ensure_kernel()
     outcomes = []
-    with _token_in_env(settings):
+    with _kernel_env(settings, replica):
         for name, path in notebooks.items():
             values = {"database_url": settings.url, "since": since, "until": until, "output_dir": str(dated), **extra[name]}
             outcome = _run_one(name, path, dated, values, rules[name], kernel, timeout, log)
@@ -551,9 +556,12 @@ def exit_code(outcomes: Iterable[Outcome]) -> int:
               help="Seconds one cell may run before the notebook fails.")
 @click.option("--notebooks", "notebooks", type=click.Path(file_okay=False, exists=True), metavar="DIR",
               help="Folder of report notebooks (default: notebooks/ in the project).")
+@click.option("--no-replica", is_flag=True,
+              help="Read a remote database in keyset pages instead of through its local embedded replica.")
 @click.pass_obj
 def report_command(get_db: Any, names: tuple[str, ...], run_all: bool, since: str | None, until: str | None,
-                   params: tuple[str, ...], out_dir: str | None, timeout: float, notebooks: str | None) -> None:
+                   params: tuple[str, ...], out_dir: str | None, timeout: float, notebooks: str | None,
+                   no_replica: bool) -> None:
     """Run analysis notebooks into DIR/YYYY-MM-DD/NAME.{ipynb,html,json} and refresh DIR/index.html.
 
     Exit 0 when every notebook ran and no fail_on rule matched, 1 when a
@@ -564,7 +572,7 @@ def report_command(get_db: Any, names: tuple[str, ...], run_all: bool, since: st
         raise ValidationError(f"name one or more reports or pass --all; reports: {', '.join(available(folder))}")
     outcomes = run(
         list(available(folder)) if run_all else names, url=getattr(get_db, "url", None), since=since, until=until,
-        params=parse_params(params), out_dir=out_dir, timeout=timeout, notebooks=folder,
+        params=parse_params(params), out_dir=out_dir, timeout=timeout, notebooks=folder, replica=not no_replica,
     )
     for o in outcomes:
         if o.ok:
