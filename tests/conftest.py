@@ -27,9 +27,11 @@ TOKEN = KEYS.full_access  # the servers' full-access token; secrets tests use th
 
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No test reads the developer's DATABASE_URL or .env."""
+    """No test reads the developer's DATABASE_URL or .env, or writes replicas into the project's data/."""
     monkeypatch.delenv("DATABASE_URL", raising=False)
     monkeypatch.delenv("DATABASE_AUTH_TOKEN", raising=False)
+    monkeypatch.delenv("JARVIS_MEMORY_REPLICA", raising=False)
+    monkeypatch.setenv("JARVIS_MEMORY_REPLICA_DIR", str(tmp_path / "replicas"))
     monkeypatch.chdir(tmp_path)
 
 
