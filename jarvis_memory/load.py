@@ -5,7 +5,9 @@
 >>> ds.sql("SELECT count(*) AS n FROM daily_logs WHERE event_data->>'memory_id' IS NOT NULL")  # doctest: +SKIP
 
 A ``file:`` database is read through a C-level SQLite→Arrow reader
-(adbc-driver-sqlite) opened ``mode=ro``; a remote one through
+(adbc-driver-sqlite) opened ``mode=ro``; a remote one through its local
+embedded replica (:mod:`jarvis_memory.replica`), read the same way, or — with
+``replica=False`` or where the server does not serve replication — through
 :class:`jarvis_memory.Database` with ``read_only=True``, in keyset pages on
 ``id`` so no response is unbounded.  Every column is cast to TEXT or INTEGER
 in SQLite, so a value stored with an unexpected type (a number in a text
