@@ -342,6 +342,28 @@ def doctor(get_db: _LazyDb, as_json: bool) -> None:
         sys.exit(1)
 
 
+@cli.command("sync")
+@click.option("--url", "sync_from", metavar="URL", help="The remote database (default: --url before the command, "
+              "then $DATABASE_URL/.env).")
+@click.option("--out", type=click.Path(dir_okay=False), metavar="FILE",
+              help="The replica file (default: data/replicas/<host>-<hash>.db in the project).")
+@json_option
+@click.pass_obj
+def sync_command(get_db: _LazyDb, sync_from: str | None, out: str | None, as_json: bool) -> None:
+    """Make or refresh a local embedded replica of a remote database, for offline analysis.
+
+    The first run copies the database, later runs pull only what changed. Then
+    load("file:FILE") reads it with no network. The token is never written to FILE
+    or beside it. Exit 5 when the server does not serve replication.
+    """
+    from . import replica
+
+    synced = replica.sync(sync_from or get_db.url, out=out)
+    done = "made" if synced.first else "refreshed"
+    _out({"path": str(synced.path), "source": synced.source, "first": synced.first, "seconds": synced.seconds},
+         as_json, f"{done} the replica of {synced.source} in {synced.seconds:.2f} s: {synced.path.as_uri()}")
+
+
 cli.add_command(demo_command)
 cli.add_command(report_command)
 

@@ -5,7 +5,9 @@
 >>> ds.sql("SELECT count(*) AS n FROM daily_logs WHERE event_data->>'memory_id' IS NOT NULL")  # doctest: +SKIP
 
 A ``file:`` database is read through a C-level SQLite→Arrow reader
-(adbc-driver-sqlite) opened ``mode=ro``; a remote one through
+(adbc-driver-sqlite) opened ``mode=ro``; a remote one through its local
+embedded replica (:mod:`jarvis_memory.replica`), read the same way, or — with
+``replica=False`` or where the server does not serve replication — through
 :class:`jarvis_memory.Database` with ``read_only=True``, in keyset pages on
 ``id`` so no response is unbounded.  Every column is cast to TEXT or INTEGER
 in SQLite, so a value stored with an unexpected type (a number in a text
@@ -21,7 +23,9 @@ named in the table ``unreadable_values`` (``table_name, id, column_name``).
 from __future__ import annotations
 
 import json
+import os
 import time
+import warnings
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -30,6 +34,7 @@ import duckdb
 import pyarrow as pa
 
 from . import config
+from . import replica as replicas
 from ._clients import BUSY_TIMEOUT_MS
 from .database import Database
 from .errors import ConfigError, DatabaseError, SchemaError, ValidationError
@@ -95,27 +100,67 @@ class Dataset:
         self.close()
 
 
-def load(url: str | None = None, *, auth_token: str | None = None, page_size: int = PAGE_SIZE) -> Dataset:
+def load(
+    url: str | None = None,
+    *,
+    auth_token: str | None = None,
+    page_size: int = PAGE_SIZE,
+    replica: bool | None = None,
+    cache_dir: str | os.PathLike[str] | None = None,
+) -> Dataset:
     """Read the memory tables of the database at ``url`` (default: ``DATABASE_URL``/.env/embedded).
 
     The token comes from ``DATABASE_AUTH_TOKEN`` (or ``auth_token``), never from the URL you print.
+    A remote database is read through its embedded replica in ``cache_dir`` (see
+    :mod:`jarvis_memory.replica`; synced first, one consistent snapshot, then read as a file).
+    ``replica=False`` (or ``$JARVIS_MEMORY_REPLICA=0``) reads it in keyset pages of ``page_size`` rows
+    instead, as does a server that does not serve replication (with one :class:`ReplicaFallbackWarning`).
     """
     started = time.perf_counter()
     settings = config.load(url, auth_token)
-    if settings.is_remote:
-        with Database(settings.url, settings.auth_token, read_only=True) as db:
-            _check_schema_remote(db)
-            tables = {t: read_pages(db, t, page_size=page_size) for t in TABLES}
-            size = db.execute("PRAGMA page_count").rows[0][0] * db.execute("PRAGMA page_size").rows[0][0]
-    else:
-        with open_file(settings) as conn:
-            _check_schema(settings, _columns_file(settings, conn))
-            tables = {t: read_table(conn, t) for t in TABLES}
-        assert settings.path is not None
-        size = settings.path.stat().st_size
-    con = to_duckdb(tables)
+    if settings.is_remote and replicas.enabled(replica):
+        try:
+            with replicas.synced(settings.url, settings.auth_token, cache_dir=cache_dir) as synced:
+                tables, size = _read_file(synced.settings)
+        except replicas.ReplicationUnavailable as e:
+            warnings.warn(f"{e}; reading it in keyset pages instead", ReplicaFallbackWarning, stacklevel=2)
+        else:
+            return _dataset(tables, settings, size, started)
+    tables, size = _read_pages_snapshot(settings, page_size) if settings.is_remote else _read_file(settings)
+    return _dataset(tables, settings, size, started)
+
+
+class ReplicaFallbackWarning(UserWarning):
+    """A remote database was read in keyset pages because its server does not serve replication."""
+
+
+def _dataset(tables: dict[str, pa.Table], settings: config.Settings, size: int, started: float) -> Dataset:
     counts = {t: tables[t].num_rows for t in TABLES}
-    return Dataset(con, counts, settings.redacted_url, int(size), round(time.perf_counter() - started, 3))
+    return Dataset(to_duckdb(tables), counts, settings.redacted_url, int(size),
+                   round(time.perf_counter() - started, 3))
+
+
+def _read_file(settings: config.Settings) -> tuple[dict[str, pa.Table], int]:
+    with open_file(settings) as conn:
+        _check_schema(settings, _columns_file(settings, conn))
+        tables = {t: read_table(conn, t) for t in TABLES}
+    assert settings.path is not None
+    return tables, settings.path.stat().st_size
+
+
+def _read_pages_snapshot(settings: config.Settings, page_size: int) -> tuple[dict[str, pa.Table], int]:
+    """All three tables in pages, cut at the highest ids one statement saw (one moment for all three tables).
+
+    Rows inserted while the pages are read are left out of every table, so an event is never read without
+    its session (no phantom orphans).  Not a full snapshot: an update or delete that lands during the read
+    is seen in the pages read after it.
+    """
+    with Database(settings.url, settings.auth_token, read_only=True) as db:
+        _check_schema_remote(db)
+        marks = db.execute("SELECT " + ", ".join(f"(SELECT max(id) FROM {t})" for t in TABLES)).rows[0]
+        tables = {t: read_pages(db, t, page_size=page_size, until_id=mark or 0) for t, mark in zip(TABLES, marks)}
+        size = db.execute("PRAGMA page_count").rows[0][0] * db.execute("PRAGMA page_size").rows[0][0]
+    return tables, size
 
 
 # -- file: through ADBC ----------------------------------------------------------
@@ -235,15 +280,17 @@ def _columns_file(settings: config.Settings, conn: Any) -> dict[str, list[str]]:
 
 
 # -- remote: keyset pages ----------------------------------------------------------
-def read_pages(db: Database, table: str, *, page_size: int = PAGE_SIZE) -> pa.Table:
-    """The whole table as Arrow, in ``id`` order, in pages of at most ``page_size`` rows and
-    :data:`jarvis_memory.database.ANSWER_BYTES` (so no answer exceeds the server's or aiohttp's limit)."""
+def read_pages(db: Database, table: str, *, page_size: int = PAGE_SIZE, until_id: int | None = None) -> pa.Table:
+    """The whole table (rows up to ``until_id`` if given) as Arrow, in ``id`` order, in pages of at most
+    ``page_size`` rows and :data:`jarvis_memory.database.ANSWER_BYTES` (so no answer exceeds the server's
+    or aiohttp's limit)."""
     if isinstance(page_size, bool) or not isinstance(page_size, int) or page_size < 1:
         raise ValidationError(f"page size must be a positive integer, not {page_size!r}")
     columns = CORE_TABLES[table]
     schema = _schema(table)
     batches = []
-    for rows in db.pages(table, select_columns(table), page_rows=page_size):
+    cut = ("1 = 1", []) if until_id is None else ("id <= ?", [int(until_id)])
+    for rows in db.pages(table, select_columns(table), *cut, page_rows=page_size):
         data = list(zip(*rows))
         batches.append(pa.record_batch([pa.array(data[i], schema.field(c).type) for i, c in enumerate(columns)],
                                        schema=schema))

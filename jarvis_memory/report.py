@@ -34,6 +34,7 @@ from typing import Any
 import click
 
 from . import config, timestamps
+from . import replica as replicas
 from .errors import FileError, JarvisMemoryError, ValidationError
 from .files import atomic_write
 from .progress import Progress
@@ -402,11 +403,13 @@ def run(
     timeout: float = DEFAULT_TIMEOUT,
     notebooks: str | os.PathLike | None = None,
     log: Any = None,
+    replica: bool = True,
 ) -> list[Outcome]:
     """Run the named reports one after another; returns one :class:`Outcome` each.
 
     Everything that can be checked before a kernel starts (names, dates,
     parameter names, fail_on syntax) is, and raises ValidationError.
+    A remote database is read through its embedded replica unless ``replica=False`` (keyset pages).
     """
     log = log or Progress("report").note  # dated lines in a log, plain ones on a terminal
     notebooks = resolve(list(names), Path(notebooks) if notebooks else None)
@@ -425,8 +428,10 @@ def run(
     run_info = {"database": settings.redacted_url, "since": since, "until": until,
                 "started": timestamps.now(), "reports": {}}
     outcomes = []
-    # The token reaches the kernels through their environment only, never as a parameter.
-    with private_kernel() as kernel, _environ(**{config.TOKEN_VAR: settings.auth_token}):
+    # The token reaches the kernels through their environment only, never as a parameter; with
+    # replica=False their load() reads in keyset pages (JARVIS_MEMORY_REPLICA=0).
+    kernel_env = {config.TOKEN_VAR: settings.auth_token, replicas.REPLICA_VAR: None if replica else "0"}
+    with private_kernel() as kernel, _environ(**kernel_env):
         for name, path in notebooks.items():
             values = {"database_url": settings.url, "since": since, "until": until, "output_dir": str(dated), **extra[name]}
             outcome = _run_one(name, path, dated, values, rules[name], kernel, timeout, log, settings.redact)
@@ -544,9 +549,12 @@ def exit_code(outcomes: Iterable[Outcome]) -> int:
               help="Seconds one cell may run before the notebook fails.")
 @click.option("--notebooks", "notebooks", type=click.Path(file_okay=False, exists=True), metavar="DIR",
               help="Folder of report notebooks (default: notebooks/ in the project).")
+@click.option("--no-replica", is_flag=True,
+              help="Read a remote database in keyset pages instead of through its local embedded replica.")
 @click.pass_obj
 def report_command(get_db: Any, names: tuple[str, ...], run_all: bool, since: str | None, until: str | None,
-                   params: tuple[str, ...], out_dir: str | None, timeout: float, notebooks: str | None) -> None:
+                   params: tuple[str, ...], out_dir: str | None, timeout: float, notebooks: str | None,
+                   no_replica: bool) -> None:
     """Run analysis notebooks into DIR/YYYY-MM-DD/NAME.{ipynb,html,json} and refresh DIR/index.html.
 
     Exit 0 when every notebook ran and no fail_on rule matched, 1 when a
@@ -557,7 +565,7 @@ def report_command(get_db: Any, names: tuple[str, ...], run_all: bool, since: st
         raise ValidationError(f"name one or more reports or pass --all; reports: {', '.join(available(folder))}")
     outcomes = run(
         list(available(folder)) if run_all else names, url=getattr(get_db, "url", None), since=since, until=until,
-        params=parse_params(params), out_dir=out_dir, timeout=timeout, notebooks=folder,
+        params=parse_params(params), out_dir=out_dir, timeout=timeout, notebooks=folder, replica=not no_replica,
     )
     for o in outcomes:
         if o.ok:

@@ -37,11 +37,22 @@ def _private_user_folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         yield
 
 
+def xfail_on(failing: tuple[str, ...], reason: str, kinds: tuple[str, ...] = URL_KINDS) -> list:
+    """``kinds`` as parameters, those in ``failing`` marked xfail (not strict) with ``reason``.
+
+    For tests that fail on real sqld because of a known client bug: the assertion stays as it is.
+    """
+    xfail = pytest.mark.xfail(strict=False, reason=reason)
+    return [pytest.param(kind, marks=xfail) if kind in failing else kind for kind in kinds]
+
+
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No test reads the developer's DATABASE_URL or .env."""
+    """No test reads the developer's DATABASE_URL or .env, or writes replicas into the project's data/."""
     monkeypatch.delenv("DATABASE_URL", raising=False)
     monkeypatch.delenv("DATABASE_AUTH_TOKEN", raising=False)
+    monkeypatch.delenv("JARVIS_MEMORY_REPLICA", raising=False)
+    monkeypatch.setenv("JARVIS_MEMORY_REPLICA_DIR", str(tmp_path / "replicas"))
     monkeypatch.chdir(tmp_path)
 
 

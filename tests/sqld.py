@@ -21,7 +21,6 @@ process itself dies.
 from __future__ import annotations
 
 import atexit
-import base64
 import contextlib
 import ctypes
 import os
@@ -184,15 +183,6 @@ class JwtKeys:
             expired=token(key, a="rw", iat=now - 7200, exp=now - 3600),
             bad_signature=token(other, a="rw"),
         )
-
-    @staticmethod
-    def raw_public_key(pem: bytes) -> str:
-        """The key as sqld's other accepted form: the raw 32 bytes in URL-safe base64."""
-        from cryptography.hazmat.primitives import serialization
-
-        raw = serialization.load_pem_public_key(pem).public_bytes(
-            serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-        return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
 # -- servers ----------------------------------------------------------------------
