@@ -347,6 +347,7 @@ class _Builder:
         self.sizes = sizes
         self.say = say
         self.truth: dict[str, Any] = {}
+        self._old_clients = 0  # case_whitespace rows written as an old client would (raw INSERT)
 
     # -- the whole build ---------------------------------------------------
     def write(self, path: Path) -> dict[str, Any]:
@@ -473,14 +474,16 @@ class _Builder:
 
     def _case_whitespace(self, m: _Memory) -> _Memory | None:
         rng, text = self.rng, m.content
-        if rng.random() < 0.25:  # double space or a tab inside: a new hash, so the upsert keeps it
+        self._old_clients += 1
+        if self._old_clients > 2 and rng.random() < 0.25:  # double space or a tab inside: a new hash, so the upsert keeps it
             words = text.split(" ")
             i = rng.randrange(1, len(words))
             return self._variant(m, " ".join(words[:i]) + rng.choice(("  ", "\t", "   ")) + " ".join(words[i:]))
         # Case and surrounding space only: the upsert would merge these, so they are rows
         # from an old client that stored no hash, or hashed the text without normalising it.
         changed = rng.choice((text.upper(), text.lower() + " ", "  " + text, text.title() + "\n"))
-        wrong = None if rng.random() < 0.5 else hashlib.sha256(changed.encode()).hexdigest()
+        missing = self._old_clients == 1 or (self._old_clients > 2 and rng.random() < 0.5)  # one of each at least
+        wrong = None if missing else hashlib.sha256(changed.encode()).hexdigest()
         return self._variant(m, changed, same_norm_ok=True, raw_hash=wrong)
 
     def _punctuation(self, m: _Memory) -> _Memory | None:
