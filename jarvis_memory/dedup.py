@@ -153,8 +153,9 @@ class _Text:
 
 def _text(raw: str) -> _Text:
     text = unicodedata.normalize("NFKC", raw)
-    text = _CONTRACTION.sub(lambda m: {"can": "can", "won": "will"}.get(m[1].casefold(), m[1]) + " not", text)
-    text = _POSSESSIVE.sub("", text).replace("'", "").replace("’", "")
+    if "'" in text or "’" in text:
+        text = _CONTRACTION.sub(lambda m: {"can": "can", "won": "will"}.get(m[1].casefold(), m[1]) + " not", text)
+        text = _POSSESSIVE.sub("", text).replace("'", "").replace("’", "")
     words, breaks, names, brk = [], [], [], True
     for token in _TOKEN.findall(text):
         if token in _BREAKS:
@@ -361,6 +362,7 @@ class _Analysis:
     variants: pd.DataFrame  # group, id, value, change: members of each review group
     compared_pairs: int
     blocks: int
+    queue: pd.DataFrame | None = None  # review_queue(), once computed
 
 
 _last: tuple[bytes, _Analysis] | None = None
@@ -470,40 +472,36 @@ def _similarity(x: str, y: str) -> int:
     return int(max(fuzz.ratio(x, y), fuzz.token_set_ratio(x, y)))
 
 
-def _cut_keys(t: _Text) -> list[tuple[str, str]]:
-    """``(key, value)`` for every content word and every two adjacent ones: the text's
-    content stems with that place cut out, and the cut words.  Texts sharing a key differ in that place only."""
-    stems = [t.stems[i] for i in t.content]
-    out = []
-    for width in (1, 2):
-        for k in range(len(stems) - width + 1):
-            key = " ".join(stems[:k] + ["\x01"] + stems[k + width:])
-            out.append((f"{t.negations % 2}\x00{key}", " ".join(t.words[i] for i in t.content[k:k + width])))
-    return out
-
-
 def _cut_blocks(texts: list[_Text], category: np.ndarray) -> tuple[list[tuple[np.ndarray, list]], list[np.ndarray]]:
-    """Rows equal but for one place: small blocks to compare pair by pair, and the large ones
-    as ``(rows, [(value, stem)])``, to classify by their values."""
-    keys, rows, values = [], [], []
+    """Rows equal but for one place -- one content word or two adjacent ones cut out: small
+    blocks to compare pair by pair, and the large ones as ``(rows, [(value, stem)])``, to
+    classify by their values.  A key is the hash of the stems before and after the cut
+    (Python's 64-bit tuple hash: a collision, about one in 10^10 here, only adds a pair to compare)."""
+    keys, rows, places = [], [], []
     for row, (c, t) in enumerate(zip(category, texts)):
-        for key, value in _cut_keys(t):
-            keys.append(f"{c}\x00{key}")
-            rows.append(row)
-            values.append(value)
-    codes, _ = pd.factorize(pd.Series(keys, dtype=object))
+        stems = tuple(t.stems[i] for i in t.content)
+        for width in (1, 2):
+            for k in range(len(stems) - width + 1):
+                keys.append(hash((c, t.negations % 2, stems[:k], stems[k + width:])))
+                rows.append(row)
+                places.append((k, width))
+    codes, _ = pd.factorize(np.asarray(keys, dtype=np.int64))
     del keys
     order = np.argsort(codes, kind="stable")
     codes, rows = codes[order], np.asarray(rows, dtype=np.int64)[order]
     starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
     ends = np.r_[starts[1:], len(codes)]
     sizes = ends - starts
-    small = [rows[a:b] for a, b in zip(starts[(sizes > 1) & (sizes <= MAX_PAIRWISE)].tolist(),
-                                       ends[(sizes > 1) & (sizes <= MAX_PAIRWISE)].tolist())]
+    pairwise = (sizes > 1) & (sizes <= MAX_PAIRWISE)
+    small = [rows[a:b] for a, b in zip(starts[pairwise].tolist(), ends[pairwise].tolist())]
     big = []
     for a, b in zip(starts[sizes > MAX_PAIRWISE].tolist(), ends[sizes > MAX_PAIRWISE].tolist()):
-        cut = [values[k] for k in order[a:b].tolist()]
-        big.append((rows[a:b], [(v, " ".join(_stem(w) for w in v.split())) for v in cut]))
+        values = []
+        for row, spot in zip(rows[a:b].tolist(), order[a:b].tolist()):
+            t, (k, width) = texts[row], places[spot]
+            cut = t.content[k:k + width]
+            values.append((" ".join(t.words[i] for i in cut), " ".join(t.stems[i] for i in cut)))
+        big.append((rows[a:b], values))
     return big, small
 
 
@@ -695,6 +693,12 @@ def review_queue(memories: pd.DataFrame) -> pd.DataFrame:
     (the newest text).  Members that are duplicates of each other count once.
     """
     analysis = _analyse(memories)
+    if analysis.queue is None:
+        analysis.queue = _review_queue(memories, analysis)
+    return analysis.queue.copy()
+
+
+def _review_queue(memories: pd.DataFrame, analysis: _Analysis) -> pd.DataFrame:
     variants = analysis.variants
     columns = ["group", "change", "size", "ids", "values", "created_at", "statement"]
     if variants.empty:
@@ -742,10 +746,12 @@ def candidates(memories: pd.DataFrame, threshold: float = DEFAULT_THRESHOLD) -> 
     star = queue.assign(newest=newest).explode("ids")
     star = star[star["ids"] != star["newest"]]
     a, b = star["ids"].to_numpy(dtype=np.int64), star["newest"].to_numpy(dtype=np.int64)
-    content = rows.set_index("id")["norm"]
+    a_list, b_list = a.tolist(), b.tolist()
+    content = dict(zip(rows["id"].tolist(), rows["norm"].tolist()))
     parts.append(pd.DataFrame({
         "id_a": np.minimum(a, b), "id_b": np.maximum(a, b), "kind": "variant",
-        "score": [_similarity(content[x], content[y]) for x, y in zip(a, b)], "group": star["group"].to_numpy()}))
+        "score": [_similarity(content[x], content[y]) for x, y in zip(a_list, b_list)],
+        "group": star["group"].to_numpy()}))
     table = pd.concat(parts, ignore_index=True)[["id_a", "id_b", "kind", "score", "group"]]
     table = table.drop_duplicates(["id_a", "id_b"], keep="first")  # exact wins over normalized, duplicates over variants
     table = table.astype({"id_a": "int64", "id_b": "int64", "kind": object, "score": "int64", "group": "Int64"})
