@@ -69,10 +69,11 @@ FUZZY_KINDS = ("near", "paraphrase", "subsumed")  # the duplicate kinds that car
 DEFAULT_THRESHOLD = 60  # tuned on demo databases with planted hard negatives (see tests/test_dedup.py)
 NEAR_FLOOR = 50  # lowest threshold accepted, and the sweep's start
 SWEEP = tuple(range(NEAR_FLOOR, 101, 5))
-FUZZY_FLOOR = 75  # rare-word blocks keep pairs scoring at least this (tuned on the demo: duplicates score >= 85)
+FUZZY_FLOOR = 90  # rare-word blocks keep pairs scoring at least this: a subsumed text scores ~100, the
+# other kinds share a same-words or cut block (tuned on the demo: siblings two values apart score 75-90)
 RARE_KEYS = 3  # blocking keys per row: at least its rarest words that some other row shares,
 PREFIX_SHARE = 0.4  # and this share of its words, rarest first
-RARE_MAX = 200  # a word in more rows than this (per category) is no blocking key
+RARE_MAX = 100  # a word in more rows than this (per category) is no blocking key
 MAX_BLOCK = 200  # rows compared all-pairs at most; larger blocks become windows of this size
 MAX_PAIRWISE = 50  # a cut block (one word apart) larger than this is classified by its values
 MAX_CHANGED = 3  # content words one changed value may span ("São Paulo", "9 30 pm")
@@ -238,7 +239,9 @@ def _compare(a: _Text, b: _Text, vocabulary: _Vocabulary) -> _Verdict:
     if len(only_a) > MAX_CHANGED + 1 and len(only_b) > MAX_CHANGED + 1:
         return _NONE  # several words changed on both sides: two different memories
     typos = []
-    if only_a and only_b and len(only_a) * len(only_b) <= 16:
+    words_a = [a.words[a.first[s]] for s in only_a]
+    if only_a and only_b and len(only_a) * len(only_b) <= 16 and \
+            not all(map(vocabulary.known, words_a + [b.words[b.first[t]] for t in only_b])):  # a typo needs an unknown word
         for s in list(only_a):
             match = next((t for t in only_b if vocabulary.typo(a.words[a.first[s]], b.words[b.first[t]])), None)
             if match is not None:
@@ -281,13 +284,12 @@ def _same_words(a: _Text, b: _Text, typos: list[tuple[str, str]]) -> bool:
 
 
 def _run(t: _Text, only: list[str], positions: dict[str, int]) -> tuple[int, int] | None:
-    """``(start, end)`` word positions of the changed content words, if they are one run
-    (function words may sit inside it), else ``None``."""
-    content = sorted(positions[s] for s in only)
-    index = [t.content.index(p) for p in content]
-    if index[-1] - index[0] != len(index) - 1:
+    """``(start, end)`` word positions of the changed content words, if they are adjacent
+    words ("São Paulo", "pad thai"), else ``None`` ("Milan that Nadia": two places changed)."""
+    changed = sorted(positions[s] for s in only)
+    if changed[-1] - changed[0] != len(changed) - 1:
         return None
-    return content[0], content[-1] + 1
+    return changed[0], changed[-1] + 1
 
 
 def _merged(a: _Text, only_a: list[str], b: _Text, only_b: list[str]) -> list[tuple[str, str]]:
@@ -418,7 +420,7 @@ def _run_audit(memories: pd.DataFrame) -> _Analysis:
     norms = distinct["norm"].to_numpy(dtype=object)
 
     big_groups, cut_blocks = _cut_blocks(texts, category)
-    same_set = pd.Series([f"{c}\x00{t.negations % 2}\x00" + " ".join(sorted({t.stems[i] for i in t.content}))
+    same_set = pd.Series([f"{c}\x00" + " ".join(sorted(t.bag))
                           for c, t in zip(category, texts)], dtype=object)
     exact_blocks = _windows(same_set, norms) + cut_blocks
     rare_blocks = _windows(_rare_word_keys(texts, category), norms)
@@ -468,8 +470,9 @@ def _run_audit(memories: pd.DataFrame) -> _Analysis:
 
 
 def _similarity(x: str, y: str) -> int:
-    """The better of ``fuzz.ratio`` and ``fuzz.token_set_ratio`` (0-100) of two normalised texts."""
-    return int(max(fuzz.ratio(x, y), fuzz.token_set_ratio(x, y)))
+    """``fuzz.token_set_ratio`` (0-100) of two normalised texts: forgives reordering, and is 100
+    when one text's words are all in the other."""
+    return int(fuzz.token_set_ratio(x, y))
 
 
 def _cut_blocks(texts: list[_Text], category: np.ndarray) -> tuple[list[tuple[np.ndarray, list]], list[np.ndarray]]:
@@ -582,10 +585,8 @@ def _score(norms: np.ndarray, blocks: list[np.ndarray], cutoff: int) -> pd.DataF
     for members in blocks:
         workers = -1 if len(members) > 64 else 1
         block = norms[members].tolist()
-        matrix = None
-        for scorer in (fuzz.ratio, fuzz.token_set_ratio):
-            scored = process.cdist(block, block, scorer=scorer, score_cutoff=cutoff, dtype=np.uint8, workers=workers)
-            matrix = scored if matrix is None else np.maximum(matrix, scored)
+        matrix = process.cdist(block, block, scorer=fuzz.token_set_ratio, score_cutoff=cutoff, dtype=np.uint8,
+                               workers=workers)
         i, j = np.nonzero(np.triu(matrix, k=1))
         a, b = members[i], members[j]
         firsts.append(np.minimum(a, b))
