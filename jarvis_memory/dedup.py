@@ -72,8 +72,8 @@ SWEEP = tuple(range(NEAR_FLOOR, 101, 5))
 FUZZY_FLOOR = 90  # rare-word blocks keep pairs scoring at least this: a subsumed text scores ~100, the
 # other kinds share a same-words or cut block (tuned on the demo: siblings two values apart score 75-90)
 RARE_KEYS = 3  # blocking keys per row: at least its rarest words that some other row shares,
-PREFIX_SHARE = 0.4  # and this share of its words, rarest first
-RARE_MAX = 100  # a word in more rows than this (per category) is no blocking key
+PREFIX_SHARE = 0.3  # and this share of its words, rarest first
+RARE_MAX = 50  # a word in more rows than this (per category) is no blocking key
 MAX_BLOCK = 200  # rows compared all-pairs at most; larger blocks become windows of this size
 MAX_PAIRWISE = 50  # a cut block (one word apart) larger than this is classified by its values
 MAX_CHANGED = 3  # content words one changed value may span ("São Paulo", "9 30 pm")
@@ -424,7 +424,8 @@ def _run_audit(memories: pd.DataFrame) -> _Analysis:
                           for c, t in zip(category, texts)], dtype=object)
     exact_blocks = _windows(same_set, norms) + cut_blocks
     rare_blocks = _windows(_rare_word_keys(texts, category), norms)
-    candidates = pd.concat([_all_pairs(exact_blocks), _score(norms, rare_blocks, FUZZY_FLOOR)[["a", "b"]]])
+    candidates = pd.concat([_all_pairs(exact_blocks), _extension_pairs(texts, category),
+                            _score(norms, rare_blocks, FUZZY_FLOOR)[["a", "b"]]])
     candidates = candidates.drop_duplicates(ignore_index=True)
     big_member = np.full(len(texts), -1)
     for g, (members, _) in enumerate(big_groups):
@@ -506,6 +507,23 @@ def _cut_blocks(texts: list[_Text], category: np.ndarray) -> tuple[list[tuple[np
             values.append((" ".join(t.words[i] for i in cut), " ".join(t.stems[i] for i in cut)))
         big.append((rows[a:b], values))
     return big, small
+
+
+def _extension_pairs(texts: list[_Text], category: np.ndarray) -> pd.DataFrame:
+    """Pairs ``a, b`` where one text's content stems, in order, start or end the other's: a phrase
+    added at the end or the start ("Lost her job" / "Lost her job last month"), found by an exact join."""
+    full, part = [], []
+    for row, (c, t) in enumerate(zip(category, texts)):
+        stems = tuple(t.stems[i] for i in t.content)
+        if len(stems) >= 2:
+            full.append((hash((c, stems)), row))
+        for k in range(2, len(stems)):
+            part.append((hash((c, stems[:k])), row))
+            part.append((hash((c, stems[-k:])), row))
+    pairs = pd.DataFrame(full, columns=["key", "a"]).merge(pd.DataFrame(part, columns=["key", "b"]), on="key")
+    pairs = pairs[pairs["a"] != pairs["b"]]
+    return pd.DataFrame({"a": np.minimum(pairs["a"], pairs["b"]).to_numpy(dtype=np.int64),
+                         "b": np.maximum(pairs["a"], pairs["b"]).to_numpy(dtype=np.int64)})
 
 
 def _classify_values(texts: list[_Text], members: np.ndarray, values: list[tuple[str, str]],
