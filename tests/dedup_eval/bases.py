@@ -694,4 +694,62 @@ BASES = [
              "appointment every spring. The spare batteries (size 312) are in the hallway drawer.\"",
          rel="\"Dad's glasses are from Fielmann, he needs new ones for driving at night. He won't admit his eyes are getting "
              "worse, so Mum does the evening driving. His optician is in Zürich too.\""),
+    Base("fact",
+         "Medical summary for emergencies: blood type A negative; allergic to ibuprofen (hives, not anaphylaxis); "
+         "asthma since childhood, uses a salbutamol inhaler that is always in the left pocket of her rucksack; "
+         "had a concussion after a cycling accident in 2021 with no lasting effects; GP is Dr. Anneliese Vogt, "
+         "Praxis am Südstern, phone 030 691 2244; emergency contact is her partner Kofi Mensah, mobile "
+         "0176 4410 2287, who also has a copy of the advance directive; organ donor card in the wallet.",
+         var=[("A negative", "A positive"), ("left pocket", "right pocket"), ("2021", "2020"),
+              ("0176 4410 2287", "0176 4410 2278")],
+         subj=("emergency contact is her partner Kofi Mensah", "emergency contact is her brother Yaw Mensah"),
+         neg="Medical summary for emergencies: blood type A negative; not allergic to ibuprofen; "
+             "asthma since childhood, uses a salbutamol inhaler that is always in the left pocket of her rucksack; "
+             "had a concussion after a cycling accident in 2021 with no lasting effects; GP is Dr. Anneliese Vogt, "
+             "Praxis am Südstern, phone 030 691 2244; emergency contact is her partner Kofi Mensah, mobile "
+             "0176 4410 2287, who also has a copy of the advance directive; organ donor card in the wallet.",
+         swap=("cycling", "climbing"),
+         para="In an emergency: she is A negative, reacts to ibuprofen with hives (no anaphylaxis), and has had asthma "
+              "since she was a child, with a salbutamol inhaler kept in the left rucksack pocket. A 2021 bike accident "
+              "left her with a concussion but no lasting damage. Her doctor is Dr. Anneliese Vogt at the Praxis am "
+              "Südstern (030 691 2244). Call her partner Kofi Mensah on 0176 4410 2287; he holds a copy of her advance "
+              "directive. She carries an organ donor card in her wallet.",
+         sub="Medical summary for emergencies: blood type A negative; allergic to ibuprofen (hives, not anaphylaxis); "
+             "asthma since childhood, uses a salbutamol inhaler that is always in the left pocket of her rucksack; "
+             "had a concussion after a cycling accident in 2021 with no lasting effects; GP is Dr. Anneliese Vogt, "
+             "Praxis am Südstern, phone 030 691 2244; emergency contact is her partner Kofi Mensah, mobile "
+             "0176 4410 2287, who also has a copy of the advance directive; organ donor card in the wallet. "
+             "Vaccinations up to date, tetanus booster in 2024.",
+         rel="Medical summary for travel: travel insurance with ADAC, policy 88-4412-09, covers repatriation; the "
+             "European health insurance card is in the wallet; she needs a letter from Dr. Anneliese Vogt to carry "
+             "the salbutamol inhaler and the spare one in hand luggage; yellow fever vaccination certificate from "
+             "2019 is in the passport sleeve; on long flights she wears compression socks because of a thrombosis "
+             "in her family."),
+    Base("preference",
+         "How he likes trip planning done: first a one-page overview with dates, total cost and travel times, then "
+         "the details per day; trains booked with Deutsche Bahn or SNCF, never buses for more than two hours; "
+         "hotels with a proper desk because he works on the road, breakfast included, no shared bathrooms; one "
+         "free afternoon every three days with nothing planned; restaurants picked from local recommendations, not "
+         "the top of TripAdvisor; and a printed copy of everything, because his phone battery always dies on day two.",
+         var=[("two hours", "three hours"), ("three days", "four days"), ("day two", "day three")],
+         subj=("How he likes trip planning done", "How his sister Henrike likes trip planning done"),
+         neg="How he likes trip planning done: first a one-page overview with dates, total cost and travel times, then "
+             "the details per day; trains booked with Deutsche Bahn or SNCF, buses are fine for more than two hours; "
+             "hotels without a desk are fine, breakfast not needed, shared bathrooms are fine; no free afternoons, "
+             "every day planned; restaurants picked from the top of TripAdvisor; and no printed copies.",
+         swap=("buses", "ferries"),
+         para="For trip planning he wants an overview on a single page (dates, what it costs in total, travel times) "
+              "before the day-by-day details. Book trains with DB or SNCF and avoid bus legs over two hours. Hotels "
+              "need breakfast, a private bathroom and a real desk since he works while travelling. Leave every third "
+              "afternoon empty. Choose restaurants locals recommend rather than TripAdvisor's top list, and print it "
+              "all out: his phone is always dead by the second day.",
+         sub="How he likes trip planning done: first a one-page overview with dates, total cost and travel times, then "
+             "the details per day; trains booked with Deutsche Bahn or SNCF, never buses for more than two hours; "
+             "hotels with a proper desk because he works on the road, breakfast included, no shared bathrooms; one "
+             "free afternoon every three days with nothing planned; restaurants picked from local recommendations, not "
+             "the top of TripAdvisor; and a printed copy of everything, because his phone battery always dies on day two. "
+             "Seat reservations always, a quiet-zone carriage when there is one.",
+         rel="How he likes expense reports done: receipts photographed the same day, one folder per trip, the currency "
+             "conversion at the rate on the card statement, and the per-diem claimed separately; the report goes to "
+             "the office manager within a week of getting back, with the train tickets printed."),
 ]
