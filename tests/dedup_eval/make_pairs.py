@@ -177,8 +177,7 @@ def with_filler(text: str, rng: random.Random) -> tuple[str, str]:
     first = body.split(" ", 1)[0]
     choice = rng.random()
     if first in REALLY_BEFORE and choice < 0.4:
-        body, note = "really " + body[0].lower() + body[1:], "filler: really"
-        body = body[0].upper() + body[1:]
+        body, note = "Really " + body[0].lower() + body[1:], "filler: really"
     elif choice < 0.7:
         prefix = rng.choice(FILLER_PREFIXES)
         lead = body if first in PROPER_STARTS else body[0].lower() + body[1:]
@@ -240,13 +239,15 @@ def build_pairs(rng: random.Random) -> tuple[list[dict], dict[str, str]]:
         # --- duplicates ---
         typo_text, note = typo(t, rng, vocabulary)
         add(c, t, typo_text, "duplicate", "near", note)
-        if rng.random() < 0.15:  # a second, independent slip on the same memory
+        if rng.random() < 0.15:  # a second slip on top of the first
             typo_text, note = typo(typo_text, rng, vocabulary)
             add(c, t, typo_text, "duplicate", "near", "two typos, second: " + note.removeprefix("typo "))
         if rng.random() < 0.7:
-            add(c, t, *_pair(normalize_variant(t, rng), "normalized"))
+            other, note = normalize_variant(t, rng)
+            add(c, t, other, "duplicate", "normalized", note)
         if rng.random() < 0.4:
-            add(c, t, *_pair(with_filler(t, rng), "near"))
+            other, note = with_filler(t, rng)
+            add(c, t, other, "duplicate", "near", note)
         if base.reord:
             add(c, t, base.reord, "duplicate", "near", "clauses reordered")
         if base.para:
@@ -260,11 +261,6 @@ def build_pairs(rng: random.Random) -> tuple[list[dict], dict[str, str]]:
     for i, r in enumerate(rows, 1):
         r["id"] = f"p{i:04d}"
     return rows, category
-
-
-def _pair(text_note: tuple[str, str], kind: str) -> tuple[str, str, str, str]:
-    text, note = text_note
-    return text, "duplicate", kind, note
 
 
 def build_memories(rng: random.Random, category: dict[str, str]) -> list[dict]:
