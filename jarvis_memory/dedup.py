@@ -859,54 +859,64 @@ def evaluate(candidate_pairs: pd.DataFrame, truth_json_path: str | Path, ids: An
     }
 
 
-def read_eval_set(folder: str | Path) -> pd.DataFrame:
-    """A labelled pair set: ``pairs.csv`` with ``id, text_a, text_b, label`` (duplicate or
-    distinct) and ``kind``; raises :class:`ValidationError` when it is missing or malformed."""
-    path = Path(folder) / "pairs.csv"
-    try:
-        with path.open(newline="", encoding="utf-8") as f:
-            pairs = pd.DataFrame(list(csv.DictReader(f)))
-    except (OSError, UnicodeDecodeError, csv.Error) as e:
-        raise ValidationError(f"cannot read the evaluation set {path}: {e}") from None
-    missing = {"id", "text_a", "text_b", "label", "kind"} - set(pairs.columns)
-    if missing or not set(pairs["label"]) <= {"duplicate", "distinct"}:
-        raise ValidationError(f"{path} needs columns id, text_a, text_b, label (duplicate|distinct), kind")
-    return pairs
+def read_eval_set(folder: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A labelled pair set: ``pairs.csv`` (``id, text_a, text_b, label, kind``; label duplicate or
+    distinct) and ``memories.csv`` (``id, content, category, created_at``: every text of the pairs,
+    and others) as a memories frame.  Raises :class:`ValidationError` when missing or malformed."""
+    tables = []
+    for name, needed in (("pairs.csv", {"id", "text_a", "text_b", "label", "kind"}),
+                         ("memories.csv", {"id", "content", "category", "created_at"})):
+        path = Path(folder) / name
+        try:
+            with path.open(newline="", encoding="utf-8") as f:
+                table = pd.DataFrame(list(csv.DictReader(f)))
+        except (OSError, UnicodeDecodeError, csv.Error) as e:
+            raise ValidationError(f"cannot read the evaluation set {path}: {e}") from None
+        if needed - set(table.columns):
+            raise ValidationError(f"{path} needs columns {', '.join(sorted(needed))}")
+        tables.append(table)
+    pairs, memories = tables
+    if not set(pairs["label"]) <= {"duplicate", "distinct"}:
+        raise ValidationError(f"{Path(folder) / 'pairs.csv'}: a label is duplicate or distinct")
+    memories = memories.assign(id=memories["id"].astype("int64"), content_hash=memories["content"].map(content_hash),
+                               created_at=pd.to_datetime(memories["created_at"], utc=True, errors="coerce"))
+    missing = set(pairs["text_a"]).union(pairs["text_b"]) - set(memories["content"])
+    if missing:
+        raise ValidationError(f"{len(missing)} pair text(s) are not in memories.csv, e.g. {sorted(missing)[0]!r}")
+    return pairs, memories
 
 
-def evaluate_pairs(pairs: pd.DataFrame, threshold: float = DEFAULT_THRESHOLD) -> tuple[dict[str, Any], pd.DataFrame]:
-    """Precision and recall of the whole audit on labelled pairs of texts (:func:`read_eval_set`).
+def evaluate_pairs(pairs: pd.DataFrame, memories: pd.DataFrame,
+                   threshold: float = DEFAULT_THRESHOLD) -> tuple[dict[str, Any], pd.DataFrame]:
+    """Precision and recall of the whole audit on labelled pairs (:func:`read_eval_set`).
 
-    Every text becomes a memory (one id per distinct text, category ``fact``), the
-    audit runs over all of them at once, and a pair is called a duplicate when the
-    duplicate pairs join its two texts (directly or through others, as a merge would).
-    Returns the figures -- duplicate precision and recall, hard negatives called
-    duplicates -- and the pairs with a ``called`` column (duplicate|distinct) and ``kind_found``.
+    The audit runs over all of ``memories`` at once; a pair is called a duplicate when
+    its two texts are one memory or the duplicate pairs join them (directly or through
+    others, as a merge would).  Returns the figures -- duplicate precision and recall,
+    hard negatives called duplicates -- and the pairs with ``called`` (duplicate|distinct)
+    and ``kind_found`` (the kind of the pair itself, if listed).
     """
-    texts = pd.unique(pd.concat([pairs["text_a"], pairs["text_b"]], ignore_index=True))
-    ids = {t: i for i, t in enumerate(texts, start=1)}
-    frame = pd.DataFrame({"id": range(1, len(texts) + 1), "content": texts,
-                          "content_hash": [content_hash(t) for t in texts], "category": "fact"})
-    found = candidates(frame, threshold)
-    labels = _labels(list(zip(*(found.loc[found["kind"].isin(DUPLICATE_KINDS), c].tolist() for c in ("id_a", "id_b")))))
+    found = candidates(memories, threshold)
+    duplicates = found[found["kind"].isin(DUPLICATE_KINDS)]
+    labels = _labels(list(zip(duplicates["id_a"].tolist(), duplicates["id_b"].tolist())))
     kind = {frozenset((a, b)): k for a, b, k in found[["id_a", "id_b", "kind"]].itertuples(index=False)}
-    a, b = pairs["text_a"].map(ids), pairs["text_b"].map(ids)
-    called = [a_ == b_ or _joined(labels, a_, b_) for a_, b_ in zip(a, b)]
+    ids = dict(zip(memories["content"], memories["id"]))
+    a, b = pairs["text_a"].map(ids).tolist(), pairs["text_b"].map(ids).tolist()
+    called = [x == y or _joined(labels, x, y) for x, y in zip(a, b)]
     judged = pairs.assign(called=np.where(called, "duplicate", "distinct"),
-                          kind_found=[kind.get(frozenset((x, y)), "") for x, y in zip(a, b)])
+                          kind_found=[kind.get(frozenset((x, y)), "exact" if x == y else "") for x, y in zip(a, b)])
     positive = judged["label"] == "duplicate"
     flagged = judged["called"] == "duplicate"
 
     def ratio(n: int, d: int) -> float:
         return round(n / d, 4) if d else 1.0
 
-    figures = {
-        "pairs": len(judged), "duplicates": int(positive.sum()), "hard_negatives": int((~positive).sum()),
+    return {
+        "pairs": len(judged), "duplicates": int(positive.sum()), "distinct": int((~positive).sum()),
         "duplicate_precision": ratio(int((positive & flagged).sum()), int(flagged.sum())),
         "duplicate_recall": ratio(int((positive & flagged).sum()), int(positive.sum())),
         "negatives_called_duplicates": int((~positive & flagged).sum()),
-    }
-    return figures, judged
+    }, judged
 
 
 def per_kind(judged: pd.DataFrame) -> pd.DataFrame:
