@@ -8,8 +8,8 @@ flagged pair of memories in one category one kind:
 * **exact**: equal *recomputed* hash (possible only through NULL or wrong stored hashes);
 * **normalized**: equal after :func:`normalize_strong` (Unicode form, case, punctuation, spacing);
 * **near**: the same statement with a typo, filler words ("really", "just") or its words reordered;
-* **paraphrase**: the same content words (compared as Snowball stems, so "mixes"/"mixed")
-  in other function words ("two of them are" / "two are");
+* **paraphrase**: the same content words in other function words ("two of them are" / "two are");
+  numbers as digits ("two" / "2", "fourth" / "4th"); a changed tense ("lives" / "lived") is a variant;
 * **subsumed**: one memory says everything the other says, and more, added as a phrase
   of its own ("Lost her job" / "Lost her job last month");
 * **variant** -- never a duplicate: the same statement with one value changed (another
@@ -27,7 +27,7 @@ spelled words ("cat"/"car", "Dana"/"Dina" when both are used) are a variant.
 Pairs are never searched over all n²/2.  Candidate pairs come from blocks: rows
 sharing a category and one of their ``RARE_KEYS`` rarest shared words (scored by
 ``rapidfuzz.process.cdist``, kept from ``FUZZY_FLOOR``); rows with the same set of
-content stems (reordered, paraphrased, negated); and rows equal once one content word,
+content words (reordered, paraphrased, negated); and rows equal once one content word,
 or two adjacent ones, are cut out ("prefers meetings at _").  A cut block larger than
 ``MAX_PAIRWISE`` rows (one sentence with thousands of values) is classified as a whole,
 by its values, instead of pair by pair.  Clusters are connected components, found with
@@ -54,7 +54,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import snowballstemmer
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 from wordfreq import zipf_frequency
@@ -88,14 +87,26 @@ FILLER = frozenset(
     "really very just actually basically quite definitely honestly literally simply truly certainly also too"
     " so pretty".split())
 FUNCTION_WORDS = FILLER | frozenset(
-    "a an the of and that which who whom this these those there it its to is are was were be been being"
-    " has have had do does did all them other user users i me my mine myself currently".split())
-NEGATIONS = frozenset("not no never nobody nothing none neither nor cannot".split())
+    "a an the of and that which who whom this these those there it its to is are be been being"
+    " has have do does all them other user users currently".split())  # past forms (was, had) change a fact
+NEGATIONS = frozenset("not no never nobody nothing none neither nor cannot stop stops stopped quit quits skip skips"
+                      " skipped cease ceased".split())
+NEGATION_SCOPE = 4  # words after a negation that it negates (up to punctuation)
+# Words of a hedging clause that opens or closes a memory ("As far as I know, ...", "..., I think"):
+# dropped, the statement is the same.
+HEDGES = frozenset("as far i know think believe guess apparently basically honestly fyi actually probably maybe"
+                   " perhaps seems it to me if remember correctly afaik iirc imo btw by the way reportedly"
+                   " supposedly allegedly just so you".split())
+HEDGE_OPENERS = frozenset("apparently basically honestly actually probably maybe perhaps reportedly supposedly"
+                          " allegedly fyi btw afaik iirc imo".split())
+BELIEFS = frozenset("think believe guess suppose reckon".split())
 # Words that start a phrase of its own: an added phrase starting with one is new
 # information about the same statement ("lost her job *at* ...", "*last* month").
 PHRASE_STARTS = frozenset(
     "at in on with for from after before since until during while when because but or and to by near about"
-    " around every each last next this yesterday today tomorrow ago recently now as".split())
+    " around every each last next this yesterday today tomorrow ago recently now as according except especially"
+    " mostly usually where which who whose so then once twice unless if though although including plus also"
+    " most".split())
 # Words that carry a value like a number does (a changed one is a likely conflict).
 VALUE_WORDS = frozenset(
     "january february march april may june july august september october november december monday tuesday"
@@ -104,8 +115,11 @@ VALUE_WORDS = frozenset(
     " weekly monthly yearly hourly".split())
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
-    " seventeen eighteen nineteen twenty".split())}
-_STEMMER = snowballstemmer.stemmer("english")
+    " seventeen eighteen nineteen twenty".split())} | {w: str(i) for i, w in enumerate(
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth"
+    " fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
+_ORDINAL_SUFFIXES = frozenset(("st", "nd", "rd", "th"))
+_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})  # German written without umlauts
 
 
 # -- normalisation ----------------------------------------------------------------
@@ -142,14 +156,15 @@ _BREAKS = frozenset(".,;:!?()[]—–")
 class _Text:
     """A memory as folded words (accents, case, contractions and number words undone)."""
 
-    words: tuple[str, ...]
-    stems: tuple[str, ...]
+    words: tuple[str, ...]  # "two" and "2nd" as "2"
+    spelled: tuple[str, ...]  # as written (folded), for the typo test: "foour" is a typo of "four", not of "4"
     breaks: tuple[bool, ...]  # punctuation before the word
     names: tuple[bool, ...]  # capitalised where it does not start the text
     negations: int
+    negated: tuple[str, ...]  # content words a negation applies to ("not" + up to NEGATION_SCOPE words)
     content: tuple[int, ...]  # positions of content words (not function words, not negations)
-    bag: dict[str, int]  # content stems -> how often
-    first: dict[str, int]  # content stem -> its first position
+    bag: dict[str, int]  # content words -> how often
+    first: dict[str, int]  # content word -> its first position
 
 
 def _text(raw: str) -> _Text:
@@ -157,37 +172,64 @@ def _text(raw: str) -> _Text:
     if "'" in text or "’" in text:
         text = _CONTRACTION.sub(lambda m: {"can": "can", "won": "will"}.get(m[1].casefold(), m[1]) + " not", text)
         text = _POSSESSIVE.sub("", text).replace("'", "").replace("’", "")
-    words, breaks, names, brk = [], [], [], True
+    tokens: list[tuple[str, str, bool, bool]] = []  # (word, spelled, break before, name)
+    brk = True
     for token in _TOKEN.findall(text):
         if token in _BREAKS:
             brk = True
             continue
-        names.append(bool(words) and token[0].isupper() and not token.isupper())
-        words.append(_fold(token))
-        breaks.append(brk)
+        spelled = _fold(token)
+        if spelled in _ORDINAL_SUFFIXES and tokens and tokens[-1][0].isdigit() and not brk:
+            continue  # "4th" is 4
+        tokens.append((_NUMBER_WORDS.get(spelled, spelled), spelled, brk, bool(tokens) and token[0].isupper()
+                       and not token.isupper()))
         brk = False
-    stems = tuple(_stem(w) for w in words)
-    negations = sum(w in NEGATIONS for w in words)
+    tokens = _without_hedges(tokens)
+    words = tuple(t[0] for t in tokens)
+    breaks = tuple(t[2] for t in tokens)
     content = tuple(i for i, w in enumerate(words) if w not in FUNCTION_WORDS and w not in NEGATIONS)
+    negated = []
+    for i, w in enumerate(words):
+        if w in NEGATIONS:
+            for j in range(i + 1, min(len(words), i + 1 + NEGATION_SCOPE)):
+                if breaks[j]:
+                    break
+                negated.append(words[j])
     first: dict[str, int] = {}
     for i in reversed(content):
-        first[stems[i]] = i
-    bag = Counter(stems[i] for i in content)
-    return _Text(tuple(words), stems, tuple(breaks), tuple(names), negations, content, dict(bag), first)
+        first[words[i]] = i
+    return _Text(words, tuple(t[1] for t in tokens), breaks, tuple(t[3] for t in tokens),
+                 sum(w in NEGATIONS for w in words), tuple(sorted(negated)), content,
+                 dict(Counter(words[i] for i in content)), first)
+
+
+def _without_hedges(tokens: list[tuple[str, str, bool, bool]]) -> list[tuple[str, str, bool, bool]]:
+    """The tokens without an opening or closing clause made only of :data:`HEDGES`, and without
+    opening hedge words ("Apparently ...", "I think ...")."""
+    while len(tokens) > 2 and tokens[0][1] in HEDGE_OPENERS:
+        tokens = tokens[1:]
+    if len(tokens) > 3 and tokens[0][1] == "i" and tokens[1][1] in BELIEFS:
+        tokens = tokens[3:] if tokens[2][1] == "that" else tokens[2:]
+    starts = [i for i, t in enumerate(tokens) if t[2]] + [len(tokens)]
+    if len(starts) > 2:
+        opening = tokens[:starts[1]]
+        if all(t[1] in HEDGES for t in opening):
+            tokens = tokens[starts[1]:]
+            starts = [i - starts[1] for i in starts[1:]]
+    if len(starts) > 2:
+        closing = tokens[starts[-2]:]
+        if all(t[1] in HEDGES for t in closing):
+            tokens = tokens[:starts[-2]]
+    return tokens
 
 
 @lru_cache(maxsize=200_000)
 def _fold(token: str) -> str:
-    """Casefolded, accents removed, numbers as digits: "Zoë" → "zoe", "Two" → "2", "09" → "9"."""
+    """Casefolded, umlauts transliterated, accents removed, numbers as digits: "Zoë" → "zoe", "09" → "9"."""
     if token.isdigit():
         return str(int(token))
-    folded = "".join(c for c in unicodedata.normalize("NFKD", token.casefold()) if not unicodedata.combining(c))
-    return _NUMBER_WORDS.get(folded, folded)
-
-
-@lru_cache(maxsize=200_000)
-def _stem(word: str) -> str:
-    return word if word.isdigit() else _STEMMER.stemWord(word)
+    return "".join(c for c in unicodedata.normalize("NFKD", token.casefold().translate(_TRANSLITERATION))
+                   if not unicodedata.combining(c))
 
 
 class _Vocabulary:
@@ -234,41 +276,47 @@ _NONE = _Verdict(None)
 def _compare(a: _Text, b: _Text, vocabulary: _Vocabulary) -> _Verdict:
     """The kind of two different texts: near, paraphrase, subsumed, variant, or ``None`` (unrelated)."""
     bag_a, bag_b = a.bag, b.bag
-    only_a = [s for s, n in bag_a.items() if n > bag_b.get(s, 0)]
-    only_b = [s for s, n in bag_b.items() if n > bag_a.get(s, 0)]
+    only_a = [w for w, n in bag_a.items() if n > bag_b.get(w, 0)]
+    only_b = [w for w, n in bag_b.items() if n > bag_a.get(w, 0)]
     if len(only_a) > MAX_CHANGED + 1 and len(only_b) > MAX_CHANGED + 1:
         return _NONE  # several words changed on both sides: two different memories
     typos = []
-    words_a = [a.words[a.first[s]] for s in only_a]
+    spelled_a = {w: a.spelled[a.first[w]] for w in only_a}
+    spelled_b = {w: b.spelled[b.first[w]] for w in only_b}
     if only_a and only_b and len(only_a) * len(only_b) <= 16 and \
-            not all(map(vocabulary.known, words_a + [b.words[b.first[t]] for t in only_b])):  # a typo needs an unknown word
-        for s in list(only_a):
-            match = next((t for t in only_b if vocabulary.typo(a.words[a.first[s]], b.words[b.first[t]])), None)
+            not all(map(vocabulary.known, [*spelled_a.values(), *spelled_b.values()])):  # a typo needs an unknown word
+        for w in list(only_a):
+            match = next((v for v in only_b if vocabulary.typo(spelled_a[w], spelled_b[v])), None)
             if match is not None:
-                only_a.remove(s)
+                only_a.remove(w)
                 only_b.remove(match)
-                typos.append((a.words[a.first[s]], b.words[b.first[match]]))
+                typos.append((w, match))
         typos += _merged(a, only_a, b, only_b) or _merged(b, only_b, a, only_a)
-    stems_a, stems_b = a.first, b.first
-    shared = tuple(sorted(s for s in bag_a if s in bag_b)) + tuple(sorted(t for _, t in typos))
-    if a.negations % 2 != b.negations % 2:
+    shared = tuple(sorted(w for w in bag_a if w in bag_b)) + tuple(sorted(v for _, v in typos))
+    in_both = set(shared) | {w for w, _ in typos}
+    as_a = {v: w for w, v in typos}  # b's misspelt words as a writes them
+    if sorted(w for w in a.negated if w in in_both) != sorted(as_a.get(w, w) for w in b.negated if as_a.get(w, w) in in_both) \
+            or (a.negations != b.negations and not (a.negated or b.negated)):
+        # what one negates the other states ("not allergic", "stopped running", "paragraphs, not bullet points")
         if len(only_a) + len(only_b) <= MAX_CHANGED and len(shared) >= 2:
             return _Verdict("variant", shared + ("\x02not",), _negated(a), _negated(b), "negation")
         return _NONE
     if not only_a and not only_b:
         return _Verdict("near" if _same_words(a, b, typos) else "paraphrase")
     if only_a and only_b:
-        run_a, run_b = _run(a, only_a, stems_a), _run(b, only_b, stems_b)
+        run_a, run_b = _run(a, only_a, a.first), _run(b, only_b, b.first)
         if run_a is None or run_b is None or max(len(only_a), len(only_b)) > MAX_CHANGED \
                 or len(shared) <= max(len(only_a), len(only_b)):
             return _NONE
         if _mixes_names_and_numbers(a, run_a) or _mixes_names_and_numbers(b, run_b):
             return _NONE  # "David 270" → "Maria 80": a person and an amount, two values
         run_a, run_b = _whole_value(a, run_a, b, run_b)
-        value_a, value_b = " ".join(a.words[run_a[0]:run_a[1]]), " ".join(b.words[run_b[0]:run_b[1]])
+        value_a, value_b = " ".join(a.spelled[run_a[0]:run_a[1]]), " ".join(b.spelled[run_b[0]:run_b[1]])
         return _Verdict("variant", shared, value_a, value_b, _change(a, run_a, b, run_b))
-    longer, extra, stems = (a, only_a, stems_a) if only_a else (b, only_b, stems_b)
-    if len(shared) >= 2 and len(extra) <= len(shared) and _added_phrases(longer, {stems[s] for s in extra}):
+    longer, shorter, extra = (a, b, only_a) if only_a else (b, a, only_b)
+    positions = {i for w in extra
+                 for i in [i for i in longer.content if longer.words[i] == w][shorter.bag.get(w, 0):]}
+    if len(shared) >= 2 and _added_phrases(longer, positions):
         return _Verdict("subsumed")
     return _NONE
 
@@ -336,22 +384,23 @@ def _change(a: _Text, run_a: tuple[int, int], b: _Text, run_b: tuple[int, int]) 
 
 
 def _negated(t: _Text) -> str:
-    return "not" if t.negations % 2 else "(affirmative)"
+    return " ".join(w for w in t.words if w in NEGATIONS) or "(affirmative)"
 
 
 def _added_phrases(longer: _Text, extra: set[int]) -> bool:
-    """Whether the extra content words of ``longer`` are added phrases: each run of them
-    starts the text, ends it, follows punctuation, or opens with a phrase-start word."""
+    """Whether the extra content words of ``longer`` are phrases added after the statement's start:
+    each run of them follows punctuation or opens with a phrase-start word ("last month", ", near
+    the front", "and wasp stings").  Words put in front ("Kwame enjoys ...", "Uncle Piet hates ...")
+    name another subject, a word put right after one ("Left-handed scissors") another thing."""
     content = longer.content
-    last = content[-1]
     for k, p in enumerate(content):
         if p not in extra or (k and content[k - 1] in extra):
             continue  # not the start of a run
-        end = k
-        while end + 1 < len(content) and content[end + 1] in extra:
-            end += 1
-        opener = next((w for w in longer.words[(content[k - 1] + 1 if k else 0):p + 1] if w in PHRASE_STARTS), None)
-        if not (k == 0 or content[end] == last or longer.breaks[p] or opener is not None):
+        if k == 0:
+            return False
+        before = range(content[k - 1] + 1, p + 1)
+        if not (any(longer.breaks[i] for i in before)
+                or any(longer.words[i] in PHRASE_STARTS for i in before)):
             return False
     return True
 
@@ -483,7 +532,7 @@ def _cut_blocks(texts: list[_Text], category: np.ndarray) -> tuple[list[tuple[np
     (Python's 64-bit tuple hash: a collision, about one in 10^10 here, only adds a pair to compare)."""
     keys, rows, places = [], [], []
     for row, (c, t) in enumerate(zip(category, texts)):
-        stems = tuple(t.stems[i] for i in t.content)
+        stems = tuple(t.words[i] for i in t.content)
         for width in (1, 2):
             for k in range(len(stems) - width + 1):
                 keys.append(hash((c, t.negations % 2, stems[:k], stems[k + width:])))
@@ -504,7 +553,7 @@ def _cut_blocks(texts: list[_Text], category: np.ndarray) -> tuple[list[tuple[np
         for row, spot in zip(rows[a:b].tolist(), order[a:b].tolist()):
             t, (k, width) = texts[row], places[spot]
             cut = t.content[k:k + width]
-            values.append((" ".join(t.words[i] for i in cut), " ".join(t.stems[i] for i in cut)))
+            values.append((" ".join(t.words[i] for i in cut), " ".join(t.words[i] for i in cut)))
         big.append((rows[a:b], values))
     return big, small
 
@@ -514,7 +563,7 @@ def _extension_pairs(texts: list[_Text], category: np.ndarray) -> pd.DataFrame:
     added at the end or the start ("Lost her job" / "Lost her job last month"), found by an exact join."""
     full, part = [], []
     for row, (c, t) in enumerate(zip(category, texts)):
-        stems = tuple(t.stems[i] for i in t.content)
+        stems = tuple(t.words[i] for i in t.content)
         if len(stems) >= 2:
             full.append((hash((c, stems)), row))
         for k in range(2, len(stems)):
