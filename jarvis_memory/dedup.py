@@ -96,7 +96,7 @@ NEGATION_SCOPE = 4  # words after a negation that it negates (up to punctuation)
 # dropped, the statement is the same.
 HEDGES = frozenset("as far i know think believe guess apparently basically honestly fyi actually probably maybe"
                    " perhaps seems it to me if remember correctly afaik iirc imo btw by the way reportedly"
-                   " supposedly allegedly just so you".split())
+                   " supposedly allegedly just so you right".split())
 HEDGE_OPENERS = frozenset("apparently basically honestly actually probably maybe perhaps reportedly supposedly"
                           " allegedly fyi btw afaik iirc imo".split())
 BELIEFS = frozenset("think believe guess suppose reckon".split())
@@ -316,7 +316,7 @@ def _compare(a: _Text, b: _Text, vocabulary: _Vocabulary) -> _Verdict:
     longer, shorter, extra = (a, b, only_a) if only_a else (b, a, only_b)
     positions = {i for w in extra
                  for i in [i for i in longer.content if longer.words[i] == w][shorter.bag.get(w, 0):]}
-    if len(shared) >= 2 and _added_phrases(longer, positions):
+    if len(shared) >= 2 and _in_order(shorter, longer) and _added_phrases(longer, positions):
         return _Verdict("subsumed")
     return _NONE
 
@@ -385,6 +385,12 @@ def _change(a: _Text, run_a: tuple[int, int], b: _Text, run_b: tuple[int, int]) 
 
 def _negated(t: _Text) -> str:
     return " ".join(w for w in t.words if w in NEGATIONS) or "(affirmative)"
+
+
+def _in_order(shorter: _Text, longer: _Text) -> bool:
+    """Whether the shorter text's content words appear in the longer one in the same order."""
+    rest = iter(longer.words[i] for i in longer.content)
+    return all(any(w == v for v in rest) for w in (shorter.words[i] for i in shorter.content))
 
 
 def _added_phrases(longer: _Text, extra: set[int]) -> bool:
