@@ -291,7 +291,7 @@ def _compare(a: _Text, b: _Text, vocabulary: _Vocabulary) -> _Verdict:
                 only_a.remove(w)
                 only_b.remove(match)
                 typos.append((w, match))
-        typos += _merged(a, only_a, b, only_b) or _merged(b, only_b, a, only_a)
+        typos += _merged(a, only_a, b, only_b) or [(x, y) for y, x in _merged(b, only_b, a, only_a)]
     shared = tuple(sorted(w for w in bag_a if w in bag_b)) + tuple(sorted(v for _, v in typos))
     in_both = set(shared) | {w for w, _ in typos}
     as_a = {v: w for w, v in typos}  # b's misspelt words as a writes them
@@ -347,9 +347,10 @@ def _merged(a: _Text, only_a: list[str], b: _Text, only_b: list[str]) -> list[tu
     i, j = sorted(a.first[s] for s in only_a)
     if j != i + 1 or a.words[i] + a.words[j] != b.words[b.first[only_b[0]]]:
         return []
+    merged = b.words[b.first[only_b[0]]]
     only_a.clear()
     only_b.clear()
-    return [(a.words[i] + a.words[j], a.words[i] + a.words[j])]
+    return [(a.words[i], merged), (a.words[j], merged)]  # both halves stand for the one word
 
 
 def _mixes_names_and_numbers(t: _Text, run: tuple[int, int]) -> bool:
