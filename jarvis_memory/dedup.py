@@ -48,7 +48,6 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import combinations
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +63,6 @@ from .hashing import content_hash
 
 KINDS = ("exact", "normalized", "near", "paraphrase", "subsumed", "variant")
 DUPLICATE_KINDS = ("exact", "normalized", "near", "paraphrase", "subsumed")
-FUZZY_KINDS = ("near", "paraphrase", "subsumed")  # the duplicate kinds that carry a similarity score < 100
 DEFAULT_THRESHOLD = 60  # tuned on demo databases with planted hard negatives (see tests/test_dedup.py)
 NEAR_FLOOR = 50  # lowest threshold accepted, and the sweep's start
 SWEEP = tuple(range(NEAR_FLOOR, 101, 5))
@@ -901,17 +899,14 @@ def evaluate(candidate_pairs: pd.DataFrame, truth_json_path: str | Path, ids: An
     wrong = Counter(k for a, b, k in negatives if _joined(found_cluster, a, b))
     variant_groups = _labels([tuple(p) for p in found_var])  # variants are listed as stars: found if grouped
 
-    def ratio(n: int, d: int) -> float:
-        return round(n / d, 4) if d else 1.0
-
     return {
-        "duplicate_precision": ratio(dup_tp, len(found_dup)),
-        "duplicate_recall": ratio(dup_found, len(true_dup)),
+        "duplicate_precision": _ratio(dup_tp, len(found_dup)),
+        "duplicate_recall": _ratio(dup_found, len(true_dup)),
         "duplicate_pairs_flagged": len(found_dup), "duplicate_pairs_planted": len(true_dup),
         "negatives_planted": len(negatives),
         "negatives_called_duplicates": sum(wrong.values()),
         "negatives_called_duplicates_by_kind": dict(sorted(wrong.items())),
-        "variant_recall": ratio(sum(1 for a, b, _ in negatives if _joined(variant_groups, a, b)), len(negatives)),
+        "variant_recall": _ratio(sum(1 for a, b, _ in negatives if _joined(variant_groups, a, b)), len(negatives)),
     }
 
 
@@ -964,13 +959,10 @@ def evaluate_pairs(pairs: pd.DataFrame, memories: pd.DataFrame,
     positive = judged["label"] == "duplicate"
     flagged = judged["called"] == "duplicate"
 
-    def ratio(n: int, d: int) -> float:
-        return round(n / d, 4) if d else 1.0
-
     return {
         "pairs": len(judged), "duplicates": int(positive.sum()), "distinct": int((~positive).sum()),
-        "duplicate_precision": ratio(int((positive & flagged).sum()), int(flagged.sum())),
-        "duplicate_recall": ratio(int((positive & flagged).sum()), int(positive.sum())),
+        "duplicate_precision": _ratio(int((positive & flagged).sum()), int(flagged.sum())),
+        "duplicate_recall": _ratio(int((positive & flagged).sum()), int(positive.sum())),
         "negatives_called_duplicates": int((~positive & flagged).sum()),
     }, judged
 
@@ -994,6 +986,10 @@ def truth_path(database_url: str) -> Path | None:
 
 
 # -- helpers ------------------------------------------------------------------------------
+def _ratio(n: int, d: int) -> float:
+    return round(n / d, 4) if d else 1.0
+
+
 def _threshold(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) \
             or not NEAR_FLOOR <= value <= 100:
