@@ -24,7 +24,6 @@ import itertools
 import json
 import os
 import random
-import re
 import string
 import time
 import unicodedata
@@ -50,13 +49,19 @@ SIZES: dict[str, dict[str, int]] = {
 }
 BASE_DATE = datetime(2026, 8, 1, tzinfo=timezone.utc)
 DAYS = 90
-KINDS = ("case_whitespace", "punctuation", "unicode_form", "typo", "reordered", "contradiction")
+# Planted pairs: duplicates (the same statement written again) and hard negatives
+# (a near-identical, different statement: never a duplicate).  Both are in the truth file,
+# each with its "label".
+DUPLICATE_KINDS = ("case_whitespace", "punctuation", "unicode_form", "typo", "reordered", "filler", "subsumed")
+NEGATIVE_KINDS = ("contradiction", "sibling", "other_subject", "negation", "word_swap")
+KINDS = DUPLICATE_KINDS + NEGATIVE_KINDS
 
-# Share of memories planted per pair kind (a few % duplicates, ~1% contradictions),
+# Share of memories planted per pair kind (a few % duplicates, a few % hard negatives),
 # and the share of rows given each single-row problem; at least MIN_PLANTED of each.
 PAIR_RATES = {
-    "case_whitespace": 0.008, "punctuation": 0.006, "unicode_form": 0.006,
-    "typo": 0.008, "reordered": 0.006, "contradiction": 0.01,
+    "case_whitespace": 0.006, "punctuation": 0.005, "unicode_form": 0.005, "typo": 0.006, "reordered": 0.005,
+    "filler": 0.004, "subsumed": 0.004,
+    "contradiction": 0.008, "sibling": 0.008, "other_subject": 0.004, "negation": 0.004, "word_swap": 0.004,
 }
 MIN_PLANTED = 2
 _CHUNK = 5_000  # rows per multi-row statement: at most 6 parameters a row, under SQLite's 32,766
@@ -143,9 +148,9 @@ _V: dict[str, list[str]] = {
 
 # (category, template).  Slot names are vocabulary keys, optionally suffixed
 # with a digit for a second draw (``person2``).  Every template has at least
-# one slot a contradiction can change (a time, number, date, name or place),
-# and little fixed text, so that two memories from one template read alike only
-# when they share most of their values (which the generator refuses).
+# one slot a contradiction can change (a time, number, date, name or place).
+# Nothing keeps two memories of one template apart: siblings one value apart occur
+# by chance (more often the larger the demo), as they do in real memories.
 _TEMPLATES: list[tuple[str, str]] = [
     ("preference", "Prefers meetings with {person} at {time} on {weekday}s, ideally in {city}"),
     ("preference", "Likes {drink} at {time} and {drink2} after {time2} on {weekday}s"),
@@ -178,22 +183,20 @@ _TEMPLATES: list[tuple[str, str]] = [
     ("pattern", "Listens to {music} on the way to {city} on {weekday}s with {person}"),
     ("pattern", "Texts {person} about {topic} after {time} whenever in {city}"),
 ]
-# Two memories of one template should not share values making up this share of the
-# text (fixed text included), so that unplanted pairs rarely reach a rapidfuzz ratio
-# of 90.  Templates run out of such room at a few thousand memories: a template
-# refused _STRICT_TRIES times in a row is full, and then only the hard rules below hold.
-_MAX_SHARED = 0.75
-_STRICT_TRIES = 40
 # Slots holding what the audit reads as a value (a number, date, time word or
 # capitalised name); the others (drinks, relations, topics...) are ordinary words.
-# Hard rules, for every size, so that the planted pairs are the only pairs the
-# audit should flag: two unplanted memories of one template never differ in just
-# one slot (a contradiction or a typo), and never hold the same multiset of value
-# words (differing only in ordinary words, or in values swapped between slots:
-# "tea at 9am and coffee after 6pm" / "coffee at 9am and tea after 6pm" -- near duplicates).
 _VALUE_SLOTS = ("person", "city", "time", "weekday", "date", "month", "minutes", "amount", "count", "km", "temp",
                 "company", "petname")
 _PREPOSITIONS = {"at", "on", "in", "after", "before", "around", "for", "with", "every", "about", "from", "while"}
+_FILLERS = ("really", "actually", "definitely", "just")
+_ADDED = (" since last year", ", as mentioned last week", " according to the calendar", ", for now",
+          " most of the time", " since the spring")
+# A real word and another real word one letter away, for the word_swap negatives
+# (a correctly spelled word replaced: not a typo).
+_SWAPS = {"loves": "lives", "lives": "loves", "moved": "loved", "cat": "car", "dog": "dot", "parrot": "carrot",
+          "rabbit": "rabbi", "spending": "sending", "talking": "walking", "Texts": "Tests", "Shops": "Stops",
+          "break": "bread", "hours": "tours", "heating": "seating", "costs": "posts", "flat": "flag",
+          "Calls": "Falls", "Orders": "Borders", "works": "words", "key": "keg"}
 _SUMMARIES = ["Planned {topic}", "Talked through {topic} with {person} in mind", "Set reminders for {topic}",
               "Went over the week, mostly {topic}", "Looked up trains to {city}", "Drafted a note to {person}"]
 _TOOLS = ["calendar.create", "calendar.list", "weather.get", "email.search", "maps.route", "notes.append",
@@ -344,6 +347,7 @@ class _Builder:
         self.sizes = sizes
         self.say = say
         self.truth: dict[str, Any] = {}
+        self._old_clients = 0  # case_whitespace rows written as an old client would (raw INSERT)
 
     # -- the whole build ---------------------------------------------------
     def write(self, path: Path) -> dict[str, Any]:
@@ -374,7 +378,8 @@ class _Builder:
                       for t in ("memory_entries", "sessions", "daily_logs")}
         finally:
             db.close()
-        planted = sorted(({"id_a": min(items[a].id, items[b].id), "id_b": max(items[a].id, items[b].id), "kind": k}
+        planted = sorted(({"id_a": min(items[a].id, items[b].id), "id_b": max(items[a].id, items[b].id), "kind": k,
+                           "label": "duplicate" if k in DUPLICATE_KINDS else "distinct"}
                           for a, b, k in pairs), key=lambda p: (p["id_a"], p["id_b"]))
         return {"counts": counts, "planted": planted, **self.truth}
 
@@ -414,38 +419,23 @@ class _Builder:
         return text[0].upper() + text[1:], tuple(values[f] for f in fields)
 
     def _contents(self, n_total: int) -> tuple[list[_Memory], list[tuple[int, int, str]]]:
-        """Base memories apart in at least two slots and in their value words; then planted variants."""
+        """Base memories drawn from the templates (distinct texts, nothing else kept apart); then planted pairs."""
         rng = self.rng
         n_pairs = {k: _n(rate, n_total) for k, rate in PAIR_RATES.items()}
         n_base = n_total - sum(n_pairs.values())
         self._seen_norm: set[str] = set()
-        self._signatures: set[tuple] = set()
-        self._value_keys: set[tuple] = set()
         base: list[_Memory] = []
         attempts = 0
-        misses = [0] * len(_TEMPLATES)  # strict refusals in a row, per template
-        roomy = list(range(len(_TEMPLATES)))  # templates with room for strictly unlike memories
-        used = [0] * len(_TEMPLATES)
-        share = 3 * n_base // len(_TEMPLATES) + 1
         while len(base) < n_base:
             attempts += 1
             if attempts > 50 * n_base + 10_000:
                 raise ValidationError(f"cannot generate {n_base:,} distinct memories from the templates")
-            t = rng.choice(roomy) if roomy else rng.randrange(len(_TEMPLATES))
+            t = rng.randrange(len(_TEMPLATES))
             category, template = _TEMPLATES[t]
             text, values = self._fill(template)
-            if normalize(text) in self._seen_norm or self._too_close(t, values, strict=bool(roomy)):
-                misses[t] += 1
-                if roomy and misses[t] >= _STRICT_TRIES:
-                    roomy.remove(t)
+            if normalize(text) in self._seen_norm:  # the same text twice would be an unplanted duplicate
                 continue
-            misses[t] = 0
-            used[t] += 1
-            if roomy and t in roomy and used[t] >= share:  # keep the mix of templates even
-                roomy.remove(t)
             self._seen_norm.add(normalize(text))
-            self._signatures.update(_shares(t, values))
-            self._value_keys.add(_value_key(t, values))
             source = "user_explicit" if rng.random() < 0.55 else "jarvis_inferred"
             base.append(_Memory(text, category, source, t, values, rank=rng.random()))
         items = list(base)
@@ -454,7 +444,9 @@ class _Builder:
         rng.shuffle(free)
         makers = {"case_whitespace": self._case_whitespace, "punctuation": self._punctuation,
                   "unicode_form": self._unicode_form, "typo": self._typo, "reordered": self._reordered,
-                  "contradiction": self._contradiction}
+                  "filler": self._filler, "subsumed": self._subsumed, "contradiction": self._contradiction,
+                  "sibling": self._sibling, "other_subject": self._other_subject, "negation": self._negation,
+                  "word_swap": self._word_swap}
         for kind in KINDS:
             made = 0
             while made < n_pairs[kind]:
@@ -482,14 +474,16 @@ class _Builder:
 
     def _case_whitespace(self, m: _Memory) -> _Memory | None:
         rng, text = self.rng, m.content
-        if rng.random() < 0.25:  # double space or a tab inside: a new hash, so the upsert keeps it
+        self._old_clients += 1
+        if self._old_clients > 2 and rng.random() < 0.25:  # double space or a tab inside: a new hash, so the upsert keeps it
             words = text.split(" ")
             i = rng.randrange(1, len(words))
             return self._variant(m, " ".join(words[:i]) + rng.choice(("  ", "\t", "   ")) + " ".join(words[i:]))
         # Case and surrounding space only: the upsert would merge these, so they are rows
         # from an old client that stored no hash, or hashed the text without normalising it.
         changed = rng.choice((text.upper(), text.lower() + " ", "  " + text, text.title() + "\n"))
-        wrong = None if rng.random() < 0.5 else hashlib.sha256(changed.encode()).hexdigest()
+        missing = self._old_clients == 1 or (self._old_clients > 2 and rng.random() < 0.5)  # one of each at least
+        wrong = None if missing else hashlib.sha256(changed.encode()).hexdigest()
         return self._variant(m, changed, same_norm_ok=True, raw_hash=wrong)
 
     def _punctuation(self, m: _Memory) -> _Memory | None:
@@ -552,38 +546,56 @@ class _Builder:
         text = " ".join(tail + [first] + head[1:])  # "Calls Anna every Monday" → "Every Monday calls Anna"
         return self._variant(m, text[0].upper() + text[1:])
 
+    def _filler(self, m: _Memory) -> _Memory | None:
+        """The same statement with a filler word: "Really prefers ..."."""
+        return self._variant(m, f"{self.rng.choice(_FILLERS).capitalize()} {_demoted(m)}")
+
+    def _subsumed(self, m: _Memory) -> _Memory | None:
+        """The same statement and more: a phrase added at the end."""
+        return self._variant(m, m.content + self.rng.choice(_ADDED))
+
+    def _negation(self, m: _Memory) -> _Memory | None:
+        """The statement negated: "No longer prefers ..." (a correction, never a duplicate)."""
+        opener = "It is not true that" if m.category == "fact" else "No longer"
+        return self._variant(m, f"{opener} {_demoted(m)}")
+
+    def _word_swap(self, m: _Memory) -> _Memory | None:
+        """One word replaced by a real word one letter away ("cat" / "car"): not a typo."""
+        words = m.content.split(" ")
+        swappable = [i for i, w in enumerate(words) if w in _SWAPS]
+        if not swappable:
+            return None
+        i = self.rng.choice(swappable)
+        return self._variant(m, " ".join(words[:i] + [_SWAPS[words[i]]] + words[i + 1:]))
+
     def _contradiction(self, m: _Memory) -> _Memory | None:
-        """The same statement with one time, number, date, name or place changed."""
-        rng = self.rng
+        """The same statement with one time, number, date, name or place changed (not the subject)."""
+        fields = _fields(_TEMPLATES[m.template][1])
+        return self._change_slot(m, [i for i, f in enumerate(fields) if _slot_kind(f) in _VALUE_SLOTS and i > 0])
+
+    def _sibling(self, m: _Memory) -> _Memory | None:
+        """The same statement with one ordinary slot changed: another food, drink, topic..."""
+        fields = _fields(_TEMPLATES[m.template][1])
+        return self._change_slot(m, [i for i, f in enumerate(fields) if _slot_kind(f) not in _VALUE_SLOTS])
+
+    def _other_subject(self, m: _Memory) -> _Memory | None:
+        """The same statement about another person: "Dana works at ..." / "Omar works at ..."."""
+        template = _TEMPLATES[m.template][1]
+        return self._change_slot(m, [0] if template.startswith("{person}") else [])
+
+    def _change_slot(self, m: _Memory, slots: list[int]) -> _Memory | None:
+        if not slots:
+            return None
         template = _TEMPLATES[m.template][1]
         fields = _fields(template)
-        slots = [i for i, f in enumerate(fields) if _slot_kind(f) in _VALUE_SLOTS]
-        i = rng.choice(slots)
-        choices = [v for v in _V[_slot_kind(fields[i])] if v != m.values[i]]
+        i = self.rng.choice(slots)
         values = list(m.values)
-        values[i] = rng.choice(choices)
-        if self._too_close(m.template, tuple(values), changed=i):  # would read like a third memory
-            return None
+        values[i] = self.rng.choice([v for v in _V[_slot_kind(fields[i])] if v != m.values[i]])
         text = template.format(**dict(zip(fields, values)))
         variant = self._variant(m, text[0].upper() + text[1:])
         if variant is not None:
-            self._signatures.update(_shares(m.template, tuple(values), changed=i))
-            self._value_keys.add(_value_key(m.template, tuple(values)))
             variant.values = tuple(values)
         return variant
-
-    def _too_close(self, t: int, values: tuple[str, ...], changed: int | None = None, strict: bool = True) -> bool:
-        """Whether a memory of template ``t`` differs from this one in only one slot, or holds the
-        same value words, or (``strict``) shares values making up :data:`_MAX_SHARED` of the text."""
-        if _value_key(t, values) in self._value_keys:
-            return True
-        total = _FIXED[t] + sum(map(len, values))
-        for subset, key in _shares_keyed(t, values, changed):
-            close = len(subset) == len(values) - 1 or (
-                strict and (_FIXED[t] + sum(len(values[i]) for i in subset)) / total >= _MAX_SHARED)
-            if close and key in self._signatures:
-                return True
-        return False
 
     # -- times and sessions for memories -----------------------------------
     def _place(self, items: list[_Memory], sessions: list[dict[str, Any]]) -> None:
@@ -774,31 +786,9 @@ class _Builder:
         return moment.strftime("%d/%m/%Y")  # a locale date
 
 
-def _subsets(k: int) -> list[tuple[int, ...]]:
-    return [tuple(i for i in range(k) if mask >> i & 1) for mask in range(2**k - 1)]  # all but the full set
-
-
-def _value_key(t: int, values: tuple[str, ...]) -> tuple:
-    """Template ``t`` and the multiset of words (digits apart from letters) in its value slots."""
-    words = (w for i in _VALUE_INDEX[t] for w in _VALUE_WORD.findall(values[i].casefold()))
-    return t, tuple(sorted(words))
-
-
-_FIELDS = [_fields(template) for _, template in _TEMPLATES]
-_VALUE_INDEX = [tuple(i for i, f in enumerate(fields) if _slot_kind(f) in _VALUE_SLOTS) for fields in _FIELDS]
-_VALUE_WORD = re.compile(r"\d+|[^\W\d_]+")
-_FIXED = [len(template) - sum(len(f) + 2 for f in fields) for (_, template), fields in zip(_TEMPLATES, _FIELDS)]
-_SUBSETS = {k: _subsets(k) for k in {len(f) for f in _FIELDS}}
-
-
-def _shares_keyed(t: int, values: tuple[str, ...], changed: int | None = None) -> list[tuple[tuple[int, ...], tuple]]:
-    """(slot subset, key) for every proper subset of slots; with ``changed``, only subsets holding that slot."""
-    return [(subset, (t, subset, tuple(values[i] for i in subset))) for subset in _SUBSETS[len(values)]
-            if changed is None or changed in subset]
-
-
-def _shares(t: int, values: tuple[str, ...], changed: int | None = None) -> list[tuple]:
-    return [key for _, key in _shares_keyed(t, values, changed)]
+def _demoted(m: _Memory) -> str:
+    """The text with its first letter lower-cased, unless it starts with a name ("prefers ...", "Anna works ...")."""
+    return m.content if _TEMPLATES[m.template][1].startswith("{person") else m.content[0].lower() + m.content[1:]
 
 
 def _insert_rows(db: Database, table: str, columns: tuple[str, ...], rows: list[tuple], *,

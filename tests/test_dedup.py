@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import random
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -72,60 +73,109 @@ def test_hash_integrity() -> None:
     assert found.loc[0, "stored_hash"] is None
 
 
-# -- near duplicates vs contradictions ---------------------------------------------
+# -- the classification of a pair -------------------------------------------------
+@pytest.mark.parametrize(("a", "b", "kind", "change"), [
+    # the issue's wrong pairs: template siblings, negations, real words swapped, other subjects
+    ("User likes curry for lunch, especially from the place near Lisbon station",
+     "User likes sushi for lunch, especially from the place near Lisbon station", "variant", "word"),
+    ("User's daughter Ben is allergic to peanuts and tacos", "User's daughter Ben is allergic to peanuts and curry",
+     "variant", "word"),
+    ("Is allergic to peanuts and shellfish", "Is not allergic to peanuts and shellfish", "variant", "negation"),
+    ("Likes the new office", "Doesn't like the new office", "variant", "negation"),
+    ("Wants email notifications enabled", "Wants email notifications disabled", "variant", "word"),
+    ("Enjoys hiking on weekends", "Enjoys biking on weekends", "variant", "word"),
+    ("Has a cat named Max", "Has a car named Max", "variant", "word"),
+    ("Dana has been playing a strategy game every evening", "Omar has been playing a strategy game every evening",
+     "variant", "subject"),
+    ("Prefers meetings with Anna at 9am on Mondays", "Prefers meetings with Anna at 10am on Mondays", "variant", "value"),
+    ("Drinks green tea at 7:30pm", "Drinks green tea at 7:30am", "variant", "value"),  # am → pm is no typo
+    ("Flight to São Paulo leaves on March 3", "Flight to Lisbon leaves on March 3", "variant", "value"),
+    # duplicates: typos (an unknown word one edit from another), filler, order, paraphrase, subsumption
+    ("Prefers meetings with Anna at 9am on Mondays", "Prefers meetigns with Anna at 9am on Mondays", "near", ""),
+    ("Likes jazz while cooking dinner", "Likes jaz while cooking dinner", "near", ""),
+    ("The flight leaves on February 11", "The flight leaves on Februry 11", "near", ""),
+    ("Prefers meetings with Anna at 9am on Mondays", "On Mondays at 9am prefers meetings with Anna", "near", ""),
+    ("Likes jazz while cooking dinner", "Really likes jazz while cooking dinner", "near", ""),
+    ("Her dogs are all mixed breeds, two of them terrier mixes and the other two spaniel mixes",
+     "Her dogs are mixed breeds; two are terrier mixes, and two are spaniel mixes", "paraphrase", ""),
+    ("Lost her job at the delivery company.", "Lost her job at the delivery company last month.", "subsumed", ""),
+    ("Is allergic to peanuts", "Is allergic to peanuts and shellfish", "subsumed", ""),
+    # neither: several values, or a word inserted inside a phrase (another thing)
+    ("Owes David 270 euros for the wedding", "Owes Maria 80 euros for the wedding", None, ""),
+    ("Bought a new bike last week", "Bought a new bike helmet last week", None, ""),
+    ("Gym renews on 9 March every year", "Gym renews on 09 March every year", "near", ""),  # one number, two spellings
+])
+def test_compare(a: str, b: str, kind: str | None, change: str) -> None:
+    texts = [dedup._text(a), dedup._text(b)]
+    verdict = dedup._compare(texts[0], texts[1], dedup._Vocabulary(texts))
+    assert (verdict.kind, verdict.change) == (kind, change)
+
+
+def test_a_word_of_the_corpus_is_not_a_typo() -> None:
+    """"Zorbl" and "Zorba" are unknown to wordfreq; written in several memories, both are the corpus's own words."""
+    rare = [dedup._text(t) for t in ("Zorbl is the cat of the neighbours", "Zorba is the cat of the neighbours")]
+    assert dedup._compare(rare[0], rare[1], dedup._Vocabulary(rare)).kind == "near"
+    corpus = rare + [dedup._text(f"{name} likes {food}") for name in ("Zorbl", "Zorba") for food in ("fish", "milk")]
+    assert dedup._compare(rare[0], rare[1], dedup._Vocabulary(corpus)).kind == "variant"
+
+
 SAMPLES = [
-    (1, "Prefers meetings with Anna at 9am on Mondays", "preference"),
-    (2, "Prefers meetings with Anna at 10am on Mondays", "preference"),        # time changed
-    (3, "Prefers meetings with Anna at 9am on Mondays in the office", "preference"),  # words added: scores < 90
-    (4, "Prefers meetigns with Anna at 9am on Mondays", "preference"),          # typo
-    (5, "On Mondays at 9am prefers meetings with Anna", "preference"),          # reordered
-    (10, "My sister's name is Ana and she lives in Porto", "fact"),
-    (11, "My sister's name is Anna and she lives in Porto", "fact"),            # one edit in a name: typo
-    (12, "My sister's name is Maria and she lives in Porto", "fact"),           # another name: contradiction
-    (13, "My sister's name is Maria and she lives in Berlin", "fact"),          # vs 10: two values changed
-    (20, "Drinks green tea at 7:30pm and coffee after 8:30am", "pattern"),
-    (21, "Drinks coffee at 7:30am and green tea after 8:30pm", "pattern"),      # values swapped: neither
-    (22, "Drinks green tea at 7:30pm and coffee after 8:30pm", "pattern"),      # am → pm: contradiction, not a typo
-    (30, "Prefers meetings with Anna at 11am on Mondays", "fact"),              # other category than 2
+    (1, "Prefers meetings with Anna at 9am on Mondays", "preference", "2026-08-01"),
+    (2, "Prefers meetings with Anna at 10am on Mondays", "preference", "2026-09-01"),  # time changed, newer
+    (3, "Prefers meetings with Anna at 11am on Mondays", "preference", "2026-08-15"),
+    (4, "Prefers meetigns with Anna at 9am on Mondays", "preference", "2026-08-02"),   # typo of 1
+    (5, "On Mondays at 9am prefers meetings with Anna", "preference", "2026-08-03"),   # reordered 1
+    (10, "Likes sushi for lunch", "preference", "2026-08-01"),
+    (11, "Likes curry for lunch", "preference", "2026-08-02"),                          # a sibling: another food
+    (12, "Is allergic to peanuts", "fact", "2026-08-01"),
+    (13, "Is not allergic to peanuts", "fact", "2026-10-01"),                           # the correction
+    (20, "Dana plays chess every evening", "pattern", "2026-08-01"),
+    (21, "Omar plays chess every evening", "pattern", "2026-08-01"),                    # another subject
+    (30, "Prefers meetings with Anna at 9am on Mondays", "fact", "2026-08-01"),         # other category than 1
 ]
 
 
-def test_near_duplicates_agree_on_every_value() -> None:
-    near = pairs(dedup.near_duplicates(frame(SAMPLES), threshold=90))
-    assert near == {(1, 4), (1, 5), (4, 5), (10, 11)}
+def dated(rows: list[tuple]) -> pd.DataFrame:
+    df = frame([r[:3] for r in rows])
+    return df.assign(created_at=pd.to_datetime([r[3] for r in rows], utc=True))
 
 
-def test_contradictions_differ_in_exactly_one_value() -> None:
-    found = dedup.contradictions(frame(SAMPLES))
-    assert pairs(found) == {(1, 2), (11, 12), (10, 12), (12, 13), (20, 22)}  # (2, 4): a value and a typo
-    differing = dict(zip(zip(found["id_a"], found["id_b"]), found["differing"]))
-    assert differing[(1, 2)] == "9 am → 10 am"
-    assert differing[(10, 12)] == "Ana → Maria"
-    assert differing[(12, 13)] == "Porto → Berlin"
-    assert differing[(20, 22)] == "830 am → 830 pm"
+def test_duplicates_and_their_kinds() -> None:
+    near = dedup.near_duplicates(dated(SAMPLES))
+    assert {(a, b): k for a, b, k in near[["id_a", "id_b", "kind"]].itertuples(index=False)} == {
+        (1, 4): "near", (1, 5): "near", (4, 5): "near"}
+    assert near.columns.tolist() == ["id_a", "id_b", "score", "kind"]
 
 
-def test_a_contradiction_is_never_also_a_duplicate() -> None:
-    candidates = dedup.candidates(frame(SAMPLES), threshold=80)
+def test_review_queue_groups_variants_with_values_newest_first() -> None:
+    queue = dedup.review_queue(dated(SAMPLES))
+    assert queue["group"].tolist() == list(range(1, len(queue) + 1))
+    assert queue["change"].tolist() == ["negation", "value", "word", "subject"]  # likely conflicts first
+    meetings = queue.iloc[1]
+    assert meetings["ids"][:2] == [2, 3] and meetings["values"][:2] == ["10 am", "11 am"]
+    assert meetings["size"] == 3 and meetings["ids"][2] in (1, 4, 5)  # 1, 4, 5 are one statement: counted once
+    assert meetings["created_at"][0] == pd.Timestamp("2026-09-01", tz="UTC")
+    assert queue.iloc[0]["ids"] == [13, 12] and queue.iloc[0]["statement"] == "Is not allergic to peanuts"
+
+
+def test_a_variant_is_never_also_a_duplicate() -> None:
+    candidates = dedup.candidates(dated(SAMPLES))
     assert not candidates.duplicated(["id_a", "id_b"]).any()
     kinds = dict(zip(zip(candidates["id_a"], candidates["id_b"]), candidates["kind"]))
-    assert kinds[(1, 2)] == "contradiction" and kinds[(10, 11)] == "near"
+    assert kinds[(1, 4)] == "near" and kinds[(12, 13)] == "variant" and kinds[(20, 21)] == "variant"
     assert (2, 30) not in kinds  # different categories are never compared
+    variants = candidates[candidates["kind"] == "variant"]
+    assert variants["group"].notna().all() and candidates.loc[candidates["kind"] != "variant", "group"].isna().all()
 
 
-@pytest.mark.parametrize(("a", "b", "kind"), [
-    ("Owes David 270 euros for the wedding", "Owes Maria 80 euros for the wedding", None),  # name and amount
-    ("Flight to Lisbon leaves on March 3", "Flight to Lisbon leaves on May 15", "contradiction"),  # one date
-    ("Flight to São Paulo leaves on March 3", "Flight to Lisbon leaves on March 3", "contradiction"),
-    ("Gym renews on 09 March every year", "Gym renews on 9 March every year", None),  # same number
-    ("Likes jazz while cooking dinner", "Likes jaz while cooking dinner", "near"),
-    ("Likes jazz while cooking dinner", "Likes opera while cooking dinner", "near"),  # words, not values
-])
-def test_classify(a: str, b: str, kind: str | None) -> None:
-    split = [dedup._split(a), dedup._split(b)]
-    names = dedup._names(split + [dedup._split("with Lisbon and Maria and David and São Paulo")])
-    words = [dedup._words(s, names) for s in split]
-    assert dedup._classify(words[0], words[1])[0] == kind
+def test_one_sentence_with_thousands_of_values_is_one_review_group() -> None:
+    """The pathological case in small: one sentence, one number changed, classified by its values, not pair by pair."""
+    n = 3 * dedup.MAX_PAIRWISE
+    rows = [(i, f"The locker code at the gym is {1000 + i}", "fact") for i in range(1, n + 1)]
+    rows.append((n + 1, "The lockre code at the gym is 1001", "fact"))  # a typo of memory 1
+    queue = dedup.review_queue(frame(rows))
+    assert len(queue) == 1 and queue.loc[0, "size"] == n and queue.loc[0, "change"] == "value"
+    assert set(map(tuple, dedup.near_duplicates(frame(rows))[["id_a", "id_b"]].values.tolist())) == {(1, n + 1)}
 
 
 # -- blocking -------------------------------------------------------------------
@@ -147,7 +197,7 @@ def synthetic(n: int, seed: int = 3) -> tuple[pd.DataFrame, set[tuple[int, int]]
 
 def test_blocking_compares_far_fewer_than_all_pairs_and_still_finds_the_typos() -> None:
     df, planted = synthetic(5_000)
-    near = dedup.near_duplicates(df, threshold=90)
+    near = dedup.near_duplicates(df)  # a dropped space scores 84: two words read as one
     n = len(df)
     assert near.attrs["compared_pairs"] < n * (n - 1) / 2 / 100
     assert planted <= pairs(near)
@@ -172,26 +222,27 @@ def test_threshold_sweep_counts_fall_as_the_threshold_rises() -> None:
 
 
 def test_clusters_are_connected_components() -> None:
-    clusters = dedup.clusters(frame(SAMPLES), threshold=90)
-    assert clusters["ids"].tolist() == [[1, 4, 5], [10, 11]]
-    assert clusters["size"].tolist() == [3, 2] and clusters["cluster"].tolist() == [1, 2]
+    clusters = dedup.clusters(frame(SAMPLES + [(14, "Is allergic to peanuts.", "fact")]), threshold=90)
+    assert clusters["ids"].tolist() == [[1, 4, 5]]  # 12/14 are a normalized group, not a fuzzy pair
+    assert clusters["size"].tolist() == [3] and clusters["cluster"].tolist() == [1]
     nodes, labels = dedup._label_components(pd.Series([5, 1, 7, 9]).to_numpy(), pd.Series([6, 5, 8, 8]).to_numpy())
     assert dict(zip(nodes.tolist(), labels.tolist())) == {1: 1, 5: 1, 6: 1, 7: 7, 8: 7, 9: 7}
 
 
 # -- candidates and evaluate --------------------------------------------------------
 def test_candidates_csv_columns_and_order(tmp_path: Path) -> None:
-    df = pd.concat([frame(SAMPLES), frame([(40, "Prefers tea.", "preference"), (41, "prefers tea", "preference"),
+    df = pd.concat([dated(SAMPLES), frame([(40, "Prefers tea.", "preference"), (41, "prefers tea", "preference"),
                                            (42, "PREFERS TEA", "preference")], hashes={42: None})])
     candidates = dedup.candidates(df)
     path = tmp_path / "dedup_candidates.csv"
     candidates.to_csv(path, index=False)
     back = pd.read_csv(path)
-    assert back.columns.tolist() == ["id_a", "id_b", "kind", "score"]
+    assert back.columns.tolist() == ["id_a", "id_b", "kind", "score", "group"]
     assert (back["id_a"] < back["id_b"]).all()
-    assert set(back["kind"]) == {"exact", "normalized", "near", "contradiction"}
+    assert set(back["kind"]) == {"exact", "normalized", "near", "variant"}
     assert {(a, b, k) for a, b, k in back[["id_a", "id_b", "kind"]].itertuples(index=False)} >= {
-        (41, 42, "exact"), (40, 41, "normalized"), (1, 4, "near"), (1, 2, "contradiction")}
+        (41, 42, "exact"), (40, 41, "normalized"), (1, 4, "near"), (2, 3, "variant"), (12, 13, "variant")}
+    assert back["group"].max() == len(dedup.review_queue(df))
 
 
 def truth_file(tmp_path: Path, planted: list[tuple[int, int, str]]) -> Path:
@@ -200,17 +251,17 @@ def truth_file(tmp_path: Path, planted: list[tuple[int, int, str]]) -> Path:
     return path
 
 
-def test_evaluate_counts_duplicates_by_cluster_and_contradictions_by_pair(tmp_path: Path) -> None:
+def test_evaluate_counts_duplicates_by_cluster_and_negatives_by_join(tmp_path: Path) -> None:
     truth = truth_file(tmp_path, [(1, 2, "typo"), (1, 3, "punctuation"), (4, 5, "reordered"),
-                                  (6, 7, "contradiction"), (8, 9, "contradiction")])
-    found = pd.DataFrame({"id_a": [2, 4, 10, 6, 3], "id_b": [3, 5, 11, 7, 7],
-                          "kind": ["near", "normalized", "near", "contradiction", "contradiction"], "score": 100})
+                                  (6, 7, "contradiction"), (8, 9, "negation"), (3, 12, "word_swap")])
+    found = pd.DataFrame({"id_a": [2, 4, 10, 6, 3, 11], "id_b": [3, 5, 11, 7, 11, 12],
+                          "kind": ["near", "normalized", "near", "variant", "subsumed", "paraphrase"], "score": 100})
     scores = dedup.evaluate(found, truth)
-    # duplicates: (2,3) joined through 1, (4,5) right, (10,11) wrong -> P 2/3; truth pairs found: (4,5) only -> R 1/3
-    assert scores["duplicate_precision"] == round(2 / 3, 4) and scores["duplicate_recall"] == round(1 / 3, 4)
-    # contradictions: (6,7) right, (3,7) wrong; (8,9) missed
-    assert scores["contradiction_precision"] == 0.5 and scores["contradiction_recall"] == 0.5
-    assert scores["precision"] == 0.6 and scores["recall"] == 0.4  # pooled: 3/5 and 2/5
+    # (2,3) joined through 1, (4,5) right, (10,11) (3,11) (11,12) wrong -> P 2/5; truth pairs found: (4,5) only -> R 1/3
+    assert scores["duplicate_precision"] == 0.4 and scores["duplicate_recall"] == round(1 / 3, 4)
+    # 3 and 12 are joined through 11: a word swap called a duplicate; 6/7 found as a variant, 8/9 not found
+    assert scores["negatives_called_duplicates"] == 1 and scores["negatives_called_duplicates_by_kind"] == {"word_swap": 1}
+    assert scores["variant_recall"] == round(1 / 3, 4)
 
 
 def test_truth_path_beside_a_file_database(tmp_path: Path) -> None:
@@ -242,7 +293,7 @@ def test_bad_frames_are_validation_errors(bad: object) -> None:
         dedup.exact_groups(bad)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("threshold", [79, 101, "90", True])
+@pytest.mark.parametrize("threshold", [dedup.NEAR_FLOOR - 1, 101, "90", True])
 def test_bad_thresholds_are_validation_errors(threshold: object) -> None:
     with pytest.raises(ValidationError):
         dedup.near_duplicates(frame(SAMPLES), threshold=threshold)  # type: ignore[arg-type]
@@ -258,33 +309,75 @@ def test_breakdown_by_category_and_source() -> None:
         dedup.breakdown(df, dedup.candidates(df), by="content")
 
 
-# -- the demo's ground truth ------------------------------------------------------------
-def test_precision_and_recall_on_the_small_demo(tmp_path: Path) -> None:
+# -- the demo's ground truth (tuned on) and the independent evaluation set (judged on) ---------------
+BARS = {"duplicate_precision": 0.95, "duplicate_recall": 0.90}
+
+
+def audit_demo(tmp_path: Path, size: Any, seed: int) -> tuple[pd.DataFrame, dict, dict]:
     from jarvis_memory.demo import build
     from jarvis_memory.load import load
 
-    summary = build(tmp_path / "demo.db", size="small", seed=7)
+    summary = build(tmp_path / "demo.db", size=size, seed=seed)
     with load(Path(summary["database"]).as_uri()) as ds:
         memories = ds.memories
-    scores = dedup.evaluate(dedup.candidates(memories), summary["truth"])
-    for key in ("duplicate_precision", "duplicate_recall", "contradiction_precision", "contradiction_recall"):
-        assert scores[key] >= 0.95, (key, scores)
+    return memories, dedup.evaluate(dedup.candidates(memories), summary["truth"]), summary
+
+
+def test_precision_and_recall_on_the_small_demo(tmp_path: Path) -> None:
+    memories, scores, summary = audit_demo(tmp_path, "small", 7)
+    assert scores["negatives_planted"] >= 80, scores  # the hard negatives are in the demo
+    for key, bar in BARS.items():
+        assert scores[key] >= bar, (key, scores)
+    assert scores["negatives_called_duplicates"] == 0, scores
+    assert scores["variant_recall"] >= 0.9, scores
+    assert len(dedup.review_queue(memories)) <= len(memories) / 10
+    sweep = dedup.threshold_sweep(memories)
+    assert sweep["pairs"].iloc[0] > sweep["pairs"].iloc[-1]  # the sweep has a slope
     integrity = dedup.hash_integrity(memories)
     truth = json.loads(Path(summary["truth"]).read_text())
     assert set(integrity.loc[integrity["problem"] == "mismatch", "id"]) == set(truth["hash_mismatch_ids"])
     assert set(integrity.loc[integrity["problem"] == "missing", "id"]) == set(truth.get("hash_missing_ids", []))
 
 
-def test_on_a_10k_demo_the_audit_flags_exactly_the_planted_pairs(tmp_path: Path) -> None:
-    """Past a few thousand memories an older generator left unplanted look-alikes (one date
-    or value apart, values swapped); the truth must still describe the data."""
-    from jarvis_memory.demo import build
-    from jarvis_memory.load import load
+@pytest.mark.slow
+def test_on_a_10k_demo_the_bars_hold(tmp_path: Path) -> None:
+    """At 10k memories the templates' value pools repeat: many unplanted siblings one value apart."""
+    memories, scores, _ = audit_demo(tmp_path, {"memories": 10_000, "sessions": 500, "events": 12_000}, 3)
+    assert scores["duplicate_pairs_planted"] > 300 and scores["negatives_planted"] >= 250
+    for key, bar in BARS.items():
+        assert scores[key] >= bar, (key, scores)
+    assert scores["negatives_called_duplicates"] == 0, scores
+    assert len(dedup.review_queue(memories)) <= len(memories) / 10
 
-    summary = build(tmp_path / "demo.db", size={"memories": 10_000, "sessions": 500, "events": 12_000}, seed=3)
-    with load(Path(summary["database"]).as_uri()) as ds:
-        memories = ds.memories
-    scores = dedup.evaluate(dedup.candidates(memories), summary["truth"])
-    assert scores["duplicate_pairs_planted"] > 300 and scores["contradiction_pairs_planted"] >= 100
-    for key in ("duplicate_precision", "duplicate_recall", "contradiction_precision", "contradiction_recall"):
-        assert scores[key] == 1.0, (key, scores)
+
+EVAL_SET = Path(__file__).parent / "dedup_eval"
+
+
+@pytest.fixture(scope="module")
+def judged_eval_set() -> tuple[dict, pd.DataFrame]:
+    """tests/dedup_eval/ was written by someone who did not read this module, and never tuned on."""
+    pairs, memories = dedup.read_eval_set(EVAL_SET)
+    assert len(pairs) >= 400 and (pairs["label"] == "distinct").sum() >= len(pairs) / 2
+    return dedup.evaluate_pairs(pairs, memories)
+
+
+def _wrong(judged: pd.DataFrame) -> str:
+    wrong = judged[judged["called"] != judged["label"]]
+    return wrong[["kind", "text_a", "text_b", "called"]].head(20).to_string()
+
+
+def test_evaluation_set_precision_and_no_hard_negative_called_a_duplicate(judged_eval_set) -> None:
+    figures, judged = judged_eval_set
+    assert figures["duplicate_precision"] >= BARS["duplicate_precision"], (figures, _wrong(judged))
+    assert figures["negatives_called_duplicates"] == 0, (figures, _wrong(judged))
+    kinds = dedup.per_kind(judged).set_index("kind")["called_right"]
+    for kind in ("exact", "normalized", "near", "subsumed"):  # what the rules can see: recall per kind
+        assert kinds[kind] >= 0.95, (kind, kinds.to_dict(), _wrong(judged))
+
+
+@pytest.mark.xfail(strict=True, reason="measured duplicate recall 0.78 on the evaluation set: none of its 81 "
+                   "paraphrases (other words, other sentence shapes) is found without a language model; "
+                   "the other duplicate kinds reach 0.99")
+def test_evaluation_set_recall(judged_eval_set) -> None:
+    figures, judged = judged_eval_set
+    assert figures["duplicate_recall"] >= BARS["duplicate_recall"], (figures, _wrong(judged))

@@ -16,7 +16,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from jarvis_memory import hashing, memories, sessions, timestamps
 from jarvis_memory.cli import cli
-from jarvis_memory.demo import _V, _VALUE_SLOTS, KINDS, SIZES, build, truth_path_for
+from jarvis_memory.demo import _FILLERS, _SWAPS, _V, _VALUE_SLOTS, DUPLICATE_KINDS, KINDS, SIZES, build, truth_path_for
 from jarvis_memory.errors import ConfigError, ValidationError
 
 FIXTURE = Path(__file__).parent / "fixtures" / "jarvis-fixture.db"
@@ -95,6 +95,7 @@ def test_planted_pairs_are_what_their_kind_says(demo_db: Path) -> None:
     for pair in truth["planted"]:
         a, b, kind = by_id[pair["id_a"]], by_id[pair["id_b"]], pair["kind"]
         assert pair["id_a"] < pair["id_b"] and a[1] != b[1] and a[3] == b[3], pair
+        assert pair["label"] == ("duplicate" if kind in DUPLICATE_KINDS else "distinct"), pair
         if kind == "case_whitespace":
             assert " ".join(a[1].lower().split()) == " ".join(b[1].lower().split()), pair
         elif kind == "punctuation":
@@ -107,17 +108,29 @@ def test_planted_pairs_are_what_their_kind_says(demo_db: Path) -> None:
             assert 1 <= Levenshtein.distance(a[1], b[1]) <= 2, pair
         elif kind == "reordered":
             assert sorted(a[1].lower().split()) == sorted(b[1].lower().split()), pair
-        else:  # contradiction: same statement, one value (a time, number, date, name or place) changed
+        elif kind == "filler":
+            assert [w for w in b[1].lower().split() if w not in _FILLERS] == a[1].lower().split(), pair
+        elif kind == "subsumed":
+            assert b[1].startswith(a[1]) and len(b[1].split()) > len(a[1].split()), pair
+        elif kind == "negation":
+            assert b[1].startswith(("No longer ", "It is not true that ")) and b[1].lower().endswith(a[1].lower()), pair
+        elif kind == "word_swap":
+            changed = [(x, y) for x, y in zip(a[1].split(), b[1].split()) if x != y]
+            assert len(a[1].split()) == len(b[1].split()) and len(changed) == 1 and _SWAPS[changed[0][0]] == changed[0][1], pair
+        else:  # contradiction, sibling, other_subject: the same statement with one slot's value changed
             wa, wb = a[1].split(), b[1].split()
-            assert len({w for w in wa if w not in wb}) >= 1 and Levenshtein.distance(wa, wb) <= 2, pair
+            assert Counter(wa) != Counter(wb) and Levenshtein.distance(wa, wb) <= 3, pair
+            if kind == "other_subject":
+                assert wa[0] != wb[0] and wa[1:] == wb[1:], pair
 
 
 def test_planted_rates(demo_db: Path) -> None:
     truth = _truth(demo_db)
     kinds = Counter(p["kind"] for p in truth["planted"])
     n = truth["counts"]["memory_entries"]
-    duplicates = sum(kinds.values()) - kinds["contradiction"]
+    duplicates = sum(kinds[k] for k in DUPLICATE_KINDS)
     assert 0.02 <= duplicates / n <= 0.06
+    assert 0.02 <= (sum(kinds.values()) - duplicates) / n <= 0.06  # hard negatives
     assert 0.005 <= kinds["contradiction"] / n <= 0.015 or kinds["contradiction"] >= 2
 
 
