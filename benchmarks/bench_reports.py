@@ -23,18 +23,18 @@ CACHE = REPO / "benchmarks" / "out"  # git-ignored: demo databases are rebuilt, 
 EMPTY_RUNNER = """
 import sys, nbformat, papermill
 from nbformat.v4 import new_code_cell, new_notebook
-from jarvis_memory.report import ensure_kernel
-kernel = ensure_kernel()
+from jarvis_memory.report import private_kernel
 folder = sys.argv[1]
-for i in range(3):
-    params = new_code_cell('database_url = None\\nsince = None\\nuntil = None\\noutput_dir = "."\\nfail_on = ""')
-    params.metadata["tags"] = ["parameters"]
-    nb = new_notebook(cells=[params, new_code_cell("pass")])
-    nb.metadata["kernelspec"] = {"name": kernel, "display_name": kernel, "language": "python"}
-    src = f"{folder}/empty{i}.ipynb"
-    nbformat.write(nb, src)
-    papermill.execute_notebook(src, f"{folder}/empty{i}.out.ipynb", parameters={"database_url": sys.argv[2]},
-                               kernel_name=kernel, progress_bar=False, log_output=False)
+with private_kernel() as kernel:
+    for i in range(3):
+        params = new_code_cell('database_url = None\\nsince = None\\nuntil = None\\noutput_dir = "."\\nfail_on = ""')
+        params.metadata["tags"] = ["parameters"]
+        nb = new_notebook(cells=[params, new_code_cell("pass")])
+        nb.metadata["kernelspec"] = {"name": kernel, "display_name": kernel, "language": "python"}
+        src = f"{folder}/empty{i}.ipynb"
+        nbformat.write(nb, src)
+        papermill.execute_notebook(src, f"{folder}/empty{i}.out.ipynb", parameters={"database_url": sys.argv[2]},
+                                   kernel_name=kernel, progress_bar=False, log_output=False)
 """
 
 

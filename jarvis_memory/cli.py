@@ -19,6 +19,7 @@ from . import bulk, health, memories, sessions
 from .database import Database
 from .demo import demo_command
 from .errors import ConfigError, JarvisMemoryError
+from .progress import Progress
 from .report import report_command
 
 
@@ -262,11 +263,11 @@ def import_(get_db: _LazyDb, file: str, fmt: str | None, chunk_size: int, as_jso
     import completes it without duplicates. Bad rows are listed and skipped.
     Exit 1 if any row was rejected.
     """
-    def progress(r: bulk.ImportReport) -> None:
-        if not as_json and sys.stderr.isatty():
-            click.echo(f"\r{r.read:,} read, {r.new:,} new, {r.duplicates:,} duplicates", err=True, nl=False)
+    with Progress("import", enabled=not as_json) as bar:
+        def progress(r: bulk.ImportReport) -> None:
+            bar.update(r.read - bar.done, f"{r.new:,} new, {r.duplicates:,} duplicates")
 
-    report = bulk.import_file(get_db(), file, format=fmt, chunk_size=chunk_size, progress=progress)
+        report = bulk.import_file(get_db(), file, format=fmt, chunk_size=chunk_size, progress=progress)
     lines = [f"{report.read:,} read: {report.new:,} new, {report.duplicates:,} duplicates, {len(report.rejected):,} rejected"]
     lines += [f"  line {r.line}: {r.reason}" for r in report.rejected[:50]]
     if len(report.rejected) > 50:

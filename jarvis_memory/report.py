@@ -1,7 +1,7 @@
 """Scheduled reports: run the analysis notebooks with papermill, export HTML, keep an index.
 
 ``jarvis-memory report NAME|--all`` executes ``notebooks/NAME.ipynb`` into
-``OUT/YYYY-MM-DD/NAME.ipynb`` (UTC date), exports ``NAME.html`` without code
+``OUT/YYYY-MM-DD/NAME.ipynb`` (UTC date; ``YYYY-MM-DD.2`` … for a later run that day), exports ``NAME.html`` without code
 cells, and rewrites ``OUT/index.html``.  Each notebook's last cell writes its
 headline figures to ``NAME.json`` with :func:`write_headline`; the notebook's
 ``fail_on`` rules ("open_sessions>=10, bad_timestamps>0") are checked here,
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import ast
 import contextlib
-import fcntl
 import json
 import math
 import os
@@ -36,11 +35,13 @@ import click
 
 from . import config, timestamps
 from .errors import JarvisMemoryError, ValidationError
+from .files import atomic_write
+from .progress import Progress
+from .report_index import RUN_FILE, read_headline, write_index
 
 KERNEL_NAME = "jarvis-memory"
 DEFAULT_TIMEOUT = 600
 RESERVED = ("database_url", "since", "until", "output_dir")  # set by the runner, never by -p
-_DATED = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
@@ -261,13 +262,6 @@ def _plain_scalar(key: str, value: Any) -> Any:
     raise ValidationError(f"headline figure {key!r} must be a number, string, bool or None; got {type(value).__name__}")
 
 
-def read_headline(path: Path) -> dict[str, Any]:
-    figures = json.loads(path.read_text(encoding="utf-8"))
-    if not isinstance(figures, dict):
-        raise ValueError("not a JSON object")
-    return figures
-
-
 # -- the reporting period inside a notebook -------------------------------------------
 def set_window(con: Any, since: str | None, until: str | None) -> tuple[datetime | None, datetime | None, datetime]:
     """Define the DuckDB macro ``in_window(ts)``: ``since <= ts < until`` (either bound may be None).
@@ -296,81 +290,35 @@ def _period(since: str | None, until: str | None, flag: str = "") -> tuple[datet
 
 
 # -- files --------------------------------------------------------------------------
-def _file_mode() -> int:
-    umask = os.umask(0o022)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-_FILE_MODE = _file_mode()
-
-
-def atomic_write(path: Path, data: str | bytes) -> None:
-    """Write ``path`` via a temporary file in the same folder and a rename."""
-    mode = "wb" if isinstance(data, bytes) else "w"
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        os.chmod(fd, _FILE_MODE)  # mkstemp makes 0600; reports are for reading
-        with os.fdopen(fd, mode, **({} if mode == "wb" else {"encoding": "utf-8"})) as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-
-
 def export_html(notebook: Path, html: Path) -> None:
-    """``notebook`` as a report: outputs and prose only, no code cells or prompts."""
+    """``notebook`` as a report: outputs and prose only, no code cells or prompts.
+
+    What is for a programmer stays in the ``.ipynb`` only: standard error (warnings, logs) is
+    left out, and a failed cell shows a short error box instead of its traceback.
+    """
     import nbformat
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
     nb = nbformat.read(notebook, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = [_for_readers(out) for out in cell.outputs
+                            if not (out.output_type == "stream" and out.name == "stderr")]
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": notebook.stem.replace("_", " ")}})
     atomic_write(html, body)
 
 
-_INDEX = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Jarvis memory reports</title>
-<style>
-body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
-h2{border-bottom:1px solid #ccc;padding-bottom:.2rem}
-table{border-collapse:collapse;margin:.3rem 0 1rem}td,th{padding:.1rem .6rem;text-align:left}
-td.v{text-align:right;font-variant-numeric:tabular-nums}.failed{color:#b00}
-</style></head><body>
-<h1>Jarvis memory reports</h1>
-{% for day in days %}<h2>{{ day.date }}</h2>
-{% for r in day.reports %}<h3><a href="{{ day.date }}/{{ r.name }}.html">{{ r.name }}</a>
-<small>(<a href="{{ day.date }}/{{ r.name }}.ipynb">notebook</a>)</small></h3>
-{% if r.figures is none %}<p class="failed">No headline figures: the run failed or is incomplete; see the notebook.</p>
-{% else %}<table>{% for k, v in r.figures.items() %}<tr><th>{{ k }}</th><td class="v">{{ v }}</td></tr>{% endfor %}</table>
-{% endif %}{% endfor %}{% else %}<p>No reports yet.</p>{% endfor %}
-</body></html>
-"""
+def _for_readers(output: Any) -> Any:
+    import html
+    import nbformat
 
-
-def write_index(out_dir: Path) -> Path:
-    """Rewrite ``out_dir/index.html``: every dated folder, newest first, with each report's figures."""
-    import jinja2
-
-    days = []
-    for folder in sorted((p for p in out_dir.iterdir() if p.is_dir() and _DATED.fullmatch(p.name)), reverse=True):
-        reports = []
-        for html in sorted(folder.glob("*.html")):
-            if html.name.startswith("."):
-                continue
-            try:
-                figures = read_headline(html.with_suffix(".json"))
-            except (OSError, ValueError):
-                figures = None
-            reports.append({"name": html.stem, "figures": figures})
-        if reports:
-            days.append({"date": folder.name, "reports": reports})
-    page = jinja2.Environment(autoescape=True).from_string(_INDEX).render(days=days)
-    index = out_dir / "index.html"
-    atomic_write(index, page)
-    return index
+    if output.output_type != "error":
+        return output
+    message = html.escape(" ".join(f"{output.ename}: {output.evalue}".split())[:300])
+    box = ('<div style="border:1px solid #b00;background:#fff4f4;color:#800;padding:.5rem .8rem;border-radius:4px">'
+           f"<strong>This step failed</strong>: {message}<br><small>The details are in the notebook file.</small></div>")
+    return nbformat.v4.new_output("display_data", data={"text/html": box, "text/plain": "This step failed"})
 
 
 # -- running ------------------------------------------------------------------------
@@ -391,40 +339,56 @@ class Outcome:
         return not self.problems
 
 
-def ensure_kernel() -> str:
-    """Register the ``jarvis-memory`` kernel (this environment's interpreter) for the user, once."""
-    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+def quiet_kernel_manager() -> type:
+    """jupyter_client's ``AsyncKernelManager``, but shutting a kernel down without interrupting it first.
 
-    def current() -> bool:  # same environment: python and python3 in one bin folder are the same interpreter
-        try:
-            return Path(KernelSpecManager().get_kernel_spec(KERNEL_NAME).argv[0]).parent == Path(sys.executable).parent
-        except NoSuchKernel:
-            return False
+    jupyter_client sends SIGINT before the shutdown request; an idle ipykernel then sometimes logs
+    ``[IPKernelApp] ERROR | KeyboardInterrupt caught in kernel`` into the run's log.  The shutdown
+    request alone stops an idle kernel; one still busy (a timed-out cell) is killed as before.
+    """
+    from jupyter_client import AsyncKernelManager
 
-    if not current():
-        from ipykernel.kernelspec import install
+    class QuietKernelManager(AsyncKernelManager):
+        async def _async_interrupt_kernel(self) -> None:
+            if not self.shutting_down:
+                await super()._async_interrupt_kernel()
 
-        lock = Path(tempfile.gettempdir()) / f"jarvis-memory-kernelspec-{os.getuid()}.lock"
-        with open(lock, "w") as handle:  # parallel first runs must not install over each other
-            fcntl.flock(handle, fcntl.LOCK_EX)
-            if not current():
-                install(kernel_name=KERNEL_NAME, display_name="Python (jarvis-memory)", user=True)
-    return KERNEL_NAME
+    return QuietKernelManager
 
 
 @contextlib.contextmanager
-def _token_in_env(settings: config.Settings) -> Iterator[None]:
-    """Hand the token (from the URL, .env or the environment) to the kernel through its environment only."""
-    before = os.environ.get(config.TOKEN_VAR)
-    if settings.auth_token:
-        os.environ[config.TOKEN_VAR] = settings.auth_token
+def private_kernel() -> Iterator[str]:
+    """A kernelspec for this interpreter that exists only for the run; yields its name.
+
+    The spec is installed with ipykernel into a temporary prefix and found through
+    ``JUPYTER_PATH`` (searched before the user's and the system's folders), so the
+    notebooks always run in this environment's Python, whatever another checkout or
+    venv registered, and no kernelspec in the user's Jupyter folders is created or
+    changed.
+    """
+    from ipykernel.kernelspec import install
+
+    with tempfile.TemporaryDirectory(prefix="jarvis-kernelspec-") as prefix:
+        install(kernel_name=KERNEL_NAME, display_name="Python (jarvis-memory)", prefix=prefix)
+        jupyter_path = os.pathsep.join(filter(None, [os.path.join(prefix, "share", "jupyter"),
+                                                     os.environ.get("JUPYTER_PATH")]))
+        with _environ(JUPYTER_PATH=jupyter_path):
+            yield KERNEL_NAME
+
+
+@contextlib.contextmanager
+def _environ(**values: str | None) -> Iterator[None]:
+    """Set (or, for None, leave alone) environment variables for the kernels this process starts."""
+    before = {name: os.environ.get(name) for name in values}
+    os.environ.update({name: value for name, value in values.items() if value is not None})
     try:
         yield
     finally:
-        if before is None:
-            os.environ.pop(config.TOKEN_VAR, None)
-        else:
-            os.environ[config.TOKEN_VAR] = before
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def run(
@@ -444,9 +408,11 @@ def run(
     Everything that can be checked before a kernel starts (names, dates,
     parameter names, fail_on syntax) is, and raises ValidationError.
     """
-    log = log or (lambda line: print(line, file=sys.stderr, flush=True))
+    log = log or Progress("report").note  # dated lines in a log, plain ones on a terminal
     notebooks = resolve(list(names), Path(notebooks) if notebooks else None)
-    _period(since, until, flag="--")
+    start, _ = _period(since, until, flag="--")
+    if start and start > datetime.now(timezone.utc):
+        raise ValidationError(f"--since {since} is in the future: there is nothing to report yet")
     if not timeout or timeout <= 0:
         raise ValidationError(f"--timeout must be a positive number of seconds; got {timeout}")
     settings = config.load(url)
@@ -455,22 +421,42 @@ def run(
     rules = {name: parse_rules(extra[name].get("fail_on", declared[name].get("fail_on", ""))) for name in notebooks}
 
     out = reports_dir(out_dir)
-    dated = out / datetime.now(timezone.utc).date().isoformat()
-    dated.mkdir(parents=True, exist_ok=True)
-    kernel = ensure_kernel()
+    dated = new_run_folder(out)
+    run_info = {"database": settings.redacted_url, "since": since, "until": until,
+                "started": timestamps.now(), "reports": {}}
     outcomes = []
-    with _token_in_env(settings):
+    # The token reaches the kernels through their environment only, never as a parameter.
+    with private_kernel() as kernel, _environ(**{config.TOKEN_VAR: settings.auth_token}):
         for name, path in notebooks.items():
             values = {"database_url": settings.url, "since": since, "until": until, "output_dir": str(dated), **extra[name]}
-            outcome = _run_one(name, path, dated, values, rules[name], kernel, timeout, log)
-            outcome.problems = [settings.redact(p) for p in outcome.problems]
+            outcome = _run_one(name, path, dated, values, rules[name], kernel, timeout, log, settings.redact)
             outcomes.append(outcome)
+            run_info["reports"][name] = {"ok": outcome.ok, "problems": outcome.problems}
+            atomic_write(dated / RUN_FILE, json.dumps(run_info, indent=2))
     write_index(out)
     return outcomes
 
 
+def new_run_folder(out: Path) -> Path:
+    """A folder of this run's own: ``OUT/YYYY-MM-DD`` (UTC), or ``.2``, ``.3`` … after the day's first run.
+
+    Claimed with an atomic ``mkdir``, so overlapping runs (a cron overlap, two
+    databases on one day) never share a folder, delete each other's files or mix figures.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    day = datetime.now(timezone.utc).date().isoformat()
+    for n in range(1, 10_000):
+        folder = out / (day if n == 1 else f"{day}.{n}")
+        try:
+            folder.mkdir()
+            return folder
+        except FileExistsError:
+            continue
+    raise ValidationError(f"{out} already holds 9,999 runs for {day}; choose another --out")
+
+
 def _run_one(name: str, path: Path, dated: Path, values: dict[str, Any], rules: list[Rule],
-             kernel: str, timeout: float, log: Any) -> Outcome:
+             kernel: str, timeout: float, log: Any, redact: Any) -> Outcome:
     import nbformat
     import papermill
     from nbclient.exceptions import CellTimeoutError
@@ -479,7 +465,6 @@ def _run_one(name: str, path: Path, dated: Path, values: dict[str, Any], rules: 
 
     outcome = Outcome(name, dated / f"{name}.ipynb", dated / f"{name}.html")
     headline = dated / f"{name}.json"
-    headline.unlink(missing_ok=True)  # figures from an earlier run today must not pass for this one's
     fd, tmp_name = tempfile.mkstemp(dir=dated, prefix=f".{name}.", suffix=".ipynb")
     os.close(fd)
     tmp = Path(tmp_name)
@@ -492,6 +477,7 @@ def _run_one(name: str, path: Path, dated: Path, values: dict[str, Any], rules: 
             papermill.execute_notebook(
                 str(path), str(tmp), parameters=values, kernel_name=kernel, cwd=str(path.parent), config=ipc,
                 execution_timeout=int(math.ceil(timeout)), progress_bar=sys.stderr.isatty(), log_output=False,
+                kernel_manager_class=quiet_kernel_manager(),
             )
     except PapermillExecutionError as e:
         evalue = " ".join(str(e.evalue).split())
@@ -502,15 +488,6 @@ def _run_one(name: str, path: Path, dated: Path, values: dict[str, Any], rules: 
         message = " ".join(str(e).split()) or type(e).__name__
         outcome.problems.append(f"{name} failed: {type(e).__name__}: {message[:500]}")
     outcome.seconds = time.perf_counter() - started
-    try:
-        nb = nbformat.read(tmp, as_version=4)
-        nb.metadata.setdefault("papermill", {})["output_path"] = str(outcome.notebook)
-        atomic_write(outcome.notebook, nbformat.writes(nb))
-        export_html(outcome.notebook, outcome.html)
-    except (OSError, ValueError) as e:
-        outcome.problems.append(f"{name}: could not save the executed notebook: {e}")
-    finally:
-        tmp.unlink(missing_ok=True)
     if outcome.ok:
         try:
             outcome.figures = read_headline(headline)
@@ -524,6 +501,19 @@ def _run_one(name: str, path: Path, dated: Path, values: dict[str, Any], rules: 
         except JarvisMemoryError as e:
             outcome.problems.append(str(e))
             outcome.bad_rule = True
+    outcome.problems = [redact(p) for p in outcome.problems]
+    try:
+        nb = nbformat.read(tmp, as_version=4)
+        nb.metadata.setdefault("papermill", {})["output_path"] = str(outcome.notebook)
+        if outcome.problems:  # the reader of the report sees the failure first, not only cron's exit code
+            lines = "\n".join(f"- {p}" for p in outcome.problems)
+            nb.cells.insert(0, nbformat.v4.new_markdown_cell(f"**Status: FAILED**\n\n{lines}"))
+        atomic_write(outcome.notebook, nbformat.writes(nb))
+        export_html(outcome.notebook, outcome.html)
+    except (OSError, ValueError) as e:
+        outcome.problems.append(redact(f"{name}: could not save the executed notebook: {e}"))
+    finally:
+        tmp.unlink(missing_ok=True)
     log(f"{name}: {'ok' if outcome.ok else 'FAILED'} in {outcome.seconds:.1f} s")
     return outcome
 

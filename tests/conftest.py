@@ -34,6 +34,18 @@ def xfail_on(failing: tuple[str, ...], reason: str, kinds: tuple[str, ...] = URL
     return [pytest.param(kind, marks=xfail) if kind in failing else kind for kind in kinds]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_user_folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Jupyter, IPython and matplotlib write to private folders, never the user's (kernels and CLI runs inherit this)."""
+    home = tmp_path_factory.mktemp("user-folders")
+    names = {"JUPYTER_DATA_DIR": "jupyter-data", "JUPYTER_CONFIG_DIR": "jupyter-config",
+             "JUPYTER_RUNTIME_DIR": "jupyter-runtime", "IPYTHONDIR": "ipython", "MPLCONFIGDIR": "matplotlib"}
+    with pytest.MonkeyPatch.context() as mp:
+        for var, name in names.items():
+            mp.setenv(var, str(home / name))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No test reads the developer's DATABASE_URL or .env."""

@@ -162,7 +162,7 @@ def test_report_killed_midway_leaves_the_database_untouched_and_next_run_succeed
     again = subprocess.run([sys.executable, "-m", "jarvis_memory", *args], env=cli_env(db_path.as_uri()),
                            capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr
-    dated = next(out_dir.glob("*/"))
+    dated = sorted(out_dir.glob("*/"))[-1]  # the re-run's own folder (the killed run keeps its own)
     assert {f"{REPORT}.{s}" for s in ("ipynb", "html", "json")} <= {p.name for p in dated.iterdir()}
     assert json.loads((dated / f"{REPORT}.json").read_text())
     assert (out_dir / "index.html").is_file()

@@ -9,9 +9,11 @@ file and no output.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 from datetime import datetime, timezone
@@ -133,17 +135,35 @@ def test_set_window_defines_in_window_macro():
 
 
 def test_index_lists_days_newest_first_with_escaped_figures(tmp_path):
-    for day, figures in (("2026-01-01", {"old": 1}), ("2026-01-02", {"x": "<script>alert(1)</script>"})):
+    for day, figures in (("2026-01-01", {"old": 1}), ("2026-01-02", {"x": "<script>alert(1)</script>"}),
+                         ("2026-01-02.2", {"second": 2}), ("2026-01-02.10", {"tenth": 10})):
         (tmp_path / day).mkdir()
         (tmp_path / day / "usage_report.html").write_text("<html></html>")
         (tmp_path / day / "usage_report.json").write_text(json.dumps(figures))
     (tmp_path / "2026-01-02" / "broken.html").write_text("<html></html>")  # a failed run: no JSON
     (tmp_path / "not-a-date").mkdir()
     page = report.write_index(tmp_path).read_text()
-    assert page.index("2026-01-02") < page.index("2026-01-01")
+    assert page.index("2026-01-02.10") < page.index("2026-01-02.2") < page.index("2026-01-02<") < page.index("2026-01-01")
     assert 'href="2026-01-02/usage_report.html"' in page and 'href="2026-01-02/broken.html"' in page
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "No headline figures" in page and "not-a-date" not in page
+
+
+def test_index_shows_change_since_the_previous_run_of_the_same_database_and_a_trend(tmp_path):
+    runs = [("2026-01-01", "file:///a.db", 10), ("2026-01-02", "file:///b.db", 500), ("2026-01-03", "file:///a.db", 20),
+            ("2026-01-03.2", "file:///a.db", 15)]
+    for folder, database, duplicates in runs:
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "dedup_audit.html").write_text("<html></html>")
+        (tmp_path / folder / "dedup_audit.json").write_text(json.dumps({"duplicate_pairs": duplicates, "note": "x"}))
+        (tmp_path / folder / report.RUN_FILE).write_text(json.dumps(
+            {"database": database, "since": None, "until": None, "reports": {"dedup_audit": {"ok": True, "problems": []}}}))
+    page = report.write_index(tmp_path).read_text()
+    newest, third, second, first = (page[page.index(f"<h2>{f}</h2>"):] for f, *_ in runs[::-1])
+    assert "-5 (-25%)" in newest  # 20 -> 15 on a.db, not 500 -> 15 from b.db
+    assert "+10 (+100%)" in third and "<svg" in third  # 10 -> 20
+    assert "+" not in second.split("</table>")[0].split("duplicate_pairs")[1] and "<svg" not in second.split("</table>")[0]
+    assert "<code>file:///b.db</code>" in second and 'class="d"></td>' in first.split("</table>")[0]
 
 
 # -- the real command, end to end ---------------------------------------------------------------
@@ -179,14 +199,13 @@ def test_report_all_writes_notebook_html_and_json_for_every_notebook(run_all, de
     names = set(report.available())
     assert set(MY_NOTEBOOKS) <= names
     assert {p.name for p in dated.iterdir()} == {f"{n}.{ext}" for n in names for ext in ("ipynb", "html", "json")} | (
-        {"dedup_candidates.csv"} if "dedup_audit" in names else set())
+        {"dedup_candidates.csv"} if "dedup_audit" in names else set()) | {report.RUN_FILE}
     index = (out / "index.html").read_text()
     for name in names:
         assert f'href="{dated.name}/{name}.html"' in index
         assert re.search(rf"{name}: ok \(\d+\.\d s\)", result.stdout)
         assert f"{name}: ok in" in result.stderr  # progress, one line per notebook
-    kernel = KernelSpecManager().get_kernel_spec(report.KERNEL_NAME)
-    assert Path(kernel.argv[0]).parent == Path(sys.executable).parent  # registered, running this environment
+    assert report.KERNEL_NAME not in KernelSpecManager().find_kernel_specs()  # nothing left registered
     executed = nbformat.read(dated / "session_summary.ipynb", as_version=4)
     assert executed.metadata.papermill.parameters == {"database_url": demo["url"], "since": None, "until": UNTIL,
                                                       "output_dir": str(dated)}
@@ -198,6 +217,29 @@ def test_html_has_prose_and_outputs_but_no_code(run_all):
     assert "Sessions per day" in html and "data:image/png;base64" in html
     for code in ("write_headline(", "ds.sql(", 'class="jp-CodeMirrorEditor', 'class="highlight hl-ipython3"', "In&nbsp;["):
         assert code not in html
+
+
+def _readable(html: str) -> list[str]:
+    """What a person must never see in a report: Python's missing values, warnings, tracebacks, cut tables."""
+    body = html.split("<body", 1)[1]
+    return [bad for bad in (">NaN<", ">nan<", ">None<", "NaT", "UserWarning", "Warning:", "Traceback", ">...<", "…</td>")
+            if bad in body]
+
+
+def test_every_report_reads_cleanly(run_all):
+    _, _, dated = run_all
+    for html in dated.glob("*.html"):
+        assert _readable(html.read_text()) == [], html.name
+
+
+def test_an_empty_period_says_so_in_sentences(demo, tmp_path):
+    result = cli("report", "--all", "--since", "2026-11-14", "--until", UNTIL, "--out", str(tmp_path), env_extra=demo["env"])
+    assert result.returncode == 0, result.stderr
+    for html in tmp_path.glob("*/*.html"):
+        text = html.read_text()
+        assert _readable(text) == [], html.name
+        if html.stem != "dedup_audit":
+            assert "in this period." in text, html.name
 
 
 def test_headline_figures_match_the_ground_truth(run_all, demo):
@@ -244,7 +286,7 @@ def test_every_report_over_the_network_matches_the_file_run(kind, run_all, demo,
     assert result.returncode == 0, result.stderr
     assert SENTINEL not in result.stdout + result.stderr
     files = [p for p in (tmp_path / "out").rglob("*") if p.is_file()]
-    assert len(files) == 3 * 3 + 2 and all(SENTINEL.encode() not in p.read_bytes() for p in files)
+    assert len(files) == 3 * 3 + 3 and all(SENTINEL.encode() not in p.read_bytes() for p in files)
     local_only = {"database_bytes", "storage_percent_of_free_tier"}  # the server keeps the file in WAL mode
     for name in report.available():
         remote = json.loads(next(p for p in files if p.name == f"{name}.json").read_text())
@@ -261,6 +303,38 @@ def test_matching_fail_on_rule_exits_1_naming_rule_and_value(demo, tmp_path):
     assert f"usage_report: fail_on rule orphan_events>0 matched (orphan_events = {expected})" in result.stderr
     assert "bad_timestamps" not in result.stderr
     assert SENTINEL not in result.stdout + result.stderr
+    rule = f"fail_on rule orphan_events&gt;0 matched (orphan_events = {expected})"
+    index = (tmp_path / "index.html").read_text()
+    assert "FAILED" in index and rule in index  # where people look, not only in cron's exit code
+    html = next(tmp_path.glob("*/usage_report.html")).read_text()
+    assert html.index("Status: FAILED") < html.index("Usage report") and rule in html
+
+
+def test_overlapping_runs_into_one_folder_each_keep_their_own_complete_results(demo, tmp_path):
+    """A cron overlap or two databases on one day: two runs at once into one --out both succeed, each
+    in a folder of its own with every file, and the index names each run's database and period."""
+    other = tmp_path / "other.db"
+    other.write_bytes(Path(demo["url"].removeprefix("file://")).read_bytes())
+    out = tmp_path / "out"
+    args = [*CLI, "report", "session_summary", "usage_report", "--until", UNTIL, "--out", str(out)]
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DATABASE_AUTH_TOKEN")}
+    procs = [subprocess.Popen(args, env={**env, "DATABASE_URL": url}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True) for url in (demo["url"], other.as_uri())]
+    results = [(p.wait(timeout=300), *p.communicate()) for p in procs]
+    assert [code for code, _, _ in results] == [0, 0], [err for _, _, err in results]
+    folders = sorted(p for p in out.iterdir() if p.is_dir())
+    assert len(folders) == 2
+    databases = set()
+    for folder in folders:
+        run = json.loads((folder / report.RUN_FILE).read_text())
+        databases.add(run["database"])
+        assert run["until"] == UNTIL and all(r["ok"] for r in run["reports"].values())
+        for name in ("session_summary", "usage_report"):
+            assert json.loads((folder / f"{name}.json").read_text())
+            assert (folder / f"{name}.html").is_file() and (folder / f"{name}.ipynb").is_file()
+    assert databases == {demo["url"], other.as_uri()}
+    index = (out / "index.html").read_text()
+    assert all(f"<code>{url}</code>" in index for url in databases) and f"to {UNTIL}" in index
 
 
 def write_notebook(folder: Path, name: str, body: str) -> None:
@@ -275,7 +349,8 @@ def write_notebook(folder: Path, name: str, body: str) -> None:
 def test_notebook_that_raises_exits_1_naming_it_and_keeps_its_output(tmp_path):
     notebooks = tmp_path / "nbs"
     notebooks.mkdir()
-    write_notebook(notebooks, "explodes", 'import os\nprint("token visible:", bool(os.environ.get("DATABASE_AUTH_TOKEN")))\n'
+    write_notebook(notebooks, "explodes", 'import os, warnings\nprint("token visible:", bool(os.environ.get("DATABASE_AUTH_TOKEN")))\n'
+                                          'warnings.warn("planted warning")\n'
                                           'raise RuntimeError("planted\\nfailure")')
     write_notebook(notebooks, "fine", 'from jarvis_memory.report import write_headline\n'
                                       'write_headline("fine", {"rows": 1}, output_dir)')
@@ -290,7 +365,33 @@ def test_notebook_that_raises_exits_1_naming_it_and_keeps_its_output(tmp_path):
     kept = (dated / "explodes.ipynb").read_text()
     assert "token visible: True" in kept and SENTINEL not in kept
     assert not (dated / "explodes.json").exists() and (dated / "explodes.html").exists()
+    assert "UserWarning" in kept and "Traceback" in kept  # for a programmer, in the notebook file
+    html = (dated / "explodes.html").read_text()
+    assert "This step failed</strong>: RuntimeError: planted failure" in html
+    assert all(word not in html for word in ("UserWarning", "planted warning", "Traceback"))
     assert [p.name for p in dated.iterdir() if p.name.startswith(".")] == []  # no temporary files left
+
+
+def test_a_kernelspec_another_environment_registered_is_used_by_nothing_and_left_untouched(tmp_path):
+    """Another checkout registered "jarvis-memory" in the user's Jupyter folder (here a private one):
+    the run executes in this environment's Python, and that spec stays byte for byte as it was."""
+    user_data = tmp_path / "jupyter-data"
+    theirs = user_data / "kernels" / report.KERNEL_NAME / "kernel.json"
+    theirs.parent.mkdir(parents=True)
+    theirs.write_text(json.dumps({"argv": ["/other/checkout/.venv/bin/python", "-m", "ipykernel_launcher",
+                                           "-f", "{connection_file}"], "display_name": "theirs", "language": "python"}))
+    before = theirs.read_bytes()
+    notebooks = tmp_path / "nbs"
+    notebooks.mkdir()
+    write_notebook(notebooks, "which", 'import sys\nfrom jarvis_memory.report import write_headline\n'
+                                       'write_headline("which", {"python": sys.executable}, output_dir)')
+    out = tmp_path / "out"
+    result = cli("report", "which", "--notebooks", str(notebooks), "--out", str(out),
+                 env_extra={"JUPYTER_DATA_DIR": str(user_data), "DATABASE_URL": "file:/nowhere.db"})
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(next(out.glob("*/which.json")).read_text())
+    assert Path(figures["python"]).parent == Path(sys.executable).parent
+    assert theirs.read_bytes() == before and sorted(p.name for p in user_data.rglob("*")) == ["jarvis-memory", "kernel.json", "kernels"]
 
 
 def test_cell_running_past_the_timeout_fails_the_notebook(tmp_path):
@@ -308,6 +409,7 @@ def test_cell_running_past_the_timeout_fails_the_notebook(tmp_path):
     (["session_summary", "-p", "fail_on=open_sessions>>1"], "fail_on rule 'open_sessions>>1'"),
     (["session_summary", "--since", "2026-13-01"], "not an ISO 8601 date"),
     (["session_summary", "--since", "2026-02-01", "--until", "2026-01-01"], "must be before"),
+    (["session_summary", "--since", "2999-01-01"], "is in the future"),
     ([], "name one or more reports or pass --all"),
 ])
 def test_bad_arguments_exit_3_before_any_kernel_starts(tmp_path, args, message):
@@ -315,3 +417,31 @@ def test_bad_arguments_exit_3_before_any_kernel_starts(tmp_path, args, message):
     assert result.returncode == 3, result.stderr
     assert message in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_kernels_are_shut_down_without_an_interrupt():
+    """jupyter_client interrupts (SIGINT) before shutting down, which a kernel sometimes logs as
+    "ERROR | KeyboardInterrupt caught in kernel" into a cron log: the runner's manager sends no SIGINT."""
+    from jupyter_client import AsyncKernelManager
+
+    async def signals_at_shutdown(base: type, name: str) -> list[int]:
+        sent: list[int] = []
+
+        class Recording(base):
+            async def _async_signal_kernel(self, signum: int) -> None:
+                sent.append(signum)
+                await super()._async_signal_kernel(signum)
+
+        manager = Recording(kernel_name=name)
+        await manager.start_kernel()
+        client = manager.client()
+        client.start_channels()
+        await client.wait_for_ready(timeout=60)
+        client.stop_channels()
+        await manager.shutdown_kernel()
+        assert not await manager.is_alive()
+        return sent
+
+    with report.private_kernel() as name:
+        assert signal.SIGINT in asyncio.run(signals_at_shutdown(AsyncKernelManager, name))  # what jupyter_client does
+        assert signal.SIGINT not in asyncio.run(signals_at_shutdown(report.quiet_kernel_manager(), name))
