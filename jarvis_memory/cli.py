@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from . import bulk, config, health, memories, sessions
+from . import bulk, config, health, memories, merges, sessions
 from .database import Database
 from .demo import demo_command
 from .errors import ConfigError, FileError, JarvisMemoryError, UnreadableRowError
@@ -362,6 +362,67 @@ def sync_command(get_db: _LazyDb, sync_from: str | None, out: str | None, as_jso
     done = "made" if synced.first else "refreshed"
     _out({"path": str(synced.path), "source": synced.source, "first": synced.first, "seconds": synced.seconds},
          as_json, f"{done} the replica of {synced.source} in {synced.seconds:.2f} s: {synced.path.as_uri()}")
+
+
+@cli.group("dedup")
+def dedup_group() -> None:
+    """Act on a reviewed dedup audit: merge the pairs marked 'merge', or undo merges."""
+
+
+@dedup_group.command("apply")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=str))
+@click.option("--apply", "do_apply", is_flag=True, help="Merge. Without it: a dry run that only prints what would change.")
+@click.option("--yes-remote", is_flag=True, help="Confirm that merging in a remote (non-file:) database is intended.")
+@json_option
+@click.pass_obj
+def dedup_apply(get_db: _LazyDb, file: str, do_apply: bool, yes_remote: bool, as_json: bool) -> None:
+    """Merge the pairs of FILE (the audit's dedup_candidates.csv) whose `action` is 'merge'.
+
+    The row in `keep` (default: the older) stays and gets the later last_accessed; the other is
+    removed and recorded, in the same atomic batch, so `dedup undo` can bring it back. Pairs whose
+    rows changed since the audit are skipped. Exit 1 if any pair was skipped.
+    """
+    pairs = merges.read_review(file)
+    db = get_db(read_only=not do_apply)
+    click.echo(f"target: {db.settings}", err=True)
+    if do_apply and db.settings.is_remote and not yes_remote:
+        raise ConfigError(f"{db.settings.redacted_url} is remote: re-run with --yes-remote to merge in it")
+    plan = merges.plan(db, pairs)
+    if do_apply:
+        done = merges.apply(db, plan.merges)
+        merged, skipped = [(i, m) for i, m in done.merged.items()], plan.skipped + done.skipped
+    else:
+        merged, skipped = [(None, m) for m in plan.merges], plan.skipped
+    verb = "merged" if do_apply else "would merge"
+    lines = [f"{verb} {m.removed_id} into {m.survivor_id} ({m.kind})" + (f": merge {i}" if i else "") for i, m in merged]
+    lines += skipped
+    lines.append(f"{len(pairs):,} pairs marked merge: {len(merged):,} rows {'removed' if do_apply else 'to remove'}, {len(skipped):,} skipped"
+                 + ("" if do_apply else " (dry run: nothing written; add --apply)"))
+    _out({"applied": do_apply, "merges": [{"merge_id": i, **dataclasses.asdict(m)} for i, m in merged],
+          "skipped": skipped}, as_json, "\n".join(lines))
+    if skipped:
+        sys.exit(1)
+
+
+@dedup_group.command("undo")
+@click.option("--merge", "merge_ids", type=int, multiple=True, help="A merge id to undo (repeatable).")
+@click.option("--all-since", help="Undo every merge made at or after this time (ISO 8601, UTC if no zone).")
+@click.option("--yes-remote", is_flag=True, help="Confirm that undoing in a remote (non-file:) database is intended.")
+@json_option
+@click.pass_obj
+def dedup_undo(get_db: _LazyDb, merge_ids: tuple[int, ...], all_since: str | None, yes_remote: bool, as_json: bool) -> None:
+    """Restore rows removed by merges, with their ids and values. Exit 1 if any was skipped."""
+    if bool(merge_ids) == bool(all_since):
+        raise click.UsageError("give --merge ID (repeatable) or --all-since TIME")
+    db = get_db()
+    if db.settings.is_remote and not yes_remote:
+        raise ConfigError(f"{db.settings.redacted_url} is remote: re-run with --yes-remote to undo merges in it")
+    done = merges.undo(db, merge_ids=list(merge_ids) or None, since=all_since)
+    lines = [f"undid merge {i}" for i in done.restored] + done.skipped
+    lines.append(f"{len(done.restored):,} merges undone, {len(done.skipped):,} skipped")
+    _out(dataclasses.asdict(done), as_json, "\n".join(lines))
+    if done.skipped:
+        sys.exit(1)
 
 
 cli.add_command(demo_command)

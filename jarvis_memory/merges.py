@@ -1,0 +1,378 @@
+"""Reviewed merges of duplicate memories, recorded so that each can be undone.
+
+The dedup audit writes ``dedup_candidates.csv`` (``id_a,id_b,kind,score,group,hash_a,hash_b,action,keep``);
+a reviewer writes ``merge`` in ``action`` for the pairs to merge and, optionally, the id to keep in
+``keep`` (default: the older row, by ``created_at`` then id).  :func:`plan` checks every such pair
+against the database now and resolves chains (a→b, b→c) to one survivor per group; :func:`apply`
+then, in **one atomic batch**, for each removed row
+
+1. copies the row's every column, the survivor's id and its ``last_accessed`` into
+   ``jm_memory_merges`` (migration 0003), only if both rows still have the content hash the audit saw;
+2. deletes the row, only if step 1 recorded it;
+3. gives the survivor the later ``last_accessed`` of the two.
+
+So a row changed by another client between the plan and the batch is left alone (reported as
+skipped), and a failure anywhere leaves nothing changed.  :func:`undo` restores removed rows with
+their ids and values and the survivor's previous ``last_accessed``, newest merge first.
+``memory_store`` events naming a removed id are left as they are.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import _validate, timestamps
+from .errors import ValidationError
+from .memories import COLUMNS
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .database import Database
+
+TABLE = "jm_memory_merges"
+REQUIRED = ("id_a", "id_b", "kind", "score", "hash_a", "hash_b", "action")
+_IN_CHUNK = 500  # ids per `IN (…)` read: well under SQLite's 32,766 host parameters
+
+_RECORD = (
+    f"INSERT INTO {TABLE} (merged_at, survivor_id, survivor_last_accessed, kind, score, removed_id, content,"
+    " content_hash, category, source, created_at, last_accessed)"
+    " SELECT ?, s.id, s.last_accessed, ?, ?, r.id, r.content, r.content_hash, r.category, r.source, r.created_at,"
+    " r.last_accessed FROM memory_entries r, memory_entries s"
+    " WHERE r.id = ? AND r.content_hash IS ? AND s.id = ? AND s.content_hash IS ? RETURNING merge_id"
+)
+# The statement before this one recorded the row (and only then): last_insert_rowid() is that record.
+_JUST_RECORDED = (
+    f"EXISTS (SELECT 1 FROM {TABLE} WHERE merge_id = last_insert_rowid() AND removed_id = ? AND undone_at IS NULL)"
+)
+_REMOVE = f"DELETE FROM memory_entries WHERE id = ? AND {_JUST_RECORDED}"
+_TOUCH_SURVIVOR = (
+    "UPDATE memory_entries SET last_accessed = CASE WHEN memory_entries.last_accessed IS NULL"
+    " OR memory_entries.last_accessed < m.removed THEN m.removed ELSE memory_entries.last_accessed END"
+    f" FROM (SELECT last_accessed AS removed FROM {TABLE} WHERE merge_id = last_insert_rowid() AND removed_id = ?) AS m"
+    " WHERE memory_entries.id = ? AND NOT EXISTS (SELECT 1 FROM memory_entries WHERE id = ?)"
+)
+_RESTORE = (
+    f"INSERT INTO memory_entries ({COLUMNS}) SELECT removed_id, content, content_hash, category, source, created_at,"
+    f" last_accessed FROM {TABLE} m WHERE merge_id = ? AND undone_at IS NULL AND NOT EXISTS"
+    " (SELECT 1 FROM memory_entries e WHERE e.id = m.removed_id OR e.content_hash = m.content_hash)"
+)
+_MARK_UNDONE = f"UPDATE {TABLE} SET undone_at = ? WHERE merge_id = ? AND undone_at IS NULL AND changes() = 1"
+# Back to the value before the merge, unless the survivor was accessed since or a later merge still counts.
+_UNTOUCH_SURVIVOR = (
+    "UPDATE memory_entries SET last_accessed = ? WHERE id = ? AND last_accessed IS ?"
+    f" AND EXISTS (SELECT 1 FROM {TABLE} WHERE merge_id = ? AND undone_at = ?)"
+    f" AND NOT EXISTS (SELECT 1 FROM {TABLE} WHERE survivor_id = ? AND merge_id > ? AND undone_at IS NULL)"
+)
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One reviewed row of the candidates file marked ``merge``; ``line`` is its line in the file."""
+
+    line: int
+    id_a: int
+    id_b: int
+    kind: str
+    score: float | None
+    hash_a: str | None
+    hash_b: str | None
+    keep: int | None = None
+
+
+@dataclass(frozen=True)
+class Merge:
+    """One row to remove (``removed_id``) into the row that stays (``survivor_id``), with their audited hashes."""
+
+    removed_id: int
+    survivor_id: int
+    kind: str
+    score: float | None
+    removed_hash: str | None
+    survivor_hash: str | None
+
+
+@dataclass
+class Plan:
+    """What :func:`apply` would do: ``merges`` in order, and the pairs ``skipped`` with a sentence each."""
+
+    merges: list[Merge] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Applied:
+    """The outcome of :func:`apply`: ``merge_id`` -> the merge, and what was skipped (one sentence each)."""
+
+    merged: dict[int, Merge] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Undone:
+    """The outcome of :func:`undo`: the merge ids undone and what was skipped (one sentence each)."""
+
+    restored: list[int] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+def read_review(path: str | Path) -> list[Pair]:
+    """The pairs marked ``merge`` in a reviewed candidates file.
+
+    ``action`` is ``merge`` or empty (case and surrounding space ignored); ``keep`` (optional
+    column) is empty or one of the pair's ids.  Raises :class:`ValidationError` naming the file and
+    line for a missing column or a bad value; nothing is read from the database.
+    """
+    path = Path(path)
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as f:
+            reader = csv.DictReader(f)
+            missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
+            if missing:
+                raise ValidationError(
+                    f"{path}: missing column(s) {', '.join(missing)}; use the dedup_candidates.csv of a current"
+                    " dedup audit (its hash_a/hash_b let changed rows be detected) and fill `action`"
+                )
+            pairs = []
+            for row in reader:
+                line = reader.line_num
+                action = (row["action"] or "").strip().lower()
+                if action not in ("", "merge"):
+                    raise ValidationError(f"{path}, line {line}: action must be 'merge' or empty, not {row['action']!r}")
+                if action:
+                    pairs.append(_pair(path, line, row))
+    except (OSError, UnicodeDecodeError, csv.Error) as e:
+        raise ValidationError(f"cannot read {path}: {e}") from None
+    return pairs
+
+
+def _pair(path: Path, line: int, row: dict[str, Any]) -> Pair:
+    where = f"{path}, line {line}"
+    try:
+        id_a, id_b = _validate.row_id(row["id_a"].strip(), "id_a"), _validate.row_id(row["id_b"].strip(), "id_b")
+        score = float(row["score"]) if (row["score"] or "").strip() else None
+        keep = (row.get("keep") or "").strip()
+        keep_id = _validate.row_id(keep, "keep") if keep else None
+    except (ValidationError, ValueError) as e:
+        raise ValidationError(f"{where}: {e}") from None
+    if id_a == id_b:
+        raise ValidationError(f"{where}: id_a and id_b are both {id_a}")
+    if keep_id not in (None, id_a, id_b):
+        raise ValidationError(f"{where}: keep must be {id_a} or {id_b}, not {keep_id}")
+    return Pair(line, id_a, id_b, row["kind"].strip(), score,
+                row["hash_a"].strip() or None, row["hash_b"].strip() or None, keep_id)
+
+
+def plan(db: Database, pairs: list[Pair]) -> Plan:
+    """Check ``pairs`` against the database now and resolve them to merges (reads only).
+
+    A pair is skipped, with a sentence, when either row is gone or its content hash differs from
+    the audited one.  Pairs sharing a row form a group with one survivor: the row no pair says to
+    remove (each pair removes the row not in ``keep``, else the newer of the two); a group where that
+    is not exactly one row (conflicting ``keep`` choices) is skipped whole.
+    """
+    rows = _current_rows(db, {i for p in pairs for i in (p.id_a, p.id_b)})
+    gone = _merged_into(db, {i for p in pairs for i in (p.id_a, p.id_b) if i not in rows})
+    result = Plan()
+    valid: list[Pair] = []
+    for p in pairs:
+        problems = []
+        for memory_id, audited in ((p.id_a, p.hash_a), (p.id_b, p.hash_b)):
+            if memory_id not in rows:
+                problems.append(f"memory {memory_id} is gone" + (f" (merged by merge {gone[memory_id]})"
+                                                                 if memory_id in gone else ""))
+            elif rows[memory_id]["content_hash"] != audited:
+                problems.append(f"memory {memory_id}'s content changed since the audit")
+        if problems:
+            result.skipped.append(f"line {p.line}: {p.id_a}/{p.id_b} skipped: {'; '.join(problems)}")
+        else:
+            valid.append(p)
+
+    parent: dict[int, int] = {}
+
+    def root(i: int) -> int:
+        while parent.setdefault(i, i) != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for p in valid:
+        parent[root(p.id_a)] = root(p.id_b)
+    groups: dict[int, list[Pair]] = {}
+    for p in valid:
+        groups.setdefault(root(p.id_a), []).append(p)
+    for group in groups.values():
+        loser_of: dict[int, Pair] = {}
+        for p in group:
+            keep = p.keep if p.keep is not None else min((p.id_a, p.id_b), key=lambda i: (rows[i]["created_at"], i))
+            loser_of.setdefault(p.id_b if keep == p.id_a else p.id_a, p)
+        members = {i for p in group for i in (p.id_a, p.id_b)}
+        survivors = sorted(members - set(loser_of))
+        if len(survivors) != 1:
+            lines = ", ".join(str(p.line) for p in group)
+            result.skipped.append(f"lines {lines}: skipped: the keep choices leave {len(survivors)} rows to keep"
+                                  f" ({', '.join(map(str, survivors)) or 'none'}) instead of one")
+            continue
+        survivor = survivors[0]
+        for removed, p in sorted(loser_of.items()):
+            result.merges.append(Merge(removed, survivor, p.kind, p.score, rows[removed]["content_hash"],
+                                       rows[survivor]["content_hash"]))
+    return result
+
+
+def apply(db: Database, merges: list[Merge]) -> Applied:
+    """Carry out ``merges`` (from :func:`plan`) in one atomic batch; returns the merge ids.
+
+    A merge whose rows changed after planning is left out of the batch's effect and reported in
+    ``skipped``.  Raises :class:`DatabaseError` (nothing changed) if the batch fails.
+    """
+    result = Applied()
+    if not merges:
+        return result
+    now = timestamps.now()
+    statements: list[Any] = []
+    for m in merges:
+        statements += [
+            (_RECORD, [now, m.kind, m.score, m.removed_id, m.removed_hash, m.survivor_id, m.survivor_hash]),
+            (_REMOVE, [m.removed_id, m.removed_id]),
+            (_TOUCH_SURVIVOR, [m.removed_id, m.survivor_id, m.removed_id]),
+        ]
+    answers = db.ready().batch(statements)
+    for m, answer in zip(merges, answers[::3]):
+        if answer.rows:
+            result.merged[int(answer.rows[0][0])] = m
+        else:
+            result.skipped.append(f"{m.removed_id} into {m.survivor_id} skipped: a row changed during the merge")
+    return result
+
+
+def undo(db: Database, *, merge_ids: list[int] | None = None, since: str | None = None) -> Undone:
+    """Restore the rows removed by ``merge_ids`` or by every merge at or after ``since`` (ISO 8601).
+
+    Newest merge first, in one atomic batch.  A removed row whose id or content hash is now taken
+    by another row is not restored (skipped, with a sentence).  The survivor gets back its
+    ``last_accessed`` from before the merge unless it was accessed since.
+    Raises :class:`ValidationError` without either argument, :class:`NotFoundError` for an unknown merge id.
+    """
+    from .errors import NotFoundError
+
+    if (merge_ids is None) == (since is None):
+        raise ValidationError("give merge ids or a time to undo from, not both or neither")
+    db.ready()
+    if merge_ids is not None:
+        ids = sorted({_validate.row_id(i, "merge id") for i in merge_ids}, reverse=True)
+        records = _records(db, "merge_id IN ({})", ids)
+        unknown = sorted(set(ids) - {r["merge_id"] for r in records})
+        if unknown:
+            raise NotFoundError(f"no merge with id {', '.join(map(str, unknown))}")
+    else:
+        records = _records(db, "merged_at >= ?", [timestamps.iso(timestamps.parse(since))])
+    result = Undone()
+    taken = _takers(db, records)
+    now = timestamps.now()
+    statements: list[Any] = []
+    for r in records:
+        if r["undone_at"] is not None:
+            result.skipped.append(f"merge {r['merge_id']} was already undone at {r['undone_at']}")
+            continue
+        if r["merge_id"] in taken:
+            result.skipped.append(f"merge {r['merge_id']} skipped: memory {r['removed_id']} cannot be restored,"
+                                  f" {taken[r['merge_id']]}")
+            continue
+        after = _later(r["survivor_last_accessed"], r["last_accessed"])
+        statements += [
+            (_RESTORE, [r["merge_id"]]),
+            (_MARK_UNDONE, [now, r["merge_id"]]),
+            (_UNTOUCH_SURVIVOR, [r["survivor_last_accessed"], r["survivor_id"], after, r["merge_id"], now,
+                                 r["survivor_id"], r["merge_id"]]),
+        ]
+    if statements:
+        answers = db.batch(statements)
+        for r, answer in zip([r for r in records if r["undone_at"] is None and r["merge_id"] not in taken],
+                             answers[1::3]):
+            if answer.rows_affected:
+                result.restored.append(r["merge_id"])
+            else:
+                result.skipped.append(f"merge {r['merge_id']} skipped: memory {r['removed_id']} changed during the undo")
+    return result
+
+
+def review_sheet(candidates: pd.DataFrame, memories: pd.DataFrame) -> pd.DataFrame:
+    """The audit's ``candidates`` as a file to review: plus ``hash_a, hash_b`` (each row's stored
+    ``content_hash`` now, so :func:`plan` can tell a row changed since) and empty ``action, keep``."""
+    stored = dict(zip(memories["id"], memories["content_hash"]))
+    return candidates.assign(hash_a=candidates["id_a"].map(stored), hash_b=candidates["id_b"].map(stored),
+                             action="", keep="")
+
+
+def log(db: Database) -> pd.DataFrame:
+    """Every merge recorded, newest first (an empty frame before migration 0003): ``merge_id, merged_at,
+    survivor_id, removed_id, kind, score, content, undone_at`` — for the audit notebook and the usage report."""
+    import pandas as pd
+
+    columns = ["merge_id", "merged_at", "survivor_id", "removed_id", "kind", "score", "content", "undone_at"]
+    found = []
+    if db.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [TABLE]):
+        found = db.query(f"SELECT {', '.join(columns)} FROM {TABLE} ORDER BY merge_id DESC")
+    types = {"merge_id": "int64", "survivor_id": "int64", "removed_id": "int64", "score": "float64"}
+    return pd.DataFrame(found, columns=columns).astype(types | {c: "string" for c in columns if c not in types})
+
+
+def _records(db: Database, where: str, args: list[Any]) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    chunks = [args[i:i + _IN_CHUNK] for i in range(0, len(args), _IN_CHUNK)] if "IN" in where else [args]
+    for chunk in chunks:
+        sql = where.format(", ".join("?" * len(chunk)))
+        found += db.query(f"SELECT * FROM {TABLE} WHERE {sql}", chunk)
+    return sorted(found, key=lambda r: r["merge_id"], reverse=True)
+
+
+def _takers(db: Database, records: list[dict[str, Any]]) -> dict[int, str]:
+    """Merge id -> why its row cannot come back (its id or content hash now belongs to another row)."""
+    active = [r for r in records if r["undone_at"] is None]
+    ids = _current_rows(db, {r["removed_id"] for r in active})
+    hashes = {r["content_hash"] for r in active if r["content_hash"] is not None}
+    by_hash: dict[str, int] = {}
+    hash_list = sorted(hashes)
+    for i in range(0, len(hash_list), _IN_CHUNK):
+        chunk = hash_list[i:i + _IN_CHUNK]
+        rows = db.query(f"SELECT id, content_hash FROM memory_entries WHERE content_hash IN ({', '.join('?' * len(chunk))})",
+                        chunk)
+        by_hash.update({r["content_hash"]: r["id"] for r in rows})
+    taken = {}
+    for r in active:
+        if r["removed_id"] in ids:
+            taken[r["merge_id"]] = "a row with that id exists"
+        elif r["content_hash"] in by_hash:
+            taken[r["merge_id"]] = f"its content is now stored as memory {by_hash[r['content_hash']]}"
+    return taken
+
+
+def _current_rows(db: Database, ids: set[int]) -> dict[int, dict[str, Any]]:
+    ordered, rows = sorted(ids), {}
+    for i in range(0, len(ordered), _IN_CHUNK):
+        chunk = ordered[i:i + _IN_CHUNK]
+        found = db.query(f"SELECT {COLUMNS} FROM memory_entries WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
+        rows.update({r["id"]: r for r in found})
+    return rows
+
+
+def _merged_into(db: Database, ids: set[int]) -> dict[int, int]:
+    """Removed id -> the active merge that removed it, for the ids given (none before migration 0003)."""
+    if not ids or not db.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [TABLE]):
+        return {}
+    ordered, found = sorted(ids), {}
+    for i in range(0, len(ordered), _IN_CHUNK):
+        chunk = ordered[i:i + _IN_CHUNK]
+        rows = db.query(f"SELECT removed_id, merge_id FROM {TABLE} WHERE undone_at IS NULL AND removed_id IN"
+                        f" ({', '.join('?' * len(chunk))})", chunk)
+        found.update({r["removed_id"]: r["merge_id"] for r in rows})
+    return found
+
+
+def _later(a: str | None, b: str | None) -> str | None:
+    """What ``_TOUCH_SURVIVOR`` computes: ``b`` if ``a`` is NULL or earlier, else ``a``."""
+    return b if a is None or (b is not None and a < b) else a

@@ -1,0 +1,198 @@
+"""Reviewed merges (`jarvis-memory dedup apply/undo`) on file: and on the real sqld (ws, ws-legacy, http)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import jarvis_memory
+from jarvis_memory import merges
+from jarvis_memory.cli import cli
+from jarvis_memory.errors import DatabaseError, ValidationError
+
+FIELDS = ["id_a", "id_b", "kind", "score", "group", "hash_a", "hash_b", "action", "keep"]
+TABLES = ("memory_entries", "sessions", "daily_logs")
+
+
+def dump(db: jarvis_memory.Database) -> dict[str, list[dict]]:
+    """Every row of the app's tables and their AUTOINCREMENT counters, in a stable order."""
+    found = {t: db.query(f"SELECT * FROM {t} ORDER BY id") for t in TABLES}
+    found["sqlite_sequence"] = db.query(f"SELECT * FROM sqlite_sequence WHERE name IN {TABLES} ORDER BY name")
+    return found
+
+
+def seed(db: jarvis_memory.Database) -> dict[str, int]:
+    """Five memories (two near-duplicate chains and a bystander), a session whose events name them."""
+    ids = {}
+    for key, text in [("tea", "Prefers green tea in the morning"), ("tea2", "Prefers green tea in the mornings"),
+                      ("tea3", "prefers green tea in the morning!"), ("cat", "Has a cat named Max"),
+                      ("cat2", "Has a cat named Max."), ("car", "Drives a blue car")]:
+        ids[key] = db.memories.store(text, "preference", "user_explicit")[0].id
+    db.execute("UPDATE memory_entries SET last_accessed = ? WHERE id = ?", ["2026-01-05T10:00:00.000Z", ids["tea2"]])
+    db.execute("UPDATE memory_entries SET last_accessed = ? WHERE id = ?", ["2026-01-01T10:00:00.000Z", ids["tea"]])
+    session = db.sessions.start()
+    for memory_id in ids.values():
+        db.events.log(session.id, "memory_store", {"memory_id": memory_id})
+    db.sessions.end(session.id, "explicit", summary="seeded")
+    return ids
+
+
+def review(db: jarvis_memory.Database, path: Path, pairs: list[tuple], hashes: dict | None = None) -> Path:
+    """A reviewed candidates file: ``(id_a, id_b, action[, keep])`` rows, hashes as the audit saw them now."""
+    rows = {r["id"]: r["content_hash"] for r in db.query("SELECT id, content_hash FROM memory_entries")}
+    rows.update(hashes or {})
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, FIELDS)
+        w.writeheader()
+        for a, b, action, *keep in pairs:
+            w.writerow({"id_a": a, "id_b": b, "kind": "near", "score": 97, "group": "", "hash_a": rows.get(a, ""),
+                        "hash_b": rows.get(b, ""), "action": action, "keep": keep[0] if keep else ""})
+    return path
+
+
+def run(db: jarvis_memory.Database, path: Path) -> merges.Applied:
+    found = merges.plan(db, merges.read_review(path))
+    assert found.skipped == []
+    return merges.apply(db, found.merges)
+
+
+def test_apply_then_undo_restores_every_row(db, tmp_path):
+    ids = seed(db)
+    before = dump(db)
+    path = review(db, tmp_path / "review.csv", [
+        (ids["tea"], ids["tea2"], "merge"), (ids["tea2"], ids["tea3"], " Merge "),  # a chain: one survivor
+        (ids["cat"], ids["cat2"], "merge", ids["cat2"]),                           # keep the newer
+        (ids["cat"], ids["car"], ""),                                                # reviewed: not a duplicate
+    ])
+    done = run(db, path)
+    assert sorted((m.removed_id, m.survivor_id) for m in done.merged.values()) == sorted(
+        [(ids["tea2"], ids["tea"]), (ids["tea3"], ids["tea"]), (ids["cat"], ids["cat2"])])
+    after = {r["id"]: r for r in dump(db)["memory_entries"]}
+    assert set(after) == {ids["tea"], ids["cat2"], ids["car"]}
+    assert after[ids["tea"]]["last_accessed"] == "2026-01-05T10:00:00.000Z"  # the later of the two
+    assert after[ids["tea"]]["content"] == "Prefers green tea in the morning"
+    assert dump(db)["daily_logs"] == before["daily_logs"]  # events naming removed ids stay as they are
+    recorded = merges.log(db)
+    assert sorted(recorded["removed_id"]) == sorted([ids["tea2"], ids["tea3"], ids["cat"]])
+    assert recorded["undone_at"].isna().all()
+
+    undone = merges.undo(db, since="2000-01-01")
+    assert (sorted(undone.restored), undone.skipped) == (sorted(done.merged), [])
+    assert dump(db) == before
+    assert merges.log(db)["undone_at"].notna().all()
+    assert merges.undo(db, merge_ids=list(done.merged)).restored == []  # already undone: said, not repeated
+
+
+def test_undo_one_merge_of_a_chain(db, tmp_path):
+    ids = seed(db)
+    before = {r["id"]: r for r in dump(db)["memory_entries"]}
+    done = run(db, review(db, tmp_path / "r.csv", [(ids["tea"], ids["tea2"], "merge"), (ids["tea"], ids["tea3"], "merge")]))
+    by_removed = {m.removed_id: i for i, m in done.merged.items()}
+    assert merges.undo(db, merge_ids=[by_removed[ids["tea2"]]]).restored == [by_removed[ids["tea2"]]]
+    rows = {r["id"]: r for r in dump(db)["memory_entries"]}
+    assert rows[ids["tea2"]] == before[ids["tea2"]] and ids["tea3"] not in rows
+    # the later merge into the survivor still counts, so the survivor keeps the later last_accessed
+    assert rows[ids["tea"]]["last_accessed"] == "2026-01-05T10:00:00.000Z"
+
+
+def test_apply_is_atomic(db, tmp_path):
+    ids = seed(db)
+    # A constraint failure on the last removal of the batch, after the others ran.
+    db.execute(f"CREATE TRIGGER jm_test_fail BEFORE DELETE ON memory_entries WHEN OLD.id = {ids['cat2']}"
+               " BEGIN SELECT RAISE(ABORT, 'forced failure'); END")
+    before = dump(db)
+    found = merges.plan(db, merges.read_review(review(db, tmp_path / "r.csv", [
+        (ids["tea"], ids["tea2"], "merge"), (ids["tea"], ids["tea3"], "merge"), (ids["cat"], ids["cat2"], "merge", ids["cat"])])))
+    assert [m.removed_id for m in found.merges][-1] == ids["cat2"]
+    with pytest.raises(DatabaseError, match="forced failure"):
+        merges.apply(db, found.merges)
+    assert dump(db) == before
+    assert merges.log(db).empty
+
+
+def test_stale_pairs_are_skipped(db, tmp_path):
+    ids = seed(db)
+    path = review(db, tmp_path / "r.csv", [
+        (ids["tea"], ids["tea2"], "merge"), (ids["cat"], ids["cat2"], "merge"), (ids["tea3"], ids["car"], "merge")])
+    db.execute("UPDATE memory_entries SET content = 'Has two cats', content_hash = 'x' WHERE id = ?", [ids["cat2"]])
+    db.memories.delete(ids["car"])
+    found = merges.plan(db, merges.read_review(path))
+    assert [(m.removed_id, m.survivor_id) for m in found.merges] == [(ids["tea2"], ids["tea"])]
+    assert len(found.skipped) == 2
+    assert f"memory {ids['cat2']}'s content changed since the audit" in found.skipped[0]
+    assert f"memory {ids['car']} is gone" in found.skipped[1]
+    # A row changed between the plan and the batch is left alone too.
+    db.execute("UPDATE memory_entries SET content_hash = 'y' WHERE id = ?", [ids["tea2"]])
+    done = merges.apply(db, found.merges)
+    assert done.merged == {} and "changed during the merge" in done.skipped[0]
+    assert db.memories.get(ids["tea2"]).content_hash == "y"
+
+
+def test_undo_skips_a_row_whose_content_was_stored_again(db, tmp_path):
+    ids = seed(db)
+    done = run(db, review(db, tmp_path / "r.csv", [(ids["cat"], ids["cat2"], "merge")]))
+    [merge_id] = done.merged
+    again, created = db.memories.store("Has a cat named Max.", "fact", "jarvis_inferred")  # the removed text
+    assert created
+    undone = merges.undo(db, merge_ids=[merge_id])
+    assert undone.restored == [] and f"now stored as memory {again.id}" in undone.skipped[0]
+    assert db.memories.count() == 6
+
+
+def test_conflicting_keep_choices_skip_the_group(db, tmp_path):
+    ids = seed(db)
+    found = merges.plan(db, merges.read_review(review(db, tmp_path / "r.csv", [
+        (ids["tea"], ids["tea2"], "merge", ids["tea"]), (ids["tea3"], ids["tea2"], "merge", ids["tea3"])])))
+    assert found.merges == [] and "leave 2 rows to keep" in found.skipped[0]
+
+
+@pytest.mark.parametrize("content, message", [
+    ("id_a,id_b,kind,score\n1,2,near,90\n", "missing column(s) hash_a, hash_b, action"),
+    (",".join(FIELDS) + "\n1,2,near,90,,h,h,delete,\n", "line 2: action must be 'merge' or empty"),
+    (",".join(FIELDS) + "\n1,2,near,90,,h,h,merge,3\n", "line 2: keep must be 1 or 2"),
+    (",".join(FIELDS) + "\nx,2,near,90,,h,h,merge,\n", "line 2"),
+])
+def test_bad_review_files_are_refused(tmp_path, content, message):
+    path = tmp_path / "r.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ValidationError, match="".join("\\" + c if not c.isalnum() and c != " " else c for c in message)):
+        merges.read_review(path)
+
+
+def test_cli_dry_run_writes_nothing(tmp_path):
+    path = tmp_path / "jarvis.db"
+    with jarvis_memory.Database(path.as_uri()) as db:
+        ids = seed(db)
+        review(db, tmp_path / "r.csv", [(ids["tea"], ids["tea2"], "merge")])
+    files = {p: p.read_bytes() for p in tmp_path.glob("jarvis.db*") if p.suffix != ".db-shm"}
+    runner = CliRunner()
+    result = runner.invoke(cli, ["--url", path.as_uri(), "dedup", "apply", str(tmp_path / "r.csv")])
+    assert result.exit_code == 0, result.output
+    assert f"would merge {ids['tea2']} into {ids['tea']}" in result.output and "dry run" in result.output
+    assert {p: p.read_bytes() for p in files} == files
+    result = runner.invoke(cli, ["--url", path.as_uri(), "dedup", "apply", "--apply", str(tmp_path / "r.csv")])
+    assert result.exit_code == 0, result.output
+    assert f"merged {ids['tea2']} into {ids['tea']} (near): merge 1" in result.output
+    result = runner.invoke(cli, ["--url", path.as_uri(), "dedup", "apply", "--apply", str(tmp_path / "r.csv")])
+    assert result.exit_code == 1 and f"memory {ids['tea2']} is gone (merged by merge 1)" in result.output
+    result = runner.invoke(cli, ["--url", path.as_uri(), "dedup", "undo", "--merge", "1"])
+    assert (result.exit_code, result.output.splitlines()[0]) == (0, "undid merge 1")
+
+
+@pytest.mark.parametrize("url_kind", ["ws"])
+def test_cli_remote_needs_yes_remote(db, url, token, tmp_path, monkeypatch):
+    ids = seed(db)
+    path = review(db, tmp_path / "r.csv", [(ids["tea"], ids["tea2"], "merge")])
+    monkeypatch.setenv("DATABASE_AUTH_TOKEN", token)
+    runner = CliRunner()
+    result = runner.invoke(cli, ["--url", url, "dedup", "apply", "--apply", str(path)])
+    assert result.exit_code == 3 and "--yes-remote" in result.output
+    assert db.memories.count() == 6
+    result = runner.invoke(cli, ["--url", url, "dedup", "apply", str(path)])  # a dry run needs no confirmation
+    assert result.exit_code == 0 and "would merge" in result.output
+    result = runner.invoke(cli, ["--url", url, "dedup", "apply", "--apply", "--yes-remote", str(path)])
+    assert result.exit_code == 0, result.output
+    assert db.memories.count() == 5
