@@ -30,7 +30,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -47,8 +47,8 @@ SIZES: dict[str, dict[str, int]] = {
     "medium": {"memories": 15_000, "sessions": 6_000, "events": 200_000},
     "large": {"memories": 50_000, "sessions": 20_000, "events": 1_000_000},
 }
-BASE_DATE = datetime(2026, 8, 1, tzinfo=timezone.utc)
-DAYS = 90
+DAYS = 90  # the demo's activity spans the DAYS days before its "as of" day (by default the day it is built)
+FIXTURE_AS_OF = date(2026, 10, 30)  # the committed test fixture's day: rebuilt with it, it is the same rows
 # Planted pairs: duplicates (the same statement written again) and hard negatives
 # (a near-identical, different statement: never a duplicate).  Both are in the truth file,
 # each with its "label".
@@ -67,7 +67,6 @@ MIN_PLANTED = 2
 _CHUNK = 5_000  # rows per multi-row statement: at most 6 parameters a row, under SQLite's 32,766
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
-_BASE_MS = int((BASE_DATE - _EPOCH).total_seconds() * 1000)
 _DAY_MS = 86_400_000
 _MINUTE_MS = 60_000
 
@@ -233,9 +232,14 @@ def build(
     seed: int = 7,
     *,
     progress: Callable[[str], None] | None = None,
+    as_of: date | str | None = None,
 ) -> dict[str, Any]:
     """Write a fresh demo database and ``<stem>.truth.json`` beside it; returns a summary.
 
+    The activity spans the :data:`DAYS` days before ``as_of`` (a date, or ISO text; default:
+    today, UTC), so "stale" and "open for days" read as they would on a live database the
+    day it is built.  The same seed and ``as_of`` give the same rows; another ``as_of``
+    gives the same rows moved by whole days.
     ``size`` is a name from :data:`SIZES` or a mapping with ``memories``,
     ``sessions`` and ``events``.  An existing file is only replaced if it is a
     previous demo database (it has a truth file); the new one is built in a
@@ -244,6 +248,8 @@ def build(
     started = time.perf_counter()
     if isinstance(seed, bool) or not isinstance(seed, int):
         raise ValidationError(f"seed must be an integer, not {seed!r}")
+    end = _as_of_day(as_of)
+    base = datetime(end.year, end.month, end.day, tzinfo=timezone.utc) - timedelta(days=DAYS)
     target = _target(url_or_path)
     sizes = _sizes(size)
     truth_path = truth_path_for(target)
@@ -258,9 +264,9 @@ def build(
     tmp_truth = truth_path.with_name(f".{truth_path.name}.building-{os.getpid()}")
     _remove_db_files(tmp)
     try:
-        truth = _Builder(random.Random(seed), sizes, say).write(tmp)
+        truth = _Builder(random.Random(seed), sizes, say, base).write(tmp)
         truth = {"seed": seed, "size": size if isinstance(size, str) else "custom", "sizes": sizes,
-                 "base_date": timestamps.iso(BASE_DATE), **truth}
+                 "base_date": timestamps.iso(base), "as_of": end.isoformat(), **truth}
         tmp_truth.write_text(json.dumps(truth, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         _remove_db_files(target, sidecars_only=True)  # a stale WAL must never be applied to the new file
         os.replace(tmp, target)
@@ -272,6 +278,19 @@ def build(
     pairs = Counter(p["kind"] for p in truth["planted"])
     return {"database": str(target), "truth": str(truth_path), "seed": seed, "size": truth["size"],
             "counts": truth["counts"], "planted": {k: pairs.get(k, 0) for k in KINDS}, "seconds": seconds}
+
+
+def _as_of_day(as_of: date | str | None) -> date:
+    if as_of is None:
+        return datetime.now(timezone.utc).date()
+    if isinstance(as_of, datetime):
+        raise ValidationError("as_of is a day: pass a date or 'YYYY-MM-DD'")
+    if isinstance(as_of, date):
+        return as_of
+    try:
+        return date.fromisoformat(as_of)
+    except (TypeError, ValueError):
+        raise ValidationError(f"as_of must be a date (YYYY-MM-DD), not {as_of!r}") from None
 
 
 def truth_path_for(db_path: str | os.PathLike[str]) -> Path:
@@ -342,7 +361,9 @@ def _n(rate: float, total: int) -> int:
 class _Builder:
     """One build: generate rows in memory, write them in chunks, then plant the single-row problems."""
 
-    def __init__(self, rng: random.Random, sizes: dict[str, int], say: Callable[[str], None]):
+    def __init__(self, rng: random.Random, sizes: dict[str, int], say: Callable[[str], None], base: datetime):
+        self.base_date = base
+        self.base_ms = int((base - _EPOCH).total_seconds() * 1000)
         self.rng = rng
         self.sizes = sizes
         self.say = say
@@ -391,10 +412,10 @@ class _Builder:
         out = []
         for _ in range(n):
             day = rng.randrange(DAYS)
-            weekend = (BASE_DATE + timedelta(days=day)).weekday() >= 5
+            weekend = (self.base_date + timedelta(days=day)).weekday() >= 5
             mu, sigma, _ = rng.choices(peaks, weights=[p[2] for p in peaks])[0]
             hour = min(23.9, max(6.0, rng.gauss(mu + (1.5 if weekend else 0.0), sigma)))
-            start = _BASE_MS + day * _DAY_MS + int(hour * 3_600_000) + rng.randrange(60_000)
+            start = self.base_ms + day * _DAY_MS + int(hour * 3_600_000) + rng.randrange(60_000)
             length = int(min(180.0, max(1.0, rng.lognormvariate(2.1, 0.8))) * _MINUTE_MS)
             trigger = rng.choices(("timeout", "explicit", "browser_close"), weights=(45, 35, 20))[0]
             out.append({"start": start, "length": length, "trigger": trigger})
@@ -675,7 +696,7 @@ class _Builder:
                 events.append([s["end"], 2, sid, "session_end", {"trigger": s["trigger"]}])
         last = max(s["start"] + s["length"] for s in sessions)
         for _ in range(n_orphans):  # events of sessions that no longer exist
-            ms = _BASE_MS + rng.randrange(last - _BASE_MS)
+            ms = self.base_ms + rng.randrange(last - self.base_ms)
             events.append([ms, 1, len(sessions) + rng.randint(1, 50), "message", {"role": "user", "chars": rng.randint(4, 200)}])
         events.sort(key=lambda e: (e[0], e[1], e[2]))
         for event_id, e in enumerate(events, start=1):
@@ -812,13 +833,14 @@ def _insert_rows(db: Database, table: str, columns: tuple[str, ...], rows: list[
               help="tiny: the test fixture; large: 50k memories, 20k sessions, 1M events.")
 @click.option("--seed", type=int, default=7, show_default=True, help="Same seed, same rows.")
 @click.option("--out", "out", type=click.Path(dir_okay=False), help="Database file. Default: data/demo.db.")
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="The demo's last day (default: today, UTC).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def demo_command(size: str, seed: int, out: str | None, as_json: bool) -> None:
+def demo_command(size: str, seed: int, out: str | None, as_of: str | None, as_json: bool) -> None:
     """Build a demo database with planted problems, and its ground truth (<name>.truth.json).
 
     Refuses to overwrite a file that is not a previous demo database.
     """
-    summary = build(out or default_path(), size=size, seed=seed,
+    summary = build(out or default_path(), size=size, seed=seed, as_of=as_of,
                     progress=lambda message: click.echo(message, err=True))
     if as_json:
         click.echo(json.dumps(summary, indent=2))

@@ -16,7 +16,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from jarvis_memory import hashing, memories, sessions, timestamps
 from jarvis_memory.cli import cli
-from jarvis_memory.demo import _FILLERS, _SWAPS, _V, _VALUE_SLOTS, DUPLICATE_KINDS, KINDS, SIZES, build, truth_path_for
+from jarvis_memory.demo import FIXTURE_AS_OF, _FILLERS, _SWAPS, _V, _VALUE_SLOTS, DUPLICATE_KINDS, KINDS, SIZES, build, truth_path_for
 from jarvis_memory.errors import ConfigError, ValidationError
 
 FIXTURE = Path(__file__).parent / "fixtures" / "jarvis-fixture.db"
@@ -56,9 +56,23 @@ def demo_db(request: pytest.FixtureRequest) -> Path:
 # -- determinism and size -----------------------------------------------------------
 def test_rebuilding_the_fixture_gives_the_committed_rows(tmp_path: Path) -> None:
     rebuilt = tmp_path / "fixture.db"
-    build(rebuilt, size="tiny", seed=7)
+    build(rebuilt, size="tiny", seed=7, as_of=FIXTURE_AS_OF)
     assert _rows(rebuilt) == _rows(FIXTURE)
     assert _truth(rebuilt) == _truth(FIXTURE)
+
+
+def test_the_demo_ends_on_its_as_of_day_and_another_day_moves_every_row_by_whole_days(tmp_path: Path) -> None:
+    build(tmp_path / "later.db", size="tiny", seed=7, as_of="2027-01-08")  # 70 days after the fixture's day
+    assert _truth(tmp_path / "later.db")["as_of"] == "2027-01-08"
+    shifted, fixture = (sqlite3.connect(p) for p in (tmp_path / "later.db", FIXTURE))
+    sql = ("SELECT count(*), sum(julianday(ended_at) - julianday(started_at)), max(started_at) FROM sessions"
+           " WHERE started_at GLOB '2*T*Z' AND ended_at GLOB '2*T*Z'")
+    (n, length, last), (n0, length0, last0) = shifted.execute(sql).fetchone(), fixture.execute(sql).fetchone()
+    assert n == n0 and abs(length - length0) < 1e-6  # the same sessions, as long as before
+    gap = shifted.execute(f"SELECT julianday('{last}') - julianday('{last0}')").fetchone()[0]
+    assert abs(gap - 70) < 1e-6 and last < "2027-01-09"
+    with pytest.raises(ValidationError, match="as_of must be a date"):
+        build(tmp_path / "bad.db", size="tiny", as_of="next tuesday")
 
 
 def test_another_seed_gives_other_rows(tmp_path: Path) -> None:

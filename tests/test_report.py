@@ -180,10 +180,10 @@ def cli(*args: str, env_extra: dict[str, str] | None = None, cwd: Path | None = 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     """A tiny demo database and its ground truth; the sentinel token is in the environment the kernel inherits."""
-    from jarvis_memory.demo import build
+    from jarvis_memory.demo import FIXTURE_AS_OF, build
 
     folder = tmp_path_factory.mktemp("demo")
-    summary = build(folder / "demo.db", size="tiny", seed=7)
+    summary = build(folder / "demo.db", size="tiny", seed=7, as_of=FIXTURE_AS_OF)
     url = (folder / "demo.db").as_uri()
     return {"url": url, "truth": json.loads(Path(summary["truth"]).read_text()),
             "env": {"DATABASE_URL": url, "DATABASE_AUTH_TOKEN": SENTINEL}}
