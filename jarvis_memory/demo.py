@@ -40,6 +40,7 @@ from . import config, memories, timestamps
 from .database import Database
 from .errors import ConfigError, ValidationError
 from .hashing import normalize
+from .progress import Progress
 
 SIZES: dict[str, dict[str, int]] = {
     "tiny": {"memories": 300, "sessions": 60, "events": 1_000},
@@ -841,7 +842,7 @@ def demo_command(size: str, seed: int, out: str | None, as_of: str | None, as_js
     Refuses to overwrite a file that is not a previous demo database.
     """
     summary = build(out or default_path(), size=size, seed=seed, as_of=as_of,
-                    progress=lambda message: click.echo(message, err=True))
+                    progress=Progress("demo").note)  # each stage as it starts: dated lines in a log
     if as_json:
         click.echo(json.dumps(summary, indent=2))
         return
