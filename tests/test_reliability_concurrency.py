@@ -1,4 +1,4 @@
-"""Eight OS processes writing one database at once, on ``file:`` and over ``ws://``.
+"""Eight OS processes writing one database at once, on ``file:`` and over ``ws://`` and ``http://`` (real sqld).
 
 Each process stores 500 memories (250 of them shared by every process, written in a
 different case and padding by each, so only the content hash makes them equal), opens
@@ -60,7 +60,7 @@ def _writer(url, token, worker, barrier, queue):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("url_kind", ["file", "ws"])
+@pytest.mark.parametrize("url_kind", ["file", "ws", "http"])
 def test_eight_processes_store_log_and_end_sessions(url_kind, url, db_path):
     token = None if url_kind == "file" else TOKEN
     with jarvis_memory.Database(url, token) as db:
