@@ -25,6 +25,15 @@ KEYS = JwtKeys.generate()  # one Ed25519 key pair and its tokens per test proces
 TOKEN = KEYS.full_access  # the servers' full-access token; secrets tests use their own sentinel
 
 
+def xfail_on(failing: tuple[str, ...], reason: str, kinds: tuple[str, ...] = URL_KINDS) -> list:
+    """``kinds`` as parameters, those in ``failing`` marked xfail (not strict) with ``reason``.
+
+    For tests that fail on real sqld because of a known client bug: the assertion stays as it is.
+    """
+    xfail = pytest.mark.xfail(strict=False, reason=reason)
+    return [pytest.param(kind, marks=xfail) if kind in failing else kind for kind in kinds]
+
+
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No test reads the developer's DATABASE_URL or .env."""

@@ -21,7 +21,6 @@ process itself dies.
 from __future__ import annotations
 
 import atexit
-import base64
 import contextlib
 import ctypes
 import os
@@ -185,15 +184,6 @@ class JwtKeys:
             bad_signature=token(other, a="rw"),
         )
 
-    @staticmethod
-    def raw_public_key(pem: bytes) -> str:
-        """The key as sqld's other accepted form: the raw 32 bytes in URL-safe base64."""
-        from cryptography.hazmat.primitives import serialization
-
-        raw = serialization.load_pem_public_key(pem).public_bytes(
-            serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-        return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
 
 # -- servers ----------------------------------------------------------------------
 
@@ -341,12 +331,17 @@ class Sqld:
 
 
 def _wait_listening(port: int, proc: subprocess.Popen[bytes], log: Path) -> None:
+    """Wait until ``proc`` listens on ``port``, without connecting (sqld logs an ERROR for a bare TCP probe)."""
+    import psutil
+
     deadline = time.monotonic() + START_TIMEOUT
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise SqldError(f"server exited with {proc.returncode}:\n{_tail(log)}")
-        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
-            return
+        with contextlib.suppress(psutil.Error):
+            if any(c.status == psutil.CONN_LISTEN and c.laddr.port == port
+                   for c in psutil.Process(proc.pid).net_connections("tcp")):
+                return
         time.sleep(0.02)
     raise SqldError(f"nothing listens on 127.0.0.1:{port} after {START_TIMEOUT} s:\n{_tail(log)}")
 
