@@ -162,8 +162,8 @@ class _HttpClient(HttpClient):
     """libsql-client's HTTP client, reading sqld's error answers by their body, not their status alone.
 
     sqld answers a failed statement on ``/v1`` with HTTP 500 (or 400) and a JSON
-    ``{"message", "code"}`` body: that is the statement's error (``SQLITE_CONSTRAINT``,
-    ``SQL_PARSE_ERROR``…), not a server failure.  Refusals come as ``{"error": …}``
+    ``{"message", "code"}`` body: with one of sqld's statement codes (``SQLITE_CONSTRAINT``,
+    ``SQL_PARSE_ERROR``…) that is the statement's error, not a server failure.  Refusals come as ``{"error": …}``
     with 401 (token rejected) or 403 (a read-only token writing).  Any other 5xx is a
     ``SERVER_ERROR``.
     """
@@ -183,7 +183,10 @@ class _HttpClient(HttpClient):
         except ValueError:
             body = None
         if isinstance(body, dict) and isinstance(body.get("message"), str):
-            raise LibsqlError(body["message"], body.get("code") or "UNKNOWN")
+            code = body.get("code") or "UNKNOWN"
+            if resp.status < 500 or code.startswith(_STATEMENT_CODES):
+                raise LibsqlError(body["message"], code)
+            raise LibsqlError(f"Server returned HTTP status {resp.status}: {code}: {body['message']}", "SERVER_ERROR")
         detail = body["error"] if isinstance(body, dict) and isinstance(body.get("error"), str) else text[:200]
         if resp.status == 401:
             raise LibsqlError(detail, "AUTH_REJECTED")
@@ -193,6 +196,8 @@ class _HttpClient(HttpClient):
         raise LibsqlError(f"Server returned HTTP status {resp.status}: {detail}", f"HTTP_{resp.status}")
 
 
+# sqld's codes for a statement's own failure (libsql-server/src/hrana/stmt.rs), whatever the HTTP status.
+_STATEMENT_CODES = ("SQLITE_", "SQL_", "ARGS_", "RESPONSE_TOO_LARGE", "TRANSACTION_", "PROGRAM_")
 _NO_WRITE_PERMISSION = "have Write permission"  # sqld: "Current session doesn't not have Write permission to …"
 
 
