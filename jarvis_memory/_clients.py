@@ -1,6 +1,6 @@
 """Synchronous access to libsql-client 0.3.1, with its sharp edges handled.
 
-libsql-client is archived upstream; three of its behaviours are fixed here
+libsql-client is archived upstream; its behaviours are fixed here
 rather than worked around in every caller:
 
 * ``file:`` opens a new sqlite3 connection per call with ``timeout=0`` and
@@ -15,9 +15,11 @@ rather than worked around in every caller:
   fails in bounded time instead of hanging.
 * Over ``http:`` there is no ``transaction()``.  Nothing here offers one:
   every multi-statement write is a ``batch``, which is atomic on every URL kind.
-* Over ``http:`` a 5xx answer with a JSON error body loses its status (it
-  becomes an error with the body's code).  :class:`_HttpClient` keeps it, so a
-  server failure is a :class:`ServerError`, retried for idempotent calls.
+* Errors are read from sqld's answers (statement codes, 401, 403, busy, size
+  limits) into this package's typed errors, busy answers are retried for every
+  write and everything else safe to repeat is retried, all within one deadline
+  per call (:class:`_RemoteClient`); answers carry sqld's replication index for
+  read-your-writes through a replica; WebSockets are closed with a close frame.
 """
 
 from __future__ import annotations
@@ -176,7 +178,7 @@ class _HttpClient(HttpClient):
         url = urllib.parse.urljoin(self._url, path)
         async with self._session.request(method, url, json=request_body) as resp:
             if resp.ok:
-                return await resp.json(loads=json.loads)
+                return await resp.json()
             text = await resp.text()
         try:
             body = json.loads(text)
