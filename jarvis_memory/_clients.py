@@ -1,6 +1,6 @@
 """Synchronous access to libsql-client 0.3.1, with its sharp edges handled.
 
-libsql-client is archived upstream; three of its behaviours are fixed here
+libsql-client is archived upstream; its behaviours are fixed here
 rather than worked around in every caller:
 
 * ``file:`` opens a new sqlite3 connection per call with ``timeout=0`` and
@@ -15,9 +15,11 @@ rather than worked around in every caller:
   fails in bounded time instead of hanging.
 * Over ``http:`` there is no ``transaction()``.  Nothing here offers one:
   every multi-statement write is a ``batch``, which is atomic on every URL kind.
-* Over ``http:`` a 5xx answer with a JSON error body loses its status (it
-  becomes an error with the body's code).  :class:`_HttpClient` keeps it, so a
-  server failure is a :class:`ServerError`, retried for idempotent calls.
+* Errors are read from sqld's answers (statement codes, 401, 403, busy, size
+  limits) into this package's typed errors, busy answers are retried for every
+  write and everything else safe to repeat is retried, all within one deadline
+  per call (:class:`_RemoteClient`); answers carry sqld's replication index for
+  read-your-writes through a replica; WebSockets are closed with a close frame.
 """
 
 from __future__ import annotations
@@ -203,8 +205,8 @@ class _HttpClient(HttpClient):
     """libsql-client's HTTP client, reading sqld's error answers by their body, not their status alone.
 
     sqld answers a failed statement on ``/v1`` with HTTP 500 (or 400) and a JSON
-    ``{"message", "code"}`` body: that is the statement's error (``SQLITE_CONSTRAINT``,
-    ``SQL_PARSE_ERROR``…), not a server failure.  Refusals come as ``{"error": …}``
+    ``{"message", "code"}`` body: with one of sqld's statement codes (``SQLITE_CONSTRAINT``,
+    ``SQL_PARSE_ERROR``…) that is the statement's error, not a server failure.  Refusals come as ``{"error": …}``
     with 401 (token rejected) or 403 (a read-only token writing).  Any other 5xx is a
     ``SERVER_ERROR``.
     """
@@ -217,14 +219,17 @@ class _HttpClient(HttpClient):
         url = urllib.parse.urljoin(self._url, path)
         async with self._session.request(method, url, json=request_body) as resp:
             if resp.ok:
-                return await resp.json(loads=json.loads)
+                return await resp.json()
             text = await resp.text()
         try:
             body = json.loads(text)
         except ValueError:
             body = None
         if isinstance(body, dict) and isinstance(body.get("message"), str):
-            raise LibsqlError(body["message"], body.get("code") or "UNKNOWN")
+            code = body.get("code") or "UNKNOWN"
+            if resp.status < 500 or code.startswith(_STATEMENT_CODES):
+                raise LibsqlError(body["message"], code)
+            raise LibsqlError(f"Server returned HTTP status {resp.status}: {code}: {body['message']}", "SERVER_ERROR")
         detail = body["error"] if isinstance(body, dict) and isinstance(body.get("error"), str) else text[:200]
         if resp.status == 401:
             raise LibsqlError(detail, "AUTH_REJECTED")
@@ -234,6 +239,8 @@ class _HttpClient(HttpClient):
         raise LibsqlError(f"Server returned HTTP status {resp.status}: {detail}", f"HTTP_{resp.status}")
 
 
+# sqld's codes for a statement's own failure (libsql-server/src/hrana/stmt.rs), whatever the HTTP status.
+_STATEMENT_CODES = ("SQLITE_", "SQL_", "ARGS_", "RESPONSE_TOO_LARGE", "TRANSACTION_", "PROGRAM_")
 _NO_WRITE_PERMISSION = "have Write permission"  # sqld: "Current session doesn't not have Write permission to …"
 
 

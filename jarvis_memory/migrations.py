@@ -166,18 +166,24 @@ def _apply(db: Database, migration: Migration) -> None:
 
 
 def existing_core_tables(db: Database) -> set[str]:
-    found = set()
-    for table, columns in CORE_TABLES.items():
-        # the table-valued form is a SELECT, which a read-only connection allows
-        rows = db.execute("SELECT name FROM pragma_table_info(?)", [table], idempotent=True).rows
-        if not rows:
-            continue
-        have = [r[0] for r in rows]
-        missing = [c for c in columns if c not in have]
+    """The memory tables the database has (columns checked), read in one statement.
+
+    One statement is one snapshot: read table by table, a concurrent migration committing
+    in between made some tables appear and the check report a half-made schema.
+    """
+    names = ", ".join(f"'{t}'" for t in CORE_TABLES)
+    rows = db.execute(
+        "SELECT m.name, p.name FROM sqlite_master AS m, pragma_table_info(m.name) AS p"
+        f" WHERE m.type = 'table' AND m.name IN ({names})", idempotent=True,
+    ).rows
+    have: dict[str, list[str]] = {}
+    for table, column in rows:
+        have.setdefault(table, []).append(column)
+    for table, columns in have.items():
+        missing = [c for c in CORE_TABLES[table] if c not in columns]
         if missing:
             raise SchemaError(f"table {table} on {db.settings.redacted_url} lacks columns {missing}")
-        found.add(table)
-    return found
+    return set(have)
 
 
 def _table_exists(db: Database, name: str) -> bool:

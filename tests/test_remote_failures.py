@@ -25,7 +25,7 @@ from jarvis_memory import bulk
 from jarvis_memory._clients import _RemoteClient
 from jarvis_memory.errors import AuthError, DatabaseError, ServerError, UnreachableError
 from jarvis_memory.hashing import content_hash
-from conftest import REMOTE_KINDS, xfail_on
+from conftest import REMOTE_KINDS
 from fault_proxy import FaultProxy
 from sqld import JwtKeys, Sqld
 
@@ -131,9 +131,7 @@ def test_silent_server_fails_at_the_deadline(kind):
 # -- token rejected -----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("kind", xfail_on(
-    ("ws", "ws-legacy"), "issue 9: a refused token over ws is sometimes 'connection lost' or 'Cannot write to "
-    "closing transport'", REMOTE_KINDS))
+@pytest.mark.parametrize("kind", REMOTE_KINDS)
 def test_rejected_token_is_an_auth_error_and_writes_nothing(kind, server, db, db_path):
     url = url_of(server, kind)
     intruder = jarvis_memory.Database(url, WRONG, timeout=TIMEOUT)

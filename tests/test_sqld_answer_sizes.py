@@ -14,7 +14,7 @@ import sqlite3
 
 import pytest
 
-from conftest import REMOTE_KINDS, xfail_on
+from conftest import REMOTE_KINDS
 from jarvis_memory import bulk
 from jarvis_memory.load import load
 
@@ -32,8 +32,7 @@ def big_jsonl(tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("url_kind", xfail_on(
-    REMOTE_KINDS, "issue 9: answers over aiohttp's 4 MiB (ws) or sqld's 10 MB (http) fail untyped", REMOTE_KINDS))
+@pytest.mark.parametrize("url_kind", REMOTE_KINDS)
 def test_large_import_export_and_load(url, token, db, db_path, big_jsonl, tmp_path):
     first = bulk.import_file(db, big_jsonl)  # default chunks: 1,000 rows, 8 MB answers
     assert (first.new, first.duplicates) == (ROWS, 0)

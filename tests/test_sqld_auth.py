@@ -12,15 +12,13 @@ import sqlite3
 import pytest
 
 import jarvis_memory
-from conftest import KEYS, REMOTE_KINDS, xfail_on
+from conftest import KEYS, REMOTE_KINDS
 from jarvis_memory.errors import AuthError, ReadOnlyError
 
 TRIES = 10  # the ws misclassification shows about 1 run in 8
 
 
-@pytest.mark.parametrize("url_kind", xfail_on(
-    ("ws", "ws-legacy"), "issue 9: a refused token over ws is sometimes 'Cannot write to closing transport'",
-    REMOTE_KINDS))
+@pytest.mark.parametrize("url_kind", REMOTE_KINDS)
 @pytest.mark.parametrize("which", ["expired", "bad_signature"])
 def test_refused_tokens_are_always_auth_errors(which, url, db):
     errors = []
@@ -33,9 +31,7 @@ def test_refused_tokens_are_always_auth_errors(which, url, db):
     assert errors == ["AuthError"] * TRIES
 
 
-@pytest.mark.parametrize("url_kind", xfail_on(
-    REMOTE_KINDS, "issue 9: a write with a read-only JWT is 'connection lost' (ws) or ServerError 403 (http)",
-    REMOTE_KINDS))
+@pytest.mark.parametrize("url_kind", REMOTE_KINDS)
 def test_read_only_token_reads_and_its_writes_are_read_only_errors(url, db, db_path):
     db.memories.store("Readable", "fact", "user_explicit")
     with jarvis_memory.Database(url, KEYS.read_only) as reader:

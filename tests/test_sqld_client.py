@@ -135,21 +135,14 @@ def test_a_row_over_the_servers_limit_is_a_typed_error_and_recall_stamps_nothing
 
 # -- 2 and 6. closing ------------------------------------------------------------------------
 
-NOISE = ("Unclosed", "client_session", "connector", "Traceback", "Exception", "Error")  # not the commands' own words
 
 
 @pytest.mark.parametrize("kind", REMOTE_KINDS)
-def test_commands_print_nothing_to_stderr_and_close_their_sockets(kind, server, tmp_path):
+def test_a_collected_database_closes_its_client_quietly(kind, server, tmp_path):
     with remote_db(server, kind) as db:
         db.memories.store("kept", "fact", "user_explicit")
     logged_before = server.log().count(" ERROR ")
-    env = cli_env(server.url(kind), TOKEN)
-    for command in (["stats"], ["doctor"], ["export", "-o", str(tmp_path / "x.jsonl")], ["migrate", "--status"],
-                    ["recall", "kept", "--json"]):
-        out = subprocess.run([sys.executable, "-m", "jarvis_memory", *command], env=env, capture_output=True,
-                             text=True, timeout=120, cwd=tmp_path)
-        assert out.returncode == 0, (command, out.stderr)
-        assert not any(noise in out.stderr for noise in NOISE), (command, out.stderr)
+    env = cli_env(server.url(kind), TOKEN)  # every CLI command: tests/test_cli_stderr.py
     # A Database collected before exit (as the CLI's were) closes its client then.
     script = textwrap.dedent(f"""
         import gc, jarvis_memory
@@ -201,33 +194,6 @@ def test_sql_errors_keep_sqlds_code_and_are_not_retried(kind, sql, code, server,
         assert len(submissions) == 1
 
 
-@pytest.mark.parametrize("kind", REMOTE_KINDS)
-@pytest.mark.parametrize("which", ["bad_signature", "expired"])
-def test_a_rejected_token_is_always_an_auth_error(kind, which, server, submissions):
-    """It was 'Cannot write to closing transport' about one run in eight: now requests wait for the hello."""
-    for _ in range(20):
-        with jarvis_memory.Database(server.url(kind), getattr(KEYS, which), timeout=5) as intruder:
-            with pytest.raises(AuthError) as caught:
-                intruder.memories.count()
-            assert getattr(KEYS, which) not in str(caught.value)
-    assert len(submissions) == 20  # never retried
-
-
-@pytest.mark.parametrize("kind", REMOTE_KINDS)
-def test_a_read_only_token_reads_and_its_writes_are_read_only_errors(kind, server):
-    with remote_db(server, kind) as db:
-        db.memories.store("visible", "fact", "user_explicit")
-    with jarvis_memory.Database(server.url(kind), KEYS.read_only) as reader:
-        assert [e.content for e in reader.memories.search("visible")] == ["visible"]
-        for write in (lambda: reader.memories.store("x", "fact", "user_explicit"), reader.sessions.start,
-                      lambda: reader.memories.recall("visible"), reader.migrate):
-            with pytest.raises(ReadOnlyError):
-                write()
-    with remote_db(server, kind) as db:
-        assert db.memories.count() == 1 and db.sessions.list() == []
-        assert db.memories.search("visible")[0].last_accessed is None
-
-
 @pytest.mark.parametrize("kind", ["ws", "http"])
 def test_the_server_refusing_a_write_for_the_token_is_a_read_only_error(kind, server, monkeypatch):
     """A token the client does not read as read-only, refused by sqld (HTTP 403 / closed socket)."""
@@ -250,7 +216,7 @@ import socket, sys, time, jarvis_memory
 silent = socket.socket(); silent.bind(("127.0.0.1", 0)); silent.listen(16)
 url = f"{sys.argv[1]}://127.0.0.1:{silent.getsockname()[1]}"
 for read in (True, False):
-    db = jarvis_memory.Database(url, "tok", timeout=2)
+    db = jarvis_memory.Database(url, "tok", timeout=3)
     started = time.monotonic()
     try:
         db.execute("SELECT 1" if read else "INSERT INTO sessions (started_at) VALUES ('x')")
@@ -262,14 +228,14 @@ for read in (True, False):
 
 @pytest.mark.parametrize("kind", ["ws", "http"])
 def test_a_silent_server_fails_within_the_timeout_without_tracebacks(kind):
-    """It took 3 x 30 s and printed InvalidStateError tracebacks over ws."""
+    """A read took 3 x the timeout and printed InvalidStateError tracebacks over ws."""
     out = subprocess.run([sys.executable, "-c", SILENT_SCRIPT, kind], capture_output=True, text=True, timeout=120)
     assert out.stderr == ""
     lines = out.stdout.splitlines()
     assert len(lines) == 2, out.stdout
     for line in lines:
         seconds, message = line.split(" ", 1)
-        assert 1.9 <= float(seconds) <= 2 + 1 + 1.5, line  # the deadline, the 1 s read probe, slack
+        assert 2.9 <= float(seconds) <= 3 + 1 + 2.5, line  # the deadline, the 1 s read probe, slack (3 tries: 9 s)
         assert "did not answer in time" in message
 
 

@@ -104,6 +104,16 @@ const commands: Record<string, Command> = {
     }
     return results;
   },
+  // Seconds each storeMemoryEntry call took, timed inside Node (benchmarks/bench_sqld_store.py).
+  'time-store': async (_args, input) => {
+    const seconds = [];
+    for (const e of (await input()) as NewEntry[]) {
+      const started = performance.now();
+      await storeMemoryEntry(e.content, e.category, e.source);
+      seconds.push((performance.now() - started) / 1000);
+    }
+    return seconds;
+  },
   hash: async (_args, input) => ((await input()) as string[]).map(hash),
   'start-session': async () => ({ id: await startSession() }),
   'end-session': async ([id, trigger, summary]) => {
