@@ -35,6 +35,7 @@ import os
 import re
 import time
 import urllib.parse
+import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +46,7 @@ from .errors import ConfigError, DatabaseError
 
 REPLICA_VAR = "JARVIS_MEMORY_REPLICA"  # "0"/"off"/"no"/"false": read remote databases in pages instead
 REPLICA_DIR_VAR = "JARVIS_MEMORY_REPLICA_DIR"  # the cache folder (default: data/replicas in the project)
+VERSION_TIMEOUT = 10.0  # seconds for the server's /version answer
 LOCK_TIMEOUT = 600.0  # seconds to wait for another run's sync or read of the same replica
 _HTTP_FOR = {"ws": "http", "http": "http", "wss": "https", "https": "https", "libsql": "https"}
 _LOG_ID_BYTES = 16  # libSQL's client_wal_index starts with the 128-bit log id of the server's replication log
@@ -148,6 +150,7 @@ def _sync_locked(settings: config.Settings, path: Path) -> Replica:
         if recorded != settings.redacted_url:
             raise ConfigError(f"{path} is the replica of {recorded}, not of {settings.redacted_url}; name another file")
     _probe(settings)
+    server = _server_version(settings)
     libsql_experimental = _replication_client()
     started = time.perf_counter()
     try:
@@ -164,7 +167,7 @@ def _sync_locked(settings: config.Settings, path: Path) -> Replica:
         raise ReplicationUnavailable(f"{settings.redacted_url} did not serve replication: {detail}") from None
     log_id = _beside(path, "-client_wal_index").read_bytes()[:_LOG_ID_BYTES].hex()
     tmp = _beside(path, ".source.json.tmp")
-    tmp.write_text(json.dumps({"source": settings.redacted_url, "log_id": log_id}) + "\n")
+    tmp.write_text(json.dumps({"source": settings.redacted_url, "log_id": log_id, "server": server}) + "\n")
     tmp.replace(source_file)
     return Replica(path, settings.redacted_url, log_id, first, round(time.perf_counter() - started, 3))
 
@@ -180,6 +183,23 @@ def _probe(settings: config.Settings) -> None:
 
     with Database(settings.url, settings.auth_token, read_only=True) as db:
         db.execute("SELECT 1")
+
+
+def _server_version(settings: config.Settings) -> str:
+    """The server's ``GET /version`` answer (sqld: ``sqld 0.24.32 (…)``); raises ReplicationUnavailable otherwise.
+
+    The replication client waits without bound on an HTTP server that does not speak its gRPC protocol, so
+    replication is tried only on a server that names itself sqld.  /version needs no token.
+    """
+    url = sync_url(settings).rstrip("/") + "/version"
+    try:
+        with urllib.request.urlopen(url, timeout=VERSION_TIMEOUT) as answer:
+            version = answer.read(200).decode("utf-8", "replace").strip()
+    except (OSError, ValueError) as e:  # URLError, HTTPError and timeouts are OSErrors
+        raise ReplicationUnavailable(f"{settings.redacted_url} did not say which server it is (/version: {e})") from None
+    if not version.startswith("sqld "):
+        raise ReplicationUnavailable(f"{settings.redacted_url} is not sqld (/version: {version[:60]!r})")
+    return version
 
 
 def _replication_client() -> Any:

@@ -74,6 +74,8 @@ def session_runs(url: str, token: str | None, kind: str, folder: Path) -> list[t
     run(1, "import", str(rows))
     run(0, "export", "-f", "csv", "-o", str(folder / "out.csv"))
     run(0, "stats", "--json")
+    # sync: a file needs no replica (3); sqld's legacy WebSocket port serves no replication (5)
+    run({"file": 3, "ws-legacy": 5}.get(kind, 0), "sync", "--out", str(folder / "replica.db"))
     run(0, "forget", "1")
     run(4, "forget", "1")
     run(0, "report", "session_summary", "--out", str(folder / "reports"))
