@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import csv
+import json
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 import jarvis_memory
+from conftest import TOKEN
+from test_interop_typescript import INTEROP, node  # noqa: F401  (node: the fixture that installs the app)
 from jarvis_memory import merges
 from jarvis_memory.cli import cli
 from jarvis_memory.errors import DatabaseError, ValidationError
@@ -196,3 +201,53 @@ def test_cli_remote_needs_yes_remote(db, url, token, tmp_path, monkeypatch):
     result = runner.invoke(cli, ["--url", url, "dedup", "apply", "--apply", "--yes-remote", str(path)])
     assert result.exit_code == 0, result.output
     assert db.memories.count() == 5
+
+
+# -- the TypeScript app after a merge ----------------------------------------------------------
+@pytest.fixture
+def ts_store(url_kind, db_path, request):
+    """Store memories through the TypeScript app's storeMemoryEntry (file: directly, sqld over http:)."""
+    binary = request.getfixturevalue("node")
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_AUTH_TOKEN"}
+    if url_kind == "file":
+        env["DATABASE_URL"] = f"file:{db_path}"
+    else:
+        env.update(DATABASE_URL=request.getfixturevalue("server").http_url, DATABASE_AUTH_TOKEN=TOKEN)
+
+    def store(content: str) -> dict:
+        done = subprocess.run([binary, "--import", "tsx", "src/app.ts", "script"], cwd=INTEROP, env=env,
+                              input=json.dumps([{"cmd": "store-many", "input": [
+                                  {"content": content, "category": "preference", "source": "user_explicit"}]}]),
+                              capture_output=True, text=True, encoding="utf-8", timeout=60)
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout)[0][0]
+
+    return store
+
+
+@pytest.mark.interop
+@pytest.mark.parametrize("url_kind", ["file", "ws"])
+def test_typescript_app_storing_a_removed_exact_duplicate_finds_the_survivor(db, tmp_path, ts_store):
+    ids = seed(db)
+    # A client that stored no hash left an exact duplicate the unique index could not catch.
+    db.execute("INSERT INTO memory_entries (content, content_hash, category, source, created_at)"
+               " VALUES ('  PREFERS green tea in the morning', NULL, 'preference', 'jarvis_inferred',"
+               " '2026-02-01T00:00:00.000Z')")
+    [bad] = [r["id"] for r in db.query("SELECT id FROM memory_entries WHERE content_hash IS NULL")]
+    # keep the row with the right hash (the older one, kept by default, has none: the app could not find it)
+    done = run(db, review(db, tmp_path / "r.csv", [(ids["tea"], bad, "merge", ids["tea"])]))
+    assert [m.removed_id for m in done.merged.values()] == [bad]
+    stored = ts_store("  PREFERS green tea in the morning")
+    assert stored["id"] == ids["tea"]
+    assert db.memories.count() == 6
+
+
+@pytest.mark.interop
+@pytest.mark.parametrize("url_kind", ["file", "ws"])
+@pytest.mark.xfail(strict=True, reason="known limit: the TypeScript app looks a memory up by the exact content hash,"
+                   " and a removed near duplicate's text has another hash than the survivor: it is stored as a new row")
+def test_typescript_app_storing_a_removed_near_duplicate_finds_the_survivor(db, tmp_path, ts_store):
+    ids = seed(db)
+    run(db, review(db, tmp_path / "r.csv", [(ids["tea"], ids["tea2"], "merge")]))
+    stored = ts_store("Prefers green tea in the mornings")
+    assert stored["id"] == ids["tea"] and db.memories.count() == 5
