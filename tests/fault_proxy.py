@@ -28,13 +28,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
-import threading
 from typing import Any
 
 import aiohttp
 from aiohttp import web
 
 from libsql_server.faults import Fault, Faults, Stats
+from libsql_server.loop import LoopThread
 
 _HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "upgrade", "host", "content-length",
                "sec-websocket-key", "sec-websocket-version", "sec-websocket-extensions", "sec-websocket-protocol",
@@ -77,8 +77,7 @@ class FaultProxy:
         self.faults = Faults()
         self.stats = Stats()
         self.port = 0
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._thread: threading.Thread | None = None
+        self._loop = LoopThread("fault-proxy")
         self._runner: web.AppRunner | None = None
         self._session: aiohttp.ClientSession | None = None
 
@@ -91,36 +90,27 @@ class FaultProxy:
         return f"ws://127.0.0.1:{self.port}"
 
     def start(self) -> FaultProxy:
-        self._loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(target=self._loop.run_forever, name="fault-proxy", daemon=True)
-        self._thread.start()
+        self._loop.start()
         try:
-            self._call(self._serve())
+            self._loop.call(self._serve(), timeout=30)
         except BaseException:
             self.stop()
             raise
         return self
 
     def stop(self) -> None:
-        if self._loop is None or self._thread is None:
+        if not self._loop.running:
             return
         try:
-            self._call(self._shutdown())
+            self._loop.call(self._shutdown(), timeout=30)
         finally:
-            self._loop.call_soon_threadsafe(self._loop.stop)
-            self._thread.join()
-            self._loop.close()
-            self._loop = self._thread = None
+            self._loop.stop()
 
     def __enter__(self) -> FaultProxy:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
-
-    def _call(self, coro: Any) -> Any:
-        assert self._loop is not None
-        return asyncio.run_coroutine_threadsafe(coro, self._loop).result(30)
 
     async def _serve(self) -> None:
         self._session = aiohttp.ClientSession(auto_decompress=False)
@@ -214,7 +204,13 @@ class FaultProxy:
                 await upstream.send_str(msg.data)
 
         async def sqld_to_client() -> None:
-            async for msg in upstream:
+            while True:
+                msg = await upstream.receive()
+                if msg.type == aiohttp.WSMsgType.CLOSE:  # sqld's own close code and reason, verbatim
+                    await client.close(code=msg.data, message=(msg.extra or "").encode())
+                    return
+                if msg.type in (aiohttp.WSMsgType.CLOSING, aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.ERROR):
+                    return
                 if msg.type != aiohttp.WSMsgType.TEXT:
                     continue
                 message = json.loads(msg.data)

@@ -331,12 +331,17 @@ class Sqld:
 
 
 def _wait_listening(port: int, proc: subprocess.Popen[bytes], log: Path) -> None:
+    """Wait until ``proc`` listens on ``port``, without connecting (sqld logs an ERROR for a bare TCP probe)."""
+    import psutil
+
     deadline = time.monotonic() + START_TIMEOUT
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise SqldError(f"server exited with {proc.returncode}:\n{_tail(log)}")
-        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
-            return
+        with contextlib.suppress(psutil.Error):
+            if any(c.status == psutil.CONN_LISTEN and c.laddr.port == port
+                   for c in psutil.Process(proc.pid).net_connections("tcp")):
+                return
         time.sleep(0.02)
     raise SqldError(f"nothing listens on 127.0.0.1:{port} after {START_TIMEOUT} s:\n{_tail(log)}")
 

@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 
 import jarvis_memory
-from conftest import TOKEN, cli_env
-from libsql_server import LibsqlTestServer
+from conftest import KEYS, TOKEN, URL_KINDS, cli_env
+from sqld import Sqld
 from jarvis_memory import (
     ConfigError,
     ConflictError,
@@ -51,17 +51,18 @@ def seed(db: jarvis_memory.Database) -> dict[str, int]:
     return {"memory": memory.id, "open": open_session.id, "ended": ended.id}
 
 
-@pytest.fixture(scope="module", params=["file", "ws", "http"])
+@pytest.fixture(scope="module", params=URL_KINDS)
 def seeded(request, tmp_path_factory):
     """One seeded database per URL kind for the whole API matrix: every case must leave it as it was."""
-    path = tmp_path_factory.mktemp(f"api-{request.param}") / "jarvis.db"
+    root = tmp_path_factory.mktemp(f"api-{request.param}")
     with contextlib.ExitStack() as stack:
         if request.param == "file":
+            path = root / "jarvis.db"
             db = stack.enter_context(jarvis_memory.Database(path.as_uri()))
         else:
-            server = stack.enter_context(LibsqlTestServer(path, token=TOKEN))
-            url = server.ws_url if request.param == "ws" else server.http_url
-            db = stack.enter_context(jarvis_memory.Database(url, TOKEN))
+            server = stack.enter_context(Sqld(root / "sqld", keys=KEYS))
+            path = server.db_file
+            db = stack.enter_context(jarvis_memory.Database(server.url(request.param), TOKEN))
         db.migrate()
         yield db, seed(db), path
 

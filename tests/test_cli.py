@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from conftest import TOKEN, cli_env
+from conftest import REMOTE_KINDS, TOKEN, cli_env
 
 def run(url, *args, token=None):
     """The real command in a subprocess, as a script or cron would run it."""
@@ -15,9 +15,9 @@ def run(url, *args, token=None):
 
 
 @pytest.fixture
-def cli_url(url, url_kind, db):
+def cli_url(url, token, db):
     """A migrated database of each kind, and the token to reach it."""
-    return url, (None if url_kind == "file" else TOKEN)
+    return url, token
 
 
 def test_remember_recall_sessions_log(cli_url):
@@ -77,9 +77,9 @@ def test_import_reports_rejections_with_exit_1(cli_url, tmp_path):
     assert report["new"] == 1 and report["rejected"][0]["line"] == 2
 
 
-@pytest.mark.parametrize("url_kind", ["ws", "http"])
+@pytest.mark.parametrize("url_kind", REMOTE_KINDS)
 def test_migrate_refuses_remote_without_confirmation(server, url_kind):
-    url = server.ws_url if url_kind == "ws" else server.http_url
+    url = server.url(url_kind)
     refused = run(url, "migrate", token=TOKEN)
     assert refused.returncode == 3 and "--yes-remote" in refused.stderr
     assert url in refused.stderr  # it says which database it would have touched
@@ -92,7 +92,7 @@ def test_migrate_refuses_remote_without_confirmation(server, url_kind):
 def test_token_never_printed(server):
     sentinel = "SENTINEL-token-do-not-print-4242"
     outputs = []
-    for url in (server.ws_url, server.http_url, f"{server.http_url}?authToken={sentinel}"):
+    for url in (server.ws_url, server.legacy_ws_url, server.http_url, f"{server.http_url}?authToken={sentinel}"):
         for args in (["migrate"], ["doctor", "--json"], ["stats"], ["remember", "x", "-c", "fact"], ["migrate", "--status"]):
             out = run(url, *args, token=sentinel)
             assert out.returncode != 0  # the server's token is another one

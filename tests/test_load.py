@@ -18,7 +18,8 @@ import jarvis_memory
 from jarvis_memory import config
 from jarvis_memory.errors import ConfigError, ReadOnlyError, SchemaError
 from jarvis_memory.load import TABLES, load, open_file, read_pages, read_table
-from libsql_server import LibsqlTestServer
+from conftest import KEYS, REMOTE_KINDS, TOKEN
+from sqld import Sqld
 
 FIXTURE = Path(__file__).parent / "fixtures" / "jarvis-fixture.db"
 TRUTH = json.loads(FIXTURE.with_name("jarvis-fixture.truth.json").read_text(encoding="utf-8"))
@@ -198,11 +199,11 @@ def test_pages_read_the_same_rows_as_the_file_reader(fixture_copy: Path, page_si
             assert read_pages(db, table, page_size=page_size).equals(expected)
 
 
-@pytest.mark.parametrize("kind", ["ws", "http"])
-def test_remote_load_equals_file_load(fixture_copy: Path, kind: str, ds) -> None:
-    with LibsqlTestServer(fixture_copy, token="loader-token") as server:
-        url = server.ws_url if kind == "ws" else server.http_url
-        with load(url, auth_token="loader-token", page_size=97) as remote:
+@pytest.mark.parametrize("kind", REMOTE_KINDS)
+def test_remote_load_equals_file_load(fixture_copy: Path, kind: str, ds, tmp_path: Path) -> None:
+    with Sqld(tmp_path / "sqld", keys=KEYS, seed=fixture_copy) as server:
+        url = server.url(kind)
+        with load(url, auth_token=TOKEN, page_size=97) as remote:
             assert remote.counts == ds.counts
             assert remote.source == url
             assert remote.database_bytes > 0

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 import jarvis_memory
-from conftest import TOKEN, cli_env
-from libsql_server import LibsqlTestServer
+from conftest import KEYS, REMOTE_KINDS, TOKEN, URL_KINDS, cli_env
+from sqld import Sqld
 from jarvis_memory import ReadOnlyError
 from jarvis_memory.load import load
 from jarvis_memory.report import available as available_reports
@@ -86,17 +86,16 @@ def test_load_leaves_the_file_unchanged(analysis_db):
     assert folder_state(folder) == files  # no journal, WAL or anything else written beside it
 
 
-@pytest.mark.parametrize("url_kind", ["ws", "http"])
-def test_remote_load_changes_no_row(url_kind, db_path, request):
-    build(db_path, "wal")
-    before = dump(db_path)
-    server = request.getfixturevalue("server")
-    url = server.ws_url if url_kind == "ws" else server.http_url
-    with pytest.MonkeyPatch.context() as m:
-        m.setenv("DATABASE_AUTH_TOKEN", TOKEN)
-        with load(url, page_size=25) as ds:
-            assert ds.counts["memory_entries"] == 121
-    assert dump(db_path) == before
+@pytest.mark.parametrize("kind", REMOTE_KINDS)
+def test_remote_load_changes_no_row(kind, tmp_path):
+    build(tmp_path / "seed.db", "wal")
+    with Sqld(tmp_path / "sqld", keys=KEYS, seed=tmp_path / "seed.db") as server:
+        before = dump(server.db_file)
+        with pytest.MonkeyPatch.context() as m:
+            m.setenv("DATABASE_AUTH_TOKEN", TOKEN)
+            with load(server.url(kind), page_size=25) as ds:
+                assert ds.counts["memory_entries"] == 121
+        assert dump(server.db_file) == before
 
 
 @pytest.mark.slow
@@ -154,23 +153,29 @@ ALLOWED = ["SELECT count(*) FROM memory_entries", "PRAGMA page_count", "PRAGMA p
            "WITH x AS (SELECT id FROM sessions) SELECT count(*) FROM x", "SELECT * FROM memory_entries;"]
 
 
-@pytest.fixture(scope="module", params=["file", "ws", "http"])
+@pytest.fixture(scope="module", params=URL_KINDS)
 def shared_read_only(request, tmp_path_factory):
-    """One built database per URL kind for the refusal matrix: every case must leave it as it was."""
-    path = tmp_path_factory.mktemp(f"ro-{request.param}") / "jarvis.db"
+    """One built database per URL kind for the refusal matrix: every case must leave it as it was.
+
+    Yields (read-only Database, the SQLite file, its URL kind, the folders a relative name could land in).
+    """
+    root = tmp_path_factory.mktemp(f"ro-{request.param}")
+    path = root / "jarvis.db"
     build(path, "wal")
     with contextlib.ExitStack() as stack:
         if request.param == "file":
-            url, token = path.as_uri(), None
+            url, token, folders = path.as_uri(), None, (Path.cwd(), root)
         else:
-            server = stack.enter_context(LibsqlTestServer(path, token=TOKEN))
-            url, token = (server.ws_url if request.param == "ws" else server.http_url), TOKEN
-        yield stack.enter_context(jarvis_memory.Database(url, token, read_only=True)), path, request.param
+            server = stack.enter_context(Sqld(root / "sqld", keys=KEYS, seed=path))
+            url, token, path = server.url(request.param), TOKEN, server.db_file
+            folders = (Path.cwd(), server.root, path.parent)  # sqld runs in server.root
+        read_only = stack.enter_context(jarvis_memory.Database(url, token, read_only=True))
+        yield read_only, path, request.param, folders
 
 
 @pytest.mark.parametrize("sql", REFUSED.values(), ids=REFUSED.keys())
 def test_read_only_connection_refuses(sql, shared_read_only):
-    read_only, db_path, url_kind = shared_read_only
+    read_only, db_path, url_kind, folders = shared_read_only
     before, digest = dump(db_path), sha256(db_path)
     with pytest.raises(ReadOnlyError):
         read_only.execute(sql)
@@ -179,7 +184,7 @@ def test_read_only_connection_refuses(sql, shared_read_only):
     assert dump(db_path) == before
     if url_kind == "file":
         assert sha256(db_path) == digest
-    for folder in (Path.cwd(), db_path.parent):  # relative names resolve against the (server) process's cwd
+    for folder in folders:  # relative names resolve against the (server) process's cwd
         assert not (folder / "elsewhere.db").exists() and not (folder / "copy.db").exists()
 
 

@@ -1,4 +1,4 @@
-"""Eight OS processes writing one database at once, on ``file:`` and over ``ws://``.
+"""Eight OS processes writing one database at once, on ``file:`` and on sqld over ``ws://`` and ``http://``.
 
 Each process stores 500 memories (250 of them shared by every process, written in a
 different case and padding by each, so only the content hash makes them equal), opens
@@ -19,7 +19,7 @@ import time
 import pytest
 
 import jarvis_memory
-from conftest import TOKEN
+from conftest import REMOTE_KINDS, xfail_on
 from jarvis_memory import content_hash
 
 WORKERS = 8
@@ -60,9 +60,8 @@ def _writer(url, token, worker, barrier, queue):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("url_kind", ["file", "ws"])
-def test_eight_processes_store_log_and_end_sessions(url_kind, url, db_path):
-    token = None if url_kind == "file" else TOKEN
+@pytest.mark.parametrize("url_kind", xfail_on(REMOTE_KINDS, "issue 9: sqld answers SQLITE_BUSY at once; stores are lost"))
+def test_eight_processes_store_log_and_end_sessions(url_kind, url, token, db_path):
     with jarvis_memory.Database(url, token) as db:
         db.migrate()
     ctx = mp.get_context("spawn")

@@ -25,7 +25,7 @@ from jarvis_memory import bulk
 from jarvis_memory._clients import _RemoteClient
 from jarvis_memory.errors import AuthError, DatabaseError, ServerError, UnreachableError
 from jarvis_memory.hashing import content_hash
-from conftest import REMOTE_KINDS
+from conftest import REMOTE_KINDS, xfail_on
 from fault_proxy import FaultProxy
 from sqld import JwtKeys, Sqld
 
@@ -35,7 +35,11 @@ WRONG = KEYS.bad_signature
 TIMEOUT = 1.0  # the Database deadline in tests that wait for one
 HANG_GUARD = 15  # seconds: far above any deadline here, far below a hang
 
-pytestmark = pytest.mark.parametrize("kind", REMOTE_KINDS)
+
+
+@pytest.fixture(params=REMOTE_KINDS)
+def kind(request: pytest.FixtureRequest) -> str:
+    return request.param
 
 
 @pytest.fixture
@@ -127,6 +131,9 @@ def test_silent_server_fails_at_the_deadline(kind):
 # -- token rejected -----------------------------------------------------------------
 
 
+@pytest.mark.parametrize("kind", xfail_on(
+    ("ws", "ws-legacy"), "issue 9: a refused token over ws is sometimes 'connection lost' or 'Cannot write to "
+    "closing transport'", REMOTE_KINDS))
 def test_rejected_token_is_an_auth_error_and_writes_nothing(kind, server, db, db_path):
     url = url_of(server, kind)
     intruder = jarvis_memory.Database(url, WRONG, timeout=TIMEOUT)

@@ -28,9 +28,10 @@ from jupyter_client.kernelspec import KernelSpecManager
 
 from jarvis_memory import report
 from jarvis_memory.errors import ValidationError
-from libsql_server import LibsqlTestServer
+from conftest import KEYS, REMOTE_KINDS, TOKEN
+from sqld import Sqld
 
-SENTINEL = "sentinel-token-d41c9e0b7a"
+SENTINEL = TOKEN  # a JWT the test sqld accepts; also planted where no server checks it
 CLI = [str(Path(sys.executable).with_name("jarvis-memory"))]  # the installed command, as cron runs it
 UNTIL = "2026-11-15"  # after the demo's 90 days: "open" and "stale" are measured at a fixed moment
 MY_NOTEBOOKS = ("session_summary", "usage_report")
@@ -272,15 +273,16 @@ def test_the_token_appears_in_no_file_and_no_output(run_all):
         assert SENTINEL.encode() not in path.read_bytes(), path
 
 
-@pytest.mark.parametrize("kind", ["ws", "http"])
+@pytest.mark.parametrize("kind", REMOTE_KINDS)
 def test_every_report_over_the_network_matches_the_file_run(kind, run_all, demo, tmp_path):
-    """Over ws:// and http:// the server refuses anything but the sentinel: the kernels get it from the
-    environment only, no file or output holds it, and every headline figure equals the file: run's."""
+    """Over ws:// and http:// sqld refuses anything but a token signed with its key (the sentinel): the
+    kernels get it from the environment only, no file or output holds it, and every headline figure
+    equals the file: run's."""
     _, _, file_dated = run_all
     copy = tmp_path / "served.db"
     copy.write_bytes(Path(demo["url"].removeprefix("file://")).read_bytes())
-    with LibsqlTestServer(copy, token=SENTINEL) as server:
-        url = server.ws_url if kind == "ws" else server.http_url
+    with Sqld(tmp_path / "sqld", keys=KEYS, seed=copy) as server:
+        url = server.url(kind)
         result = cli("report", "--all", "--until", UNTIL, "--out", str(tmp_path / "out"),
                      env_extra={"DATABASE_URL": url, "DATABASE_AUTH_TOKEN": SENTINEL})
     assert result.returncode == 0, result.stderr

@@ -20,19 +20,22 @@ from pathlib import Path
 import pytest
 
 import jarvis_memory
-from conftest import cli_env
-from libsql_server import LibsqlTestServer
+from conftest import KEYS, cli_env
+from sqld import JwtKeys, Sqld
 
-SENTINEL = "SENTINEL-9f8e7d"
-OTHER = "the-servers-real-token-1234"
+SENTINEL_KEYS = JwtKeys.generate()
+SENTINEL = SENTINEL_KEYS.full_access  # a real JWT: sqld accepts it when it trusts SENTINEL_KEYS
+OTHER = KEYS  # a server trusting only these keys rejects the sentinel (bad signature)
 
-# name: (URL kind, server token, where the client's token is: "env" or "url")
+# name: (URL kind, the key pair sqld trusts, where the client's token is: "env" or "url")
 SCENARIOS = {
     "file-token-in-env": ("file", None, "env"),
-    "ws-accepted": ("ws", SENTINEL, "env"),
-    "http-accepted": ("http", SENTINEL, "env"),
-    "http-accepted-token-in-url": ("http", SENTINEL, "url"),
+    "ws-accepted": ("ws", SENTINEL_KEYS, "env"),
+    "ws-legacy-accepted": ("ws-legacy", SENTINEL_KEYS, "env"),
+    "http-accepted": ("http", SENTINEL_KEYS, "env"),
+    "http-accepted-token-in-url": ("http", SENTINEL_KEYS, "url"),
     "ws-rejected": ("ws", OTHER, "env"),
+    "ws-legacy-rejected": ("ws-legacy", OTHER, "env"),
     "http-rejected": ("http", OTHER, "env"),
     "ws-rejected-token-in-url": ("ws", OTHER, "url"),
 }
@@ -41,18 +44,17 @@ SCENARIOS = {
 @contextlib.contextmanager
 def target(name: str, folder: Path):
     """``(url, env token)`` for a scenario, with its server running."""
-    kind, server_token, where = SCENARIOS[name]
-    db_path = folder / "jarvis.db"
+    kind, server_keys, where = SCENARIOS[name]
     if kind == "file":
-        yield db_path.as_uri(), SENTINEL
+        yield (folder / "jarvis.db").as_uri(), SENTINEL
         return
-    with LibsqlTestServer(db_path, token=server_token) as server:
-        url = server.ws_url if kind == "ws" else server.http_url
+    with Sqld(folder / "sqld", keys=server_keys) as server:
+        url = server.url(kind)
         yield (f"{url}?authToken={SENTINEL}", None) if where == "url" else (url, SENTINEL)
 
 
 def accepted(name: str) -> bool:
-    return SCENARIOS[name][1] in (None, SENTINEL)
+    return SCENARIOS[name][1] in (None, SENTINEL_KEYS)
 
 
 # -- command line ------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import jarvis_memory
-from conftest import TOKEN, cli_env
+from conftest import URL_KINDS, cli_env, served
 from jarvis_memory import SchemaError, content_hash, migrations
 
 DATA_TABLES = ("memory_entries", "sessions", "daily_logs")
@@ -165,11 +165,9 @@ def test_newer_database_is_refused_by_every_command(db_path, tmp_path):
     assert sha256(db_path) == digest
 
 
-@pytest.mark.parametrize("url_kind", ["file", "ws", "http"])
-def test_newer_database_is_refused_by_the_api(url_kind, url, db_path):
-    make_newer(db_path)
-    digest, before = sha256(db_path), dump(db_path)
-    token = None if url_kind == "file" else TOKEN
+@pytest.mark.parametrize("kind", URL_KINDS)
+def test_newer_database_is_refused_by_the_api(kind, tmp_path):
+    make_newer(tmp_path / "jarvis.db")
     calls = {
         "migrate": lambda db: db.migrate(),
         "store": lambda db: db.memories.store("Likes jazz", "preference", "user_explicit"),
@@ -180,12 +178,14 @@ def test_newer_database_is_refused_by_the_api(url_kind, url, db_path):
         "expire": lambda db: db.sessions.expire_idle(1),
         "delete": lambda db: db.memories.delete(1),
     }
-    for name, call in calls.items():
-        with jarvis_memory.Database(url, token) as db, pytest.raises(SchemaError, match="newer than this package"):
-            call(db)
-    with jarvis_memory.Database(url, token) as db:
-        with pytest.raises(SchemaError, match="version 99"):
-            db.schema_status()
-    assert dump(db_path) == before and versions(db_path)[-1] == 99
-    if url_kind == "file":
-        assert sha256(db_path) == digest
+    with served(kind, tmp_path, tmp_path / "jarvis.db") as (url, token, db_path):
+        digest, before = sha256(db_path), dump(db_path)
+        for name, call in calls.items():
+            with jarvis_memory.Database(url, token) as db, pytest.raises(SchemaError, match="newer than this package"):
+                call(db)
+        with jarvis_memory.Database(url, token) as db:
+            with pytest.raises(SchemaError, match="version 99"):
+                db.schema_status()
+        assert dump(db_path) == before and versions(db_path)[-1] == 99
+        if kind == "file":
+            assert sha256(db_path) == digest

@@ -20,7 +20,6 @@ import json
 import os
 import secrets
 import sqlite3
-import threading
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -30,6 +29,7 @@ from aiohttp import web
 from . import hrana
 from .faults import Faults, Stats
 from .hrana import HranaError, JsonObj
+from .loop import LoopThread
 from .stream import SqlStream
 from .ws import HranaWsSession
 
@@ -67,8 +67,7 @@ class LibsqlTestServer:
         self._busy_timeout = busy_timeout
         self._idle_timeout = stream_idle_timeout
         self._port: int | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._thread: threading.Thread | None = None
+        self._loop = LoopThread("libsql-test-server")
         self._runner: web.AppRunner | None = None
         self._reaper: asyncio.Task[None] | None = None
         # Owned by the event loop thread:
@@ -80,17 +79,13 @@ class LibsqlTestServer:
 
     def start(self) -> LibsqlTestServer:
         """Start serving; returns once the port is bound."""
-        if self._thread is not None:
+        if self._loop.running:
             raise RuntimeError("The server is already started")
         with contextlib.closing(sqlite3.connect(self.db_path)) as conn:
             conn.execute("PRAGMA journal_mode=WAL")
-        self._loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(
-            target=self._loop.run_forever, name="libsql-test-server", daemon=True
-        )
-        self._thread.start()
+        self._loop.start()
         try:
-            self._call(self._serve(), timeout=10)
+            self._loop.call(self._serve(), timeout=10)
         except BaseException:
             self.stop()
             raise
@@ -98,15 +93,12 @@ class LibsqlTestServer:
 
     def stop(self) -> None:
         """Close sockets and streams (rolling back), then join the thread."""
-        if self._loop is None or self._thread is None:
+        if not self._loop.running:
             return
         try:
-            self._call(self._shutdown(), timeout=30)
+            self._loop.call(self._shutdown(), timeout=30)
         finally:
-            self._loop.call_soon_threadsafe(self._loop.stop)
-            self._thread.join()
-            self._loop.close()
-            self._loop = self._thread = None
+            self._loop.stop()
 
     def __enter__(self) -> LibsqlTestServer:
         return self.start()
@@ -127,10 +119,6 @@ class LibsqlTestServer:
     @property
     def ws_url(self) -> str:
         return f"ws://{self.host}:{self.port}"
-
-    def _call(self, coro: Awaitable[Any], timeout: float) -> Any:
-        assert self._loop is not None
-        return asyncio.run_coroutine_threadsafe(coro, self._loop).result(timeout)
 
     async def _serve(self) -> None:
         app = web.Application()
