@@ -1,4 +1,4 @@
-"""The report index: every run, newest first, with its database, period, statuses and figures' history.
+"""The report index: each database's latest run in full, with its figures' history; earlier runs listed.
 
 A run is a folder ``OUT/YYYY-MM-DD`` (``.2``, ``.3`` … for a later run that day)
 holding ``NAME.{ipynb,html,json}`` per report and ``run.json`` (database URL
@@ -29,10 +29,10 @@ body{font-family:system-ui,sans-serif;max-width:64rem;margin:2rem auto;padding:0
 h2{border-bottom:1px solid #ccc;padding-bottom:.2rem}.meta{color:#555;margin:.2rem 0}
 table{border-collapse:collapse;margin:.3rem 0 1rem}td,th{padding:.1rem .6rem;text-align:left}
 td.v,td.d{text-align:right;font-variant-numeric:tabular-nums}td.d{color:#555}
-.failed{color:#b00}.ok{color:#070}svg{vertical-align:middle}
+.failed{color:#b00}.ok{color:#070}svg{vertical-align:middle}li{margin:.2rem 0}
 </style></head><body>
 <h1>Jarvis memory reports</h1>
-{% for run in runs %}<h2>{{ run.folder }}</h2>
+{% for run in latest %}<h2>Latest: {{ run.title }}</h2>
 <p class="meta">Database: <code>{{ run.database }}</code> · period: {{ run.period }}</p>
 {% for r in run.reports %}<h3><a href="{{ run.folder }}/{{ r.name }}.html">{{ r.name }}</a>
 {% if r.failed %}<span class="failed">FAILED</span>{% elif r.ok %}<span class="ok">ok</span>{% endif %}
@@ -43,6 +43,11 @@ td.v,td.d{text-align:right;font-variant-numeric:tabular-nums}td.d{color:#555}
 {% for f in r.figures %}<tr><th>{{ f.name }}</th><td class="v">{{ f.value }}</td><td class="d">{{ f.change }}</td>
 <td>{{ f.sparkline | safe }}</td></tr>{% endfor %}</table>
 {% endif %}{% endfor %}{% else %}<p>No reports yet.</p>{% endfor %}
+{% if earlier %}<h2>Earlier runs</h2><ul>
+{% for run in earlier %}<li>{{ run.title }} · <code>{{ run.database }}</code> · {{ run.period }}:
+{% for r in run.reports %}<a href="{{ run.folder }}/{{ r.name }}.html">{{ r.name }}</a>{% if r.failed %}
+<span class="failed">FAILED</span>{% endif %}{{ "," if not loop.last }} {% endfor %}</li>
+{% endfor %}</ul>{% endif %}
 </body></html>
 """
 
@@ -71,7 +76,11 @@ def write_index(out_dir: Path) -> Path:
         for r in run["reports"]:
             for f in r["figures"] or []:
                 _add_history(f, history[run["database"], r["name"], f["name"]])
-    page = jinja2.Environment(autoescape=True).from_string(_INDEX).render(runs=runs[::-1])
+    latest, earlier, seen = [], [], set()
+    for run in reversed(runs):  # newest first: each database's newest run in full, the others listed
+        (earlier if run["database"] in seen else latest).append(run)
+        seen.add(run["database"])
+    page = jinja2.Environment(autoescape=True).from_string(_INDEX).render(latest=latest, earlier=earlier)
     index = out_dir / "index.html"
     atomic_write(index, page)
     return index
@@ -95,7 +104,9 @@ def _read_run(folder: Path) -> dict[str, Any]:
         reports.append({"name": html.stem, "figures": figures, "ok": status.get("ok"),
                         "failed": status.get("ok") is False, "problems": status.get("problems", [])})
     period = f"{info.get('since') or 'the beginning'} to {info.get('until') or 'the run'}"
-    return {"folder": folder.name, "database": info.get("database", "unknown"), "period": period, "reports": reports}
+    day, _, n = folder.name.partition(".")
+    title = day + (f" (run {n})" if n else "") + (f", started {info['started'][11:16]} UTC" if info.get("started") else "")
+    return {"folder": folder.name, "title": title, "database": info.get("database", "unknown"), "period": period, "reports": reports}
 
 
 def _run_order(folder: Path) -> tuple[str, int]:

@@ -135,17 +135,18 @@ def test_set_window_defines_in_window_macro():
         report.set_window(con, "2026-03-01", "2026-02-01")
 
 
-def test_index_lists_days_newest_first_with_escaped_figures(tmp_path):
-    for day, figures in (("2026-01-01", {"old": 1}), ("2026-01-02", {"x": "<script>alert(1)</script>"}),
-                         ("2026-01-02.2", {"second": 2}), ("2026-01-02.10", {"tenth": 10})):
+def test_index_lists_runs_newest_first_with_escaped_figures(tmp_path):
+    for day, figures in (("2026-01-01", {"old": 1}), ("2026-01-02", {"y": 2}), ("2026-01-02.2", {"second": 2}),
+                         ("2026-01-02.10", {"x": "<script>alert(1)</script>"})):
         (tmp_path / day).mkdir()
         (tmp_path / day / "usage_report.html").write_text("<html></html>")
         (tmp_path / day / "usage_report.json").write_text(json.dumps(figures))
-    (tmp_path / "2026-01-02" / "broken.html").write_text("<html></html>")  # a failed run: no JSON
+    (tmp_path / "2026-01-02.10" / "broken.html").write_text("<html></html>")  # a failed run: no JSON
     (tmp_path / "not-a-date").mkdir()
     page = report.write_index(tmp_path).read_text()
-    assert page.index("2026-01-02.10") < page.index("2026-01-02.2") < page.index("2026-01-02<") < page.index("2026-01-01")
-    assert 'href="2026-01-02/usage_report.html"' in page and 'href="2026-01-02/broken.html"' in page
+    assert "Latest: 2026-01-02 (run 10)" in page
+    assert page.index('href="2026-01-02.10/broken.html"') < page.index('href="2026-01-02.2/usage_report.html"') \
+        < page.index('href="2026-01-02/usage_report.html"') < page.index('href="2026-01-01/usage_report.html"')
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "No headline figures" in page and "not-a-date" not in page
 
@@ -158,13 +159,16 @@ def test_index_shows_change_since_the_previous_run_of_the_same_database_and_a_tr
         (tmp_path / folder / "dedup_audit.html").write_text("<html></html>")
         (tmp_path / folder / "dedup_audit.json").write_text(json.dumps({"duplicate_pairs": duplicates, "note": "x"}))
         (tmp_path / folder / report.RUN_FILE).write_text(json.dumps(
-            {"database": database, "since": None, "until": None, "reports": {"dedup_audit": {"ok": True, "problems": []}}}))
+            {"database": database, "since": None, "until": None, "started": "2026-01-03T06:00:00.000Z",
+             "reports": {"dedup_audit": {"ok": True, "problems": []}}}))
     page = report.write_index(tmp_path).read_text()
-    newest, third, second, first = (page[page.index(f"<h2>{f}</h2>"):] for f, *_ in runs[::-1])
-    assert "-5 (-25%)" in newest  # 20 -> 15 on a.db, not 500 -> 15 from b.db
-    assert "+10 (+100%)" in third and "<svg" in third  # 10 -> 20
-    assert "+" not in second.split("</table>")[0].split("duplicate_pairs")[1] and "<svg" not in second.split("</table>")[0]
-    assert "<code>file:///b.db</code>" in second and 'class="d"></td>' in first.split("</table>")[0]
+    latest_a, latest_b, earlier = page.split("<h2>")[1:]
+    assert latest_a.startswith("Latest: 2026-01-03 (run 2), started 06:00 UTC") and "<code>file:///a.db</code>" in latest_a
+    assert "-5 (-25%)" in latest_a and "<svg" in latest_a  # 20 -> 15 on a.db, not 500 -> 15 from b.db
+    assert latest_b.startswith("Latest: 2026-01-02") and "<code>file:///b.db</code>" in latest_b
+    assert 'class="d"></td>' in latest_b and "<svg" not in latest_b  # its first run: no change, no trend yet
+    assert earlier.startswith("Earlier runs") and 'href="2026-01-03/dedup_audit.html"' in earlier
+    assert 'href="2026-01-01/dedup_audit.html"' in earlier and "file:///b.db" not in earlier
 
 
 # -- the real command, end to end ---------------------------------------------------------------
