@@ -48,7 +48,6 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import combinations
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +63,6 @@ from .hashing import content_hash
 
 KINDS = ("exact", "normalized", "near", "paraphrase", "subsumed", "variant")
 DUPLICATE_KINDS = ("exact", "normalized", "near", "paraphrase", "subsumed")
-FUZZY_KINDS = ("near", "paraphrase", "subsumed")  # the duplicate kinds that carry a similarity score < 100
 DEFAULT_THRESHOLD = 60  # tuned on demo databases with planted hard negatives (see tests/test_dedup.py)
 NEAR_FLOOR = 50  # lowest threshold accepted, and the sweep's start
 SWEEP = tuple(range(NEAR_FLOOR, 101, 5))
@@ -534,15 +532,15 @@ def _similarity(x: str, y: str) -> int:
 
 def _cut_blocks(texts: list[_Text], category: np.ndarray) -> tuple[list[tuple[np.ndarray, list]], list[np.ndarray]]:
     """Rows equal but for one place -- one content word or two adjacent ones cut out: small
-    blocks to compare pair by pair, and the large ones as ``(rows, [(value, stem)])``, to
-    classify by their values.  A key is the hash of the stems before and after the cut
+    blocks to compare pair by pair, and the large ones as ``(rows, [(value as written, value)])``, to
+    classify by their values.  A key is the hash of the content words before and after the cut
     (Python's 64-bit tuple hash: a collision, about one in 10^10 here, only adds a pair to compare)."""
     keys, rows, places = [], [], []
     for row, (c, t) in enumerate(zip(category, texts)):
-        stems = tuple(t.words[i] for i in t.content)
+        words = tuple(t.words[i] for i in t.content)
         for width in (1, 2):
-            for k in range(len(stems) - width + 1):
-                keys.append(hash((c, t.negations % 2, stems[:k], stems[k + width:])))
+            for k in range(len(words) - width + 1):
+                keys.append(hash((c, t.negations % 2, words[:k], words[k + width:])))
                 rows.append(row)
                 places.append((k, width))
     codes, _ = pd.factorize(np.asarray(keys, dtype=np.int64))
@@ -566,16 +564,16 @@ def _cut_blocks(texts: list[_Text], category: np.ndarray) -> tuple[list[tuple[np
 
 
 def _extension_pairs(texts: list[_Text], category: np.ndarray) -> pd.DataFrame:
-    """Pairs ``a, b`` where one text's content stems, in order, start or end the other's: a phrase
+    """Pairs ``a, b`` where one text's content words, in order, start or end the other's: a phrase
     added at the end or the start ("Lost her job" / "Lost her job last month"), found by an exact join."""
     full, part = [], []
     for row, (c, t) in enumerate(zip(category, texts)):
-        stems = tuple(t.words[i] for i in t.content)
-        if len(stems) >= 2:
-            full.append((hash((c, stems)), row))
-        for k in range(2, len(stems)):
-            part.append((hash((c, stems[:k])), row))
-            part.append((hash((c, stems[-k:])), row))
+        words = tuple(t.words[i] for i in t.content)
+        if len(words) >= 2:
+            full.append((hash((c, words)), row))
+        for k in range(2, len(words)):
+            part.append((hash((c, words[:k])), row))
+            part.append((hash((c, words[-k:])), row))
     pairs = pd.DataFrame(full, columns=["key", "a"]).merge(pd.DataFrame(part, columns=["key", "b"]), on="key")
     pairs = pairs[pairs["a"] != pairs["b"]]
     return pd.DataFrame({"a": np.minimum(pairs["a"], pairs["b"]).to_numpy(dtype=np.int64),
@@ -585,15 +583,15 @@ def _extension_pairs(texts: list[_Text], category: np.ndarray) -> pd.DataFrame:
 def _classify_values(texts: list[_Text], members: np.ndarray, values: list[tuple[str, str]],
                      vocabulary: _Vocabulary) -> tuple[list[int], list[int], str]:
     """Rows of one large cut block (one sentence, many values): pairs whose values are one
-    value written two ways (same stem, or an unknown word one typo from another value)."""
+    value written two ways (equal once folded, or an unknown word one typo from another value)."""
     first: dict[str, int] = {}
     a, b = [], []
-    for m, (_, stem) in zip(members.tolist(), values):
-        if stem in first:
-            a.append(first[stem])
+    for m, (_, value) in zip(members.tolist(), values):
+        if value in first:
+            a.append(first[value])
             b.append(m)
         else:
-            first[stem] = m
+            first[value] = m
     words = [v for v, _ in values]
     unknown = [k for k, v in enumerate(words) if " " not in v and not v.isdigit() and not vocabulary.known(v)]
     for k in unknown:  # a typo of another value: the closest few values within two edits
@@ -607,8 +605,8 @@ def _classify_values(texts: list[_Text], members: np.ndarray, values: list[tuple
 
 
 def _rare_word_keys(texts: list[_Text], category: np.ndarray) -> pd.Series:
-    """Each row's rarest content stems (within its category) that 2 to ``RARE_MAX`` rows share:
-    at least ``RARE_KEYS``, and ``PREFIX_SHARE`` of its stems (prefix filtering: two rows sharing
+    """Each row's rarest content words (within its category) that 2 to ``RARE_MAX`` rows share:
+    at least ``RARE_KEYS``, and ``PREFIX_SHARE`` of its words (prefix filtering: two rows sharing
     most of their words, or one holding all of the other's, share one of these)."""
     words = pd.DataFrame({"row": np.arange(len(texts)), "word": [list(t.bag) for t in texts]})
     words["n"] = words["word"].map(len)
@@ -901,17 +899,14 @@ def evaluate(candidate_pairs: pd.DataFrame, truth_json_path: str | Path, ids: An
     wrong = Counter(k for a, b, k in negatives if _joined(found_cluster, a, b))
     variant_groups = _labels([tuple(p) for p in found_var])  # variants are listed as stars: found if grouped
 
-    def ratio(n: int, d: int) -> float:
-        return round(n / d, 4) if d else 1.0
-
     return {
-        "duplicate_precision": ratio(dup_tp, len(found_dup)),
-        "duplicate_recall": ratio(dup_found, len(true_dup)),
+        "duplicate_precision": _ratio(dup_tp, len(found_dup)),
+        "duplicate_recall": _ratio(dup_found, len(true_dup)),
         "duplicate_pairs_flagged": len(found_dup), "duplicate_pairs_planted": len(true_dup),
         "negatives_planted": len(negatives),
         "negatives_called_duplicates": sum(wrong.values()),
         "negatives_called_duplicates_by_kind": dict(sorted(wrong.items())),
-        "variant_recall": ratio(sum(1 for a, b, _ in negatives if _joined(variant_groups, a, b)), len(negatives)),
+        "variant_recall": _ratio(sum(1 for a, b, _ in negatives if _joined(variant_groups, a, b)), len(negatives)),
     }
 
 
@@ -964,13 +959,10 @@ def evaluate_pairs(pairs: pd.DataFrame, memories: pd.DataFrame,
     positive = judged["label"] == "duplicate"
     flagged = judged["called"] == "duplicate"
 
-    def ratio(n: int, d: int) -> float:
-        return round(n / d, 4) if d else 1.0
-
     return {
         "pairs": len(judged), "duplicates": int(positive.sum()), "distinct": int((~positive).sum()),
-        "duplicate_precision": ratio(int((positive & flagged).sum()), int(flagged.sum())),
-        "duplicate_recall": ratio(int((positive & flagged).sum()), int(positive.sum())),
+        "duplicate_precision": _ratio(int((positive & flagged).sum()), int(flagged.sum())),
+        "duplicate_recall": _ratio(int((positive & flagged).sum()), int(positive.sum())),
         "negatives_called_duplicates": int((~positive & flagged).sum()),
     }, judged
 
@@ -994,6 +986,10 @@ def truth_path(database_url: str) -> Path | None:
 
 
 # -- helpers ------------------------------------------------------------------------------
+def _ratio(n: int, d: int) -> float:
+    return round(n / d, 4) if d else 1.0
+
+
 def _threshold(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) \
             or not NEAR_FLOOR <= value <= 100:

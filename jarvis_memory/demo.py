@@ -148,9 +148,9 @@ _V: dict[str, list[str]] = {
 
 # (category, template).  Slot names are vocabulary keys, optionally suffixed
 # with a digit for a second draw (``person2``).  Every template has at least
-# one slot a contradiction can change (a time, number, date, name or place),
-# and little fixed text, so that two memories from one template read alike only
-# when they share most of their values (which the generator refuses).
+# one slot a contradiction can change (a time, number, date, name or place).
+# Nothing keeps two memories of one template apart: siblings one value apart occur
+# by chance (more often the larger the demo), as they do in real memories.
 _TEMPLATES: list[tuple[str, str]] = [
     ("preference", "Prefers meetings with {person} at {time} on {weekday}s, ideally in {city}"),
     ("preference", "Likes {drink} at {time} and {drink2} after {time2} on {weekday}s"),
