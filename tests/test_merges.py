@@ -6,6 +6,7 @@ import csv
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -251,3 +252,20 @@ def test_typescript_app_storing_a_removed_near_duplicate_finds_the_survivor(db, 
     run(db, review(db, tmp_path / "r.csv", [(ids["tea"], ids["tea2"], "merge")]))
     stored = ts_store("Prefers green tea in the mornings")
     assert stored["id"] == ids["tea"] and db.memories.count() == 5
+
+
+def test_usage_report_counts_store_events_of_merged_memories_as_merged(tmp_path):
+    path = tmp_path / "jarvis.db"
+    with jarvis_memory.Database(path.as_uri()) as db:
+        ids = seed(db)  # one memory_store event per memory
+        db.memories.delete(ids["car"])  # really missing
+        run(db, review(db, tmp_path / "r.csv", [(ids["tea"], ids["tea2"], "merge"), (ids["cat"], ids["cat2"], "merge")]))
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DATABASE_AUTH_TOKEN")}
+    done = subprocess.run([str(Path(sys.executable).parent / "jarvis-memory"), "--url", path.as_uri(), "report",
+                           "usage_report", "--out", str(tmp_path / "out")], env=env, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+    [headline] = (tmp_path / "out").glob("*/usage_report.json")
+    figures = json.loads(headline.read_text())
+    figures = figures.get("figures", figures)
+    assert (figures["store_events_merged_memory"], figures["store_events_missing_memory"]) == (2, 1)
