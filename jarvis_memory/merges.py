@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import _validate, timestamps
-from .errors import ValidationError
+from .errors import NotFoundError, ValidationError
 from .memories import COLUMNS
 
 if TYPE_CHECKING:
@@ -257,31 +257,33 @@ def undo(db: Database, *, merge_ids: list[int] | None = None, since: str | None 
     ``last_accessed`` from before the merge unless it was accessed since.
     Raises :class:`ValidationError` without either argument, :class:`NotFoundError` for an unknown merge id.
     """
-    from .errors import NotFoundError
-
     if (merge_ids is None) == (since is None):
         raise ValidationError("give merge ids or a time to undo from, not both or neither")
     db.ready()
     if merge_ids is not None:
-        ids = sorted({_validate.row_id(i, "merge id") for i in merge_ids}, reverse=True)
-        records = _records(db, "merge_id IN ({})", ids)
-        unknown = sorted(set(ids) - {r["merge_id"] for r in records})
+        ids = {_validate.row_id(i, "merge id") for i in merge_ids}
+        records = _select_in(db, f"SELECT * FROM {TABLE} WHERE merge_id IN ({{}})", ids)
+        unknown = sorted(ids - {r["merge_id"] for r in records})
         if unknown:
             raise NotFoundError(f"no merge with id {', '.join(map(str, unknown))}")
     else:
-        records = _records(db, "merged_at >= ?", [timestamps.iso(timestamps.parse(since))])
+        records = db.query(f"SELECT * FROM {TABLE} WHERE merged_at >= ?", [timestamps.iso(timestamps.parse(since))])
     result = Undone()
-    taken = _takers(db, records)
-    now = timestamps.now()
-    statements: list[Any] = []
-    for r in records:
+    taken = _takers(db, [r for r in records if r["undone_at"] is None])
+    pending = []
+    for r in sorted(records, key=lambda r: r["merge_id"], reverse=True):
         if r["undone_at"] is not None:
             result.skipped.append(f"merge {r['merge_id']} was already undone at {r['undone_at']}")
-            continue
-        if r["merge_id"] in taken:
+        elif r["merge_id"] in taken:
             result.skipped.append(f"merge {r['merge_id']} skipped: memory {r['removed_id']} cannot be restored,"
                                   f" {taken[r['merge_id']]}")
-            continue
+        else:
+            pending.append(r)
+    if not pending:
+        return result
+    now = timestamps.now()
+    statements: list[Any] = []
+    for r in pending:
         after = _later(r["survivor_last_accessed"], r["last_accessed"])
         statements += [
             (_RESTORE, [r["merge_id"]]),
@@ -289,14 +291,12 @@ def undo(db: Database, *, merge_ids: list[int] | None = None, since: str | None 
             (_UNTOUCH_SURVIVOR, [r["survivor_last_accessed"], r["survivor_id"], after, r["merge_id"], now,
                                  r["survivor_id"], r["merge_id"]]),
         ]
-    if statements:
-        answers = db.batch(statements)
-        for r, answer in zip([r for r in records if r["undone_at"] is None and r["merge_id"] not in taken],
-                             answers[1::3]):
-            if answer.rows_affected:
-                result.restored.append(r["merge_id"])
-            else:
-                result.skipped.append(f"merge {r['merge_id']} skipped: memory {r['removed_id']} changed during the undo")
+    answers = db.batch(statements)
+    for r, marked in zip(pending, answers[1::3]):
+        if marked.rows_affected:
+            result.restored.append(r["merge_id"])
+        else:
+            result.skipped.append(f"merge {r['merge_id']} skipped: memory {r['removed_id']} changed during the undo")
     return result
 
 
@@ -315,33 +315,31 @@ def log(db: Database) -> pd.DataFrame:
 
     columns = ["merge_id", "merged_at", "survivor_id", "removed_id", "kind", "score", "content", "undone_at"]
     found = []
-    if db.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [TABLE]):
+    if _table_exists(db):
         found = db.query(f"SELECT {', '.join(columns)} FROM {TABLE} ORDER BY merge_id DESC")
     types = {"merge_id": "int64", "survivor_id": "int64", "removed_id": "int64", "score": "float64"}
     return pd.DataFrame(found, columns=columns).astype(types | {c: "string" for c in columns if c not in types})
 
 
-def _records(db: Database, where: str, args: list[Any]) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = []
-    chunks = [args[i:i + _IN_CHUNK] for i in range(0, len(args), _IN_CHUNK)] if "IN" in where else [args]
-    for chunk in chunks:
-        sql = where.format(", ".join("?" * len(chunk)))
-        found += db.query(f"SELECT * FROM {TABLE} WHERE {sql}", chunk)
-    return sorted(found, key=lambda r: r["merge_id"], reverse=True)
+def _select_in(db: Database, sql: str, values: set[Any]) -> list[dict[str, Any]]:
+    """``sql`` with its ``IN ({})`` filled for ``values``, run in chunks; the rows of every chunk."""
+    ordered, found = sorted(values), []
+    for i in range(0, len(ordered), _IN_CHUNK):
+        chunk = ordered[i:i + _IN_CHUNK]
+        found += db.query(sql.format(", ".join("?" * len(chunk))), chunk)
+    return found
 
 
-def _takers(db: Database, records: list[dict[str, Any]]) -> dict[int, str]:
+def _table_exists(db: Database) -> bool:
+    return bool(db.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [TABLE]))
+
+
+def _takers(db: Database, active: list[dict[str, Any]]) -> dict[int, str]:
     """Merge id -> why its row cannot come back (its id or content hash now belongs to another row)."""
-    active = [r for r in records if r["undone_at"] is None]
     ids = _current_rows(db, {r["removed_id"] for r in active})
     hashes = {r["content_hash"] for r in active if r["content_hash"] is not None}
-    by_hash: dict[str, int] = {}
-    hash_list = sorted(hashes)
-    for i in range(0, len(hash_list), _IN_CHUNK):
-        chunk = hash_list[i:i + _IN_CHUNK]
-        rows = db.query(f"SELECT id, content_hash FROM memory_entries WHERE content_hash IN ({', '.join('?' * len(chunk))})",
-                        chunk)
-        by_hash.update({r["content_hash"]: r["id"] for r in rows})
+    sql = "SELECT id, content_hash FROM memory_entries WHERE content_hash IN ({})"
+    by_hash = {r["content_hash"]: r["id"] for r in _select_in(db, sql, hashes)}
     taken = {}
     for r in active:
         if r["removed_id"] in ids:
@@ -352,25 +350,15 @@ def _takers(db: Database, records: list[dict[str, Any]]) -> dict[int, str]:
 
 
 def _current_rows(db: Database, ids: set[int]) -> dict[int, dict[str, Any]]:
-    ordered, rows = sorted(ids), {}
-    for i in range(0, len(ordered), _IN_CHUNK):
-        chunk = ordered[i:i + _IN_CHUNK]
-        found = db.query(f"SELECT {COLUMNS} FROM memory_entries WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
-        rows.update({r["id"]: r for r in found})
-    return rows
+    return {r["id"]: r for r in _select_in(db, f"SELECT {COLUMNS} FROM memory_entries WHERE id IN ({{}})", ids)}
 
 
 def _merged_into(db: Database, ids: set[int]) -> dict[int, int]:
     """Removed id -> the active merge that removed it, for the ids given (none before migration 0003)."""
-    if not ids or not db.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [TABLE]):
+    if not ids or not _table_exists(db):
         return {}
-    ordered, found = sorted(ids), {}
-    for i in range(0, len(ordered), _IN_CHUNK):
-        chunk = ordered[i:i + _IN_CHUNK]
-        rows = db.query(f"SELECT removed_id, merge_id FROM {TABLE} WHERE undone_at IS NULL AND removed_id IN"
-                        f" ({', '.join('?' * len(chunk))})", chunk)
-        found.update({r["removed_id"]: r["merge_id"] for r in rows})
-    return found
+    sql = f"SELECT removed_id, merge_id FROM {TABLE} WHERE undone_at IS NULL AND removed_id IN ({{}})"
+    return {r["removed_id"]: r["merge_id"] for r in _select_in(db, sql, ids)}
 
 
 def _later(a: str | None, b: str | None) -> str | None:
