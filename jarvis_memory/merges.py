@@ -170,9 +170,9 @@ def plan(db: Database, pairs: list[Pair]) -> Plan:
     """Check ``pairs`` against the database now and resolve them to merges (reads only).
 
     A pair is skipped, with a sentence, when either row is gone or its content hash differs from
-    the audited one.  Pairs sharing a row form a group with one survivor: the row no pair says to
-    remove (each pair removes the row not in ``keep``, else the newer of the two); a group where that
-    is not exactly one row (conflicting ``keep`` choices) is skipped whole.
+    the audited one.  Pairs sharing a row form a group with one survivor: the row a ``keep`` names and
+    no other ``keep`` removes, else the oldest row (``created_at``, then id) no ``keep`` removes; a
+    group whose ``keep`` choices name two rows to keep, or remove every row, is skipped whole.
     """
     rows = _current_rows(db, {i for p in pairs for i in (p.id_a, p.id_b)})
     gone = _merged_into(db, {i for p in pairs for i in (p.id_a, p.id_b) if i not in rows})
@@ -191,6 +191,7 @@ def plan(db: Database, pairs: list[Pair]) -> Plan:
         else:
             valid.append(p)
 
+    # Connected components by union-find: a dozen lines, where a graph library would be a new dependency.
     parent: dict[int, int] = {}
 
     def root(i: int) -> int:
@@ -205,19 +206,19 @@ def plan(db: Database, pairs: list[Pair]) -> Plan:
     for p in valid:
         groups.setdefault(root(p.id_a), []).append(p)
     for group in groups.values():
-        loser_of: dict[int, Pair] = {}
-        for p in group:
-            keep = p.keep if p.keep is not None else min((p.id_a, p.id_b), key=lambda i: (rows[i]["created_at"], i))
-            loser_of.setdefault(p.id_b if keep == p.id_a else p.id_a, p)
         members = {i for p in group for i in (p.id_a, p.id_b)}
-        survivors = sorted(members - set(loser_of))
-        if len(survivors) != 1:
+        kept = {p.keep for p in group if p.keep is not None}
+        losers = {p.id_b if p.keep == p.id_a else p.id_a for p in group if p.keep is not None}
+        chosen = kept - losers
+        candidates = chosen or (members - losers)
+        if len(chosen) > 1 or not candidates:
             lines = ", ".join(str(p.line) for p in group)
-            result.skipped.append(f"lines {lines}: skipped: the keep choices leave {len(survivors)} rows to keep"
-                                  f" ({', '.join(map(str, survivors)) or 'none'}) instead of one")
+            result.skipped.append(f"lines {lines}: skipped: the keep choices conflict ("
+                                  + (f"{', '.join(map(str, sorted(chosen)))} all to keep)" if chosen else "each row is removed by another)"))
             continue
-        survivor = survivors[0]
-        for removed, p in sorted(loser_of.items()):
+        survivor = min(candidates, key=lambda i: (rows[i]["created_at"], i))
+        for removed in sorted(members - {survivor}):
+            p = next(p for p in group if removed in (p.id_a, p.id_b))
             result.merges.append(Merge(removed, survivor, p.kind, p.score, rows[removed]["content_hash"],
                                        rows[survivor]["content_hash"]))
     return result

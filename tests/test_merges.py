@@ -152,7 +152,17 @@ def test_conflicting_keep_choices_skip_the_group(db, tmp_path):
     ids = seed(db)
     found = merges.plan(db, merges.read_review(review(db, tmp_path / "r.csv", [
         (ids["tea"], ids["tea2"], "merge", ids["tea"]), (ids["tea3"], ids["tea2"], "merge", ids["tea3"])])))
-    assert found.merges == [] and "leave 2 rows to keep" in found.skipped[0]
+    assert found.merges == [] and f"{ids['tea']}, {ids['tea3']} all to keep" in found.skipped[0]
+
+
+def test_pairs_through_a_shared_row_resolve_to_the_oldest(db, tmp_path):
+    ids = seed(db)  # tea, tea2, tea3 stored in that order
+    found = merges.plan(db, merges.read_review(review(db, tmp_path / "r.csv", [
+        (ids["tea"], ids["tea3"], "merge"), (ids["tea2"], ids["tea3"], "merge")])))
+    assert [(m.removed_id, m.survivor_id) for m in found.merges] == [(ids["tea2"], ids["tea"]), (ids["tea3"], ids["tea"])]
+    found = merges.plan(db, merges.read_review(review(db, tmp_path / "r.csv", [
+        (ids["tea"], ids["tea3"], "merge", ids["tea3"]), (ids["tea2"], ids["tea3"], "merge")])))
+    assert [(m.removed_id, m.survivor_id) for m in found.merges] == [(ids["tea"], ids["tea3"]), (ids["tea2"], ids["tea3"])]
 
 
 @pytest.mark.parametrize("content, message", [
