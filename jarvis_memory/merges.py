@@ -151,10 +151,11 @@ def read_review(path: str | Path) -> list[Pair]:
 
 def _pair(path: Path, line: int, row: dict[str, Any]) -> Pair:
     where = f"{path}, line {line}"
+    row = {k: (v or "").strip() for k, v in row.items() if isinstance(k, str)}  # a short row's cells are None
     try:
-        id_a, id_b = _validate.row_id(row["id_a"].strip(), "id_a"), _validate.row_id(row["id_b"].strip(), "id_b")
-        score = float(row["score"]) if (row["score"] or "").strip() else None
-        keep = (row.get("keep") or "").strip()
+        id_a, id_b = _validate.row_id(row["id_a"], "id_a"), _validate.row_id(row["id_b"], "id_b")
+        score = float(row["score"]) if row["score"] else None
+        keep = row.get("keep", "")
         keep_id = _validate.row_id(keep, "keep") if keep else None
     except (ValidationError, ValueError) as e:
         raise ValidationError(f"{where}: {e}") from None
@@ -162,8 +163,7 @@ def _pair(path: Path, line: int, row: dict[str, Any]) -> Pair:
         raise ValidationError(f"{where}: id_a and id_b are both {id_a}")
     if keep_id not in (None, id_a, id_b):
         raise ValidationError(f"{where}: keep must be {id_a} or {id_b}, not {keep_id}")
-    return Pair(line, id_a, id_b, row["kind"].strip(), score,
-                row["hash_a"].strip() or None, row["hash_b"].strip() or None, keep_id)
+    return Pair(line, id_a, id_b, row["kind"], score, row["hash_a"] or None, row["hash_b"] or None, keep_id)
 
 
 def plan(db: Database, pairs: list[Pair]) -> Plan:

@@ -170,6 +170,7 @@ def test_pairs_through_a_shared_row_resolve_to_the_oldest(db, tmp_path):
     (",".join(FIELDS) + "\n1,2,near,90,,h,h,delete,\n", "line 2: action must be 'merge' or empty"),
     (",".join(FIELDS) + "\n1,2,near,90,,h,h,merge,3\n", "line 2: keep must be 1 or 2"),
     (",".join(FIELDS) + "\nx,2,near,90,,h,h,merge,\n", "line 2"),
+    (",".join(FIELDS[:-1]) + "\n1,2,near,90,,h,h,\n3,3,near,,,,,MERGE\n", "line 3: id_a and id_b are both 3"),
 ])
 def test_bad_review_files_are_refused(tmp_path, content, message):
     path = tmp_path / "r.csv"
