@@ -390,7 +390,7 @@ def dedup_apply(get_db: _LazyDb, file: str, do_apply: bool, yes_remote: bool, as
     plan = merges.plan(db, pairs)
     if do_apply:
         done = merges.apply(db, plan.merges)
-        merged, skipped = [(i, m) for i, m in done.merged.items()], plan.skipped + done.skipped
+        merged, skipped = list(done.merged.items()), plan.skipped + done.skipped
     else:
         merged, skipped = [(None, m) for m in plan.merges], plan.skipped
     verb = "merged" if do_apply else "would merge"

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import _validate, timestamps
-from .errors import ValidationError
+from .errors import NotFoundError, ValidationError
 from .memories import COLUMNS
 
 if TYPE_CHECKING:
@@ -151,10 +151,11 @@ def read_review(path: str | Path) -> list[Pair]:
 
 def _pair(path: Path, line: int, row: dict[str, Any]) -> Pair:
     where = f"{path}, line {line}"
+    row = {k: (v or "").strip() for k, v in row.items() if isinstance(k, str)}  # a short row's cells are None
     try:
-        id_a, id_b = _validate.row_id(row["id_a"].strip(), "id_a"), _validate.row_id(row["id_b"].strip(), "id_b")
-        score = float(row["score"]) if (row["score"] or "").strip() else None
-        keep = (row.get("keep") or "").strip()
+        id_a, id_b = _validate.row_id(row["id_a"], "id_a"), _validate.row_id(row["id_b"], "id_b")
+        score = float(row["score"]) if row["score"] else None
+        keep = row.get("keep", "")
         keep_id = _validate.row_id(keep, "keep") if keep else None
     except (ValidationError, ValueError) as e:
         raise ValidationError(f"{where}: {e}") from None
@@ -162,17 +163,16 @@ def _pair(path: Path, line: int, row: dict[str, Any]) -> Pair:
         raise ValidationError(f"{where}: id_a and id_b are both {id_a}")
     if keep_id not in (None, id_a, id_b):
         raise ValidationError(f"{where}: keep must be {id_a} or {id_b}, not {keep_id}")
-    return Pair(line, id_a, id_b, row["kind"].strip(), score,
-                row["hash_a"].strip() or None, row["hash_b"].strip() or None, keep_id)
+    return Pair(line, id_a, id_b, row["kind"], score, row["hash_a"] or None, row["hash_b"] or None, keep_id)
 
 
 def plan(db: Database, pairs: list[Pair]) -> Plan:
     """Check ``pairs`` against the database now and resolve them to merges (reads only).
 
     A pair is skipped, with a sentence, when either row is gone or its content hash differs from
-    the audited one.  Pairs sharing a row form a group with one survivor: the row no pair says to
-    remove (each pair removes the row not in ``keep``, else the newer of the two); a group where that
-    is not exactly one row (conflicting ``keep`` choices) is skipped whole.
+    the audited one.  Pairs sharing a row form a group with one survivor: the row a ``keep`` names and
+    no other ``keep`` removes, else the oldest row (``created_at``, then id) no ``keep`` removes; a
+    group whose ``keep`` choices name two rows to keep, or remove every row, is skipped whole.
     """
     rows = _current_rows(db, {i for p in pairs for i in (p.id_a, p.id_b)})
     gone = _merged_into(db, {i for p in pairs for i in (p.id_a, p.id_b) if i not in rows})
@@ -191,6 +191,7 @@ def plan(db: Database, pairs: list[Pair]) -> Plan:
         else:
             valid.append(p)
 
+    # Connected components by union-find: a dozen lines, where a graph library would be a new dependency.
     parent: dict[int, int] = {}
 
     def root(i: int) -> int:
@@ -205,19 +206,19 @@ def plan(db: Database, pairs: list[Pair]) -> Plan:
     for p in valid:
         groups.setdefault(root(p.id_a), []).append(p)
     for group in groups.values():
-        loser_of: dict[int, Pair] = {}
-        for p in group:
-            keep = p.keep if p.keep is not None else min((p.id_a, p.id_b), key=lambda i: (rows[i]["created_at"], i))
-            loser_of.setdefault(p.id_b if keep == p.id_a else p.id_a, p)
         members = {i for p in group for i in (p.id_a, p.id_b)}
-        survivors = sorted(members - set(loser_of))
-        if len(survivors) != 1:
+        kept = {p.keep for p in group if p.keep is not None}
+        losers = {p.id_b if p.keep == p.id_a else p.id_a for p in group if p.keep is not None}
+        chosen = kept - losers
+        candidates = chosen or (members - losers)
+        if len(chosen) > 1 or not candidates:
             lines = ", ".join(str(p.line) for p in group)
-            result.skipped.append(f"lines {lines}: skipped: the keep choices leave {len(survivors)} rows to keep"
-                                  f" ({', '.join(map(str, survivors)) or 'none'}) instead of one")
+            result.skipped.append(f"lines {lines}: skipped: the keep choices conflict ("
+                                  + (f"{', '.join(map(str, sorted(chosen)))} all to keep)" if chosen else "each row is removed by another)"))
             continue
-        survivor = survivors[0]
-        for removed, p in sorted(loser_of.items()):
+        survivor = min(candidates, key=lambda i: (rows[i]["created_at"], i))
+        for removed in sorted(members - {survivor}):
+            p = next(p for p in group if removed in (p.id_a, p.id_b))
             result.merges.append(Merge(removed, survivor, p.kind, p.score, rows[removed]["content_hash"],
                                        rows[survivor]["content_hash"]))
     return result
@@ -257,31 +258,33 @@ def undo(db: Database, *, merge_ids: list[int] | None = None, since: str | None 
     ``last_accessed`` from before the merge unless it was accessed since.
     Raises :class:`ValidationError` without either argument, :class:`NotFoundError` for an unknown merge id.
     """
-    from .errors import NotFoundError
-
     if (merge_ids is None) == (since is None):
         raise ValidationError("give merge ids or a time to undo from, not both or neither")
     db.ready()
     if merge_ids is not None:
-        ids = sorted({_validate.row_id(i, "merge id") for i in merge_ids}, reverse=True)
-        records = _records(db, "merge_id IN ({})", ids)
-        unknown = sorted(set(ids) - {r["merge_id"] for r in records})
+        ids = {_validate.row_id(i, "merge id") for i in merge_ids}
+        records = _select_in(db, f"SELECT * FROM {TABLE} WHERE merge_id IN ({{}})", ids)
+        unknown = sorted(ids - {r["merge_id"] for r in records})
         if unknown:
             raise NotFoundError(f"no merge with id {', '.join(map(str, unknown))}")
     else:
-        records = _records(db, "merged_at >= ?", [timestamps.iso(timestamps.parse(since))])
+        records = db.query(f"SELECT * FROM {TABLE} WHERE merged_at >= ?", [timestamps.iso(timestamps.parse(since))])
     result = Undone()
-    taken = _takers(db, records)
-    now = timestamps.now()
-    statements: list[Any] = []
-    for r in records:
+    taken = _takers(db, [r for r in records if r["undone_at"] is None])
+    pending = []
+    for r in sorted(records, key=lambda r: r["merge_id"], reverse=True):
         if r["undone_at"] is not None:
             result.skipped.append(f"merge {r['merge_id']} was already undone at {r['undone_at']}")
-            continue
-        if r["merge_id"] in taken:
+        elif r["merge_id"] in taken:
             result.skipped.append(f"merge {r['merge_id']} skipped: memory {r['removed_id']} cannot be restored,"
                                   f" {taken[r['merge_id']]}")
-            continue
+        else:
+            pending.append(r)
+    if not pending:
+        return result
+    now = timestamps.now()
+    statements: list[Any] = []
+    for r in pending:
         after = _later(r["survivor_last_accessed"], r["last_accessed"])
         statements += [
             (_RESTORE, [r["merge_id"]]),
@@ -289,14 +292,12 @@ def undo(db: Database, *, merge_ids: list[int] | None = None, since: str | None 
             (_UNTOUCH_SURVIVOR, [r["survivor_last_accessed"], r["survivor_id"], after, r["merge_id"], now,
                                  r["survivor_id"], r["merge_id"]]),
         ]
-    if statements:
-        answers = db.batch(statements)
-        for r, answer in zip([r for r in records if r["undone_at"] is None and r["merge_id"] not in taken],
-                             answers[1::3]):
-            if answer.rows_affected:
-                result.restored.append(r["merge_id"])
-            else:
-                result.skipped.append(f"merge {r['merge_id']} skipped: memory {r['removed_id']} changed during the undo")
+    answers = db.batch(statements)
+    for r, marked in zip(pending, answers[1::3]):
+        if marked.rows_affected:
+            result.restored.append(r["merge_id"])
+        else:
+            result.skipped.append(f"merge {r['merge_id']} skipped: memory {r['removed_id']} changed during the undo")
     return result
 
 
@@ -315,33 +316,31 @@ def log(db: Database) -> pd.DataFrame:
 
     columns = ["merge_id", "merged_at", "survivor_id", "removed_id", "kind", "score", "content", "undone_at"]
     found = []
-    if db.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [TABLE]):
+    if _table_exists(db):
         found = db.query(f"SELECT {', '.join(columns)} FROM {TABLE} ORDER BY merge_id DESC")
     types = {"merge_id": "int64", "survivor_id": "int64", "removed_id": "int64", "score": "float64"}
     return pd.DataFrame(found, columns=columns).astype(types | {c: "string" for c in columns if c not in types})
 
 
-def _records(db: Database, where: str, args: list[Any]) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = []
-    chunks = [args[i:i + _IN_CHUNK] for i in range(0, len(args), _IN_CHUNK)] if "IN" in where else [args]
-    for chunk in chunks:
-        sql = where.format(", ".join("?" * len(chunk)))
-        found += db.query(f"SELECT * FROM {TABLE} WHERE {sql}", chunk)
-    return sorted(found, key=lambda r: r["merge_id"], reverse=True)
+def _select_in(db: Database, sql: str, values: set[Any]) -> list[dict[str, Any]]:
+    """``sql`` with its ``IN ({})`` filled for ``values``, run in chunks; the rows of every chunk."""
+    ordered, found = sorted(values), []
+    for i in range(0, len(ordered), _IN_CHUNK):
+        chunk = ordered[i:i + _IN_CHUNK]
+        found += db.query(sql.format(", ".join("?" * len(chunk))), chunk)
+    return found
 
 
-def _takers(db: Database, records: list[dict[str, Any]]) -> dict[int, str]:
+def _table_exists(db: Database) -> bool:
+    return bool(db.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [TABLE]))
+
+
+def _takers(db: Database, active: list[dict[str, Any]]) -> dict[int, str]:
     """Merge id -> why its row cannot come back (its id or content hash now belongs to another row)."""
-    active = [r for r in records if r["undone_at"] is None]
     ids = _current_rows(db, {r["removed_id"] for r in active})
     hashes = {r["content_hash"] for r in active if r["content_hash"] is not None}
-    by_hash: dict[str, int] = {}
-    hash_list = sorted(hashes)
-    for i in range(0, len(hash_list), _IN_CHUNK):
-        chunk = hash_list[i:i + _IN_CHUNK]
-        rows = db.query(f"SELECT id, content_hash FROM memory_entries WHERE content_hash IN ({', '.join('?' * len(chunk))})",
-                        chunk)
-        by_hash.update({r["content_hash"]: r["id"] for r in rows})
+    sql = "SELECT id, content_hash FROM memory_entries WHERE content_hash IN ({})"
+    by_hash = {r["content_hash"]: r["id"] for r in _select_in(db, sql, hashes)}
     taken = {}
     for r in active:
         if r["removed_id"] in ids:
@@ -352,25 +351,15 @@ def _takers(db: Database, records: list[dict[str, Any]]) -> dict[int, str]:
 
 
 def _current_rows(db: Database, ids: set[int]) -> dict[int, dict[str, Any]]:
-    ordered, rows = sorted(ids), {}
-    for i in range(0, len(ordered), _IN_CHUNK):
-        chunk = ordered[i:i + _IN_CHUNK]
-        found = db.query(f"SELECT {COLUMNS} FROM memory_entries WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
-        rows.update({r["id"]: r for r in found})
-    return rows
+    return {r["id"]: r for r in _select_in(db, f"SELECT {COLUMNS} FROM memory_entries WHERE id IN ({{}})", ids)}
 
 
 def _merged_into(db: Database, ids: set[int]) -> dict[int, int]:
     """Removed id -> the active merge that removed it, for the ids given (none before migration 0003)."""
-    if not ids or not db.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [TABLE]):
+    if not ids or not _table_exists(db):
         return {}
-    ordered, found = sorted(ids), {}
-    for i in range(0, len(ordered), _IN_CHUNK):
-        chunk = ordered[i:i + _IN_CHUNK]
-        rows = db.query(f"SELECT removed_id, merge_id FROM {TABLE} WHERE undone_at IS NULL AND removed_id IN"
-                        f" ({', '.join('?' * len(chunk))})", chunk)
-        found.update({r["removed_id"]: r["merge_id"] for r in rows})
-    return found
+    sql = f"SELECT removed_id, merge_id FROM {TABLE} WHERE undone_at IS NULL AND removed_id IN ({{}})"
+    return {r["removed_id"]: r["merge_id"] for r in _select_in(db, sql, ids)}
 
 
 def _later(a: str | None, b: str | None) -> str | None:

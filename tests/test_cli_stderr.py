@@ -11,6 +11,7 @@ the commands' connections either.
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 import subprocess
 import sys
@@ -76,6 +77,16 @@ def session_runs(url: str, token: str | None, kind: str, folder: Path) -> list[t
     run(0, "stats", "--json")
     # sync: a file needs no replica (3); sqld's legacy WebSocket port serves no replication (5)
     run({"file": 3, "ws-legacy": 5}.get(kind, 0), "sync", "--out", str(folder / "replica.db"))
+    blues = [json.loads(run(0, "remember", text, "-c", "preference", "--json"))["entry"]
+             for text in ("Likes blues", "Likes blues.")]
+    review = folder / "review.csv"
+    review.write_text("id_a,id_b,kind,score,group,hash_a,hash_b,action,keep\n"
+                      + ",".join(map(str, [blues[0]["id"], blues[1]["id"], "near", 98, "", blues[0]["content_hash"],
+                                           blues[1]["content_hash"], "merge", ""])) + "\n")
+    run(0, "dedup", "apply", str(review))
+    run(0, "dedup", "apply", str(review), "--apply", "--yes-remote")
+    run(0, "dedup", "undo", "--all-since", "2000-01-01", "--yes-remote")
+    run(4, "dedup", "undo", "--merge", "999", "--yes-remote")
     run(0, "forget", "1")
     run(4, "forget", "1")
     run(0, "report", "session_summary", "--out", str(folder / "reports"))

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import csv
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 import jarvis_memory
+from conftest import TOKEN
+from test_interop_typescript import INTEROP, node  # noqa: F401  (node: the fixture that installs the app)
 from jarvis_memory import merges
 from jarvis_memory.cli import cli
 from jarvis_memory.errors import DatabaseError, ValidationError
@@ -146,7 +152,17 @@ def test_conflicting_keep_choices_skip_the_group(db, tmp_path):
     ids = seed(db)
     found = merges.plan(db, merges.read_review(review(db, tmp_path / "r.csv", [
         (ids["tea"], ids["tea2"], "merge", ids["tea"]), (ids["tea3"], ids["tea2"], "merge", ids["tea3"])])))
-    assert found.merges == [] and "leave 2 rows to keep" in found.skipped[0]
+    assert found.merges == [] and f"{ids['tea']}, {ids['tea3']} all to keep" in found.skipped[0]
+
+
+def test_pairs_through_a_shared_row_resolve_to_the_oldest(db, tmp_path):
+    ids = seed(db)  # tea, tea2, tea3 stored in that order
+    found = merges.plan(db, merges.read_review(review(db, tmp_path / "r.csv", [
+        (ids["tea"], ids["tea3"], "merge"), (ids["tea2"], ids["tea3"], "merge")])))
+    assert [(m.removed_id, m.survivor_id) for m in found.merges] == [(ids["tea2"], ids["tea"]), (ids["tea3"], ids["tea"])]
+    found = merges.plan(db, merges.read_review(review(db, tmp_path / "r.csv", [
+        (ids["tea"], ids["tea3"], "merge", ids["tea3"]), (ids["tea2"], ids["tea3"], "merge")])))
+    assert [(m.removed_id, m.survivor_id) for m in found.merges] == [(ids["tea"], ids["tea3"]), (ids["tea2"], ids["tea3"])]
 
 
 @pytest.mark.parametrize("content, message", [
@@ -154,6 +170,7 @@ def test_conflicting_keep_choices_skip_the_group(db, tmp_path):
     (",".join(FIELDS) + "\n1,2,near,90,,h,h,delete,\n", "line 2: action must be 'merge' or empty"),
     (",".join(FIELDS) + "\n1,2,near,90,,h,h,merge,3\n", "line 2: keep must be 1 or 2"),
     (",".join(FIELDS) + "\nx,2,near,90,,h,h,merge,\n", "line 2"),
+    (",".join(FIELDS[:-1]) + "\n1,2,near,90,,h,h,\n3,3,near,,,,,MERGE\n", "line 3: id_a and id_b are both 3"),
 ])
 def test_bad_review_files_are_refused(tmp_path, content, message):
     path = tmp_path / "r.csv"
@@ -196,3 +213,70 @@ def test_cli_remote_needs_yes_remote(db, url, token, tmp_path, monkeypatch):
     result = runner.invoke(cli, ["--url", url, "dedup", "apply", "--apply", "--yes-remote", str(path)])
     assert result.exit_code == 0, result.output
     assert db.memories.count() == 5
+
+
+# -- the TypeScript app after a merge ----------------------------------------------------------
+@pytest.fixture
+def ts_store(url_kind, db_path, request):
+    """Store memories through the TypeScript app's storeMemoryEntry (file: directly, sqld over http:)."""
+    binary = request.getfixturevalue("node")
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_AUTH_TOKEN"}
+    if url_kind == "file":
+        env["DATABASE_URL"] = f"file:{db_path}"
+    else:
+        env.update(DATABASE_URL=request.getfixturevalue("server").http_url, DATABASE_AUTH_TOKEN=TOKEN)
+
+    def store(content: str) -> dict:
+        done = subprocess.run([binary, "--import", "tsx", "src/app.ts", "script"], cwd=INTEROP, env=env,
+                              input=json.dumps([{"cmd": "store-many", "input": [
+                                  {"content": content, "category": "preference", "source": "user_explicit"}]}]),
+                              capture_output=True, text=True, encoding="utf-8", timeout=60)
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout)[0][0]
+
+    return store
+
+
+@pytest.mark.interop
+@pytest.mark.parametrize("url_kind", ["file", "ws"])
+def test_typescript_app_storing_a_removed_exact_duplicate_finds_the_survivor(db, tmp_path, ts_store):
+    ids = seed(db)
+    # A client that stored no hash left an exact duplicate the unique index could not catch.
+    db.execute("INSERT INTO memory_entries (content, content_hash, category, source, created_at)"
+               " VALUES ('  PREFERS green tea in the morning', NULL, 'preference', 'jarvis_inferred',"
+               " '2026-02-01T00:00:00.000Z')")
+    [bad] = [r["id"] for r in db.query("SELECT id FROM memory_entries WHERE content_hash IS NULL")]
+    # keep the row with the right hash (the older one, kept by default, has none: the app could not find it)
+    done = run(db, review(db, tmp_path / "r.csv", [(ids["tea"], bad, "merge", ids["tea"])]))
+    assert [m.removed_id for m in done.merged.values()] == [bad]
+    stored = ts_store("  PREFERS green tea in the morning")
+    assert stored["id"] == ids["tea"]
+    assert db.memories.count() == 6
+
+
+@pytest.mark.interop
+@pytest.mark.parametrize("url_kind", ["file", "ws"])
+@pytest.mark.xfail(strict=True, reason="known limit: the TypeScript app looks a memory up by the exact content hash,"
+                   " and a removed near duplicate's text has another hash than the survivor: it is stored as a new row")
+def test_typescript_app_storing_a_removed_near_duplicate_finds_the_survivor(db, tmp_path, ts_store):
+    ids = seed(db)
+    run(db, review(db, tmp_path / "r.csv", [(ids["tea"], ids["tea2"], "merge")]))
+    stored = ts_store("Prefers green tea in the mornings")
+    assert stored["id"] == ids["tea"] and db.memories.count() == 5
+
+
+def test_usage_report_counts_store_events_of_merged_memories_as_merged(tmp_path):
+    path = tmp_path / "jarvis.db"
+    with jarvis_memory.Database(path.as_uri()) as db:
+        ids = seed(db)  # one memory_store event per memory
+        db.memories.delete(ids["car"])  # really missing
+        run(db, review(db, tmp_path / "r.csv", [(ids["tea"], ids["tea2"], "merge"), (ids["cat"], ids["cat2"], "merge")]))
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DATABASE_AUTH_TOKEN")}
+    done = subprocess.run([str(Path(sys.executable).parent / "jarvis-memory"), "--url", path.as_uri(), "report",
+                           "usage_report", "--out", str(tmp_path / "out")], env=env, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+    [headline] = (tmp_path / "out").glob("*/usage_report.json")
+    figures = json.loads(headline.read_text())
+    figures = figures.get("figures", figures)
+    assert (figures["store_events_merged_memory"], figures["store_events_missing_memory"]) == (2, 1)
