@@ -29,8 +29,11 @@ OWN_LINE = re.compile(
     r"error: .+"                                   # a JarvisMemoryError, one line (the exit code says which)
     r"|target: .+"                                 # migrate names the database it touches
     r"|wrote [\d,]+ memories to .+"                # export -o
-    r"|\w+: (running \S+\.ipynb|ok in [\d.]+ s|FAILED in [\d.]+ s)"  # report progress
-    r"|generating .+|writing \w+|planting problems|  [\d,]+ / [\d,]+ \w+"  # demo progress
+    r"|(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z )?(?:"  # progress (jarvis_memory.progress), dated in a log
+    r"\w+: (running \S+\.ipynb|ok in [\d.]+ s|FAILED in [\d.]+ s)"  # report progress
+    r"|import: [\d,]+ rows \(.+\)"                                # import progress
+    r"|generating .+|writing \w+|planting problems|  [\d,]+ / [\d,]+ \w+)"  # demo progress
+    r"|skipped: .+"                                # a row another client wrote that cannot be read, named
     r"|Usage: .+|Try '.+' for help\.|Error: .+|"   # click's usage error (exit 2), and blank lines
 )
 
