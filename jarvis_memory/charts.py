@@ -94,8 +94,11 @@ def lines_over_time(df: pd.DataFrame, x: str, ys: Sequence[str], *, title: str, 
 
 
 def lines(x: Sequence[Any], series: Mapping[str, Sequence[float]], *, title: str, xlabel: str, ylabel: str,
-          what: str) -> None:
-    """Lines over a numeric ``x`` (e.g. a threshold sweep); lines that coincide stay visible (markers, dashes)."""
+          what: str, mark: tuple[float, str] | None = None) -> None:
+    """Lines over a numeric ``x`` (e.g. a threshold sweep); lines that coincide stay visible (markers, dashes).
+
+    ``mark`` = ``(x, label)`` draws a labelled dashed vertical line (e.g. the threshold in use).
+    """
     import matplotlib.pyplot as plt
 
     if not len(x):
@@ -105,6 +108,12 @@ def lines(x: Sequence[Any], series: Mapping[str, Sequence[float]], *, title: str
     for i, (label, ys) in enumerate(series.items()):
         ax.plot(x, ys, label=label, color=COLORS[i % len(COLORS)], linestyle=_STYLES[i % len(_STYLES)],
                 marker=_MARKERS[i % len(_MARKERS)], markersize=5 - i % 3, linewidth=2.2 - 0.5 * (i % 3))
+    if mark is not None:
+        ax.axvline(mark[0], color="grey", linestyle="--", linewidth=1)
+        ax.annotate(mark[1], xy=(mark[0], 1), xycoords=("data", "axes fraction"), xytext=(4, -12),
+                    textcoords="offset points", fontsize=8, color="#555")
+    ax.set_ylim(bottom=0)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.set_title(title)
