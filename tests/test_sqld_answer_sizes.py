@@ -40,7 +40,7 @@ def test_large_import_export_and_load(url, token, db, db_path, big_jsonl, tmp_pa
     assert (again.new, again.duplicates) == (0, ROWS)
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT count(*) FROM memory_entries").fetchone() == (ROWS,)
-    assert bulk.export(db, tmp_path / "out.jsonl") == ROWS
+    assert bulk.export(db, tmp_path / "out.jsonl").written == ROWS
     assert len(db.memories.list(limit=ROWS)) == ROWS
     with load(url, auth_token=token) as ds:
         assert ds.counts["memory_entries"] == ROWS

@@ -91,7 +91,7 @@ def test_large_rows_import_list_search_recall_export_and_load(kind, rows, chars,
         recalled = db.memories.recall("quoted", limit=rows)
         assert len(recalled) == rows and all(e.last_accessed for e in recalled)
         exported = tmp_path / "out.jsonl"
-        assert bulk.export(db, exported) == rows
+        assert bulk.export(db, exported).written == rows
         assert {json.loads(line)["content"] for line in exported.open(encoding="utf-8")} == set(contents)
     answer_sizes.clear()
     ds = load(server.url(kind), auth_token=TOKEN)
