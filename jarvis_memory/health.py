@@ -6,7 +6,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from . import migrations, timestamps
-from .errors import ConfigError, JarvisMemoryError
+from .errors import ConfigError, DatabaseError, JarvisMemoryError
 
 if TYPE_CHECKING:
     from .database import Database
@@ -57,7 +57,10 @@ def doctor(db: Database) -> dict[str, Any]:
 
 def _integrity(db: Database) -> str:
     """``PRAGMA quick_check``: SQLite's own check of the file's structure (not of index contents)."""
-    found = [row[0] for row in db.execute("PRAGMA quick_check").rows]
+    try:
+        found = [row[0] for row in db.execute("PRAGMA quick_check").rows]
+    except DatabaseError as e:  # damage can stop the check itself (SQLITE_CORRUPT): that is its finding
+        raise _Failed(f"PRAGMA quick_check found the file damaged: {e}") from None
     if found != ["ok"]:
         raise _Failed(f"PRAGMA quick_check found {len(found)} problem(s): {'; '.join(map(str, found[:3]))}")
     return "PRAGMA quick_check: ok"
@@ -71,7 +74,7 @@ def _quality(db: Database) -> str:
     from . import quality
     from .load import load
 
-    with load(db.settings.url, auth_token=db.settings.auth_token) as ds:
+    with load(db.settings.url, auth_token=db.settings.auth_token, replica=False) as ds:  # doctor makes no replica
         table = quality.summary(quality.findings(ds), first=3)
     if table.empty:
         return "no odd rows"
