@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -138,3 +140,13 @@ def cli_env(url: str | None = None, token: str | None = None) -> dict[str, str]:
     if token:
         env["DATABASE_AUTH_TOKEN"] = token
     return env
+
+
+def write(db_path: Path, sql: str, args: Any = ()) -> int | None:
+    """One statement as another client would run it, with plain sqlite3 (closed: no WAL left); returns the row id."""
+    conn = sqlite3.connect(db_path)
+    try:
+        with conn:
+            return conn.execute(sql, args).lastrowid
+    finally:
+        conn.close()

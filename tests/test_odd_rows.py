@@ -18,7 +18,7 @@ import sys
 
 import pytest
 
-from conftest import cli_env
+from conftest import cli_env, write
 from jarvis_memory import Database, UnreadableRowError
 from jarvis_memory.load import load
 
@@ -39,15 +39,6 @@ def migrated(db_path):
     assert run(url, "migrate").returncode == 0
     return url
 
-
-def write(db_path, sql, args=()):
-    """One statement as another client would run it, with plain sqlite3 (closed: no WAL left); returns the row id."""
-    conn = sqlite3.connect(db_path)
-    try:
-        with conn:
-            return conn.execute(sql, args).lastrowid
-    finally:
-        conn.close()
 
 
 def insert(db_path, content, hash_="h", created="2026-03-01T08:00:00.000Z"):

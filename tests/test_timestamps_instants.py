@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 import subprocess
 import sys
 from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from conftest import cli_env
+from conftest import cli_env, write
 from jarvis_memory import Database, timestamps
 
 NOW = datetime.now(timezone.utc)
@@ -26,14 +25,6 @@ def run(url, *args):
     cmd = [sys.executable, "-m", "jarvis_memory", *args]
     return subprocess.run(cmd, env=cli_env(url), capture_output=True, text=True, timeout=60)
 
-
-def write(db_path, sql, args=()):
-    conn = sqlite3.connect(db_path)
-    try:
-        with conn:
-            return conn.execute(sql, args).lastrowid
-    finally:
-        conn.close()
 
 
 def sqlite_form(moment):
