@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -27,25 +29,20 @@ KEYS = JwtKeys.generate()  # one Ed25519 key pair and its tokens per test proces
 TOKEN = KEYS.full_access  # the servers' full-access token; secrets tests use their own sentinel
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _private_user_folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Jupyter, IPython and matplotlib write to private folders, never the user's (kernels and CLI runs inherit this)."""
-    home = tmp_path_factory.mktemp("user-folders")
-    names = {"JUPYTER_DATA_DIR": "jupyter-data", "JUPYTER_CONFIG_DIR": "jupyter-config",
-             "JUPYTER_RUNTIME_DIR": "jupyter-runtime", "IPYTHONDIR": "ipython", "MPLCONFIGDIR": "matplotlib"}
-    with pytest.MonkeyPatch.context() as mp:
-        for var, name in names.items():
-            mp.setenv(var, str(home / name))
-        yield
+_USER_FOLDERS = {"JUPYTER_DATA_DIR": "jupyter-data", "JUPYTER_CONFIG_DIR": "jupyter-config",
+                 "JUPYTER_RUNTIME_DIR": "jupyter-runtime", "IPYTHONDIR": "ipython", "MPLCONFIGDIR": "matplotlib"}
 
 
-def xfail_on(failing: tuple[str, ...], reason: str, kinds: tuple[str, ...] = URL_KINDS) -> list:
-    """``kinds`` as parameters, those in ``failing`` marked xfail (not strict) with ``reason``.
+def pytest_configure(config: pytest.Config) -> None:
+    """Jupyter, IPython and matplotlib write to private folders, never the user's (kernels and CLI runs
+    inherit this).  Set before collection: test modules import matplotlib, which writes its font cache."""
+    config._user_folders = Path(tempfile.mkdtemp(prefix="jarvis-tests-user-"))  # type: ignore[attr-defined]
+    for var, name in _USER_FOLDERS.items():
+        os.environ[var] = str(config._user_folders / name)  # type: ignore[attr-defined]
 
-    For tests that fail on real sqld because of a known client bug: the assertion stays as it is.
-    """
-    xfail = pytest.mark.xfail(strict=False, reason=reason)
-    return [pytest.param(kind, marks=xfail) if kind in failing else kind for kind in kinds]
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(getattr(config, "_user_folders", ""), ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
