@@ -9,7 +9,7 @@ import time
 import pytest
 
 import jarvis_memory
-from conftest import REMOTE_KINDS, TOKEN, cli_env, xfail_on
+from conftest import REMOTE_KINDS, TOKEN, cli_env
 from jarvis_memory import DatabaseError, ReadOnlyError, UnreachableError
 
 
@@ -20,7 +20,6 @@ def test_file_connection_keeps_its_pragmas(db):
     assert db.execute("PRAGMA journal_mode").rows[0][0] == "wal"
 
 
-@pytest.mark.parametrize("url_kind", xfail_on(("ws", "ws-legacy"), "issue 9: sqld's SQLITE_BUSY over ws is not retried"))
 def test_writer_waits_for_a_lock_instead_of_failing(db, db_path):
     """libsql-client's own file: backend uses timeout=0 and fails at once."""
     blocker = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)

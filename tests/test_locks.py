@@ -32,8 +32,10 @@ def test_a_report_load_waits_for_the_writer(locked):
     timer = threading.Timer(2.0, writer.execute, ["COMMIT"])
     timer.start()
     started = time.perf_counter()
-    with load(url) as ds:
-        waited = time.perf_counter() - started
-        assert ds.counts == {"memory_entries": 1, "sessions": 1, "daily_logs": 0}  # the committed row is read
-    timer.join()
+    try:
+        with load(url) as ds:
+            waited = time.perf_counter() - started
+            assert ds.counts == {"memory_entries": 1, "sessions": 1, "daily_logs": 0}  # the committed row is read
+    finally:
+        timer.join()  # the writer commits before the fixture closes it
     assert waited >= 1.5
