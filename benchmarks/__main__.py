@@ -51,7 +51,7 @@ def load_workload(quick: bool) -> list[Row]:
     size = "small" if quick else "large"
     db, built, counts = demo_database(size)
     fns = contenders(db.resolve())
-    pick = {key: next(n for n in fns if key in n) for key in ("jarvis_memory.load", "adbc", "libsql-client")}
+    pick = {key: next(n for n in fns if key in n) for key in ("jarvis_memory.analysis.load", "adbc", "libsql-client")}
     for fn in fns.values():
         fn()  # warm-up: page cache, imports
 
@@ -73,16 +73,16 @@ def load_workload(quick: bool) -> list[Row]:
     m = {name: median(walls(clocks)) for name, clocks in times.items()}
     rows = []
     for name, clocks in times.items():
-        base = pick["adbc"] if name == pick["jarvis_memory.load"] else pick["jarvis_memory.load"] if name != pick["adbc"] else ""
+        base = pick["adbc"] if name == pick["jarvis_memory.analysis.load"] else pick["jarvis_memory.analysis.load"] if name != pick["adbc"] else ""
         ratio = m[name] / m[base] if base else None
         target, met = "", None
-        if name == pick["jarvis_memory.load"]:
+        if name == pick["jarvis_memory.analysis.load"]:
             target, met = "within 1.2x of adbc", ratio <= 1.2
         rows.append(Row(workload, name, m[name], f"{fmt_seconds(m[name])} ({events / m[name] / 1e6:.2f}M events/s)",
                         base, ratio, target, met, peaks[name], "VmHWM", walls(clocks),
                         f"{rounds} interleaved rounds after a warm-up; CPU {fmt_seconds(cpu_median(clocks))}",
                         cpu_median(clocks)))
-    ours = pick["jarvis_memory.load"]
+    ours = pick["jarvis_memory.analysis.load"]
     naive = pick["libsql-client"]
     rows[[r.variant for r in rows].index(ours)].note += "; " + _loader_parts(db.resolve(), rounds)
     rows.append(Row(workload, f"{ours}, against the naive path", m[ours], fmt_seconds(m[ours]), naive,
@@ -95,8 +95,8 @@ def _loader_parts(path: Path, rounds: int) -> str:
     """Where the loader's time goes: the ADBC read, then DuckDB's parse and copy, against a copy alone (CPU medians)."""
     import duckdb
 
-    from jarvis_memory import config
-    from jarvis_memory import load as loader
+    from jarvis_memory.store import config
+    from jarvis_memory.analysis import load as loader
 
     from .common import Clock, fmt_seconds, median
 
@@ -129,7 +129,7 @@ def _load_ws(quick: bool) -> list[Row]:
 
     import psutil
 
-    from jarvis_memory.load import load
+    from jarvis_memory.analysis.load import load
 
     from .bench_reports import demo_database
     from .bench_store import _server
@@ -168,14 +168,14 @@ def _load_ws(quick: bool) -> list[Row]:
         proc.wait(10)
     stats = pstats.Stats(profile).add(loop_profile).stats
     groups = {"JSON decoding (json.loads)": 0.0, "libsql-client (Hrana → ResultSet rows)": 0.0,
-              "jarvis_memory.load (rows → Arrow)": 0.0, "DuckDB (parse, copy)": 0.0}
+              "jarvis_memory.analysis.load (rows → Arrow)": 0.0, "DuckDB (parse, copy)": 0.0}
     for (filename, _, function), (_, _, tottime, _, _) in stats.items():
         if function == "loads" or "/json/" in filename or "raw_decode" in function:
             groups["JSON decoding (json.loads)"] += tottime
         elif "libsql_client" in filename:
             groups["libsql-client (Hrana → ResultSet rows)"] += tottime
         elif "jarvis_memory/load" in filename or "pyarrow" in filename:
-            groups["jarvis_memory.load (rows → Arrow)"] += tottime
+            groups["jarvis_memory.analysis.load (rows → Arrow)"] += tottime
         elif "duckdb" in filename or "DuckDBPy" in function:
             groups["DuckDB (parse, copy)"] += tottime
     whole = sum(v[2] for v in stats.values() if v[2] > 0)
@@ -186,7 +186,7 @@ def _load_ws(quick: bool) -> list[Row]:
             f"{fmt_seconds(whole)} (cProfile on thread CPU clocks, both threads), of which: {where}, rest (asyncio, aiohttp, threads) "
             f"{1 - sum(groups.values()) / whole:.0%}")
     return [Row(f"load {total // 1000}k rows over ws:// ({counts.get('daily_logs', 0) // 1000}k events)",
-                "jarvis_memory.load (keyset pages over ws:)", wall, fmt_rate(total / wall),
+                "jarvis_memory.analysis.load (keyset pages over ws:)", wall, fmt_rate(total / wall),
                 runs=walls(clocks), note=note, target="state rows/s")]
 
 

@@ -8,7 +8,7 @@ Workloads, each run in a fresh process (``benchmarks.common.run_child``, peak = 
 child's VmHWM, so it includes the frames):
 
 * the demo database at 100k memories (seed 7, hard negatives planted), loaded with
-  ``jarvis_memory.load``; precision/recall against its truth file;
+  ``jarvis_memory.analysis.load``; precision/recall against its truth file;
 * 100k "everyday" memories written here from other templates with small value pools
   (people, cities, foods, tools, days), so most memories have siblings one value apart --
   realistic template overlap that is not the demo's;
@@ -38,8 +38,8 @@ SIZES = {
 CHILD = r"""
 import json, random, sys, time
 import pandas as pd
-from jarvis_memory import dedup
-from jarvis_memory.hashing import content_hash
+from jarvis_memory.analysis import dedup
+from jarvis_memory.store.hashing import content_hash
 
 kind, arg, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
 
@@ -54,7 +54,7 @@ def frame(texts):
 
 started = time.perf_counter()
 if kind == "demo":
-    from jarvis_memory.load import load
+    from jarvis_memory.analysis.load import load
     with load(arg) as ds:
         memories = ds.memories
 elif kind == "everyday":
@@ -112,7 +112,7 @@ print(json.dumps(out))
 
 EVAL_CHILD = """
 import json, sys
-from jarvis_memory import dedup
+from jarvis_memory.analysis import dedup
 figures, judged = dedup.evaluate_pairs(*dedup.read_eval_set(sys.argv[1]))
 figures["per_kind"] = dedup.per_kind(judged).to_dict("records")
 print(json.dumps(figures))
@@ -174,7 +174,7 @@ def run(quick: bool = False, runs: int = 3) -> list[Row]:
                      f"{figures['negatives_called_duplicates']} of {figures['negatives_planted']} hard negatives "
                      f"called duplicates, review groups {figures['review_groups']:,} (limit {figures['memories'] // 10:,}); "
                      + eval_note)
-        rows.append(Row(f"dedup audit: {label}", "jarvis_memory.dedup (all checks)", median(walls),
+        rows.append(Row(f"dedup audit: {label}", "jarvis_memory.analysis.dedup (all checks)", median(walls),
                         f"{fmt_seconds(median(walls))}, {fmt_bytes(peak)}", target=target, met=met,
                         peak_bytes=peak, peak_kind="VmHWM", runs=walls, note=note, cpu_s=median(cpus)))
     return rows

@@ -19,8 +19,9 @@ import tempfile
 from pathlib import Path
 
 import jarvis_memory
-from jarvis_memory import bulk, memories, timestamps
-from jarvis_memory.hashing import content_hash
+from jarvis_memory.store import bulk, memories
+from jarvis_memory import timestamps
+from jarvis_memory.store.hashing import content_hash
 
 from .bench_store import migrated
 from .common import Clock, Row, cpu_median, fmt_rate, interleaved, median, python_peak, walls

@@ -6,7 +6,7 @@
 Every contender reads all three tables (50k memories, 20k sessions, 1M
 events) in this one process; after one warm-up run each, they run in turn
 ``--repeat`` times and the median is reported, with its ratio to
-``jarvis_memory.load``.
+``jarvis_memory.analysis.load``.
 The loader's figure includes what the others do not: parsing the timestamp
 and JSON columns in DuckDB.
 """
@@ -27,8 +27,8 @@ import adbc_driver_sqlite.dbapi
 import libsql_client
 import pandas as pd
 
-from jarvis_memory.demo import SIZES, build, truth_path_for
-from jarvis_memory.load import TABLES, load
+from jarvis_memory.demo.generator import SIZES, build, truth_path_for
+from jarvis_memory.analysis.load import TABLES, load
 
 OUT = Path(__file__).resolve().parent / "out"
 
@@ -72,7 +72,7 @@ def contenders(path: Path) -> dict[str, Callable[[], int]]:
         return len(frames["daily_logs"])
 
     return {
-        "jarvis_memory.load (ADBC → Arrow → DuckDB, parsed)": loader,
+        "jarvis_memory.analysis.load (ADBC → Arrow → DuckDB, parsed)": loader,
         "adbc-driver-sqlite → Arrow (raw)": adbc_raw,
         "sqlite3 fetchall (tuples)": sqlite3_fetchall,
         "pandas.read_sql (sqlite3)": pandas_read_sql,
@@ -112,7 +112,7 @@ def main() -> None:
         results[name] = statistics.median(times)
         print(f"  {name:<52} {results[name]:7.2f} s   (min {min(times):.2f}, max {max(times):.2f})")
     base = next(iter(results.values()))
-    print("\nratio to jarvis_memory.load:")
+    print("\nratio to jarvis_memory.analysis.load:")
     for name, seconds in results.items():
         print(f"  {name:<52} {seconds / base:6.2f}×")
 

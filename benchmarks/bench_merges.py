@@ -26,7 +26,7 @@ sys.path.insert(0, str(REPO / "tests"))  # the sqld fixture: the same pinned ser
 
 
 def _pairs(path: Path, n: int) -> list:
-    from jarvis_memory.merges import Pair
+    from jarvis_memory.store.merges import Pair
 
     with sqlite3.connect(path) as conn:
         rows = conn.execute("SELECT id, content_hash FROM memory_entries ORDER BY id LIMIT ?", [2 * n]).fetchall()
@@ -36,7 +36,7 @@ def _pairs(path: Path, n: int) -> list:
 def _apply(url: str, token: str | None, pairs: list) -> tuple[float, float]:
     """(seconds for plan + apply, of which plan)."""
     import jarvis_memory
-    from jarvis_memory import merges
+    from jarvis_memory.store import merges
 
     with jarvis_memory.Database(url, token) as db:
         db.ready()
@@ -49,7 +49,8 @@ def _apply(url: str, token: str | None, pairs: list) -> tuple[float, float]:
 
 
 def _plain_sqlite(path: Path, pairs: list) -> float:
-    from jarvis_memory import merges, timestamps
+    from jarvis_memory.store import merges
+    from jarvis_memory import timestamps
 
     now = timestamps.now()
     with Clock() as clock:

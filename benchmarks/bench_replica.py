@@ -52,7 +52,7 @@ def served(db: Path, folder: Path) -> Iterator[tuple[str, str]]:
 
 def contenders(db: Path, url: str, token: str, cache: Path) -> dict[str, Callable[[int], Clock]]:
     """name -> a function of the round number that loads all three tables and returns its Clock."""
-    from jarvis_memory.load import load
+    from jarvis_memory.analysis.load import load
 
     expected: dict[str, dict[str, int]] = {}
 

@@ -23,7 +23,7 @@ CACHE = REPO / "benchmarks" / "out"  # git-ignored: demo databases are rebuilt, 
 EMPTY_RUNNER = """
 import sys, nbformat, papermill
 from nbformat.v4 import new_code_cell, new_notebook
-from jarvis_memory.report import private_kernel
+from jarvis_memory.reports.runner import private_kernel
 folder = sys.argv[1]
 with private_kernel() as kernel:
     for i in range(3):
@@ -42,19 +42,20 @@ def demo_database(size: str | dict[str, int], name: str | None = None) -> tuple[
     """A demo database (seed 7), built once into the git-ignored cache; (path, build seconds or None, counts).
 
     ``size`` is a demo size name or explicit counts (then ``name`` names the cache file).  The
-    file name carries a digest of demo.py, so a changed generator means a fresh database.
+    file name carries a digest of the demo package's modules, so a changed generator means a fresh database.
     """
     import hashlib
 
     import jarvis_memory.demo
 
     CACHE.mkdir(parents=True, exist_ok=True)
-    digest = hashlib.sha256(Path(jarvis_memory.demo.__file__).read_bytes()).hexdigest()[:8]
+    sources = sorted(Path(jarvis_memory.demo.__file__).parent.glob("*.py"))
+    digest = hashlib.sha256(b"".join(p.read_bytes() for p in sources)).hexdigest()[:8]
     path = CACHE / f"demo-{name or size}-{digest}.db"
     truth = path.with_suffix(".truth.json")
     built = None
     if not (path.exists() and truth.exists()):
-        code = "import json, sys; from jarvis_memory.demo import build; build(sys.argv[1], size=json.loads(sys.argv[2]))"
+        code = "import json, sys; from jarvis_memory.demo.generator import build; build(sys.argv[1], size=json.loads(sys.argv[2]))"
         child = run_child([PYTHON, "-c", code, str(path), json.dumps(size)], cwd=REPO)
         if child.returncode:
             raise RuntimeError(f"demo build failed: {child.stderr[-2000:]}")

@@ -23,8 +23,9 @@ from pathlib import Path
 import libsql_client
 
 import jarvis_memory
-from jarvis_memory import memories, timestamps
-from jarvis_memory.hashing import content_hash
+from jarvis_memory.store import memories
+from jarvis_memory import timestamps
+from jarvis_memory.store.hashing import content_hash
 
 from .common import PYTHON, REPO, Clock, Row, cpu_median, fmt_seconds, interleaved, median, python_peak, walls
 

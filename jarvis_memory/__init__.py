@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .database import Database, connect
+from .store.database import Database, connect
 from .errors import (
     AuthError,
     BusyError,
@@ -31,10 +31,10 @@ from .errors import (
     UnreadableRowError,
     ValidationError,
 )
-from .events import LogEvent
-from .hashing import content_hash
-from .memories import MemoryEntry
-from .sessions import Session
+from .store.events import LogEvent
+from .store.hashing import content_hash
+from .store.memories import MemoryEntry
+from .store.sessions import Session
 
 __all__ = [
     "AuthError", "BusyError", "ConfigError", "ConflictError", "Database", "DatabaseError", "JarvisMemoryError",

@@ -15,13 +15,14 @@ from typing import Any
 
 import click
 
-from . import bulk, config, health, memories, merges, sessions
-from .database import Database
-from .demo import demo_command
+from .store import bulk, config, memories, merges, sessions
+from .analysis import health
+from .store.database import Database
+from .demo.generator import demo_command
 from .errors import ConfigError, FileError, JarvisMemoryError, UnreadableRowError
 from .progress import Progress
-from .report import report_command
-from .rows import Rows
+from .reports.runner import report_command
+from .store.rows import Rows
 
 
 class _Group(click.Group):
@@ -356,7 +357,7 @@ def sync_command(get_db: _LazyDb, sync_from: str | None, out: str | None, as_jso
     load("file:FILE") reads it with no network. The token is never written to FILE
     or beside it. Exit 5 when the server does not serve replication.
     """
-    from . import replica
+    from .store import replica
 
     synced = replica.sync(sync_from or get_db.url, out=out)
     done = "made" if synced.first else "refreshed"

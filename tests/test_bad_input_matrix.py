@@ -28,8 +28,8 @@ from jarvis_memory import (
     ConflictError,
     NotFoundError,
     ValidationError,
-    bulk,
 )
+from jarvis_memory.store import bulk
 
 TABLES = ("memory_entries", "sessions", "daily_logs", "_jarvis_migrations")
 SQL = "x'); DROP TABLE memory_entries; DELETE FROM sessions; --"

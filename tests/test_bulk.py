@@ -5,7 +5,8 @@ import json
 
 import pytest
 
-from jarvis_memory import ValidationError, bulk
+from jarvis_memory import ValidationError
+from jarvis_memory.store import bulk
 from jarvis_memory.errors import FileError
 
 

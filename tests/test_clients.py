@@ -1,4 +1,4 @@
-"""libsql-client 0.3.1's sharp edges, handled in jarvis_memory._clients."""
+"""libsql-client 0.3.1's sharp edges, handled in jarvis_memory.store._clients."""
 
 import sqlite3
 import subprocess

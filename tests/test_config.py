@@ -4,7 +4,8 @@ import sys
 
 import pytest
 
-from jarvis_memory import ConfigError, config
+from jarvis_memory import ConfigError
+from jarvis_memory.store import config
 
 
 def test_default_is_embedded_file_under_data_whatever_the_cwd(tmp_path, monkeypatch):
@@ -67,7 +68,7 @@ def test_token_is_never_shown():
 
 
 def test_default_is_resolved_the_same_in_a_subprocess_from_another_cwd():
-    code = "from jarvis_memory import config; print(config.load().url)"
+    code = "from jarvis_memory.store import config; print(config.load().url)"
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     out = subprocess.run([sys.executable, "-c", code], cwd="/", env=env, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == config.default_path().as_uri()

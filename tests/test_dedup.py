@@ -10,9 +10,9 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from jarvis_memory import dedup
+from jarvis_memory.analysis import dedup
 from jarvis_memory.errors import ValidationError
-from jarvis_memory.hashing import content_hash
+from jarvis_memory.store.hashing import content_hash
 
 
 def frame(rows: list[tuple], *, hashes: dict[int, str | None] | None = None) -> pd.DataFrame:
@@ -314,8 +314,8 @@ BARS = {"duplicate_precision": 0.95, "duplicate_recall": 0.90}
 
 
 def audit_demo(tmp_path: Path, size: Any, seed: int) -> tuple[pd.DataFrame, dict, dict]:
-    from jarvis_memory.demo import build
-    from jarvis_memory.load import load
+    from jarvis_memory.demo.generator import build
+    from jarvis_memory.analysis.load import load
 
     summary = build(tmp_path / "demo.db", size=size, seed=seed)
     with load(Path(summary["database"]).as_uri()) as ds:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from jarvis_memory.hashing import content_hash
+from jarvis_memory.store.hashing import content_hash
 from jarvis_memory.timestamps import is_iso
 
 HERE = Path(__file__).parent / "dedup_eval"

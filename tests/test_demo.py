@@ -14,9 +14,10 @@ import pytest
 from click.testing import CliRunner
 from rapidfuzz.distance import OSA, Levenshtein
 
-from jarvis_memory import hashing, memories, sessions, timestamps
+from jarvis_memory.store import hashing, memories, sessions
+from jarvis_memory import timestamps
 from jarvis_memory.cli import cli
-from jarvis_memory.demo import FIXTURE_AS_OF, _FILLERS, _SWAPS, _V, _VALUE_SLOTS, DUPLICATE_KINDS, KINDS, SIZES, build, truth_path_for
+from jarvis_memory.demo.generator import FIXTURE_AS_OF, _FILLERS, _SWAPS, _V, _VALUE_SLOTS, DUPLICATE_KINDS, KINDS, SIZES, build, truth_path_for
 from jarvis_memory.errors import ConfigError, ValidationError
 
 FIXTURE = Path(__file__).parent / "fixtures" / "jarvis-fixture.db"

@@ -16,10 +16,10 @@ import pytest
 
 import jarvis_memory
 from conftest import KEYS, TOKEN, cli_env
-from jarvis_memory import replica
+from jarvis_memory.store import replica
 from jarvis_memory.errors import AuthError, ConfigError
-from jarvis_memory.load import ReplicaFallbackWarning, load
-from jarvis_memory.replica import ReplicationUnavailable
+from jarvis_memory.analysis.load import ReplicaFallbackWarning, load
+from jarvis_memory.store.replica import ReplicationUnavailable
 from sqld import Sqld
 from test_interop_typescript import INTEROP, node  # noqa: F401 (node: the fixture that installs the app)
 
@@ -221,7 +221,8 @@ def test_report_through_the_replica_matches_a_file_run(tmp_path):
 
 
 def test_no_replica_reaches_the_kernel_and_pages(server, primary, tmp_path):
-    from jarvis_memory import config, report
+    from jarvis_memory.store import config
+    from jarvis_memory.reports import runner
 
     fill(primary, 3, "paged")
     settings = config.load(server.ws_url, TOKEN)

@@ -10,7 +10,8 @@ import sys
 import pytest
 
 from conftest import cli_env
-from jarvis_memory import Database, DatabaseError, bulk
+from jarvis_memory import Database, DatabaseError
+from jarvis_memory.store import bulk
 
 
 @pytest.fixture

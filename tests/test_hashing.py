@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from jarvis_memory.hashing import JS_WHITESPACE, content_hash, js_trim, normalize
+from jarvis_memory.store.hashing import JS_WHITESPACE, content_hash, js_trim, normalize
 
 
 def test_whitespace_set_is_ecmascripts():

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import threading
 
-from jarvis_memory import Database, bulk
+from jarvis_memory import Database
+from jarvis_memory.store import bulk
 
 
 def sequence(db):

@@ -26,7 +26,7 @@ import pytest
 
 import jarvis_memory
 from conftest import TOKEN, URL_KINDS
-from jarvis_memory.hashing import content_hash
+from jarvis_memory.store.hashing import content_hash
 
 pytestmark = pytest.mark.interop
 

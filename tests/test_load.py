@@ -15,9 +15,9 @@ import duckdb
 import pytest
 
 import jarvis_memory
-from jarvis_memory import config
+from jarvis_memory.store import config
 from jarvis_memory.errors import ConfigError, ReadOnlyError, SchemaError
-from jarvis_memory.load import TABLES, load, open_file, read_pages, read_table
+from jarvis_memory.analysis.load import TABLES, load, open_file, read_pages, read_table
 from conftest import KEYS, REMOTE_KINDS, TOKEN
 from sqld import Sqld
 

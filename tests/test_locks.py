@@ -9,7 +9,7 @@ import time
 import pytest
 
 from jarvis_memory import Database
-from jarvis_memory.load import load
+from jarvis_memory.analysis.load import load
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 import pytest
 
 from jarvis_memory import NotFoundError, ValidationError, content_hash, timestamps
-from jarvis_memory.memories import MAX_CONTENT_CHARS
+from jarvis_memory.store.memories import MAX_CONTENT_CHARS
 
 
 def count(db):

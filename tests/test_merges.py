@@ -15,7 +15,7 @@ from click.testing import CliRunner
 import jarvis_memory
 from conftest import TOKEN
 from test_interop_typescript import INTEROP, node  # noqa: F401  (node: the fixture that installs the app)
-from jarvis_memory import merges
+from jarvis_memory.store import merges
 from jarvis_memory.cli import cli
 from jarvis_memory.errors import DatabaseError, ValidationError
 

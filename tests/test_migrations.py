@@ -7,8 +7,9 @@ import pytest
 
 import jarvis_memory
 from conftest import REMOTE_KINDS
-from jarvis_memory import SchemaError, migrations
-from jarvis_memory.migrations import Migration
+from jarvis_memory import SchemaError
+from jarvis_memory.store import migrations
+from jarvis_memory.store.migrations import Migration
 
 REFERENCE_TABLES = {"daily_logs", "memory_entries", "sessions"}
 

@@ -20,7 +20,7 @@ import pytest
 
 from conftest import cli_env, write
 from jarvis_memory import Database, UnreadableRowError
-from jarvis_memory.load import load
+from jarvis_memory.analysis.load import load
 
 GOOD = ["Prefers tea in the morning", "Lives in Lisbon"]
 

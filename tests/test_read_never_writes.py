@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import cli_env
-from jarvis_memory import config
+from jarvis_memory.store import config
 
 READS = [["stats"], ["search", "tea"], ["list"], ["export"], ["export", "-f", "csv"], ["doctor"], ["get", "1"],
          ["sessions", "list"]]

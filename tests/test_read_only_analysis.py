@@ -21,8 +21,8 @@ import jarvis_memory
 from conftest import KEYS, REMOTE_KINDS, TOKEN, URL_KINDS, cli_env
 from sqld import Sqld
 from jarvis_memory import ReadOnlyError
-from jarvis_memory.load import load
-from jarvis_memory.report import available as available_reports
+from jarvis_memory.analysis.load import load
+from jarvis_memory.reports.runner import available as available_reports
 
 TABLES = ("memory_entries", "sessions", "daily_logs", "_jarvis_migrations")
 

@@ -22,7 +22,7 @@ import pytest
 import jarvis_memory
 from conftest import cli_env
 from jarvis_memory import content_hash
-from jarvis_memory.report import available as available_reports
+from jarvis_memory.reports.runner import available as available_reports
 
 ROWS = 50_000
 CHUNK = 500

@@ -21,10 +21,10 @@ from pathlib import Path
 import pytest
 
 import jarvis_memory
-from jarvis_memory import bulk
-from jarvis_memory._clients import _RemoteClient
+from jarvis_memory.store import bulk
+from jarvis_memory.store._clients import _RemoteClient
 from jarvis_memory.errors import AuthError, DatabaseError, ServerError, UnreachableError
-from jarvis_memory.hashing import content_hash
+from jarvis_memory.store.hashing import content_hash
 from conftest import REMOTE_KINDS
 from fault_proxy import FaultProxy
 from sqld import JwtKeys, Sqld

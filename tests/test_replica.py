@@ -17,7 +17,7 @@ import pytest
 
 import jarvis_memory
 from conftest import REMOTE_KINDS, TOKEN, cli_env
-from jarvis_memory import migrations
+from jarvis_memory.store import migrations
 
 
 def wait_for(check, timeout: float = 10.0):

@@ -26,7 +26,7 @@ import pandas as pd
 import pytest
 from jupyter_client.kernelspec import KernelSpecManager
 
-from jarvis_memory import report
+from jarvis_memory.reports import runner
 from jarvis_memory.errors import ValidationError
 from conftest import KEYS, REMOTE_KINDS, TOKEN
 from sqld import Sqld
@@ -181,7 +181,7 @@ def cli(*args: str, env_extra: dict[str, str] | None = None, cwd: Path | None = 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     """A tiny demo database and its ground truth; the sentinel token is in the environment the kernel inherits."""
-    from jarvis_memory.demo import FIXTURE_AS_OF, build
+    from jarvis_memory.demo.generator import FIXTURE_AS_OF, build
 
     folder = tmp_path_factory.mktemp("demo")
     summary = build(folder / "demo.db", size="tiny", seed=7, as_of=FIXTURE_AS_OF)
@@ -358,7 +358,7 @@ def test_notebook_that_raises_exits_1_naming_it_and_keeps_its_output(tmp_path):
     write_notebook(notebooks, "explodes", 'import os, warnings\nprint("token visible:", bool(os.environ.get("DATABASE_AUTH_TOKEN")))\n'
                                           'warnings.warn("planted warning")\n'
                                           'raise RuntimeError("planted\\nfailure")')
-    write_notebook(notebooks, "fine", 'from jarvis_memory.report import write_headline\n'
+    write_notebook(notebooks, "fine", 'from jarvis_memory.reports.runner import write_headline\n'
                                       'write_headline("fine", {"rows": 1}, output_dir)')
     out = tmp_path / "out"
     result = cli("report", "--all", "--notebooks", str(notebooks), "--out", str(out),
@@ -389,7 +389,7 @@ def test_a_kernelspec_another_environment_registered_is_used_by_nothing_and_left
     before = theirs.read_bytes()
     notebooks = tmp_path / "nbs"
     notebooks.mkdir()
-    write_notebook(notebooks, "which", 'import sys\nfrom jarvis_memory.report import write_headline\n'
+    write_notebook(notebooks, "which", 'import sys\nfrom jarvis_memory.reports.runner import write_headline\n'
                                        'write_headline("which", {"python": sys.executable}, output_dir)')
     out = tmp_path / "out"
     result = cli("report", "which", "--notebooks", str(notebooks), "--out", str(out),

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from conftest import cli_env
-from jarvis_memory import config
+from jarvis_memory.store import config
 from jarvis_memory.errors import ConfigError
 
 SECRET = "sentinel-near-miss-7c1e"

@@ -15,8 +15,8 @@ import sqlite3
 import pytest
 
 from conftest import REMOTE_KINDS
-from jarvis_memory import bulk
-from jarvis_memory.load import load
+from jarvis_memory.store import bulk
+from jarvis_memory.analysis.load import load
 
 ROWS, CHARS = 1_300, 8_000
 

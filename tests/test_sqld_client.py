@@ -23,11 +23,11 @@ import pytest
 
 import jarvis_memory
 from conftest import KEYS, REMOTE_KINDS, TOKEN, cli_env
-from jarvis_memory import _clients, bulk, config, database
+from jarvis_memory.store import _clients, bulk, config, database
 from jarvis_memory.errors import (
     AuthError, BusyError, DatabaseError, ReadOnlyError, ServerError, TooLargeError, UnreachableError,
 )
-from jarvis_memory.load import load
+from jarvis_memory.analysis.load import load
 from sqld import Sqld
 
 AIOHTTP_DEFAULT_LIMIT = 4 * 2**20  # what aiohttp refuses over WebSocket unless told otherwise

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from jarvis_memory import tables
+from jarvis_memory.reports import tables
 
 
 @pytest.mark.parametrize("value, text", [

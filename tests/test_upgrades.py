@@ -19,7 +19,8 @@ import pytest
 
 import jarvis_memory
 from conftest import URL_KINDS, cli_env, served
-from jarvis_memory import SchemaError, content_hash, migrations
+from jarvis_memory import SchemaError, content_hash
+from jarvis_memory.store import migrations
 
 DATA_TABLES = ("memory_entries", "sessions", "daily_logs")
 

@@ -57,9 +57,9 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 from wordfreq import zipf_frequency
 
-from . import _validate, config
-from .errors import ValidationError
-from .hashing import content_hash
+from ..store import validate, config
+from ..errors import ValidationError
+from ..store.hashing import content_hash
 
 KINDS = ("exact", "normalized", "near", "paraphrase", "subsumed", "variant")
 DUPLICATE_KINDS = ("exact", "normalized", "near", "paraphrase", "subsumed")
@@ -834,7 +834,7 @@ def candidates(memories: pd.DataFrame, threshold: float = DEFAULT_THRESHOLD) -> 
 
 def breakdown(memories: pd.DataFrame, candidate_pairs: pd.DataFrame, by: str = "category") -> pd.DataFrame:
     """Per ``category`` (or ``source``): memories, and how many of them each kind of pair flags."""
-    _validate.choice(by, "by", ("category", "source"))
+    validate.choice(by, "by", ("category", "source"))
     rows = _analyse(memories).rows
     label = dict(zip(rows["id"], rows[by]))
     table = rows.groupby(by).size().rename("memories").to_frame()

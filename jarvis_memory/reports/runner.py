@@ -33,12 +33,13 @@ from typing import Any
 
 import click
 
-from . import config, timestamps
-from . import replica as replicas
-from .errors import FileError, JarvisMemoryError, ValidationError
-from .files import atomic_write
-from .progress import Progress
-from .report_index import RUN_FILE, read_headline, write_index
+from ..store import config
+from .. import timestamps
+from ..store import replica as replicas
+from ..errors import FileError, JarvisMemoryError, ValidationError
+from ..files import atomic_write
+from ..progress import Progress
+from .index import RUN_FILE, read_headline, write_index
 
 KERNEL_NAME = "jarvis-memory"
 DEFAULT_TIMEOUT = 600

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from .errors import ValidationError
+from ..errors import ValidationError
 
 
 def js_length(value: str) -> int:

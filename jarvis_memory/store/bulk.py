@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from . import memories, timestamps
-from .errors import UnreadableRowError, ValidationError
-from .files import write_file
+from . import memories
+from .. import timestamps
+from ..errors import UnreadableRowError, ValidationError
+from ..files import write_file
 from .rows import text_values
 
 if TYPE_CHECKING:

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
-from . import _validate, timestamps
-from .errors import ConflictError, NotFoundError
+from . import validate
+from .. import timestamps
+from ..errors import ConflictError, NotFoundError
 from .rows import Rows, read_all, text_values
 
 if TYPE_CHECKING:
@@ -54,10 +55,10 @@ class Sessions:
 
     def end(self, session_id: int, trigger: str, summary: str | None = None) -> Session:
         """End an open session.  Unknown ids raise NotFoundError, ended ones ConflictError."""
-        session_id = _validate.row_id(session_id, "session id")
-        _validate.choice(trigger, "trigger", TRIGGERS)
+        session_id = validate.row_id(session_id, "session id")
+        validate.choice(trigger, "trigger", TRIGGERS)
         if summary is not None:
-            _validate.text(summary, "summary", max_chars=MAX_SUMMARY_CHARS)
+            validate.text(summary, "summary", max_chars=MAX_SUMMARY_CHARS)
         rows = self.db.ready().execute(
             "UPDATE sessions SET ended_at = ?, end_trigger = ?, summary = ?"
             f" WHERE id = ? AND ended_at IS NULL RETURNING {COLUMNS}",
@@ -69,7 +70,7 @@ class Sessions:
         raise ConflictError(f"session {session_id} already ended at {existing.ended_at} ({existing.end_trigger})")
 
     def get(self, session_id: int) -> Session:
-        session_id = _validate.row_id(session_id, "session id")
+        session_id = validate.row_id(session_id, "session id")
         rows = self.db.ready().execute(f"SELECT {COLUMNS} FROM sessions WHERE id = ?", [session_id]).rows
         if not rows:
             raise NotFoundError(f"no session with id {session_id}")
@@ -78,7 +79,7 @@ class Sessions:
     def list(self, *, open_only: bool = False, limit: int = 50) -> Rows:
         """Most recent first; rows that cannot be read are named in the result's ``unreadable``."""
         where = "WHERE ended_at IS NULL" if open_only else ""
-        limit = int(_validate.positive_number(limit, "limit", maximum=100_000))
+        limit = int(validate.positive_number(limit, "limit", maximum=100_000))
         rows = self.db.ready().execute(f"SELECT {COLUMNS} FROM sessions {where} ORDER BY id DESC LIMIT ?", [limit]).rows
         return read_all(rows, Session.from_row)
 
@@ -89,7 +90,7 @@ class Sessions:
         instants (:func:`timestamps.instant_sql`); a session whose start cannot be read as a
         date and that has no event is never expired (``doctor`` names it).
         """
-        idle_minutes = _validate.positive_number(idle_minutes, "idle minutes", maximum=525_600)
+        idle_minutes = validate.positive_number(idle_minutes, "idle minutes", maximum=525_600)
         moment = now or datetime.now(timezone.utc)
         cutoff = timestamps.iso(moment - timedelta(minutes=idle_minutes))
         rows = self.db.ready().execute(

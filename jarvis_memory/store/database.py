@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import config, migrations
 from ._clients import Statement, open_client
-from .errors import ReadOnlyError, SchemaError
+from ..errors import ReadOnlyError, SchemaError
 
 if TYPE_CHECKING:
     from libsql_client import ResultSet

@@ -24,8 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import _validate, timestamps
-from .errors import NotFoundError, ValidationError
+from . import validate
+from .. import timestamps
+from ..errors import NotFoundError, ValidationError
 from .memories import COLUMNS
 
 if TYPE_CHECKING:
@@ -153,10 +154,10 @@ def _pair(path: Path, line: int, row: dict[str, Any]) -> Pair:
     where = f"{path}, line {line}"
     row = {k: (v or "").strip() for k, v in row.items() if isinstance(k, str)}  # a short row's cells are None
     try:
-        id_a, id_b = _validate.row_id(row["id_a"], "id_a"), _validate.row_id(row["id_b"], "id_b")
+        id_a, id_b = validate.row_id(row["id_a"], "id_a"), validate.row_id(row["id_b"], "id_b")
         score = float(row["score"]) if row["score"] else None
         keep = row.get("keep", "")
-        keep_id = _validate.row_id(keep, "keep") if keep else None
+        keep_id = validate.row_id(keep, "keep") if keep else None
     except (ValidationError, ValueError) as e:
         raise ValidationError(f"{where}: {e}") from None
     if id_a == id_b:
@@ -262,7 +263,7 @@ def undo(db: Database, *, merge_ids: list[int] | None = None, since: str | None 
         raise ValidationError("give merge ids or a time to undo from, not both or neither")
     db.ready()
     if merge_ids is not None:
-        ids = {_validate.row_id(i, "merge id") for i in merge_ids}
+        ids = {validate.row_id(i, "merge id") for i in merge_ids}
         records = _select_in(db, f"SELECT * FROM {TABLE} WHERE merge_id IN ({{}})", ids)
         unknown = sorted(ids - {r["merge_id"] for r in records})
         if unknown:

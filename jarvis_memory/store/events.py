@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from . import _validate, timestamps
-from .errors import NotFoundError, ValidationError
+from . import validate
+from .. import timestamps
+from ..errors import NotFoundError, ValidationError
 from .rows import Rows, read_all, text_values
 
 if TYPE_CHECKING:
@@ -58,12 +59,12 @@ class Events:
         every URL kind whether or not the server enforces foreign keys.
         """
         if session_id is not None:
-            session_id = _validate.row_id(session_id, "session id")
+            session_id = validate.row_id(session_id, "session id")
         if not isinstance(event_type, str) or not EVENT_TYPE.fullmatch(event_type):
             raise ValidationError(
                 f"event type must be a letter then up to 63 letters, digits or _.:- ; got {event_type!r}"
             )
-        encoded = _validate.json_object(data, "event data", max_chars=MAX_DATA_CHARS)
+        encoded = validate.json_object(data, "event data", max_chars=MAX_DATA_CHARS)
         rows = self.db.ready().execute(
             "INSERT INTO daily_logs (session_id, event_type, event_data, timestamp)"
             " SELECT ?, ?, ?, ? WHERE ? IS NULL OR EXISTS (SELECT 1 FROM sessions WHERE id = ?)"
@@ -78,8 +79,8 @@ class Events:
         where, args = ["id > ?"], [after_id]
         if session_id is not None:
             where.append("session_id = ?")
-            args.append(_validate.row_id(session_id, "session id"))
-        limit = int(_validate.positive_number(limit, "limit", maximum=100_000))
+            args.append(validate.row_id(session_id, "session id"))
+        limit = int(validate.positive_number(limit, "limit", maximum=100_000))
         rows = self.db.ready().execute(
             f"SELECT {COLUMNS} FROM daily_logs WHERE {' AND '.join(where)} ORDER BY id LIMIT ?", args + [limit]
         ).rows

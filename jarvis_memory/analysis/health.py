@@ -5,11 +5,12 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any
 
-from . import migrations, timestamps
-from .errors import ConfigError, DatabaseError, JarvisMemoryError
+from ..store import migrations
+from .. import timestamps
+from ..errors import ConfigError, DatabaseError, JarvisMemoryError
 
 if TYPE_CHECKING:
-    from .database import Database
+    from ..store.database import Database
 
 
 _CREATED = timestamps.instant_sql("created_at")
@@ -67,7 +68,7 @@ def _integrity(db: Database) -> str:
 
 
 def _quality(db: Database) -> str:
-    """Rows other clients wrote oddly (see :mod:`jarvis_memory.quality`), counted with their first ids.
+    """Rows other clients wrote oddly (see :mod:`jarvis_memory.analysis.quality`), counted with their first ids.
 
     Odd rows are reported, not a failure: every reader keeps them or names them.
     """

@@ -21,14 +21,16 @@ from pathlib import Path
 
 from dotenv import dotenv_values
 
-from .errors import ConfigError
+from ..errors import ConfigError
 
 URL_VAR = "DATABASE_URL"
 TOKEN_VAR = "DATABASE_AUTH_TOKEN"
 REMOTE_SCHEMES = ("libsql", "ws", "wss", "http", "https")
 SCHEMES = ("file",) + REMOTE_SCHEMES
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+BUSY_TIMEOUT_MS = 30_000  # how long any reader or writer waits for SQLite's lock (one timeout everywhere)
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent  # the jarvis_memory package
 
 
 def project_dir() -> Path:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .errors import UnreadableRowError
+from ..errors import UnreadableRowError
 
 
 class UndecodableText(str):

@@ -15,8 +15,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from . import _validate, timestamps
-from .errors import NotFoundError
+from . import validate
+from .. import timestamps
+from ..errors import NotFoundError
 from .hashing import content_hash
 from .rows import Rows, read_all, text_values
 
@@ -116,9 +117,9 @@ def upsert(db: Database, rows: list[list[Any]], *, returning: str = COLUMNS) -> 
 
 def prepare(content: Any, category: Any, source: Any, created_at: str | None = None) -> list[Any]:
     """Validate one entry and return its upsert parameters (raises ValidationError)."""
-    content = _validate.text(content, "content", max_chars=MAX_CONTENT_CHARS)
-    _validate.choice(category, "category", CATEGORIES)
-    _validate.choice(source, "source", SOURCES)
+    content = validate.text(content, "content", max_chars=MAX_CONTENT_CHARS)
+    validate.choice(category, "category", CATEGORIES)
+    validate.choice(source, "source", SOURCES)
     return [content, content_hash(content), category, source, created_at or timestamps.now()]
 
 
@@ -139,7 +140,7 @@ class Memories:
         return entry, entry.last_accessed is None
 
     def get(self, memory_id: int) -> MemoryEntry:
-        memory_id = _validate.row_id(memory_id)
+        memory_id = validate.row_id(memory_id)
         rows = self.db.ready().execute(f"SELECT {COLUMNS} FROM memory_entries WHERE id = ?", [memory_id]).rows
         if not rows:
             raise NotFoundError(f"no memory with id {memory_id}")
@@ -163,7 +164,7 @@ class Memories:
         """
         where, args = _filters(category, source, since, until, text)
         where.append("id > ?")
-        args.append(after_id if after_id == 0 else _validate.row_id(after_id, "after_id"))
+        args.append(after_id if after_id == 0 else validate.row_id(after_id, "after_id"))
         return self._read(where, args, _limit(limit), key=("id",), descending=False)
 
     def search(self, text: str, *, category: str | None = None, limit: int = 20) -> Rows:
@@ -203,7 +204,7 @@ class Memories:
 
     def delete(self, memory_id: int) -> MemoryEntry:
         """Delete one entry and return it; :class:`NotFoundError` if there is none."""
-        memory_id = _validate.row_id(memory_id)
+        memory_id = validate.row_id(memory_id)
         rows = self.db.ready().execute(f"DELETE FROM memory_entries WHERE id = ? RETURNING {COLUMNS}", [memory_id]).rows
         if not rows:
             raise NotFoundError(f"no memory with id {memory_id}")
@@ -214,17 +215,17 @@ class Memories:
 
 
 def _limit(limit: Any) -> int:
-    return int(_validate.positive_number(limit, "limit", maximum=100_000))
+    return int(validate.positive_number(limit, "limit", maximum=100_000))
 
 
 def _filters(category, source, since, until, text) -> tuple[list[str], list[Any]]:
     where, args = ["1 = 1"], []
     if category is not None:
         where.append("category = ?")
-        args.append(_validate.choice(category, "category", CATEGORIES))
+        args.append(validate.choice(category, "category", CATEGORIES))
     if source is not None:
         where.append("source = ?")
-        args.append(_validate.choice(source, "source", SOURCES))
+        args.append(validate.choice(source, "source", SOURCES))
     if since is not None:
         where.append(f"{_CREATED} >= julianday(?)")
         args.append(timestamps.iso(timestamps.parse(since)))
@@ -232,7 +233,7 @@ def _filters(category, source, since, until, text) -> tuple[list[str], list[Any]
         where.append(f"{_CREATED} < julianday(?)")
         args.append(timestamps.iso(timestamps.parse(until)))
     if text is not None:
-        _validate.text(text, "search text", max_chars=1_000)
+        validate.text(text, "search text", max_chars=1_000)
         for word in text.split():
             escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             where.append("content LIKE ? ESCAPE '\\'")

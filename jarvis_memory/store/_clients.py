@@ -46,15 +46,14 @@ from libsql_client.hrana.convert import _batch_results_from_proto, _batch_to_pro
 from libsql_client.http import HttpClient, _create_http_client
 from libsql_client.sqlite3_utils import Sqlite3Client, _execute_stmt
 
-from .config import Settings
-from .errors import (
+from .config import BUSY_TIMEOUT_MS, Settings
+from ..errors import (
     AuthError, BusyError, ConfigError, DatabaseError, ReadOnlyError, ServerError, TooLargeError, UnreachableError,
 )
 from .rows import decode_text
 
 Statement = tuple[str, Sequence[Any] | dict[str, Any]] | str
 
-BUSY_TIMEOUT_MS = 30_000
 MAX_WS_MESSAGE = 32 * 2**20  # aiohttp's default is 4 MiB
 CLOSE_SECONDS = 2.0  # how long a WebSocket close waits for the server's close frame
 _TRANSIENT = (aiohttp.ClientError, ConnectionError, asyncio.TimeoutError, TimeoutError)

@@ -16,7 +16,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from .files import atomic_write
+from ..files import atomic_write
 
 RUN_FILE = "run.json"
 HISTORY_RUNS = 30  # how many past runs a sparkline covers

@@ -1,12 +1,12 @@
 """Load the three memory tables into DuckDB for analysis, without writing to the database.
 
->>> from jarvis_memory.load import load
+>>> from jarvis_memory.analysis.load import load
 >>> ds = load("file:tests/fixtures/jarvis-fixture.db")          # doctest: +SKIP
 >>> ds.sql("SELECT count(*) AS n FROM daily_logs WHERE event_data->>'memory_id' IS NOT NULL")  # doctest: +SKIP
 
 A ``file:`` database is read through a C-level SQLite→Arrow reader
 (adbc-driver-sqlite) opened ``mode=ro``; a remote one through its local
-embedded replica (:mod:`jarvis_memory.replica`), read the same way, or — with
+embedded replica (:mod:`jarvis_memory.store.replica`), read the same way, or — with
 ``replica=False`` or where the server does not serve replication — through
 :class:`jarvis_memory.Database` with ``read_only=True``, in keyset pages on
 ``id`` so no response is unbounded.  Every column is cast to TEXT or INTEGER
@@ -33,12 +33,12 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 import pyarrow as pa
 
-from . import config
-from . import replica as replicas
-from ._clients import BUSY_TIMEOUT_MS
-from .database import Database
-from .errors import ConfigError, DatabaseError, SchemaError, ValidationError
-from .migrations import CORE_TABLES
+from ..store import config
+from ..store.config import BUSY_TIMEOUT_MS
+from ..store import replica as replicas
+from ..store.database import Database
+from ..errors import ConfigError, DatabaseError, SchemaError, ValidationError
+from ..store.migrations import CORE_TABLES
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -112,7 +112,7 @@ def load(
 
     The token comes from ``DATABASE_AUTH_TOKEN`` (or ``auth_token``), never from the URL you print.
     A remote database is read through its embedded replica in ``cache_dir`` (see
-    :mod:`jarvis_memory.replica`; synced first, one consistent snapshot, then read as a file).
+    :mod:`jarvis_memory.store.replica`; synced first, one consistent snapshot, then read as a file).
     ``replica=False`` (or ``$JARVIS_MEMORY_REPLICA=0``) reads it in keyset pages of ``page_size`` rows
     instead, as does a server that does not serve replication (with one :class:`ReplicaFallbackWarning`).
     """
@@ -282,7 +282,7 @@ def _columns_file(settings: config.Settings, conn: Any) -> dict[str, list[str]]:
 # -- remote: keyset pages ----------------------------------------------------------
 def read_pages(db: Database, table: str, *, page_size: int = PAGE_SIZE, until_id: int | None = None) -> pa.Table:
     """The whole table (rows up to ``until_id`` if given) as Arrow, in ``id`` order, in pages of at most
-    ``page_size`` rows and :data:`jarvis_memory.database.ANSWER_BYTES` (so no answer exceeds the server's
+    ``page_size`` rows and :data:`jarvis_memory.store.database.ANSWER_BYTES` (so no answer exceeds the server's
     or aiohttp's limit)."""
     if isinstance(page_size, bool) or not isinstance(page_size, int) or page_size < 1:
         raise ValidationError(f"page size must be a positive integer, not {page_size!r}")

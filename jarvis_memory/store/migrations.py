@@ -24,11 +24,11 @@ import re
 import time
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import timestamps
-from .config import PACKAGE_DIR
-from .errors import DatabaseError, SchemaError
+from .. import timestamps
+from ..errors import DatabaseError, SchemaError
 
 if TYPE_CHECKING:
     from .database import Database
@@ -86,7 +86,7 @@ class Status:
 def available() -> tuple[Migration, ...]:
     """This package's migrations, in order."""
     found = []
-    for path in sorted((PACKAGE_DIR / "migrations").glob("[0-9][0-9][0-9][0-9]_*.sql")):
+    for path in sorted((Path(__file__).resolve().parent / "migrations").glob("[0-9][0-9][0-9][0-9]_*.sql")):
         version, name = path.stem.split("_", 1)
         found.append(Migration(int(version), name, path.read_text(encoding="utf-8")))
     return tuple(found)

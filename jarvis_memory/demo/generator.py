@@ -10,7 +10,7 @@ old client or a hand edit would have, and records every one of them in
 Everything derives from ``random.Random(seed)`` and a fixed base date, never
 the wall clock, so a seed always gives the same rows.
 
->>> from jarvis_memory.demo import build
+>>> from jarvis_memory.demo.generator import build
 >>> summary = build("/tmp/jarvis-demo-doctest.db", size="tiny", seed=7)
 >>> summary["counts"]["memory_entries"]
 300
@@ -36,11 +36,12 @@ from typing import Any
 
 import click
 
-from . import config, memories, timestamps
-from .database import Database
-from .errors import ConfigError, ValidationError
-from .hashing import normalize
-from .progress import Progress
+from ..store import config, memories
+from .. import timestamps
+from ..store.database import Database
+from ..errors import ConfigError, ValidationError
+from ..store.hashing import normalize
+from ..progress import Progress
 
 SIZES: dict[str, dict[str, int]] = {
     "tiny": {"memories": 300, "sessions": 60, "events": 1_000},

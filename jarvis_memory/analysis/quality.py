@@ -1,15 +1,15 @@
 """Data-quality findings over a loaded dataset: every row other clients wrote oddly, named by id.
 
->>> from jarvis_memory.load import load
+>>> from jarvis_memory.analysis.load import load
 >>> from jarvis_memory import quality
 >>> with load("file:tests/fixtures/jarvis-fixture.db") as ds:           # doctest: +SKIP
 ...     quality.summary(quality.findings(ds))
 
 Used by the reports' data-quality sections and by ``jarvis-memory doctor``.  Each
-check is one SQL query over the views of :func:`jarvis_memory.load.to_duckdb`;
+check is one SQL query over the views of :func:`jarvis_memory.analysis.load.to_duckdb`;
 a row may have several findings.  "left out" findings are rows the time-based
 figures cannot place (their time is unreadable, or a sentinel year outside
-:data:`jarvis_memory.load.PLAUSIBLE_YEARS`), so the reports count what they drop.
+:data:`jarvis_memory.analysis.load.PLAUSIBLE_YEARS`), so the reports count what they drop.
 """
 
 from __future__ import annotations
