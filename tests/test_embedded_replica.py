@@ -222,14 +222,14 @@ def test_report_through_the_replica_matches_a_file_run(tmp_path):
 
 def test_no_replica_reaches_the_kernel_and_pages(server, primary, tmp_path):
     from jarvis_memory.store import config
-    from jarvis_memory.reports import runner
+    from jarvis_memory.reports import kernel
 
     fill(primary, 3, "paged")
     settings = config.load(server.ws_url, TOKEN)
-    with report._environ(**report._kernel_env(settings, replica=False)):  # what `report --no-replica` hands the kernel
+    with kernel.environ(**kernel.kernel_env(settings, replica=False)):  # what `report --no-replica` hands the kernel
         ds = load(server.ws_url)
     assert ds.counts["memory_entries"] == 3 and not (tmp_path / "replicas").exists()
-    with report._environ(**report._kernel_env(settings, replica=True)):
+    with kernel.environ(**kernel.kernel_env(settings, replica=True)):
         load(server.ws_url)
     assert len(list((tmp_path / "replicas").glob("*.db"))) == 1
     help_text = subprocess.run(CLI + ["report", "--help"], capture_output=True, text=True).stdout

@@ -26,7 +26,8 @@ import pandas as pd
 import pytest
 from jupyter_client.kernelspec import KernelSpecManager
 
-from jarvis_memory.reports import runner
+from jarvis_memory.reports import index as report_index, kernel, notebook, parameters, runner
+from jarvis_memory.reports import rules as report_rules
 from jarvis_memory.errors import ValidationError
 from conftest import KEYS, REMOTE_KINDS, TOKEN
 from sqld import Sqld
@@ -39,34 +40,34 @@ MY_NOTEBOOKS = ("session_summary", "usage_report")
 
 # -- fail_on rules ----------------------------------------------------------------------
 def test_parse_rules_reads_every_operator_without_eval():
-    rules = report.parse_rules(" a>0, b >= 1.5,c<2 ,d<=-3, e==4, f!=5, g == \"text\", usage_report.h>1")
+    rules = report_rules.parse_rules(" a>0, b >= 1.5,c<2 ,d<=-3, e==4, f!=5, g == \"text\", usage_report.h>1")
     assert [(r.metric, r.op, r.threshold, r.notebook) for r in rules] == [
         ("a", ">", 0, None), ("b", ">=", 1.5, None), ("c", "<", 2, None), ("d", "<=", -3, None),
         ("e", "==", 4, None), ("f", "!=", 5, None), ("g", "==", "text", None), ("h", ">", 1, "usage_report"),
     ]
-    assert report.parse_rules("") == [] and report.parse_rules("  ") == [] and report.parse_rules(None) == []
+    assert report_rules.parse_rules("") == [] and report_rules.parse_rules("  ") == [] and report_rules.parse_rules(None) == []
 
 
 @pytest.mark.parametrize("text", ["a>>1", "a>", ">1", "a=1", "a>b", "a>1,", "__import__('os')>1", "a>1; b<2", "1>a"])
 def test_parse_rules_rejects_anything_else(text):
     with pytest.raises(ValidationError):
-        report.parse_rules(text)
+        report_rules.parse_rules(text)
 
 
 def test_check_rules_names_rule_and_value_and_refuses_unknown_metrics():
     figures = {"open_sessions": 12, "bad_timestamps": 0, "median": None}
-    rules = report.parse_rules("open_sessions>=10, bad_timestamps>0, median>1, other_nb.anything>0")
-    assert report.check_rules(rules, figures, "session_summary") == [
+    rules = report_rules.parse_rules("open_sessions>=10, bad_timestamps>0, median>1, other_nb.anything>0")
+    assert report_rules.check_rules(rules, figures, "session_summary") == [
         "session_summary: fail_on rule open_sessions>=10 matched (open_sessions = 12)"
     ]
-    assert report.check_rules(report.parse_rules("open_sessions<10"), figures, "s") == []
+    assert report_rules.check_rules(report_rules.parse_rules("open_sessions<10"), figures, "s") == []
     with pytest.raises(ValidationError, match="unknown metric 'open_session'.*known: bad_timestamps, median, open_sessions"):
-        report.check_rules(report.parse_rules("open_session>1"), figures, "s")
+        report_rules.check_rules(report_rules.parse_rules("open_session>1"), figures, "s")
 
 
 # -- parameters ---------------------------------------------------------------------------
 def test_parse_params_takes_json_when_it_parses_else_text():
-    assert report.parse_params(["n=48", "x=1.5", "flag=true", "none=null", "ids=[1, 2]", "name=tea",
+    assert parameters.parse_params(["n=48", "x=1.5", "flag=true", "none=null", "ids=[1, 2]", "name=tea",
                                 'quoted="7"', "fail_on=open_sessions>=10, a==1", "empty="]) == {
         "n": 48, "x": 1.5, "flag": True, "none": None, "ids": [1, 2], "name": "tea", "quoted": "7",
         "fail_on": "open_sessions>=10, a==1", "empty": "",
@@ -76,34 +77,34 @@ def test_parse_params_takes_json_when_it_parses_else_text():
 @pytest.mark.parametrize("pair", ["novalue", "1x=2", "a-b=1", "=3", "database_url=file:x.db", "output_dir=/tmp"])
 def test_parse_params_rejects_bad_names_and_runner_owned_ones(pair):
     with pytest.raises(ValidationError):
-        report.parse_params([pair])
+        parameters.parse_params([pair])
 
 
 def test_params_go_to_the_notebooks_that_declare_them():
     declared = {"a": {"fail_on": "", "x": 1}, "b": {"fail_on": "", "y": 2}}
-    assert report.params_for(declared, {"x": 5, "fail_on": "x>1"}) == {"a": {"x": 5, "fail_on": "x>1"}, "b": {"fail_on": "x>1"}}
+    assert parameters.params_for(declared, {"x": 5, "fail_on": "x>1"}) == {"a": {"x": 5, "fail_on": "x>1"}, "b": {"fail_on": "x>1"}}
     with pytest.raises(ValidationError, match="unknown parameter 'z'.*declare fail_on, x, y"):
-        report.params_for(declared, {"z": 1})
+        parameters.params_for(declared, {"z": 1})
 
 
-@pytest.mark.parametrize("name", sorted(report.available()))
+@pytest.mark.parametrize("name", sorted(runner.available()))
 def test_notebooks_follow_contract_d(name):
     """Parameters cell first, the contract's names and defaults, committed without outputs, kernel python3."""
-    path = report.available()[name]
+    path = runner.available()[name]
     nb = nbformat.read(path, as_version=4)
     code = [c for c in nb.cells if c.cell_type == "code"]
     assert "parameters" in code[0].metadata.get("tags", [])
     assert "write_headline" in code[-1].source
     assert nb.metadata.kernelspec.name == "python3"
     assert all(not c.outputs and c.execution_count is None for c in code)
-    declared = report.declared_parameters(path)
+    declared = parameters.declared_parameters(path)
     assert declared["database_url"] == "file:../tests/fixtures/jarvis-fixture.db"
     assert (declared["since"], declared["until"], declared["output_dir"], declared["fail_on"]) == (None, None, ".", "")
 
 
 # -- headline figures, the window macro, the index ---------------------------------------------
 def test_write_headline_makes_plain_sorted_json(tmp_path):
-    path = report.write_headline("usage", {
+    path = notebook.write_headline("usage", {
         "b_np_int": np.int64(3), "a_np_float": np.float64(0.25), "nan": float("nan"), "na": pd.NA,
         "when": pd.Timestamp("2026-02-02T09:30:00Z"), "text": "ok", "flag": np.bool_(True), "none": None,
     }, tmp_path)
@@ -117,7 +118,7 @@ def test_write_headline_makes_plain_sorted_json(tmp_path):
 @pytest.mark.parametrize("figures", [{"nested": {"a": 1}}, {"list": [1]}, {"array": np.array([1, 2])}, {"bad key": 1}, {1: 2}])
 def test_write_headline_refuses_non_flat_figures_and_writes_nothing(tmp_path, figures):
     with pytest.raises(ValidationError):
-        report.write_headline("x", figures, tmp_path)
+        notebook.write_headline("x", figures, tmp_path)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -126,13 +127,13 @@ def test_set_window_defines_in_window_macro():
     con.execute("CREATE TABLE t AS SELECT * FROM (VALUES (TIMESTAMPTZ '2026-01-31 23:59:59+00'), "
                 "(TIMESTAMPTZ '2026-02-01 00:00:00+00'), (TIMESTAMPTZ '2026-02-28 12:00:00+00'), (NULL)) v(ts)")
     count = "SELECT count(*) FROM t WHERE in_window(ts)"
-    since, until, as_of = report.set_window(con, "2026-02-01", "2026-02-28")
+    since, until, as_of = notebook.set_window(con, "2026-02-01", "2026-02-28")
     assert con.execute(count).fetchall() == [(1,)]
     assert as_of == until == datetime(2026, 2, 28, tzinfo=timezone.utc) and since.day == 1
-    report.set_window(con, None, None)
+    notebook.set_window(con, None, None)
     assert con.execute(count).fetchall() == [(3,)]
     with pytest.raises(ValidationError):
-        report.set_window(con, "2026-03-01", "2026-02-01")
+        notebook.set_window(con, "2026-03-01", "2026-02-01")
 
 
 def test_index_lists_runs_newest_first_with_escaped_figures(tmp_path):
@@ -143,7 +144,7 @@ def test_index_lists_runs_newest_first_with_escaped_figures(tmp_path):
         (tmp_path / day / "usage_report.json").write_text(json.dumps(figures))
     (tmp_path / "2026-01-02.10" / "broken.html").write_text("<html></html>")  # a failed run: no JSON
     (tmp_path / "not-a-date").mkdir()
-    page = report.write_index(tmp_path).read_text()
+    page = report_index.write_index(tmp_path).read_text()
     assert "Latest: 2026-01-02 (run 10)" in page
     assert page.index('href="2026-01-02.10/broken.html"') < page.index('href="2026-01-02.2/usage_report.html"') \
         < page.index('href="2026-01-02/usage_report.html"') < page.index('href="2026-01-01/usage_report.html"')
@@ -158,10 +159,10 @@ def test_index_shows_change_since_the_previous_run_of_the_same_database_and_a_tr
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "dedup_audit.html").write_text("<html></html>")
         (tmp_path / folder / "dedup_audit.json").write_text(json.dumps({"duplicate_pairs": duplicates, "note": "x"}))
-        (tmp_path / folder / report.RUN_FILE).write_text(json.dumps(
+        (tmp_path / folder / report_index.RUN_FILE).write_text(json.dumps(
             {"database": database, "since": None, "until": None, "started": "2026-01-03T06:00:00.000Z",
              "reports": {"dedup_audit": {"ok": True, "problems": []}}}))
-    page = report.write_index(tmp_path).read_text()
+    page = report_index.write_index(tmp_path).read_text()
     latest_a, latest_b, earlier = page.split("<h2>")[1:]
     assert latest_a.startswith("Latest: 2026-01-03 (run 2), started 06:00 UTC") and "<code>file:///a.db</code>" in latest_a
     assert "-5 (-25%)" in latest_a and "<svg" in latest_a  # 20 -> 15 on a.db, not 500 -> 15 from b.db
@@ -201,16 +202,16 @@ def run_all(demo, tmp_path_factory):
 def test_report_all_writes_notebook_html_and_json_for_every_notebook(run_all, demo):
     result, out, dated = run_all
     assert result.returncode == 0, result.stderr
-    names = set(report.available())
+    names = set(runner.available())
     assert set(MY_NOTEBOOKS) <= names
     assert {p.name for p in dated.iterdir()} == {f"{n}.{ext}" for n in names for ext in ("ipynb", "html", "json")} | (
-        {"dedup_candidates.csv"} if "dedup_audit" in names else set()) | {report.RUN_FILE}
+        {"dedup_candidates.csv"} if "dedup_audit" in names else set()) | {report_index.RUN_FILE}
     index = (out / "index.html").read_text()
     for name in names:
         assert f'href="{dated.name}/{name}.html"' in index
         assert re.search(rf"{name}: ok \(\d+\.\d s\)", result.stdout)
         assert f"{name}: ok in" in result.stderr  # progress, one line per notebook
-    assert report.KERNEL_NAME not in KernelSpecManager().find_kernel_specs()  # nothing left registered
+    assert kernel.KERNEL_NAME not in KernelSpecManager().find_kernel_specs()  # nothing left registered
     executed = nbformat.read(dated / "session_summary.ipynb", as_version=4)
     assert executed.metadata.papermill.parameters == {"database_url": demo["url"], "since": None, "until": UNTIL,
                                                       "output_dir": str(dated)}
@@ -294,7 +295,7 @@ def test_every_report_over_the_network_matches_the_file_run(kind, run_all, demo,
     files = [p for p in (tmp_path / "out").rglob("*") if p.is_file()]
     assert len(files) == 3 * 3 + 3 and all(SENTINEL.encode() not in p.read_bytes() for p in files)
     local_only = {"database_bytes", "storage_percent_of_free_tier"}  # the server keeps the file in WAL mode
-    for name in report.available():
+    for name in runner.available():
         remote = json.loads(next(p for p in files if p.name == f"{name}.json").read_text())
         local = json.loads((file_dated / f"{name}.json").read_text())
         shared = (set(remote) & set(local)) - local_only
@@ -332,7 +333,7 @@ def test_overlapping_runs_into_one_folder_each_keep_their_own_complete_results(d
     assert len(folders) == 2
     databases = set()
     for folder in folders:
-        run = json.loads((folder / report.RUN_FILE).read_text())
+        run = json.loads((folder / report_index.RUN_FILE).read_text())
         databases.add(run["database"])
         assert run["until"] == UNTIL and all(r["ok"] for r in run["reports"].values())
         for name in ("session_summary", "usage_report"):
@@ -358,7 +359,7 @@ def test_notebook_that_raises_exits_1_naming_it_and_keeps_its_output(tmp_path):
     write_notebook(notebooks, "explodes", 'import os, warnings\nprint("token visible:", bool(os.environ.get("DATABASE_AUTH_TOKEN")))\n'
                                           'warnings.warn("planted warning")\n'
                                           'raise RuntimeError("planted\\nfailure")')
-    write_notebook(notebooks, "fine", 'from jarvis_memory.reports.runner import write_headline\n'
+    write_notebook(notebooks, "fine", 'from jarvis_memory.reports.notebook import write_headline\n'
                                       'write_headline("fine", {"rows": 1}, output_dir)')
     out = tmp_path / "out"
     result = cli("report", "--all", "--notebooks", str(notebooks), "--out", str(out),
@@ -382,14 +383,14 @@ def test_a_kernelspec_another_environment_registered_is_used_by_nothing_and_left
     """Another checkout registered "jarvis-memory" in the user's Jupyter folder (here a private one):
     the run executes in this environment's Python, and that spec stays byte for byte as it was."""
     user_data = tmp_path / "jupyter-data"
-    theirs = user_data / "kernels" / report.KERNEL_NAME / "kernel.json"
+    theirs = user_data / "kernels" / kernel.KERNEL_NAME / "kernel.json"
     theirs.parent.mkdir(parents=True)
     theirs.write_text(json.dumps({"argv": ["/other/checkout/.venv/bin/python", "-m", "ipykernel_launcher",
                                            "-f", "{connection_file}"], "display_name": "theirs", "language": "python"}))
     before = theirs.read_bytes()
     notebooks = tmp_path / "nbs"
     notebooks.mkdir()
-    write_notebook(notebooks, "which", 'import sys\nfrom jarvis_memory.reports.runner import write_headline\n'
+    write_notebook(notebooks, "which", 'import sys\nfrom jarvis_memory.reports.notebook import write_headline\n'
                                        'write_headline("which", {"python": sys.executable}, output_dir)')
     out = tmp_path / "out"
     result = cli("report", "which", "--notebooks", str(notebooks), "--out", str(out),
@@ -448,6 +449,6 @@ def test_kernels_are_shut_down_without_an_interrupt():
         assert not await manager.is_alive()
         return sent
 
-    with report.private_kernel() as name:
+    with kernel.private_kernel() as name:
         assert signal.SIGINT in asyncio.run(signals_at_shutdown(AsyncKernelManager, name))  # what jupyter_client does
-        assert signal.SIGINT not in asyncio.run(signals_at_shutdown(report.quiet_kernel_manager(), name))
+        assert signal.SIGINT not in asyncio.run(signals_at_shutdown(kernel.quiet_kernel_manager(), name))

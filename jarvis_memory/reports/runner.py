@@ -15,39 +15,35 @@ leaves a half-written file where a reader looks.
 
 from __future__ import annotations
 
-import ast
-import contextlib
 import json
 import math
 import os
-import re
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
-from decimal import Decimal
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 import click
 
-from ..store import config
 from .. import timestamps
-from ..store import replica as replicas
 from ..errors import FileError, JarvisMemoryError, ValidationError
 from ..files import atomic_write
 from ..progress import Progress
+from ..store import config
+from .html import export_html
 from .index import RUN_FILE, read_headline, write_index
+from .kernel import environ, kernel_env, private_kernel, quiet_kernel_manager
+from .notebook import period
+from .parameters import declared_parameters, params_for, parse_params
+from .rules import Rule, check_rules, parse_rules
 
-KERNEL_NAME = "jarvis-memory"
 DEFAULT_TIMEOUT = 600
-RESERVED = ("database_url", "since", "until", "output_dir")  # set by the runner, never by -p
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
-# -- notebooks and their parameters ----------------------------------------------
 def notebooks_dir() -> Path:
     return config.project_dir() / "notebooks"
 
@@ -73,256 +69,6 @@ def resolve(names: Iterable[str], folder: Path | None = None) -> dict[str, Path]
     return {n: known[n] for n in names}
 
 
-def declared_parameters(notebook: Path) -> dict[str, Any]:
-    """The notebook's ``parameters`` cell as ``{name: default}``.
-
-    Defaults are read as literals, never run; one that is an expression reads as ``None``.
-    """
-    import papermill
-
-    found = papermill.inspect_notebook(str(notebook))
-    missing = [name for name in (*RESERVED, "fail_on") if name not in found]
-    if missing:  # papermill skips lines it cannot parse (e.g. '=' in a comment) with only a log warning
-        raise ValidationError(f"{notebook.name}: its 'parameters' cell does not declare {', '.join(missing)} "
-                              "(or papermill could not parse those lines)")
-    defaults = {}
-    for name, info in found.items():
-        try:
-            defaults[name] = ast.literal_eval(info["default"])
-        except (ValueError, SyntaxError):  # an expression such as list(range(80, 101, 2)): kind unknown
-            defaults[name] = None
-    return defaults
-
-
-def parse_value(text: str) -> Any:
-    """``-p`` values: JSON when they parse as JSON (``7``, ``true``, ``null``, ``[1,2]``), else the text itself."""
-    try:
-        return json.loads(text)
-    except ValueError:
-        return text
-
-
-def parse_params(pairs: Iterable[str]) -> dict[str, Any]:
-    """``["key=value", ...]`` from ``-p`` into a dict; values via :func:`parse_value`."""
-    params: dict[str, Any] = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        key = key.strip()
-        if not sep or not _NAME.fullmatch(key):
-            raise ValidationError(f"-p expects name=value with a Python identifier as name; got {pair!r}")
-        if key in RESERVED:
-            raise ValidationError(f"-p {key} is set by the runner; use --{key.replace('_', '-')} or --url instead")
-        params[key] = parse_value(value)
-    return params
-
-
-
-def params_for(declared: Mapping[str, Mapping[str, Any]], params: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
-    """Split ``-p`` values per notebook: each goes to the notebooks that declare it.
-
-    A name no selected notebook declares is a ValidationError (a typo would
-    otherwise be ignored silently).
-    """
-    for key in params:
-        if not any(key in d for d in declared.values()):
-            names = sorted({k for d in declared.values() for k in d} - set(RESERVED))
-            raise ValidationError(
-                f"unknown parameter {key!r} for {', '.join(declared)}: the notebooks declare {', '.join(names)}"
-            )
-    for name, defaults in declared.items():
-        for key, value in params.items():
-            if key in defaults:
-                _check_like(f"{name}: -p {key}", value, defaults[key])
-    return {name: {k: v for k, v in params.items() if k in d} for name, d in declared.items()}
-
-
-def _check_like(what: str, value: Any, default: Any) -> None:
-    """A ``-p`` value must be of its default's kind; numbers finite and not negative."""
-    if default is None:
-        return
-    if isinstance(default, (bool, str)):
-        if type(value) is not type(default):
-            raise ValidationError(f"{what} must be {type(default).__name__}, like its default {default!r}; got {value!r}")
-    elif _is_number(default):
-        if not _is_number(value) or not math.isfinite(value) or value < 0:
-            raise ValidationError(f"{what} must be a finite number >= 0, like its default {default!r}; got {value!r}")
-    elif isinstance(default, (list, tuple)):
-        if not isinstance(value, list) or not value:
-            raise ValidationError(f"{what} must be a non-empty JSON list, like its default {list(default)!r}")
-        for item in value:
-            _check_like(what, item, default[0] if default else None)
-
-
-# -- fail_on rules ------------------------------------------------------------------
-_OPS = {
-    ">": lambda a, b: a > b, ">=": lambda a, b: a >= b, "<": lambda a, b: a < b,
-    "<=": lambda a, b: a <= b, "==": lambda a, b: a == b, "!=": lambda a, b: a != b,
-}
-_RULE = re.compile(r"\s*(?:([A-Za-z_]\w*)\.)?([A-Za-z_]\w*)\s*(>=|<=|==|!=|>|<)\s*(\S.*?)\s*")
-
-
-@dataclass(frozen=True)
-class Rule:
-    """``metric OP threshold``; ``notebook.metric`` limits the rule to one notebook."""
-
-    metric: str
-    op: str
-    threshold: Any
-    notebook: str | None = None
-
-    def __str__(self) -> str:
-        prefix = f"{self.notebook}." if self.notebook else ""
-        return f"{prefix}{self.metric}{self.op}{json.dumps(self.threshold)}"
-
-    def matches(self, value: Any) -> bool:
-        if self.op not in ("==", "!=") and not _is_number(value):
-            return False  # a missing (null) figure is not above or below anything
-        return _OPS[self.op](value, self.threshold)
-
-
-def parse_rules(text: str) -> list[Rule]:
-    """Parse ``"a>0, b>=10"`` without eval; thresholds are JSON numbers (strings for == and !=)."""
-    if text is None or not str(text).strip():
-        return []
-    if not isinstance(text, str):
-        raise ValidationError(f"fail_on must be a string of rules like 'open_sessions>=10'; got {text!r}")
-    rules = []
-    for part in text.split(","):
-        m = _RULE.fullmatch(part)
-        if not m:
-            raise ValidationError(f"fail_on rule {part.strip()!r} is not 'metric OP value' (OP: > >= < <= == !=)")
-        notebook, metric, op, raw = m.groups()
-        threshold = parse_value(raw)
-        if _is_number(threshold) or (op in ("==", "!=") and isinstance(threshold, str | bool | type(None))):
-            rules.append(Rule(metric, op, threshold, notebook))
-        else:
-            raise ValidationError(f"fail_on rule {part.strip()!r}: {op} needs a number, not {raw!r}")
-    return rules
-
-
-def check_rules(rules: Iterable[Rule], figures: Mapping[str, Any], notebook: str) -> list[str]:
-    """Messages for the rules that match ``figures``; an unknown metric is a ValidationError."""
-    matched = []
-    for rule in rules:
-        if rule.notebook not in (None, notebook):
-            continue
-        if rule.metric not in figures:
-            raise ValidationError(
-                f"{notebook}: fail_on rule {rule} names unknown metric {rule.metric!r}; "
-                f"known: {', '.join(sorted(figures))}"
-            )
-        value = figures[rule.metric]
-        if rule.matches(value):
-            matched.append(f"{notebook}: fail_on rule {rule} matched ({rule.metric} = {json.dumps(value)})")
-    return matched
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-# -- headline figures ---------------------------------------------------------------
-def write_headline(name: str, figures: Mapping[str, Any], output_dir: str | os.PathLike = ".") -> Path:
-    """Write ``<output_dir>/<name>.json``: a flat dict, sorted keys, numbers as numbers.
-
-    NumPy/pandas scalars become plain numbers, NaN and NA become null,
-    timestamps ISO strings.  Anything nested is a ValidationError.
-    """
-    if not _NAME.fullmatch(name):
-        raise ValidationError(f"headline name must be an identifier, not {name!r}")
-    plain = {}
-    for key, value in figures.items():
-        if not isinstance(key, str) or not _NAME.fullmatch(key):
-            raise ValidationError(f"headline figure names must be identifiers; got {key!r}")
-        plain[key] = _plain_scalar(key, value)
-    path = Path(output_dir) / f"{name}.json"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(path, json.dumps(plain, sort_keys=True, indent=2, allow_nan=False) + "\n")
-    return path
-
-
-def _plain_scalar(key: str, value: Any) -> Any:
-    if getattr(value, "ndim", None) == 0 and hasattr(value, "item"):  # numpy scalar or 0-d array
-        value = value.item()
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        value = float(value)
-    if value is None or isinstance(value, bool | int | str):
-        return value
-    if isinstance(value, float):
-        return None if math.isnan(value) or math.isinf(value) else value
-    try:
-        import pandas as pd
-
-        if value is pd.NA or value is pd.NaT:
-            return None
-        if isinstance(value, pd.Timestamp | pd.Timedelta):
-            return value.isoformat()
-    except ImportError:  # pragma: no cover - pandas is in the analysis extra
-        pass
-    raise ValidationError(f"headline figure {key!r} must be a number, string, bool or None; got {type(value).__name__}")
-
-
-# -- the reporting period inside a notebook -------------------------------------------
-def set_window(con: Any, since: str | None, until: str | None) -> tuple[datetime | None, datetime | None, datetime]:
-    """Define the DuckDB macro ``in_window(ts)``: ``since <= ts < until`` (either bound may be None).
-
-    Returns ``(since, until, as_of)``; ``as_of`` (until, else now) is the moment
-    "still open" and "stale" are measured against, so a past period reads the same later.
-    """
-    start, end = _period(since, until)
-    con.execute("SET VARIABLE since = ?::TIMESTAMPTZ", [start])
-    con.execute("SET VARIABLE until = ?::TIMESTAMPTZ", [end])
-    con.execute(
-        "CREATE OR REPLACE TEMP MACRO in_window(ts) AS"
-        " ts >= coalesce(getvariable('since'), '-infinity'::TIMESTAMPTZ)"
-        " AND ts < coalesce(getvariable('until'), 'infinity'::TIMESTAMPTZ)"
-    )
-    return start, end, end or datetime.now(timezone.utc)
-
-
-def _period(since: str | None, until: str | None, flag: str = "") -> tuple[datetime | None, datetime | None]:
-    """``since`` and ``until`` parsed (None stays None); ValidationError unless since < until."""
-    start = timestamps.parse(since) if since else None
-    end = timestamps.parse(until) if until else None
-    if start and end and start >= end:
-        raise ValidationError(f"{flag}since ({since}) must be before {flag}until ({until})")
-    return start, end
-
-
-# -- files --------------------------------------------------------------------------
-def export_html(notebook: Path, html: Path) -> None:
-    """``notebook`` as a report: outputs and prose only, no code cells or prompts.
-
-    What is for a programmer stays in the ``.ipynb`` only: standard error (warnings, logs) is
-    left out, and a failed cell shows a short error box instead of its traceback.
-    """
-    import nbformat
-    from nbconvert import HTMLExporter
-
-    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
-    nb = nbformat.read(notebook, as_version=4)
-    for cell in nb.cells:
-        if cell.cell_type == "code":
-            cell.outputs = [_for_readers(out) for out in cell.outputs
-                            if not (out.output_type == "stream" and out.name == "stderr")]
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": notebook.stem.replace("_", " ")}})
-    atomic_write(html, body)
-
-
-def _for_readers(output: Any) -> Any:
-    import html
-    import nbformat
-
-    if output.output_type != "error":
-        return output
-    message = html.escape(" ".join(f"{output.ename}: {output.evalue}".split())[:300])
-    box = ('<div style="border:1px solid #b00;background:#fff4f4;color:#800;padding:.5rem .8rem;border-radius:4px">'
-           f"<strong>This step failed</strong>: {message}<br><small>The details are in the notebook file.</small></div>")
-    return nbformat.v4.new_output("display_data", data={"text/html": box, "text/plain": "This step failed"})
-
-
 # -- running ------------------------------------------------------------------------
 @dataclass
 class Outcome:
@@ -339,64 +85,6 @@ class Outcome:
     @property
     def ok(self) -> bool:
         return not self.problems
-
-
-def quiet_kernel_manager() -> type:
-    """jupyter_client's ``AsyncKernelManager``, but shutting a kernel down without interrupting it first.
-
-    jupyter_client sends SIGINT before the shutdown request; an idle ipykernel then sometimes logs
-    ``[IPKernelApp] ERROR | KeyboardInterrupt caught in kernel`` into the run's log.  The shutdown
-    request alone stops an idle kernel; one still busy (a timed-out cell) is killed as before.
-    """
-    from jupyter_client import AsyncKernelManager
-
-    class QuietKernelManager(AsyncKernelManager):
-        async def _async_interrupt_kernel(self) -> None:
-            if not self.shutting_down:
-                await super()._async_interrupt_kernel()
-
-    return QuietKernelManager
-
-
-@contextlib.contextmanager
-def private_kernel() -> Iterator[str]:
-    """A kernelspec for this interpreter that exists only for the run; yields its name.
-
-    The spec is installed with ipykernel into a temporary prefix and found through
-    ``JUPYTER_PATH`` (searched before the user's and the system's folders), so the
-    notebooks always run in this environment's Python, whatever another checkout or
-    venv registered, and no kernelspec in the user's Jupyter folders is created or
-    changed.
-    """
-    from ipykernel.kernelspec import install
-
-    with tempfile.TemporaryDirectory(prefix="jarvis-kernelspec-") as prefix:
-        install(kernel_name=KERNEL_NAME, display_name="Python (jarvis-memory)", prefix=prefix)
-        jupyter_path = os.pathsep.join(filter(None, [os.path.join(prefix, "share", "jupyter"),
-                                                     os.environ.get("JUPYTER_PATH")]))
-        with _environ(JUPYTER_PATH=jupyter_path):
-            yield KERNEL_NAME
-
-
-def _kernel_env(settings: config.Settings, replica: bool) -> dict[str, str | None]:
-    """What the kernels get through their environment: the token (never a parameter) and, with
-    ``replica=False``, ``JARVIS_MEMORY_REPLICA=0`` so that their ``load()`` reads in keyset pages."""
-    return {config.TOKEN_VAR: settings.auth_token, replicas.REPLICA_VAR: None if replica else "0"}
-
-
-@contextlib.contextmanager
-def _environ(**values: str | None) -> Iterator[None]:
-    """Set (or, for None, leave alone) environment variables for the kernels this process starts."""
-    before = {name: os.environ.get(name) for name in values}
-    os.environ.update({name: value for name, value in values.items() if value is not None})
-    try:
-        yield
-    finally:
-        for name, value in before.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
 
 
 def run(
@@ -420,7 +108,7 @@ def run(
     """
     log = log or Progress("report").note  # dated lines in a log, plain ones on a terminal
     notebooks = resolve(list(names), Path(notebooks) if notebooks else None)
-    start, _ = _period(since, until, flag="--")
+    start, _ = period(since, until, flag="--")
     if start and start > datetime.now(timezone.utc):
         raise ValidationError(f"--since {since} is in the future: there is nothing to report yet")
     if not timeout or timeout <= 0:
@@ -435,7 +123,7 @@ def run(
     run_info = {"database": settings.redacted_url, "since": since, "until": until,
                 "started": timestamps.now(), "reports": {}}
     outcomes = []
-    with private_kernel() as kernel, _environ(**_kernel_env(settings, replica)):
+    with private_kernel() as kernel, environ(**kernel_env(settings, replica)):
         for name, path in notebooks.items():
             values = {"database_url": settings.url, "since": since, "until": until, "output_dir": str(dated), **extra[name]}
             outcome = _run_one(name, path, dated, values, rules[name], kernel, timeout, log, settings.redact)
