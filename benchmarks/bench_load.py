@@ -27,7 +27,7 @@ import adbc_driver_sqlite.dbapi
 import libsql_client
 import pandas as pd
 
-from jarvis_memory.demo.generator import SIZES, build, truth_path_for
+from jarvis_memory.demo import SIZES, build, truth_path_for
 from jarvis_memory.analysis.load import TABLES, load
 
 OUT = Path(__file__).resolve().parent / "out"

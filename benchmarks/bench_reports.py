@@ -55,7 +55,7 @@ def demo_database(size: str | dict[str, int], name: str | None = None) -> tuple[
     truth = path.with_suffix(".truth.json")
     built = None
     if not (path.exists() and truth.exists()):
-        code = "import json, sys; from jarvis_memory.demo.generator import build; build(sys.argv[1], size=json.loads(sys.argv[2]))"
+        code = "import json, sys; from jarvis_memory.demo import build; build(sys.argv[1], size=json.loads(sys.argv[2]))"
         child = run_child([PYTHON, "-c", code, str(path), json.dumps(size)], cwd=REPO)
         if child.returncode:
             raise RuntimeError(f"demo build failed: {child.stderr[-2000:]}")

@@ -18,7 +18,7 @@ import click
 from .store import bulk, config, memories, merges, sessions
 from .analysis import health
 from .store.database import Database
-from .demo.generator import demo_command
+from .demo import demo_command
 from .errors import ConfigError, FileError, JarvisMemoryError, UnreadableRowError
 from .progress import Progress
 from .reports.runner import report_command

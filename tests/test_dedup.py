@@ -314,7 +314,7 @@ BARS = {"duplicate_precision": 0.95, "duplicate_recall": 0.90}
 
 
 def audit_demo(tmp_path: Path, size: Any, seed: int) -> tuple[pd.DataFrame, dict, dict]:
-    from jarvis_memory.demo.generator import build
+    from jarvis_memory.demo import build
     from jarvis_memory.analysis.load import load
 
     summary = build(tmp_path / "demo.db", size=size, seed=seed)

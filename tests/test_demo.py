@@ -17,7 +17,8 @@ from rapidfuzz.distance import OSA, Levenshtein
 from jarvis_memory.store import hashing, memories, sessions
 from jarvis_memory import timestamps
 from jarvis_memory.cli import cli
-from jarvis_memory.demo.generator import FIXTURE_AS_OF, _FILLERS, _SWAPS, _V, _VALUE_SLOTS, DUPLICATE_KINDS, KINDS, SIZES, build, truth_path_for
+from jarvis_memory.demo import DUPLICATE_KINDS, FIXTURE_AS_OF, KINDS, SIZES, build, truth_path_for
+from jarvis_memory.demo.corpus import FILLERS, SWAPS, VALUE_SLOTS, VALUES
 from jarvis_memory.errors import ConfigError, ValidationError
 
 FIXTURE = Path(__file__).parent / "fixtures" / "jarvis-fixture.db"
@@ -124,14 +125,14 @@ def test_planted_pairs_are_what_their_kind_says(demo_db: Path) -> None:
         elif kind == "reordered":
             assert sorted(a[1].lower().split()) == sorted(b[1].lower().split()), pair
         elif kind == "filler":
-            assert [w for w in b[1].lower().split() if w not in _FILLERS] == a[1].lower().split(), pair
+            assert [w for w in b[1].lower().split() if w not in FILLERS] == a[1].lower().split(), pair
         elif kind == "subsumed":
             assert b[1].startswith(a[1]) and len(b[1].split()) > len(a[1].split()), pair
         elif kind == "negation":
             assert b[1].startswith(("No longer ", "It is not true that ")) and b[1].lower().endswith(a[1].lower()), pair
         elif kind == "word_swap":
             changed = [(x, y) for x, y in zip(a[1].split(), b[1].split()) if x != y]
-            assert len(a[1].split()) == len(b[1].split()) and len(changed) == 1 and _SWAPS[changed[0][0]] == changed[0][1], pair
+            assert len(a[1].split()) == len(b[1].split()) and len(changed) == 1 and SWAPS[changed[0][0]] == changed[0][1], pair
         else:  # contradiction, sibling, other_subject: the same statement with one slot's value changed
             wa, wb = a[1].split(), b[1].split()
             assert Counter(wa) != Counter(wb) and Levenshtein.distance(wa, wb) <= 3, pair
@@ -152,9 +153,9 @@ def test_planted_rates(demo_db: Path) -> None:
 def test_no_two_values_of_a_slot_are_one_edit_apart() -> None:
     """A contradiction that swaps "Tara" for "Zara" would read as a typo: the truth would be wrong."""
     close = []
-    for kind in _VALUE_SLOTS:
-        for i, a in enumerate(_V[kind]):
-            for b in _V[kind][i + 1:]:
+    for kind in VALUE_SLOTS:
+        for i, a in enumerate(VALUES[kind]):
+            for b in VALUES[kind][i + 1:]:
                 only_a = list((Counter(a.casefold().split()) - Counter(b.casefold().split())).elements())
                 only_b = list((Counter(b.casefold().split()) - Counter(a.casefold().split())).elements())
                 if len(only_a) == len(only_b) == 1 and (only_a[0] + only_b[0]).isalpha() \

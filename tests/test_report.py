@@ -182,7 +182,7 @@ def cli(*args: str, env_extra: dict[str, str] | None = None, cwd: Path | None = 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     """A tiny demo database and its ground truth; the sentinel token is in the environment the kernel inherits."""
-    from jarvis_memory.demo.generator import FIXTURE_AS_OF, build
+    from jarvis_memory.demo import FIXTURE_AS_OF, build
 
     folder = tmp_path_factory.mktemp("demo")
     summary = build(folder / "demo.db", size="tiny", seed=7, as_of=FIXTURE_AS_OF)
