@@ -22,7 +22,7 @@ import pytest
 
 import jarvis_memory
 from jarvis_memory.store import bulk
-from jarvis_memory.store._clients import _RemoteClient
+from jarvis_memory.store._remote import RemoteClient
 from jarvis_memory.errors import AuthError, DatabaseError, ServerError, UnreachableError
 from jarvis_memory.store.hashing import content_hash
 from conftest import REMOTE_KINDS
@@ -234,7 +234,7 @@ def test_interrupted_import_is_completed_by_running_it_again(kind, when, server,
     path = tmp_path / "entries.jsonl"
     write_entries(path, CONTENTS)
     with pytest.raises(UnreachableError) as caught:
-        import_dropping_chunk(db, server, path, when, drops=_RemoteClient.RETRIES)
+        import_dropping_chunk(db, server, path, when, drops=RemoteClient.RETRIES)
     assert_names_url(caught.value, url_of(server, kind))
     earlier = {content_hash(c) for c in CONTENTS[: (DROPPED_CHUNK - 1) * CHUNK]}
     dropped = {content_hash(c) for c in CONTENTS[(DROPPED_CHUNK - 1) * CHUNK : DROPPED_CHUNK * CHUNK]}

@@ -23,7 +23,7 @@ import pytest
 
 import jarvis_memory
 from conftest import KEYS, REMOTE_KINDS, TOKEN, cli_env
-from jarvis_memory.store import _clients, bulk, config, database
+from jarvis_memory.store import _remote, bulk, config, database
 from jarvis_memory.errors import (
     AuthError, BusyError, DatabaseError, ReadOnlyError, ServerError, TooLargeError, UnreachableError,
 )
@@ -55,13 +55,13 @@ def answer_sizes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """The JSON size of every statement and batch result the remote client decodes."""
     sizes: list[int] = []
     for name in ("_result_set_from_proto", "_batch_results_from_proto"):
-        original = getattr(_clients, name)
+        original = getattr(_remote, name)
 
         def measured(result, *rest, _original=original):
             sizes.append(len(json.dumps(result, ensure_ascii=False).encode()))
             return _original(result, *rest)
 
-        monkeypatch.setattr(_clients, name, measured)
+        monkeypatch.setattr(_remote, name, measured)
     return sizes
 
 
@@ -165,13 +165,13 @@ def test_a_collected_database_closes_its_client_quietly(kind, server, tmp_path):
 def submissions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The kind of every request the remote client sends (retries included)."""
     sent: list[str] = []
-    original = _clients._RemoteClient._submit
+    original = _remote.RemoteClient._submit
 
     def counted(self, work):
         sent.append(work[0])
         return original(self, work)
 
-    monkeypatch.setattr(_clients._RemoteClient, "_submit", counted)
+    monkeypatch.setattr(_remote.RemoteClient, "_submit", counted)
     return sent
 
 

@@ -1,0 +1,75 @@
+"""Library and transport errors read into this package's typed errors, for every client (file: and sqld)."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import aiohttp
+from libsql_client import LibsqlError
+
+from ..errors import AuthError, BusyError, DatabaseError, ReadOnlyError, ServerError, TooLargeError, UnreachableError
+from .config import Settings
+
+_TRANSIENT = (aiohttp.ClientError, ConnectionError, asyncio.TimeoutError, TimeoutError)
+
+MAX_WS_MESSAGE = 32 * 2**20  # aiohttp's default is 4 MiB
+
+
+NO_WRITE_PERMISSION = "have Write permission"  # sqld: "Current session doesn't not have Write permission to …"
+
+
+def translate(settings: Settings, runner: Any, work: Any) -> Any:
+    """Run ``work`` and turn library and transport errors into this package's typed errors.
+
+    Codes are sqld's (``libsql-server/src/hrana/result_builder.rs``, ``error.rs``):
+    ``SQLITE_BUSY`` means the statement wrote nothing and may be sent again;
+    ``RESPONSE_TOO_LARGE`` (over HTTP) and aiohttp's message-size refusal (over
+    WebSocket) are an answer over a transport limit.
+    """
+    where = settings.redacted_url
+    try:
+        return runner(work)
+    except LibsqlError as e:
+        message = settings.redact(e.explanation)
+        code = e.code
+        if _looks_like_auth(e):
+            raise AuthError(f"{where} rejected the auth token: {message}") from None
+        if code == "READ_ONLY_TOKEN" or NO_WRITE_PERMISSION in message:
+            raise ReadOnlyError(f"{where} refused a write: the auth token is read-only") from None
+        if code.startswith("SQLITE_BUSY") or "database is locked" in message:
+            raise BusyError(f"{where} is busy with other writers (SQLITE_BUSY); nothing was written", code=code) from None
+        if code == "RESPONSE_TOO_LARGE":
+            raise TooLargeError(f"{where}: {TOO_LARGE_ADVICE} ({message})", code=code) from None
+        if code == "HRANA_WEBSOCKET_ERROR":
+            raise UnreachableError(f"{where}: connection lost: {message}") from None
+        if code == "SERVER_ERROR":
+            raise ServerError(f"{where}: server error: {message}") from None
+        if code.startswith("SQLITE_READONLY"):
+            raise ReadOnlyError(f"{where} is open read-only: {message}") from None
+        raise DatabaseError(f"{where}: {code}: {message}", code=code) from None
+    except aiohttp.WebSocketError as e:
+        if e.code == aiohttp.WSCloseCode.MESSAGE_TOO_BIG:
+            raise TooLargeError(f"{where}: {TOO_LARGE_ADVICE} ({e})", code="MESSAGE_TOO_BIG") from None
+        raise UnreachableError(f"{where}: connection lost: {settings.redact(str(e))}") from None
+    except TimeoutError:  # asyncio.timeout: the call's deadline
+        raise TimedOut(f"{where} did not answer in time") from None
+    except _TRANSIENT as e:
+        detail = settings.redact(str(e)) or type(e).__name__
+        raise UnreachableError(f"{where} did not answer: {detail}") from None
+
+
+TOO_LARGE_ADVICE = (
+    "an answer was larger than the transport allows (sqld --max-response-size, 10 MB by default over HTTP;"
+    f" {MAX_WS_MESSAGE // 2**20} MiB over WebSocket): a single row is too large to read; read it with a smaller"
+    " query or raise the server's limit"
+)
+
+
+class TimedOut(UnreachableError):
+    """The call's deadline passed without an answer."""
+
+
+def _looks_like_auth(e: LibsqlError) -> bool:
+    """sqld refuses a token with an ``AUTH_*`` code in the Hrana hello, or HTTP 401."""
+    return e.code.startswith("AUTH_") or "status 401" in e.explanation or "Unauthorized" in e.explanation
