@@ -38,7 +38,7 @@ import pyarrow as pa
 
 from . import config
 from . import replica as replicas
-from ._clients import BUSY_TIMEOUT_MS
+from ._clients import BUSY_TIMEOUT_MS, _no_shm_possible
 from .database import Database
 from .errors import BusyError, ConfigError, DatabaseError, JarvisMemoryError, SchemaError, ValidationError
 from .migrations import CORE_TABLES
@@ -176,7 +176,9 @@ def open_file(settings: config.Settings) -> Iterator[Any]:
     stdlib's sqlite3 first waits for writers (the core's busy timeout) and opens a read transaction.
     In rollback-journal mode that SHARED lock is held until ADBC is closed, so no writer commits during
     the read, and ADBC reads ``immutable=1`` (it takes and drops no lock of its own).  In WAL mode the
-    transaction ends at once (readers never block writers) and ADBC reads its own snapshot, ``mode=ro``.
+    transaction ends at once (readers never block writers) and ADBC reads its own snapshot, ``mode=ro``,
+    unless SQLite cannot open it at all: in a folder this process may not write, without a -shm file
+    (:func:`jarvis_memory._clients._no_shm_possible`), where it is read ``immutable=1`` as the core reads it.
 
     Raises :class:`ConfigError` (no database there, or it cannot be opened), :class:`BusyError` (a writer
     held its lock for the whole busy timeout), :class:`SchemaError` (not an SQLite database).
@@ -188,8 +190,8 @@ def open_file(settings: config.Settings) -> Iterator[Any]:
         raise ConfigError(f"{settings.redacted_url} is not a file: URL")
     if not path.is_file():
         raise ConfigError(f"no database at {settings.redacted_url}")
-    with _shared_lock(settings) as locked:
-        uri = path.as_uri() + "?mode=ro" + ("&immutable=1" if locked else "")
+    with _shared_lock(settings) as immutable:
+        uri = path.as_uri() + "?mode=ro" + ("&immutable=1" if immutable else "")
         try:
             conn = adbc_driver_sqlite.dbapi.connect(uri)
         except Exception as e:  # the driver reports open failures as its own error types
@@ -207,9 +209,10 @@ def open_file(settings: config.Settings) -> Iterator[Any]:
 
 @contextmanager
 def _shared_lock(settings: config.Settings) -> Iterator[bool]:
-    """Wait for writers, then yield whether a rollback-journal SHARED lock is held for the block.  In WAL
-    mode the connection is closed before the block: two copies of SQLite must not share this process's
-    locks on the -shm file.  Raises :class:`BusyError`, :class:`SchemaError` or :class:`ConfigError`."""
+    """Wait for writers, then yield whether the block may read ``immutable=1``: a rollback-journal SHARED
+    lock is held for it, or a WAL database cannot be opened otherwise.  In WAL mode the connection is closed
+    before the block: two copies of SQLite must not share this process's locks on the -shm file.
+    Raises :class:`BusyError`, :class:`SchemaError` or :class:`ConfigError`."""
     assert settings.path is not None
     try:
         conn = sqlite3.connect(settings.path.as_uri() + "?mode=ro", uri=True, isolation_level=None,
@@ -219,13 +222,15 @@ def _shared_lock(settings: config.Settings) -> Iterator[bool]:
     try:
         conn.execute("BEGIN")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the SHARED lock, after any writer
-        rollback_journal = conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal"
+        wal = conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     except sqlite3.Error as e:
         conn.close()
-        raise _read_error(settings, e) from None
-    if not rollback_journal:
+        if e.sqlite_errorcode != sqlite3.SQLITE_CANTOPEN or not _no_shm_possible(settings.path):
+            raise _read_error(settings, e) from None
+        wal = None  # WAL whose -shm cannot be made: nobody has it open in WAL mode (they would have made it)
+    if wal is not False:
         conn.close()
-        yield False
+        yield wal is None
         return
     try:
         yield True
