@@ -62,7 +62,8 @@ class ServerError(DatabaseError):
 
 
 class BusyError(DatabaseError):
-    """The server stayed busy with other writers until the deadline; nothing was written."""
+    """Other writers kept the database busy (a server, or a file's lock) until the deadline; nothing was written
+    or read."""
 
 
 class TooLargeError(DatabaseError):

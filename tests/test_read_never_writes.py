@@ -61,13 +61,10 @@ def immutable(request, memory_db):
 
 
 @pytest.mark.parametrize("args", READS)
-def test_reads_work_on_a_database_nobody_may_write(immutable, args, request):
+def test_reads_work_on_a_database_nobody_may_write(immutable, args):
     folder, url = immutable
     before = snapshot(folder)
     out = run(url, *args)
-    if args == ["doctor"] and request.node.callspec.params["immutable"] == "folder" and out.returncode:
-        pytest.xfail("issue 12, open: doctor's data-quality check reads through ADBC, which cannot open a WAL "
-                     "database in a folder nobody may write (it needs its -shm file)")
     assert out.returncode == 0, out.stderr
     assert "Traceback" not in out.stderr
     assert (folder / "jarvis.db").read_bytes() and snapshot(folder)["jarvis.db"] == before["jarvis.db"]

@@ -24,8 +24,11 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import time
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -33,11 +36,11 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 import pyarrow as pa
 
+from ..errors import BusyError, ConfigError, DatabaseError, JarvisMemoryError, SchemaError, ValidationError
 from ..store import config
-from ..store.config import BUSY_TIMEOUT_MS
 from ..store import replica as replicas
+from ..store.config import BUSY_TIMEOUT_MS, no_shm_possible
 from ..store.database import Database
-from ..errors import ConfigError, DatabaseError, SchemaError, ValidationError
 from ..store.migrations import CORE_TABLES
 
 if TYPE_CHECKING:
@@ -164,8 +167,22 @@ def _read_pages_snapshot(settings: config.Settings, page_size: int) -> tuple[dic
 
 
 # -- file: through ADBC ----------------------------------------------------------
-def open_file(settings: config.Settings) -> Any:
-    """A read-only ADBC connection (``mode=ro``) to a ``file:`` database that must exist."""
+@contextmanager
+def open_file(settings: config.Settings) -> Iterator[Any]:
+    """A read-only ADBC connection to a ``file:`` database that must exist, open while the block runs.
+
+    ADBC links its own copy of SQLite, and POSIX locks belong to the process: it neither sees a lock
+    this process's other connections (the core's sqlite3) hold, nor can it hold one for them.  So the
+    stdlib's sqlite3 first waits for writers (the core's busy timeout) and opens a read transaction.
+    In rollback-journal mode that SHARED lock is held until ADBC is closed, so no writer commits during
+    the read, and ADBC reads ``immutable=1`` (it takes and drops no lock of its own).  In WAL mode the
+    transaction ends at once (readers never block writers) and ADBC reads its own snapshot, ``mode=ro``,
+    unless SQLite cannot open it at all: in a folder this process may not write, without a -shm file
+    (:func:`jarvis_memory.store.config.no_shm_possible`), where it is read ``immutable=1`` as the core reads it.
+
+    Raises :class:`ConfigError` (no database there, or it cannot be opened), :class:`BusyError` (a writer
+    held its lock for the whole busy timeout), :class:`SchemaError` (not an SQLite database).
+    """
     import adbc_driver_sqlite.dbapi
 
     path = settings.path
@@ -173,16 +190,61 @@ def open_file(settings: config.Settings) -> Any:
         raise ConfigError(f"{settings.redacted_url} is not a file: URL")
     if not path.is_file():
         raise ConfigError(f"no database at {settings.redacted_url}")
+    with _shared_lock(settings) as immutable:
+        uri = path.as_uri() + "?mode=ro" + ("&immutable=1" if immutable else "")
+        try:
+            conn = adbc_driver_sqlite.dbapi.connect(uri)
+        except Exception as e:  # the driver reports open failures as its own error types
+            raise ConfigError(f"cannot open {settings.redacted_url}: {e}") from None
+        try:
+            cursor = conn.cursor()
+            try:  # a WAL database can still be locked a moment (recovery): wait as the core does
+                cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            finally:
+                cursor.close()
+            yield conn
+        finally:
+            conn.close()  # before the lock is released: closing a file drops this process's locks on it
+
+
+@contextmanager
+def _shared_lock(settings: config.Settings) -> Iterator[bool]:
+    """Wait for writers, then yield whether the block may read ``immutable=1``: a rollback-journal SHARED
+    lock is held for it, or a WAL database cannot be opened otherwise.  In WAL mode the connection is closed
+    before the block: two copies of SQLite must not share this process's locks on the -shm file.
+    Raises :class:`BusyError`, :class:`SchemaError` or :class:`ConfigError`."""
+    assert settings.path is not None
     try:
-        conn = adbc_driver_sqlite.dbapi.connect(path.as_uri() + "?mode=ro")
-    except Exception as e:  # the driver reports open failures as its own error types
+        conn = sqlite3.connect(settings.path.as_uri() + "?mode=ro", uri=True, isolation_level=None,
+                               timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as e:
         raise ConfigError(f"cannot open {settings.redacted_url}: {e}") from None
-    cursor = conn.cursor()
-    try:  # wait for a writer as the core does, instead of failing at once with "database is locked"
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    try:
+        conn.execute("BEGIN")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the SHARED lock, after any writer
+        wal = conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    except sqlite3.Error as e:
+        conn.close()
+        if e.sqlite_errorcode != sqlite3.SQLITE_CANTOPEN or not no_shm_possible(settings.path):
+            raise _read_error(settings, e) from None
+        wal = None  # WAL whose -shm cannot be made: nobody has it open in WAL mode (they would have made it)
+    if wal is not False:
+        conn.close()
+        yield wal is None
+        return
+    try:
+        yield True
     finally:
-        cursor.close()
-    return conn
+        conn.close()
+
+
+def _read_error(settings: config.Settings, e: Exception) -> JarvisMemoryError:
+    """The error a failed first read means: a writer's lock that outlasted the busy timeout, or no database."""
+    detail = str(e).splitlines()[0] if str(e) else type(e).__name__
+    if "locked" in detail or "busy" in detail:  # a lock is not a schema problem
+        return BusyError(f"{settings.redacted_url} stayed locked by a writer for {BUSY_TIMEOUT_MS / 1000:g} s;"
+                         " nothing was read (try again when it is done)", code="SQLITE_BUSY")
+    return SchemaError(f"{settings.redacted_url} is not a readable SQLite database: {detail}")
 
 
 def select_columns(table: str) -> dict[str, str]:
@@ -266,11 +328,7 @@ def _columns_file(settings: config.Settings, conn: Any) -> dict[str, list[str]]:
         )
         rows = cursor.fetchall()
     except Exception as e:  # not a database at all, or unreadable
-        detail = str(e).splitlines()[0] if str(e) else type(e).__name__
-        if "locked" in detail or "busy" in detail:  # a lock is not a schema problem
-            raise DatabaseError(f"{settings.redacted_url} stayed locked by a writer for {BUSY_TIMEOUT_MS // 1000} s:"
-                                f" {detail}", code="SQLITE_BUSY") from None
-        raise SchemaError(f"{settings.redacted_url} is not a readable SQLite database: {detail}") from None
+        raise _read_error(settings, e) from None
     finally:
         cursor.close()
     found: dict[str, list[str]] = {}

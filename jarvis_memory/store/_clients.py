@@ -37,6 +37,7 @@ from libsql_client.sqlite3_utils import Sqlite3Client, _execute_stmt
 from ..errors import ConfigError, DatabaseError, ReadOnlyError
 from ._remote import RemoteClient
 from ._translate import translate
+from . import config
 from .config import BUSY_TIMEOUT_MS, Settings
 from .rows import decode_text
 
@@ -75,7 +76,7 @@ class _Sqlite3Backend(Sqlite3Client):
     def __init__(self, path: Path, read_only: bool):
         super().__init__(str(path))
         if read_only:
-            uri = path.as_uri() + "?mode=ro" + ("&immutable=1" if _no_shm_possible(path) else "")
+            uri = path.as_uri() + "?mode=ro" + ("&immutable=1" if config.no_shm_possible(path) else "")
         else:
             uri = path.as_uri() + "?mode=rwc"
         self._conn = sqlite3.connect(
@@ -127,12 +128,6 @@ def _unchangeable(path: Path) -> bool:
     file or folder, no permission.  A WAL database needs its folder writable too (-wal and -shm files)."""
     return path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
 
-
-def _no_shm_possible(path: Path) -> bool:
-    """A WAL database in a folder this process cannot write, with no -shm file: SQLite cannot open it
-    ``mode=ro`` (it needs the -shm).  No process has it open in WAL mode then (it would have made the
-    -shm), so it is read ``immutable=1``; a writer starting during the read could go unseen."""
-    return not os.access(path.parent, os.W_OK) and not Path(f"{path}-shm").exists()
 
 
 class _FileClient:

@@ -229,3 +229,11 @@ def _dotenv(env_file: str | Path | None) -> tuple[dict[str, str], dict[str, Path
             values.update(found)
             folders.update(dict.fromkeys(found, candidate.resolve().parent))
     return values, folders
+
+
+def no_shm_possible(path: Path) -> bool:
+    """A WAL database in a folder this process cannot write, with no -shm file: SQLite cannot open it
+    ``mode=ro`` (it needs the -shm).  No process has it open in WAL mode then (it would have made the
+    -shm), so it is read ``immutable=1``; a writer starting during the read could go unseen."""
+    return not os.access(path.parent, os.W_OK) and not Path(f"{path}-shm").exists()
+
