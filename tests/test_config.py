@@ -4,6 +4,7 @@ import sys
 
 import pytest
 
+import jarvis_memory
 from jarvis_memory import ConfigError
 from jarvis_memory.store import config
 
@@ -87,3 +88,12 @@ def test_contradictory_tls_is_a_config_error_exit_3(url):
 @pytest.mark.parametrize("url", ["https://h?tls=1", "ws://h:1?tls=0", "libsql://h?tls=1", "libsql://h:8080?tls=0"])
 def test_consistent_tls_is_accepted(url):
     assert config.parse_url(url).url == url
+
+
+def test_connect_reads_the_settings_once(monkeypatch, tmp_path):
+    calls = []
+    real_load = config.load
+    monkeypatch.setattr(config, "load", lambda *args, **kwargs: calls.append(args) or real_load(*args, **kwargs))
+    db = jarvis_memory.connect((tmp_path / "once.db").as_uri())
+    assert len(calls) == 1
+    assert db.settings.path == tmp_path / "once.db"

@@ -54,14 +54,15 @@ class Database:
 
     def __init__(
         self,
-        url: str | None = None,
+        url: str | config.Settings | None = None,
         auth_token: str | None = None,
         *,
         read_only: bool = False,
         auto_migrate: bool | None = None,
         timeout: float = 30.0,
     ):
-        self.settings = config.load(url, auth_token)
+        # Settings already resolved (by connect()) are used as they are, not parsed a second time.
+        self.settings = url if isinstance(url, config.Settings) else config.load(url, auth_token)
         self.read_only = read_only
         self.auto_migrate = (not self.settings.is_remote) if auto_migrate is None else auto_migrate
         self.timeout = timeout
@@ -254,7 +255,7 @@ def connect(url: str | None = None, auth_token: str | None = None, *, read_only:
     key = (settings.url, settings.auth_token, read_only, os.getpid())
     db = _shared.get(key)
     if db is None:
-        db = _shared[key] = Database(settings.url, settings.auth_token, read_only=read_only)
+        db = _shared[key] = Database(settings, read_only=read_only)
     return db
 
 
