@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from .store.database import Database, connect
 from .errors import (
     AuthError,
     BusyError,
@@ -31,6 +30,7 @@ from .errors import (
     UnreadableRowError,
     ValidationError,
 )
+from .store.database import Database, connect
 from .store.events import LogEvent
 from .store.hashing import content_hash
 from .store.memories import MemoryEntry

@@ -15,13 +15,13 @@ from typing import Any
 
 import click
 
-from .store import bulk, config, memories, merges, sessions
 from .analysis import health
-from .store.database import Database
 from .demo import demo_command
 from .errors import ConfigError, FileError, JarvisMemoryError, UnreadableRowError
 from .progress import Progress
 from .reports.runner import report_command
+from .store import bulk, config, memories, merges, sessions
+from .store.database import Database
 from .store.rows import Rows
 
 

@@ -57,8 +57,8 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 from wordfreq import zipf_frequency
 
-from ..store import validate, config
 from ..errors import ValidationError
+from ..store import config, validate
 from ..store.hashing import content_hash
 
 KINDS = ("exact", "normalized", "near", "paraphrase", "subsumed", "variant")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any
 
-from ..store import migrations
 from .. import timestamps
 from ..errors import ConfigError, DatabaseError, JarvisMemoryError
+from ..store import migrations
 
 if TYPE_CHECKING:
     from ..store.database import Database

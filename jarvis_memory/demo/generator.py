@@ -31,11 +31,11 @@ from typing import Any
 
 import click
 
-from ..store import config
 from .. import timestamps
-from ..store.database import Database
 from ..errors import ConfigError, ValidationError
 from ..progress import Progress
+from ..store import config
+from ..store.database import Database
 from . import writing
 from .corpus import BAD_TIMESTAMP_FORMS, CLIENTS, SUMMARIES, TOOLS, VALUES
 from .planting import DUPLICATE_KINDS, KINDS, Memory, Planter, n_planted

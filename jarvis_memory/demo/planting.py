@@ -13,6 +13,7 @@ from ..errors import ValidationError
 from ..store.hashing import normalize
 from .corpus import ADDED, FILLERS, PREPOSITIONS, SWAPS, TEMPLATES, VALUE_SLOTS, VALUES, slot_kind, template_slots
 
+
 @dataclass
 class Memory:
     content: str

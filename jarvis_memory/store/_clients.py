@@ -35,9 +35,9 @@ from libsql_client import LibsqlError, ResultSet
 from libsql_client.sqlite3_utils import Sqlite3Client, _execute_stmt
 
 from ..errors import ConfigError, DatabaseError, ReadOnlyError
+from . import config
 from ._remote import RemoteClient
 from ._translate import translate
-from . import config
 from .config import BUSY_TIMEOUT_MS, Settings
 from .rows import decode_text
 

@@ -23,7 +23,12 @@ from libsql_client.config import _expand_config
 from libsql_client.hrana import conn as hrana_conn
 from libsql_client.hrana.client import HranaClient, _config_to_url
 from libsql_client.hrana.conn import HranaConn
-from libsql_client.hrana.convert import _batch_results_from_proto, _batch_to_proto, _result_set_from_proto, _stmt_to_proto
+from libsql_client.hrana.convert import (
+    _batch_results_from_proto,
+    _batch_to_proto,
+    _result_set_from_proto,
+    _stmt_to_proto,
+)
 from libsql_client.http import HttpClient, _create_http_client
 
 from ..errors import BusyError, DatabaseError, ServerError, UnreachableError

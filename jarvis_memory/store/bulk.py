@@ -11,17 +11,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from . import memories
 from .. import timestamps
 from ..errors import UnreadableRowError, ValidationError
 from ..files import write_file
+from . import memories
 from .rows import text_values
 
 if TYPE_CHECKING:

@@ -17,9 +17,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from ..errors import ReadOnlyError, SchemaError
 from . import config, migrations
 from ._clients import Statement, open_client
-from ..errors import ReadOnlyError, SchemaError
 
 if TYPE_CHECKING:
     from libsql_client import ResultSet

@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from . import validate
 from .. import timestamps
 from ..errors import NotFoundError, ValidationError
+from . import validate
 from .rows import Rows, read_all, text_values
 
 if TYPE_CHECKING:

@@ -15,9 +15,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from . import validate
 from .. import timestamps
 from ..errors import NotFoundError
+from . import validate
 from .hashing import content_hash
 from .rows import Rows, read_all, text_values
 

@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import validate
 from .. import timestamps
 from ..errors import NotFoundError, ValidationError
+from . import validate
 from .memories import COLUMNS
 
 if TYPE_CHECKING:

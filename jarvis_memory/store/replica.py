@@ -41,8 +41,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import config
 from ..errors import ConfigError, DatabaseError
+from . import config
 
 REPLICA_VAR = "JARVIS_MEMORY_REPLICA"  # "0"/"off"/"no"/"false": read remote databases in pages instead
 REPLICA_DIR_VAR = "JARVIS_MEMORY_REPLICA_DIR"  # the cache folder (default: data/replicas in the project)

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
-from . import validate
 from .. import timestamps
 from ..errors import ConflictError, NotFoundError
+from . import validate
 from .rows import Rows, read_all, text_values
 
 if TYPE_CHECKING:
