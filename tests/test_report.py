@@ -16,6 +16,7 @@ import re
 import signal
 import subprocess
 import sys
+import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -452,3 +453,13 @@ def test_kernels_are_shut_down_without_an_interrupt():
     with kernel.private_kernel() as name:
         assert signal.SIGINT in asyncio.run(signals_at_shutdown(AsyncKernelManager, name))  # what jupyter_client does
         assert signal.SIGINT not in asyncio.run(signals_at_shutdown(kernel.quiet_kernel_manager(), name))
+
+
+def test_private_kernel_leaves_no_folder_behind(tmp_path, monkeypatch):
+    """ipykernel's install() leaves an empty ``tmpXXXX_kernels`` folder in the temp folder on every run."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    with kernel.private_kernel() as name:
+        spec = KernelSpecManager().get_kernel_spec(name)
+        assert spec.argv[0] == sys.executable and spec.display_name == "Python (jarvis-memory)"
+        assert len(list(tmp_path.iterdir())) == 1  # the spec's own temporary prefix
+    assert list(tmp_path.iterdir()) == []
