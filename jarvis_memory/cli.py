@@ -4,6 +4,10 @@ Exit codes: 0 success, 1 failure (or a ``doctor``/report check failed),
 2 usage error, 3 invalid input, 4 unknown id or conflicting state,
 5 database unreachable or refused, 6 schema problem, 7 write on a read-only
 connection.  ``--json`` prints one JSON document on stdout.
+
+Why one module: each command is a few lines that call the API, so the whole command surface reads in one
+place (as in sqlite-utils' cli.py); commands with logic of their own keep it beside that logic
+(``demo``, ``report``).
 """
 
 from __future__ import annotations

@@ -18,6 +18,9 @@ text as stored stays in ``*_raw``), event data that is not JSON becomes NULL
 (``event_data_raw`` keeps it).  Text another client stored that is not valid
 UTF-8 is read with U+FFFD for each bad sequence; the row is kept and the value
 named in the table ``unreadable_values`` (``table_name, id, column_name``).
+
+Why one module: the file reader (ADBC), the remote reader (keyset pages) and the DuckDB views share one
+column list, one schema check and one set of timestamp rules; apart, each would import the others' parts.
 """
 
 from __future__ import annotations

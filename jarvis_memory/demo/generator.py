@@ -10,6 +10,10 @@ old client or a hand edit would have, and records every one of them in
 Everything derives from ``random.Random(seed)`` and a fixed base date, never
 the wall clock, so a seed always gives the same rows.
 
+Why one module: :func:`build` and its builder lay sessions, memories, events and the single-row problems
+on one timeline and share its state (the random generator, the truth record); the vocabulary, the planted
+pairs and the SQL that writes rows are modules of their own.
+
 >>> from jarvis_memory.demo import build
 >>> summary = build("/tmp/jarvis-demo-doctest.db", size="tiny", seed=7)
 >>> summary["counts"]["memory_entries"]
