@@ -337,6 +337,8 @@ def _same_words(a: _Text, b: _Text, typos: list[tuple[str, str]]) -> bool:
 def _run(t: _Text, only: list[str], positions: dict[str, int]) -> tuple[int, int] | None:
     """``(start, end)`` word positions of the changed content words, if they are adjacent
     words ("São Paulo", "pad thai"), else ``None`` ("Milan that Nadia": two places changed)."""
+    if len(only) == 1:
+        return positions[only[0]], positions[only[0]] + 1
     changed = sorted(positions[s] for s in only)
     if changed[-1] - changed[0] != len(changed) - 1:
         return None
@@ -384,8 +386,9 @@ def _change(a: _Text, run_a: tuple[int, int], b: _Text, run_b: tuple[int, int]) 
     if run_a[0] == run_b[0] == 0:
         return "subject"  # the text's first word: "Dana plays chess" / "Omar plays chess"
     for t, (start, end) in ((a, run_a), (b, run_b)):
-        if any(_is_value(w) or t.names[i] for i, w in enumerate(t.words[start:end], start)):
-            return "value"
+        for i in range(start, end):  # called per compared pair: a plain loop, no generator
+            if _is_value(t.words[i]) or t.names[i]:
+                return "value"
     return "word"
 
 
@@ -494,12 +497,14 @@ def _run_audit(memories: pd.DataFrame) -> _Analysis:
     ga, gb = big_member[candidates["a"].to_numpy()], big_member[candidates["b"].to_numpy()]
     candidates = candidates[(ga < 0) | (ga != gb)]  # classified as a whole below
 
-    found_a, found_b, scores, kinds, members = [], [], [], [], []
+    found_a, found_b, scores, kinds = [], [], [], []
+    members: dict[tuple, tuple[str, str]] = {}  # (key, row) -> (value, change) of the first pair that has it
     for i, j in zip(candidates["a"].tolist(), candidates["b"].tolist()):
         verdict = _compare(texts[i], texts[j], vocabulary)
         if verdict.kind == "variant":
             key = (category[i],) + verdict.key
-            members += [(key, i, verdict.value_a, verdict.change), (key, j, verdict.value_b, verdict.change)]
+            members.setdefault((key, i), (verdict.value_a, verdict.change))
+            members.setdefault((key, j), (verdict.value_b, verdict.change))
         elif verdict.kind is not None:
             found_a.append(i)
             found_b.append(j)
@@ -518,15 +523,17 @@ def _run_audit(memories: pd.DataFrame) -> _Analysis:
             scores.append(_similarity(norms[i], norms[j]))
         key = (category[members_[0]], "\x01big") + tuple(sorted(set(texts[members_[0]].bag) - {values[0][1]}))
         change = "value" if any(_is_value(w) for v, _ in values for w in v.split()) else "word"
-        members += [(key, m, v, change) for m, (v, _) in zip(members_, values)]
+        for m, (v, _) in zip(members_.tolist(), values):
+            members.setdefault((key, m), (v, change))
 
     ids = distinct["id"].to_numpy()
     pairs = pd.DataFrame({"id_a": ids[np.asarray(found_a, dtype=np.int64)], "id_b": ids[np.asarray(found_b, dtype=np.int64)],
                           "score": np.asarray(scores, dtype=np.int64), "kind": pd.Series(kinds, dtype=object)})
     pairs = pairs.drop_duplicates(["id_a", "id_b"], ignore_index=True)
-    variants = pd.DataFrame(members, columns=["key", "row", "value", "change"])
+    variants = pd.DataFrame([(key, row, value, change) for (key, row), (value, change) in members.items()],
+                            columns=["key", "row", "value", "change"])
     variants["id"] = ids[variants["row"].to_numpy(dtype=np.int64)]
-    variants = variants.drop_duplicates(["key", "id"]).drop(columns="row")
+    variants = variants.drop(columns="row")
     compared = sum(len(b) * (len(b) - 1) // 2 for b in exact_blocks + rare_blocks)
     return _Analysis(rows, pairs, variants, compared, len(exact_blocks) + len(rare_blocks) + len(big_groups))
 
@@ -791,13 +798,14 @@ def _review_queue(memories: pd.DataFrame, analysis: _Analysis) -> pd.DataFrame:
         return pd.DataFrame(columns=columns)
     rows = analysis.rows.set_index("id")
     twin = _duplicate_labels(memories)  # a member's duplicate cluster, to count each statement once
-    v = variants.assign(created_at=rows.loc[variants["id"], "created_at"].to_numpy(),
+    v = variants.assign(key=pd.factorize(variants["key"], sort=True)[0],  # the keys' order as integers (fast to sort)
+                        created_at=rows.loc[variants["id"], "created_at"].to_numpy(),
                         twin=variants["id"].map(lambda i: twin.get(i, i)))
     v = v.sort_values(["key", "created_at", "id"], ascending=[True, False, False], na_position="last")
     v = v.drop_duplicates(["key", "twin"])
     # One pass over the sorted rows (a key's rows are adjacent) rather than pandas groupby with
     # Python lambdas per group, which cost most of the audit's time at 100k memories.
-    by_key: dict[tuple, list[tuple]] = {}
+    by_key: dict[int, list[tuple]] = {}
     for key, *member in zip(v["key"].tolist(), v["id"].tolist(), v["twin"].tolist(), v["value"].tolist(),
                             v["change"].tolist(), v["created_at"].tolist()):
         by_key.setdefault(key, []).append(member)
