@@ -868,12 +868,13 @@ def candidates(memories: pd.DataFrame, threshold: float = DEFAULT_THRESHOLD) -> 
     star = queue.assign(newest=newest).explode("ids")
     star = star[star["ids"] != star["newest"]]
     a, b = star["ids"].to_numpy(dtype=np.int64), star["newest"].to_numpy(dtype=np.int64)
-    a_list, b_list = a.tolist(), b.tolist()
-    content = dict(zip(rows["id"].tolist(), rows["norm"].tolist()))
+    norm = rows.set_index("id")["norm"]
+    # _similarity of each pair, all at once (float64, then truncated as int() does)
+    score = process.cpdist(norm.loc[a].tolist(), norm.loc[b].tolist(), scorer=fuzz.token_set_ratio, dtype=np.float64,
+                           workers=-1 if len(a) > 10_000 else 1)
     parts.append(pd.DataFrame({
         "id_a": np.minimum(a, b), "id_b": np.maximum(a, b), "kind": "variant",
-        "score": [_similarity(content[x], content[y]) for x, y in zip(a_list, b_list)],
-        "group": star["group"].to_numpy()}))
+        "score": score.astype(np.int64), "group": star["group"].to_numpy()}))
     table = pd.concat(parts, ignore_index=True)[["id_a", "id_b", "kind", "score", "group"]]
     table = table.drop_duplicates(["id_a", "id_b"], keep="first")  # exact wins over normalized, duplicates over variants
     table = table.astype({"id_a": "int64", "id_b": "int64", "kind": object, "score": "int64", "group": "Int64"})
