@@ -441,9 +441,9 @@ def _analyse(memories: pd.DataFrame) -> _Analysis:
     global _last
     frame = _check(memories)
     columns = [c for c in (*COLUMNS, "source", "created_at") if c in frame.columns]
-    key = hashlib.blake2b(
-        pd.util.hash_pandas_object(frame[columns], index=False).to_numpy().tobytes(), digest_size=16
-    ).digest()
+    # categorize=False: the texts are mostly unique, factorizing them first only costs time
+    hashed = pd.util.hash_pandas_object(frame[columns], index=False, categorize=False)
+    key = hashlib.blake2b(hashed.to_numpy().tobytes(), digest_size=16).digest()
     if _last is None or _last[0] != key:
         with _cyclic_gc_paused():
             _last = (key, _run_audit(frame))
