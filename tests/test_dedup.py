@@ -11,6 +11,11 @@ import pandas as pd
 import pytest
 
 from jarvis_memory.analysis import dedup
+from jarvis_memory.analysis.dedup.audit import _label_components
+from jarvis_memory.analysis.dedup import blocks as dedup_blocks
+from jarvis_memory.analysis.dedup.blocks import _windows
+from jarvis_memory.analysis.dedup.compare import _compare
+from jarvis_memory.analysis.dedup.text import _text, _Vocabulary
 from jarvis_memory.errors import ValidationError
 from jarvis_memory.store.hashing import content_hash
 
@@ -106,17 +111,17 @@ def test_hash_integrity() -> None:
     ("Gym renews on 9 March every year", "Gym renews on 09 March every year", "near", ""),  # one number, two spellings
 ])
 def test_compare(a: str, b: str, kind: str | None, change: str) -> None:
-    texts = [dedup._text(a), dedup._text(b)]
-    verdict = dedup._compare(texts[0], texts[1], dedup._Vocabulary(texts))
+    texts = [_text(a), _text(b)]
+    verdict = _compare(texts[0], texts[1], _Vocabulary(texts))
     assert (verdict.kind, verdict.change) == (kind, change)
 
 
 def test_a_word_of_the_corpus_is_not_a_typo() -> None:
     """"Zorbl" and "Zorba" are unknown to wordfreq; written in several memories, both are the corpus's own words."""
-    rare = [dedup._text(t) for t in ("Zorbl is the cat of the neighbours", "Zorba is the cat of the neighbours")]
-    assert dedup._compare(rare[0], rare[1], dedup._Vocabulary(rare)).kind == "near"
-    corpus = rare + [dedup._text(f"{name} likes {food}") for name in ("Zorbl", "Zorba") for food in ("fish", "milk")]
-    assert dedup._compare(rare[0], rare[1], dedup._Vocabulary(corpus)).kind == "variant"
+    rare = [_text(t) for t in ("Zorbl is the cat of the neighbours", "Zorba is the cat of the neighbours")]
+    assert _compare(rare[0], rare[1], _Vocabulary(rare)).kind == "near"
+    corpus = rare + [_text(f"{name} likes {food}") for name in ("Zorbl", "Zorba") for food in ("fish", "milk")]
+    assert _compare(rare[0], rare[1], _Vocabulary(corpus)).kind == "variant"
 
 
 SAMPLES = [
@@ -204,9 +209,9 @@ def test_blocking_compares_far_fewer_than_all_pairs_and_still_finds_the_typos() 
 
 
 def test_oversized_blocks_become_windows(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(dedup, "MAX_BLOCK", 4)
+    monkeypatch.setattr(dedup_blocks, "MAX_BLOCK", 4)
     texts = pd.Series(["k"] * 10, index=range(10))
-    blocks = dedup._windows(texts, pd.Series([f"t{i}" for i in range(10)]).to_numpy(dtype=object))
+    blocks = _windows(texts, pd.Series([f"t{i}" for i in range(10)]).to_numpy(dtype=object))
     assert all(len(b) <= 4 for b in blocks)
     covered = {(a, b) for block in blocks for a in block for b in block if a + 1 == b}
     assert covered == {(i, i + 1) for i in range(9)}  # every neighbour in text order shares a window
@@ -225,7 +230,7 @@ def test_clusters_are_connected_components() -> None:
     clusters = dedup.clusters(frame(SAMPLES + [(14, "Is allergic to peanuts.", "fact")]), threshold=90)
     assert clusters["ids"].tolist() == [[1, 4, 5]]  # 12/14 are a normalized group, not a fuzzy pair
     assert clusters["size"].tolist() == [3] and clusters["cluster"].tolist() == [1]
-    nodes, labels = dedup._label_components(pd.Series([5, 1, 7, 9]).to_numpy(), pd.Series([6, 5, 8, 8]).to_numpy())
+    nodes, labels = _label_components(pd.Series([5, 1, 7, 9]).to_numpy(), pd.Series([6, 5, 8, 8]).to_numpy())
     assert dict(zip(nodes.tolist(), labels.tolist())) == {1: 1, 5: 1, 6: 1, 7: 7, 8: 7, 9: 7}
 
 
@@ -381,3 +386,4 @@ def test_evaluation_set_precision_and_no_hard_negative_called_a_duplicate(judged
 def test_evaluation_set_recall(judged_eval_set) -> None:
     figures, judged = judged_eval_set
     assert figures["duplicate_recall"] >= BARS["duplicate_recall"], (figures, _wrong(judged))
+

@@ -1,0 +1,163 @@
+"""Candidate pairs without an all-pairs search: blocks of rows that share rare words, the same words, or all but one value."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from .text import _Text, _Vocabulary
+from .tuning import MAX_BLOCK, MAX_PAIRWISE, PREFIX_SHARE, RARE_KEYS, RARE_MAX
+
+
+def _similarity(x: str, y: str) -> int:
+    """``fuzz.token_set_ratio`` (0-100) of two normalised texts: forgives reordering, and is 100
+    when one text's words are all in the other."""
+    return int(fuzz.token_set_ratio(x, y))
+
+
+def _cut_blocks(texts: list[_Text], category: np.ndarray) -> tuple[list[tuple[np.ndarray, list]], list[np.ndarray]]:
+    """Rows equal but for one place -- one content word or two adjacent ones cut out: small
+    blocks to compare pair by pair, and the large ones as ``(rows, [(value as written, value)])``, to
+    classify by their values.  A key is the hash of the content words before and after the cut
+    (Python's 64-bit tuple hash: a collision, about one in 10^10 here, only adds a pair to compare)."""
+    keys, rows, places = [], [], []
+    for row, (c, t) in enumerate(zip(category, texts)):
+        words = tuple(t.words[i] for i in t.content)
+        for width in (1, 2):
+            for k in range(len(words) - width + 1):
+                keys.append(hash((c, t.negations % 2, words[:k], words[k + width:])))
+                rows.append(row)
+                places.append((k, width))
+    codes, _ = pd.factorize(np.asarray(keys, dtype=np.int64))
+    del keys
+    order = np.argsort(codes, kind="stable")
+    codes, rows = codes[order], np.asarray(rows, dtype=np.int64)[order]
+    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+    ends = np.r_[starts[1:], len(codes)]
+    sizes = ends - starts
+    pairwise = (sizes > 1) & (sizes <= MAX_PAIRWISE)
+    small = [rows[a:b] for a, b in zip(starts[pairwise].tolist(), ends[pairwise].tolist())]
+    big = []
+    for a, b in zip(starts[sizes > MAX_PAIRWISE].tolist(), ends[sizes > MAX_PAIRWISE].tolist()):
+        values = []
+        for row, spot in zip(rows[a:b].tolist(), order[a:b].tolist()):
+            t, (k, width) = texts[row], places[spot]
+            cut = t.content[k:k + width]
+            values.append((" ".join(t.words[i] for i in cut), " ".join(t.words[i] for i in cut)))
+        big.append((rows[a:b], values))
+    return big, small
+
+
+def _extension_pairs(texts: list[_Text], category: np.ndarray) -> pd.DataFrame:
+    """Pairs ``a, b`` where one text's content words, in order, start or end the other's: a phrase
+    added at the end or the start ("Lost her job" / "Lost her job last month"), found by an exact join."""
+    full, part = [], []
+    for row, (c, t) in enumerate(zip(category, texts)):
+        words = tuple(t.words[i] for i in t.content)
+        if len(words) >= 2:
+            full.append((hash((c, words)), row))
+        for k in range(2, len(words)):
+            part.append((hash((c, words[:k])), row))
+            part.append((hash((c, words[-k:])), row))
+    pairs = pd.DataFrame(full, columns=["key", "a"]).merge(pd.DataFrame(part, columns=["key", "b"]), on="key")
+    pairs = pairs[pairs["a"] != pairs["b"]]
+    return pd.DataFrame({"a": np.minimum(pairs["a"], pairs["b"]).to_numpy(dtype=np.int64),
+                         "b": np.maximum(pairs["a"], pairs["b"]).to_numpy(dtype=np.int64)})
+
+
+def _classify_values(texts: list[_Text], members: np.ndarray, values: list[tuple[str, str]],
+                     vocabulary: _Vocabulary) -> tuple[list[int], list[int], str]:
+    """Rows of one large cut block (one sentence, many values): pairs whose values are one
+    value written two ways (equal once folded, or an unknown word one typo from another value)."""
+    first: dict[str, int] = {}
+    a, b = [], []
+    for m, (_, value) in zip(members.tolist(), values):
+        if value in first:
+            a.append(first[value])
+            b.append(m)
+        else:
+            first[value] = m
+    words = [v for v, _ in values]
+    unknown = [k for k, v in enumerate(words) if " " not in v and not v.isdigit() and not vocabulary.known(v)]
+    for k in unknown:  # a typo of another value: the closest few values within two edits
+        for other, _, index in process.extract(words[k], words, scorer=OSA.distance, score_cutoff=2, limit=5):
+            if index != k and other != words[k] and vocabulary.typo(words[k], other):
+                a.append(int(members[index]))
+                b.append(int(members[k]))
+                break
+    pairs = sorted({(min(x, y), max(x, y)) for x, y in zip(a, b)})
+    return [x for x, _ in pairs], [y for _, y in pairs], "near"
+
+
+def _rare_word_keys(texts: list[_Text], category: np.ndarray) -> pd.Series:
+    """Each row's rarest content words (within its category) that 2 to ``RARE_MAX`` rows share:
+    at least ``RARE_KEYS``, and ``PREFIX_SHARE`` of its words (prefix filtering: two rows sharing
+    most of their words, or one holding all of the other's, share one of these)."""
+    words = pd.DataFrame({"row": np.arange(len(texts)), "word": [list(t.bag) for t in texts]})
+    words["n"] = words["word"].map(len)
+    words = words.explode("word").dropna()
+    words["category"] = category[words["row"].to_numpy()]
+    words["df"] = words.groupby(["category", "word"])["row"].transform("size")
+    words = words.sort_values(["row", "df", "word"])
+    prefix = np.maximum(RARE_KEYS, np.ceil(PREFIX_SHARE * words["n"].to_numpy()))
+    rare = words[(words.groupby("row").cumcount().to_numpy() < prefix) & (words["df"] >= 2).to_numpy()
+                 & (words["df"] <= RARE_MAX).to_numpy()]
+    return pd.Series((rare["category"] + "\x00" + rare["word"]).to_numpy(), index=rare["row"].to_numpy(), dtype=object)
+
+
+def _windows(keys: pd.Series, texts: np.ndarray) -> list[np.ndarray]:
+    """Rows (positions, the index of ``keys``) sharing a key; a key held by more than
+    ``MAX_BLOCK`` rows gives overlapping windows of them sorted by text (sorted neighbourhood)."""
+    if keys.empty:
+        return []
+    codes, _ = pd.factorize(keys.to_numpy())
+    order = np.argsort(codes, kind="stable")
+    rows, codes = keys.index.to_numpy()[order], codes[order]
+    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+    ends = np.r_[starts[1:], len(codes)]
+    blocks: list[np.ndarray] = []
+    for start, end in zip(starts[ends - starts > 1].tolist(), ends[ends - starts > 1].tolist()):
+        members = np.array(sorted(rows[start:end].tolist(), key=lambda r: (texts[r], r)))
+        if len(members) <= MAX_BLOCK:
+            blocks.append(members)
+        else:
+            step = MAX_BLOCK // 2
+            blocks.extend(members[i:i + MAX_BLOCK] for i in range(0, len(members) - step, step))
+    return blocks
+
+
+def _all_pairs(blocks: list[np.ndarray]) -> pd.DataFrame:
+    """Every pair of rows within a block: ``a < b``, block after block in ``triu`` order (the order they are
+    compared in).  One ``np.triu_indices`` per block size, not per block: there are ~10^5 small blocks."""
+    sizes = np.array([len(members) for members in blocks], dtype=np.int64)
+    block, a, b = [np.array([], dtype=np.int64)], [np.array([], dtype=np.int64)], [np.array([], dtype=np.int64)]
+    for size in np.unique(sizes[sizes > 1]).tolist():
+        which = np.flatnonzero(sizes == size)
+        members = np.stack([blocks[k] for k in which.tolist()]).astype(np.int64, copy=False)
+        i, j = np.triu_indices(size, k=1)
+        block.append(np.repeat(which, len(i)))
+        a.append(np.minimum(members[:, i], members[:, j]).ravel())
+        b.append(np.maximum(members[:, i], members[:, j]).ravel())
+    order = np.argsort(np.concatenate(block), kind="stable")
+    return pd.DataFrame({"a": np.concatenate(a)[order], "b": np.concatenate(b)[order]})
+
+
+def _score(norms: np.ndarray, blocks: list[np.ndarray], cutoff: int) -> pd.DataFrame:
+    """Every pair within a block whose :func:`_similarity` is at least ``cutoff``, once: ``a < b``, ``score``."""
+    firsts, seconds, scores = [np.array([], dtype=np.int64)], [np.array([], dtype=np.int64)], [np.array([], dtype=np.uint8)]
+    for members in blocks:
+        workers = -1 if len(members) > 64 else 1
+        block = norms[members].tolist()
+        matrix = process.cdist(block, block, scorer=fuzz.token_set_ratio, score_cutoff=cutoff, dtype=np.uint8,
+                               workers=workers)
+        i, j = np.nonzero(np.triu(matrix, k=1))
+        a, b = members[i], members[j]
+        firsts.append(np.minimum(a, b))
+        seconds.append(np.maximum(a, b))
+        scores.append(matrix[i, j])
+    found = pd.DataFrame({"a": np.concatenate(firsts), "b": np.concatenate(seconds), "score": np.concatenate(scores)})
+    return found.drop_duplicates(["a", "b"], ignore_index=True)
+
+

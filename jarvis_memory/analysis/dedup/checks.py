@@ -1,0 +1,216 @@
+"""The checks a notebook calls (exact and normalised groups, near duplicates, clusters, the review queue,
+the candidate list), each a DataFrame read from the one shared analysis."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+from rapidfuzz import fuzz, process
+
+from ...store import validate
+from .audit import _analyse, _Analysis, _components, _cyclic_gc_paused, _labels, _threshold
+from .tuning import DEFAULT_THRESHOLD, KINDS, SWEEP
+
+
+def _groups(rows: pd.DataFrame, by: str, keep: Callable[[pd.DataFrame], pd.Series] | None = None) -> pd.DataFrame:
+    sizes = rows.groupby(by)["id"].transform("size")
+    members = rows[sizes > 1]
+    grouped = members.groupby(by, sort=False).agg(
+        size=("id", "size"), ids=("id", list), categories=("category", lambda c: sorted(set(c))),
+        hashes=("hash", "nunique"), sample=("content", "first"),
+    )
+    if keep is not None:
+        grouped = grouped[keep(grouped)]
+    grouped = grouped.reset_index().rename(columns={by: "key"})
+    grouped["first_id"] = grouped["ids"].map(min)
+    grouped = grouped.sort_values(["size", "first_id"], ascending=[False, True], ignore_index=True)
+    return grouped[["key", "size", "ids", "categories", "sample"]]
+
+
+def exact_groups(memories: pd.DataFrame) -> pd.DataFrame:
+    """Groups (size > 1) of rows whose recomputed content hash is equal: ``key`` is that hash."""
+    return _groups(_analyse(memories).rows, "hash")
+
+
+def normalized_groups(memories: pd.DataFrame) -> pd.DataFrame:
+    """Groups of rows equal after :func:`normalize_strong` that the hash alone does not join.
+
+    A group counts only if it holds at least two different recomputed hashes, so it
+    is what the stronger normalisation adds to :func:`exact_groups`; ``key`` is the normalised text.
+    """
+    return _groups(_analyse(memories).rows, "norm", keep=lambda g: g["hashes"] > 1)
+
+
+def near_duplicates(memories: pd.DataFrame, threshold: float = DEFAULT_THRESHOLD) -> pd.DataFrame:
+    """Pairs of different normalised texts in one category that state the same thing: ``id_a, id_b,
+    score, kind`` (near, paraphrase or subsumed), scoring ``>= threshold`` (0-100, see :func:`_similarity`).
+
+    ``attrs["compared_pairs"]`` is how many pairs the blocks held (the cost), to
+    compare with the n(n-1)/2 of an all-pairs search.
+    """
+    analysis = _analyse(memories)
+    pairs = analysis.pairs
+    found = pairs[pairs["score"] >= _threshold(threshold)]
+    found = found.sort_values(["score", "id_a", "id_b"], ascending=[False, True, True], ignore_index=True)
+    found.attrs["compared_pairs"] = analysis.compared_pairs
+    found.attrs["blocks"] = analysis.blocks
+    return found
+
+
+def threshold_sweep(memories: pd.DataFrame, thresholds: tuple[float, ...] = SWEEP) -> pd.DataFrame:
+    """How many duplicate pairs (near, paraphrase, subsumed) and clusters each threshold flags."""
+    thresholds = sorted({_threshold(t) for t in thresholds})
+    near = near_duplicates(memories, thresholds[0] if thresholds else 100)
+    rows = []
+    for t in thresholds:
+        flagged = near[near["score"] >= t]
+        rows.append({"threshold": t, "pairs": len(flagged), "clusters": len(_components(flagged))})
+    return pd.DataFrame(rows, columns=["threshold", "pairs", "clusters"])
+
+
+def clusters(memories: pd.DataFrame, threshold: float = DEFAULT_THRESHOLD) -> pd.DataFrame:
+    """Connected components of the duplicate pairs, largest first: ``cluster, size, ids, sample``."""
+    analysis = _analyse(memories)
+    components = _components(near_duplicates(memories, threshold))
+    content = dict(zip(analysis.rows["id"], analysis.rows["content"]))
+    table = pd.DataFrame({
+        "size": [len(c) for c in components],
+        "ids": components,
+        "sample": [" | ".join(content[i] for i in c[:3]) for c in components],
+    }, columns=["size", "ids", "sample"])
+    table["first_id"] = table["ids"].map(lambda ids: ids[0] if ids else 0)
+    table = table.sort_values(["size", "first_id"], ascending=[False, True], ignore_index=True)
+    table.insert(0, "cluster", range(1, len(table) + 1))
+    return table.drop(columns="first_id")
+
+
+def hash_integrity(memories: pd.DataFrame) -> pd.DataFrame:
+    """Rows whose stored hash is missing or differs from the one the apps would compute."""
+    rows = _analyse(memories).rows
+    missing = rows["stored_hash"].isna()
+    bad = rows[missing | (rows["stored_hash"] != rows["hash"])]
+    return pd.DataFrame({
+        "id": bad["id"].to_numpy(),
+        "stored_hash": pd.Series(bad["stored_hash"].tolist(), dtype=object),
+        "recomputed_hash": bad["hash"].to_numpy(),
+        "problem": np.where(missing[bad.index], "missing", "mismatch"),
+    })
+
+
+CHANGE_ORDER = ("negation", "value", "word", "subject")  # likely conflicts first, other subjects last
+
+
+def review_queue(memories: pd.DataFrame) -> pd.DataFrame:
+    """Review groups: variants of one statement, ranked, one row each.
+
+    Columns: ``group`` (1 = review first), ``change`` (negation, value, word or subject:
+    :data:`CHANGE_ORDER`, likely conflicts first), ``size``, ``ids``, ``values``, ``created_at``
+    (lists, newest first: the newest value probably supersedes the rest) and ``statement``
+    (the newest text).  Members that are duplicates of each other count once.
+    """
+    analysis = _analyse(memories)
+    if analysis.queue is None:
+        with _cyclic_gc_paused():
+            analysis.queue = _review_queue(memories, analysis)
+    return analysis.queue.copy()
+
+
+def _review_queue(memories: pd.DataFrame, analysis: _Analysis) -> pd.DataFrame:
+    variants = analysis.variants
+    columns = ["group", "change", "size", "ids", "values", "created_at", "statement"]
+    if variants.empty:
+        return pd.DataFrame(columns=columns)
+    rows = analysis.rows.set_index("id")
+    twin = _duplicate_labels(memories)  # a member's duplicate cluster, to count each statement once
+    v = variants.assign(key=pd.factorize(variants["key"], sort=True)[0],  # the keys' order as integers (fast to sort)
+                        created_at=rows.loc[variants["id"], "created_at"].to_numpy(),
+                        twin=variants["id"].map(lambda i: twin.get(i, i)))
+    v = v.sort_values(["key", "created_at", "id"], ascending=[True, False, False], na_position="last")
+    v = v.drop_duplicates(["key", "twin"])
+    # One pass over the groups, as slices of the sorted rows (a key's rows are adjacent), rather than
+    # pandas groupby with Python lambdas per group (a fifth of the audit's time at 100k memories).
+    key = v["key"].to_numpy()
+    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+    ends = np.r_[starts[1:], len(key)]
+    ids, twins, values, changes, created_at = (v[c].tolist() for c in ("id", "twin", "value", "change", "created_at"))
+    content = dict(zip(analysis.rows["id"].tolist(), analysis.rows["content"].tolist()))
+    seen: set[frozenset] = set()
+    table = []
+    for start, end in zip(starts[ends - starts > 1].tolist(), ends[ends - starts > 1].tolist()):
+        signature = frozenset(zip(twins[start:end], values[start:end]))
+        if signature in seen:
+            continue  # a typo in the statement gives its own key: the same members and values, one group
+        seen.add(signature)
+        if len(set(values[start:end])) < 2:
+            continue
+        change = min(changes[start:end], key=CHANGE_ORDER.index)
+        table.append((change, end - start, ids[start:end], values[start:end],
+                      [None if t is pd.NaT else t for t in created_at[start:end]],
+                      content[ids[start]], CHANGE_ORDER.index(change), -ids[start]))
+    grouped = pd.DataFrame(table, columns=[*columns[1:], "_rank", "_newest"])
+    grouped = grouped.sort_values(["_rank", "size", "_newest"], ascending=[True, False, True], ignore_index=True)
+    grouped.insert(0, "group", range(1, len(grouped) + 1))
+    return grouped[columns]
+
+
+def candidates(memories: pd.DataFrame, threshold: float = DEFAULT_THRESHOLD) -> pd.DataFrame:
+    """Every flagged pair, for ``dedup_candidates.csv``: ``id_a < id_b, kind, score, group``.
+
+    A pair has one kind, the first of :data:`KINDS` that applies.  Within an exact or
+    normalized group each member is paired with the group's lowest id (the one to
+    keep); within a review group each member with the group's newest (it probably
+    supersedes the others), and ``group`` is the review group's rank (empty for duplicates).
+    """
+    rows = _analyse(memories).rows
+    parts = []
+    for kind, by in (("exact", "hash"), ("normalized", "norm")):
+        keep = rows.groupby(by)["id"].transform("min")
+        star = rows[rows["id"] != keep]
+        parts.append(pd.DataFrame({"id_a": keep[star.index].to_numpy(), "id_b": star["id"].to_numpy(),
+                                   "kind": kind, "score": 100}))
+    parts.append(near_duplicates(memories, threshold)[["id_a", "id_b", "kind", "score"]])
+    queue = review_queue(memories)
+    newest = queue["ids"].map(lambda ids: ids[0])
+    star = queue.assign(newest=newest).explode("ids")
+    star = star[star["ids"] != star["newest"]]
+    a, b = star["ids"].to_numpy(dtype=np.int64), star["newest"].to_numpy(dtype=np.int64)
+    norm = rows.set_index("id")["norm"]
+    # _similarity of each pair, all at once (float64, then truncated as int() does)
+    score = process.cpdist(norm.loc[a].tolist(), norm.loc[b].tolist(), scorer=fuzz.token_set_ratio, dtype=np.float64,
+                           workers=-1 if len(a) > 10_000 else 1)
+    parts.append(pd.DataFrame({
+        "id_a": np.minimum(a, b), "id_b": np.maximum(a, b), "kind": "variant",
+        "score": score.astype(np.int64), "group": star["group"].to_numpy()}))
+    table = pd.concat(parts, ignore_index=True)[["id_a", "id_b", "kind", "score", "group"]]
+    table = table.drop_duplicates(["id_a", "id_b"], keep="first")  # exact wins over normalized, duplicates over variants
+    table = table.astype({"id_a": "int64", "id_b": "int64", "kind": object, "score": "int64", "group": "Int64"})
+    order = table["kind"].map(KINDS.index)
+    return table.assign(_o=order).sort_values(["_o", "group", "id_a", "id_b"], ignore_index=True).drop(columns="_o")
+
+
+def breakdown(memories: pd.DataFrame, candidate_pairs: pd.DataFrame, by: str = "category") -> pd.DataFrame:
+    """Per ``category`` (or ``source``): memories, and how many of them each kind of pair flags."""
+    validate.choice(by, "by", ("category", "source"))
+    rows = _analyse(memories).rows
+    label = dict(zip(rows["id"], rows[by]))
+    table = rows.groupby(by).size().rename("memories").to_frame()
+    for kind in KINDS:
+        pairs = candidate_pairs[candidate_pairs["kind"] == kind]
+        flagged = pd.Series(pd.unique(np.concatenate([pairs["id_a"].to_numpy(), pairs["id_b"].to_numpy()])))
+        table[kind] = flagged.map(label).value_counts().reindex(table.index, fill_value=0)
+    return table.sort_index().reset_index()
+
+
+def _duplicate_labels(memories: pd.DataFrame) -> dict[int, int]:
+    """Each id in a duplicate pair (any kind but variant) -> its duplicate cluster's smallest id."""
+    rows = _analyse(memories).rows
+    parts = [near_duplicates(memories)[["id_a", "id_b"]]]
+    for by in ("hash", "norm"):
+        keep = rows.groupby(by)["id"].transform("min")
+        parts.append(pd.DataFrame({"id_a": keep.to_numpy(), "id_b": rows["id"].to_numpy()}))
+    pairs = pd.concat(parts, ignore_index=True)
+    return _labels(list(zip(pairs["id_a"].tolist(), pairs["id_b"].tolist())))
+
+

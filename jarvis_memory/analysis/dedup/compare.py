@@ -1,0 +1,172 @@
+"""One pair of texts: the verdict (near, paraphrase, subsumed, variant and its changed value, or nothing)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import NamedTuple
+
+from .text import FILLER, FUNCTION_WORDS, NEGATIONS, PHRASE_STARTS, VALUE_WORDS, _Text, _Vocabulary
+from .tuning import MAX_CHANGED
+
+
+class _Verdict(NamedTuple):  # a named tuple: made once per compared pair, faster than a frozen dataclass
+    kind: str | None
+    key: tuple = ()  # variants: what the two texts share (the statement without its value)
+    value_a: str = ""
+    value_b: str = ""
+    change: str = ""  # variants: negation, value, word or subject
+
+
+_NONE = _Verdict(None)
+
+
+def _compare(a: _Text, b: _Text, vocabulary: _Vocabulary) -> _Verdict:
+    """The kind of two different texts: near, paraphrase, subsumed, variant, or ``None`` (unrelated)."""
+    bag_a, bag_b = a.bag, b.bag
+    only_a = [w for w, n in bag_a.items() if n > bag_b.get(w, 0)]
+    only_b = [w for w, n in bag_b.items() if n > bag_a.get(w, 0)]
+    if len(only_a) > MAX_CHANGED + 1 and len(only_b) > MAX_CHANGED + 1:
+        return _NONE  # several words changed on both sides: two different memories
+    typos = []
+    if only_a and only_b and len(only_a) * len(only_b) <= 16:
+        spelled_a = {w: a.spelled[a.first[w]] for w in only_a}
+        spelled_b = {w: b.spelled[b.first[w]] for w in only_b}
+        if not all(map(vocabulary.known, [*spelled_a.values(), *spelled_b.values()])):  # a typo needs an unknown word
+            for w in list(only_a):
+                match = next((v for v in only_b if vocabulary.typo(spelled_a[w], spelled_b[v])), None)
+                if match is not None:
+                    only_a.remove(w)
+                    only_b.remove(match)
+                    typos.append((w, match))
+            typos += _merged(a, only_a, b, only_b) or [(x, y) for y, x in _merged(b, only_b, a, only_a)]
+    shared = tuple(sorted(bag_a.keys() & bag_b.keys()))
+    if typos:
+        shared += tuple(sorted(v for _, v in typos))
+    if a.negated or b.negated:
+        in_both = set(shared) | {w for w, _ in typos}
+        as_a = {v: w for w, v in typos}  # b's misspelt words as a writes them
+        negation_differs = sorted(w for w in a.negated if w in in_both) \
+            != sorted(as_a.get(w, w) for w in b.negated if as_a.get(w, w) in in_both)
+    else:
+        negation_differs = a.negations != b.negations
+    if negation_differs:
+        # what one negates the other states ("not allergic", "stopped running", "paragraphs, not bullet points")
+        if len(only_a) + len(only_b) <= MAX_CHANGED and len(shared) >= 2:
+            return _Verdict("variant", shared + ("\x02not",), _negated(a), _negated(b), "negation")
+        return _NONE
+    if not only_a and not only_b:
+        return _Verdict("near" if _same_words(a, b, typos) else "paraphrase")
+    if only_a and only_b:
+        run_a, run_b = _run(a, only_a, a.first), _run(b, only_b, b.first)
+        if run_a is None or run_b is None or max(len(only_a), len(only_b)) > MAX_CHANGED \
+                or len(shared) <= max(len(only_a), len(only_b)):
+            return _NONE
+        if _mixes_names_and_numbers(a, run_a) or _mixes_names_and_numbers(b, run_b):
+            return _NONE  # "David 270" → "Maria 80": a person and an amount, two values
+        run_a, run_b = _whole_value(a, run_a, b, run_b)
+        value_a, value_b = " ".join(a.spelled[run_a[0]:run_a[1]]), " ".join(b.spelled[run_b[0]:run_b[1]])
+        return _Verdict("variant", shared, value_a, value_b, _change(a, run_a, b, run_b))
+    longer, shorter, extra = (a, b, only_a) if only_a else (b, a, only_b)
+    positions = {i for w in extra
+                 for i in [i for i in longer.content if longer.words[i] == w][shorter.bag.get(w, 0):]}
+    if len(shared) >= 2 and _in_order(shorter, longer) and _added_phrases(longer, positions):
+        return _Verdict("subsumed")
+    return _NONE
+
+
+def _same_words(a: _Text, b: _Text, typos: list[tuple[str, str]]) -> bool:
+    """Equal words apart from filler, order and the typos: near rather than paraphrase."""
+    left = Counter(w for w in a.words if w not in FILLER)
+    right = Counter(w for w in b.words if w not in FILLER)
+    for x, y in typos:
+        left[x] -= 1
+        right[y] -= 1
+    return +left == +right
+
+
+def _run(t: _Text, only: list[str], positions: dict[str, int]) -> tuple[int, int] | None:
+    """``(start, end)`` word positions of the changed content words, if they are adjacent
+    words ("São Paulo", "pad thai"), else ``None`` ("Milan that Nadia": two places changed)."""
+    if len(only) == 1:
+        return positions[only[0]], positions[only[0]] + 1
+    changed = sorted(positions[s] for s in only)
+    if changed[-1] - changed[0] != len(changed) - 1:
+        return None
+    return changed[0], changed[-1] + 1
+
+
+def _merged(a: _Text, only_a: list[str], b: _Text, only_b: list[str]) -> list[tuple[str, str]]:
+    """A word of ``b`` written as two adjacent words of ``a`` ("week end" / "weekend"), removed from both lists."""
+    if len(only_a) != 2 or len(only_b) != 1:
+        return []
+    i, j = sorted(a.first[s] for s in only_a)
+    if j != i + 1 or a.words[i] + a.words[j] != b.words[b.first[only_b[0]]]:
+        return []
+    merged = b.words[b.first[only_b[0]]]
+    only_a.clear()
+    only_b.clear()
+    return [(a.words[i], merged), (a.words[j], merged)]  # both halves stand for the one word
+
+
+def _mixes_names_and_numbers(t: _Text, run: tuple[int, int]) -> bool:
+    if run[1] - run[0] < 2:
+        return False  # one word is a number or not
+    words = t.words[run[0]:run[1]]
+    return any(w.isdigit() for w in words) and any(not w.isdigit() and w not in VALUE_WORDS
+                                                   and w not in FUNCTION_WORDS for w in words)
+
+
+def _whole_value(a: _Text, run_a: tuple[int, int], b: _Text, run_b: tuple[int, int]) -> tuple[tuple[int, int], tuple[int, int]]:
+    """The runs grown over equal adjacent value words, to show the whole value: "10 am", not "10"."""
+    (i1, i2), (j1, j2) = run_a, run_b
+    while i1 and j1 and a.words[i1 - 1] == b.words[j1 - 1] and _is_value(a.words[i1 - 1]):
+        i1, j1 = i1 - 1, j1 - 1
+    while i2 < len(a.words) and j2 < len(b.words) and a.words[i2] == b.words[j2] and _is_value(a.words[i2]):
+        i2, j2 = i2 + 1, j2 + 1
+    return (i1, i2), (j1, j2)
+
+
+def _is_value(word: str) -> bool:
+    return word.isdigit() or word in VALUE_WORDS
+
+
+def _change(a: _Text, run_a: tuple[int, int], b: _Text, run_b: tuple[int, int]) -> str:
+    """What a one-run change is: another ``subject`` (the first content word), a ``value``
+    (number, date, time or capitalised name) or another ``word``."""
+    if run_a[0] == run_b[0] == 0:
+        return "subject"  # the text's first word: "Dana plays chess" / "Omar plays chess"
+    for t, (start, end) in ((a, run_a), (b, run_b)):
+        for i in range(start, end):  # called per compared pair: a plain loop, no generator
+            if _is_value(t.words[i]) or t.names[i]:
+                return "value"
+    return "word"
+
+
+def _negated(t: _Text) -> str:
+    return " ".join(w for w in t.words if w in NEGATIONS) or "(affirmative)"
+
+
+def _in_order(shorter: _Text, longer: _Text) -> bool:
+    """Whether the shorter text's content words appear in the longer one in the same order."""
+    rest = iter(longer.words[i] for i in longer.content)
+    return all(any(w == v for v in rest) for w in (shorter.words[i] for i in shorter.content))
+
+
+def _added_phrases(longer: _Text, extra: set[int]) -> bool:
+    """Whether the extra content words of ``longer`` are phrases added after the statement's start:
+    each run of them follows punctuation or opens with a phrase-start word ("last month", ", near
+    the front", "and wasp stings").  Words put in front ("Kwame enjoys ...", "Uncle Piet hates ...")
+    name another subject, a word put right after one ("Left-handed scissors") another thing."""
+    content = longer.content
+    for k, p in enumerate(content):
+        if p not in extra or (k and content[k - 1] in extra):
+            continue  # not the start of a run
+        if k == 0:
+            return False
+        before = range(content[k - 1] + 1, p + 1)
+        if not (any(longer.breaks[i] for i in before)
+                or any(longer.words[i] in PHRASE_STARTS for i in before)):
+            return False
+    return True
+
+

@@ -1,0 +1,196 @@
+"""A memory's text as the audit reads it: normalised, tokenised (hedges, fillers and negations marked), and the vocabulary that says whether a word is a known word or a typo."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
+from wordfreq import zipf_frequency
+
+from .tuning import CORPUS_KNOWN, KNOWN_ZIPF
+
+# Words whose change leaves a memory's statement as it was.  Hand-written because the
+# stop-word lists of NLP libraries (NLTK, spaCy, scikit-learn) hold negations, pronouns,
+# quantifiers and prepositions ("not", "she", "before", "without") that change a fact.
+FILLER = frozenset(
+    "really very just actually basically quite definitely honestly literally simply truly certainly also too"
+    " so pretty".split())
+FUNCTION_WORDS = FILLER | frozenset(
+    "a an the of and that which who whom this these those there it its to is are be been being"
+    " has have do does all them other user users currently".split())  # past forms (was, had) change a fact
+NEGATIONS = frozenset("not no never nobody nothing none neither nor cannot stop stops stopped quit quits skip skips"
+                      " skipped cease ceased".split())
+NEGATION_SCOPE = 4  # words after a negation that it negates (up to punctuation)
+# Words of a hedging clause that opens or closes a memory ("As far as I know, ...", "..., I think"):
+# dropped, the statement is the same.
+HEDGES = frozenset("as far i know think believe guess apparently basically honestly fyi actually probably maybe"
+                   " perhaps seems it to me if remember correctly afaik iirc imo btw by the way reportedly"
+                   " supposedly allegedly just so you right".split())
+HEDGE_OPENERS = frozenset("apparently basically honestly actually probably maybe perhaps reportedly supposedly"
+                          " allegedly fyi btw afaik iirc imo".split())
+BELIEFS = frozenset("think believe guess suppose reckon".split())
+# Words that start a phrase of its own: an added phrase starting with one is new
+# information about the same statement ("lost her job *at* ...", "*last* month").
+PHRASE_STARTS = frozenset(
+    "at in on with for from after before since until during while when because but or and to by near about"
+    " around every each last next this yesterday today tomorrow ago recently now as according except especially"
+    " mostly usually where which who whose so then once twice unless if though although including plus also"
+    " most".split())
+# Words that carry a value like a number does (a changed one is a likely conflict).
+VALUE_WORDS = frozenset(
+    "january february march april may june july august september october november december monday tuesday"
+    " wednesday thursday friday saturday sunday am pm noon midnight morning mornings afternoon afternoons"
+    " evening evenings night nights tonight today tomorrow yesterday weekend weekends weekday weekdays daily"
+    " weekly monthly yearly hourly".split())
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
+    " seventeen eighteen nineteen twenty".split())} | {w: str(i) for i, w in enumerate(
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth"
+    " fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
+_ORDINAL_SUFFIXES = frozenset(("st", "nd", "rd", "th"))
+_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})  # German written without umlauts
+
+
+# -- normalisation ----------------------------------------------------------------
+class _StripTable(dict):
+    """``str.translate`` table deleting punctuation (P*) and invisible format characters
+    (Cf, e.g. zero-width space); filled as code points are met, not for all 1.1M up front."""
+
+    def __missing__(self, cp: int) -> int | None:
+        category = unicodedata.category(chr(cp))
+        self[cp] = None if category[0] == "P" or category == "Cf" else cp
+        return self[cp]
+
+
+_STRIP = _StripTable()
+
+
+def normalize_strong(text: str) -> str:
+    """NFKC, casefold, punctuation (and zero-width characters) removed, white space collapsed.
+
+    >>> normalize_strong("  Ｃafé,  STRASSE!\\u200b ")
+    'café strasse'
+    """
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    return " ".join(folded.translate(_STRIP).split())
+
+
+_CONTRACTION = re.compile(r"(?i)\b(can|won|\w+?)n['’]t\b")
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")  # "Anna's" is the name "Anna"
+_TOKEN = re.compile(r"\d+|[^\W\d_]+|[.,;:!?()\[\]—–]")
+_BREAKS = frozenset(".,;:!?()[]—–")
+
+
+@dataclass(frozen=True, slots=True)
+class _Text:
+    """A memory as folded words (accents, case, contractions and number words undone)."""
+
+    words: tuple[str, ...]  # "two" and "2nd" as "2"
+    spelled: tuple[str, ...]  # as written (folded), for the typo test: "foour" is a typo of "four", not of "4"
+    breaks: tuple[bool, ...]  # punctuation before the word
+    names: tuple[bool, ...]  # capitalised where it does not start the text
+    negations: int
+    negated: tuple[str, ...]  # content words a negation applies to ("not" + up to NEGATION_SCOPE words)
+    content: tuple[int, ...]  # positions of content words (not function words, not negations)
+    bag: dict[str, int]  # content words -> how often
+    first: dict[str, int]  # content word -> its first position
+
+
+def _text(raw: str) -> _Text:
+    text = unicodedata.normalize("NFKC", raw)
+    if "'" in text or "’" in text:
+        text = _CONTRACTION.sub(lambda m: {"can": "can", "won": "will"}.get(m[1].casefold(), m[1]) + " not", text)
+        text = _POSSESSIVE.sub("", text).replace("'", "").replace("’", "")
+    tokens: list[tuple[str, str, bool, bool]] = []  # (word, spelled, break before, name)
+    brk = True
+    for token in _TOKEN.findall(text):
+        if token in _BREAKS:
+            brk = True
+            continue
+        spelled = _fold(token)
+        if spelled in _ORDINAL_SUFFIXES and tokens and tokens[-1][0].isdigit() and not brk:
+            continue  # "4th" is 4
+        tokens.append((_NUMBER_WORDS.get(spelled, spelled), spelled, brk, bool(tokens) and token[0].isupper()
+                       and not token.isupper()))
+        brk = False
+    tokens = _without_hedges(tokens)
+    words = tuple(t[0] for t in tokens)
+    breaks = tuple(t[2] for t in tokens)
+    content = tuple(i for i, w in enumerate(words) if w not in FUNCTION_WORDS and w not in NEGATIONS)
+    negated = []
+    for i, w in enumerate(words):
+        if w in NEGATIONS:
+            for j in range(i + 1, min(len(words), i + 1 + NEGATION_SCOPE)):
+                if breaks[j]:
+                    break
+                negated.append(words[j])
+    first: dict[str, int] = {}
+    for i in reversed(content):
+        first[words[i]] = i
+    return _Text(words, tuple(t[1] for t in tokens), breaks, tuple(t[3] for t in tokens),
+                 sum(w in NEGATIONS for w in words), tuple(sorted(negated)), content,
+                 dict(Counter(words[i] for i in content)), first)
+
+
+def _without_hedges(tokens: list[tuple[str, str, bool, bool]]) -> list[tuple[str, str, bool, bool]]:
+    """The tokens without an opening or closing clause made only of :data:`HEDGES`, and without
+    opening hedge words ("Apparently ...", "I think ...")."""
+    while len(tokens) > 2 and tokens[0][1] in HEDGE_OPENERS:
+        tokens = tokens[1:]
+    if len(tokens) > 3 and tokens[0][1] == "i" and tokens[1][1] in BELIEFS:
+        tokens = tokens[3:] if tokens[2][1] == "that" else tokens[2:]
+    starts = [i for i, t in enumerate(tokens) if t[2]] + [len(tokens)]
+    if len(starts) > 2:
+        opening = tokens[:starts[1]]
+        if all(t[1] in HEDGES for t in opening):
+            tokens = tokens[starts[1]:]
+            starts = [i - starts[1] for i in starts[1:]]
+    if len(starts) > 2:
+        closing = tokens[starts[-2]:]
+        if all(t[1] in HEDGES for t in closing):
+            tokens = tokens[:starts[-2]]
+    return tokens
+
+
+@lru_cache(maxsize=200_000)
+def _fold(token: str) -> str:
+    """Casefolded, umlauts transliterated, accents removed, numbers as digits: "Zoë" → "zoe", "09" → "9"."""
+    if token.isdigit():
+        return str(int(token))
+    return "".join(c for c in unicodedata.normalize("NFKD", token.casefold().translate(_TRANSLITERATION))
+                   if not unicodedata.combining(c))
+
+
+class _Vocabulary:
+    """Which words are real: known to wordfreq, or written in ``CORPUS_KNOWN`` memories of the frame."""
+
+    def __init__(self, texts: list[_Text]):
+        self.df = Counter(w for t in texts for w in set(t.words))
+        self._known: dict[str, bool] = {}
+        self._typos: dict[tuple[str, str], bool] = {}
+
+    def known(self, word: str) -> bool:
+        if word not in self._known:
+            self._known[word] = self.df[word] >= CORPUS_KNOWN or zipf_frequency(word, "en") >= KNOWN_ZIPF
+        return self._known[word]
+
+    def typo(self, x: str, y: str) -> bool:
+        """Whether ``y`` is ``x`` mistyped (or the reverse): a small edit, and not two real words."""
+        if x == y:
+            return True
+        if (x, y) not in self._typos:
+            self._typos[x, y] = self._typo(x, y)
+        return self._typos[x, y]
+
+    def _typo(self, x: str, y: str) -> bool:
+        if abs(len(x) - len(y)) > 2 or x.isdigit() or y.isdigit() or min(len(x), len(y)) < 3 or (x in VALUE_WORDS and y in VALUE_WORDS):
+            return False
+        if OSA.distance(x, y, score_cutoff=2) > (2 if min(len(x), len(y)) >= 8 else 1):
+            return False
+        return not (self.known(x) and self.known(y))
+
+

@@ -1,0 +1,20 @@
+"""The audit's tuning constants: thresholds, block sizes and word-frequency limits (tuned on the demo, never on tests/dedup_eval/)."""
+
+from __future__ import annotations
+
+KINDS = ("exact", "normalized", "near", "paraphrase", "subsumed", "variant")
+DUPLICATE_KINDS = ("exact", "normalized", "near", "paraphrase", "subsumed")
+DEFAULT_THRESHOLD = 60  # tuned on demo databases with planted hard negatives (see tests/test_dedup.py)
+NEAR_FLOOR = 50  # lowest threshold accepted, and the sweep's start
+SWEEP = tuple(range(NEAR_FLOOR, 101, 5))
+FUZZY_FLOOR = 90  # rare-word blocks keep pairs scoring at least this: a subsumed text scores ~100, the
+# other kinds share a same-words or cut block (tuned on the demo: siblings two values apart score 75-90)
+RARE_KEYS = 3  # blocking keys per row: at least its rarest words that some other row shares,
+PREFIX_SHARE = 0.3  # and this share of its words, rarest first
+RARE_MAX = 50  # a word in more rows than this (per category) is no blocking key
+MAX_BLOCK = 200  # rows compared all-pairs at most; larger blocks become windows of this size
+MAX_PAIRWISE = 50  # a cut block (one word apart) larger than this is classified by its values
+MAX_CHANGED = 3  # content words one changed value may span ("São Paulo", "9 30 pm")
+KNOWN_ZIPF = 3.0  # wordfreq Zipf frequency (log10 per billion words) of a known word: ~1 per million
+CORPUS_KNOWN = 3  # a word written in this many memories is the corpus's own word
+COLUMNS = ("id", "content", "content_hash", "category")
