@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import time
 from pathlib import Path
 from typing import Any
 
@@ -387,3 +388,16 @@ def test_evaluation_set_recall(judged_eval_set) -> None:
     figures, judged = judged_eval_set
     assert figures["duplicate_recall"] >= BARS["duplicate_recall"], (figures, _wrong(judged))
 
+
+def test_one_very_long_memory_does_not_stall_the_audit():
+    """Another client's 2 MB row: cut and added-phrase keys grow with the square of a text's words (a 160k-character
+    row took 63 s, a 5 MB one hours); a text over MAX_CUT_WORDS content words gets none, and is still compared."""
+    texts = ["Notes " + "lorem ipsum dolor " * 120_000, "Prefers green tea", "Prefers green tea.", "Prefers black coffee"]
+    frame = pd.DataFrame({"id": [1, 2, 3, 4], "content": texts, "content_hash": [content_hash(t) for t in texts],
+                          "category": ["fact"] * 4, "source": ["user_explicit"] * 4,
+                          "created_at": pd.to_datetime(["2026-01-01"] * 4, utc=True)})
+    started = time.perf_counter()
+    found = dedup.candidates(frame)
+    dedup.review_queue(frame)
+    assert time.perf_counter() - started < 30
+    assert {(2, 3)} <= set(zip(found["id_a"], found["id_b"]))

@@ -8,7 +8,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from .text import _Text, _Vocabulary
-from .tuning import MAX_BLOCK, MAX_PAIRWISE, PREFIX_SHARE, RARE_KEYS, RARE_MAX
+from .tuning import MAX_BLOCK, MAX_CUT_WORDS, MAX_PAIRWISE, PREFIX_SHARE, RARE_KEYS, RARE_MAX
 
 
 def _similarity(x: str, y: str) -> int:
@@ -25,6 +25,8 @@ def _cut_blocks(texts: list[_Text], category: np.ndarray) -> tuple[list[tuple[np
     keys, rows, places = [], [], []
     for row, (c, t) in enumerate(zip(category, texts)):
         words = tuple(t.words[i] for i in t.content)
+        if len(words) > MAX_CUT_WORDS:
+            continue
         for width in (1, 2):
             for k in range(len(words) - width + 1):
                 keys.append(hash((c, t.negations % 2, words[:k], words[k + width:])))
@@ -56,6 +58,8 @@ def _extension_pairs(texts: list[_Text], category: np.ndarray) -> pd.DataFrame:
     full, part = [], []
     for row, (c, t) in enumerate(zip(category, texts)):
         words = tuple(t.words[i] for i in t.content)
+        if len(words) > MAX_CUT_WORDS:
+            continue
         if len(words) >= 2:
             full.append((hash((c, words)), row))
         for k in range(2, len(words)):

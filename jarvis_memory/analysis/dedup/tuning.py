@@ -18,3 +18,6 @@ MAX_CHANGED = 3  # content words one changed value may span ("São Paulo", "9 30
 KNOWN_ZIPF = 3.0  # wordfreq Zipf frequency (log10 per billion words) of a known word: ~1 per million
 CORPUS_KNOWN = 3  # a word written in this many memories is the corpus's own word
 COLUMNS = ("id", "content", "content_hash", "category")
+MAX_CUT_WORDS = 200  # a text with more content words gets no cut or added-phrase keys: their cost grows with
+# the square of its length (one 5 MB row took hours); such a text is still grouped by hash and compared in
+# its rare-word blocks, where one text's words all in the other's score 100
