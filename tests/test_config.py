@@ -97,3 +97,11 @@ def test_connect_reads_the_settings_once(monkeypatch, tmp_path):
     db = jarvis_memory.connect((tmp_path / "once.db").as_uri())
     assert len(calls) == 1
     assert db.settings.path == tmp_path / "once.db"
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:8080/nope", "wss://db.example.test/v2", "libsql://db.example.test/a/b"])
+def test_a_server_url_with_a_path_is_refused(url):
+    with pytest.raises(ConfigError, match="has a path"):
+        config.parse_url(url)
+    root = "/".join(url.split("/")[:3]) + "/"  # the same server without the path is fine
+    assert config.parse_url(root).url.startswith(url.split(":")[0])

@@ -156,6 +156,9 @@ def parse_url(url: str, auth_token: str | None = None, *, base: Path | None = No
         return Settings(_file_url(parts, shown, base), None)
     if not parts.hostname:
         raise ConfigError(f"database URL {shown!r} names no host")
+    if parts.path not in ("", "/"):  # libsql-client would drop it silently; sqld and Turso serve at the root
+        raise ConfigError(f"database URL {shown!r} has a path ({parts.path}): a libSQL server is addressed by"
+                          " scheme, host and port only")
     try:
         port = parts.port
     except ValueError:
