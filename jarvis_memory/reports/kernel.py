@@ -1,0 +1,77 @@
+"""The Jupyter kernel the reports run in: a private kernelspec for this interpreter, its environment, a quiet shutdown."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+
+from ..store import config
+from ..store import replica as replicas
+
+KERNEL_NAME = "jarvis-memory"
+
+
+
+def quiet_kernel_manager() -> type:
+    """jupyter_client's ``AsyncKernelManager``, but shutting a kernel down without interrupting it first.
+
+    jupyter_client sends SIGINT before the shutdown request; an idle ipykernel then sometimes logs
+    ``[IPKernelApp] ERROR | KeyboardInterrupt caught in kernel`` into the run's log.  The shutdown
+    request alone stops an idle kernel; one still busy (a timed-out cell) is killed as before.
+    """
+    from jupyter_client import AsyncKernelManager
+
+    class QuietKernelManager(AsyncKernelManager):
+        async def _async_interrupt_kernel(self) -> None:
+            if not self.shutting_down:
+                await super()._async_interrupt_kernel()
+
+    return QuietKernelManager
+
+
+@contextlib.contextmanager
+def private_kernel() -> Iterator[str]:
+    """A kernelspec for this interpreter that exists only for the run; yields its name.
+
+    The spec is installed with ipykernel into a temporary prefix and found through
+    ``JUPYTER_PATH`` (searched before the user's and the system's folders), so the
+    notebooks always run in this environment's Python, whatever another checkout or
+    venv registered, and no kernelspec in the user's Jupyter folders is created or
+    changed.
+    """
+    from ipykernel.kernelspec import write_kernel_spec
+
+    with tempfile.TemporaryDirectory(prefix="jarvis-kernelspec-") as prefix:
+        # write_kernel_spec with a path of ours: ipykernel's install() stages the spec in a mkdtemp
+        # folder of its own and removes only the folder inside it, leaving /tmp/tmpXXXX_kernels behind.
+        write_kernel_spec(os.path.join(prefix, "share", "jupyter", "kernels", KERNEL_NAME),
+                          overrides={"display_name": "Python (jarvis-memory)"},
+                          python_arguments=["-Xfrozen_modules=off"])  # as install() does: no debugger warning
+        jupyter_path = os.pathsep.join(filter(None, [os.path.join(prefix, "share", "jupyter"),
+                                                     os.environ.get("JUPYTER_PATH")]))
+        with environ(JUPYTER_PATH=jupyter_path):
+            yield KERNEL_NAME
+
+
+def kernel_env(settings: config.Settings, replica: bool) -> dict[str, str | None]:
+    """What the kernels get through their environment: the token (never a parameter) and, with
+    ``replica=False``, ``JARVIS_MEMORY_REPLICA=0`` so that their ``load()`` reads in keyset pages."""
+    return {config.TOKEN_VAR: settings.auth_token, replicas.REPLICA_VAR: None if replica else "0"}
+
+
+@contextlib.contextmanager
+def environ(**values: str | None) -> Iterator[None]:
+    """Set (or, for None, leave alone) environment variables for the kernels this process starts."""
+    before = {name: os.environ.get(name) for name in values}
+    os.environ.update({name: value for name, value in values.items() if value is not None})
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+

@@ -1,0 +1,77 @@
+"""``fail_on`` rules such as ``"open_sessions>=10, dedup_audit.exact_duplicate_groups>0"``, parsed without eval
+and checked against a notebook's headline figures."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import ValidationError
+from .parameters import is_number, parse_value
+
+_OPS = {
+    ">": lambda a, b: a > b, ">=": lambda a, b: a >= b, "<": lambda a, b: a < b,
+    "<=": lambda a, b: a <= b, "==": lambda a, b: a == b, "!=": lambda a, b: a != b,
+}
+
+_RULE = re.compile(r"\s*(?:([A-Za-z_]\w*)\.)?([A-Za-z_]\w*)\s*(>=|<=|==|!=|>|<)\s*(\S.*?)\s*")
+
+
+
+@dataclass(frozen=True)
+class Rule:
+    """``metric OP threshold``; ``notebook.metric`` limits the rule to one notebook."""
+
+    metric: str
+    op: str
+    threshold: Any
+    notebook: str | None = None
+
+    def __str__(self) -> str:
+        prefix = f"{self.notebook}." if self.notebook else ""
+        return f"{prefix}{self.metric}{self.op}{json.dumps(self.threshold)}"
+
+    def matches(self, value: Any) -> bool:
+        if self.op not in ("==", "!=") and not is_number(value):
+            return False  # a missing (null) figure is not above or below anything
+        return _OPS[self.op](value, self.threshold)
+
+
+def parse_rules(text: str) -> list[Rule]:
+    """Parse ``"a>0, b>=10"`` without eval; thresholds are JSON numbers (strings for == and !=)."""
+    if text is None or not str(text).strip():
+        return []
+    if not isinstance(text, str):
+        raise ValidationError(f"fail_on must be a string of rules like 'open_sessions>=10'; got {text!r}")
+    rules = []
+    for part in text.split(","):
+        m = _RULE.fullmatch(part)
+        if not m:
+            raise ValidationError(f"fail_on rule {part.strip()!r} is not 'metric OP value' (OP: > >= < <= == !=)")
+        notebook, metric, op, raw = m.groups()
+        threshold = parse_value(raw)
+        if is_number(threshold) or (op in ("==", "!=") and isinstance(threshold, str | bool | type(None))):
+            rules.append(Rule(metric, op, threshold, notebook))
+        else:
+            raise ValidationError(f"fail_on rule {part.strip()!r}: {op} needs a number, not {raw!r}")
+    return rules
+
+
+def check_rules(rules: Iterable[Rule], figures: Mapping[str, Any], notebook: str) -> list[str]:
+    """Messages for the rules that match ``figures``; an unknown metric is a ValidationError."""
+    matched = []
+    for rule in rules:
+        if rule.notebook not in (None, notebook):
+            continue
+        if rule.metric not in figures:
+            raise ValidationError(
+                f"{notebook}: fail_on rule {rule} names unknown metric {rule.metric!r}; "
+                f"known: {', '.join(sorted(figures))}"
+            )
+        value = figures[rule.metric]
+        if rule.matches(value):
+            matched.append(f"{notebook}: fail_on rule {rule} matched ({rule.metric} = {json.dumps(value)})")
+    return matched
