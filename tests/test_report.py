@@ -438,13 +438,16 @@ def test_bad_arguments_exit_3_before_any_kernel_starts(tmp_path, args, message):
     assert not (tmp_path / "out").exists()
 
 
-@pytest.mark.parametrize("case, code", [("missing file", 3), ("rejected token", 5), ("unreachable server", 5)])
+@pytest.mark.parametrize("case, code", [("missing file", 3), ("rejected token", 5), ("unreachable server", 5),
+                                        ("no schema", 6)])
 def test_a_database_stats_cannot_read_fails_like_stats_before_any_kernel_or_folder(case, code, tmp_path):
     """The database is checked first: the same one line and exit code as `stats`, no run folder, no index."""
     out = tmp_path / "out"
     with contextlib.ExitStack() as stack:
-        if case == "missing file":
-            url, env = (tmp_path / "nonexist.db").as_uri(), {}
+        if case in ("missing file", "no schema"):
+            url, env = (tmp_path / "other.db").as_uri(), {}
+            if case == "no schema":
+                (tmp_path / "other.db").touch()
         elif case == "rejected token":
             url = stack.enter_context(Sqld(tmp_path / "sqld", keys=KEYS)).ws_url
             env = {"DATABASE_AUTH_TOKEN": KEYS.bad_signature}

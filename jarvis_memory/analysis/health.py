@@ -87,7 +87,7 @@ def _schema(db: Database) -> str:
     status = migrations.status(db)
     if status.pending:
         names = ", ".join(m.label for m in status.pending)
-        raise _Failed(f"pending migrations: {names} (run `jarvis-memory migrate`)")
+        raise _Failed(f"pending migrations: {names} {migrations.MIGRATE_HINT}")
     return f"at version {status.current}, checksums match"
 
 
