@@ -3,13 +3,15 @@
 Exit codes: 0 success, 1 failure (or a ``doctor``/report check failed),
 2 usage error, 3 invalid input, 4 unknown id or conflicting state,
 5 database unreachable or refused, 6 schema problem, 7 write on a read-only
-connection.  ``--json`` prints one JSON document on stdout.
+connection, 141 stdout's reader closed the pipe (``| head``; nothing on stderr).
+``--json`` prints one JSON document on stdout.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import sys
 from typing import Any
 
@@ -25,6 +27,9 @@ from .store.database import Database
 from .store.rows import Rows
 
 
+SIGPIPE_EXIT = 141  # 128 + SIGPIPE: what a shell reports for a tool that wrote into a closed pipe
+
+
 class _Group(click.Group):
     """Turns this package's errors into one line on stderr and a documented exit code."""
 
@@ -34,6 +39,9 @@ class _Group(click.Group):
         except JarvisMemoryError as e:
             click.echo(f"error: {e}", err=True)
             ctx.exit(e.exit_code)
+        except BrokenPipeError:  # stdout's reader stopped reading (`| head`): stop quietly, as Unix tools do
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the exit's flush must not fail again
+            ctx.exit(SIGPIPE_EXIT)
         except OSError as e:  # a file or folder the user named, where no caller typed the error
             where = f" {e.filename}" if e.filename else ""
             click.echo(f"error: cannot use{where}: {e.strerror or e}", err=True)
