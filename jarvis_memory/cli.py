@@ -114,6 +114,11 @@ def _skipped(unreadable: list[UnreadableRowError]) -> None:
         sys.exit(1)
 
 
+def _count(n: int, noun: str) -> str:
+    """``1 merge``, ``2 merges``, ``1,000 rows``."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
 def _line(entry: memories.MemoryEntry) -> str:
     return f"#{entry.id} [{entry.category}/{entry.source}] {entry.content}"
 
@@ -405,7 +410,8 @@ def dedup_apply(get_db: _LazyDb, file: str, do_apply: bool, yes_remote: bool, as
     verb = "merged" if do_apply else "would merge"
     lines = [f"{verb} {m.removed_id} into {m.survivor_id} ({m.kind})" + (f": merge {i}" if i else "") for i, m in merged]
     lines += skipped
-    lines.append(f"{len(pairs):,} pairs marked merge: {len(merged):,} rows {'removed' if do_apply else 'to remove'}, {len(skipped):,} skipped"
+    lines.append(f"{_count(len(pairs), 'pair')} marked merge: {_count(len(merged), 'row')}"
+                 f" {'removed' if do_apply else 'to remove'}, {len(skipped):,} skipped"
                  + ("" if do_apply else " (dry run: nothing written; add --apply)"))
     _out({"applied": do_apply, "merges": [{"merge_id": i, **dataclasses.asdict(m)} for i, m in merged],
           "skipped": skipped}, as_json, "\n".join(lines))
@@ -420,7 +426,11 @@ def dedup_apply(get_db: _LazyDb, file: str, do_apply: bool, yes_remote: bool, as
 @json_option
 @click.pass_obj
 def dedup_undo(get_db: _LazyDb, merge_ids: tuple[int, ...], all_since: str | None, yes_remote: bool, as_json: bool) -> None:
-    """Restore rows removed by merges, with their ids and values. Exit 1 if any was skipped."""
+    """Restore rows removed by merges, with their ids and values.
+
+    A merge already undone is skipped (said, exit 0: nothing is left to do); exit 1 if any other was
+    skipped (its row cannot be restored).
+    """
     if bool(merge_ids) == bool(all_since):
         raise click.UsageError("give --merge ID (repeatable) or --all-since TIME")
     db = get_db()
@@ -428,9 +438,9 @@ def dedup_undo(get_db: _LazyDb, merge_ids: tuple[int, ...], all_since: str | Non
         raise ConfigError(f"{db.settings.redacted_url} is remote: re-run with --yes-remote to undo merges in it")
     done = merges.undo(db, merge_ids=list(merge_ids) or None, since=all_since)
     lines = [f"undid merge {i}" for i in done.restored] + done.skipped
-    lines.append(f"{len(done.restored):,} merges undone, {len(done.skipped):,} skipped")
+    lines.append(f"{_count(len(done.restored), 'merge')} undone, {len(done.skipped):,} skipped")
     _out(dataclasses.asdict(done), as_json, "\n".join(lines))
-    if done.skipped:
+    if len(done.skipped) > len(done.already_undone):
         sys.exit(1)
 
 
