@@ -140,6 +140,20 @@ def test_read_commands_on_a_database_without_the_schema_exit_6_and_leave_it_as_i
         assert path.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["other.db"]
 
 
+def test_the_target_line_mentions_a_token_only_for_a_remote_url(tmp_path, server):
+    """A file: database has no token to speak of; a remote one says whether one is set, never its value."""
+    url = (tmp_path / "jarvis.db").as_uri()
+    review = tmp_path / "r.csv"
+    review.write_text("id_a,id_b,kind,score,hash_a,hash_b,action\n")
+    for args in (["migrate"], ["migrate", "--status"], ["dedup", "apply", str(review)]):
+        out = run(url, *args)
+        assert out.returncode == 0 and out.stderr.splitlines()[0] == f"target: {url}", out.stderr
+    for token, shown in ((TOKEN, "set"), (None, "none")):
+        out = run(server.ws_url, "migrate", "--status", token=token)
+        assert out.stderr.splitlines()[0] == f"target: {server.ws_url} (token: {shown})"
+        assert TOKEN not in out.stdout + out.stderr
+
+
 def test_help_teaches():
     out = run(None, "--help")
     assert out.returncode == 0 and "Examples:" in out.stdout and "import" in out.stdout
