@@ -3,7 +3,8 @@
 Exit codes: 0 success, 1 failure (or a ``doctor``/report check failed),
 2 usage error, 3 invalid input, 4 unknown id or conflicting state,
 5 database unreachable or refused, 6 schema problem, 7 write on a read-only
-connection.  ``--json`` prints one JSON document on stdout.
+connection, 141 stdout's reader closed the pipe (``| head``; nothing on stderr).
+``--json`` prints one JSON document on stdout.
 
 Why one module: each command is a few lines that call the API, so the whole command surface reads in one
 place (as in sqlite-utils' cli.py); commands with logic of their own keep it beside that logic
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import sys
 from typing import Any
 
@@ -29,6 +31,9 @@ from .store.database import Database
 from .store.rows import Rows
 
 
+SIGPIPE_EXIT = 141  # 128 + SIGPIPE: what a shell reports for a tool that wrote into a closed pipe
+
+
 class _Group(click.Group):
     """Turns this package's errors into one line on stderr and a documented exit code."""
 
@@ -38,6 +43,9 @@ class _Group(click.Group):
         except JarvisMemoryError as e:
             click.echo(f"error: {e}", err=True)
             ctx.exit(e.exit_code)
+        except BrokenPipeError:  # stdout's reader stopped reading (`| head`): stop quietly, as Unix tools do
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the exit's flush must not fail again
+            ctx.exit(SIGPIPE_EXIT)
         except OSError as e:  # a file or folder the user named, where no caller typed the error
             where = f" {e.filename}" if e.filename else ""
             click.echo(f"error: cannot use{where}: {e.strerror or e}", err=True)
@@ -108,6 +116,11 @@ def _skipped(unreadable: list[UnreadableRowError]) -> None:
             click.echo(f"skipped: {e}", err=True)
         click.echo(f"error: {len(unreadable)} row(s) could not be read and were skipped", err=True)
         sys.exit(1)
+
+
+def _count(n: int, noun: str) -> str:
+    """``1 merge``, ``2 merges``, ``1,000 rows``."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 def _line(entry: memories.MemoryEntry) -> str:
@@ -401,7 +414,8 @@ def dedup_apply(get_db: _LazyDb, file: str, do_apply: bool, yes_remote: bool, as
     verb = "merged" if do_apply else "would merge"
     lines = [f"{verb} {m.removed_id} into {m.survivor_id} ({m.kind})" + (f": merge {i}" if i else "") for i, m in merged]
     lines += skipped
-    lines.append(f"{len(pairs):,} pairs marked merge: {len(merged):,} rows {'removed' if do_apply else 'to remove'}, {len(skipped):,} skipped"
+    lines.append(f"{_count(len(pairs), 'pair')} marked merge: {_count(len(merged), 'row')}"
+                 f" {'removed' if do_apply else 'to remove'}, {len(skipped):,} skipped"
                  + ("" if do_apply else " (dry run: nothing written; add --apply)"))
     _out({"applied": do_apply, "merges": [{"merge_id": i, **dataclasses.asdict(m)} for i, m in merged],
           "skipped": skipped}, as_json, "\n".join(lines))
@@ -416,7 +430,11 @@ def dedup_apply(get_db: _LazyDb, file: str, do_apply: bool, yes_remote: bool, as
 @json_option
 @click.pass_obj
 def dedup_undo(get_db: _LazyDb, merge_ids: tuple[int, ...], all_since: str | None, yes_remote: bool, as_json: bool) -> None:
-    """Restore rows removed by merges, with their ids and values. Exit 1 if any was skipped."""
+    """Restore rows removed by merges, with their ids and values.
+
+    A merge already undone is skipped (said, exit 0: nothing is left to do); exit 1 if any other was
+    skipped (its row cannot be restored).
+    """
     if bool(merge_ids) == bool(all_since):
         raise click.UsageError("give --merge ID (repeatable) or --all-since TIME")
     db = get_db()
@@ -424,9 +442,9 @@ def dedup_undo(get_db: _LazyDb, merge_ids: tuple[int, ...], all_since: str | Non
         raise ConfigError(f"{db.settings.redacted_url} is remote: re-run with --yes-remote to undo merges in it")
     done = merges.undo(db, merge_ids=list(merge_ids) or None, since=all_since)
     lines = [f"undid merge {i}" for i in done.restored] + done.skipped
-    lines.append(f"{len(done.restored):,} merges undone, {len(done.skipped):,} skipped")
+    lines.append(f"{_count(len(done.restored), 'merge')} undone, {len(done.skipped):,} skipped")
     _out(dataclasses.asdict(done), as_json, "\n".join(lines))
-    if done.skipped:
+    if len(done.skipped) > len(done.already_undone):
         sys.exit(1)
 
 

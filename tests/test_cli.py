@@ -1,6 +1,7 @@
 """The jarvis-memory command: exit codes, --json, and no token in any output."""
 
 import json
+import sqlite3
 import subprocess
 import sys
 
@@ -104,6 +105,53 @@ def test_token_never_printed(server):
 def test_unreachable_server_fails_fast_with_a_sentence():
     out = run("ws://127.0.0.1:9", "stats")
     assert out.returncode == 5 and "did not answer" in out.stderr and "Traceback" not in out.stderr
+
+
+READ_COMMANDS = (["stats"], ["search", "tea"], ["list"], ["get", "1"], ["export"], ["sessions", "list"])
+
+
+@pytest.mark.parametrize("case", ["empty file", "another table", "unmigrated server"])
+def test_read_commands_on_a_database_without_the_schema_exit_6_and_leave_it_as_it_was(case, tmp_path, request):
+    """Not "unreachable" (5): the schema is missing, and the message says to migrate. A read command writes
+    nothing (no auto-migration of an embedded file it only reads, no WAL files beside it)."""
+    token = None
+    if case == "unmigrated server":
+        url, token = request.getfixturevalue("server").ws_url, TOKEN
+    else:
+        path = tmp_path / "other.db"
+        path.touch()
+        if case == "another table":
+            sqlite3.connect(path).execute("CREATE TABLE notes (id INTEGER PRIMARY KEY)").connection.close()
+        url, before = path.as_uri(), path.read_bytes()
+    for args in READ_COMMANDS:
+        out = run(url, *args, token=token)
+        assert out.returncode == 6, (args, out.stderr)
+        assert out.stderr.endswith(": the memory schema is missing (run `jarvis-memory migrate`)\n"), out.stderr
+    stats = run(url, "stats", token=token).stderr
+    assert stats == f"error: {url} has no table memory_entries: the memory schema is missing (run `jarvis-memory migrate`)\n"
+    sessions = run(url, "sessions", "list", token=token).stderr
+    assert sessions == f"error: {url} has no table sessions: the memory schema is missing (run `jarvis-memory migrate`)\n"
+    doctor = run(url, "doctor", token=token)
+    assert doctor.returncode == 1 and "FAIL schema: pending migrations: 0001_initial" in doctor.stdout
+    assert "(run `jarvis-memory migrate`)" in doctor.stdout
+    if case == "unmigrated server":
+        assert run(url, "migrate", "--status", token=token).stdout.startswith("at version 0; pending: 0001_initial")
+    else:
+        assert path.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["other.db"]
+
+
+def test_the_target_line_mentions_a_token_only_for_a_remote_url(tmp_path, server):
+    """A file: database has no token to speak of; a remote one says whether one is set, never its value."""
+    url = (tmp_path / "jarvis.db").as_uri()
+    review = tmp_path / "r.csv"
+    review.write_text("id_a,id_b,kind,score,hash_a,hash_b,action\n")
+    for args in (["migrate"], ["migrate", "--status"], ["dedup", "apply", str(review)]):
+        out = run(url, *args)
+        assert out.returncode == 0 and out.stderr.splitlines()[0] == f"target: {url}", out.stderr
+    for token, shown in ((TOKEN, "set"), (None, "none")):
+        out = run(server.ws_url, "migrate", "--status", token=token)
+        assert out.stderr.splitlines()[0] == f"target: {server.ws_url} (token: {shown})"
+        assert TOKEN not in out.stdout + out.stderr
 
 
 def test_help_teaches():

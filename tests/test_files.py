@@ -11,6 +11,7 @@ import json
 import os
 import resource
 import signal
+import sqlite3
 import stat
 import subprocess
 import sys
@@ -89,6 +90,24 @@ def test_dash_is_standard_output(url, tmp_path):
     out = run(url, "export", "-o", "-")
     assert out.returncode == 0 and exported(out.stdout) == CONTENTS
     assert not (tmp_path / "-").exists()
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_a_reader_that_stops_early_ends_the_export_quietly_with_141(db_path, fmt):
+    """`export -o - | head -2`: stdout's reader closed the pipe, so the export stops as Unix tools do
+    (128 + SIGPIPE), with nothing on stderr and no traceback."""
+    with Database(db_path.as_uri()) as db:
+        db.migrate()
+    conn = sqlite3.connect(db_path)
+    with conn:  # far more than a pipe's buffer: the export is still writing when head exits
+        conn.executemany("INSERT INTO memory_entries (content, category, source, created_at) VALUES (?, 'fact',"
+                         " 'user_explicit', '2026-01-01T00:00:00.000Z')", [(f"memory {i} " * 8,) for i in range(20_000)])
+    conn.close()
+    cmd = [sys.executable, "-m", "jarvis_memory", "export", "-f", fmt, "-o", "-"]
+    out = subprocess.run(["bash", "-c", '"$@" | head -2; exit "${PIPESTATUS[0]}"', "-", *cmd], env=cli_env(db_path.as_uri()),
+                         capture_output=True, text=True, timeout=120)
+    assert (out.returncode, out.stderr) == (141, "")
+    assert len(out.stdout.splitlines()) == 2
 
 
 @pytest.fixture

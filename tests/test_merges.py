@@ -199,6 +199,37 @@ def test_cli_dry_run_writes_nothing(tmp_path):
     assert (result.exit_code, result.output.splitlines()[0]) == (0, "undid merge 1")
 
 
+def test_cli_undo_of_an_already_undone_merge_is_skipped_with_exit_0_both_ways(tmp_path):
+    """Undoing is idempotent: a merge already undone is skipped and said, exit 0 by id and by time alike;
+    a merge that cannot be restored is skipped with exit 1. Counts are singular for one."""
+    path = tmp_path / "jarvis.db"
+    with jarvis_memory.Database(path.as_uri()) as db:
+        ids = seed(db)
+        review(db, tmp_path / "r.csv", [(ids["tea"], ids["tea2"], "merge"), (ids["cat"], ids["cat2"], "merge")])
+    runner = CliRunner()
+
+    def jarvis(*args: str):
+        return runner.invoke(cli, ["--url", path.as_uri(), *args])
+
+    result = jarvis("dedup", "apply", "--apply", str(tmp_path / "r.csv"))
+    assert result.exit_code == 0 and "2 pairs marked merge: 2 rows removed, 0 skipped" in result.output
+    for merge_id in ("1", "2"):
+        result = jarvis("dedup", "undo", "--merge", merge_id)
+        assert (result.exit_code, result.output.splitlines()[-1]) == (0, "1 merge undone, 0 skipped")
+    for args, skipped in ((["--merge", "1"], 1), (["--all-since", "2000-01-01"], 2)):
+        result = jarvis("dedup", "undo", *args)
+        assert result.exit_code == 0, result.output
+        *lines, summary = result.output.splitlines()
+        assert len(lines) == skipped and all(" was already undone at " in line for line in lines)
+        assert summary == f"0 merges undone, {skipped} skipped"
+    result = jarvis("dedup", "apply", "--apply", str(tmp_path / "r.csv"))  # the rows came back as they were
+    assert result.exit_code == 0 and "merge 4" in result.output
+    with jarvis_memory.Database(path.as_uri()) as db:  # the cat's removed text is stored again: it cannot come back
+        db.memories.store("Has a cat named Max.", "fact", "jarvis_inferred")
+    result = jarvis("dedup", "undo", "--merge", "4")
+    assert (result.exit_code, result.output.splitlines()[-1]) == (1, "0 merges undone, 1 skipped")
+
+
 @pytest.mark.parametrize("url_kind", ["ws"])
 def test_cli_remote_needs_yes_remote(db, url, token, tmp_path, monkeypatch):
     ids = seed(db)

@@ -10,6 +10,7 @@ file and no output.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import re
@@ -31,7 +32,7 @@ from jarvis_memory.reports import index as report_index, kernel, notebook, param
 from jarvis_memory.reports import rules as report_rules
 from jarvis_memory.errors import ValidationError
 from conftest import KEYS, REMOTE_KINDS, TOKEN
-from sqld import Sqld
+from sqld import Sqld, free_port
 
 SENTINEL = TOKEN  # a JWT the test sqld accepts; also planted where no server checks it
 CLI = [str(Path(sys.executable).with_name("jarvis-memory"))]  # the installed command, as cron runs it
@@ -345,6 +346,16 @@ def test_overlapping_runs_into_one_folder_each_keep_their_own_complete_results(d
     assert all(f"<code>{url}</code>" in index for url in databases) and f"to {UNTIL}" in index
 
 
+def empty_database(folder: Path) -> str:
+    """The URL of a migrated, empty database in ``folder``: every run checks its database before any kernel."""
+    from jarvis_memory import Database
+
+    url = (folder / "empty.db").as_uri()
+    with Database(url) as db:
+        db.migrate()
+    return url
+
+
 def write_notebook(folder: Path, name: str, body: str) -> None:
     nb = nbformat.v4.new_notebook()
     params = nbformat.v4.new_code_cell('database_url = ""\nsince = None\nuntil = None\noutput_dir = "."\nfail_on = ""')
@@ -364,7 +375,7 @@ def test_notebook_that_raises_exits_1_naming_it_and_keeps_its_output(tmp_path):
                                       'write_headline("fine", {"rows": 1}, output_dir)')
     out = tmp_path / "out"
     result = cli("report", "--all", "--notebooks", str(notebooks), "--out", str(out),
-                 env_extra={"DATABASE_URL": "file:/nowhere.db", "DATABASE_AUTH_TOKEN": SENTINEL})
+                 env_extra={"DATABASE_URL": empty_database(tmp_path), "DATABASE_AUTH_TOKEN": SENTINEL})
     assert result.returncode == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 1 and "explodes failed in cell [3]: RuntimeError: planted failure" in errors[0]
@@ -395,7 +406,7 @@ def test_a_kernelspec_another_environment_registered_is_used_by_nothing_and_left
                                        'write_headline("which", {"python": sys.executable}, output_dir)')
     out = tmp_path / "out"
     result = cli("report", "which", "--notebooks", str(notebooks), "--out", str(out),
-                 env_extra={"JUPYTER_DATA_DIR": str(user_data), "DATABASE_URL": "file:/nowhere.db"})
+                 env_extra={"JUPYTER_DATA_DIR": str(user_data), "DATABASE_URL": empty_database(tmp_path)})
     assert result.returncode == 0, result.stderr
     figures = json.loads(next(out.glob("*/which.json")).read_text())
     assert Path(figures["python"]).parent == Path(sys.executable).parent
@@ -406,7 +417,8 @@ def test_cell_running_past_the_timeout_fails_the_notebook(tmp_path):
     notebooks = tmp_path / "nbs"
     notebooks.mkdir()
     write_notebook(notebooks, "slow", "import time\ntime.sleep(60)")
-    result = cli("report", "slow", "--timeout", "1", "--notebooks", str(notebooks), "--out", str(tmp_path / "out"))
+    result = cli("report", "slow", "--timeout", "1", "--notebooks", str(notebooks), "--out", str(tmp_path / "out"),
+                 env_extra={"DATABASE_URL": empty_database(tmp_path)})
     assert result.returncode == 1
     assert "error: slow failed: a cell ran longer than the timeout (1 s)" in result.stderr
 
@@ -425,6 +437,28 @@ def test_bad_arguments_exit_3_before_any_kernel_starts(tmp_path, args, message):
     assert result.returncode == 3, result.stderr
     assert message in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("case, code", [("missing file", 3), ("rejected token", 5), ("unreachable server", 5),
+                                        ("no schema", 6)])
+def test_a_database_stats_cannot_read_fails_like_stats_before_any_kernel_or_folder(case, code, tmp_path):
+    """The database is checked first: the same one line and exit code as `stats`, no run folder, no index."""
+    out = tmp_path / "out"
+    with contextlib.ExitStack() as stack:
+        if case in ("missing file", "no schema"):
+            url, env = (tmp_path / "other.db").as_uri(), {}
+            if case == "no schema":
+                (tmp_path / "other.db").touch()
+        elif case == "rejected token":
+            url = stack.enter_context(Sqld(tmp_path / "sqld", keys=KEYS)).ws_url
+            env = {"DATABASE_AUTH_TOKEN": KEYS.bad_signature}
+        else:
+            url, env = f"ws://127.0.0.1:{free_port()}", {"DATABASE_AUTH_TOKEN": SENTINEL}
+        stats = cli("--url", url, "stats", env_extra=env)
+        result = cli("--url", url, "report", "session_summary", "--out", str(out), env_extra=env)
+    assert (stats.returncode, result.returncode) == (code, code), result.stderr
+    assert result.stderr == stats.stderr and result.stderr.startswith("error: ") and result.stderr.count("\n") == 1
+    assert result.stdout == "" and not out.exists()
 
 
 def test_kernels_are_shut_down_without_an_interrupt():

@@ -135,3 +135,15 @@ def test_doctor_fails_on_a_file_quick_check_rejects(tmp_path):
     assert out.returncode == 1, out.stdout + out.stderr
     assert "FAIL integrity: PRAGMA quick_check found" in out.stdout
     assert path.read_bytes() == before and "Traceback" not in out.stderr
+
+
+def test_doctor_on_a_file_that_is_not_a_database_fails_connect_saying_so(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"shopping list, not a database\n" * 200)
+    doctor = subprocess.run(CLI + ["doctor"], env=cli_env(path.as_uri()), capture_output=True, text=True, timeout=300)
+    assert doctor.returncode == 1, doctor.stdout + doctor.stderr
+    assert doctor.stdout.splitlines()[1:] == [line for line in doctor.stdout.splitlines()[1:] if line.startswith("FAIL")]
+    assert doctor.stdout.splitlines()[1].startswith(f"FAIL connect: {path.as_uri()} is not a SQLite database (")
+    stats = subprocess.run(CLI + ["stats"], env=cli_env(path.as_uri()), capture_output=True, text=True, timeout=300)
+    assert stats.returncode == 6 and stats.stderr.startswith(f"error: {path.as_uri()} is not a SQLite database (")
+    assert path.read_bytes() == b"shopping list, not a database\n" * 200

@@ -174,7 +174,8 @@ def test_exceptions_and_logs(name, tmp_path, caplog, monkeypatch):
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ["http-accepted-token-in-url", "ws-rejected"])
 def test_report_files(name, tmp_path):
-    """The kernel gets the token through its environment, even one given in the URL; no report file may contain it."""
+    """The kernel gets the token through its environment, even one given in the URL; no report file may contain it.
+    A rejected token stops the run before any kernel or file (exit 5), saying so without the token."""
     with target(name, tmp_path) as (url, token):
         with jarvis_memory.Database(url, token) as db:
             if accepted(name):
@@ -185,11 +186,11 @@ def test_report_files(name, tmp_path):
         run = subprocess.run([sys.executable, "-m", "jarvis_memory", "report", "session_summary", "--out", str(out_dir)],
                              env=cli_env(url, token), capture_output=True, text=True, timeout=300, cwd=tmp_path)
     assert SENTINEL not in run.stdout + run.stderr
+    if not accepted(name):
+        assert run.returncode == 5 and "rejected the auth token" in run.stderr and not out_dir.exists()
+        return
     files = [p for p in out_dir.rglob("*") if p.is_file()]
     assert any(p.suffix == ".html" for p in files) and any(p.suffix == ".ipynb" for p in files)
     assert [p for p in files if SENTINEL.encode() in p.read_bytes()] == []
-    if accepted(name):
-        assert run.returncode == 0, run.stderr
-        assert all(json.loads(p.read_text()) for p in files if p.suffix == ".json")
-    else:
-        assert run.returncode == 1
+    assert run.returncode == 0, run.stderr
+    assert all(json.loads(p.read_text()) for p in files if p.suffix == ".json")

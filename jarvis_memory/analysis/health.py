@@ -48,12 +48,17 @@ def doctor(db: Database) -> dict[str, Any]:
         checks.append({"check": name, "ok": ok, "detail": detail, "ms": round((time.perf_counter() - started) * 1e3, 1)})
         return ok
 
-    if check("connect", lambda: f"reachable, SQLite {db.execute('SELECT sqlite_version()').rows[0][0]}") and check(
-        "schema", lambda: _schema(db)
-    ):
+    if check("connect", lambda: _connect(db)) and check("schema", lambda: _schema(db)):
         check("integrity", lambda: _integrity(db)) and check("tables", lambda: _tables(db)) and check(
             "data quality", lambda: _quality(db))
     return {"database": db.settings.redacted_url, "ok": all(c["ok"] for c in checks), "checks": checks}
+
+
+def _connect(db: Database) -> str:
+    """Reach the database and read its schema table, so a file that is not a database fails here
+    (:class:`SchemaError`, "is not a SQLite database") rather than in a later check."""
+    version = db.execute("SELECT sqlite_version(), (SELECT count(*) FROM sqlite_master)").rows[0][0]
+    return f"reachable, SQLite {version}"
 
 
 def _integrity(db: Database) -> str:
@@ -87,7 +92,7 @@ def _schema(db: Database) -> str:
     status = migrations.status(db)
     if status.pending:
         names = ", ".join(m.label for m in status.pending)
-        raise _Failed(f"pending migrations: {names} (run `jarvis-memory migrate`)")
+        raise _Failed(f"pending migrations: {names} {migrations.MIGRATE_HINT}")
     return f"at version {status.current}, checksums match"
 
 

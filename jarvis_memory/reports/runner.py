@@ -34,6 +34,7 @@ from ..errors import FileError, JarvisMemoryError, ValidationError
 from ..files import atomic_write
 from ..progress import Progress
 from ..store import config
+from ..store.database import Database
 from .html import export_html
 from .index import RUN_FILE, read_headline, write_index
 from .kernel import environ, kernel_env, private_kernel, quiet_kernel_manager
@@ -103,7 +104,8 @@ def run(
     """Run the named reports one after another; returns one :class:`Outcome` each.
 
     Everything that can be checked before a kernel starts (names, dates,
-    parameter names, fail_on syntax) is, and raises ValidationError.
+    parameter names, fail_on syntax) is, and raises ValidationError; so is the database
+    (:func:`check_database`), before any folder is made.
     A remote database is read through its embedded replica unless ``replica=False`` (keyset pages).
     """
     log = log or Progress("report").note  # dated lines in a log, plain ones on a terminal
@@ -117,6 +119,7 @@ def run(
     declared = {name: declared_parameters(path) for name, path in notebooks.items()}
     extra = params_for(declared, dict(params or {}))
     rules = {name: parse_rules(extra[name].get("fail_on", declared[name].get("fail_on", ""))) for name in notebooks}
+    check_database(settings)
 
     out = reports_dir(out_dir)
     dated = new_run_folder(out)
@@ -132,6 +135,17 @@ def run(
             atomic_write(dated / RUN_FILE, json.dumps(run_info, indent=2))
     write_index(out)
     return outcomes
+
+
+def check_database(settings: config.Settings) -> None:
+    """Open the database read-only, as the notebooks will, and read nothing from the memory tables.
+
+    Raises what ``stats`` would: :class:`ConfigError` (no database at a ``file:`` path),
+    :class:`AuthError` (token rejected), :class:`UnreachableError` (no answer) or another
+    :class:`DatabaseError`.
+    """
+    with Database(settings, read_only=True) as db:
+        db.execute("SELECT 1 FROM memory_entries, sessions, daily_logs LIMIT 0")
 
 
 def new_run_folder(out: Path) -> Path:
@@ -250,7 +264,9 @@ def report_command(get_db: Any, names: tuple[str, ...], run_all: bool, since: st
     """Run analysis notebooks into DIR/YYYY-MM-DD/NAME.{ipynb,html,json} and refresh DIR/index.html.
 
     Exit 0 when every notebook ran and no fail_on rule matched, 1 when a
-    notebook failed or a rule matched, 3 on bad arguments.
+    notebook failed or a rule matched, 3 on bad arguments or no database at a
+    file: path, 5 when the server refuses the token or does not answer (checked
+    before any kernel starts or folder is made).
     """
     folder = Path(notebooks) if notebooks else None
     if run_all == bool(names):

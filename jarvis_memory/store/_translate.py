@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from typing import Any
 
 import aiohttp
 from libsql_client import LibsqlError
 
-from ..errors import AuthError, BusyError, DatabaseError, ReadOnlyError, ServerError, TooLargeError, UnreachableError
+from ..errors import (
+    AuthError, BusyError, DatabaseError, ReadOnlyError, SchemaError, ServerError, TooLargeError, UnreachableError,
+)
 from .config import Settings
+from .migrations import MIGRATE_HINT, schema_tables
 
 _TRANSIENT = (aiohttp.ClientError, ConnectionError, asyncio.TimeoutError, TimeoutError)
 
@@ -25,7 +29,9 @@ def translate(settings: Settings, runner: Any, work: Any) -> Any:
     Codes are sqld's (``libsql-server/src/hrana/result_builder.rs``, ``error.rs``):
     ``SQLITE_BUSY`` means the statement wrote nothing and may be sent again;
     ``RESPONSE_TOO_LARGE`` (over HTTP) and aiohttp's message-size refusal (over
-    WebSocket) are an answer over a transport limit.
+    WebSocket) are an answer over a transport limit.  "no such table" naming a table
+    the migrations create is a :class:`SchemaError` (the database was never migrated), as is
+    ``SQLITE_NOTADB`` (a file that is not a database).
     """
     where = settings.redacted_url
     try:
@@ -47,6 +53,11 @@ def translate(settings: Settings, runner: Any, work: Any) -> Any:
             raise ServerError(f"{where}: server error: {message}") from None
         if code.startswith("SQLITE_READONLY"):
             raise ReadOnlyError(f"{where} is open read-only: {message}") from None
+        if code == "SQLITE_NOTADB":
+            raise SchemaError(f"{where} is not a SQLite database ({message})") from None
+        missing = re.search(r"no such table: (?:main\.)?(\w+)", message)
+        if missing and missing[1] in schema_tables():
+            raise SchemaError(f"{where} has no table {missing[1]}: the memory schema is missing {MIGRATE_HINT}") from None
         raise DatabaseError(f"{where}: {code}: {message}", code=code) from None
     except aiohttp.WebSocketError as e:
         if e.code == aiohttp.WSCloseCode.MESSAGE_TOO_BIG:

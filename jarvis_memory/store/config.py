@@ -89,8 +89,10 @@ class Settings:
         return isinstance(claims, dict) and claims.get("a") == "ro"
 
     def __str__(self) -> str:
-        token = "set" if self.auth_token else "none"
-        return f"{self.redacted_url} (token: {token})"
+        """The redacted URL; for a remote one, whether a token is set (never the token)."""
+        if not self.is_remote:
+            return self.redacted_url
+        return f"{self.redacted_url} (token: {'set' if self.auth_token else 'none'})"
 
     def redact(self, text: str) -> str:
         """``text`` with every occurrence of the token replaced by ``***``."""

@@ -202,7 +202,7 @@ class Database:
             elif pending and not self.read_only:
                 raise SchemaError(
                     f"{self.settings.redacted_url} needs migrations "
-                    f"{', '.join(f'{m.version:04d}' for m in pending)}: run `jarvis-memory migrate`"
+                    f"{', '.join(f'{m.version:04d}' for m in pending)} {migrations.MIGRATE_HINT}"
                 )
             self._ready = True
         return self

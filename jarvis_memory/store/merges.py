@@ -114,10 +114,14 @@ class Applied:
 
 @dataclass
 class Undone:
-    """The outcome of :func:`undo`: the merge ids undone and what was skipped (one sentence each)."""
+    """The outcome of :func:`undo`: the merge ids undone and what was skipped (one sentence each).
+
+    ``already_undone`` names the skipped merges that an earlier undo restored: nothing is left to do for them.
+    """
 
     restored: list[int] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    already_undone: list[int] = field(default_factory=list)
 
 
 def read_review(path: str | Path) -> list[Pair]:
@@ -275,6 +279,7 @@ def undo(db: Database, *, merge_ids: list[int] | None = None, since: str | None 
     pending = []
     for r in sorted(records, key=lambda r: r["merge_id"], reverse=True):
         if r["undone_at"] is not None:
+            result.already_undone.append(r["merge_id"])
             result.skipped.append(f"merge {r['merge_id']} was already undone at {r['undone_at']}")
         elif r["merge_id"] in taken:
             result.skipped.append(f"merge {r['merge_id']} skipped: memory {r['removed_id']} cannot be restored,"

@@ -49,6 +49,9 @@ CORE_TABLES = {
 }
 
 
+MIGRATE_HINT = "(run `jarvis-memory migrate`)"  # how every message about a missing or old schema ends
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -90,6 +93,12 @@ def available() -> tuple[Migration, ...]:
         version, name = path.stem.split("_", 1)
         found.append(Migration(int(version), name, path.read_text(encoding="utf-8")))
     return tuple(found)
+
+
+@cache
+def schema_tables() -> frozenset[str]:
+    """The tables this package's migrations create."""
+    return frozenset(re.findall(r"CREATE TABLE (?:IF NOT EXISTS )?[`\"]?(\w+)", "\n".join(m.sql for m in available())))
 
 
 def full_schema() -> list[str]:
