@@ -10,7 +10,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from jarvis_memory import charts  # noqa: E402
+from jarvis_memory.reports import charts  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

@@ -18,7 +18,12 @@ import pytest
 from conftest import cli_env, write
 from jarvis_memory import Database, timestamps
 
-NOW = datetime.now(timezone.utc)
+
+
+@pytest.fixture
+def now():
+    """The test's own moment (not the module's import: a slow run may start a test many minutes later)."""
+    return datetime.now(timezone.utc)
 
 
 def run(url, *args):
@@ -43,15 +48,15 @@ def url(db_path):
 
 
 @pytest.fixture
-def sessions(db_path, url):
+def sessions(now, db_path, url):
     """Open sessions started in several spellings: the name says how long ago."""
     started = {
-        "sqlite_10s": sqlite_form(NOW - timedelta(seconds=10)),
-        "offset_3h": offset_form(NOW - timedelta(hours=3), 5),
-        "offset_10m": offset_form(NOW - timedelta(minutes=10), -8),
-        "epoch_s_2h": int((NOW - timedelta(hours=2)).timestamp()),
-        "epoch_ms_5m": int((NOW - timedelta(minutes=5)).timestamp() * 1000),
-        "iso_1h": timestamps.iso(NOW - timedelta(hours=1)),
+        "sqlite_10s": sqlite_form(now - timedelta(seconds=10)),
+        "offset_3h": offset_form(now - timedelta(hours=3), 5),
+        "offset_10m": offset_form(now - timedelta(minutes=10), -8),
+        "epoch_s_2h": int((now - timedelta(hours=2)).timestamp()),
+        "epoch_ms_5m": int((now - timedelta(minutes=5)).timestamp() * 1000),
+        "iso_1h": timestamps.iso(now - timedelta(hours=1)),
         "not_a_date": "yesterday-ish",
     }
     return {name: write(db_path, "INSERT INTO sessions (started_at) VALUES (?)", [value])
@@ -65,35 +70,35 @@ def test_expire_ends_exactly_the_sessions_idle_for_30_minutes(url, sessions):
     assert ended == {sessions["offset_3h"], sessions["epoch_s_2h"], sessions["iso_1h"]}
 
 
-def test_expire_counts_idle_time_from_the_last_event_in_any_spelling(db_path, url, sessions):
+def test_expire_counts_idle_time_from_the_last_event_in_any_spelling(now, db_path, url, sessions):
     old = sessions["offset_3h"]
     write(db_path, "INSERT INTO daily_logs (session_id, event_type, timestamp) VALUES (?, 'message', ?)",
-          [old, sqlite_form(NOW - timedelta(minutes=1))])
+          [old, sqlite_form(now - timedelta(minutes=1))])
     with Database(url) as db:
         ended = {s.id for s in db.sessions.expire_idle(30)}
     assert old not in ended and sessions["iso_1h"] in ended
 
 
 @pytest.fixture
-def memories(db_path, url):
+def memories(now, db_path, url):
     created = {
-        "sqlite_today": sqlite_form(NOW - timedelta(seconds=5)),
-        "offset_yesterday": offset_form(NOW - timedelta(days=1), 5),
-        "epoch_last_week": int((NOW - timedelta(days=7)).timestamp()),
-        "iso_two_days": timestamps.iso(NOW - timedelta(days=2)),
+        "sqlite_today": sqlite_form(now - timedelta(seconds=5)),
+        "offset_yesterday": offset_form(now - timedelta(days=1), 5),
+        "epoch_last_week": int((now - timedelta(days=7)).timestamp()),
+        "iso_two_days": timestamps.iso(now - timedelta(days=2)),
     }
     return {name: write(db_path, "INSERT INTO memory_entries (content, content_hash, category, source, created_at)"
                                  " VALUES (?, ?, 'fact', 'user_explicit', ?)", [name, name, value])
             for name, value in created.items()}
 
 
-def test_list_since_today_finds_the_row_written_today_in_sqlite_form(url, memories, db_path):
+def test_list_since_today_finds_the_row_written_today_in_sqlite_form(now, url, memories, db_path):
     before = hashlib.sha256(db_path.read_bytes()).hexdigest()
-    today = NOW.date().isoformat()
+    today = now.date().isoformat()
     out = run(url, "list", "--since", today, "--json")
     assert out.returncode == 0, out.stderr
     assert [e["content"] for e in json.loads(out.stdout)] == ["sqlite_today"]
-    window = run(url, "list", "--since", (NOW - timedelta(days=3)).date().isoformat(), "--until", today, "--json")
+    window = run(url, "list", "--since", (now - timedelta(days=3)).date().isoformat(), "--until", today, "--json")
     assert [e["content"] for e in json.loads(window.stdout)] == ["offset_yesterday", "iso_two_days"]
     assert hashlib.sha256(db_path.read_bytes()).hexdigest() == before
 
@@ -105,10 +110,10 @@ def test_search_and_recall_put_the_newest_instant_first(url, memories):
         assert [e.content for e in db.memories.recall()] == expected
 
 
-def test_stats_first_and_last_memory_are_instants(url, memories):
+def test_stats_first_and_last_memory_are_instants(now, url, memories):
     stats = json.loads(run(url, "stats", "--json").stdout)
-    assert stats["last_memory"] == sqlite_form(NOW - timedelta(seconds=5))
-    assert stats["first_memory"] == str(int((NOW - timedelta(days=7)).timestamp()))  # TEXT affinity keeps digits
+    assert stats["last_memory"] == sqlite_form(now - timedelta(seconds=5))
+    assert stats["first_memory"] == str(int((now - timedelta(days=7)).timestamp()))  # TEXT affinity keeps digits
 
 
 @pytest.mark.parametrize("value", ["9999-12-31T23:59:59-01:00", "0001-01-01T00:30:00+01:00"])
