@@ -7,6 +7,7 @@ the envelope), by wrapping the two functions that decode them.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import random
@@ -275,6 +276,95 @@ def test_busy_answers_are_retried_for_every_kind_of_write(kind, server, submissi
         assert waited >= 0.9 and len(submissions) > 3
         assert [e.event_type for e in db.events.list()] == ["while_busy"]
         assert db.sessions.get(session.id).end_trigger == "explicit" and db.memories.count() == 1
+
+
+class HeldWrites:
+    """Once :attr:`on`, every write request is held by the client, unanswered, as sqld holds writes once its
+    write lock is stuck (reads still go to the server and answer); :attr:`held` lists their kinds."""
+
+    def __init__(self) -> None:
+        self.on = False
+        self.held: list[str] = []
+
+
+@pytest.fixture
+def writes_hang(monkeypatch: pytest.MonkeyPatch) -> HeldWrites:
+    state = HeldWrites()
+
+    def holding(original):
+        async def request(self, kind, body):
+            sql = body["stmt"]["sql"] if kind == "execute" else ""
+            if state.on and (kind == "batch" or _remote._may_write(sql)):
+                state.held.append(kind)
+                await asyncio.get_running_loop().create_future()  # never answered; cancelled by the client
+            return await original(self, kind, body)
+        return request
+
+    for cls in (_remote._WsClient, _remote._HttpClient):
+        monkeypatch.setattr(cls, "request", holding(cls.request))
+    monkeypatch.setattr(_remote.RemoteClient, "STALL_CHECK", 0.2)
+    monkeypatch.setattr(_remote.RemoteClient, "STALL_SECONDS", 1.0)
+    return state
+
+
+@pytest.mark.parametrize("kind", REMOTE_KINDS)
+def test_a_write_held_while_nothing_commits_fails_before_its_deadline(kind, server, writes_hang):
+    """sqld 0.24.32's stuck write lock: reads answer, writes wait for good.  The write is given up once the
+    server's replication index has not moved for the stall window (here a third of the 6 s timeout), not
+    at the deadline, and is not retried (even the idempotent upsert)."""
+    with remote_db(server, kind, timeout=6) as db:
+        db.memories.count()  # connected, schema checked
+        writes_hang.on = True
+        started = time.monotonic()
+        with pytest.raises(UnreachableError) as caught:
+            db.memories.store("held", "fact", "user_explicit")
+        elapsed = time.monotonic() - started
+        print(f"\n{kind}: given up after {elapsed:.2f} s: {caught.value}")
+        assert 2.0 <= elapsed < 4.0
+        assert writes_hang.held == ["batch"]
+        message = str(caught.value)
+        assert "write lock looks stuck" in message and "restart the server" in message
+        assert "outcome is unknown" in message
+        assert db.memories.count() == 0  # reads still answer
+
+
+@pytest.mark.parametrize("kind", REMOTE_KINDS)
+def test_a_held_write_is_not_called_stuck_while_others_commit(kind, server, writes_hang):
+    """While other connections keep committing, a held write is left to its deadline (the usual message)."""
+    with remote_db(server, kind, timeout=4) as db:
+        db.memories.count()
+        writes_hang.on = True
+        stop = threading.Event()
+
+        def commit_often():
+            while not stop.wait(0.2):
+                sqlite_commit(server)
+
+        committer = threading.Thread(target=commit_often)
+        committer.start()
+        try:
+            started = time.monotonic()
+            with pytest.raises(UnreachableError) as caught:
+                db.sessions.start()
+            elapsed = time.monotonic() - started
+        finally:
+            stop.set()
+            committer.join()
+        assert 4.0 <= elapsed < 4 + 1 + 0.5
+        assert "did not complete this statement within 4 s" in str(caught.value)
+
+
+def sqlite_commit(server: Sqld) -> None:
+    """One commit through sqld, made by a request of its own (not through the patched client)."""
+    import urllib.request
+
+    insert = "INSERT INTO sessions (started_at) VALUES ('2020-01-01T00:00:00Z')"
+    body = {"requests": [{"type": "execute", "stmt": {"sql": insert}}, {"type": "close"}]}
+    request = urllib.request.Request(
+        server.http_url + "/v2/pipeline", data=json.dumps(body).encode(), method="POST",
+        headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"})
+    with urllib.request.build_opener(urllib.request.ProxyHandler({})).open(request, timeout=5) as answer:
+        assert json.load(answer)["results"][0]["type"] == "ok"
 
 
 def test_a_write_lock_held_past_the_deadline_is_reported_as_such(server):

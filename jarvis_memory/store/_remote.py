@@ -9,6 +9,7 @@ calls safe to repeat, and the replication index carried for read-your-writes.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 import os
 import threading
@@ -32,7 +33,7 @@ from libsql_client.hrana.convert import (
 from libsql_client.http import HttpClient, _create_http_client
 
 from ..errors import BusyError, DatabaseError, ServerError, UnreachableError
-from ._translate import MAX_WS_MESSAGE, NO_WRITE_PERMISSION, TimedOut, translate
+from ._translate import MAX_WS_MESSAGE, NO_WRITE_PERMISSION, TimedOut, WriteStalled, translate
 from .config import Settings
 
 if TYPE_CHECKING:
@@ -122,11 +123,10 @@ class _WsClient(HranaClient):
     async def request(self, kind: str, body: dict[str, Any]) -> dict[str, Any]:
         """Send an ``execute`` or ``batch`` request on a fresh stream; the proto result.
 
-        The library closes the stream right after sending the request.  sqld then drops
-        the stream's connection while its statement may still wait in sqld's write
-        queue, and with concurrent writers sqld 0.24 stopped granting its write lock
-        for good (reproduced: 8 processes storing over ws; never over HTTP, nor with this
-        order).  The stream is closed once the answer has arrived.
+        The library closes the stream right after sending the request, so that sqld drops
+        the stream's connection while its statement may still be running; here the stream
+        is closed once the answer has arrived.  (This order was once suspected of sqld's
+        stuck write lock; it is not the cause: see :meth:`RemoteClient._wait`.)
         """
         stream = self._open_stream()
         try:
@@ -176,6 +176,24 @@ def _map_future(fut: asyncio.Future, f: Any) -> asyncio.Future:
 hrana_conn._map_future = _map_future  # the module function HranaStream calls
 
 
+STUCK_ADVICE = (
+    "its write lock looks stuck (sqld 0.24.32 can hand it to a connection that has gone and then never grant it"
+    " again, under concurrent writers): restart the server. A write's outcome is unknown: check before repeating it"
+)
+
+_READS = ("SELECT", "VALUES", "EXPLAIN")
+
+
+def _answer_index(result: dict[str, Any]) -> int | None:
+    index = result.get("replication_index")
+    return None if index is None else int(index)
+
+
+def _may_write(sql: str) -> bool:
+    """False for a statement that can only read (``WITH …`` may end in a write: counted as one)."""
+    return not sql.lstrip().upper().startswith(_READS)
+
+
 def _create_client(settings: Settings) -> _WsClient | _HttpClient:
     """The library's client for a ``ws(s):``/``http(s):`` URL (its URL rules), as this module's subclass."""
     config = _expand_config(settings.url, auth_token=settings.auth_token, tls=None)
@@ -196,6 +214,8 @@ class RemoteClient:
     """
 
     RETRIES = 3  # attempts for a call that failed in transport and is safe to repeat
+    STALL_CHECK = 1.0  # seconds a write waits before read probes start watching for a stuck write lock (_wait)
+    STALL_SECONDS = 10.0  # no commit for this long (or a third of the timeout, if more) while a write waits: stuck
 
     def __init__(self, settings: Settings, *, timeout: float):
         self.settings = settings
@@ -207,12 +227,14 @@ class RemoteClient:
         self._client: _WsClient | _HttpClient | None = None
         self.replication_index: int | None = None
 
-    def _call(self, kind: str, make: Any, convert: Any, *, idempotent: bool) -> Any:
+    def _call(self, kind: str, make: Any, convert: Any, *, idempotent: bool, writes: bool = True) -> Any:
         """``make(retry)`` builds the request body (``retry``: from the second attempt on); ``convert`` reads the answer.
 
         Busy answers are retried until the deadline whatever the statement (the server
         wrote nothing); a lost connection or a 5xx only if ``idempotent``, at most
-        :attr:`RETRIES` times.  All attempts together end within ``timeout`` seconds.
+        :attr:`RETRIES` times.  All attempts together end within ``timeout`` seconds, and
+        a write that sqld holds while it commits nothing for :attr:`STALL_SECONDS` (or a third
+        of ``timeout``, if more) fails sooner (see :meth:`_wait`).
         """
         deadline = time.monotonic() + self.timeout
 
@@ -222,6 +244,8 @@ class RemoteClient:
             return out_of_tries or time.monotonic() >= deadline - 0.01
 
         def retryable(error: BaseException) -> bool:
+            if isinstance(error, WriteStalled):  # the server's write lock is stuck: a retry would hang as well
+                return False
             return isinstance(error, BusyError) or (idempotent and isinstance(error, (UnreachableError, ServerError)))
 
         backoff = tenacity.wait_random_exponential(multiplier=0.01, max=0.5)
@@ -233,33 +257,83 @@ class RemoteClient:
                 with attempt:
                     retry = attempt.retry_state.attempt_number > 1
                     try:
-                        return translate(self.settings, self._submit, (kind, make(retry), convert, deadline))
+                        return translate(self.settings, self._submit, (kind, make(retry), convert, deadline, writes))
                     except UnreachableError:
                         self._reset()
                         raise
+        except WriteStalled as e:
+            raise UnreachableError(
+                f"{self.settings.redacted_url} answers reads but has held this write for {e.waited:.1f} s without"
+                f" committing anything for {self._stall_seconds():g} s: {STUCK_ADVICE}"
+            ) from None
         except TimedOut as e:
             if self._answers_reads():
                 raise UnreachableError(
                     f"{self.settings.redacted_url} answers reads but did not complete this statement within"
-                    f" {self.timeout:g} s: its write lock looks stuck (sqld 0.24 was seen to stop granting it under"
-                    " concurrent writers; restart the server if writes keep failing). A write's outcome is unknown:"
-                    " check before repeating it"
+                    f" {self.timeout:g} s: {STUCK_ADVICE}"
                 ) from None
             raise e from None
         raise AssertionError("unreachable: tenacity re-raises the last error")
 
     def _answers_reads(self) -> bool:
         """After a deadline: whether a trivial read still answers within a second (a stuck writer, not a silent server)."""
-        probe = ("execute", {"stmt": _stmt_to_proto("SELECT 1")}, _result_set_from_proto, time.monotonic() + 1.0)
         try:
-            translate(self.settings, self._submit, probe)
+            self._read_probe()
             return True
         except DatabaseError:
             self._reset()
             return False
 
-    def _submit(self, work: tuple[str, dict[str, Any], Any, float]) -> Any:
-        kind, body, convert, deadline = work
+    def _read_probe(self) -> int | None:
+        """A trivial read, answered within a second; the replication index (frame number) the server reports."""
+        probe = ("execute", {"stmt": _stmt_to_proto("SELECT 1")}, _answer_index, time.monotonic() + 1.0, False)
+        return translate(self.settings, self._submit, probe)
+
+    def _wait(self, future: concurrent.futures.Future, started: float) -> Any:
+        """The answer to a write, or :class:`WriteStalled` once sqld holds it while committing nothing.
+
+        sqld 0.24.32 can hand its write lock to a connection that has gone: in its write queue
+        (``connection/connection_manager.rs``) a waiter that wakes while a checkpoint holds the
+        lock returns SQLITE_BUSY but leaves its entry queued; when the queue later hands the lock
+        to that entry, its connection waits on a newer entry (everyone stalls 5 s) or is already
+        closed, and a lock handed over but never taken has no timeout: every later write waits for
+        good while reads answer.  A live lock cannot stay idle that long: sqld takes it from a
+        transaction that keeps others waiting for 5 s.  So while a write waits, a read probe
+        (from :attr:`STALL_CHECK` seconds on) watches the server's replication index; if it did not
+        move for :meth:`_stall_seconds`, nothing was committed meanwhile and the write is given up
+        (cancelled: sqld interrupts it if it ever runs).  A single write that itself runs longer on an
+        otherwise idle server would be taken for stuck: raise ``timeout`` for such writes.  A server
+        that reports no index, or a probe that fails, leaves the call to its deadline.
+        """
+        window = self._stall_seconds()
+        check_at = started + self.STALL_CHECK
+        since: tuple[int, float] | None = None  # (index, when it was first seen)
+        while True:
+            try:
+                return future.result(timeout=max(0.0, check_at - time.monotonic()))
+            except concurrent.futures.TimeoutError:
+                if future.done():  # the call's own deadline (asyncio.timeout) ended it
+                    raise
+            try:
+                index = self._read_probe()
+            except DatabaseError:
+                index = None
+            now = time.monotonic()
+            if index is None:
+                return future.result()  # no way to tell: the deadline decides
+            if since is None or index != since[0]:
+                since = (index, now)
+            elif now - since[1] >= window:
+                future.cancel()
+                raise WriteStalled(now - started)
+            check_at = now + window / 4
+
+    def _stall_seconds(self) -> float:
+        return max(self.STALL_SECONDS, self.timeout / 3)
+
+    def _submit(self, work: tuple[Any, ...]) -> Any:
+        """``work``: (kind, body, convert, deadline[, writes]); ``writes`` (default True) enables :meth:`_wait`."""
+        kind, body, convert, deadline, writes = (*work, True) if len(work) == 4 else work
         if self.replication_index is not None:
             index = str(self.replication_index)
             body = dict(body, replication_index=index) if kind == "execute" else body
@@ -272,7 +346,8 @@ class RemoteClient:
                     self._client = _create_client(self.settings)
                 return await self._client.request(kind, body)
 
-        result = asyncio.run_coroutine_threadsafe(run(), self._loop).result()
+        future = asyncio.run_coroutine_threadsafe(run(), self._loop)
+        result = self._wait(future, time.monotonic()) if writes else future.result()
         index = result.get("replication_index")
         if index is not None and (self.replication_index is None or int(index) > self.replication_index):
             self.replication_index = int(index)
@@ -290,7 +365,7 @@ class RemoteClient:
         """``retry_sql``, if given, replaces ``sql`` on retries (see ``Memories.store``)."""
         return self._call(
             "execute", lambda retry: {"stmt": _stmt_to_proto(retry_sql if retry and retry_sql else sql, args)},
-            _result_set_from_proto, idempotent=idempotent,
+            _result_set_from_proto, idempotent=idempotent, writes=_may_write(sql),
         )
 
     def batch(self, stmts: list[Statement], *, idempotent: bool = False, retry_statements: Any = None) -> list[ResultSet]:
@@ -298,6 +373,7 @@ class RemoteClient:
         return self._call(
             "batch", lambda retry: {"batch": _batch_to_proto(retry_statements if retry and retry_statements else stmts)},
             lambda result: _batch_results_from_proto(result, len(stmts)), idempotent=idempotent,
+            writes=any(_may_write(stmt if isinstance(stmt, str) else stmt[0]) for stmt in stmts),
         )
 
     def close(self) -> None:

@@ -81,6 +81,14 @@ class TimedOut(UnreachableError):
     """The call's deadline passed without an answer."""
 
 
+class WriteStalled(TimedOut):
+    """A write waited while the server committed nothing for too long (``RemoteClient._wait``); never retried."""
+
+    def __init__(self, waited: float):
+        super().__init__(f"a write waited {waited:.1f} s while the server committed nothing")
+        self.waited = waited
+
+
 def _looks_like_auth(e: LibsqlError) -> bool:
     """sqld refuses a token with an ``AUTH_*`` code in the Hrana hello, or HTTP 401."""
     return e.code.startswith("AUTH_") or "status 401" in e.explanation or "Unauthorized" in e.explanation
