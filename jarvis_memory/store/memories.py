@@ -37,13 +37,6 @@ _NAMES = tuple(COLUMNS.split(", "))
 _UPSERT_HEAD = "INSERT INTO memory_entries (content, content_hash, category, source, created_at, last_accessed) VALUES "
 _ROW = "(?, ?, ?, ?, ?, NULL)"
 _TOUCH = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
-# A remote store or import chunk is retried when its answer is lost; the retry may
-# then meet the row its first attempt wrote.  Only on a retry, a never-accessed row
-# with the created_at this call sent is taken to be that row: left untouched, new.
-_TOUCH_UNLESS_OWN = (
-    "CASE WHEN memory_entries.last_accessed IS NULL AND memory_entries.created_at = excluded.created_at"
-    f" THEN NULL ELSE {_TOUCH} END"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,17 +62,19 @@ _CREATED = timestamps.instant_sql("created_at")  # other clients' spellings comp
 _NEWEST = ("_at", "id")  # search and recall order, newest first (see Memories._read)
 
 
-def upsert_sql(rows: int, *, retry: bool = False) -> str:
-    """The dedup upsert for ``rows`` entries (five parameters each); ``retry``: see ``_TOUCH_UNLESS_OWN``."""
-    touch = _TOUCH_UNLESS_OWN if retry else _TOUCH
+def upsert_sql(rows: int) -> str:
+    """The dedup upsert for ``rows`` entries (five parameters each) as one ``INSERT … ON CONFLICT`` statement:
+    what the demo generator and the benchmarks write with (the store itself uses :func:`upsert_statements`)."""
     return (
         _UPSERT_HEAD + ", ".join([_ROW] * rows)
-        + f" ON CONFLICT (content_hash) DO UPDATE SET last_accessed = {touch} RETURNING {COLUMNS}"
+        + f" ON CONFLICT (content_hash) DO UPDATE SET last_accessed = {_TOUCH} RETURNING {COLUMNS}"
     )
 
 
 _INCOMING = "WITH incoming (i_content, i_hash, i_category, i_source, i_created) AS (VALUES {rows}) "
-# The retry form of the touch for upsert_statements: see _TOUCH_UNLESS_OWN.
+# A remote store or import chunk is retried when its answer is lost; the retry may
+# then meet the row its first attempt wrote.  Only on a retry, a never-accessed row
+# with the created_at this call sent is taken to be that row: left untouched, new.
 _TOUCH_UNLESS_SENT = f"CASE WHEN last_accessed IS NULL AND created_at = i_created THEN NULL ELSE {_TOUCH} END"
 
 
@@ -93,7 +88,7 @@ def upsert_statements(rows: list[list[Any]], *, retry: bool = False, returning: 
     DO UPDATE``, a duplicate allocates no AUTOINCREMENT id, as in the TypeScript app
     (whose select-then-insert burns none).  Run with :meth:`Database.batch`: one write
     transaction on every URL kind, so concurrent writers of the same text cannot both
-    insert it.  ``retry``: see ``_TOUCH_UNLESS_OWN``; ``returning``: the columns answered
+    insert it.  ``retry``: see ``_TOUCH_UNLESS_SENT``; ``returning``: the columns answered
     (an import asks for ``last_accessed`` only, so its answer does not grow with the contents).
     """
     incoming = _INCOMING.format(rows=", ".join(["(?, ?, ?, ?, ?)"] * len(rows)))
