@@ -88,7 +88,6 @@ def test_remote_database_is_not_migrated_implicitly(url, token, db_path):
     assert "memory_entries" not in tables(db_path)
 
 
-@pytest.mark.xfail(strict=False, reason="issue 9: about 1 run in 15 a racing migration sees a partial schema (SchemaError)")
 def test_concurrent_migrations_apply_once(db_path):
     errors = []
 
