@@ -46,6 +46,10 @@ def is_iso(text: object) -> bool:
     return True
 
 
+# Outside these years a timestamp is a sentinel (9999-12-31, 0001-01-01) or an error, not an event.
+PLAUSIBLE_YEARS = (1970, 2199)
+
+
 def instant_sql(column: str) -> str:
     """An SQLite expression: ``column``'s moment as a Julian day number (REAL), whatever its spelling.
 

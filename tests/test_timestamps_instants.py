@@ -116,6 +116,16 @@ def test_stats_first_and_last_memory_are_instants(now, url, memories):
     assert stats["first_memory"] == str(int((now - timedelta(days=7)).timestamp()))  # TEXT affinity keeps digits
 
 
+def test_stats_leave_sentinel_years_out_of_first_and_last_memory(now, db_path, url, memories):
+    for sentinel in ("9999-12-31T23:59:59.999Z", "0001-01-01T00:00:00.000Z"):
+        write(db_path, "INSERT INTO memory_entries (content, content_hash, category, source, created_at)"
+              " VALUES (?, ?, 'fact', 'user_explicit', ?)", [f"sentinel {sentinel}", sentinel, sentinel])
+    stats = json.loads(run(url, "stats", "--json").stdout)
+    assert stats["last_memory"] == sqlite_form(now - timedelta(seconds=5))
+    assert stats["first_memory"] == str(int((now - timedelta(days=7)).timestamp()))
+    assert stats["memories"] == 6
+
+
 @pytest.mark.parametrize("value", ["9999-12-31T23:59:59-01:00", "0001-01-01T00:30:00+01:00"])
 def test_a_bound_past_the_calendar_once_in_utc_is_exit_3(url, value):
     out = run(url, "list", "--since", value)

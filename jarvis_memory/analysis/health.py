@@ -14,6 +14,9 @@ if TYPE_CHECKING:
 
 
 _CREATED = timestamps.instant_sql("created_at")
+# first/last memory: a sentinel such as 9999-12-31 is no memory's time (the reports leave it out too)
+_PLAUSIBLE = (f"{_CREATED} >= julianday('{timestamps.PLAUSIBLE_YEARS[0]:04d}-01-01')"
+              f" AND {_CREATED} < julianday('{timestamps.PLAUSIBLE_YEARS[1] + 1:04d}-01-01')")
 
 
 def stats(db: Database) -> dict[str, Any]:
@@ -23,9 +26,8 @@ def stats(db: Database) -> dict[str, Any]:
         " (SELECT count(*) FROM sessions) AS sessions,"
         " (SELECT count(*) FROM sessions WHERE ended_at IS NULL) AS open_sessions,"
         " (SELECT count(*) FROM daily_logs) AS events,"
-        f" (SELECT created_at FROM memory_entries WHERE {_CREATED} IS NOT NULL ORDER BY {_CREATED} LIMIT 1)"
-        " AS first_memory,"
-        f" (SELECT created_at FROM memory_entries ORDER BY {_CREATED} DESC LIMIT 1) AS last_memory"
+        f" (SELECT created_at FROM memory_entries WHERE {_PLAUSIBLE} ORDER BY {_CREATED} LIMIT 1) AS first_memory,"
+        f" (SELECT created_at FROM memory_entries WHERE {_PLAUSIBLE} ORDER BY {_CREATED} DESC LIMIT 1) AS last_memory"
     )[0]
     by_category = db.query("SELECT category, count(*) AS n FROM memory_entries GROUP BY category ORDER BY category")
     row["by_category"] = {r["category"]: r["n"] for r in by_category}

@@ -45,6 +45,7 @@ from ..store import replica as replicas
 from ..store.config import BUSY_TIMEOUT_MS, no_shm_possible
 from ..store.database import Database
 from ..store.migrations import CORE_TABLES
+from ..timestamps import PLAUSIBLE_YEARS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -59,10 +60,9 @@ _TIMESTAMPS = {
 }
 # ISO 8601 instants: toISOString() form first; a naive or locale form is not an instant.
 _UTC_FORMATS = ["%Y-%m-%dT%H:%M:%S.%gZ", "%Y-%m-%dT%H:%M:%S.%fZ", "%Y-%m-%dT%H:%M:%SZ"]
-# Outside these years a timestamp is a sentinel (9999-12-31, 0001-01-01) or an error, not an event: parsed
-# as NULL like an unreadable one (text kept in *_raw), so no chart or duration meets it (matplotlib's dates
-# end at year 9999, and a bar's width or an axis margin past a sentinel already overflows).
-PLAUSIBLE_YEARS = (1970, 2199)
+# Outside timestamps.PLAUSIBLE_YEARS a timestamp is parsed as NULL like an unreadable one (text kept in
+# *_raw), so no chart or duration meets it (matplotlib's dates end at year 9999, and a bar's width or an
+# axis margin past a sentinel already overflows).
 _OFFSET_FORMATS = ["%Y-%m-%dT%H:%M:%S.%g%z", "%Y-%m-%dT%H:%M:%S.%f%z", "%Y-%m-%dT%H:%M:%S%z"]
 
 

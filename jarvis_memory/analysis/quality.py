@@ -9,14 +9,14 @@ Used by the reports' data-quality sections and by ``jarvis-memory doctor``.  Eac
 check is one SQL query over the views of :func:`jarvis_memory.analysis.load.to_duckdb`;
 a row may have several findings.  "left out" findings are rows the time-based
 figures cannot place (their time is unreadable, or a sentinel year outside
-:data:`jarvis_memory.analysis.load.PLAUSIBLE_YEARS`), so the reports count what they drop.
+:data:`jarvis_memory.timestamps.PLAUSIBLE_YEARS`), so the reports count what they drop.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .load import PLAUSIBLE_YEARS
+from ..timestamps import PLAUSIBLE_YEARS
 
 if TYPE_CHECKING:
     import pandas as pd
