@@ -119,6 +119,10 @@ def test_doctor_names_the_odd_rows_and_stays_ok(odd):
     assert f"session ends before it starts in sessions: 1 (ids {ids['session_backwards']})" in detail
     assert f"text not valid UTF-8 in memory_entries.content: 1 (ids {ids['memory_not_utf8']})" in detail
     assert f"empty event_type in daily_logs.event_type: 1 (ids {ids['event_empty_type']})" in detail
+    findings = {(f["problem"], f["column"]): f["ids"] for f in checks["data quality"]["findings"]}
+    assert findings[("session ends before it starts", "sessions")] == [ids["session_backwards"]]
+    text = subprocess.run(CLI + ["doctor"], env=cli_env(path.as_uri()), capture_output=True, text=True, timeout=300)
+    assert "note data quality: " in text.stdout and "ok   connect: " in text.stdout
 
 
 def test_doctor_fails_on_a_file_quick_check_rejects(tmp_path):

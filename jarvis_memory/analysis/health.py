@@ -40,6 +40,7 @@ def doctor(db: Database) -> dict[str, Any]:
 
     def check(name: str, fn: Any) -> Any:
         started = time.perf_counter()
+        extra: dict[str, Any] = {}
         try:
             detail = fn()
             ok = True
@@ -47,7 +48,10 @@ def doctor(db: Database) -> dict[str, Any]:
             raise
         except JarvisMemoryError as e:
             detail, ok = str(e), False
-        checks.append({"check": name, "ok": ok, "detail": detail, "ms": round((time.perf_counter() - started) * 1e3, 1)})
+        if isinstance(detail, tuple):  # (detail, more fields for --json)
+            detail, extra = detail
+        checks.append({"check": name, "ok": ok, "detail": detail, **extra,
+                       "ms": round((time.perf_counter() - started) * 1e3, 1)})
         return ok
 
     if check("connect", lambda: _connect(db)) and check("schema", lambda: _schema(db)):
@@ -74,7 +78,7 @@ def _integrity(db: Database) -> str:
     return "PRAGMA quick_check: ok"
 
 
-def _quality(db: Database) -> str:
+def _quality(db: Database) -> tuple[str, dict[str, Any]]:
     """Rows other clients wrote oddly (see :mod:`jarvis_memory.analysis.quality`), counted with their first ids.
 
     Odd rows are reported, not a failure: every reader keeps them or names them.
@@ -83,11 +87,15 @@ def _quality(db: Database) -> str:
     from .load import load
 
     with load(db.settings.url, auth_token=db.settings.auth_token, replica=False) as ds:  # doctor makes no replica
-        table = quality.summary(quality.findings(ds), first=3)
+        found = quality.findings(ds)
+    table = quality.summary(found, first=3)
     if table.empty:
-        return "no odd rows"
-    return "; ".join(f"{r.problem} in {r.column}: {r.rows} (ids {', '.join(map(str, r.first_ids))}"
-                     f"{', …' if r.rows > 3 else ''})" for r in table.itertuples())
+        return "no odd rows", {"findings": []}
+    every = quality.summary(found, first=len(found))  # --json names every row, the text line the first three
+    detail = "; ".join(f"{r.problem} in {r.column}: {r.rows} (ids {', '.join(map(str, r.first_ids))}"
+                       f"{', …' if r.rows > 3 else ''})" for r in table.itertuples())
+    return detail, {"findings": [{"problem": r.problem, "column": r.column, "rows": int(r.rows),
+                                  "ids": [int(i) for i in r.first_ids]} for r in every.itertuples()]}
 
 
 def _schema(db: Database) -> str:
