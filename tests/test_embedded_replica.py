@@ -192,6 +192,18 @@ def test_without_replication_load_pages_and_says_so_once(server, primary, tmp_pa
     assert not list((tmp_path / "replicas").glob("*.db"))  # no half-made replica left behind
 
 
+def test_a_report_that_paged_says_so_where_a_reader_looks(server, primary, tmp_path):
+    """The fallback's warning goes to the notebook's stderr, which the HTML leaves out."""
+    fill(primary, 6, "paged report")
+    out = tmp_path / "reports"
+    done = subprocess.run(CLI + ["--url", server.legacy_ws_url, "report", "session_summary", "--out", str(out)],
+                          env=cli_env(token=TOKEN), capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "session_summary: note: the database was read in keyset pages" in done.stdout
+    assert "read in keyset pages" in next(out.rglob("session_summary.html")).read_text()
+    assert json.loads(next(out.rglob("run.json")).read_text())["reports"]["session_summary"]["notes"]
+
+
 def test_sync_command_and_offline_load(server, primary, tmp_path):
     fill(primary, 4, "cli")
     out = tmp_path / "offline.db"

@@ -81,6 +81,7 @@ class Outcome:
     seconds: float = 0.0
     figures: dict[str, Any] | None = None
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # not failures, but a reader should know (e.g. a paging fallback)
     bad_rule: bool = False
 
     @property
@@ -131,7 +132,7 @@ def run(
             values = {"database_url": settings.url, "since": since, "until": until, "output_dir": str(dated), **extra[name]}
             outcome = _run_one(name, path, dated, values, rules[name], kernel, timeout, log, settings.redact)
             outcomes.append(outcome)
-            run_info["reports"][name] = {"ok": outcome.ok, "problems": outcome.problems}
+            run_info["reports"][name] = {"ok": outcome.ok, "problems": outcome.problems, "notes": outcome.notes}
             atomic_write(dated / RUN_FILE, json.dumps(run_info, indent=2))
     write_index(out)
     return outcomes
@@ -219,6 +220,9 @@ def _run_one(name: str, path: Path, dated: Path, values: dict[str, Any], rules: 
     try:
         nb = nbformat.read(tmp, as_version=4)
         nb.metadata.setdefault("papermill", {})["output_path"] = str(outcome.notebook)
+        if _paged(nb):
+            outcome.notes.append(PAGED_NOTE)
+            nb.cells.insert(0, nbformat.v4.new_markdown_cell(f"**Note:** {PAGED_NOTE}"))
         if outcome.problems:  # the reader of the report sees the failure first, not only cron's exit code
             lines = "\n".join(f"- {p}" for p in outcome.problems)
             nb.cells.insert(0, nbformat.v4.new_markdown_cell(f"**Status: FAILED**\n\n{lines}"))
@@ -230,6 +234,18 @@ def _run_one(name: str, path: Path, dated: Path, values: dict[str, Any], rules: 
         tmp.unlink(missing_ok=True)
     log(f"{name}: {'ok' if outcome.ok else 'FAILED'} in {outcome.seconds:.1f} s")
     return outcome
+
+
+PAGED_NOTE = ("the database was read in keyset pages, not through an embedded replica (the server offers no"
+              " replication here): the figures are not one snapshot of the database")
+
+
+def _paged(nb: Any) -> bool:
+    """Whether a cell warned that ``load()`` fell back to keyset pages (the warning goes to stderr, which
+    the HTML leaves out, so the runner says it where a reader looks)."""
+    return any(out.get("output_type") == "stream" and out.get("name") == "stderr"
+               and "ReplicaFallbackWarning" in out.get("text", "")
+               for cell in nb.cells if cell.cell_type == "code" for out in cell.get("outputs", []))
 
 
 def exit_code(outcomes: Iterable[Outcome]) -> int:
@@ -278,6 +294,8 @@ def report_command(get_db: Any, names: tuple[str, ...], run_all: bool, since: st
     for o in outcomes:
         if o.ok:
             click.echo(f"{o.name}: ok ({o.seconds:.1f} s) {o.html}")
+        for note in o.notes:
+            click.echo(f"{o.name}: note: {note}")
         for problem in o.problems:
             click.echo(f"error: {problem} (notebook: {o.notebook})", err=True)
     click.echo(f"index: {reports_dir(out_dir) / 'index.html'}")
