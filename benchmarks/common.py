@@ -10,12 +10,15 @@ workload runs in a child process.
 
 from __future__ import annotations
 
+import atexit
 import os
 import platform
+import shutil
 import sqlite3
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import tracemalloc
@@ -26,6 +29,16 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
+
+# Like the tests, the benchmarks keep Jupyter, IPython and matplotlib out of the user's folders: they
+# start report kernels and plot, and a benchmark changes no user-level state.
+_PRIVATE = Path(tempfile.mkdtemp(prefix="jarvis-bench-user-"))
+for _var, _name in {"JUPYTER_DATA_DIR": "jupyter-data", "JUPYTER_CONFIG_DIR": "jupyter-config",
+                    "JUPYTER_RUNTIME_DIR": "jupyter-runtime", "IPYTHONDIR": "ipython",
+                    "MPLCONFIGDIR": "matplotlib"}.items():
+    os.environ.setdefault(_var, str(_PRIVATE / _name))
+atexit.register(shutil.rmtree, _PRIVATE, True)
+
 PYTHON = sys.executable
 
 

@@ -497,3 +497,20 @@ def test_private_kernel_leaves_no_folder_behind(tmp_path, monkeypatch):
         assert spec.argv[0] == sys.executable and spec.display_name == "Python (jarvis-memory)"
         assert len(list(tmp_path.iterdir())) == 1  # the spec's own temporary prefix
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_kernel_writes_nothing_into_the_users_ipython_folder(tmp_path, monkeypatch):
+    """With no IPYTHONDIR of the user's, the kernel's profile and history go to the run's temporary prefix."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.delenv("IPYTHONDIR", raising=False)
+    notebooks = tmp_path / "nbs"
+    notebooks.mkdir()
+    write_notebook(notebooks, "where", 'import IPython, os\nfrom jarvis_memory.reports.notebook import write_headline\n'
+                                       'write_headline("where", {"home_ipython": os.path.expanduser("~/.ipython")'
+                                       ' in IPython.paths.get_ipython_dir()}, output_dir)')
+    result = cli("report", "where", "--notebooks", str(notebooks), "--out", str(tmp_path / "out"),
+                 env_extra={"DATABASE_URL": empty_database(tmp_path), "HOME": str(home)})
+    assert result.returncode == 0, result.stderr
+    assert json.loads(next((tmp_path / "out").rglob("where.json")).read_text()) == {"home_ipython": False}
+    assert list(home.iterdir()) == []

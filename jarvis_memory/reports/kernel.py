@@ -39,7 +39,7 @@ def private_kernel() -> Iterator[str]:
     ``JUPYTER_PATH`` (searched before the user's and the system's folders), so the
     notebooks always run in this environment's Python, whatever another checkout or
     venv registered, and no kernelspec in the user's Jupyter folders is created or
-    changed.
+    changed.  The kernel's ``IPYTHONDIR`` is in the same temporary prefix unless the user set one.
     """
     from ipykernel.kernelspec import write_kernel_spec
 
@@ -51,7 +51,9 @@ def private_kernel() -> Iterator[str]:
                           python_arguments=["-Xfrozen_modules=off"])  # as install() does: no debugger warning
         jupyter_path = os.pathsep.join(filter(None, [os.path.join(prefix, "share", "jupyter"),
                                                      os.environ.get("JUPYTER_PATH")]))
-        with environ(JUPYTER_PATH=jupyter_path):
+        # The kernel's IPython folder too (its profile and history database), unless the user chose one:
+        # a nightly report does not write into the user's ~/.ipython history.
+        with environ(JUPYTER_PATH=jupyter_path, IPYTHONDIR=os.environ.get("IPYTHONDIR") or os.path.join(prefix, "ipython")):
             yield KERNEL_NAME
 
 
