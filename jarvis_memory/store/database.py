@@ -85,7 +85,8 @@ class Database:
         ``retry_sql`` replaces ``sql`` when a remote call is retried after a lost answer.
         """
         if (self.read_only or self.settings.token_read_only) and not _is_read(sql, args):
-            raise ReadOnlyError(f"refused on a read-only {self._why_read_only()}, not a plain read: {_first_line(sql)}")
+            raise ReadOnlyError(f"{self.settings.redacted_url}: refused on a read-only {self._why_read_only()},"
+                                f" not a plain read: {_first_line(sql)}")
         if idempotent is None:  # only remote calls retry, so only they need the check
             idempotent = self.settings.is_remote and _is_read(sql, args)
         return self._open().execute(sql, args, idempotent=idempotent, retry_sql=retry_sql)
@@ -102,7 +103,8 @@ class Database:
         ``retry_statements`` replace ``statements`` when a remote call is retried after a lost answer.
         """
         if self.read_only or self.settings.token_read_only:
-            raise ReadOnlyError(f"refused on a read-only {self._why_read_only()}: batch")
+            raise ReadOnlyError(f"{self.settings.redacted_url}: refused on a read-only {self._why_read_only()}:"
+                                " a batch of statements is a write")
         return self._open().batch(statements, idempotent=idempotent, retry_statements=retry_statements)
 
     def _why_read_only(self) -> str:
@@ -185,7 +187,7 @@ class Database:
     def migrate(self) -> list[migrations.Migration]:
         """Apply pending migrations; returns the ones applied now."""
         if self.read_only:
-            raise ReadOnlyError("cannot migrate through a read-only connection")
+            raise ReadOnlyError(f"{self.settings.redacted_url}: cannot migrate through a read-only connection")
         applied = migrations.migrate(self)
         self._ready = True
         return applied
