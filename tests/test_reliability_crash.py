@@ -28,8 +28,10 @@ ROWS = 50_000
 CHUNK = 500
 
 
-def jarvis(*args: str, url: str, **kwargs) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "jarvis_memory", *args], env=cli_env(url),
+def jarvis(*args: str, url: str, tmp: Path | None = None, **kwargs) -> subprocess.Popen:
+    """The CLI in a child process; with ``tmp``, its temporary files go there (a SIGKILL leaves them behind)."""
+    env = cli_env(url) | ({"TMPDIR": str(tmp)} if tmp else {})
+    return subprocess.Popen([sys.executable, "-m", "jarvis_memory", *args], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
 
 
@@ -137,7 +139,8 @@ def test_report_killed_midway_leaves_the_database_untouched_and_next_run_succeed
     digest = sha256(db_path)
     out_dir = tmp_path / "reports"
     args = ["report", REPORT, "--out", str(out_dir)]
-    proc = jarvis(*args, url=db_path.as_uri())
+    (tmp_path / "tmp").mkdir()
+    proc = jarvis(*args, url=db_path.as_uri(), tmp=tmp_path / "tmp")  # the killed run's kernelspec stays there
     kernels = []
     try:
         while proc.poll() is None and not (kernels and executed_cells(out_dir) >= 1):
