@@ -15,8 +15,10 @@ setup: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	mkdir -p $(VENV)/tmp   # pip's build and unpack folders: in the venv, not left in /tmp
+	TMPDIR=$(abspath $(VENV))/tmp $(BIN)/python -m pip install --quiet --upgrade pip
+	TMPDIR=$(abspath $(VENV))/tmp $(BIN)/python -m pip install --quiet -e ".[test]"
+	rm -rf $(VENV)/tmp
 	touch $@
 
 demo: setup
