@@ -10,10 +10,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -133,14 +135,17 @@ def build_report_db(path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_report_killed_midway_leaves_the_database_untouched_and_next_run_succeeds(db_path, tmp_path):
+def test_report_killed_midway_leaves_the_database_untouched_and_next_run_succeeds(db_path, tmp_path, request):
     assert REPORT in available_reports(), f"notebooks/{REPORT}.ipynb is missing"
     build_report_db(db_path)
     digest = sha256(db_path)
     out_dir = tmp_path / "reports"
     args = ["report", REPORT, "--out", str(out_dir)]
-    (tmp_path / "tmp").mkdir()
-    proc = jarvis(*args, url=db_path.as_uri(), tmp=tmp_path / "tmp")  # the killed run's kernelspec stays there
+    # The killed run's temporary files stay in a folder of this test's; a short path, as the kernel's Unix
+    # sockets live there and a socket path may not pass 107 bytes (pytest-xdist's tmp_path can).
+    scratch = Path(tempfile.mkdtemp(prefix="jm-"))
+    request.addfinalizer(lambda: shutil.rmtree(scratch, ignore_errors=True))
+    proc = jarvis(*args, url=db_path.as_uri(), tmp=scratch)
     kernels = []
     try:
         while proc.poll() is None and not (kernels and executed_cells(out_dir) >= 1):
