@@ -83,6 +83,7 @@ _CONTRACTION = re.compile(r"(?i)\b(can|won|\w+?)n['’]t\b")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")  # "Anna's" is the name "Anna"
 _TOKEN = re.compile(r"\d+|[^\W\d_]+|[.,;:!?()\[\]—–]")
 _BREAKS = frozenset(".,;:!?()[]—–")
+_IN_NUMBER = re.compile(r"(?<=\d)[:.](?=\d)")  # "7:30pm", "2.5": one value, not a phrase break
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +106,8 @@ def _text(raw: str) -> _Text:
     if "'" in text or "’" in text:
         text = _CONTRACTION.sub(lambda m: {"can": "can", "won": "will"}.get(m[1].casefold(), m[1]) + " not", text)
         text = _POSSESSIVE.sub("", text).replace("'", "").replace("’", "")
+    if ":" in text or "." in text:
+        text = _IN_NUMBER.sub(" ", text)
     tokens: list[tuple[str, str, bool, bool]] = []  # (word, spelled, break before, name)
     brk = True
     for token in _TOKEN.findall(text):
