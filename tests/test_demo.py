@@ -18,7 +18,7 @@ from jarvis_memory.store import hashing, memories, sessions
 from jarvis_memory import timestamps
 from jarvis_memory.cli import cli
 from jarvis_memory.demo import DUPLICATE_KINDS, FIXTURE_AS_OF, KINDS, SIZES, build, truth_path_for
-from jarvis_memory.demo.corpus import FILLERS, SWAPS, VALUE_SLOTS, VALUES
+from jarvis_memory.demo.corpus import FILLERS, REWORDED, SWAPS, TEMPLATES, VALUE_SLOTS, VALUES, template_slots
 from jarvis_memory.errors import ConfigError, ValidationError
 
 FIXTURE = Path(__file__).parent / "fixtures" / "jarvis-fixture.db"
@@ -133,6 +133,9 @@ def test_planted_pairs_are_what_their_kind_says(demo_db: Path) -> None:
         elif kind == "word_swap":
             changed = [(x, y) for x, y in zip(a[1].split(), b[1].split()) if x != y]
             assert len(a[1].split()) == len(b[1].split()) and len(changed) == 1 and SWAPS[changed[0][0]] == changed[0][1], pair
+        elif kind in ("paraphrase", "paraphrase_sibling"):  # other words (REWORDED), the same numbers
+            wa, wb = a[1].split(), b[1].split()
+            assert Levenshtein.distance(wa, wb) > 3 and sorted(re.findall(r"\d+", a[1])) == sorted(re.findall(r"\d+", b[1])), pair
         else:  # contradiction, sibling, other_subject: the same statement with one slot's value changed
             wa, wb = a[1].split(), b[1].split()
             assert Counter(wa) != Counter(wb) and Levenshtein.distance(wa, wb) <= 3, pair
@@ -148,6 +151,13 @@ def test_planted_rates(demo_db: Path) -> None:
     assert 0.02 <= duplicates / n <= 0.06
     assert 0.02 <= (sum(kinds.values()) - duplicates) / n <= 0.06  # hard negatives
     assert 0.005 <= kinds["contradiction"] / n <= 0.015 or kinds["contradiction"] >= 2
+
+
+def test_every_template_has_a_rewording_with_the_same_slots() -> None:
+    assert len(REWORDED) == len(TEMPLATES)
+    for (_, template), reworded in zip(TEMPLATES, REWORDED):
+        assert sorted(template_slots(reworded)) == sorted(template_slots(template)), reworded
+        assert Levenshtein.distance(template.split(), reworded.split()) > 3, reworded  # other words, not a near variant
 
 
 def test_no_two_values_of_a_slot_are_one_edit_apart() -> None:

@@ -116,6 +116,40 @@ TEMPLATES: list[tuple[str, str]] = [
     ("pattern", "Listens to {music} on the way to {city} on {weekday}s with {person}"),
     ("pattern", "Texts {person} about {topic} after {time} whenever in {city}"),
 ]
+# Each template said in other words, with the same slots: planted paraphrases (the same values) and
+# paraphrased siblings (one ordinary slot changed: a hard negative for a model that reads meaning).
+REWORDED: list[str] = [
+    "Would rather meet {person} on {weekday}s at {time}, preferably in {city}",
+    "On {weekday}s enjoys {drink} at {time}, then {drink2} once it is past {time2}",
+    "Asks to be reminded {minutes} minutes ahead of the {weekday} call with {person} on {topic}",
+    "For journeys shorter than {km} km around {city} with {person}, would rather take {transport}",
+    "Wants the thermostat set to {temp}°C past {time} on {weekday}s in {city}, and {music} playing",
+    "When working on {topic} with {person} past {time} on {weekday}s, would rather listen to {music}",
+    "On {weekday}s would rather get {food} from the {city} spot {person} suggested",
+    "Wants {app} summarised at {time} every {weekday} ahead of speaking with {person}",
+    "When doing {topic} in {city}, would rather pause for {minutes} minutes once every {count} hours",
+    "Enjoys having {drink} alongside {food} whenever seeing {person} in {city} on {weekday}s",
+    "{person} was born on {date}, lives in {city} and is employed as a {role}",
+    "{person} has been employed by {company} in {city} as a {role} since {month}",
+    "{person}, the user's {relation}, has lived in {city} since {month} and adores {food}",
+    "In {city}, {person}, the user's {relation}, owns a {pet} named {petname}",
+    "The {city} gym membership is {amount} euros per month, renewing on {date}",
+    "The plane to {city} with {person} departs at {time} on {date}",
+    "Has a dental appointment with Dr. {person} in {city} at {time} on {date}",
+    "Since {month} has been in debt to {person} for {amount} euros over {topic}",
+    "{person}, the {relation} employed at {company}, keeps the spare key to the {city} flat",
+    "In {month}, {person2}, who is {person}'s {relation}, relocated to {city}",
+    "On {weekday}s in {city}, tends to look at {app} at about {time}",
+    "Every {weekday} morning at {time} {activity} with {person} in {city}",
+    "After speaking with {person}, gets {food} delivered on {weekday} evenings at about {time}",
+    "Phones {person} in {city} each {weekday} at roughly {time} to discuss {topic}",
+    "When in {city}, wants a reminder to {reminder} once every {count} weeks, on a {weekday} at about {time}",
+    "Goes shopping at {shop} on {weekday}s at roughly {time} and spends around {amount} euros",
+    "On {weekday}s works out of {city}, begins at {time} and speaks with {person} before anyone else",
+    "Goes over {topic} with {person} once every {count} weeks, on {weekday} at {time}",
+    "Plays {music} while travelling to {city} with {person} on {weekday}s",
+    "Whenever in {city}, messages {person} about {topic} once it is past {time}",
+]
 # Slots holding what the audit reads as a value (a number, date, time word or
 # capitalised name); the others (drinks, relations, topics...) are ordinary words.
 VALUE_SLOTS = ("person", "city", "time", "weekday", "date", "month", "minutes", "amount", "count", "km", "temp",

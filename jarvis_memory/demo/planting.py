@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..errors import ValidationError
 from ..store.hashing import normalize
-from .corpus import ADDED, FILLERS, PREPOSITIONS, SWAPS, TEMPLATES, VALUE_SLOTS, VALUES, slot_kind, template_slots
+from .corpus import ADDED, FILLERS, PREPOSITIONS, REWORDED, SWAPS, TEMPLATES, VALUE_SLOTS, VALUES, slot_kind, template_slots
 
 
 @dataclass
@@ -31,8 +31,9 @@ class Memory:
 # Planted pairs: duplicates (the same statement written again) and hard negatives
 # (a near-identical, different statement: never a duplicate).  Both are in the truth file,
 # each with its "label".
-DUPLICATE_KINDS = ("case_whitespace", "punctuation", "unicode_form", "typo", "reordered", "filler", "subsumed")
-NEGATIVE_KINDS = ("contradiction", "sibling", "other_subject", "negation", "word_swap")
+DUPLICATE_KINDS = ("case_whitespace", "punctuation", "unicode_form", "typo", "reordered", "filler", "subsumed",
+                   "paraphrase")
+NEGATIVE_KINDS = ("contradiction", "sibling", "other_subject", "negation", "word_swap", "paraphrase_sibling")
 KINDS = DUPLICATE_KINDS + NEGATIVE_KINDS
 
 
@@ -40,8 +41,9 @@ KINDS = DUPLICATE_KINDS + NEGATIVE_KINDS
 # and the share of rows given each single-row problem; at least MIN_PLANTED of each.
 PAIR_RATES = {
     "case_whitespace": 0.006, "punctuation": 0.005, "unicode_form": 0.005, "typo": 0.006, "reordered": 0.005,
-    "filler": 0.004, "subsumed": 0.004,
+    "filler": 0.004, "subsumed": 0.004, "paraphrase": 0.004,
     "contradiction": 0.008, "sibling": 0.008, "other_subject": 0.004, "negation": 0.004, "word_swap": 0.004,
+    "paraphrase_sibling": 0.004,
 }
 MIN_PLANTED = 2
 
@@ -99,7 +101,8 @@ class Planter:
                   "unicode_form": self._unicode_form, "typo": self._typo, "reordered": self._reordered,
                   "filler": self._filler, "subsumed": self._subsumed, "contradiction": self._contradiction,
                   "sibling": self._sibling, "other_subject": self._other_subject, "negation": self._negation,
-                  "word_swap": self._word_swap}
+                  "word_swap": self._word_swap, "paraphrase": self._paraphrase,
+                  "paraphrase_sibling": self._paraphrase_sibling}
         for kind in KINDS:
             made = 0
             while made < n_pairs[kind]:
@@ -230,6 +233,32 @@ class Planter:
             return None
         i = self.rng.choice(swappable)
         return self._variant(m, " ".join(words[:i] + [SWAPS[words[i]]] + words[i + 1:]))
+
+
+    def _paraphrase(self, m: Memory) -> Memory | None:
+        """The same statement in other words, with the same values (:data:`~.corpus.REWORDED`)."""
+        return self._reworded(m, m.values)
+
+
+    def _paraphrase_sibling(self, m: Memory) -> Memory | None:
+        """The statement in other words with one ordinary slot changed: another food, drink, topic..."""
+        fields = template_slots(TEMPLATES[m.template][1])
+        ordinary = [i for i, f in enumerate(fields) if slot_kind(f) not in VALUE_SLOTS]
+        if not ordinary:
+            return None
+        values = list(m.values)
+        i = self.rng.choice(ordinary)
+        values[i] = self.rng.choice([v for v in VALUES[slot_kind(fields[i])] if v != m.values[i]])
+        return self._reworded(m, tuple(values))
+
+
+    def _reworded(self, m: Memory, values: tuple[str, ...]) -> Memory | None:
+        fields = template_slots(TEMPLATES[m.template][1])
+        text = REWORDED[m.template].format(**dict(zip(fields, values)))
+        variant = self._variant(m, text[0].upper() + text[1:])
+        if variant is not None:
+            variant.values = values
+        return variant
 
 
     def _contradiction(self, m: Memory) -> Memory | None:

@@ -18,8 +18,9 @@ from .audit import _joined, _labels, _ratio
 from .checks import candidates
 from .tuning import DEFAULT_THRESHOLD, DUPLICATE_KINDS
 
-DEMO_DUPLICATE_KINDS = ("case_whitespace", "punctuation", "unicode_form", "typo", "reordered", "filler", "subsumed")
-DEMO_NEGATIVE_KINDS = ("contradiction", "sibling", "other_subject", "negation", "word_swap")
+DEMO_DUPLICATE_KINDS = ("case_whitespace", "punctuation", "unicode_form", "typo", "reordered", "filler", "subsumed",
+                        "paraphrase")
+DEMO_NEGATIVE_KINDS = ("contradiction", "sibling", "other_subject", "negation", "word_swap", "paraphrase_sibling")
 
 
 def evaluate(candidate_pairs: pd.DataFrame, truth_json_path: str | Path, ids: Any = None) -> dict[str, Any]:
@@ -31,7 +32,8 @@ def evaluate(candidate_pairs: pd.DataFrame, truth_json_path: str | Path, ids: An
     its ids.  Planted hard negatives (:data:`DEMO_NEGATIVE_KINDS`: one value changed,
     template siblings, another subject, a negation, a real word swapped) must never be
     joined: ``negatives_called_duplicates`` counts those that are, and
-    ``variant_recall`` the share of them found as variants.  ``ids`` (optional) limits the
+    ``variant_recall`` the share of them found as variants; ``duplicate_recall_by_kind`` is the
+    recall of each planted duplicate kind.  ``ids`` (optional) limits the
     truth to pairs whose ids were audited (e.g. a since/until window).
     """
     try:
@@ -51,18 +53,21 @@ def evaluate(candidate_pairs: pd.DataFrame, truth_json_path: str | Path, ids: An
     flagged = [(int(a), int(b), k) for a, b, k in candidate_pairs[["id_a", "id_b", "kind"]].itertuples(index=False)]
 
     true_dup = [(a, b) for a, b, k in planted if k in DEMO_DUPLICATE_KINDS]
+    dup_kinds = [k for _, _, k in planted if k in DEMO_DUPLICATE_KINDS]
     negatives = [(a, b, k) for a, b, k in planted if k in DEMO_NEGATIVE_KINDS]
     found_dup = [(a, b) for a, b, k in flagged if k in DUPLICATE_KINDS]
     found_var = {frozenset((a, b)) for a, b, k in flagged if k == "variant"}
     truth_cluster, found_cluster = _labels(true_dup), _labels(found_dup)
     dup_tp = sum(1 for a, b in found_dup if _joined(truth_cluster, a, b))
-    dup_found = sum(1 for a, b in true_dup if _joined(found_cluster, a, b))
+    found_by_kind = Counter(k for (a, b), k in zip(true_dup, dup_kinds) if _joined(found_cluster, a, b))
+    planted_by_kind = Counter(dup_kinds)
     wrong = Counter(k for a, b, k in negatives if _joined(found_cluster, a, b))
     variant_groups = _labels([tuple(p) for p in found_var])  # variants are listed as stars: found if grouped
 
     return {
         "duplicate_precision": _ratio(dup_tp, len(found_dup)),
-        "duplicate_recall": _ratio(dup_found, len(true_dup)),
+        "duplicate_recall": _ratio(sum(found_by_kind.values()), len(true_dup)),
+        "duplicate_recall_by_kind": {k: _ratio(found_by_kind[k], n) for k, n in sorted(planted_by_kind.items())},
         "duplicate_pairs_flagged": len(found_dup), "duplicate_pairs_planted": len(true_dup),
         "negatives_planted": len(negatives),
         "negatives_called_duplicates": sum(wrong.values()),
