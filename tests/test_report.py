@@ -499,6 +499,23 @@ def test_private_kernel_leaves_no_folder_behind(tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_long_temporary_folder_does_not_stop_the_kernel(tmp_path):
+    """The kernel's Unix sockets live in a temporary folder; under a TMPDIR this long their paths would pass
+    the 107 bytes a socket path may have and the kernel would never start."""
+    long_tmp = tmp_path / ("t" * 60) / ("m" * 60)
+    long_tmp.mkdir(parents=True)
+    notebooks = tmp_path / "nbs"
+    notebooks.mkdir()
+    write_notebook(notebooks, "ok", 'from jarvis_memory.reports.notebook import write_headline\n'
+                                    'write_headline("ok", {"ran": 1}, output_dir)')
+    result = cli("report", "ok", "--notebooks", str(notebooks), "--out", str(tmp_path / "out"),
+                 env_extra={"DATABASE_URL": empty_database(tmp_path), "TMPDIR": str(long_tmp)})
+    assert result.returncode == 0, result.stderr
+    assert json.loads(next((tmp_path / "out").rglob("ok.json")).read_text()) == {"ran": 1}
+    assert not [p for p in Path("/tmp").iterdir() if p.name.startswith("jk-") and p.stat().st_uid == os.getuid()
+                and p.stat().st_mtime >= long_tmp.stat().st_mtime]  # the short folder is removed too
+
+
 def test_the_kernel_writes_nothing_into_the_users_ipython_folder(tmp_path, monkeypatch):
     """With no IPYTHONDIR of the user's, the kernel's profile and history go to the run's temporary prefix."""
     home = tmp_path / "home"

@@ -186,7 +186,7 @@ def _run_one(name: str, path: Path, dated: Path, values: dict[str, Any], rules: 
     log(f"{name}: running {path.name}")
     started = time.perf_counter()
     try:
-        with tempfile.TemporaryDirectory(prefix="jarvis-kernel-") as sockets:
+        with _socket_folder() as sockets:
             # Unix sockets in a private folder, not TCP on localhost: other local users cannot listen in.
             ipc = Config({"KernelManager": {"transport": "ipc", "ip": os.path.join(sockets, "kernel")}})
             papermill.execute_notebook(
@@ -300,3 +300,18 @@ def report_command(get_db: Any, names: tuple[str, ...], run_all: bool, since: st
             click.echo(f"error: {problem} (notebook: {o.notebook})", err=True)
     click.echo(f"index: {reports_dir(out_dir) / 'index.html'}")
     sys.exit(exit_code(outcomes))
+
+
+# A Unix socket's path holds at most 107 bytes on Linux, 103 on macOS (sun_path, unix(7)); jupyter_client
+# names the kernel's sockets "<ip>-<n>".  A long TMPDIR pushes them past that and the kernel never starts.
+SOCKET_PATH_MAX = 103
+
+
+def _socket_folder() -> tempfile.TemporaryDirectory:
+    """A private (0700) temporary folder for the kernel's sockets: under the temporary folder, or under
+    ``/tmp`` when the sockets' paths there would be too long for a Unix socket."""
+    folder = tempfile.TemporaryDirectory(prefix="jarvis-kernel-")
+    if len(os.fsencode(os.path.join(folder.name, "kernel-99999"))) <= SOCKET_PATH_MAX:
+        return folder
+    folder.cleanup()
+    return tempfile.TemporaryDirectory(prefix="jk-", dir="/tmp")
