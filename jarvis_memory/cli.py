@@ -31,6 +31,8 @@ from .store.database import Database
 from .store.rows import Rows
 
 
+# Ids other clients wrote may be negative: "get -5" takes -5 as the id, not as an unknown option.
+_NEGATIVE_IDS = {"ignore_unknown_options": True}
 SIGPIPE_EXIT = 141  # 128 + SIGPIPE: what a shell reports for a tool that wrote into a closed pipe
 
 
@@ -197,7 +199,7 @@ def recall(get_db: _LazyDb, text: str | None, category: str | None, limit: int, 
 @click.option("--since", help="Created at or after (ISO 8601 date or datetime, UTC if no zone).")
 @click.option("--until", help="Created before (ISO 8601).")
 @click.option("-n", "--limit", default=100, show_default=True)
-@click.option("--after-id", default=0, help="Page: show ids after this one.")
+@click.option("--after-id", type=int, default=None, help="Page: show ids after this one.")
 @json_option
 @click.pass_obj
 def list_(get_db: _LazyDb, category, source, since, until, limit, after_id, as_json) -> None:
@@ -206,7 +208,7 @@ def list_(get_db: _LazyDb, category, source, since, until, limit, after_id, as_j
                                   after_id=after_id), as_json)
 
 
-@cli.command()
+@cli.command(context_settings=_NEGATIVE_IDS)
 @click.argument("memory_id", type=int)
 @json_option
 @click.pass_obj
@@ -216,7 +218,7 @@ def get(get_db: _LazyDb, memory_id: int, as_json: bool) -> None:
     _out(entry, as_json, _line(entry))
 
 
-@cli.command()
+@cli.command(context_settings=_NEGATIVE_IDS)
 @click.argument("memory_id", type=int)
 @json_option
 @click.pass_obj
@@ -240,7 +242,7 @@ def session_start(get_db: _LazyDb, as_json: bool) -> None:
     _out(session, as_json, str(session.id))
 
 
-@sessions_group.command("end")
+@sessions_group.command("end", context_settings=_NEGATIVE_IDS)
 @click.argument("session_id", type=int)
 @click.option("-t", "--trigger", type=click.Choice(sessions.TRIGGERS), default="explicit", show_default=True)
 @click.option("--summary", help="What the session was about.")
@@ -275,7 +277,7 @@ def session_list(get_db: _LazyDb, open_only: bool, limit: int, as_json: bool) ->
     _skipped(found.unreadable)
 
 
-@cli.command("log")
+@cli.command("log", context_settings=_NEGATIVE_IDS)
 @click.argument("session_id", type=int)
 @click.argument("event_type")
 @click.option("-d", "--data", help="Event data as a JSON object.")

@@ -86,7 +86,7 @@ API_CASES = {  # name: (call on (db, seeded ids), the exact error)
     # memories: ids
     "get-unknown-id": (lambda db, i: db.memories.get(987654), NotFoundError),
     "delete-unknown-id": (lambda db, i: db.memories.delete(987654), NotFoundError),
-    "delete-negative-id": (lambda db, i: db.memories.delete(-1), ValidationError),
+    "delete-negative-id": (lambda db, i: db.memories.delete(-1), NotFoundError),  # another client may use -1
     "delete-sql-id": (lambda db, i: db.memories.delete(f"{i['memory']} OR 1=1"), ValidationError),
     "delete-overflow-id": (lambda db, i: db.memories.delete(2**63), ValidationError),
     "delete-bool-id": (lambda db, i: db.memories.delete(True), ValidationError),
@@ -104,7 +104,7 @@ API_CASES = {  # name: (call on (db, seeded ids), the exact error)
     "list-date-number": (lambda db, i: db.memories.list(since=20260101), ValidationError),
     "list-limit-negative": (lambda db, i: db.memories.list(limit=-5), ValidationError),
     "list-limit-nan": (lambda db, i: db.memories.list(limit=float("nan")), ValidationError),
-    "list-after-id-negative": (lambda db, i: db.memories.list(after_id=-3), ValidationError),
+    "list-after-id-over-64-bits": (lambda db, i: db.memories.list(after_id=2**63), ValidationError),
     "list-unknown-source": (lambda db, i: db.memories.list(source=SQL), ValidationError),
     # sessions
     "end-unknown-id": (lambda db, i: db.sessions.end(987654, "explicit"), NotFoundError),
@@ -235,8 +235,9 @@ CLI_CASES = {
     "recall-limit-zero": (["recall", "tea", "-n", "0"], 3),
     "recall-limit-text": (["recall", "tea", "-n", "ten"], 2),
     "list-impossible-date": (["list", "--until", "2026-02-30"], 3),
-    "list-after-id-negative": (["list", "--after-id", "-5"], 3),
-    "get-zero": (["get", "0"], 3),
+    "list-after-id-over-64-bits": (["list", "--after-id", str(2**63)], 3),
+    "get-zero": (["get", "0"], 4),  # a valid rowid that names no row
+    "get-over-64-bits": (["get", str(2**63)], 3),
     "get-overflow": (["get", str(2**64)], 3),
     "forget-sql-id": (["forget", "1 OR 1=1"], 2),
     "end-unknown-trigger": (["sessions", "end", "{open}", "-t", "crash"], 2),

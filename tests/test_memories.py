@@ -81,7 +81,7 @@ def test_get_list_search_recall_delete(db):
     assert count(db) == 3
 
 
-@pytest.mark.parametrize("bad", [0, -1, "abc", 1.5, True, None, 2**63])
+@pytest.mark.parametrize("bad", ["abc", "²", 1.5, True, None, 2**63, -(2**63) - 1])
 def test_bad_ids(db, bad):
     with pytest.raises(ValidationError):
         db.memories.get(bad)

@@ -158,3 +158,22 @@ def test_the_loader_keeps_the_row_and_names_the_value(not_utf8, blobs, db_path):
         named = ds.sql("SELECT table_name, id, column_name FROM unreadable_values ORDER BY id")
         assert named.values.tolist() == [["memory_entries", bad, "content"], ["memory_entries", bytes_id, "content"]]
     assert digest(db_path) == before
+
+
+def test_ids_of_zero_and_below_that_another_client_wrote_can_be_read_listed_ended_and_forgotten(db_path, good):
+    """SQLite rowids run from -2**63; a row another client inserted with id -5 (or 0) is like any other."""
+    write(db_path, "INSERT INTO memory_entries (id, content, content_hash, category, source, created_at) VALUES"
+                   " (-5, 'Keeps the spare key under the mat', 'h1', 'fact', 'user_explicit', '2026-03-01T08:00:00.000Z'),"
+                   " (0, 'Has a dentist in Porto', 'h2', 'fact', 'user_explicit', '2026-03-01T08:00:00.000Z')")
+    write(db_path, "INSERT INTO sessions (id, started_at) VALUES (-2, '2026-03-01T08:00:00.000Z')")
+    got = run(good, "get", "-5", "--json")
+    assert got.returncode == 0 and json.loads(got.stdout)["content"] == "Keeps the spare key under the mat"
+    listed = run(good, "list", "--json")
+    assert [m["id"] for m in json.loads(listed.stdout)][:2] == [-5, 0]  # the first page starts at the lowest id
+    assert [m["id"] for m in json.loads(run(good, "list", "--after-id", "-5", "--json").stdout)][0] == 0
+    assert run(good, "log", "-2", "note", "--json").returncode == 0
+    assert run(good, "sessions", "end", "-2").returncode == 0
+    assert run(good, "forget", "-5").returncode == 0
+    with Database(good) as db:
+        assert [m.id for m in db.memories.list()][0] == 0 and db.sessions.get(-2).ended_at is not None
+    assert run(good, "get", "99999999999999999999").returncode == 3  # past 64 bits: a sentence, exit 3

@@ -150,16 +150,18 @@ class Memories:
         until: str | datetime | None = None,
         text: str | None = None,
         limit: int = 100,
-        after_id: int = 0,
+        after_id: int | None = None,
     ) -> Rows:
-        """Entries by id, filtered; page with ``after_id`` (the last id you saw).
+        """Entries by id, filtered; page with ``after_id`` (the last id you saw; ids other clients
+        wrote may be 0 or negative, so the first page has none).
 
         Read in pages bounded by rows and bytes (:meth:`Database.pages`), so any ``limit`` fits
         the server's answer limits.  Unreadable rows: see :meth:`search`.
         """
         where, args = _filters(category, source, since, until, text)
-        where.append("id > ?")
-        args.append(after_id if after_id == 0 else validate.row_id(after_id, "after_id"))
+        if after_id is not None:
+            where.append("id > ?")
+            args.append(validate.row_id(after_id, "after_id"))
         return self._read(where, args, _limit(limit), key=("id",), descending=False)
 
     def search(self, text: str, *, category: str | None = None, limit: int = 20) -> Rows:
@@ -193,7 +195,7 @@ class Memories:
         if "_at" in key:  # order by the moment, whatever its spelling; unreadable dates (NULL) last
             columns["_at"] = f"coalesce({_CREATED}, -1)"
         pages = self.db.ready().pages(
-            "memory_entries", columns, " AND ".join(where), args, key=key, descending=descending, limit=limit,
+            "memory_entries", columns, " AND ".join(where) or "1", args, key=key, descending=descending, limit=limit,
         )
         return read_all((row for page in pages for row in page), MemoryEntry.from_row)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -47,14 +48,20 @@ def choice(value: Any, name: str, allowed: Iterable[str]) -> str:
 
 
 def row_id(value: Any, name: str = "id") -> int:
+    """A row id: any 64-bit integer, as SQLite's rowids are (-2**63 to 2**63-1, sqlite.org/rowidtable.html).
+    This toolkit's rows start at 1; another client may have written 0 or a negative id, and such a row can
+    still be read, ended or forgotten.  Text of ASCII digits ("42", "-7") is read as the number."""
     if isinstance(value, bool) or not isinstance(value, int):
-        if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():  # not "²" or "٣"
+        if isinstance(value, str) and _INTEGER.fullmatch(value.strip()):  # not "²" or "٣"
             value = int(value)
         else:
-            raise ValidationError(f"{name} must be a positive integer, not {value!r}")
-    if not 0 < value < 2**63:
-        raise ValidationError(f"{name} must be a positive integer, not {value}")
+            raise ValidationError(f"{name} must be an integer, not {value!r}")
+    if not -(2**63) <= value < 2**63:
+        raise ValidationError(f"{name} must be a 64-bit integer, not {value}")
     return value
+
+
+_INTEGER = re.compile(r"[+-]?[0-9]+")
 
 
 def positive_number(value: Any, name: str, *, maximum: float) -> float:
