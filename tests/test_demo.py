@@ -133,7 +133,7 @@ def test_planted_pairs_are_what_their_kind_says(demo_db: Path) -> None:
         elif kind == "word_swap":
             changed = [(x, y) for x, y in zip(a[1].split(), b[1].split()) if x != y]
             assert len(a[1].split()) == len(b[1].split()) and len(changed) == 1 and SWAPS[changed[0][0]] == changed[0][1], pair
-        elif kind in ("paraphrase", "paraphrase_sibling"):  # other words (REWORDED), the same numbers
+        elif kind in ("reworded", "reworded_sibling"):  # other words (REWORDED), the same numbers
             wa, wb = a[1].split(), b[1].split()
             assert Levenshtein.distance(wa, wb) > 3 and sorted(re.findall(r"\d+", a[1])) == sorted(re.findall(r"\d+", b[1])), pair
         else:  # contradiction, sibling, other_subject: the same statement with one slot's value changed
@@ -172,6 +172,20 @@ def test_no_two_values_of_a_slot_are_one_edit_apart() -> None:
                         and OSA.distance(only_a[0], only_b[0]) <= 1:
                     close.append((kind, a, b))
     assert close == []
+
+
+def test_a_session_started_on_the_demo_adopts_no_orphan_event(tmp_path: Path) -> None:
+    """The orphans' sessions were deleted: a new session gets a fresh id, so it is not idle since an old event."""
+    from jarvis_memory import Database
+
+    copy = tmp_path / "demo.db"
+    copy.write_bytes(FIXTURE.read_bytes())
+    orphan_sessions = {r[0] for r in sqlite3.connect(copy).execute(
+        "SELECT session_id FROM daily_logs WHERE session_id NOT IN (SELECT id FROM sessions)")}
+    with Database(copy.as_uri()) as db:
+        started = db.sessions.start()
+        assert started.id > max(orphan_sessions)
+        assert started.id not in {s.id for s in db.sessions.expire_idle(30)}
 
 
 def test_hash_problems_are_exactly_the_recorded_ones(demo_db: Path) -> None:

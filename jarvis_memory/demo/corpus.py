@@ -116,8 +116,9 @@ TEMPLATES: list[tuple[str, str]] = [
     ("pattern", "Listens to {music} on the way to {city} on {weekday}s with {person}"),
     ("pattern", "Texts {person} about {topic} after {time} whenever in {city}"),
 ]
-# Each template said in other words, with the same slots: planted paraphrases (the same values) and
-# paraphrased siblings (one ordinary slot changed: a hard negative for a model that reads meaning).
+# Each template said in other words, with the same slots: planted "reworded" duplicates (paraphrases: the
+# same values) and "reworded_sibling" hard negatives (one ordinary slot changed: a trap for a model that
+# reads meaning).
 REWORDED: list[str] = [
     "Would rather meet {person} on {weekday}s at {time}, preferably in {city}",
     "On {weekday}s enjoys {drink} at {time}, then {drink2} once it is past {time2}",

@@ -52,6 +52,7 @@ SIZES: dict[str, dict[str, int]] = {
     "large": {"memories": 50_000, "sessions": 20_000, "events": 1_000_000},
 }
 DAYS = 90  # the demo's activity spans the DAYS days before its "as of" day (by default the day it is built)
+DELETED_SESSIONS = 50  # ids after the last session: sessions deleted since, whose events are orphans
 FIXTURE_AS_OF = date(2026, 10, 30)  # the committed test fixture's day: rebuilt with it, it is the same rows
 
 
@@ -205,7 +206,7 @@ class _Builder:
             self.say("writing memories")
             writing.insert_memories(db, items)
             self.say("writing sessions")
-            writing.insert_sessions(db, sessions)
+            writing.insert_sessions(db, sessions, DELETED_SESSIONS)
             deleted = self._take(items, n_deleted)  # forgotten: their memory_store events are left dangling
             self.say("writing events")
             events = self._events(sessions, items, deleted)
@@ -308,7 +309,8 @@ class _Builder:
         last = max(s["start"] + s["length"] for s in sessions)
         for _ in range(n_orphans):  # events of sessions that no longer exist
             ms = self.base_ms + rng.randrange(last - self.base_ms)
-            events.append([ms, 1, len(sessions) + rng.randint(1, 50), "message", {"role": "user", "chars": rng.randint(4, 200)}])
+            events.append([ms, 1, len(sessions) + rng.randint(1, DELETED_SESSIONS), "message",
+                           {"role": "user", "chars": rng.randint(4, 200)}])
         events.sort(key=lambda e: (e[0], e[1], e[2]))
         for event_id, e in enumerate(events, start=1):
             e.append(event_id)

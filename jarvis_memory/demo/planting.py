@@ -1,6 +1,7 @@
 """Planted pairs: base memories drawn from the templates, then for each pair kind a partner made from one
-of them, a duplicate (typo, punctuation, case, width, filler, reordering, added phrase) or a hard negative
-(another value, another subject, a negation, a real word swapped for another)."""
+of them, a duplicate (typo, punctuation, case, width, filler, reordering, added phrase, other words) or a hard
+negative (another value, another subject, a negation, a real word swapped for another, other words and another
+value)."""
 
 from __future__ import annotations
 
@@ -32,8 +33,8 @@ class Memory:
 # (a near-identical, different statement: never a duplicate).  Both are in the truth file,
 # each with its "label".
 DUPLICATE_KINDS = ("case_whitespace", "punctuation", "unicode_form", "typo", "reordered", "filler", "subsumed",
-                   "paraphrase")
-NEGATIVE_KINDS = ("contradiction", "sibling", "other_subject", "negation", "word_swap", "paraphrase_sibling")
+                   "reworded")
+NEGATIVE_KINDS = ("contradiction", "sibling", "other_subject", "negation", "word_swap", "reworded_sibling")
 KINDS = DUPLICATE_KINDS + NEGATIVE_KINDS
 
 
@@ -41,9 +42,9 @@ KINDS = DUPLICATE_KINDS + NEGATIVE_KINDS
 # and the share of rows given each single-row problem; at least MIN_PLANTED of each.
 PAIR_RATES = {
     "case_whitespace": 0.006, "punctuation": 0.005, "unicode_form": 0.005, "typo": 0.006, "reordered": 0.005,
-    "filler": 0.004, "subsumed": 0.004, "paraphrase": 0.004,
+    "filler": 0.004, "subsumed": 0.004, "reworded": 0.004,
     "contradiction": 0.008, "sibling": 0.008, "other_subject": 0.004, "negation": 0.004, "word_swap": 0.004,
-    "paraphrase_sibling": 0.004,
+    "reworded_sibling": 0.004,
 }
 MIN_PLANTED = 2
 
@@ -101,8 +102,8 @@ class Planter:
                   "unicode_form": self._unicode_form, "typo": self._typo, "reordered": self._reordered,
                   "filler": self._filler, "subsumed": self._subsumed, "contradiction": self._contradiction,
                   "sibling": self._sibling, "other_subject": self._other_subject, "negation": self._negation,
-                  "word_swap": self._word_swap, "paraphrase": self._paraphrase,
-                  "paraphrase_sibling": self._paraphrase_sibling}
+                  "word_swap": self._word_swap, "reworded": self._reworded_same,
+                  "reworded_sibling": self._reworded_sibling}
         for kind in KINDS:
             made = 0
             while made < n_pairs[kind]:
@@ -235,12 +236,12 @@ class Planter:
         return self._variant(m, " ".join(words[:i] + [SWAPS[words[i]]] + words[i + 1:]))
 
 
-    def _paraphrase(self, m: Memory) -> Memory | None:
+    def _reworded_same(self, m: Memory) -> Memory | None:
         """The same statement in other words, with the same values (:data:`~.corpus.REWORDED`)."""
         return self._reworded(m, m.values)
 
 
-    def _paraphrase_sibling(self, m: Memory) -> Memory | None:
+    def _reworded_sibling(self, m: Memory) -> Memory | None:
         """The statement in other words with one ordinary slot changed: another food, drink, topic..."""
         fields = template_slots(TEMPLATES[m.template][1])
         ordinary = [i for i, f in enumerate(fields) if slot_kind(f) not in VALUE_SLOTS]

@@ -45,10 +45,14 @@ def memory_statement(run: list[Memory]) -> tuple[str, list[Any]]:
     return sql, [v for m in run for v in (m.content, m.raw_hash, m.category, m.source, iso_ms(m.created_ms))]
 
 
-def insert_sessions(db: Database, sessions: list[dict[str, Any]]) -> None:
+def insert_sessions(db: Database, sessions: list[dict[str, Any]], deleted: int) -> None:
+    """The sessions, and ``deleted`` more ids used up after them: sessions that existed and were deleted
+    (their events are the planted orphans).  AUTOINCREMENT never gives a deleted id again, so a session
+    started later does not adopt those events."""
     rows = [(s["id"], iso_ms(s["start"]), None if s["end"] is None else iso_ms(s["end"]),
              None if s["open"] else s["trigger"], s["summary"]) for s in sessions]
     insert_rows(db, "sessions", ("id", "started_at", "ended_at", "end_trigger", "summary"), rows)
+    db.execute("UPDATE sqlite_sequence SET seq = ? WHERE name = 'sessions'", [len(sessions) + deleted])
 
 
 def insert_events(db: Database, events: list[list[Any]], say: Callable[[str], None]) -> None:

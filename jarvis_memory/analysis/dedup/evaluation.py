@@ -19,8 +19,8 @@ from .checks import candidates
 from .tuning import DEFAULT_THRESHOLD, DUPLICATE_KINDS
 
 DEMO_DUPLICATE_KINDS = ("case_whitespace", "punctuation", "unicode_form", "typo", "reordered", "filler", "subsumed",
-                        "paraphrase")
-DEMO_NEGATIVE_KINDS = ("contradiction", "sibling", "other_subject", "negation", "word_swap", "paraphrase_sibling")
+                        "reworded")
+DEMO_NEGATIVE_KINDS = ("contradiction", "sibling", "other_subject", "negation", "word_swap", "reworded_sibling")
 
 
 def evaluate(candidate_pairs: pd.DataFrame, truth_json_path: str | Path, ids: Any = None) -> dict[str, Any]:
