@@ -178,7 +178,7 @@ def remember(get_db: _LazyDb, content: str, category: str, source: str, as_json:
 @json_option
 @click.pass_obj
 def search(get_db: _LazyDb, text: str, category: str | None, limit: int, as_json: bool) -> None:
-    """Find memories containing every word of TEXT (read only)."""
+    """Find memories containing every word of TEXT, also inside other words (read only)."""
     _found(get_db(read_only=True).memories.search(text, category=category, limit=limit), as_json)
 
 
@@ -345,7 +345,8 @@ def export(get_db: _LazyDb, fmt: str, output: str | None) -> None:
 def stats(get_db: _LazyDb, as_json: bool) -> None:
     """Row counts and headline figures."""
     figures = health.stats(get_db(read_only=True))
-    human = "\n".join(f"{k}: {v}" for k, v in figures.items())
+    human = "\n".join(f"{k}: {', '.join(f'{n} {c}' for c, n in v.items()) if isinstance(v, dict) else v}"
+                      for k, v in figures.items())
     _out(figures, as_json, human)
 
 
