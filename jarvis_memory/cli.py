@@ -417,7 +417,9 @@ def dedup_apply(get_db: _LazyDb, file: str, do_apply: bool, yes_remote: bool, as
     else:
         merged, skipped = [(None, m) for m in plan.merges], plan.skipped
     verb = "merged" if do_apply else "would merge"
-    lines = [f"{verb} {m.removed_id} into {m.survivor_id} ({m.kind})" + (f": merge {i}" if i else "") for i, m in merged]
+    lines = [f"{verb} {m.removed_id} into {m.survivor_id} ({m.kind})" + (f": merge {i}" if i else "")
+             + (" - the audit found another value here, not a duplicate; merged as marked" if m.kind == "variant" else "")
+             for i, m in merged]
     lines += skipped
     lines.append(f"{_count(len(pairs), 'pair')} marked merge: {_count(len(merged), 'row')}"
                  f" {'removed' if do_apply else 'to remove'}, {len(skipped):,} skipped"

@@ -199,6 +199,18 @@ def test_cli_dry_run_writes_nothing(tmp_path):
     assert (result.exit_code, result.output.splitlines()[0]) == (0, "undid merge 1")
 
 
+def test_cli_says_so_when_a_pair_marked_merge_is_a_variant(tmp_path):
+    """A reviewer may merge what the audit called a variant (a correction, say); the line says what it is."""
+    path = tmp_path / "jarvis.db"
+    with jarvis_memory.Database(path.as_uri()) as db:
+        ids = seed(db)
+        reviewed = review(db, tmp_path / "r.csv", [(ids["cat"], ids["car"], "merge")])
+    reviewed.write_text(reviewed.read_text().replace(",near,", ",variant,"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--url", path.as_uri(), "dedup", "apply", str(reviewed)])
+    assert result.exit_code == 0, result.output
+    assert f"would merge {ids['car']} into {ids['cat']} (variant) - the audit found another value here" in result.output
+
+
 def test_cli_undo_of_an_already_undone_merge_is_skipped_with_exit_0_both_ways(tmp_path):
     """Undoing is idempotent: a merge already undone is skipped and said, exit 0 by id and by time alike;
     a merge that cannot be restored is skipped with exit 1. Counts are singular for one."""
