@@ -14,8 +14,10 @@ place (as in sqlite-utils' cli.py); commands with logic of their own keep it bes
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import json
 import os
+import re
 import sys
 from typing import Any
 
@@ -31,8 +33,27 @@ from .store.database import Database
 from .store.rows import Rows
 
 
-# Ids other clients wrote may be negative: "get -5" takes -5 as the id, not as an unknown option.
-_NEGATIVE_IDS = {"ignore_unknown_options": True}
+class _IdCommand(click.Command):
+    """A command taking row ids, which other clients may have written negative: in "get -5" the -5 is the
+    id, not an unknown option.  Any other unknown option is refused as click refuses it ("did you mean")."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        takes_value = {o: isinstance(p, click.Option) and not p.is_flag and not p.count
+                       for p in self.get_params(ctx) for o in (*p.opts, *p.secondary_opts)}
+        tokens = iter(args[: args.index("--")] if "--" in args else args)
+        for token in tokens:
+            if not token.startswith("-") or _NEGATIVE_INTEGER.fullmatch(token):
+                continue
+            name, joined, _ = token.partition("=")
+            if name not in takes_value:
+                raise click.NoSuchOption(name, possibilities=difflib.get_close_matches(name, list(takes_value)), ctx=ctx)
+            if takes_value[name] and not joined:
+                next(tokens, None)  # its value, whatever it looks like
+        ctx.ignore_unknown_options = True
+        return super().parse_args(ctx, args)
+
+
+_NEGATIVE_INTEGER = re.compile(r"-[0-9]+")
 SIGPIPE_EXIT = 141  # 128 + SIGPIPE: what a shell reports for a tool that wrote into a closed pipe
 
 
@@ -208,7 +229,7 @@ def list_(get_db: _LazyDb, category, source, since, until, limit, after_id, as_j
                                   after_id=after_id), as_json)
 
 
-@cli.command(context_settings=_NEGATIVE_IDS)
+@cli.command(cls=_IdCommand)
 @click.argument("memory_id", type=int)
 @json_option
 @click.pass_obj
@@ -218,7 +239,7 @@ def get(get_db: _LazyDb, memory_id: int, as_json: bool) -> None:
     _out(entry, as_json, _line(entry))
 
 
-@cli.command(context_settings=_NEGATIVE_IDS)
+@cli.command(cls=_IdCommand)
 @click.argument("memory_id", type=int)
 @json_option
 @click.pass_obj
@@ -242,7 +263,7 @@ def session_start(get_db: _LazyDb, as_json: bool) -> None:
     _out(session, as_json, str(session.id))
 
 
-@sessions_group.command("end", context_settings=_NEGATIVE_IDS)
+@sessions_group.command("end", cls=_IdCommand)
 @click.argument("session_id", type=int)
 @click.option("-t", "--trigger", type=click.Choice(sessions.TRIGGERS), default="explicit", show_default=True)
 @click.option("--summary", help="What the session was about.")
@@ -277,7 +298,7 @@ def session_list(get_db: _LazyDb, open_only: bool, limit: int, as_json: bool) ->
     _skipped(found.unreadable)
 
 
-@cli.command("log", context_settings=_NEGATIVE_IDS)
+@cli.command("log", cls=_IdCommand)
 @click.argument("session_id", type=int)
 @click.argument("event_type")
 @click.option("-d", "--data", help="Event data as a JSON object.")

@@ -174,6 +174,12 @@ def test_ids_of_zero_and_below_that_another_client_wrote_can_be_read_listed_ende
     assert run(good, "log", "-2", "note", "--json").returncode == 0
     assert run(good, "sessions", "end", "-2").returncode == 0
     assert run(good, "forget", "-5").returncode == 0
+    write(db_path, "INSERT INTO daily_logs (id, session_id, event_type, timestamp) VALUES"
+                   " (-7, -2, 'message', '2026-03-01T08:00:00.000Z')")
     with Database(good) as db:
         assert [m.id for m in db.memories.list()][0] == 0 and db.sessions.get(-2).ended_at is not None
+        assert [e.id for e in db.events.list(session_id=-2)][0] == -7
     assert run(good, "get", "99999999999999999999").returncode == 3  # past 64 bits: a sentence, exit 3
+    for args, hint in ((["get", "--jsn", "-5"], "'--json'"), (["log", "-2", "note", "--dta", "{}"], "'--data'")):
+        typo = run(good, *args)  # a mistyped option is still one, with click's hint
+        assert typo.returncode == 2 and f"Did you mean {hint}" in typo.stderr, typo.stderr

@@ -75,8 +75,13 @@ class Events:
             raise NotFoundError(f"no session with id {session_id}")
         return LogEvent.from_row(rows[0])
 
-    def list(self, *, session_id: int | None = None, limit: int = 100, after_id: int = 0) -> Rows:
-        where, args = ["id > ?"], [after_id]
+    def list(self, *, session_id: int | None = None, limit: int = 100, after_id: int | None = None) -> Rows:
+        """Events by id, at most ``limit``; page with ``after_id`` (the last id you saw; ids other clients
+        wrote may be 0 or negative, so the first page has no lower bound)."""
+        where, args = ["1"], []
+        if after_id is not None:
+            where.append("id > ?")
+            args.append(validate.row_id(after_id, "after_id"))
         if session_id is not None:
             where.append("session_id = ?")
             args.append(validate.row_id(session_id, "session id"))
