@@ -174,16 +174,21 @@ def test_a_variant_is_never_also_a_duplicate() -> None:
     assert variants["group"].notna().all() and candidates.loc[candidates["kind"] != "variant", "group"].isna().all()
 
 
-def test_minutes_added_to_a_time_are_not_an_added_phrase() -> None:
-    """"7pm" / "7:30pm" (found on a 10k demo): the colon inside a time read as a phrase break, so "30" looked
-    like a phrase added to the statement and the pair was called subsumed."""
-    rows = [(1, "Likes the heating at 20°C after 7pm on Fridays", "preference"),
-            (2, "Likes the heating at 20°C after 7:30pm on Fridays", "preference"),
-            (3, "Runs 5 km on Sundays", "pattern"), (4, "Runs 5.5 km on Sundays", "pattern"),
-            (5, "Lost her job at the bakery", "fact"), (6, "Lost her job at the bakery in 2024", "fact")]
+def test_a_number_with_its_point_or_colon_is_one_value() -> None:
+    """"7pm" / "7:30pm" was called subsumed (':30' read as an added phrase); "0.05 mg" / "0.5 mg", "16:9" /
+    "9:16" near (leading zeros dropped, parts reordered); "2.5 mg" / "25 mg" normalized (the point stripped).
+    Each is another number: a variant, never a duplicate (found on a 10k demo and by a reviewer)."""
+    different = [("Dinner at 7pm with Anna", "Dinner at 7:30pm with Anna"), ("Runs 5 km on Sundays", "Runs 5.5 km on Sundays"),
+                 ("Takes 0.05 mg of melatonin at night", "Takes 0.5 mg of melatonin at night"),
+                 ("Prefers a 16:9 screen for movies", "Prefers a 9:16 screen for movies"),
+                 ("Takes 2.5 mg of melatonin", "Takes 25 mg of melatonin"),
+                 ("The NAS is at 192.168.1.10", "The NAS is at 192.168.10.1"), ("Uses Python 3.11 at work", "Uses Python 3.12 at work")]
+    same = [("Lost her job at the bakery", "Lost her job at the bakery in 2024"), ("Wakes at 07:30 on weekdays", "Wakes at 7:30 on weekdays")]
+    rows = [(k * 2 + i + 1, text, "fact") for k, pair in enumerate(different + same) for i, text in enumerate(pair)]
     found = dedup.candidates(frame(rows))
     duplicates = pairs(found[found["kind"].isin(dedup.DUPLICATE_KINDS)])
-    assert duplicates == {(5, 6)}  # the year is an added phrase ("in 2024"); the minutes are not
+    assert duplicates == {(k * 2 + 1, k * 2 + 2) for k in range(len(different), len(different) + len(same))}
+    assert pairs(found[found["kind"] == "variant"]) >= {(1, 2), (3, 4), (5, 6), (7, 8), (9, 10)}
 
 
 def test_one_sentence_with_thousands_of_values_is_one_review_group() -> None:
@@ -405,7 +410,7 @@ def test_evaluation_set_precision_and_no_hard_negative_called_a_duplicate(judged
 
 @pytest.mark.xfail(strict=True, reason="measured duplicate recall 0.78 on the evaluation set: none of its 81 "
                    "paraphrases (other words, other sentence shapes) is found without a language model; "
-                   "the other duplicate kinds reach 0.99")
+                   "the other duplicate kinds reach 0.98")
 def test_evaluation_set_recall(judged_eval_set) -> None:
     figures, judged = judged_eval_set
     assert figures["duplicate_recall"] >= BARS["duplicate_recall"], (figures, _wrong(judged))

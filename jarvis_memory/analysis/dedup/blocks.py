@@ -7,7 +7,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from .text import _Text, _Vocabulary
+from .text import _Text, _Vocabulary, is_number
 from .tuning import MAX_BLOCK, MAX_CUT_WORDS, MAX_PAIRWISE, PREFIX_SHARE, RARE_KEYS, RARE_MAX
 
 
@@ -84,7 +84,7 @@ def _classify_values(texts: list[_Text], members: np.ndarray, values: list[tuple
         else:
             first[value] = m
     words = [v for v, _ in values]
-    unknown = [k for k, v in enumerate(words) if " " not in v and not v.isdigit() and not vocabulary.known(v)]
+    unknown = [k for k, v in enumerate(words) if " " not in v and not is_number(v) and not vocabulary.known(v)]
     for k in unknown:  # a typo of another value: the closest few values within two edits
         for other, _, index in process.extract(words[k], words, scorer=OSA.distance, score_cutoff=2, limit=5):
             if index != k and other != words[k] and vocabulary.typo(words[k], other):

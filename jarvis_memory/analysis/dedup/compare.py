@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import NamedTuple
 
-from .text import FILLER, FUNCTION_WORDS, NEGATIONS, PHRASE_STARTS, VALUE_WORDS, _Text, _Vocabulary
+from .text import FILLER, FUNCTION_WORDS, NEGATIONS, PHRASE_STARTS, VALUE_WORDS, _Text, _Vocabulary, is_number
 from .tuning import MAX_CHANGED
 
 
@@ -112,7 +112,7 @@ def _mixes_names_and_numbers(t: _Text, run: tuple[int, int]) -> bool:
     if run[1] - run[0] < 2:
         return False  # one word is a number or not
     words = t.words[run[0]:run[1]]
-    return any(w.isdigit() for w in words) and any(not w.isdigit() and w not in VALUE_WORDS
+    return any(map(is_number, words)) and any(not is_number(w) and w not in VALUE_WORDS
                                                    and w not in FUNCTION_WORDS for w in words)
 
 
@@ -127,7 +127,7 @@ def _whole_value(a: _Text, run_a: tuple[int, int], b: _Text, run_b: tuple[int, i
 
 
 def _is_value(word: str) -> bool:
-    return word.isdigit() or word in VALUE_WORDS
+    return is_number(word) or word in VALUE_WORDS
 
 
 def _change(a: _Text, run_a: tuple[int, int], b: _Text, run_b: tuple[int, int]) -> str:

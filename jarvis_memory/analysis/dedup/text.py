@@ -52,6 +52,7 @@ _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth"
     " fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
 _ORDINAL_SUFFIXES = frozenset(("st", "nd", "rd", "th"))
+_DIGITS = re.compile(r"\d+")
 _TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})  # German written without umlauts
 
 
@@ -70,20 +71,30 @@ _STRIP = _StripTable()
 
 
 def normalize_strong(text: str) -> str:
-    """NFKC, casefold, punctuation (and zero-width characters) removed, white space collapsed.
+    """NFKC, casefold, punctuation (and zero-width characters) removed, white space collapsed; a '.' or ':'
+    between digits stays ("2.5 mg" is not "25 mg", "16:9" not "169").
 
-    >>> normalize_strong("  Ｃafé,  STRASSE!\\u200b ")
-    'café strasse'
+    >>> normalize_strong("  Ｃafé,  STRASSE!\\u200b 2.5")
+    'café strasse 2.5'
     """
     folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    if "." in folded or ":" in folded:
+        folded = _IN_NUMBER.sub(lambda m: _KEPT[m.group()], folded)
+        return " ".join(folded.translate(_STRIP).split()).translate(_UNKEPT)
     return " ".join(folded.translate(_STRIP).split())
+
+
+_IN_NUMBER = re.compile(r"(?<=\d)[.:](?=\d)")
+_KEPT = {".": "\ue000", ":": "\ue001"}  # private-use characters (Co): not punctuation, so not stripped
+_UNKEPT = str.maketrans({"\ue000": ".", "\ue001": ":"})
 
 
 _CONTRACTION = re.compile(r"(?i)\b(can|won|\w+?)n['’]t\b")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")  # "Anna's" is the name "Anna"
-_TOKEN = re.compile(r"\d+|[^\W\d_]+|[.,;:!?()\[\]—–]")
+# A number with its ':' or '.' parts is one word ("7:30", "5.5", "0.05", "16:9", "3.11"): another
+# number, not a number with a phrase added, and its parts keep their order and leading zeros.
+_TOKEN = re.compile(r"\d+(?:[.:]\d+)*|[^\W\d_]+|[.,;:!?()\[\]—–]")
 _BREAKS = frozenset(".,;:!?()[]—–")
-_IN_NUMBER = re.compile(r"(?<=\d)[:.](?=\d)")  # "7:30pm", "2.5": one value, not a phrase break
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,8 +117,6 @@ def _text(raw: str) -> _Text:
     if "'" in text or "’" in text:
         text = _CONTRACTION.sub(lambda m: {"can": "can", "won": "will"}.get(m[1].casefold(), m[1]) + " not", text)
         text = _POSSESSIVE.sub("", text).replace("'", "").replace("’", "")
-    if ":" in text or "." in text:
-        text = _IN_NUMBER.sub(" ", text)
     tokens: list[tuple[str, str, bool, bool]] = []  # (word, spelled, break before, name)
     brk = True
     for token in _TOKEN.findall(text):
@@ -159,11 +168,18 @@ def _without_hedges(tokens: list[tuple[str, str, bool, bool]]) -> list[tuple[str
     return tokens
 
 
+def is_number(word: str) -> bool:
+    """Whether a folded word is a number ("7", "7:30", "0.05"): words are digits or letters, never mixed."""
+    return word[:1].isdigit()
+
+
 @lru_cache(maxsize=200_000)
 def _fold(token: str) -> str:
-    """Casefolded, umlauts transliterated, accents removed, numbers as digits: "Zoë" → "zoe", "09" → "9"."""
-    if token.isdigit():
-        return str(int(token))
+    """Casefolded, umlauts transliterated, accents removed, numbers without leading zeros: "Zoë" → "zoe",
+    "09" → "9", "09:05" → "9:05"."""
+    if token[0].isdigit():
+        whole = _DIGITS.match(token).group()  # int() makes "٣" "3"; past 4,300 digits it refuses
+        return (str(int(whole)) if len(whole) <= 1000 else whole.lstrip("0")) + token[len(whole):]
     return "".join(c for c in unicodedata.normalize("NFKD", token.casefold().translate(_TRANSLITERATION))
                    if not unicodedata.combining(c))
 
@@ -190,7 +206,7 @@ class _Vocabulary:
         return self._typos[x, y]
 
     def _typo(self, x: str, y: str) -> bool:
-        if abs(len(x) - len(y)) > 2 or x.isdigit() or y.isdigit() or min(len(x), len(y)) < 3 or (x in VALUE_WORDS and y in VALUE_WORDS):
+        if abs(len(x) - len(y)) > 2 or is_number(x) or is_number(y) or min(len(x), len(y)) < 3 or (x in VALUE_WORDS and y in VALUE_WORDS):
             return False
         if OSA.distance(x, y, score_cutoff=2) > (2 if min(len(x), len(y)) >= 8 else 1):
             return False
