@@ -183,3 +183,36 @@ def _parses(path: Path) -> bool:
         return True
     except ValueError:
         return False
+
+
+@pytest.mark.slow
+def test_report_stopped_by_sigterm_cleans_up_like_ctrl_c(db_path, tmp_path, request):
+    """`kill` (or a cron or systemd timeout) sends SIGTERM: the kernel is shut down, the temporary kernelspec,
+    connection file and half-run notebook are removed, and the exit status is 143 (128 + SIGTERM)."""
+    build_report_db(db_path)
+    out_dir = tmp_path / "reports"
+    scratch = Path(tempfile.mkdtemp(prefix="jm-"))  # short: the kernel's sockets live under TMPDIR
+    request.addfinalizer(lambda: shutil.rmtree(scratch, ignore_errors=True))
+    proc = jarvis("report", REPORT, "--out", str(out_dir), url=db_path.as_uri(), tmp=scratch)
+    kernels = []
+    try:
+        while proc.poll() is None and not (kernels and executed_cells(out_dir) >= 1):
+            kernels = kernels or kernels_of(proc.pid)
+            time.sleep(0.02)
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(timeout=30)
+        proc.stdout.close()
+        proc.stderr.close()
+    assert kernels and proc.returncode == 143
+    import psutil
+
+    deadline = time.monotonic() + 20
+    while any(k.is_running() and k.status() != psutil.STATUS_ZOMBIE for k in kernels) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [k for k in kernels if k.is_running() and k.status() != psutil.STATUS_ZOMBIE]
+    assert list(scratch.iterdir()) == []
+    assert [p for p in out_dir.rglob("*") if p.is_file()] == []

@@ -18,10 +18,13 @@ from __future__ import annotations
 import json
 import math
 import os
+import signal
 import sys
 import tempfile
+import threading
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -202,6 +205,9 @@ def _run_one(name: str, path: Path, dated: Path, values: dict[str, Any], rules: 
     except Exception as e:  # kernel died or would not start: one line, not a traceback
         message = " ".join(str(e).split()) or type(e).__name__
         outcome.problems.append(f"{name} failed: {type(e).__name__}: {message[:500]}")
+    except BaseException:  # Ctrl-C or SIGTERM: no half-run notebook left in the report folder
+        tmp.unlink(missing_ok=True)
+        raise
     outcome.seconds = time.perf_counter() - started
     if outcome.ok:
         try:
@@ -287,10 +293,12 @@ def report_command(get_db: Any, names: tuple[str, ...], run_all: bool, since: st
     folder = Path(notebooks) if notebooks else None
     if run_all == bool(names):
         raise ValidationError(f"name one or more reports or pass --all; reports: {', '.join(available(folder))}")
-    outcomes = run(
-        list(available(folder)) if run_all else names, url=getattr(get_db, "url", None), since=since, until=until,
-        params=parse_params(params), out_dir=out_dir, timeout=timeout, notebooks=folder, replica=not no_replica,
-    )
+    with _terminated_as_exit():
+        outcomes = run(
+            list(available(folder)) if run_all else names, url=getattr(get_db, "url", None), since=since,
+            until=until, params=parse_params(params), out_dir=out_dir, timeout=timeout, notebooks=folder,
+            replica=not no_replica,
+        )
     for o in outcomes:
         if o.ok:
             click.echo(f"{o.name}: ok ({o.seconds:.1f} s) {o.html}")
@@ -315,3 +323,22 @@ def _socket_folder() -> tempfile.TemporaryDirectory:
         return folder
     folder.cleanup()
     return tempfile.TemporaryDirectory(prefix="jk-", dir="/tmp")
+
+
+@contextmanager
+def _terminated_as_exit() -> Iterator[None]:
+    """SIGTERM (``kill``, a cron or systemd timeout) ends the run as Ctrl-C does: by an exception, so the
+    kernel is shut down and the temporary folders and files are removed (Python's default for SIGTERM is to
+    die at once, leaving them behind).  Exit status 143 (128 + SIGTERM)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminate(signum: int, frame: Any) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
