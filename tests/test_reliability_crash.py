@@ -134,6 +134,29 @@ def build_report_db(path: Path) -> None:
         conn.execute("PRAGMA journal_mode = DELETE")  # everything in the one file that is hashed
 
 
+def report_stopped_midway(db_path: Path, out_dir: Path, request, sig: signal.Signals) -> tuple[subprocess.Popen, list, Path]:
+    """Run the report in a child, send ``sig`` once its kernel has run a cell; (process, kernels, its TMPDIR).
+    The run's temporary files go to a folder of this test's: a short one, as the kernel's Unix sockets live
+    there and a socket path may not pass 107 bytes (pytest-xdist's tmp_path can)."""
+    scratch = Path(tempfile.mkdtemp(prefix="jm-"))
+    request.addfinalizer(lambda: shutil.rmtree(scratch, ignore_errors=True))
+    proc = jarvis("report", REPORT, "--out", str(out_dir), url=db_path.as_uri(), tmp=scratch)
+    kernels = []
+    try:
+        while proc.poll() is None and not (kernels and executed_cells(out_dir) >= 1):
+            kernels = kernels or kernels_of(proc.pid)
+            time.sleep(0.02)
+        proc.send_signal(sig)
+        proc.wait(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(timeout=30)
+        proc.stdout.close()
+        proc.stderr.close()
+    return proc, kernels, scratch
+
+
 @pytest.mark.slow
 def test_report_killed_midway_leaves_the_database_untouched_and_next_run_succeeds(db_path, tmp_path, request):
     assert REPORT in available_reports(), f"notebooks/{REPORT}.ipynb is missing"
@@ -141,24 +164,10 @@ def test_report_killed_midway_leaves_the_database_untouched_and_next_run_succeed
     digest = sha256(db_path)
     out_dir = tmp_path / "reports"
     args = ["report", REPORT, "--out", str(out_dir)]
-    # The killed run's temporary files stay in a folder of this test's; a short path, as the kernel's Unix
-    # sockets live there and a socket path may not pass 107 bytes (pytest-xdist's tmp_path can).
-    scratch = Path(tempfile.mkdtemp(prefix="jm-"))
-    request.addfinalizer(lambda: shutil.rmtree(scratch, ignore_errors=True))
-    proc = jarvis(*args, url=db_path.as_uri(), tmp=scratch)
-    kernels = []
-    try:
-        while proc.poll() is None and not (kernels and executed_cells(out_dir) >= 1):
-            kernels = kernels or kernels_of(proc.pid)
-            time.sleep(0.02)
-        proc.send_signal(signal.SIGKILL)
-    finally:
-        proc.wait(timeout=30)
-        for kernel in kernels:  # orphaned by the kill: ours to end, by pid
-            with contextlib.suppress(Exception):
-                kernel.kill()
-        proc.stdout.close()
-        proc.stderr.close()
+    proc, kernels, _ = report_stopped_midway(db_path, out_dir, request, signal.SIGKILL)
+    for kernel in kernels:  # orphaned by the kill: ours to end, by pid
+        with contextlib.suppress(Exception):
+            kernel.kill()
     assert proc.returncode == -signal.SIGKILL, "the report finished before it could be killed"
     assert kernels, "no kernel was seen"
 
@@ -191,22 +200,7 @@ def test_report_stopped_by_sigterm_cleans_up_like_ctrl_c(db_path, tmp_path, requ
     connection file and half-run notebook are removed, and the exit status is 143 (128 + SIGTERM)."""
     build_report_db(db_path)
     out_dir = tmp_path / "reports"
-    scratch = Path(tempfile.mkdtemp(prefix="jm-"))  # short: the kernel's sockets live under TMPDIR
-    request.addfinalizer(lambda: shutil.rmtree(scratch, ignore_errors=True))
-    proc = jarvis("report", REPORT, "--out", str(out_dir), url=db_path.as_uri(), tmp=scratch)
-    kernels = []
-    try:
-        while proc.poll() is None and not (kernels and executed_cells(out_dir) >= 1):
-            kernels = kernels or kernels_of(proc.pid)
-            time.sleep(0.02)
-        proc.send_signal(signal.SIGTERM)
-        proc.wait(timeout=60)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait(timeout=30)
-        proc.stdout.close()
-        proc.stderr.close()
+    proc, kernels, scratch = report_stopped_midway(db_path, out_dir, request, signal.SIGTERM)
     assert kernels and proc.returncode == 143
     import psutil
 

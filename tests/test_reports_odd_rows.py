@@ -8,7 +8,6 @@ and fails on a file whose ``PRAGMA quick_check`` fails.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import subprocess
 import sys
