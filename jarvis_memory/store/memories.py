@@ -193,7 +193,10 @@ class Memories:
     def _read(self, where: list[str], args: list[Any], limit: int, *, key: tuple[str, ...], descending: bool) -> Rows:
         columns = {c: c for c in _NAMES}
         if "_at" in key:  # order by the moment, whatever its spelling; unreadable dates (NULL) last
-            columns["_at"] = f"coalesce({_CREATED}, -1)"
+            # In whole milliseconds (an INTEGER), not the Julian day (a REAL): the keyset sends the last key
+            # back to the server, and a REAL through JSON may come back one ulp off, which skipped the rows
+            # sharing that moment at a page boundary (594 of 600 over ws); an integer is exact.
+            columns["_at"] = f"coalesce(CAST(round(({_CREATED} - 2440587.5) * 86400000.0) AS INTEGER), -1 << 63)"
         pages = self.db.ready().pages(
             "memory_entries", columns, " AND ".join(where) or "1", args, key=key, descending=descending, limit=limit,
         )
