@@ -105,6 +105,22 @@ def test_large_rows_import_list_search_recall_export_and_load(kind, rows, chars,
 
 
 @pytest.mark.slow
+def test_search_pages_keep_every_row_of_one_moment_over_a_page_boundary(server):
+    """sqld reads a float parameter back within an ulp, not exactly (of 3,000 Julian days it returned, 86 no
+    longer compared equal): a REAL keyset skipped or repeated the rows sharing one created_at at a page
+    boundary.  Here 300 rows share each of two moments whose Julian day sqld reads back lower (10.088) and
+    higher (10.049), and pages of ~2 MB cut inside each group."""
+    moments = ["2026-11-29T22:30:10.088Z", "2026-11-29T22:30:10.049Z"]
+    rows = [(f"zyxtie {i} " + text_of(8_000, i), moments[i // 300]) for i in range(600)]
+    with remote_db(server, "ws") as db:
+        db.batch([("INSERT INTO memory_entries (content, content_hash, category, source, created_at)"
+                   " VALUES (?, ?, 'fact', 'user_explicit', ?)", [c, jarvis_memory.content_hash(c), at])
+                  for c, at in rows])
+        found = db.memories.search("zyxtie", limit=1_000)
+    assert len(found) == len({e.id for e in found}) == 600
+
+
+@pytest.mark.slow
 def test_loader_pages_of_many_small_rows_stay_bounded(server, tmp_path, answer_sizes):
     """50,000 memories of ~260 characters: 10,000-row pages were over 4 MiB."""
     path = write_jsonl(tmp_path / "many.jsonl", [text_of(260, i) for i in range(50_000)])
