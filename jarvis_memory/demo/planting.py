@@ -238,28 +238,12 @@ class Planter:
 
     def _reworded_same(self, m: Memory) -> Memory | None:
         """The same statement in other words, with the same values (:data:`~.corpus.REWORDED`)."""
-        return self._reworded(m, m.values)
+        return self._written(m, m.values, REWORDED[m.template])
 
 
     def _reworded_sibling(self, m: Memory) -> Memory | None:
         """The statement in other words with one ordinary slot changed: another food, drink, topic..."""
-        fields = template_slots(TEMPLATES[m.template][1])
-        ordinary = [i for i, f in enumerate(fields) if slot_kind(f) not in VALUE_SLOTS]
-        if not ordinary:
-            return None
-        values = list(m.values)
-        i = self.rng.choice(ordinary)
-        values[i] = self.rng.choice([v for v in VALUES[slot_kind(fields[i])] if v != m.values[i]])
-        return self._reworded(m, tuple(values))
-
-
-    def _reworded(self, m: Memory, values: tuple[str, ...]) -> Memory | None:
-        fields = template_slots(TEMPLATES[m.template][1])
-        text = REWORDED[m.template].format(**dict(zip(fields, values)))
-        variant = self._variant(m, text[0].upper() + text[1:])
-        if variant is not None:
-            variant.values = values
-        return variant
+        return self._change_slot(m, self._ordinary_slots(m), REWORDED[m.template])
 
 
     def _contradiction(self, m: Memory) -> Memory | None:
@@ -270,8 +254,7 @@ class Planter:
 
     def _sibling(self, m: Memory) -> Memory | None:
         """The same statement with one ordinary slot changed: another food, drink, topic..."""
-        fields = template_slots(TEMPLATES[m.template][1])
-        return self._change_slot(m, [i for i, f in enumerate(fields) if slot_kind(f) not in VALUE_SLOTS])
+        return self._change_slot(m, self._ordinary_slots(m))
 
 
     def _other_subject(self, m: Memory) -> Memory | None:
@@ -280,17 +263,28 @@ class Planter:
         return self._change_slot(m, [0] if template.startswith("{person}") else [])
 
 
-    def _change_slot(self, m: Memory, slots: list[int]) -> Memory | None:
+    def _change_slot(self, m: Memory, slots: list[int], template: str | None = None) -> Memory | None:
+        """One of ``slots`` given another value, written with ``template`` (default: the memory's own)."""
         if not slots:
             return None
-        template = TEMPLATES[m.template][1]
-        fields = template_slots(template)
+        fields = template_slots(TEMPLATES[m.template][1])
         i = self.rng.choice(slots)
         values = list(m.values)
         values[i] = self.rng.choice([v for v in VALUES[slot_kind(fields[i])] if v != m.values[i]])
+        return self._written(m, tuple(values), template or TEMPLATES[m.template][1])
+
+
+    def _written(self, m: Memory, values: tuple[str, ...], template: str) -> Memory | None:
+        """``template`` filled with ``values`` (in the order of the memory's template's slots)."""
+        fields = template_slots(TEMPLATES[m.template][1])
         text = template.format(**dict(zip(fields, values)))
         variant = self._variant(m, text[0].upper() + text[1:])
         if variant is not None:
-            variant.values = tuple(values)
+            variant.values = values
         return variant
+
+
+    @staticmethod
+    def _ordinary_slots(m: Memory) -> list[int]:
+        return [i for i, f in enumerate(template_slots(TEMPLATES[m.template][1])) if slot_kind(f) not in VALUE_SLOTS]
 
