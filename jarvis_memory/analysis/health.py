@@ -88,12 +88,11 @@ def _quality(db: Database) -> tuple[str, dict[str, Any]]:
 
     with load(db.settings.url, auth_token=db.settings.auth_token, replica=False) as ds:  # doctor makes no replica
         found = quality.findings(ds)
-    table = quality.summary(found, first=3)
-    if table.empty:
+    if found.empty:
         return "no odd rows", {"findings": []}
     every = quality.summary(found, first=len(found))  # --json names every row, the text line the first three
-    detail = "; ".join(f"{r.problem} in {r.column}: {r.rows} (ids {', '.join(map(str, r.first_ids))}"
-                       f"{', …' if r.rows > 3 else ''})" for r in table.itertuples())
+    detail = "; ".join(f"{r.problem} in {r.column}: {r.rows} (ids {', '.join(map(str, r.first_ids[:3]))}"
+                       f"{', …' if r.rows > 3 else ''})" for r in every.itertuples())
     return detail, {"findings": [{"problem": r.problem, "column": r.column, "rows": int(r.rows),
                                   "ids": [int(i) for i in r.first_ids]} for r in every.itertuples()]}
 

@@ -318,10 +318,9 @@ SOCKET_PATH_MAX = 103
 def _socket_folder() -> tempfile.TemporaryDirectory:
     """A private (0700) temporary folder for the kernel's sockets: under the temporary folder, or under
     ``/tmp`` when the sockets' paths there would be too long for a Unix socket."""
-    folder = tempfile.TemporaryDirectory(prefix="jarvis-kernel-")
-    if len(os.fsencode(os.path.join(folder.name, "kernel-99999"))) <= SOCKET_PATH_MAX:
-        return folder
-    folder.cleanup()
+    longest = os.path.join(tempfile.gettempdir(), "jarvis-kernel-xxxxxxxx", "kernel-99999")  # mkdtemp adds 8
+    if len(os.fsencode(longest)) <= SOCKET_PATH_MAX:
+        return tempfile.TemporaryDirectory(prefix="jarvis-kernel-")
     return tempfile.TemporaryDirectory(prefix="jk-", dir="/tmp")
 
 

@@ -80,8 +80,7 @@ def normalize_strong(text: str) -> str:
     folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
     if "." in folded or ":" in folded:
         folded = _IN_NUMBER.sub(lambda m: _KEPT[m.group()], folded)
-        return " ".join(folded.translate(_STRIP).split()).translate(_UNKEPT)
-    return " ".join(folded.translate(_STRIP).split())
+    return " ".join(folded.translate(_STRIP).split()).translate(_UNKEPT)
 
 
 _IN_NUMBER = re.compile(r"(?<=\d)[.:](?=\d)")
