@@ -28,14 +28,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from jarvis_memory.reports.kernel import USER_FOLDER_VARS
+
 REPO = Path(__file__).resolve().parent.parent
 
 # Like the tests, the benchmarks keep Jupyter, IPython and matplotlib out of the user's folders: they
 # start report kernels and plot, and a benchmark changes no user-level state.
 _PRIVATE = Path(tempfile.mkdtemp(prefix="jarvis-bench-user-"))
-for _var, _name in {"JUPYTER_DATA_DIR": "jupyter-data", "JUPYTER_CONFIG_DIR": "jupyter-config",
-                    "JUPYTER_RUNTIME_DIR": "jupyter-runtime", "IPYTHONDIR": "ipython",
-                    "MPLCONFIGDIR": "matplotlib"}.items():
+for _var, _name in USER_FOLDER_VARS.items():
     os.environ.setdefault(_var, str(_PRIVATE / _name))
 atexit.register(shutil.rmtree, _PRIVATE, True)
 

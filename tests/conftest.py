@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 
 import jarvis_memory
+from jarvis_memory.reports.kernel import USER_FOLDER_VARS
 from sqld import JwtKeys, Sqld
 
 REMOTE_KINDS = ("ws", "ws-legacy", "http")
@@ -29,15 +30,11 @@ KEYS = JwtKeys.generate()  # one Ed25519 key pair and its tokens per test proces
 TOKEN = KEYS.full_access  # the servers' full-access token; secrets tests use their own sentinel
 
 
-_USER_FOLDERS = {"JUPYTER_DATA_DIR": "jupyter-data", "JUPYTER_CONFIG_DIR": "jupyter-config",
-                 "JUPYTER_RUNTIME_DIR": "jupyter-runtime", "IPYTHONDIR": "ipython", "MPLCONFIGDIR": "matplotlib"}
-
-
 def pytest_configure(config: pytest.Config) -> None:
     """Jupyter, IPython and matplotlib write to private folders, never the user's (kernels and CLI runs
     inherit this).  Set before collection: test modules import matplotlib, which writes its font cache."""
     config._user_folders = Path(tempfile.mkdtemp(prefix="jarvis-tests-user-"))  # type: ignore[attr-defined]
-    for var, name in _USER_FOLDERS.items():
+    for var, name in USER_FOLDER_VARS.items():
         os.environ[var] = str(config._user_folders / name)  # type: ignore[attr-defined]
 
 

@@ -11,6 +11,10 @@ from ..store import config
 from ..store import replica as replicas
 
 KERNEL_NAME = "jarvis-memory"
+# The variables Jupyter, IPython and matplotlib read for their per-user folders (kernelspecs, profiles and
+# history, font caches), each with a folder name: the tests and the benchmarks point them at private folders.
+USER_FOLDER_VARS = {"JUPYTER_DATA_DIR": "jupyter-data", "JUPYTER_CONFIG_DIR": "jupyter-config",
+                    "JUPYTER_RUNTIME_DIR": "jupyter-runtime", "IPYTHONDIR": "ipython", "MPLCONFIGDIR": "matplotlib"}
 
 
 
