@@ -126,7 +126,8 @@ class Database:
         """Rows of ``table`` in keyset pages, bounded by ``page_rows`` and by :data:`ANSWER_BYTES`.
 
         ``columns`` maps each output name to its SQL expression; ``key`` names the unique
-        ordering (output names, or real columns; an expression key must never be NULL);
+        ordering (output names, or real columns; an expression key must never be NULL, nor REAL: a page's
+        last key goes back as a parameter, and sqld reads a float parameter only to within an ulp);
         ``limit`` caps the total.
         The server sizes each page (a running sum of each row's JSON size, window
         function over at most ``page_rows`` rows), so no answer grows with the data.
