@@ -516,18 +516,22 @@ def test_a_long_temporary_folder_does_not_stop_the_kernel(tmp_path):
                 and p.stat().st_mtime >= long_tmp.stat().st_mtime]  # the short folder is removed too
 
 
-def test_the_kernel_writes_nothing_into_the_users_ipython_folder(tmp_path, monkeypatch):
-    """With no IPYTHONDIR of the user's, the kernel's profile and history go to the run's temporary prefix."""
+def test_a_report_writes_nothing_into_the_users_home(tmp_path, monkeypatch):
+    """With none of the user-folder variables set (as outside the tests), the kernel's IPython profile and
+    history and matplotlib's font cache go to the run's temporary prefix: the home folder stays empty."""
     home = tmp_path / "home"
     home.mkdir()
-    monkeypatch.delenv("IPYTHONDIR", raising=False)
+    for var in kernel.USER_FOLDER_VARS:
+        monkeypatch.delenv(var, raising=False)
     notebooks = tmp_path / "nbs"
     notebooks.mkdir()
-    write_notebook(notebooks, "where", 'import IPython, os\nfrom jarvis_memory.reports.notebook import write_headline\n'
+    write_notebook(notebooks, "where", 'import IPython, os, matplotlib.pyplot as plt\n'
+                                       'from jarvis_memory.reports.notebook import write_headline\n'
+                                       'plt.plot([1, 2]); plt.show()\n'
                                        'write_headline("where", {"home_ipython": os.path.expanduser("~/.ipython")'
                                        ' in IPython.paths.get_ipython_dir()}, output_dir)')
     result = cli("report", "where", "--notebooks", str(notebooks), "--out", str(tmp_path / "out"),
                  env_extra={"DATABASE_URL": empty_database(tmp_path), "HOME": str(home)})
     assert result.returncode == 0, result.stderr
     assert json.loads(next((tmp_path / "out").rglob("where.json")).read_text()) == {"home_ipython": False}
-    assert list(home.iterdir()) == []
+    assert list(home.rglob("*")) == []

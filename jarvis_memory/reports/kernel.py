@@ -43,7 +43,9 @@ def private_kernel() -> Iterator[str]:
     ``JUPYTER_PATH`` (searched before the user's and the system's folders), so the
     notebooks always run in this environment's Python, whatever another checkout or
     venv registered, and no kernelspec in the user's Jupyter folders is created or
-    changed.  The kernel's ``IPYTHONDIR`` is in the same temporary prefix unless the user set one.
+    changed.  The kernel's ``IPYTHONDIR`` (profile, history database) and ``MPLCONFIGDIR`` (matplotlib's
+    font cache, about 0.1 s to rebuild) are in the same temporary prefix unless the user set them, so a
+    nightly report writes nothing into ``~/.ipython``, ``~/.cache`` or ``~/.config``.
     """
     from ipykernel.kernelspec import write_kernel_spec
 
@@ -55,9 +57,9 @@ def private_kernel() -> Iterator[str]:
                           python_arguments=["-Xfrozen_modules=off"])  # as install() does: no debugger warning
         jupyter_path = os.pathsep.join(filter(None, [os.path.join(prefix, "share", "jupyter"),
                                                      os.environ.get("JUPYTER_PATH")]))
-        # The kernel's IPython folder too (its profile and history database), unless the user chose one:
-        # a nightly report does not write into the user's ~/.ipython history.
-        with environ(JUPYTER_PATH=jupyter_path, IPYTHONDIR=os.environ.get("IPYTHONDIR") or os.path.join(prefix, "ipython")):
+        private = {var: os.environ.get(var) or os.path.join(prefix, USER_FOLDER_VARS[var])
+                   for var in ("IPYTHONDIR", "MPLCONFIGDIR")}
+        with environ(JUPYTER_PATH=jupyter_path, **private):
             yield KERNEL_NAME
 
 
