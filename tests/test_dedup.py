@@ -164,6 +164,20 @@ def test_review_queue_groups_variants_with_values_newest_first() -> None:
     assert queue.iloc[0]["ids"] == [13, 12] and queue.iloc[0]["statement"] == "Is not allergic to peanuts"
 
 
+def test_variants_sharing_a_member_are_one_review_group() -> None:
+    """1 and 2 differ in the food, 1 and 3 in the day: one statement to review, each member with its own words."""
+    queue = dedup.review_queue(dated([
+        (1, "Orders curry for Dana every Monday", "preference", "2026-08-01"),
+        (2, "Orders sushi for Dana every Monday", "preference", "2026-08-02"),
+        (3, "Orders curry for Dana every Friday", "preference", "2026-08-03"),
+        (4, "Orders ramen for Omar every Sunday", "preference", "2026-08-04"),  # three places differ: not a variant
+    ]))
+    assert len(queue) == 1
+    group = queue.iloc[0]
+    assert group["ids"] == [3, 2, 1] and group["statement"] == "Orders curry for Dana every Friday"
+    assert group["values"] == ["curry … friday", "sushi … monday", "curry … monday"]
+
+
 def test_a_variant_is_never_also_a_duplicate() -> None:
     candidates = dedup.candidates(dated(SAMPLES))
     assert not candidates.duplicated(["id_a", "id_b"]).any()
