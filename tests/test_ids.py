@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import threading
 
-from jarvis_memory import Database
+import pytest
+
+from jarvis_memory import Database, DatabaseError
 from jarvis_memory.store import bulk
 
 
@@ -69,3 +71,15 @@ def test_concurrent_stores_of_one_text_make_one_row_and_one_id(url, url_kind):
         assert errors == []
         assert {entry.id for entry, _ in results} == {1} and sum(created for _, created in results) == 1
         assert sequence(db) == 1
+
+
+def test_an_id_at_its_largest_is_named_not_called_a_full_disk(db):
+    """Another client's row at id 2**63 - 1 makes AUTOINCREMENT fail with SQLITE_FULL ("database or disk is
+    full"): the error says that the id may be the cause, and nothing is written."""
+    db.memories.store("Prefers tea", "preference", "user_explicit")
+    db.execute("UPDATE memory_entries SET id = 9223372036854775807")
+    db.execute("UPDATE sqlite_sequence SET seq = 9223372036854775807 WHERE name = 'memory_entries'")
+    with pytest.raises(DatabaseError, match=r"SQLITE_FULL.*largest id is 9223372036854775807") as caught:
+        db.memories.store("Lives in Lisbon", "fact", "user_explicit")
+    assert caught.value.code.startswith("SQLITE_FULL")
+    assert [m.content for m in db.memories.list()] == ["Prefers tea"]

@@ -31,7 +31,8 @@ def translate(settings: Settings, runner: Any, work: Any) -> Any:
     ``RESPONSE_TOO_LARGE`` (over HTTP) and aiohttp's message-size refusal (over
     WebSocket) are an answer over a transport limit.  "no such table" naming a table
     the migrations create is a :class:`SchemaError` (the database was never migrated), as is
-    ``SQLITE_NOTADB`` (a file that is not a database).
+    ``SQLITE_NOTADB`` (a file that is not a database).  ``SQLITE_FULL`` says what it may mean
+    (:data:`FULL_ADVICE`): "disk is full" alone misleads when an id is at its largest.
     """
     where = settings.redacted_url
     try:
@@ -55,6 +56,8 @@ def translate(settings: Settings, runner: Any, work: Any) -> Any:
             raise ReadOnlyError(f"{where} is open read-only: {message}") from None
         if code == "SQLITE_NOTADB":
             raise SchemaError(f"{where} is not a SQLite database ({message})") from None
+        if code.startswith("SQLITE_FULL"):
+            raise DatabaseError(f"{where}: {code}: {message}: {FULL_ADVICE}", code=code) from None
         missing = re.search(r"no such table: (?:main\.)?(\w+)", message)
         if missing and missing[1] in schema_tables():
             raise SchemaError(f"{where} has no table {missing[1]}: the memory schema is missing {MIGRATE_HINT}") from None
@@ -75,6 +78,12 @@ TOO_LARGE_ADVICE = (
     f" {MAX_WS_MESSAGE // 2**20} MiB over WebSocket): a single row is too large to read; read it with a smaller"
     " query or raise the server's limit"
 )
+
+
+# SQLite answers SQLITE_FULL for a full disk or size limit (PRAGMA max_page_count) and for an AUTOINCREMENT
+# table whose largest id is 2**63 - 1 (sqlite.org/autoinc.html: "SQLITE_FULL error"), which another client can cause.
+FULL_ADVICE = ("the disk or a size limit is reached, or a table's largest id is 9223372036854775807 "
+               "(AUTOINCREMENT cannot go past it); the failed statement wrote nothing")
 
 
 class TimedOut(UnreachableError):
