@@ -197,7 +197,7 @@ def _parses(path: Path) -> bool:
 @pytest.mark.slow
 def test_report_stopped_by_sigterm_cleans_up_like_ctrl_c(db_path, tmp_path, request):
     """`kill` (or a cron or systemd timeout) sends SIGTERM: the kernel is shut down, the temporary kernelspec,
-    connection file and half-run notebook are removed, and the exit status is 143 (128 + SIGTERM)."""
+    connection file, half-run notebook and the run's still empty folder are removed, and the exit status is 143 (128 + SIGTERM)."""
     build_report_db(db_path)
     out_dir = tmp_path / "reports"
     proc, kernels, scratch = report_stopped_midway(db_path, out_dir, request, signal.SIGTERM)
@@ -209,4 +209,4 @@ def test_report_stopped_by_sigterm_cleans_up_like_ctrl_c(db_path, tmp_path, requ
         time.sleep(0.1)
     assert not [k for k in kernels if k.is_running() and k.status() != psutil.STATUS_ZOMBIE]
     assert list(scratch.iterdir()) == []
-    assert [p for p in out_dir.rglob("*") if p.is_file()] == []
+    assert list(out_dir.rglob("*")) == []  # no file, and no empty dated folder

@@ -24,7 +24,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -130,13 +130,19 @@ def run(
     run_info = {"database": settings.redacted_url, "since": since, "until": until,
                 "started": timestamps.now(), "reports": {}}
     outcomes = []
-    with private_kernel() as kernel, environ(**kernel_env(settings, replica)):
-        for name, path in notebooks.items():
-            values = {"database_url": settings.url, "since": since, "until": until, "output_dir": str(dated), **extra[name]}
-            outcome = _run_one(name, path, dated, values, rules[name], kernel, timeout, log, settings.redact)
-            outcomes.append(outcome)
-            run_info["reports"][name] = {"ok": outcome.ok, "problems": outcome.problems, "notes": outcome.notes}
-            atomic_write(dated / RUN_FILE, json.dumps(run_info, indent=2))
+    try:
+        with private_kernel() as kernel, environ(**kernel_env(settings, replica)):
+            for name, path in notebooks.items():
+                values = {"database_url": settings.url, "since": since, "until": until, "output_dir": str(dated),
+                          **extra[name]}
+                outcome = _run_one(name, path, dated, values, rules[name], kernel, timeout, log, settings.redact)
+                outcomes.append(outcome)
+                run_info["reports"][name] = {"ok": outcome.ok, "problems": outcome.problems, "notes": outcome.notes}
+                atomic_write(dated / RUN_FILE, json.dumps(run_info, indent=2))
+    except BaseException:  # stopped (Ctrl-C, SIGTERM) before the first report was saved: no empty folder left
+        with suppress(OSError):
+            dated.rmdir()  # only if empty: a finished report and run.json stay
+        raise
     write_index(out)
     return outcomes
 
