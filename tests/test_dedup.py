@@ -178,6 +178,18 @@ def test_variants_sharing_a_member_are_one_review_group() -> None:
     assert group["values"] == ["curry … friday", "sushi … monday", "curry … monday"]
 
 
+def test_a_web_of_variants_too_large_to_read_at_once_is_shown_one_statement_a_group() -> None:
+    """Every food with every day: 16 memories, all linked; one group of 16 would be unreadable (and on
+    template-heavy data such webs span thousands), so each statement is its own group: per day, the foods."""
+    foods, days = ("curry", "sushi", "ramen", "tacos"), ("Monday", "Tuesday", "Friday", "Sunday")
+    texts = [f"Orders {f} for Dana every {d}" for f in foods for d in days]
+    queue = dedup.review_queue(frame([(i, t, "preference") for i, t in enumerate(texts, start=1)]))
+    assert len(texts) > dedup.tuning.MAX_JOINED
+    assert len(queue) == len(foods) + len(days) and set(queue["size"]) == {4}
+    assert {frozenset(v) for v in queue["values"]} == {frozenset(f.lower() for f in foods),
+                                                       frozenset(d.lower() for d in days)}
+
+
 def test_a_variant_is_never_also_a_duplicate() -> None:
     candidates = dedup.candidates(dated(SAMPLES))
     assert not candidates.duplicated(["id_a", "id_b"]).any()

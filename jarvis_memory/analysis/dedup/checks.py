@@ -13,7 +13,7 @@ from rapidfuzz import fuzz, process
 from ...store import validate
 from .text import _text, is_number
 from .audit import _analyse, _Analysis, _components, _cyclic_gc_paused, _label_components, _labels, _threshold
-from .tuning import DEFAULT_THRESHOLD, KINDS, SWEEP
+from .tuning import DEFAULT_THRESHOLD, KINDS, MAX_JOINED, SWEEP
 
 
 def _groups(rows: pd.DataFrame, by: str, keep: Callable[[pd.DataFrame], pd.Series] | None = None) -> pd.DataFrame:
@@ -113,7 +113,8 @@ def review_queue(memories: pd.DataFrame) -> pd.DataFrame:
     (the newest text).  Members that are duplicates of each other count once.  Variants that
     share a member are one group: if A differs from B in the food and from C in the day, A, B
     and C are reviewed together, and each member's value is then its words that not every
-    member has ("curry monday", "sushi monday", "curry friday").
+    member has ("curry … monday", "sushi … monday", "curry … friday").  A set so linked of more than
+    :data:`~.tuning.MAX_JOINED` memories is not one statement: it is shown one statement a group.
     """
     analysis = _analyse(memories)
     if analysis.queue is None:
@@ -136,8 +137,13 @@ def _review_queue(memories: pd.DataFrame, analysis: _Analysis) -> pd.DataFrame:
     if v.empty:
         return pd.DataFrame(columns=columns)
     # Keys that share a member (or a member's duplicate) are one group: link each key's members to its first.
+    # Where the links run on through many memories (every memory of a template one value from another), the
+    # set is no longer one statement: each key is then its own group.
     nodes, labels = _label_components(v.groupby("key")["twin"].transform("first").to_numpy(), v["twin"].to_numpy())
-    v = v.assign(label=pd.Series(labels, index=nodes).loc[v["twin"]].to_numpy())
+    label = pd.Series(labels, index=nodes).loc[v["twin"]].to_numpy()
+    members = pd.Series(nodes).groupby(labels).size()
+    too_big = (members.loc[label] > MAX_JOINED).to_numpy()
+    v = v.assign(label=np.where(too_big, nodes.max() + 1 + v["key"].to_numpy(), label))
     v = v.sort_values(["label", "created_at", "id", "key"], ascending=[True, False, False, True], na_position="last")
     # One pass over the groups, as slices of the sorted rows (a group's rows are adjacent), rather than
     # pandas groupby with Python lambdas per group (a fifth of the audit's time at 100k memories).
