@@ -11,8 +11,8 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from ...store import validate
-from .text import _text, is_number
 from .audit import _analyse, _Analysis, _components, _cyclic_gc_paused, _label_components, _labels, _threshold
+from .text import _text, is_number
 from .tuning import DEFAULT_THRESHOLD, KINDS, MAX_JOINED, SWEEP
 
 
@@ -153,11 +153,15 @@ def _review_queue(memories: pd.DataFrame, analysis: _Analysis) -> pd.DataFrame:
     ids, twins, values, changes, created_at, keys = (v[c].tolist() for c in ("id", "twin", "value", "change",
                                                                                "created_at", "key"))
     content = dict(zip(analysis.rows["id"].tolist(), analysis.rows["content"].tolist()))
-    table = []
+    table, seen = [], set()
     for start, end in zip(starts.tolist(), ends.tolist()):
         members: dict[int, tuple[int, Any, str]] = {}  # twin -> (its newest id, that id's date, its value)
         for k in range(start, end):
             members.setdefault(twins[k], (ids[k], created_at[k], values[k]))
+        signature = frozenset((twin, m[2]) for twin, m in members.items())
+        if signature in seen:
+            continue  # a typo in the statement gives its own key: the same members and values, one group
+        seen.add(signature)
         member_ids = [m[0] for m in members.values()]
         member_values = [m[2] for m in members.values()]
         if len(set(keys[start:end])) > 1:  # several places differ: each member's own words
