@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, process
 
 from ...store import validate
 from .audit import _analyse, _Analysis, _components, _cyclic_gc_paused, _label_components, _labels, _threshold
-from .text import _text, is_number
+from .text import _Text, _text, is_number
 from .tuning import DEFAULT_THRESHOLD, KINDS, MAX_JOINED, SWEEP
 
 
@@ -113,7 +113,7 @@ def review_queue(memories: pd.DataFrame) -> pd.DataFrame:
     (the newest text).  Members that are duplicates of each other count once.  Variants that
     share a member are one group: if A differs from B in the food and from C in the day, A, B
     and C are reviewed together, and each member's value is then its words that not every
-    member has ("curry … monday", "sushi … monday", "curry … friday").  A set so linked of more than
+    member has ("curry … Monday", "sushi … Monday", "curry … Friday").  A set so linked of more than
     :data:`~.tuning.MAX_JOINED` memories is not one statement: it is shown one statement a group.
     """
     analysis = _analyse(memories)
@@ -165,9 +165,9 @@ def _review_queue(memories: pd.DataFrame, analysis: _Analysis) -> pd.DataFrame:
         member_ids = [m[0] for m in members.values()]
         member_values = [m[2] for m in members.values()]
         if len(set(keys[start:end])) > 1:  # several places differ: each member's own words
-            words = [_text(content[i]).words for i in member_ids]
-            common = set.intersection(*map(set, words))
-            member_values = [_own_words(ws, common) or value for ws, value in zip(words, member_values)]
+            texts = [_text(content[i]) for i in member_ids]
+            common = set.intersection(*(set(t.words) for t in texts))
+            member_values = [_own_words(t, common) or value for t, value in zip(texts, member_values)]
         change = min(changes[start:end], key=CHANGE_ORDER.index)
         table.append((change, len(members), member_ids, member_values,
                       [None if m[1] is pd.NaT else m[1] for m in members.values()],
@@ -178,13 +178,14 @@ def _review_queue(memories: pd.DataFrame, analysis: _Analysis) -> pd.DataFrame:
     return grouped[columns]
 
 
-def _own_words(words: tuple[str, ...], common: set[str]) -> str:
-    """The words not in ``common``, with the unit after a number ("7 pm", "40 euros"); "…" between runs."""
+def _own_words(text: _Text, common: set[str]) -> str:
+    """The words not in ``common`` as written, with the unit after a number ("7 pm", "40 euros"); "…" between runs."""
+    words = text.words
     kept = [w not in common for w in words]
     for i in range(1, len(words)):
         kept[i] = kept[i] or (kept[i - 1] and is_number(words[i - 1]))
     runs, run = [], []
-    for word, keep in zip(words, kept):
+    for word, keep in zip(text.written, kept):
         if keep:
             run.append(word)
         elif run:

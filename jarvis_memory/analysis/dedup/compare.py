@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import NamedTuple
 
+from rapidfuzz.distance import OSA
+
 from .text import FILLER, FUNCTION_WORDS, NEGATIONS, PHRASE_STARTS, VALUE_WORDS, _Text, _Vocabulary, is_number
 from .tuning import MAX_CHANGED
 
@@ -50,6 +52,9 @@ def _compare(a: _Text, b: _Text, vocabulary: _Vocabulary) -> _Verdict:
     else:
         negation_differs = a.negations != b.negations
     if negation_differs:
+        swap = _one_letter_swap(a, b)
+        if swap is not None and len(shared) >= 2:  # "Shops at the bakery" / "Stops at …": a word swap, not a negation
+            return _Verdict("variant", shared, a.written[swap], b.written[swap], "word")
         # what one negates the other states ("not allergic", "stopped running", "paragraphs, not bullet points")
         if len(only_a) + len(only_b) <= MAX_CHANGED and len(shared) >= 2:
             return _Verdict("variant", shared + ("\x02not",), _negated(a), _negated(b), "negation")
@@ -64,7 +69,7 @@ def _compare(a: _Text, b: _Text, vocabulary: _Vocabulary) -> _Verdict:
         if _mixes_names_and_numbers(a, run_a) or _mixes_names_and_numbers(b, run_b):
             return _NONE  # "David 270" → "Maria 80": a person and an amount, two values
         run_a, run_b = _whole_value(a, run_a, b, run_b)
-        value_a, value_b = " ".join(a.spelled[run_a[0]:run_a[1]]), " ".join(b.spelled[run_b[0]:run_b[1]])
+        value_a, value_b = " ".join(a.written[run_a[0]:run_a[1]]), " ".join(b.written[run_b[0]:run_b[1]])
         return _Verdict("variant", shared, value_a, value_b, _change(a, run_a, b, run_b))
     longer, shorter, extra = (a, b, only_a) if only_a else (b, a, only_b)
     positions = {i for w in extra
@@ -72,6 +77,18 @@ def _compare(a: _Text, b: _Text, vocabulary: _Vocabulary) -> _Verdict:
     if len(shared) >= 2 and _in_order(shorter, longer) and _added_phrases(longer, positions):
         return _Verdict("subsumed")
     return _NONE
+
+
+def _one_letter_swap(a: _Text, b: _Text) -> int | None:
+    """The position of the one word that differs, if both are words of 4 letters or more one letter apart
+    ("stops"/"shops"), else ``None``; short words stay negations ("not"/"now", "no"/"go")."""
+    if len(a.words) != len(b.words):
+        return None
+    differ = [i for i, (x, y) in enumerate(zip(a.words, b.words)) if x != y]
+    if len(differ) != 1:
+        return None
+    x, y = a.words[differ[0]], b.words[differ[0]]
+    return differ[0] if min(len(x), len(y)) >= 4 and OSA.distance(x, y, score_cutoff=1) <= 1 else None
 
 
 def _same_words(a: _Text, b: _Text, typos: list[tuple[str, str]]) -> bool:
@@ -143,7 +160,10 @@ def _change(a: _Text, run_a: tuple[int, int], b: _Text, run_b: tuple[int, int]) 
 
 
 def _negated(t: _Text) -> str:
-    return " ".join(w for w in t.words if w in NEGATIONS) or "(affirmative)"
+    return " ".join(v for w, v in zip(t.words, t.written) if w in NEGATIONS) or NO_NEGATION
+
+
+NO_NEGATION = "(no negation)"  # the value of the member that states what another negates
 
 
 def _in_order(shorter: _Text, longer: _Text) -> bool:

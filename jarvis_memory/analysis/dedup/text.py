@@ -109,6 +109,7 @@ class _Text:
     content: tuple[int, ...]  # positions of content words (not function words, not negations)
     bag: dict[str, int]  # content words -> how often
     first: dict[str, int]  # content word -> its first position
+    written: tuple[str, ...]  # each word as the memory writes it ("Zoë", "10"), to show a value to a reader
 
 
 def _text(raw: str) -> _Text:
@@ -116,7 +117,7 @@ def _text(raw: str) -> _Text:
     if "'" in text or "’" in text:
         text = _CONTRACTION.sub(lambda m: {"can": "can", "won": "will"}.get(m[1].casefold(), m[1]) + " not", text)
         text = _POSSESSIVE.sub("", text).replace("'", "").replace("’", "")
-    tokens: list[tuple[str, str, bool, bool]] = []  # (word, spelled, break before, name)
+    tokens: list[tuple[str, str, bool, bool, str]] = []  # (word, spelled, break before, name, as written)
     brk = True
     for token in _TOKEN.findall(text):
         if token in _BREAKS:
@@ -126,7 +127,7 @@ def _text(raw: str) -> _Text:
         if spelled in _ORDINAL_SUFFIXES and tokens and tokens[-1][0].isdigit() and not brk:
             continue  # "4th" is 4
         tokens.append((_NUMBER_WORDS.get(spelled, spelled), spelled, brk, bool(tokens) and token[0].isupper()
-                       and not token.isupper()))
+                       and not token.isupper(), token))
         brk = False
     tokens = _without_hedges(tokens)
     words = tuple(t[0] for t in tokens)
@@ -144,10 +145,10 @@ def _text(raw: str) -> _Text:
         first[words[i]] = i
     return _Text(words, tuple(t[1] for t in tokens), breaks, tuple(t[3] for t in tokens),
                  sum(w in NEGATIONS for w in words), tuple(sorted(negated)), content,
-                 dict(Counter(words[i] for i in content)), first)
+                 dict(Counter(words[i] for i in content)), first, tuple(t[4] for t in tokens))
 
 
-def _without_hedges(tokens: list[tuple[str, str, bool, bool]]) -> list[tuple[str, str, bool, bool]]:
+def _without_hedges(tokens: list[tuple[str, str, bool, bool, str]]) -> list[tuple[str, str, bool, bool, str]]:
     """The tokens without an opening or closing clause made only of :data:`HEDGES`, and without
     opening hedge words ("Apparently ...", "I think ...")."""
     while len(tokens) > 2 and tokens[0][1] in HEDGE_OPENERS:
