@@ -219,6 +219,13 @@ def test_report_all_writes_notebook_html_and_json_for_every_notebook(run_all, de
                                                       "output_dir": str(dated)}
 
 
+def test_every_notebook_declares_the_headline_figures_it_writes(run_all):
+    """The metadata list that lets a misspelt fail_on metric be refused before anything runs is the real one."""
+    _, _, dated = run_all
+    for name, path in runner.available().items():
+        assert set(json.loads((dated / f"{name}.json").read_text())) == set(runner.declared_headline(path)), name
+
+
 def test_html_has_prose_and_outputs_but_no_code(run_all):
     _, _, dated = run_all
     html = (dated / "session_summary.html").read_text()
@@ -317,6 +324,17 @@ def test_matching_fail_on_rule_exits_1_naming_rule_and_value(demo, tmp_path):
     assert "FAILED" in index and rule in index  # where people look, not only in cron's exit code
     html = next(tmp_path.glob("*/usage_report.html")).read_text()
     assert html.index("Status: FAILED") < html.index("Usage report") and rule in html
+
+
+def test_a_misspelt_fail_on_metric_is_refused_before_anything_runs(demo, tmp_path):
+    """A typo in a metric name used to be found after the notebook ran (a report folder made, marked FAILED):
+    the shipped notebooks declare their headline figures, so it is an input error, and nothing is written."""
+    result = cli("report", "dedup_audit", "-p", "fail_on=hash_mismatch>0", "--out", str(tmp_path / "out"),
+                 env_extra=demo["env"])
+    assert result.returncode == 3
+    assert "dedup_audit: fail_on rule hash_mismatch>0 names unknown metric 'hash_mismatch'" in result.stderr
+    assert "hash_mismatches" in result.stderr  # the known ones are listed
+    assert "running" not in result.stderr and not (tmp_path / "out").exists()
 
 
 def test_overlapping_runs_into_one_folder_each_keep_their_own_complete_results(demo, tmp_path):

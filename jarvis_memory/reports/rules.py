@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,17 +60,24 @@ def parse_rules(text: str) -> list[Rule]:
     return rules
 
 
+def check_metrics(rules: Iterable[Rule], known: Collection[str], notebook: str) -> None:
+    """Raise ValidationError for the first rule (of ``notebook``'s) naming a metric not in ``known``."""
+    for rule in rules:
+        if rule.notebook in (None, notebook) and rule.metric not in known:
+            raise ValidationError(
+                f"{notebook}: fail_on rule {rule} names unknown metric {rule.metric!r}; "
+                f"known: {', '.join(sorted(known))}"
+            )
+
+
 def check_rules(rules: Iterable[Rule], figures: Mapping[str, Any], notebook: str) -> list[str]:
     """Messages for the rules that match ``figures``; an unknown metric is a ValidationError."""
+    rules = list(rules)
+    check_metrics(rules, figures, notebook)
     matched = []
     for rule in rules:
         if rule.notebook not in (None, notebook):
             continue
-        if rule.metric not in figures:
-            raise ValidationError(
-                f"{notebook}: fail_on rule {rule} names unknown metric {rule.metric!r}; "
-                f"known: {', '.join(sorted(figures))}"
-            )
         value = figures[rule.metric]
         if rule.matches(value):
             matched.append(f"{notebook}: fail_on rule {rule} matched ({rule.metric} = {json.dumps(value)})")

@@ -43,7 +43,7 @@ from .index import RUN_FILE, read_headline, write_index
 from .kernel import environ, kernel_env, private_kernel, quiet_kernel_manager
 from .notebook import period
 from .parameters import declared_parameters, params_for, parse_params
-from .rules import Rule, check_rules, parse_rules
+from .rules import Rule, check_metrics, check_rules, parse_rules
 
 DEFAULT_TIMEOUT = 600
 
@@ -108,7 +108,8 @@ def run(
     """Run the named reports one after another; returns one :class:`Outcome` each.
 
     Everything that can be checked before a kernel starts (names, dates,
-    parameter names, fail_on syntax) is, and raises ValidationError; so is the database
+    parameter names, fail_on syntax and, where the notebook declares its headline figures, metric
+    names) is, and raises ValidationError; so is the database
     (:func:`check_database`), before any folder is made.
     A remote database is read through its embedded replica unless ``replica=False`` (keyset pages).
     """
@@ -123,6 +124,10 @@ def run(
     declared = {name: declared_parameters(path) for name, path in notebooks.items()}
     extra = params_for(declared, dict(params or {}))
     rules = {name: parse_rules(extra[name].get("fail_on", declared[name].get("fail_on", ""))) for name in notebooks}
+    for name, path in notebooks.items():  # a misspelt metric is named now, not after the notebook has run
+        headline = declared_headline(path)
+        if headline is not None:
+            check_metrics(rules[name], headline, name)
     check_database(settings)
 
     out = reports_dir(out_dir)
@@ -145,6 +150,18 @@ def run(
         raise
     write_index(out)
     return outcomes
+
+
+def declared_headline(notebook: Path) -> list[str] | None:
+    """The headline figures a notebook may write, from its metadata ``jarvis_memory.headline``;
+    ``None`` if it declares none (a notebook of the user's: its rules are checked after the run)."""
+    import nbformat
+
+    try:
+        headline = nbformat.read(notebook, as_version=4).metadata.get("jarvis_memory", {}).get("headline")
+    except (OSError, ValueError):
+        return None  # papermill reports an unreadable notebook when it runs it
+    return list(headline) if isinstance(headline, list) else None
 
 
 def check_database(settings: config.Settings) -> None:
