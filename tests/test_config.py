@@ -57,6 +57,18 @@ def test_bad_urls_are_config_errors(bad):
         config.parse_url(bad)
 
 
+@pytest.mark.parametrize("url, message", [
+    ("file:data/demo.db?foo=1", "unsupported query parameter 'foo' in database URL 'file:data/demo.db?foo=***'"),
+    ("sqlite:///data/demo.db", "unsupported database URL 'sqlite:///data/demo.db'"),
+    ("data/demo.db", "(for a file, write file:data/demo.db)"),
+])
+def test_a_bad_url_is_shown_as_written(url, message):
+    """A relative file: URL used to be echoed as the root path 'file:///data/demo.db', 'sqlite:///' as 'sqlite:/'."""
+    with pytest.raises(ConfigError) as err:
+        config.parse_url(url)
+    assert message in str(err.value)
+
+
 def test_token_is_never_shown():
     secret = "sentinel-SECRET-123"
     settings = config.parse_url(f"libsql://u:{secret}@db.turso.io?authToken={secret}")

@@ -135,9 +135,10 @@ def parse_url(url: str, auth_token: str | None = None, *, base: Path | None = No
         raise ConfigError(f"malformed database URL {shown!r}: {e}") from None
     scheme = parts.scheme.lower()
     if scheme not in SCHEMES:
+        hint = f" (for a file, write file:{shown})" if not scheme and not parts.netloc else ""
         raise ConfigError(
             f"unsupported database URL {shown!r}: use one of "
-            + ", ".join(f"{s}:" for s in SCHEMES)
+            + ", ".join(f"{s}:" for s in SCHEMES) + hint
         )
     query = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
     kept = []
@@ -217,8 +218,12 @@ def _strip_credentials(url: str) -> str:
         parts = urllib.parse.urlsplit(url)
         query = [f"{urllib.parse.quote(k)}={urllib.parse.quote(v) if k == 'tls' else '***'}"
                  for k, v in urllib.parse.parse_qsl(parts.query, keep_blank_values=True) if k != "authToken"]
-        netloc = parts.netloc.rsplit("@", 1)[-1]
-        return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, "&".join(query), ""))
+        # the text as written up to the query ("file:data/x.db" stays relative; urlunsplit would write
+        # "file:///data/x.db"), without the user and password
+        shown = url.split("#", 1)[0].split("?", 1)[0]
+        if "@" in parts.netloc:
+            shown = shown.replace(parts.netloc, parts.netloc.rsplit("@", 1)[-1], 1)
+        return shown + ("?" + "&".join(query) if query else "")
     except ValueError:
         return "<unparseable URL>"
 
