@@ -127,10 +127,17 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _found(found: Rows, as_json: bool) -> None:
-    """Print the entries read; name each row that could not be read on stderr and exit 1."""
+def _found(found: Rows, as_json: bool, limit: int, more: str = "raise -n") -> None:
+    """Print the entries read; say on stderr when ``limit`` cut the list; name each row that could not
+    be read on stderr and exit 1."""
     _out(found, as_json, "\n".join(map(_line, found)) or "nothing found")
+    _more(len(found) + len(found.unreadable), limit, more)
     _skipped(found.unreadable)
+
+
+def _more(read: int, limit: int, how: str) -> None:
+    if read >= limit:
+        click.echo(f"(the first {limit:,} shown; there may be more: {how})", err=True)
 
 
 def _skipped(unreadable: list[UnreadableRowError]) -> None:
@@ -200,7 +207,7 @@ def remember(get_db: _LazyDb, content: str, category: str, source: str, as_json:
 @click.pass_obj
 def search(get_db: _LazyDb, text: str, category: str | None, limit: int, as_json: bool) -> None:
     """Find memories containing every word of TEXT, also inside other words (read only)."""
-    _found(get_db(read_only=True).memories.search(text, category=category, limit=limit), as_json)
+    _found(get_db(read_only=True).memories.search(text, category=category, limit=limit), as_json, limit)
 
 
 @cli.command()
@@ -211,7 +218,7 @@ def search(get_db: _LazyDb, text: str, category: str | None, limit: int, as_json
 @click.pass_obj
 def recall(get_db: _LazyDb, text: str | None, category: str | None, limit: int, as_json: bool) -> None:
     """Like search, and marks the memories returned as accessed now."""
-    _found(get_db().memories.recall(text, category=category, limit=limit), as_json)
+    _found(get_db().memories.recall(text, category=category, limit=limit), as_json, limit)
 
 
 @cli.command("list")
@@ -225,8 +232,9 @@ def recall(get_db: _LazyDb, text: str | None, category: str | None, limit: int, 
 @click.pass_obj
 def list_(get_db: _LazyDb, category, source, since, until, limit, after_id, as_json) -> None:
     """List memories by id, with filters."""
-    _found(get_db(read_only=True).memories.list(category=category, source=source, since=since, until=until, limit=limit,
-                                  after_id=after_id), as_json)
+    found = get_db(read_only=True).memories.list(category=category, source=source, since=since, until=until,
+                                                 limit=limit, after_id=after_id)
+    _found(found, as_json, limit, f"--after-id {found[-1].id} for the next page" if found else "raise -n")
 
 
 @cli.command(cls=_IdCommand)
@@ -295,6 +303,7 @@ def session_list(get_db: _LazyDb, open_only: bool, limit: int, as_json: bool) ->
     found = get_db(read_only=True).sessions.list(open_only=open_only, limit=limit)
     lines = [f"{s.id}\t{s.started_at}\t{s.ended_at or 'open'}\t{s.end_trigger or ''}\t{s.summary or ''}" for s in found]
     _out(found, as_json, "\n".join(lines) or "no sessions")
+    _more(len(found) + len(found.unreadable), limit, "raise -n")
     _skipped(found.unreadable)
 
 

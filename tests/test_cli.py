@@ -157,3 +157,17 @@ def test_the_target_line_mentions_a_token_only_for_a_remote_url(tmp_path, server
 def test_help_teaches():
     out = run(None, "--help")
     assert out.returncode == 0 and "Examples:" in out.stdout and "import" in out.stdout
+
+
+def test_a_list_cut_by_its_limit_says_so_on_stderr(tmp_path):
+    """list, search and sessions list stop at -n rows: stderr says more may exist (list: the next page's
+    --after-id), stdout keeps only the rows; a list shorter than -n says nothing."""
+    url = (tmp_path / "m.db").as_uri()
+    for text in ("Likes tea", "Likes green tea", "Likes iced tea"):
+        assert run(url, "remember", text, "-c", "preference").returncode == 0
+    cut = run(url, "list", "-n", "2")
+    assert cut.returncode == 0 and len(cut.stdout.splitlines()) == 2
+    assert cut.stderr.strip() == "(the first 2 shown; there may be more: --after-id 2 for the next page)"
+    assert run(url, "list", "-n", "2", "--after-id", "2").stderr == ""
+    assert "raise -n" in run(url, "search", "tea", "-n", "1").stderr
+    assert run(url, "search", "tea", "-n", "5").stderr == ""
