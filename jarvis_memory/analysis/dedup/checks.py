@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, process
 
 from ...store import validate
 from .audit import _analyse, _Analysis, _components, _cyclic_gc_paused, _label_components, _labels, _threshold
-from .text import _Text, _text, is_number
+from .text import FUNCTION_WORDS, VALUE_WORDS, _Text, _text, is_number
 from .tuning import DEFAULT_THRESHOLD, KINDS, MAX_JOINED, SWEEP
 
 
@@ -140,10 +140,10 @@ def _review_queue(memories: pd.DataFrame, analysis: _Analysis) -> pd.DataFrame:
     # Where the links run on through many memories (every memory of a template one value from another), the
     # set is no longer one statement: each key is then its own group.
     nodes, labels = _label_components(v.groupby("key")["twin"].transform("first").to_numpy(), v["twin"].to_numpy())
-    label = pd.Series(labels, index=nodes).loc[v["twin"]].to_numpy()
-    members = pd.Series(nodes).groupby(labels).size()
-    too_big = (members.loc[label] > MAX_JOINED).to_numpy()
-    v = v.assign(label=np.where(too_big, nodes.max() + 1 + v["key"].to_numpy(), label))
+    component = np.unique(labels, return_inverse=True)[1]  # 0 .. components-1 (ids may be any int64)
+    label = pd.Series(component, index=nodes).loc[v["twin"]].to_numpy()
+    too_big = np.bincount(component)[label] > MAX_JOINED
+    v = v.assign(label=np.where(too_big, component.max() + 1 + v["key"].to_numpy(), label))
     v = v.sort_values(["label", "created_at", "id", "key"], ascending=[True, False, False, True], na_position="last")
     # One pass over the groups, as slices of the sorted rows (a group's rows are adjacent), rather than
     # pandas groupby with Python lambdas per group (a fifth of the audit's time at 100k memories).
@@ -153,6 +153,9 @@ def _review_queue(memories: pd.DataFrame, analysis: _Analysis) -> pd.DataFrame:
     ids, twins, values, changes, created_at, keys = (v[c].tolist() for c in ("id", "twin", "value", "change",
                                                                                "created_at", "key"))
     content = dict(zip(analysis.rows["id"].tolist(), analysis.rows["content"].tolist()))
+    mates: dict[int, list[int]] = {}  # a duplicate cluster's label -> its ids
+    for i, t in twin.items():
+        mates.setdefault(t, []).append(i)
     table, seen = [], set()
     for start, end in zip(starts.tolist(), ends.tolist()):
         members: dict[int, tuple[int, Any, str]] = {}  # twin -> (its newest id, that id's date, its value)
@@ -166,7 +169,9 @@ def _review_queue(memories: pd.DataFrame, analysis: _Analysis) -> pd.DataFrame:
         member_values = [m[2] for m in members.values()]
         if len(set(keys[start:end])) > 1:  # several places differ: each member's own words
             texts = [_text(content[i]) for i in member_ids]
-            common = set.intersection(*(set(t.words) for t in texts))
+            # a word is common if every member or one of its duplicates has it: a typo is not a difference
+            common = set.intersection(*(set().union(*(_text(content[i]).words for i in mates.get(t, [t])))
+                                        for t in members))
             member_values = [_own_words(t, common) or value for t, value in zip(texts, member_values)]
         change = min(changes[start:end], key=CHANGE_ORDER.index)
         table.append((change, len(members), member_ids, member_values,
@@ -179,11 +184,13 @@ def _review_queue(memories: pd.DataFrame, analysis: _Analysis) -> pd.DataFrame:
 
 
 def _own_words(text: _Text, common: set[str]) -> str:
-    """The words not in ``common`` as written, with the unit after a number ("7 pm", "40 euros"); "…" between runs."""
+    """The words not in ``common`` as written, with the unit after a number ("7 pm", "40 euros", not "7 and");
+    "…" between runs."""
     words = text.words
     kept = [w not in common for w in words]
     for i in range(1, len(words)):
-        kept[i] = kept[i] or (kept[i - 1] and is_number(words[i - 1]))
+        kept[i] = kept[i] or (kept[i - 1] and is_number(words[i - 1])
+                              and (words[i] in VALUE_WORDS or words[i] not in FUNCTION_WORDS))
     runs, run = [], []
     for word, keep in zip(text.written, kept):
         if keep:
