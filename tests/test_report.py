@@ -18,6 +18,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -553,3 +554,35 @@ def test_a_report_writes_nothing_into_the_users_home(tmp_path, monkeypatch):
     assert result.returncode == 0, result.stderr
     assert json.loads(next((tmp_path / "out").rglob("where.json")).read_text()) == {"home_ipython": False}
     assert list(home.rglob("*")) == []
+
+
+def test_a_report_stopped_mid_notebook_keeps_the_finished_ones_and_nothing_of_the_stopped_one(tmp_path):
+    """SIGTERM while the second notebook runs, after it wrote a file of its own: the first report and run.json
+    stay and are on the index; the second one's file is removed (a half-run notebook leaves nothing)."""
+    notebooks = tmp_path / "nbs"
+    notebooks.mkdir()
+    write_notebook(notebooks, "a_first", 'from jarvis_memory.reports.notebook import write_headline\n'
+                                         'write_headline("a_first", {"ran": 1}, output_dir)')
+    write_notebook(notebooks, "b_second", 'import os, time\nfrom pathlib import Path\n'
+                                          '(Path(output_dir) / "b_second.csv").write_text("partial")\n'
+                                          'time.sleep(120)')
+    out = tmp_path / "out"
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DATABASE_AUTH_TOKEN")}
+    proc = subprocess.Popen([*CLI, "report", "--all", "--notebooks", str(notebooks), "--out", str(out)],
+                            env={**env, "DATABASE_URL": empty_database(tmp_path)},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while not list(out.glob("*/b_second.csv")) and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGTERM)
+        proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 143
+    (dated,) = [p for p in out.iterdir() if p.is_dir()]
+    assert sorted(p.name for p in dated.iterdir()) == ["a_first.html", "a_first.ipynb", "a_first.json",
+                                                        report_index.RUN_FILE]
+    assert f'href="{dated.name}/a_first.html"' in (out / "index.html").read_text()

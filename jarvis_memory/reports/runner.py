@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import shutil
 import signal
 import sys
 import tempfile
@@ -144,9 +145,12 @@ def run(
                 outcomes.append(outcome)
                 run_info["reports"][name] = {"ok": outcome.ok, "problems": outcome.problems, "notes": outcome.notes}
                 atomic_write(dated / RUN_FILE, json.dumps(run_info, indent=2))
-    except BaseException:  # stopped (Ctrl-C, SIGTERM) before the first report was saved: no empty folder left
-        with suppress(OSError):
-            dated.rmdir()  # only if empty: a finished report and run.json stay
+    except BaseException:  # stopped (Ctrl-C, SIGTERM): no empty folder left, the reports finished are indexed
+        try:
+            dated.rmdir()  # only if empty: the reports finished and run.json stay
+        except OSError:
+            with suppress(Exception):
+                write_index(out)
         raise
     write_index(out)
     return outcomes
@@ -206,6 +210,7 @@ def _run_one(name: str, path: Path, dated: Path, values: dict[str, Any], rules: 
 
     outcome = Outcome(name, dated / f"{name}.ipynb", dated / f"{name}.html")
     headline = dated / f"{name}.json"
+    before = set(dated.iterdir())  # what earlier notebooks of the run wrote: kept if this one is stopped
     fd, tmp_name = tempfile.mkstemp(dir=dated, prefix=f".{name}.", suffix=".ipynb")
     os.close(fd)
     tmp = Path(tmp_name)
@@ -228,8 +233,10 @@ def _run_one(name: str, path: Path, dated: Path, values: dict[str, Any], rules: 
     except Exception as e:  # kernel died or would not start: one line, not a traceback
         message = " ".join(str(e).split()) or type(e).__name__
         outcome.problems.append(f"{name} failed: {type(e).__name__}: {message[:500]}")
-    except BaseException:  # Ctrl-C or SIGTERM: no half-run notebook left in the report folder
-        tmp.unlink(missing_ok=True)
+    except BaseException:  # Ctrl-C or SIGTERM: nothing of a half-run notebook left (its CSV, its headline)
+        for path in set(dated.iterdir()) - before:
+            with suppress(OSError):
+                shutil.rmtree(path) if path.is_dir() else path.unlink()
         raise
     outcome.seconds = time.perf_counter() - started
     if outcome.ok:
