@@ -219,7 +219,10 @@ def _run_one(name: str, path: Path, dated: Path, values: dict[str, Any], rules: 
     try:
         with _socket_folder() as sockets:
             # Unix sockets in a private folder, not TCP on localhost: other local users cannot listen in.
-            ipc = Config({"KernelManager": {"transport": "ipc", "ip": os.path.join(sockets, "kernel")}})
+            # The connection file (it holds the kernel's key) in that folder too, not a mkstemp file in TMPDIR:
+            # the folder goes when the run ends, even when a SIGTERM cut jupyter_client's own clean-up short.
+            ipc = Config({"KernelManager": {"transport": "ipc", "ip": os.path.join(sockets, "kernel"),
+                                            "connection_file": os.path.join(sockets, "kernel.json")}})
             papermill.execute_notebook(
                 str(path), str(tmp), parameters=values, kernel_name=kernel, cwd=str(path.parent), config=ipc,
                 execution_timeout=int(math.ceil(timeout)), progress_bar=sys.stderr.isatty(), log_output=False,
