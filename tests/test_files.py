@@ -163,7 +163,7 @@ def test_demo_into_a_read_only_folder_is_exit_3(url, immutable_folder):
 
 def test_a_nul_in_a_file_url_is_exit_3(tmp_path):
     out = run("file:%00x.db", "stats")
-    assert out.returncode == 3 and out.stderr.strip() == "error: file URL 'file:///%00x.db' contains a NUL character"
+    assert out.returncode == 3 and out.stderr.strip() == "error: file URL 'file:%00x.db' contains a NUL character"
 
 
 @pytest.mark.parametrize("value", ["²", "٣", "1²"])
