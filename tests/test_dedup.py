@@ -173,9 +173,12 @@ def test_a_negation_word_one_letter_from_another_word_is_a_word_swap() -> None:
     rows = [(1, "Shops at the corner bakery on Fridays", "pattern", "2026-08-01"),
             (2, "Stops at the corner bakery on Fridays", "pattern", "2026-09-01"),
             (3, "Is allergic to peanuts", "fact", "2026-08-01"),
-            (4, "Is not allergic to peanuts", "fact", "2026-09-01")]
+            (4, "Is not allergic to peanuts", "fact", "2026-09-01"),
+            (5, "Ever drinks coffee after lunch", "pattern", "2026-08-01"),  # a letter added: still a negation
+            (6, "Never drinks coffee after lunch", "pattern", "2026-09-01")]
     queue = dedup.review_queue(dated(rows))
-    assert dict(zip(queue["ids"].map(tuple), queue["change"])) == {(4, 3): "negation", (2, 1): "word"}
+    assert dict(zip(queue["ids"].map(tuple), queue["change"])) == {(4, 3): "negation", (2, 1): "word",
+                                                                   (6, 5): "negation"}
     assert queue.loc[queue["ids"].map(tuple) == (2, 1), "values"].tolist() == [["Stops", "Shops"]]
 
 
@@ -188,16 +191,28 @@ def test_review_values_are_shown_as_written() -> None:
 
 def test_variants_sharing_a_member_are_one_review_group() -> None:
     """1 and 2 differ in the food, 1 and 3 in the day: one statement to review, each member with its own words."""
-    queue = dedup.review_queue(dated([
-        (1, "Orders curry for Dana every Monday", "preference", "2026-08-01"),
-        (2, "Orders sushi for Dana every Monday", "preference", "2026-08-02"),
-        (3, "Orders curry for Dana every Friday", "preference", "2026-08-03"),
-        (4, "Orders ramen for Omar every Sunday", "preference", "2026-08-04"),  # three places differ: not a variant
-    ]))
+    rows = [(1, "Orders curry for Dana every Monday", "preference", "2026-08-01"),
+            (2, "Orders sushi for Dana every Monday", "preference", "2026-08-02"),
+            (3, "Orders curry for Dana every Friday", "preference", "2026-08-03"),
+            (4, "Orders ramen for Omar every Sunday", "preference", "2026-08-04")]  # three places differ: not a variant
+    queue = dedup.review_queue(dated(rows))
     assert len(queue) == 1
     group = queue.iloc[0]
     assert group["ids"] == [3, 2, 1] and group["statement"] == "Orders curry for Dana every Friday"
     assert group["values"] == ["curry … Friday", "sushi … Monday", "curry … Monday"]  # as written
+    # each member is paired with the newest of the statement it shares; 2 and 3 differ in two places: no pair
+    found = dedup.candidates(dated(rows))
+    assert pairs(found[found["kind"] == "variant"]) == {(1, 2), (1, 3)}
+
+
+def test_a_typo_twin_in_a_joined_group_does_not_make_a_shared_word_a_difference() -> None:
+    rows = [(1, "Orders curry for Dana every Monday", "preference", "2026-08-01"),
+            (2, "Orders sushi for Dana every Monday", "preference", "2026-08-02"),
+            (3, "Orders curry for Dana every Friday", "preference", "2026-08-03"),
+            (4, "Ordres curry for Dana every Monday", "preference", "2026-08-04")]  # 1 with a typo, newer
+    (group,) = dedup.review_queue(dated(rows)).itertuples(index=False)
+    assert group.ids == [4, 3, 2]
+    assert group.values == ["Ordres curry … Monday", "curry … Friday", "sushi … Monday"]
 
 
 def test_a_web_of_variants_too_large_to_read_at_once_is_shown_one_statement_a_group() -> None:
@@ -236,10 +251,14 @@ def test_ids_at_the_ends_of_int64_group_like_any_other() -> None:
 
 
 def test_a_joined_groups_values_keep_a_numbers_unit_but_not_the_next_word() -> None:
-    queue = dedup.review_queue(frame([(1, "Calls Anna at 7 and Omar on Mondays", "fact"),
+    units = dedup.review_queue(frame([(1, "Dinner with Anna at 7 pm on Mondays, about 40 euros", "fact"),
+                                      (2, "Dinner with Anna at 8 pm on Mondays, about 40 euros", "fact"),
+                                      (3, "Dinner with Anna at 7 pm on Mondays, about 90 euros", "fact")]))
+    assert units["values"].tolist() == [["7 pm … 90 euros", "8 pm … 40 euros", "7 pm … 40 euros"]]
+    words = dedup.review_queue(frame([(1, "Calls Anna at 7 and Omar on Mondays", "fact"),
                                       (2, "Calls Anna at 8 and Omar on Mondays", "fact"),
                                       (3, "Calls Anna at 7 and Omar on Fridays", "fact")]))
-    assert queue["values"].tolist() == [["7 … Fridays", "8 … Mondays", "7 … Mondays"]]
+    assert words["values"].tolist() == [["7 … Fridays", "8 … Mondays", "7 … Mondays"]]
 
 
 def test_a_variant_is_never_also_a_duplicate() -> None:

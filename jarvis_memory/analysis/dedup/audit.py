@@ -37,6 +37,7 @@ class _Analysis:
     compared_pairs: int
     blocks: int
     queue: pd.DataFrame | None = None  # review_queue(), once computed
+    queue_pairs: pd.DataFrame | None = None  # id_a, id_b, group: each member and the newest of its statement
 
 
 _last: tuple[bytes, _Analysis] | None = None

@@ -119,12 +119,16 @@ def review_queue(memories: pd.DataFrame) -> pd.DataFrame:
     analysis = _analyse(memories)
     if analysis.queue is None:
         with _cyclic_gc_paused():
-            analysis.queue = _review_queue(memories, analysis)
+            analysis.queue, analysis.queue_pairs = _review_queue(memories, analysis)
     return analysis.queue.copy()
 
 
-def _review_queue(memories: pd.DataFrame, analysis: _Analysis) -> pd.DataFrame:
+def _review_queue(memories: pd.DataFrame, analysis: _Analysis) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The queue, and its pairs for :func:`candidates`: each member with the newest member of a statement
+    it is in (two members of a joined group that differ in two places are not a pair: never compared)."""
     columns = ["group", "change", "size", "ids", "values", "created_at", "statement"]
+    no_pairs = pd.DataFrame({"id_a": pd.Series(dtype="int64"), "id_b": pd.Series(dtype="int64"),
+                             "group": pd.Series(dtype="int64")})
     rows = analysis.rows.set_index("id")
     twin = _duplicate_labels(memories)  # a member's duplicate cluster, to count each statement once
     v = analysis.variants
@@ -135,7 +139,7 @@ def _review_queue(memories: pd.DataFrame, analysis: _Analysis) -> pd.DataFrame:
     v = v.drop_duplicates(["key", "twin"])
     v = v[v.groupby("key")["value"].transform("nunique") > 1]  # members that all say the same: nothing to review
     if v.empty:
-        return pd.DataFrame(columns=columns)
+        return pd.DataFrame(columns=columns), no_pairs
     # Keys that share a member (or a member's duplicate) are one group: link each key's members to its first.
     # Where the links run on through many memories (every memory of a template one value from another), the
     # set is no longer one statement: each key is then its own group.
@@ -173,14 +177,22 @@ def _review_queue(memories: pd.DataFrame, analysis: _Analysis) -> pd.DataFrame:
             common = set.intersection(*(set().union(*(_text(content[i]).words for i in mates.get(t, [t])))
                                         for t in members))
             member_values = [_own_words(t, common) or value for t, value in zip(texts, member_values)]
+        newest: dict[int, int] = {}  # key -> its newest member (the rows are newest first)
+        pairs = set()
+        for k in range(start, end):
+            member, first = members[twins[k]][0], newest.setdefault(keys[k], members[twins[k]][0])
+            if member != first:
+                pairs.add((min(member, first), max(member, first)))
         change = min(changes[start:end], key=CHANGE_ORDER.index)
         table.append((change, len(members), member_ids, member_values,
                       [None if m[1] is pd.NaT else m[1] for m in members.values()],
-                      content[member_ids[0]], CHANGE_ORDER.index(change), -member_ids[0]))
-    grouped = pd.DataFrame(table, columns=[*columns[1:], "_rank", "_newest"])
+                      content[member_ids[0]], CHANGE_ORDER.index(change), -member_ids[0], sorted(pairs)))
+    grouped = pd.DataFrame(table, columns=[*columns[1:], "_rank", "_newest", "_pairs"])
     grouped = grouped.sort_values(["_rank", "size", "_newest"], ascending=[True, False, True], ignore_index=True)
     grouped.insert(0, "group", range(1, len(grouped) + 1))
-    return grouped[columns]
+    pairs = [(a, b, g) for g, group_pairs in zip(grouped["group"].tolist(), grouped["_pairs"].tolist())
+             for a, b in group_pairs]
+    return grouped[columns], pd.DataFrame(pairs, columns=list(no_pairs.columns)).astype("int64")
 
 
 def _own_words(text: _Text, common: set[str]) -> str:
@@ -208,8 +220,9 @@ def candidates(memories: pd.DataFrame, threshold: float = DEFAULT_THRESHOLD) -> 
 
     A pair has one kind, the first of :data:`KINDS` that applies.  Within an exact or
     normalized group each member is paired with the group's lowest id (the one to
-    keep); within a review group each member with the group's newest (it probably
-    supersedes the others), and ``group`` is the review group's rank (empty for duplicates).
+    keep); within a review group each member with the newest member of the statement it
+    is in (it probably supersedes the others; in a joined group, two members that differ in
+    two places are no pair), and ``group`` is the review group's rank (empty for duplicates).
     """
     rows = _analyse(memories).rows
     parts = []
@@ -219,11 +232,9 @@ def candidates(memories: pd.DataFrame, threshold: float = DEFAULT_THRESHOLD) -> 
         parts.append(pd.DataFrame({"id_a": keep[star.index].to_numpy(), "id_b": star["id"].to_numpy(),
                                    "kind": kind, "score": 100}))
     parts.append(near_duplicates(memories, threshold)[["id_a", "id_b", "kind", "score"]])
-    queue = review_queue(memories)
-    newest = queue["ids"].map(lambda ids: ids[0])
-    star = queue.assign(newest=newest).explode("ids")
-    star = star[star["ids"] != star["newest"]]
-    a, b = star["ids"].to_numpy(dtype=np.int64), star["newest"].to_numpy(dtype=np.int64)
+    review_queue(memories)
+    star = _analyse(memories).queue_pairs
+    a, b = star["id_a"].to_numpy(dtype=np.int64), star["id_b"].to_numpy(dtype=np.int64)
     norm = rows.set_index("id")["norm"]
     # _similarity of each pair, all at once (float64, then truncated as int() does)
     score = process.cpdist(norm.loc[a].tolist(), norm.loc[b].tolist(), scorer=fuzz.token_set_ratio, dtype=np.float64,

@@ -80,15 +80,16 @@ def _compare(a: _Text, b: _Text, vocabulary: _Vocabulary) -> _Verdict:
 
 
 def _one_letter_swap(a: _Text, b: _Text) -> int | None:
-    """The position of the one word that differs, if both are words of 4 letters or more one letter apart
-    ("stops"/"shops"), else ``None``; short words stay negations ("not"/"now", "no"/"go")."""
+    """The position of the one word that differs, if both are words of 4 letters or more with one letter
+    changed ("stops"/"shops"), else ``None``; short words and an added letter stay negations ("not"/"now",
+    "never"/"ever")."""
     if len(a.words) != len(b.words):
         return None
     differ = [i for i, (x, y) in enumerate(zip(a.words, b.words)) if x != y]
     if len(differ) != 1:
         return None
     x, y = a.words[differ[0]], b.words[differ[0]]
-    return differ[0] if min(len(x), len(y)) >= 4 and OSA.distance(x, y, score_cutoff=1) <= 1 else None
+    return differ[0] if len(x) == len(y) >= 4 and OSA.distance(x, y, score_cutoff=1) <= 1 else None
 
 
 def _same_words(a: _Text, b: _Text, typos: list[tuple[str, str]]) -> bool:

@@ -88,7 +88,8 @@ _KEPT = {".": "\ue000", ":": "\ue001"}  # private-use characters (Co): not punct
 _UNKEPT = str.maketrans({"\ue000": ".", "\ue001": ":"})
 
 
-_CONTRACTION = re.compile(r"(?i)\b(can|won|\w+?)n['’]t\b")
+_CONTRACTION = re.compile(r"(?i)\b(\w+?)n['’]t\b")  # "don't" -> "do not"
+_CONTRACTED = {"ca": "can", "wo": "will", "sha": "shall"}  # "can't", "won't", "shan't": the stem is not the verb
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")  # "Anna's" is the name "Anna"
 # A number with its ':' or '.' parts is one word ("7:30", "5.5", "0.05", "16:9", "3.11"): another
 # number, not a number with a phrase added, and its parts keep their order and leading zeros.
@@ -115,7 +116,7 @@ class _Text:
 def _text(raw: str) -> _Text:
     text = unicodedata.normalize("NFKC", raw)
     if "'" in text or "’" in text:
-        text = _CONTRACTION.sub(lambda m: {"can": "can", "won": "will"}.get(m[1].casefold(), m[1]) + " not", text)
+        text = _CONTRACTION.sub(lambda m: _CONTRACTED.get(m[1].casefold(), m[1]) + " not", text)
         text = _POSSESSIVE.sub("", text).replace("'", "").replace("’", "")
     tokens: list[tuple[str, str, bool, bool, str]] = []  # (word, spelled, break before, name, as written)
     brk = True
