@@ -234,7 +234,8 @@ def list_(get_db: _LazyDb, category, source, since, until, limit, after_id, as_j
     """List memories by id, with filters."""
     found = get_db(read_only=True).memories.list(category=category, source=source, since=since, until=until,
                                                  limit=limit, after_id=after_id)
-    _found(found, as_json, limit, f"--after-id {found[-1].id} for the next page" if found else "raise -n")
+    last = max([m.id for m in found] + [e.row_id for e in found.unreadable if isinstance(e.row_id, int)], default=None)
+    _found(found, as_json, limit, "raise -n" if last is None else f"--after-id {last} for the next page")
 
 
 @cli.command(cls=_IdCommand)

@@ -69,6 +69,13 @@ def test_a_bad_url_is_shown_as_written(url, message):
     assert message in str(err.value)
 
 
+def test_a_password_with_a_tab_is_never_shown():
+    """urlsplit drops tabs and line breaks: the password must still be found and removed from messages."""
+    with pytest.raises(ConfigError) as err:
+        config.parse_url("libsql://user:se\tcret@db.turso.io?foo=1")
+    assert "cret" not in str(err.value) and "db.turso.io" in str(err.value)
+
+
 def test_token_is_never_shown():
     secret = "sentinel-SECRET-123"
     settings = config.parse_url(f"libsql://u:{secret}@db.turso.io?authToken={secret}")

@@ -336,6 +336,10 @@ def test_a_misspelt_fail_on_metric_is_refused_before_anything_runs(demo, tmp_pat
     assert "dedup_audit: fail_on rule hash_mismatch>0 names unknown metric 'hash_mismatch'" in result.stderr
     assert "hash_mismatches" in result.stderr  # the known ones are listed
     assert "running" not in result.stderr and not (tmp_path / "out").exists()
+    prefixed = cli("report", "dedup_audit", "-p", "fail_on=dedup_audti.review_groups>0", "--out", str(tmp_path / "out"),
+                   env_extra=demo["env"])
+    assert prefixed.returncode == 3 and "names unknown report 'dedup_audti'" in prefixed.stderr
+    assert not (tmp_path / "out").exists()
 
 
 def test_overlapping_runs_into_one_folder_each_keep_their_own_complete_results(demo, tmp_path):
@@ -540,7 +544,7 @@ def test_a_report_writes_nothing_into_the_users_home(tmp_path, monkeypatch):
     history and matplotlib's font cache go to the run's temporary prefix: the home folder stays empty."""
     home = tmp_path / "home"
     home.mkdir()
-    for var in kernel.USER_FOLDER_VARS:
+    for var in [*kernel.USER_FOLDER_VARS, "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"]:
         monkeypatch.delenv(var, raising=False)
     notebooks = tmp_path / "nbs"
     notebooks.mkdir()
@@ -575,6 +579,7 @@ def test_a_report_stopped_mid_notebook_keeps_the_finished_ones_and_nothing_of_th
         deadline = time.monotonic() + 120
         while not list(out.glob("*/b_second.csv")) and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.05)
+        assert list(out.glob("*/b_second.csv")), "the second notebook never wrote its file"
         proc.send_signal(signal.SIGTERM)
         proc.communicate(timeout=60)
     finally:

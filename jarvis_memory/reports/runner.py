@@ -115,7 +115,8 @@ def run(
     A remote database is read through its embedded replica unless ``replica=False`` (keyset pages).
     """
     log = log or Progress("report").note  # dated lines in a log, plain ones on a terminal
-    notebooks = resolve(list(names), Path(notebooks) if notebooks else None)
+    folder = Path(notebooks) if notebooks else None
+    notebooks = resolve(list(names), folder)
     start, _ = period(since, until, flag="--")
     if start and start > datetime.now(timezone.utc):
         raise ValidationError(f"--since {since} is in the future: there is nothing to report yet")
@@ -125,7 +126,12 @@ def run(
     declared = {name: declared_parameters(path) for name, path in notebooks.items()}
     extra = params_for(declared, dict(params or {}))
     rules = {name: parse_rules(extra[name].get("fail_on", declared[name].get("fail_on", ""))) for name in notebooks}
-    for name, path in notebooks.items():  # a misspelt metric is named now, not after the notebook has run
+    reports = available(folder)
+    for name, path in notebooks.items():  # a misspelt metric or report is named now, not after the run
+        for rule in rules[name]:
+            if rule.notebook is not None and rule.notebook not in reports:
+                raise ValidationError(f"fail_on rule {rule} names unknown report {rule.notebook!r}; "
+                                      f"reports: {', '.join(reports)}")
         headline = declared_headline(path)
         if headline is not None:
             check_metrics(rules[name], headline, name)
@@ -162,10 +168,11 @@ def declared_headline(notebook: Path) -> list[str] | None:
     import nbformat
 
     try:
-        headline = nbformat.read(notebook, as_version=4).metadata.get("jarvis_memory", {}).get("headline")
+        ours = nbformat.read(notebook, as_version=4).metadata.get("jarvis_memory")
     except (OSError, ValueError):
         return None  # papermill reports an unreadable notebook when it runs it
-    return list(headline) if isinstance(headline, list) else None
+    headline = ours.get("headline") if isinstance(ours, dict) else None
+    return [str(h) for h in headline] if isinstance(headline, list) else None
 
 
 def check_database(settings: config.Settings) -> None:
@@ -200,7 +207,20 @@ def new_run_folder(out: Path) -> Path:
     raise ValidationError(f"{out} already holds 9,999 runs for {day}; choose another --out")
 
 
-def _run_one(name: str, path: Path, dated: Path, values: dict[str, Any], rules: list[Rule],
+def _run_one(name: str, path: Path, dated: Path, *args: Any) -> Outcome:
+    """Run one notebook into ``dated``; stopped (Ctrl-C, SIGTERM) at any point, it leaves nothing there
+    (no CSV or headline without its report), and what earlier notebooks of the run wrote stays."""
+    before = set(dated.iterdir())
+    try:
+        return _execute(name, path, dated, *args)
+    except BaseException:
+        with suppress(OSError):  # never hides the stop itself
+            for written in set(dated.iterdir()) - before:
+                shutil.rmtree(written) if written.is_dir() else written.unlink()
+        raise
+
+
+def _execute(name: str, path: Path, dated: Path, values: dict[str, Any], rules: list[Rule],
              kernel: str, timeout: float, log: Any, redact: Any) -> Outcome:
     import nbformat
     import papermill
@@ -210,7 +230,6 @@ def _run_one(name: str, path: Path, dated: Path, values: dict[str, Any], rules: 
 
     outcome = Outcome(name, dated / f"{name}.ipynb", dated / f"{name}.html")
     headline = dated / f"{name}.json"
-    before = set(dated.iterdir())  # what earlier notebooks of the run wrote: kept if this one is stopped
     fd, tmp_name = tempfile.mkstemp(dir=dated, prefix=f".{name}.", suffix=".ipynb")
     os.close(fd)
     tmp = Path(tmp_name)
@@ -236,11 +255,6 @@ def _run_one(name: str, path: Path, dated: Path, values: dict[str, Any], rules: 
     except Exception as e:  # kernel died or would not start: one line, not a traceback
         message = " ".join(str(e).split()) or type(e).__name__
         outcome.problems.append(f"{name} failed: {type(e).__name__}: {message[:500]}")
-    except BaseException:  # Ctrl-C or SIGTERM: nothing of a half-run notebook left (its CSV, its headline)
-        for path in set(dated.iterdir()) - before:
-            with suppress(OSError):
-                shutil.rmtree(path) if path.is_dir() else path.unlink()
-        raise
     outcome.seconds = time.perf_counter() - started
     if outcome.ok:
         try:

@@ -211,9 +211,13 @@ def carries_credentials(url: str) -> bool:
 _SECRET_NAME = re.compile(r"token|auth|secret|passw|jwt|key", re.IGNORECASE)
 
 
+_URL_STRIPPED = dict.fromkeys(map(ord, "\t\r\n"))  # urllib.parse._UNSAFE_URL_BYTES_TO_REMOVE
+
+
 def _strip_credentials(url: str) -> str:
     """``url`` without user and password, without ``authToken``, and with every other query value
     but ``tls``'s shown as ``***`` (a near-miss name such as ``?token=`` may hold the token)."""
+    url = url.translate(_URL_STRIPPED)  # as urlsplit drops them, so that the netloc is found in the text
     try:
         parts = urllib.parse.urlsplit(url)
         query = [f"{urllib.parse.quote(k)}={urllib.parse.quote(v) if k == 'tls' else '***'}"
