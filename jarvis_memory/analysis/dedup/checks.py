@@ -116,21 +116,25 @@ def review_queue(memories: pd.DataFrame) -> pd.DataFrame:
     member has ("curry … Monday", "sushi … Monday", "curry … Friday").  A set so linked of more than
     :data:`~.tuning.MAX_JOINED` memories is not one statement: it is shown one statement a group.
     """
-    analysis = _analyse(memories)
+    return _queued(memories, _analyse(memories)).queue.copy()
+
+
+def _queued(memories: pd.DataFrame, analysis: _Analysis) -> _Analysis:
+    """``analysis`` with its review queue and the queue's pairs, computed on first use."""
     if analysis.queue is None:
         with _cyclic_gc_paused():
             analysis.queue, analysis.queue_pairs = _review_queue(memories, analysis)
-    return analysis.queue.copy()
+    return analysis
 
 
 def _review_queue(memories: pd.DataFrame, analysis: _Analysis) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The queue, and its pairs for :func:`candidates`: each member with the newest member of a statement
     it is in (two members of a joined group that differ in two places are not a pair: never compared)."""
     columns = ["group", "change", "size", "ids", "values", "created_at", "statement"]
-    no_pairs = pd.DataFrame({"id_a": pd.Series(dtype="int64"), "id_b": pd.Series(dtype="int64"),
-                             "group": pd.Series(dtype="int64")})
+    pair_columns = ["id_a", "id_b", "group"]
     rows = analysis.rows.set_index("id")
-    twin = _duplicate_labels(memories)  # a member's duplicate cluster, to count each statement once
+    # a member's duplicate cluster, to count each statement once (no variants: no need to look)
+    twin = _duplicate_labels(memories) if len(analysis.variants) else {}
     v = analysis.variants
     v = v.assign(key=pd.factorize(v["key"], sort=True)[0],  # the keys as integers (fast to sort and compare)
                  created_at=rows.loc[v["id"], "created_at"].to_numpy(),
@@ -139,7 +143,7 @@ def _review_queue(memories: pd.DataFrame, analysis: _Analysis) -> tuple[pd.DataF
     v = v.drop_duplicates(["key", "twin"])
     v = v[v.groupby("key")["value"].transform("nunique") > 1]  # members that all say the same: nothing to review
     if v.empty:
-        return pd.DataFrame(columns=columns), no_pairs
+        return pd.DataFrame(columns=columns), pd.DataFrame([], columns=pair_columns).astype("int64")
     # Keys that share a member (or a member's duplicate) are one group: link each key's members to its first.
     # Where the links run on through many memories (every memory of a template one value from another), the
     # set is no longer one statement: each key is then its own group.
@@ -172,11 +176,10 @@ def _review_queue(memories: pd.DataFrame, analysis: _Analysis) -> tuple[pd.DataF
         member_ids = [m[0] for m in members.values()]
         member_values = [m[2] for m in members.values()]
         if len(set(keys[start:end])) > 1:  # several places differ: each member's own words
-            texts = [_text(content[i]) for i in member_ids]
+            parsed = {i: _text(content[i]) for t in members for i in mates.get(t, [t])}
             # a word is common if every member or one of its duplicates has it: a typo is not a difference
-            common = set.intersection(*(set().union(*(_text(content[i]).words for i in mates.get(t, [t])))
-                                        for t in members))
-            member_values = [_own_words(t, common) or value for t, value in zip(texts, member_values)]
+            common = set.intersection(*(set().union(*(parsed[i].words for i in mates.get(t, [t]))) for t in members))
+            member_values = [_own_words(parsed[i], common) or value for i, value in zip(member_ids, member_values)]
         newest: dict[int, int] = {}  # key -> its newest member (the rows are newest first)
         pairs = set()
         for k in range(start, end):
@@ -192,7 +195,7 @@ def _review_queue(memories: pd.DataFrame, analysis: _Analysis) -> tuple[pd.DataF
     grouped.insert(0, "group", range(1, len(grouped) + 1))
     pairs = [(a, b, g) for g, group_pairs in zip(grouped["group"].tolist(), grouped["_pairs"].tolist())
              for a, b in group_pairs]
-    return grouped[columns], pd.DataFrame(pairs, columns=list(no_pairs.columns)).astype("int64")
+    return grouped[columns], pd.DataFrame(pairs, columns=pair_columns).astype("int64")
 
 
 def _own_words(text: _Text, common: set[str]) -> str:
@@ -224,7 +227,8 @@ def candidates(memories: pd.DataFrame, threshold: float = DEFAULT_THRESHOLD) -> 
     is in (it probably supersedes the others; in a joined group, two members that differ in
     two places are no pair), and ``group`` is the review group's rank (empty for duplicates).
     """
-    rows = _analyse(memories).rows
+    analysis = _queued(memories, _analyse(memories))
+    rows = analysis.rows
     parts = []
     for kind, by in (("exact", "hash"), ("normalized", "norm")):
         keep = rows.groupby(by)["id"].transform("min")
@@ -232,8 +236,7 @@ def candidates(memories: pd.DataFrame, threshold: float = DEFAULT_THRESHOLD) -> 
         parts.append(pd.DataFrame({"id_a": keep[star.index].to_numpy(), "id_b": star["id"].to_numpy(),
                                    "kind": kind, "score": 100}))
     parts.append(near_duplicates(memories, threshold)[["id_a", "id_b", "kind", "score"]])
-    review_queue(memories)
-    star = _analyse(memories).queue_pairs
+    star = analysis.queue_pairs
     a, b = star["id_a"].to_numpy(dtype=np.int64), star["id_b"].to_numpy(dtype=np.int64)
     norm = rows.set_index("id")["norm"]
     # _similarity of each pair, all at once (float64, then truncated as int() does)
