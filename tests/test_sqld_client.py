@@ -343,8 +343,64 @@ def test_a_write_held_while_nothing_commits_fails_before_its_deadline(kind, serv
         assert writes_hang.held == ["batch"]
         message = str(caught.value)
         assert "write lock looks stuck" in message and "restart the server" in message
-        assert "outcome is unknown" in message
+        assert "Checked afterwards: it was not written" in message  # a store checks its outcome by the hash
         assert db.memories.count() == 0  # reads still answer
+
+
+@pytest.mark.parametrize("kind", ["ws", "http"])
+def test_after_a_stuck_write_later_writes_fail_at_once_until_one_commits(kind, server, writes_hang):
+    """A 300-store job against a stuck lock waited the whole window for every store (about 55 minutes);
+    once one write was given up, the next is given up at the first probe, and a write that commits ends it."""
+    with remote_db(server, kind, timeout=6) as db:
+        db.memories.count()
+        writes_hang.on = True
+        with pytest.raises(UnreachableError, match="write lock looks stuck"):
+            db.memories.store("first", "fact", "user_explicit")
+        started = time.monotonic()
+        for text in ("second", "third"):
+            with pytest.raises(UnreachableError, match="write lock looks stuck"):
+                db.memories.store(text, "fact", "user_explicit")
+        assert time.monotonic() - started < 2 * 0.2 + 1.0  # two first probes, not two 2 s windows
+        writes_hang.on = False  # the server grants the lock again (restarted)
+        assert db.memories.store("fourth", "fact", "user_explicit")[1]
+        assert [e.content for e in db.memories.list()] == ["fourth"]
+
+
+@pytest.fixture
+def answers_lost(monkeypatch: pytest.MonkeyPatch) -> HeldWrites:
+    """Once :attr:`on`, write requests reach sqld and commit, but their answers never reach the client."""
+    state = HeldWrites()
+
+    def losing(original):
+        async def request(self, kind, body):
+            answer = await original(self, kind, body)
+            sql = body["stmt"]["sql"] if kind == "execute" else ""
+            if state.on and (kind == "batch" or _remote._may_write(sql)):
+                state.held.append(kind)
+                await asyncio.get_running_loop().create_future()  # the answer is lost; cancelled by the client
+            return answer
+        return request
+
+    for cls in (_remote._WsClient, _remote._HttpClient):
+        monkeypatch.setattr(cls, "request", losing(cls.request))
+    return state
+
+
+@pytest.mark.parametrize("kind", ["ws", "http"])
+def test_a_store_whose_answer_was_lost_is_checked_by_its_hash(kind, server, answers_lost, writes_hang):
+    """"Outcome unknown" was said of stores that had committed: the store now reads the hash and says which."""
+    with remote_db(server, kind, timeout=2) as db:
+        db.memories.store("stored before", "fact", "user_explicit")
+        answers_lost.on = True
+        entry, created = db.memories.store("committed, answer lost", "fact", "user_explicit")
+        assert created and entry.last_accessed is None and entry.content == "committed, answer lost"
+        with pytest.raises(UnreachableError, match=r"memory 1 \(written before\)"):
+            db.memories.store("stored before", "fact", "user_explicit")
+        answers_lost.on, writes_hang.on = False, True  # now the write never reaches the server
+        with pytest.raises(UnreachableError, match="it was not written") as caught:
+            db.memories.store("never sent", "fact", "user_explicit")
+        assert "outcome is unknown" not in str(caught.value)
+        assert db.memories.count() == 2
 
 
 @pytest.mark.parametrize("kind", REMOTE_KINDS)

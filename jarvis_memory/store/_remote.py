@@ -226,6 +226,9 @@ class RemoteClient:
         self._pid = os.getpid()
         self._client: _WsClient | _HttpClient | None = None
         self.replication_index: int | None = None
+        # The server's replication index when a write was last given up as stuck (see _wait); None once a write
+        # commits or the index moves: until then a held write is given up at the first probe, not after the window.
+        self._stuck_at: int | None = None
 
     def _call(self, kind: str, make: Any, convert: Any, *, idempotent: bool, writes: bool = True) -> Any:
         """``make(retry)`` builds the request body (``retry``: from the second attempt on); ``convert`` reads the answer.
@@ -303,7 +306,10 @@ class RemoteClient:
         move for :meth:`_stall_seconds`, nothing was committed meanwhile and the write is given up
         (cancelled: sqld interrupts it if it ever runs).  A single write that itself runs longer on an
         otherwise idle server would be taken for stuck: raise ``timeout`` for such writes.  A server
-        that reports no index, or a probe that fails, leaves the call to its deadline.
+        that reports no index, or a probe that fails, leaves the call to its deadline.  Once a write was
+        given up, later writes still held at the first probe while the index has not moved since are given
+        up then (after :attr:`STALL_CHECK`, not the whole window: a 300-store job would otherwise wait
+        the window 300 times); a write that commits, or a moved index, ends that.
         """
         window = self._stall_seconds()
         check_at = started + self.STALL_CHECK
@@ -321,10 +327,13 @@ class RemoteClient:
             now = time.monotonic()
             if index is None:
                 return future.result()  # no way to tell: the deadline decides
+            if index != self._stuck_at:
+                self._stuck_at = None  # something committed since: the lock was granted again
             if since is None or index != since[0]:
                 since = (index, now)
-            elif now - since[1] >= window:
+            if self._stuck_at is not None or now - since[1] >= window:
                 future.cancel()
+                self._stuck_at = index
                 raise WriteStalled(now - started)
             check_at = now + window / 4
 
@@ -348,6 +357,8 @@ class RemoteClient:
 
         future = asyncio.run_coroutine_threadsafe(run(), self._loop)
         result = self._wait(future, time.monotonic()) if writes else future.result()
+        if writes:
+            self._stuck_at = None  # a write was answered: the write lock is granted again
         index = result.get("replication_index")
         if index is not None and (self.replication_index is None or int(index) > self.replication_index):
             self.replication_index = int(index)

@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from .. import timestamps
-from ..errors import NotFoundError
+from ..errors import JarvisMemoryError, NotFoundError, UnreachableError
 from . import validate
 from .hashing import content_hash
 from .rows import Rows, read_all, text_values
@@ -110,6 +110,21 @@ def upsert(db: Database, rows: list[list[Any]], *, returning: str = COLUMNS) -> 
     return list(touched.rows) + list(inserted.rows)
 
 
+def _written_despite(db: Database, params: list[Any], error: UnreachableError) -> MemoryEntry:
+    """After a store whose answer never came: the row it inserted, if a read finds it (its hash, the
+    ``created_at`` it sent, never accessed); else ``error`` again, saying what the read found."""
+    try:
+        rows = db.execute(f"SELECT {COLUMNS} FROM memory_entries WHERE content_hash = ?", [params[1]]).rows
+    except JarvisMemoryError:
+        raise error from None  # the check could not be made: the outcome stays unknown
+    if rows and rows[0][5] == params[4] and rows[0][6] is None:
+        return MemoryEntry.from_row(rows[0])
+    head = str(error).replace(" A write's outcome is unknown: check before repeating it", "").rstrip(".")
+    found = (f"the text is stored, as memory {rows[0][0]} (written before); whether this call updated its"
+             " last_accessed is unknown") if rows else "it was not written (no memory has this content)"
+    raise UnreachableError(f"{head}. Checked afterwards: {found}") from None
+
+
 def prepare(content: Any, category: Any, source: Any, created_at: str | None = None) -> list[Any]:
     """Validate one entry and return its upsert parameters (raises ValidationError)."""
     content = validate.text(content, "content", max_chars=MAX_CONTENT_CHARS)
@@ -129,9 +144,16 @@ class Memories:
 
         A duplicate (same hash of the trimmed, lower-cased text) is not inserted:
         its ``last_accessed`` is updated, as in the TypeScript app, and no id is used up.
+        A remote write whose answer never came (:class:`UnreachableError`: the connection dropped
+        after the retries, or the server's write lock looks stuck) is checked by reading the hash:
+        the row this call inserted is returned as stored; otherwise the error says whether the text
+        is stored (an older row) or not at all.
         """
         params = prepare(content, category, source)
-        entry = MemoryEntry.from_row(upsert(self.db.ready(), [params])[0])
+        try:
+            entry = MemoryEntry.from_row(upsert(self.db.ready(), [params])[0])
+        except UnreachableError as e:
+            entry = _written_despite(self.db, params, e)
         return entry, entry.last_accessed is None
 
     def get(self, memory_id: int) -> MemoryEntry:
