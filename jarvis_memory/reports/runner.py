@@ -16,6 +16,7 @@ leaves a half-written file where a reader looks.
 from __future__ import annotations
 
 import json
+import logging
 import math
 import os
 import shutil
@@ -41,12 +42,16 @@ from ..store import config
 from ..store.database import Database
 from .html import export_html
 from .index import RUN_FILE, read_headline, write_index
-from .kernel import environ, kernel_env, private_kernel, quiet_kernel_manager
+from .kernel import CellWatch, environ, kernel_env, private_kernel, quiet_kernel_manager
 from .notebook import period
 from .parameters import declared_parameters, params_for, parse_params
 from .rules import Rule, check_metrics, check_rules, parse_rules
 
 DEFAULT_TIMEOUT = 600
+
+# papermill and nbclient log through the "papermill" logger, which Python prints on stderr when nothing handles
+# it ("Timeout waiting for execute reply (1s)." before the runner's own line): the runner reports each failure once.
+logging.getLogger("papermill").addHandler(logging.NullHandler())
 
 
 def notebooks_dir() -> Path:
@@ -235,6 +240,7 @@ def _execute(name: str, path: Path, dated: Path, values: dict[str, Any], rules: 
     tmp = Path(tmp_name)
     log(f"{name}: running {path.name}")
     started = time.perf_counter()
+    watch = CellWatch()  # a kernel whose cell timed out is killed, not asked to shut down
     try:
         with _socket_folder() as sockets:
             # Unix sockets in a private folder, not TCP on localhost: other local users cannot listen in.
@@ -245,7 +251,7 @@ def _execute(name: str, path: Path, dated: Path, values: dict[str, Any], rules: 
             papermill.execute_notebook(
                 str(path), str(tmp), parameters=values, kernel_name=kernel, cwd=str(path.parent), config=ipc,
                 execution_timeout=int(math.ceil(timeout)), progress_bar=sys.stderr.isatty(), log_output=False,
-                kernel_manager_class=quiet_kernel_manager(),
+                kernel_manager_class=quiet_kernel_manager(watch), **watch.hooks(),
             )
     except PapermillExecutionError as e:
         evalue = " ".join(str(e.evalue).split())
