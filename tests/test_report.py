@@ -51,7 +51,10 @@ def test_parse_rules_reads_every_operator_without_eval():
     assert report_rules.parse_rules("") == [] and report_rules.parse_rules("  ") == [] and report_rules.parse_rules(None) == []
 
 
-@pytest.mark.parametrize("text", ["a>>1", "a>", ">1", "a=1", "a>b", "a>1,", "__import__('os')>1", "a>1; b<2", "1>a"])
+@pytest.mark.parametrize("text", ["a>>1", "a>", ">1", "a=1", "a>b", "a>1,", "__import__('os')>1", "a>1; b<2", "1>a",
+                                  # never (or always) matches: a threshold is a finite number, whatever the spelling
+                                  "a>NaN", "a!=NaN", "a==nan", "a>inf", "a<-Infinity", "a>=Infinity", "a<=1e400",
+                                  "a!=-1e999", "a>+inf"])
 def test_parse_rules_rejects_anything_else(text):
     with pytest.raises(ValidationError):
         report_rules.parse_rules(text)
@@ -459,6 +462,8 @@ def test_cell_running_past_the_timeout_fails_the_notebook_with_one_clear_line(tm
     (["session_summary", "--since", "2026-02-01", "--until", "2026-01-01"], "must be before"),
     (["session_summary", "--since", "2999-01-01"], "is in the future"),
     ([], "name one or more reports or pass --all"),
+    (["usage_report", "-p", "fail_on=memories>NaN"], "fail_on rule 'memories>NaN': the threshold must be a finite"),
+    (["usage_report", "-p", "fail_on=memories!=NaN"], "fail_on rule 'memories!=NaN': the threshold must be a finite"),
 ])
 def test_bad_arguments_exit_3_before_any_kernel_starts(tmp_path, args, message):
     result = cli("report", *args, "--out", str(tmp_path / "out"), env_extra={"DATABASE_AUTH_TOKEN": SENTINEL})

@@ -42,10 +42,28 @@ def declared_parameters(notebook: Path) -> dict[str, Any]:
     return defaults
 
 
+def json_value(text: str) -> Any:
+    """``text`` as strict JSON (RFC 8259): ValueError for NaN and Infinity (Python's ``json`` reads them) and for a
+    number too large for a float (``1e400`` would read as infinity)."""
+    return json.loads(text, parse_constant=_not_a_number, parse_float=_finite_float)
+
+
+def _not_a_number(text: str) -> Any:
+    raise ValueError(f"{text} is not a number")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text} is too large for a number")
+    return value
+
+
 def parse_value(text: str) -> Any:
-    """``-p`` values: JSON when they parse as JSON (``7``, ``true``, ``null``, ``[1,2]``), else the text itself."""
+    """``-p`` values: strict JSON when they parse as such (``7``, ``true``, ``null``, ``[1,2]``), else the text itself
+    (``NaN``, ``inf`` and ``1e400`` stay text, which no number parameter accepts)."""
     try:
-        return json.loads(text)
+        return json_value(text)
     except ValueError:
         return text
 
