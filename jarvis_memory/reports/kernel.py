@@ -10,6 +10,7 @@ from typing import Any
 
 from ..store import config
 from ..store import replica as replicas
+from .notebook import RUNNER_VAR
 
 KERNEL_NAME = "jarvis-memory"
 # The variables Jupyter, IPython and matplotlib read for their per-user folders (kernelspecs, profiles and
@@ -88,9 +89,10 @@ def private_kernel() -> Iterator[str]:
 
 
 def kernel_env(settings: config.Settings, replica: bool) -> dict[str, str | None]:
-    """What the kernels get through their environment: the token (never a parameter) and, with
-    ``replica=False``, ``JARVIS_MEMORY_REPLICA=0`` so that their ``load()`` reads in keyset pages."""
-    return {config.TOKEN_VAR: settings.auth_token, replicas.REPLICA_VAR: None if replica else "0"}
+    """What the kernels get through their environment: the token (never a parameter), ``RUNNER_VAR`` (the runner
+    checks the fail_on rules, the notebooks do not) and, with ``replica=False``, ``JARVIS_MEMORY_REPLICA=0`` so
+    that their ``load()`` reads in keyset pages."""
+    return {config.TOKEN_VAR: settings.auth_token, RUNNER_VAR: "1", replicas.REPLICA_VAR: None if replica else "0"}
 
 
 @contextlib.contextmanager
