@@ -95,6 +95,12 @@ class UnreadableRowError(JarvisMemoryError):
         self.table, self.row_id, self.problem = table, row_id, problem
 
 
+class RuleMatchedError(JarvisMemoryError):
+    """A report's ``fail_on`` rule matched one of its headline figures (the message names the rule and the figure)."""
+
+    exit_code = 1
+
+
 class FileError(JarvisMemoryError):
     """A file or folder the user named cannot be read or written (no such folder, read-only, disk full)."""
 

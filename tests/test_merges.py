@@ -171,12 +171,29 @@ def test_pairs_through_a_shared_row_resolve_to_the_oldest(db, tmp_path):
     (",".join(FIELDS) + "\n1,2,near,90,,h,h,merge,3\n", "line 2: keep must be 1 or 2"),
     (",".join(FIELDS) + "\nx,2,near,90,,h,h,merge,\n", "line 2"),
     (",".join(FIELDS[:-1]) + "\n1,2,near,90,,h,h,\n3,3,near,,,,,MERGE\n", "line 3: id_a and id_b are both 3"),
+    *[(",".join(FIELDS) + f"\n1,2,near,90,,h,h,,\n1,2,near,{score},,h,h,merge,\n",
+       f"line 3: score must be a finite number, not '{score}'") for score in ("nan", "inf", "-Infinity", "1e400")],
 ])
 def test_bad_review_files_are_refused(tmp_path, content, message):
     path = tmp_path / "r.csv"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(ValidationError, match="".join("\\" + c if not c.isalnum() and c != " " else c for c in message)):
         merges.read_review(path)
+
+
+def test_a_score_that_is_not_finite_is_refused_by_the_dry_run_and_by_apply(tmp_path):
+    """The dry run said "would merge" and --apply died in the merge log's insert ("Only finite floats")."""
+    path = tmp_path / "jarvis.db"
+    with jarvis_memory.Database(path.as_uri()) as db:
+        ids = seed(db)
+        review(db, tmp_path / "r.csv", [(ids["tea"], ids["tea2"], "merge")])
+    sheet = tmp_path / "r.csv"
+    sheet.write_text(sheet.read_text().replace(",97,", ",nan,"))
+    for apply in ([], ["--apply"]):
+        result = CliRunner().invoke(cli, ["--url", path.as_uri(), "dedup", "apply", str(sheet), *apply])
+        assert (result.exit_code, result.output) == (3, f"error: {sheet}, line 2: score must be a finite number, not 'nan'\n")
+    with jarvis_memory.Database(path.as_uri()) as db:
+        assert db.memories.get(ids["tea2"])
 
 
 def test_cli_dry_run_writes_nothing(tmp_path):

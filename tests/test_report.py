@@ -51,7 +51,10 @@ def test_parse_rules_reads_every_operator_without_eval():
     assert report_rules.parse_rules("") == [] and report_rules.parse_rules("  ") == [] and report_rules.parse_rules(None) == []
 
 
-@pytest.mark.parametrize("text", ["a>>1", "a>", ">1", "a=1", "a>b", "a>1,", "__import__('os')>1", "a>1; b<2", "1>a"])
+@pytest.mark.parametrize("text", ["a>>1", "a>", ">1", "a=1", "a>b", "a>1,", "__import__('os')>1", "a>1; b<2", "1>a",
+                                  # never (or always) matches: a threshold is a finite number, whatever the spelling
+                                  "a>NaN", "a!=NaN", "a==nan", "a>inf", "a<-Infinity", "a>=Infinity", "a<=1e400",
+                                  "a!=-1e999", "a>+inf"])
 def test_parse_rules_rejects_anything_else(text):
     with pytest.raises(ValidationError):
         report_rules.parse_rules(text)
@@ -92,17 +95,64 @@ def test_params_go_to_the_notebooks_that_declare_them():
 
 @pytest.mark.parametrize("name", sorted(runner.available()))
 def test_notebooks_follow_contract_d(name):
-    """Parameters cell first, the contract's names and defaults, committed without outputs, kernel python3."""
+    """Parameters cell first, then the cell checking them; headline figures, then the fail_on check, last; the
+    contract's names and defaults, committed without outputs, kernel python3."""
     path = runner.available()[name]
     nb = nbformat.read(path, as_version=4)
     code = [c for c in nb.cells if c.cell_type == "code"]
     assert "parameters" in code[0].metadata.get("tags", [])
-    assert "write_headline" in code[-1].source
+    assert f'check_parameters("{name}", globals())' in code[1].source
+    assert "write_headline" in code[-2].source and f'check_fail_on("{name}", figures, fail_on)' in code[-1].source
     assert nb.metadata.kernelspec.name == "python3"
     assert all(not c.outputs and c.execution_count is None for c in code)
     declared = parameters.declared_parameters(path)
     assert declared["database_url"] == "file:../tests/fixtures/jarvis-fixture.db"
     assert (declared["since"], declared["until"], declared["output_dir"], declared["fail_on"]) == (None, None, ".", "")
+
+
+@pytest.mark.parametrize("name", sorted(runner.available()))
+def test_every_parameter_has_a_declared_type_and_range_its_default_meets(name):
+    """One place declares what a parameter may be (metadata jarvis_memory.parameters); the defaults meet it."""
+    from jarvis_memory.analysis.dedup.tuning import NEAR_FLOOR
+
+    path = runner.available()[name]
+    declared = notebook.Declared.read(path)
+    assert set(declared.defaults) == set(nbformat.read(path, as_version=4).metadata.jarvis_memory.parameters)
+    declared.check({k: v for k, v in declared.defaults.items() if v is not None or k in ("since", "until")})
+    for schema in declared.schemas.values():
+        assert schema.get("type") in ("integer", "number", "array") or "minimum" not in schema
+        if schema.get("type") in ("integer", "number"):
+            assert "minimum" in schema and "maximum" in schema  # a range, not only a kind
+    if name == "dedup_audit":  # the audit's own lowest threshold
+        assert declared.schemas["duplicate_threshold"]["minimum"] == NEAR_FLOOR
+
+
+@pytest.mark.parametrize("value", [1.5, 0.0001, 1e308, 10**400, -1, 0, 36501, float("nan"), float("inf"), "NaN", True,
+                                   None, "30"])
+def test_a_parameter_outside_its_declared_type_or_range_is_refused_by_the_one_check(value):
+    """Values -p can give (a float, a 400-digit integer, text) and papermill can inject (NaN, infinity)."""
+    declared = notebook.Declared.read(runner.available()["usage_report"])
+    with pytest.raises(ValidationError, match=r"usage_report: -p stale_memory_days must be a whole number from 1 "
+                                              r"to 36,500; got "):
+        declared.check({"stale_memory_days": value}, flag="-p ")
+    declared.check({"stale_memory_days": 1})
+    declared.check({"stale_memory_days": 36500})
+    assert parameters.parse_params(["x=NaN", "y=1e400", "z=-Infinity", "n=" + "9" * 400]) == {
+        "x": "NaN", "y": "1e400", "z": "-Infinity", "n": int("9" * 400)}  # strict JSON: text, never a float
+
+
+def test_a_default_path_is_read_from_the_notebooks_folder_and_a_given_one_as_given(tmp_path):
+    """What a notebook's second cell does (here from tmp_path, as papermill run from elsewhere): its defaults point
+    at the fixture, the labelled set and its own folder, relative to notebooks/, not to the working directory."""
+    defaults = notebook.Declared.read(runner.available()["dedup_audit"]).defaults
+    values = {**defaults, "sweep_thresholds": [50, 60]}
+    root = runner.notebooks_dir().parent.resolve()
+    assert notebook.check_parameters("dedup_audit", {**values, "In": [], "other": 1}) == {
+        **values, "database_url": (root / "tests" / "fixtures" / "jarvis-fixture.db").as_uri(),
+        "eval_set": str(root / "tests" / "dedup_eval"), "output_dir": str(root / "notebooks"),
+    }
+    given = {**values, "database_url": "file:mine.db", "eval_set": "mine", "output_dir": "out"}
+    assert notebook.check_parameters("dedup_audit", given) == given
 
 
 # -- headline figures, the window macro, the index ---------------------------------------------
@@ -224,7 +274,7 @@ def test_every_notebook_declares_the_headline_figures_it_writes(run_all):
     """The metadata list that lets a misspelt fail_on metric be refused before anything runs is the real one."""
     _, _, dated = run_all
     for name, path in runner.available().items():
-        assert set(json.loads((dated / f"{name}.json").read_text())) == set(runner.declared_headline(path)), name
+        assert set(json.loads((dated / f"{name}.json").read_text())) == set(notebook.Declared.read(path).headline), name
 
 
 def test_html_has_prose_and_outputs_but_no_code(run_all):
@@ -319,6 +369,10 @@ def test_matching_fail_on_rule_exits_1_naming_rule_and_value(demo, tmp_path):
     expected = len(demo["truth"]["orphan_event_ids"])
     assert f"usage_report: fail_on rule orphan_events>0 matched (orphan_events = {expected})" in result.stderr
     assert "bad_timestamps" not in result.stderr
+    # the notebook's own check (for papermill runs) stays quiet under the runner: the match is reported once
+    assert [line for line in result.stderr.splitlines() if line.startswith("error:")] == [
+        f"error: usage_report: fail_on rule orphan_events>0 matched (orphan_events = {expected})"
+        f" (notebook: {next(tmp_path.glob('*/usage_report.ipynb'))})"]
     assert SENTINEL not in result.stdout + result.stderr
     rule = f"fail_on rule orphan_events&gt;0 matched (orphan_events = {expected})"
     index = (tmp_path / "index.html").read_text()
@@ -436,14 +490,19 @@ def test_a_kernelspec_another_environment_registered_is_used_by_nothing_and_left
     assert theirs.read_bytes() == before and sorted(p.name for p in user_data.rglob("*")) == ["jarvis-memory", "kernel.json", "kernels"]
 
 
-def test_cell_running_past_the_timeout_fails_the_notebook(tmp_path):
+def test_cell_running_past_the_timeout_fails_the_notebook_with_one_clear_line(tmp_path):
+    """The cell ends 2 s after its timeout: a kernel asked to shut down meanwhile logged a ZMQError traceback on
+    stderr when it did (nbconvert#74), and nbclient "Timeout waiting for execute reply (1s).": only our line now."""
     notebooks = tmp_path / "nbs"
     notebooks.mkdir()
-    write_notebook(notebooks, "slow", "import time\ntime.sleep(60)")
+    write_notebook(notebooks, "slow", "import time\ntime.sleep(3)")
     result = cli("report", "slow", "--timeout", "1", "--notebooks", str(notebooks), "--out", str(tmp_path / "out"),
                  env_extra={"DATABASE_URL": empty_database(tmp_path)})
     assert result.returncode == 1
-    assert "error: slow failed: a cell ran longer than the timeout (1 s)" in result.stderr
+    dated = next(p for p in (tmp_path / "out").iterdir() if p.is_dir())
+    progress = re.compile(r"\S+ slow: (running slow\.ipynb|FAILED in [\d.]+ s)")
+    assert [line for line in result.stderr.splitlines() if not progress.fullmatch(line)] == [
+        f"error: slow failed: a cell ran longer than the timeout (1 s) (notebook: {dated / 'slow.ipynb'})"]
 
 
 @pytest.mark.parametrize("args, message", [
@@ -454,6 +513,17 @@ def test_cell_running_past_the_timeout_fails_the_notebook(tmp_path):
     (["session_summary", "--since", "2026-02-01", "--until", "2026-01-01"], "must be before"),
     (["session_summary", "--since", "2999-01-01"], "is in the future"),
     ([], "name one or more reports or pass --all"),
+    # each value against its notebook's declared type and range, before any kernel or folder
+    (["usage_report", "-p", "stale_memory_days=1.5"],
+     "error: usage_report: -p stale_memory_days must be a whole number from 1 to 36,500; got 1.5\n"),
+    (["usage_report", "-p", "stale_memory_days=1e308"], "must be a whole number from 1 to 36,500; got 1e+308"),
+    (["usage_report", "-p", "stale_memory_days=" + "9" * 400], "must be a whole number from 1 to 36,500; got 9999"),
+    (["dedup_audit", "-p", "duplicate_threshold=10"], "-p duplicate_threshold must be a number from 50 to 100"),
+    (["usage_report", "-p", "fail_on=memories>NaN"], "fail_on rule 'memories>NaN': the threshold must be a finite"),
+    (["usage_report", "-p", "fail_on=memories!=NaN"], "fail_on rule 'memories!=NaN': the threshold must be a finite"),
+    (["session_summary", "--timeout", "nan"], "--timeout (seconds) must be a whole number from 1 to 86,400; got nan"),
+    (["session_summary", "--timeout", "1e400"], "--timeout (seconds) must be a whole number from 1 to 86,400; got inf"),
+    (["session_summary", "--timeout", "0.3"], "--timeout (seconds) must be a whole number from 1 to 86,400; got 0.3"),
 ])
 def test_bad_arguments_exit_3_before_any_kernel_starts(tmp_path, args, message):
     result = cli("report", *args, "--out", str(tmp_path / "out"), env_extra={"DATABASE_AUTH_TOKEN": SENTINEL})
@@ -591,3 +661,28 @@ def test_a_report_stopped_mid_notebook_keeps_the_finished_ones_and_nothing_of_th
     assert sorted(p.name for p in dated.iterdir()) == ["a_first.html", "a_first.ipynb", "a_first.json",
                                                         report_index.RUN_FILE]
     assert f'href="{dated.name}/a_first.html"' in (out / "index.html").read_text()
+
+
+def test_papermill_alone_reads_the_default_database_and_fails_on_a_bad_value_or_a_matched_rule(tmp_path):
+    """As a scheduler runs a notebook, papermill alone from another folder: the default database (relative to
+    notebooks/) is found; a value outside its declared range (papermill's own "nan") and a matched fail_on rule
+    fail the run with a clear error (only `jarvis-memory report` checked the rules before)."""
+    path = runner.available()["session_summary"]
+
+    def papermill(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([str(Path(sys.executable).with_name("papermill")), str(path), str(tmp_path / "run.ipynb"),
+                               "--no-progress-bar", "-p", "output_dir", str(tmp_path / "out"), *args],
+                              cwd=tmp_path, capture_output=True, text=True, timeout=300)
+
+    ran = papermill()
+    assert ran.returncode == 0, ran.stderr[-3000:]
+    sessions = json.loads((tmp_path / "out" / "session_summary.json").read_text())["sessions"]
+    assert sessions > 0
+    matched = papermill("-p", "fail_on", "sessions>0, open_sessions>1000000")
+    assert matched.returncode == 1
+    assert (f"RuleMatchedError: session_summary: fail_on rule sessions>0 matched (sessions = {sessions})\n"
+            in matched.stderr)
+    refused = papermill("-p", "stale_session_hours", "nan")
+    assert refused.returncode == 1
+    assert ("ValidationError: session_summary: parameter stale_session_hours must be a number from 0 to 876,600;"
+            " got nan\n" in refused.stderr)

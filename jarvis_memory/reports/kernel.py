@@ -6,9 +6,11 @@ import contextlib
 import os
 import tempfile
 from collections.abc import Iterator
+from typing import Any
 
 from ..store import config
 from ..store import replica as replicas
+from .notebook import RUNNER_VAR
 
 KERNEL_NAME = "jarvis-memory"
 # The variables Jupyter, IPython and matplotlib read for their per-user folders (kernelspecs, profiles and
@@ -18,12 +20,32 @@ USER_FOLDER_VARS = {"JUPYTER_DATA_DIR": "jupyter-data", "JUPYTER_CONFIG_DIR": "j
 
 
 
-def quiet_kernel_manager() -> type:
-    """jupyter_client's ``AsyncKernelManager``, but shutting a kernel down without interrupting it first.
+class CellWatch:
+    """Whether the kernel is running a cell: nbclient's hooks (``hooks()``, passed to papermill) mark a cell sent and
+    its reply received, so a cell that timed out is still marked running when the kernel is shut down."""
+
+    def __init__(self) -> None:
+        self.running = False
+
+    def hooks(self) -> dict[str, Any]:
+        return {"on_cell_execute": self._sent, "on_cell_executed": self._answered}
+
+    def _sent(self, **_: Any) -> None:
+        self.running = True
+
+    def _answered(self, **_: Any) -> None:
+        self.running = False
+
+
+def quiet_kernel_manager(watch: CellWatch | None = None) -> type:
+    """jupyter_client's ``AsyncKernelManager``, but shutting a kernel down without interrupting it first, and
+    killing one still running a cell (``watch``).
 
     jupyter_client sends SIGINT before the shutdown request; an idle ipykernel then sometimes logs
     ``[IPKernelApp] ERROR | KeyboardInterrupt caught in kernel`` into the run's log.  The shutdown
-    request alone stops an idle kernel; one still busy (a timed-out cell) is killed as before.
+    request alone stops an idle kernel.  A kernel whose cell timed out is still running it: a shutdown
+    request closes its sockets under that cell, and ipykernel logs a ``ZMQError`` traceback on stderr when
+    the cell ends (nbconvert#74), so it is killed instead.
     """
     from jupyter_client import AsyncKernelManager
 
@@ -31,6 +53,9 @@ def quiet_kernel_manager() -> type:
         async def _async_interrupt_kernel(self) -> None:
             if not self.shutting_down:
                 await super()._async_interrupt_kernel()
+
+        async def shutdown_kernel(self, now: bool = False, restart: bool = False) -> None:
+            await super()._async_shutdown_kernel(now=now or bool(watch and watch.running), restart=restart)
 
     return QuietKernelManager
 
@@ -64,9 +89,10 @@ def private_kernel() -> Iterator[str]:
 
 
 def kernel_env(settings: config.Settings, replica: bool) -> dict[str, str | None]:
-    """What the kernels get through their environment: the token (never a parameter) and, with
-    ``replica=False``, ``JARVIS_MEMORY_REPLICA=0`` so that their ``load()`` reads in keyset pages."""
-    return {config.TOKEN_VAR: settings.auth_token, replicas.REPLICA_VAR: None if replica else "0"}
+    """What the kernels get through their environment: the token (never a parameter), ``RUNNER_VAR`` (the runner
+    checks the fail_on rules, the notebooks do not) and, with ``replica=False``, ``JARVIS_MEMORY_REPLICA=0`` so
+    that their ``load()`` reads in keyset pages."""
+    return {config.TOKEN_VAR: settings.auth_token, RUNNER_VAR: "1", replicas.REPLICA_VAR: None if replica else "0"}
 
 
 @contextlib.contextmanager

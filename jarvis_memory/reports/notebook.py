@@ -1,4 +1,5 @@
-"""What a report notebook calls: the reporting period as a DuckDB macro, and its headline figures as JSON."""
+"""What a report notebook calls: its parameters checked, the reporting period as a DuckDB macro, its headline
+figures as JSON, and its ``fail_on`` rules checked."""
 
 from __future__ import annotations
 
@@ -6,15 +7,118 @@ import json
 import math
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from .. import timestamps
-from ..errors import ValidationError
+from ..errors import ConfigError, RuleMatchedError, ValidationError
 from ..files import atomic_write
-from .parameters import IDENTIFIER
+from ..store import config
+from .parameters import IDENTIFIER, check_schema, check_value, declared_parameters, schema_like
+from .rules import Rule, check_metrics, check_rules, parse_rules
+
+# Set in the kernels `jarvis-memory report` starts: it checks the fail_on rules itself, against NAME.json.
+RUNNER_VAR = "JARVIS_MEMORY_REPORT_RUNNER"
+
+
+def notebooks_dir() -> Path:
+    """The project's report notebooks: ``notebooks/`` in the checkout."""
+    return config.project_dir() / "notebooks"
+
+
+@dataclass(frozen=True)
+class Declared:
+    """What a report notebook declares: its parameters' defaults (its ``parameters`` cell), their types and ranges
+    (metadata ``jarvis_memory.parameters``, JSON Schema; else the default's kind) and its headline figures
+    (metadata ``jarvis_memory.headline``; ``None`` if it lists none: its rules are checked after it ran)."""
+
+    name: str
+    folder: Path
+    defaults: dict[str, Any]
+    schemas: dict[str, dict[str, Any]]
+    headline: list[str] | None
+
+    @classmethod
+    def read(cls, notebook: Path) -> Declared:
+        """Read ``notebook`` (nothing runs); ValidationError for a parameters cell without the reserved names or a
+        declaration that is not a JSON Schema."""
+        import nbformat
+
+        defaults = declared_parameters(notebook)
+        try:
+            ours = nbformat.read(notebook, as_version=4).metadata.get("jarvis_memory")
+        except (OSError, ValueError):
+            ours = None  # papermill reports an unreadable notebook when it runs it
+        ours = ours if isinstance(ours, dict) else {}
+        declared = ours.get("parameters") or {}
+        check_schema(f"{notebook.name}: metadata jarvis_memory.parameters", {"properties": declared})
+        schemas = {key: declared.get(key) or schema_like(default) for key, default in defaults.items()}
+        headline = ours.get("headline")
+        return cls(notebook.stem, notebook.resolve().parent, defaults, schemas,
+                   [str(h) for h in headline] if isinstance(headline, list) else None)
+
+    def check(self, values: Mapping[str, Any], flag: str = "") -> list[Rule]:
+        """Check ``values`` (some or all of the parameters) against their declared types and ranges and the
+        ``fail_on`` rules (the given ones, else the default) against the headline figures; returns those rules.
+
+        Raises ValidationError naming the notebook, ``flag`` + the parameter, what it must be and the value.
+        """
+        for key, value in values.items():
+            if key in self.schemas:
+                check_value(f"{self.name}: {flag}{key}", self.schemas[key], value)
+        rules = parse_rules(values.get("fail_on", self.defaults.get("fail_on", "")))
+        if self.headline is not None:
+            check_metrics(rules, self.headline, self.name)
+        return rules
+
+    def beside_notebook(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        """``values`` with each relative default path (a value still equal to its default, declared with
+        ``"format": "path"`` or ``"database-url"``) read from the notebook's folder, not the working directory."""
+        resolved = dict(values)
+        for key, value in values.items():
+            kind = self.schemas.get(key, {}).get("format")
+            if not isinstance(value, str) or value != self.defaults.get(key):
+                continue
+            if kind == "path":
+                resolved[key] = str((self.folder / value).resolve())
+            elif kind == "database-url":
+                resolved[key] = config.parse_url(value, base=self.folder).url
+        return resolved
+
+
+def find_notebook(name: str) -> Path:
+    """``NAME.ipynb`` in the working folder (where JupyterLab and `jarvis-memory report` run a notebook), else in
+    the project's ``notebooks/`` (papermill run from elsewhere); ConfigError if in neither."""
+    for folder in (Path.cwd(), notebooks_dir()):
+        if (folder / f"{name}.ipynb").is_file():
+            return folder / f"{name}.ipynb"
+    raise ConfigError(f"{name}.ipynb is neither in the working folder {Path.cwd()} nor in {notebooks_dir()}:"
+                      " its parameters' types and ranges cannot be read")
+
+
+def check_parameters(name: str, namespace: Mapping[str, Any]) -> dict[str, Any]:
+    """For the cell after a report notebook's parameters (papermill injects its values between them): the values of
+    its parameters in ``namespace`` (its globals), checked as `jarvis-memory report` checks ``-p`` values
+    (:meth:`Declared.check`: ValidationError), with a relative default path read from the notebook's folder."""
+    declared = Declared.read(find_notebook(name))
+    values = {key: namespace[key] for key in declared.defaults if key in namespace}
+    declared.check(values, flag="parameter ")
+    return declared.beside_notebook(values)
+
+
+def check_fail_on(name: str, figures: Mapping[str, Any], fail_on: str) -> None:
+    """For a report notebook's last cell: RuleMatchedError naming each ``fail_on`` rule that matches ``figures`` (as
+    :func:`write_headline` writes them) and the figure, so that a papermill run fails; nothing in a kernel of
+    `jarvis-memory report` (``RUNNER_VAR`` set), which checks the rules itself and reports each match once."""
+    if os.environ.get(RUNNER_VAR):
+        return
+    plain = {key: _plain_scalar(key, value) for key, value in figures.items()}
+    matched = check_rules(parse_rules(fail_on), plain, name)
+    if matched:
+        raise RuleMatchedError("; ".join(matched))
 
 
 def write_headline(name: str, figures: Mapping[str, Any], output_dir: str | os.PathLike = ".") -> Path:

@@ -10,13 +10,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import ValidationError
-from .parameters import is_number, parse_value
+from .parameters import is_number, json_value
 
 _OPS = {
     ">": lambda a, b: a > b, ">=": lambda a, b: a >= b, "<": lambda a, b: a < b,
     "<=": lambda a, b: a <= b, "==": lambda a, b: a == b, "!=": lambda a, b: a != b,
 }
 
+_OR_TEXT = ' (or, for == and !=, a quoted "text", true, false or null)'
 _RULE = re.compile(r"\s*(?:([A-Za-z_]\w*)\.)?([A-Za-z_]\w*)\s*(>=|<=|==|!=|>|<)\s*(\S.*?)\s*")
 
 
@@ -41,7 +42,8 @@ class Rule:
 
 
 def parse_rules(text: str) -> list[Rule]:
-    """Parse ``"a>0, b>=10"`` without eval; thresholds are JSON numbers (strings for == and !=)."""
+    """Parse ``"a>0, b>=10"`` without eval; a threshold is a finite JSON number (for == and != also a quoted
+    string, true, false or null): ValidationError for NaN, infinity (``inf``, ``1e400``) or a bare word."""
     if text is None or not str(text).strip():
         return []
     if not isinstance(text, str):
@@ -52,11 +54,15 @@ def parse_rules(text: str) -> list[Rule]:
         if not m:
             raise ValidationError(f"fail_on rule {part.strip()!r} is not 'metric OP value' (OP: > >= < <= == !=)")
         notebook, metric, op, raw = m.groups()
-        threshold = parse_value(raw)
+        try:
+            threshold = json_value(raw)
+        except ValueError:  # NaN, inf, 1e400, bare words: a rule that could never (or would always) match
+            raise ValidationError(f"fail_on rule {part.strip()!r}: the threshold must be a finite number"
+                                  f"{_OR_TEXT if op in ('==', '!=') else ''}; got {raw!r}") from None
         if is_number(threshold) or (op in ("==", "!=") and isinstance(threshold, str | bool | type(None))):
             rules.append(Rule(metric, op, threshold, notebook))
         else:
-            raise ValidationError(f"fail_on rule {part.strip()!r}: {op} needs a number, not {raw!r}")
+            raise ValidationError(f"fail_on rule {part.strip()!r}: {op} needs a finite number, not {raw!r}")
     return rules
 
 

@@ -5,7 +5,8 @@
 cells, and rewrites ``OUT/index.html``.  Each notebook's last cell writes its
 headline figures to ``NAME.json`` with :func:`write_headline`; the notebook's
 ``fail_on`` rules ("open_sessions>=10, bad_timestamps>0") are checked here,
-against that JSON, so a cron job gets a non-zero exit when something needs a look.
+against that JSON, so a cron job gets a non-zero exit when something needs a look (run by papermill alone,
+a notebook's last cell checks them with the same rules module).
 
 The database URL is a notebook parameter; the auth token never is.  The kernel
 reads ``DATABASE_AUTH_TOKEN`` from the environment it inherits from this process.
@@ -16,7 +17,7 @@ leaves a half-written file where a reader looks.
 from __future__ import annotations
 
 import json
-import math
+import logging
 import os
 import shutil
 import signal
@@ -41,16 +42,19 @@ from ..store import config
 from ..store.database import Database
 from .html import export_html
 from .index import RUN_FILE, read_headline, write_index
-from .kernel import environ, kernel_env, private_kernel, quiet_kernel_manager
-from .notebook import period
-from .parameters import declared_parameters, params_for, parse_params
-from .rules import Rule, check_metrics, check_rules, parse_rules
+from .kernel import CellWatch, environ, kernel_env, private_kernel, quiet_kernel_manager
+from .notebook import Declared, notebooks_dir, period
+from .parameters import check_value, params_for, parse_params
+from .rules import Rule, check_rules
 
 DEFAULT_TIMEOUT = 600
+# nbclient times a cell in whole seconds (its timeout is an Integer trait); at most a day: a nightly report's cell
+# running longer overlaps the next night's run.
+TIMEOUT = {"type": "integer", "minimum": 1, "maximum": 86_400}
 
-
-def notebooks_dir() -> Path:
-    return config.project_dir() / "notebooks"
+# papermill and nbclient log through the "papermill" logger, which Python prints on stderr when nothing handles
+# it ("Timeout waiting for execute reply (1s)." before the runner's own line): the runner reports each failure once.
+logging.getLogger("papermill").addHandler(logging.NullHandler())
 
 
 def reports_dir(out_dir: str | os.PathLike | None = None) -> Path:
@@ -108,10 +112,10 @@ def run(
 ) -> list[Outcome]:
     """Run the named reports one after another; returns one :class:`Outcome` each.
 
-    Everything that can be checked before a kernel starts (names, dates,
-    parameter names, fail_on syntax and, where the notebook declares its headline figures, metric
-    names) is, and raises ValidationError; so is the database
-    (:func:`check_database`), before any folder is made.
+    Everything that can be checked before a kernel starts (names, dates, ``timeout`` (whole seconds, 1 to
+    86,400), parameter names, each value against its declared type and range (:meth:`Declared.check`), fail_on
+    syntax and, where the notebook declares its headline figures, metric names) is, and raises
+    ValidationError; so is the database (:func:`check_database`), before any folder is made.
     A remote database is read through its embedded replica unless ``replica=False`` (keyset pages).
     """
     log = log or Progress("report").note  # dated lines in a log, plain ones on a terminal
@@ -120,21 +124,19 @@ def run(
     start, _ = period(since, until, flag="--")
     if start and start > datetime.now(timezone.utc):
         raise ValidationError(f"--since {since} is in the future: there is nothing to report yet")
-    if not timeout or timeout <= 0:
-        raise ValidationError(f"--timeout must be a positive number of seconds; got {timeout}")
+    if isinstance(timeout, float) and timeout.is_integer():
+        timeout = int(timeout)  # the command line reads --timeout as a float
+    check_value("--timeout (seconds)", TIMEOUT, timeout)
     settings = config.load(url)
-    declared = {name: declared_parameters(path) for name, path in notebooks.items()}
-    extra = params_for(declared, dict(params or {}))
-    rules = {name: parse_rules(extra[name].get("fail_on", declared[name].get("fail_on", ""))) for name in notebooks}
+    declared = {name: Declared.read(path) for name, path in notebooks.items()}
+    extra = params_for({name: d.defaults for name, d in declared.items()}, dict(params or {}))
+    rules = {name: declared[name].check(extra[name], flag="-p ") for name in notebooks}  # and the rules' metrics
     reports = available(folder)
-    for name, path in notebooks.items():  # a misspelt metric or report is named now, not after the run
+    for name in notebooks:  # a misspelt report is named now, not after the run
         for rule in rules[name]:
             if rule.notebook is not None and rule.notebook not in reports:
                 raise ValidationError(f"fail_on rule {rule} names unknown report {rule.notebook!r}; "
                                       f"reports: {', '.join(reports)}")
-        headline = declared_headline(path)
-        if headline is not None:
-            check_metrics(rules[name], headline, name)
     check_database(settings)
 
     out = reports_dir(out_dir)
@@ -160,19 +162,6 @@ def run(
         raise
     write_index(out)
     return outcomes
-
-
-def declared_headline(notebook: Path) -> list[str] | None:
-    """The headline figures a notebook may write, from its metadata ``jarvis_memory.headline``;
-    ``None`` if it declares none (a notebook of the user's: its rules are checked after the run)."""
-    import nbformat
-
-    try:
-        ours = nbformat.read(notebook, as_version=4).metadata.get("jarvis_memory")
-    except (OSError, ValueError):
-        return None  # papermill reports an unreadable notebook when it runs it
-    headline = ours.get("headline") if isinstance(ours, dict) else None
-    return [str(h) for h in headline] if isinstance(headline, list) else None
 
 
 def check_database(settings: config.Settings) -> None:
@@ -221,7 +210,7 @@ def _run_one(name: str, path: Path, dated: Path, *args: Any) -> Outcome:
 
 
 def _execute(name: str, path: Path, dated: Path, values: dict[str, Any], rules: list[Rule],
-             kernel: str, timeout: float, log: Any, redact: Any) -> Outcome:
+             kernel: str, timeout: int, log: Any, redact: Any) -> Outcome:
     import nbformat
     import papermill
     from nbclient.exceptions import CellTimeoutError
@@ -235,6 +224,7 @@ def _execute(name: str, path: Path, dated: Path, values: dict[str, Any], rules: 
     tmp = Path(tmp_name)
     log(f"{name}: running {path.name}")
     started = time.perf_counter()
+    watch = CellWatch()  # a kernel whose cell timed out is killed, not asked to shut down
     try:
         with _socket_folder() as sockets:
             # Unix sockets in a private folder, not TCP on localhost: other local users cannot listen in.
@@ -244,14 +234,14 @@ def _execute(name: str, path: Path, dated: Path, values: dict[str, Any], rules: 
                                             "connection_file": os.path.join(sockets, "kernel.json")}})
             papermill.execute_notebook(
                 str(path), str(tmp), parameters=values, kernel_name=kernel, cwd=str(path.parent), config=ipc,
-                execution_timeout=int(math.ceil(timeout)), progress_bar=sys.stderr.isatty(), log_output=False,
-                kernel_manager_class=quiet_kernel_manager(),
+                execution_timeout=timeout, progress_bar=sys.stderr.isatty(), log_output=False,
+                kernel_manager_class=quiet_kernel_manager(watch), **watch.hooks(),
             )
     except PapermillExecutionError as e:
         evalue = " ".join(str(e.evalue).split())
         outcome.problems.append(f"{name} failed in cell [{e.exec_count}]: {e.ename}: {evalue}")
     except CellTimeoutError:
-        outcome.problems.append(f"{name} failed: a cell ran longer than the timeout ({timeout:g} s)")
+        outcome.problems.append(f"{name} failed: a cell ran longer than the timeout ({timeout} s)")
     except Exception as e:  # kernel died or would not start: one line, not a traceback
         message = " ".join(str(e).split()) or type(e).__name__
         outcome.problems.append(f"{name} failed: {type(e).__name__}: {message[:500]}")
@@ -260,7 +250,7 @@ def _execute(name: str, path: Path, dated: Path, values: dict[str, Any], rules: 
         try:
             outcome.figures = read_headline(headline)
         except FileNotFoundError:
-            outcome.problems.append(f"{name} ran but wrote no {headline.name}: its last cell must call write_headline")
+            outcome.problems.append(f"{name} ran but wrote no {headline.name}: a cell must call write_headline")
         except ValueError as e:
             outcome.problems.append(f"{name} wrote an unreadable {headline.name}: {e}")
     if outcome.ok:
@@ -321,7 +311,7 @@ def exit_code(outcomes: Iterable[Outcome]) -> int:
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), metavar="DIR",
               help="Report folder (default: reports/ in the project).")
 @click.option("--timeout", type=float, default=DEFAULT_TIMEOUT, show_default=True,
-              help="Seconds one cell may run before the notebook fails.")
+              help="Whole seconds (1 to 86400) one cell may run before the notebook fails.")
 @click.option("--notebooks", "notebooks", type=click.Path(file_okay=False, exists=True), metavar="DIR",
               help="Folder of report notebooks (default: notebooks/ in the project).")
 @click.option("--no-replica", is_flag=True,

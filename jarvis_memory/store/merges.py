@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import json
+import math
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -194,6 +195,8 @@ def _pair(path: Path, line: int, row: dict[str, Any]) -> Pair:
     try:
         id_a, id_b = validate.row_id(row["id_a"], "id_a"), validate.row_id(row["id_b"], "id_b")
         score = float(row["score"]) if row["score"] else None
+        if score is not None and not math.isfinite(score):  # the merge log's REAL column holds no NaN or infinity
+            raise ValueError(f"score must be a finite number, not {row['score']!r}")
         keep = row.get("keep", "")
         keep_id = validate.row_id(keep, "keep") if keep else None
     except (ValidationError, ValueError) as e:
