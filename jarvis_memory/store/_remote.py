@@ -176,22 +176,20 @@ def _map_future(fut: asyncio.Future, f: Any) -> asyncio.Future:
 hrana_conn._map_future = _map_future  # the module function HranaStream calls
 
 
+OUTCOME_UNKNOWN = " A write's outcome is unknown: check before repeating it"
 STUCK_ADVICE = (
     "its write lock looks stuck (sqld 0.24.32 can hand it to a connection that has gone and then never grant it"
-    " again, under concurrent writers): restart the server. A write's outcome is unknown: check before repeating it"
+    " again, under concurrent writers): restart the server." + OUTCOME_UNKNOWN
 )
-
-_READS = ("SELECT", "VALUES", "EXPLAIN")
 
 
 def _answer_index(result: dict[str, Any]) -> int | None:
-    index = result.get("replication_index")
-    return None if index is None else int(index)
+    return None if (index := result.get("replication_index")) is None else int(index)
 
 
 def _may_write(sql: str) -> bool:
     """False for a statement that can only read (``WITH …`` may end in a write: counted as one)."""
-    return not sql.lstrip().upper().startswith(_READS)
+    return not sql.lstrip().upper().startswith(("SELECT", "VALUES", "EXPLAIN"))
 
 
 def _create_client(settings: Settings) -> _WsClient | _HttpClient:
@@ -226,8 +224,7 @@ class RemoteClient:
         self._pid = os.getpid()
         self._client: _WsClient | _HttpClient | None = None
         self.replication_index: int | None = None
-        # The server's replication index when a write was last given up as stuck (see _wait); None once a write
-        # commits or the index moves: until then a held write is given up at the first probe, not after the window.
+        # The replication index when a write was last given up as stuck (_wait); None once anything commits.
         self._stuck_at: int | None = None
 
     def _call(self, kind: str, make: Any, convert: Any, *, idempotent: bool, writes: bool = True) -> Any:
@@ -305,11 +302,9 @@ class RemoteClient:
         (from :attr:`STALL_CHECK` seconds on) watches the server's replication index; if it did not
         move for :meth:`_stall_seconds`, nothing was committed meanwhile and the write is given up
         (cancelled: sqld interrupts it if it ever runs).  A single write that itself runs longer on an
-        otherwise idle server would be taken for stuck: raise ``timeout`` for such writes.  A server
-        that reports no index, or a probe that fails, leaves the call to its deadline.  Once a write was
-        given up, later writes still held at the first probe while the index has not moved since are given
-        up then (after :attr:`STALL_CHECK`, not the whole window: a 300-store job would otherwise wait
-        the window 300 times); a write that commits, or a moved index, ends that.
+        otherwise idle server would be taken for stuck: raise ``timeout`` for such writes.  No index, or a
+        failed probe, leaves the call to its deadline.  After a write given up, later writes held at the first
+        probe with the index unmoved are given up then.
         """
         window = self._stall_seconds()
         check_at = started + self.STALL_CHECK
@@ -390,9 +385,8 @@ class RemoteClient:
     def close(self) -> None:
         """Close the connection (a WebSocket close, or the HTTP session) and stop the loop thread.
 
-        Does nothing in a forked child (the loop thread is the parent's) and, called from
-        the loop thread itself (a collection there), only schedules the close.
-        """
+        Does nothing in a forked child (the loop thread is the parent's); from the loop thread itself
+        (a collection there), only schedules the close."""
         if self._loop.is_closed() or self._pid != os.getpid():
             return
         if threading.current_thread() is self._thread:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from .. import timestamps
 from ..errors import JarvisMemoryError, NotFoundError, UnreachableError
 from . import validate
+from ._remote import OUTCOME_UNKNOWN
 from .hashing import content_hash
 from .rows import Rows, read_all, text_values
 
@@ -119,7 +120,7 @@ def _written_despite(db: Database, params: list[Any], error: UnreachableError) -
         raise error from None  # the check could not be made: the outcome stays unknown
     if rows and rows[0][5] == params[4] and rows[0][6] is None:
         return MemoryEntry.from_row(rows[0])
-    head = str(error).replace(" A write's outcome is unknown: check before repeating it", "").rstrip(".")
+    head = str(error).replace(OUTCOME_UNKNOWN, "").rstrip(".")
     found = (f"the text is stored, as memory {rows[0][0]} (written before); whether this call updated its"
              " last_accessed is unknown") if rows else "it was not written (no memory has this content)"
     raise UnreachableError(f"{head}. Checked afterwards: {found}") from None

@@ -15,6 +15,10 @@ So a row changed by another client between the plan and the batch is left alone 
 skipped), and a failure anywhere leaves nothing changed.  :func:`undo` restores removed rows with
 their ids and values and the survivor's previous ``last_accessed``, newest merge first.
 ``memory_store`` events naming a removed id are left as they are.
+
+Why one module: apply and undo are inverse set-based statements over the same two tables and the same
+staged plan; their SQL and the review file's columns change together, and apart each would import the
+other's statements.
 """
 
 from __future__ import annotations
