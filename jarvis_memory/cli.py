@@ -408,13 +408,18 @@ def sync_command(get_db: _LazyDb, sync_from: str | None, out: str | None, as_jso
 
     The first run copies the database, later runs pull only what changed. Then
     load("file:FILE") reads it with no network. The token is never written to FILE
-    or beside it. Exit 5 when the server does not serve replication.
+    or beside it. A replica that cannot be trusted (a stopped sync, a file changed since,
+    a mismatch with the server) is rebuilt from scratch, said on stderr. Exit 3 when its
+    files cannot be written, 5 when the server does not serve replication.
     """
     from .store import replica
 
     synced = replica.sync(sync_from or get_db.url, out=out)
-    done = "made" if synced.first else "refreshed"
-    _out({"path": str(synced.path), "source": synced.source, "first": synced.first, "seconds": synced.seconds},
+    if synced.note:
+        click.echo(f"note: {synced.note}", err=True)
+    done = "made" if synced.first else "rebuilt" if synced.rebuilt else "refreshed"
+    _out({"path": str(synced.path), "source": synced.source, "first": synced.first, "rebuilt": synced.rebuilt,
+          "seconds": synced.seconds},
          as_json, f"{done} the replica of {synced.source} in {synced.seconds:.2f} s: {synced.path.as_uri()}")
 
 

@@ -229,6 +229,7 @@ class Sqld:
         self._seed = Path(seed) if seed is not None else None
         self._args = args
         self.http_port = self.legacy_port = self.grpc_port = 0
+        self._keep_ports = False
         self.proc: subprocess.Popen[bytes] | None = None
 
     @property
@@ -281,11 +282,11 @@ class Sqld:
         raise AssertionError("unreachable")
 
     def _spawn(self, binary: Path) -> None:
-        self.http_port = free_port()
+        self.http_port = self.http_port if self._keep_ports else free_port()
         cmd = [str(binary), "--no-welcome", "-d", str(self.root / "data"),
                "--http-listen-addr", f"127.0.0.1:{self.http_port}"]
         if self._legacy_ws:
-            self.legacy_port = free_port()
+            self.legacy_port = self.legacy_port if self._keep_ports else free_port()
             cmd += ["--hrana-listen-addr", f"127.0.0.1:{self.legacy_port}"]
         if self._grpc:
             self.grpc_port = free_port()
@@ -314,11 +315,16 @@ class Sqld:
             _stop_group(self.proc)
             _running.pop(self.proc.pid, None)
 
-    def restart(self) -> Sqld:
-        """Stop and start again on the same directory (the ports change)."""
+    def restart(self, *, keep_ports: bool = False) -> Sqld:
+        """Stop and start again on the same directory: on new ports, or with ``keep_ports`` on the same ones
+        (the same URLs; a port taken meanwhile by another process fails the start)."""
         self.stop()
         self.proc = None
-        return self.start()
+        self._keep_ports = keep_ports
+        try:
+            return self.start(attempts=1 if keep_ports else 3)
+        finally:
+            self._keep_ports = False
 
     def __enter__(self) -> Sqld:
         return self.start()

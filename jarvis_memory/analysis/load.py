@@ -121,6 +121,8 @@ def load(
     :mod:`jarvis_memory.store.replica`; synced first, one consistent snapshot, then read as a file).
     ``replica=False`` (or ``$JARVIS_MEMORY_REPLICA=0``) reads it in keyset pages of ``page_size`` rows
     instead, as does a server that does not serve replication (with one :class:`ReplicaFallbackWarning`).
+    A replica that had to be rebuilt from scratch is said so by one :class:`ReplicaRebuiltWarning`; a replica
+    whose local files cannot be written raises :class:`FileError` (the cause and path named).
     """
     started = time.perf_counter()
     settings = config.load(url, auth_token)
@@ -131,6 +133,8 @@ def load(
         except replicas.ReplicationUnavailable as e:
             warnings.warn(f"{e}; reading it in keyset pages instead", ReplicaFallbackWarning, stacklevel=2)
         else:
+            if synced.rebuilt:
+                warnings.warn(synced.note, ReplicaRebuiltWarning, stacklevel=2)
             return _dataset(tables, settings, size, started)
     tables, size = _read_pages_snapshot(settings, page_size) if settings.is_remote else _read_file(settings)
     return _dataset(tables, settings, size, started)
@@ -138,6 +142,10 @@ def load(
 
 class ReplicaFallbackWarning(UserWarning):
     """A remote database was read in keyset pages because its server does not serve replication."""
+
+
+class ReplicaRebuiltWarning(UserWarning):
+    """The replica could not be trusted (see :mod:`jarvis_memory.store.replica`) and was made again from scratch."""
 
 
 def _dataset(tables: dict[str, pa.Table], settings: config.Settings, size: int, started: float) -> Dataset:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import shutil
 import signal
 import sys
@@ -39,6 +40,7 @@ from ..errors import FileError, JarvisMemoryError, ValidationError
 from ..files import atomic_write
 from ..progress import Progress
 from ..store import config
+from ..store import replica as replicas
 from ..store.database import Database
 from .html import export_html
 from .index import RUN_FILE, read_headline, write_index
@@ -115,7 +117,8 @@ def run(
     Everything that can be checked before a kernel starts (names, dates, ``timeout`` (whole seconds, 1 to
     86,400), parameter names, each value against its declared type and range (:meth:`Declared.check`), fail_on
     syntax and, where the notebook declares its headline figures, metric names) is, and raises
-    ValidationError; so is the database (:func:`check_database`), before any folder is made.
+    ValidationError; so is the database (:func:`check_database`, which also syncs the replica), before any
+    folder is made.
     A remote database is read through its embedded replica unless ``replica=False`` (keyset pages).
     """
     log = log or Progress("report").note  # dated lines in a log, plain ones on a terminal
@@ -137,7 +140,7 @@ def run(
             if rule.notebook is not None and rule.notebook not in reports:
                 raise ValidationError(f"fail_on rule {rule} names unknown report {rule.notebook!r}; "
                                       f"reports: {', '.join(reports)}")
-    check_database(settings)
+    notes = check_database(settings, replica=replica)
 
     out = reports_dir(out_dir)
     dated = new_run_folder(out)
@@ -149,7 +152,8 @@ def run(
             for name, path in notebooks.items():
                 values = {"database_url": settings.url, "since": since, "until": until, "output_dir": str(dated),
                           **extra[name]}
-                outcome = _run_one(name, path, dated, values, rules[name], kernel, timeout, log, settings.redact)
+                outcome = _run_one(name, path, dated, values, rules[name], kernel, timeout, log, settings.redact,
+                                   notes)
                 outcomes.append(outcome)
                 run_info["reports"][name] = {"ok": outcome.ok, "problems": outcome.problems, "notes": outcome.notes}
                 atomic_write(dated / RUN_FILE, json.dumps(run_info, indent=2))
@@ -164,15 +168,22 @@ def run(
     return outcomes
 
 
-def check_database(settings: config.Settings) -> None:
-    """Open the database read-only, as the notebooks will, and read nothing from the memory tables.
+def check_database(settings: config.Settings, *, replica: bool = False) -> list[str]:
+    """Open the database read-only, as the notebooks will, and read nothing from the memory tables; with
+    ``replica``, sync a remote database's embedded replica as their ``load()`` would, and return the notes
+    every report of the run gets (a replica rebuilt from scratch).
 
-    Raises what ``stats`` would: :class:`ConfigError` (no database at a ``file:`` path),
-    :class:`AuthError` (token rejected), :class:`UnreachableError` (no answer) or another
-    :class:`DatabaseError`.
-    """
+    Raises what ``stats`` would: :class:`ConfigError` (no database at a ``file:`` path), :class:`AuthError`,
+    :class:`UnreachableError` or another :class:`DatabaseError`; :class:`FileError` (replica not writable)."""
     with Database(settings, read_only=True) as db:
         db.execute("SELECT 1 FROM memory_entries, sessions, daily_logs LIMIT 0")
+    if not (replica and settings.is_remote and replicas.enabled()):
+        return []
+    try:
+        synced = replicas.sync(settings.url, settings.auth_token)
+    except replicas.ReplicationUnavailable:
+        return []  # the notebooks read it in keyset pages, and say so
+    return [synced.note] if synced.note else []
 
 
 def new_run_folder(out: Path) -> Path:
@@ -210,7 +221,7 @@ def _run_one(name: str, path: Path, dated: Path, *args: Any) -> Outcome:
 
 
 def _execute(name: str, path: Path, dated: Path, values: dict[str, Any], rules: list[Rule],
-             kernel: str, timeout: int, log: Any, redact: Any) -> Outcome:
+             kernel: str, timeout: int, log: Any, redact: Any, notes: list[str]) -> Outcome:
     import nbformat
     import papermill
     from nbclient.exceptions import CellTimeoutError
@@ -263,9 +274,9 @@ def _execute(name: str, path: Path, dated: Path, values: dict[str, Any], rules: 
     try:
         nb = nbformat.read(tmp, as_version=4)
         nb.metadata.setdefault("papermill", {})["output_path"] = str(outcome.notebook)
-        if _paged(nb):
-            outcome.notes.append(PAGED_NOTE)
-            nb.cells.insert(0, nbformat.v4.new_markdown_cell(f"**Note:** {PAGED_NOTE}"))
+        outcome.notes = [redact(n) for n in dict.fromkeys([*notes, *_notes(nb)])]
+        if outcome.notes:
+            nb.cells.insert(0, nbformat.v4.new_markdown_cell("\n\n".join(f"**Note:** {n}" for n in outcome.notes)))
         if outcome.problems:  # the reader of the report sees the failure first, not only cron's exit code
             lines = "\n".join(f"- {p}" for p in outcome.problems)
             nb.cells.insert(0, nbformat.v4.new_markdown_cell(f"**Status: FAILED**\n\n{lines}"))
@@ -280,15 +291,15 @@ def _execute(name: str, path: Path, dated: Path, values: dict[str, Any], rules: 
 
 
 PAGED_NOTE = ("the database was read in keyset pages, not through an embedded replica (the server offers no"
-              " replication here): the figures are not one snapshot of the database")
+              " working replication here): the figures are not one snapshot of the database")
 
 
-def _paged(nb: Any) -> bool:
-    """Whether a cell warned that ``load()`` fell back to keyset pages (the warning goes to stderr, which
-    the HTML leaves out, so the runner says it where a reader looks)."""
-    return any(out.get("output_type") == "stream" and out.get("name") == "stderr"
-               and "ReplicaFallbackWarning" in out.get("text", "")
-               for cell in nb.cells if cell.cell_type == "code" for out in cell.get("outputs", []))
+def _notes(nb: Any) -> list[str]:
+    """What ``load()`` warned in the cells: a fallback to keyset pages, a replica rebuilt from scratch (the
+    warnings go to stderr, which the HTML leaves out, so the runner says them where a reader looks)."""
+    stderr = "".join(out.get("text", "") for cell in nb.cells if cell.cell_type == "code"
+                     for out in cell.get("outputs", []) if out.get("name") == "stderr")  # stream outputs
+    return [PAGED_NOTE] * ("ReplicaFallbackWarning" in stderr) + re.findall(r"ReplicaRebuiltWarning: (.*)", stderr)
 
 
 def exit_code(outcomes: Iterable[Outcome]) -> int:
@@ -323,9 +334,9 @@ def report_command(get_db: Any, names: tuple[str, ...], run_all: bool, since: st
     """Run analysis notebooks into DIR/YYYY-MM-DD/NAME.{ipynb,html,json} and refresh DIR/index.html.
 
     Exit 0 when every notebook ran and no fail_on rule matched, 1 when a
-    notebook failed or a rule matched, 3 on bad arguments or no database at a
-    file: path, 5 when the server refuses the token or does not answer (checked
-    before any kernel starts or folder is made).
+    notebook failed or a rule matched, 3 on bad arguments, no database at a
+    file: path or a replica that cannot be written, 5 when the server refuses the
+    token or does not answer (checked before any kernel starts or folder is made).
     """
     folder = Path(notebooks) if notebooks else None
     if run_all == bool(names):

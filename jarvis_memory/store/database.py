@@ -107,6 +107,12 @@ class Database:
                                 " a batch of statements is a write")
         return self._open().batch(statements, idempotent=idempotent, retry_statements=retry_statements)
 
+    @property
+    def replication_index(self) -> int | None:
+        """The highest replication index (sqld's frame number) a remote answer has reported; None before the
+        first answer and for ``file:`` (sqld ``hrana/result_builder.rs``)."""
+        return getattr(self._client, "replication_index", None)
+
     def _why_read_only(self) -> str:
         return "connection" if self.read_only else 'connection (the auth token grants reads only: "a": "ro")'
 
