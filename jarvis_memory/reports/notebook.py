@@ -76,6 +76,15 @@ def set_window(con: Any, since: str | None, until: str | None) -> tuple[datetime
     return start, end, end or datetime.now(timezone.utc)
 
 
+def active_days(con: Any) -> int:
+    """Days (UTC) with activity in the window of :func:`set_window`: a day on which an event was logged or a
+    session started.  The one rule every report counts ``active_days`` by (a session that starts before
+    midnight and logs past it makes the next day active too)."""
+    return int(con.execute(
+        "SELECT count(*) FROM (SELECT timestamp::DATE FROM daily_logs WHERE in_window(timestamp)"
+        " UNION SELECT started_at::DATE FROM sessions WHERE in_window(started_at))").fetchone()[0])
+
+
 def period(since: str | None, until: str | None, flag: str = "") -> tuple[datetime | None, datetime | None]:
     """``since`` and ``until`` parsed (None stays None); ValidationError unless since < until."""
     start = timestamps.parse(since) if since else None

@@ -172,7 +172,7 @@ def declared_headline(notebook: Path) -> list[str] | None:
     except (OSError, ValueError):
         return None  # papermill reports an unreadable notebook when it runs it
     headline = ours.get("headline") if isinstance(ours, dict) else None
-    return [str(h) for h in headline] if isinstance(headline, list) else None
+    return [str(h.get("name") if isinstance(h, dict) else h) for h in headline] if isinstance(headline, list) else None
 
 
 def check_database(settings: config.Settings) -> None:
