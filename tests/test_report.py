@@ -176,7 +176,7 @@ def test_index_has_one_section_per_database_with_the_change_since_its_previous_r
     section_a, section_b = page.split("<h2>")[1:]
     assert section_a.startswith("Database <code>file:///a.db</code>") and page.count("Latest run:") == 2
     assert "Latest run: 3 Jan 2026 06:00 UTC (run 2 of the day) · period: all time up to 3 Jan 2026 06:00 UTC" in section_a
-    assert "−5 (−25%)" in section_a and "<svg" in section_a  # 20 -> 15 on a.db, not 500 -> 15 from b.db
+    assert "−5 (−25.0%)" in section_a and "<svg" in section_a  # 20 -> 15 on a.db, not 500 -> 15 from b.db
     assert "Earlier runs of this database" in section_a and 'href="2026-01-03/dedup_audit.html"' in section_a
     assert 'href="2026-01-01/dedup_audit.html"' in section_a and "file:///b.db" not in section_a
     assert section_b.startswith("Database <code>file:///b.db</code>") and "Earlier runs" not in section_b
@@ -396,7 +396,8 @@ def test_overlapping_runs_into_one_folder_each_keep_their_own_complete_results(d
             assert (folder / f"{name}.html").is_file() and (folder / f"{name}.ipynb").is_file()
     assert databases == {demo["url"], other.as_uri()}
     index = (out / "index.html").read_text()
-    assert all(f"<code>{url}</code>" in index for url in databases) and f"to {UNTIL}" in index
+    assert all(f"<h2>Database <code>{url}</code></h2>" in index for url in databases)  # a section each
+    assert index.count("period: all time up to 15 Nov 2026") == 2
 
 
 def empty_database(folder: Path) -> str:

@@ -121,10 +121,11 @@ def test_figures_are_labelled_and_formatted_as_the_notebook_declares():
 
 def test_changes_read_in_the_figures_own_format():
     specs = tables.declared(DECLARED)
-    assert tables.change_text(15, 20, specs["active_days"]) == "−5 days (−25%)"
+    assert tables.change_text(15, 20, specs["active_days"]) == "−5 days (−25.0%)"
     assert tables.change_text(0.91, 0.8889, specs["explicit_share"]) == "+2.1 points"
-    assert tables.change_text(5_000_000, 4_000_000, specs["database_bytes"]) == "+1.0 MB (+25%)"
+    assert tables.change_text(5_000_000, 4_000_000, specs["database_bytes"]) == "+1.0 MB (+25.0%)"
     assert tables.change_text(3, 3) == "no change" and tables.change_text(2, 0) == "+2"
+    assert tables.change_text(3003, 3000) == "+3 (+0.1%)"  # never "+0%"
 
 
 @pytest.mark.parametrize("declaration", [[{"label": "no name"}], [{"name": "x", "format": "percents"}], [7]])

@@ -258,7 +258,7 @@ def change_text(now: float, before: float, spec: Figure | None = None) -> str:
         points = abs(delta) * (100 if spec.format == "fraction" else 1)
         return f"{sign}{points:.2g} points" if points < 1 else f"{sign}{points:.1f} points"
     magnitude = figure_text(abs(delta), spec)
-    return f"{sign}{magnitude}" + (f" ({sign}{abs(delta) / abs(before):.0%})" if before else "")
+    return f"{sign}{magnitude}" + (f" ({sign}{_percent(abs(delta) / abs(before))})" if before else "")
 
 
 def figures(values: Mapping[str, Any], notebook: str | Path | Mapping[str, Figure] | None = None, *,
