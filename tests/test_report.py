@@ -309,6 +309,15 @@ def test_headline_figures_match_the_ground_truth(run_all, demo):
     assert ended + sessions["open_sessions"] + len(truth["bad_enum_ids"]["sessions"]) == sessions["sessions"]
 
 
+def test_every_report_counts_active_days_by_one_rule(run_all):
+    """A day with an event logged or a session started (the usage report counted event days, the session
+    summary session-start days: 51 and 47 on the tiny demo)."""
+    _, _, dated = run_all
+    usage, sessions = (json.loads((dated / f"{name}.json").read_text()) for name in ("usage_report", "session_summary"))
+    assert usage["active_days"] == sessions["active_days"] > 0
+    assert sessions["sessions_per_active_day"] == round(sessions["sessions"] / sessions["active_days"], 2)
+
+
 def test_the_token_appears_in_no_file_and_no_output(run_all):
     result, out, _ = run_all
     assert SENTINEL not in result.stdout + result.stderr
