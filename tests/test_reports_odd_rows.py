@@ -124,6 +124,18 @@ def test_doctor_names_the_odd_rows_and_stays_ok(odd):
     assert "note data quality: " in text.stdout and "ok   connect: " in text.stdout
 
 
+def test_each_odd_value_is_one_line_of_the_data_quality_findings(odd):
+    """'soon' is both a bad timestamp and left out of the time figures: one line naming both, not two lines."""
+    path, ids = odd
+    out = subprocess.run(CLI + ["doctor", "--json"], env=cli_env(path.as_uri()), capture_output=True, text=True,
+                         timeout=300)
+    findings = {c["check"]: c for c in json.loads(out.stdout)["checks"]}["data quality"]["findings"]
+    lines = [(f["column"], i) for f in findings for i in f["ids"]]
+    assert len(lines) == len(set(lines))
+    [soon] = [f for f in findings if ids["session_not_a_date"] in f["ids"] and f["column"] == "sessions.started_at"]
+    assert soon["problem"].startswith("bad timestamp; time unreadable or outside 1970–2199")
+
+
 def test_doctor_fails_on_a_file_quick_check_rejects(tmp_path):
     path = tmp_path / "broken.db"
     with Database(path.as_uri()) as db:

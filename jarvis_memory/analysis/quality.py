@@ -69,8 +69,13 @@ def findings(ds: Dataset, tables: tuple[str, ...] = ("memory_entries", "sessions
 
 
 def summary(found: pd.DataFrame, first: int = 5) -> pd.DataFrame:
-    """One row per problem and column: ``rows`` and the ``first_ids``."""
-    grouped = found.groupby(["problem", "column"], sort=True)["id"]
+    """One row per problem and column: ``rows`` and the ``first_ids`` (a list, ascending).
+
+    Each row of the database is on one line per column: a row with two findings in one column (a
+    bad timestamp that is also left out of the time figures) is one line naming both, joined by "; ".
+    """
+    one_line = found.groupby(["column", "id"], sort=False)["problem"].agg(lambda p: "; ".join(sorted(set(p))))
+    grouped = one_line.reset_index().groupby(["problem", "column"], sort=True)["id"]
     return grouped.agg(rows="count", first_ids=lambda ids: sorted(ids)[:first]).reset_index()
 
 

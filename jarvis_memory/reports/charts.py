@@ -10,7 +10,7 @@ out of a chart and counted in a note under it, never a failure.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -121,23 +121,36 @@ def lines(x: Sequence[Any], series: Mapping[str, Sequence[float]], *, title: str
     plt.show()
 
 
-def counts(labels: Sequence[Any], values: Sequence[float], *, title: str, xlabel: str, what: str) -> None:
-    """Horizontal bars, one per label (labels never overlap), largest first, each with its value printed."""
+def counts(labels: Sequence[Any], values: Sequence[float], *, title: str, xlabel: str, what: str,
+           expected: Collection[str] | None = None, unexpected: str = "values the app never writes") -> None:
+    """Horizontal bars, one per label (labels never overlap), largest first, each with its value printed.
+
+    With ``expected``, the other labels (values no client should write, e.g. an end trigger ``crash``) are
+    drawn apart: in a panel of their own below, on their own scale (2 beside 685 stays visible), in another
+    colour, hatched, titled ``unexpected``.
+    """
     import matplotlib.pyplot as plt
 
     if not len(labels) or not sum(values):
         nothing(what)
         return
-    order = sorted(range(len(values)), key=lambda i: -values[i])
-    labels = [str(labels[i]) for i in order]
-    values = [values[i] for i in order]
-    fig, ax = plt.subplots(figsize=(9, 0.6 + 0.35 * len(labels)))
-    bars = ax.barh(labels, values, color=COLORS[0])
-    ax.invert_yaxis()
-    ax.bar_label(bars, labels=[f"{v:,.0f}" for v in values], padding=3, fontsize=8)
-    ax.set_xlabel(xlabel)
-    ax.set_title(title)
-    ax.margins(x=0.12)
+    groups = [[(str(k), v) for k, v in zip(labels, values) if expected is None or str(k) in expected]]
+    if expected is not None:
+        groups.append([(str(k), v) for k, v in zip(labels, values) if str(k) not in expected])
+    groups = [sorted(g, key=lambda kv: -kv[1]) for g in groups if g]
+    fig, axes = plt.subplots(len(groups), 1, squeeze=False, figsize=(9, 0.6 + 0.35 * len(labels) + 0.6 * (len(groups) - 1)),
+                             height_ratios=[len(g) for g in groups])
+    for ax, group in zip(axes[:, 0], groups):
+        odd = expected is not None and group[0][0] not in expected
+        bars = ax.barh([k for k, _ in group], [v for _, v in group], color=COLORS[3] if odd else COLORS[0],
+                       hatch="//" if odd else None, edgecolor="white")
+        ax.invert_yaxis()
+        ax.bar_label(bars, labels=[f"{v:,.0f}" for _, v in group], padding=3, fontsize=8)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.margins(x=0.12)
+        ax.set_title(f"{title}: {unexpected}" if odd else title, **({"fontsize": 9, "color": COLORS[3]} if odd else {}))
+    axes[-1, 0].set_xlabel(xlabel)
+    fig.tight_layout()
     plt.show()
 
 

@@ -58,7 +58,8 @@ class Declared:
         schemas = {key: declared.get(key) or schema_like(default) for key, default in defaults.items()}
         headline = ours.get("headline")
         return cls(notebook.stem, notebook.resolve().parent, defaults, schemas,
-                   [str(h) for h in headline] if isinstance(headline, list) else None)
+                   [str(h.get("name") if isinstance(h, dict) else h) for h in headline]
+                   if isinstance(headline, list) else None)
 
     def check(self, values: Mapping[str, Any], flag: str = "") -> list[Rule]:
         """Check ``values`` (some or all of the parameters) against their declared types and ranges and the
@@ -178,6 +179,15 @@ def set_window(con: Any, since: str | None, until: str | None) -> tuple[datetime
         " AND ts < coalesce(getvariable('until'), 'infinity'::TIMESTAMPTZ)"
     )
     return start, end, end or datetime.now(timezone.utc)
+
+
+def active_days(con: Any) -> int:
+    """Days (UTC) with activity in the window of :func:`set_window`: a day on which an event was logged or a
+    session started.  The one rule every report counts ``active_days`` by (a session that starts before
+    midnight and logs past it makes the next day active too)."""
+    return int(con.execute(
+        "SELECT count(*) FROM (SELECT timestamp::DATE FROM daily_logs WHERE in_window(timestamp)"
+        " UNION SELECT started_at::DATE FROM sessions WHERE in_window(started_at))").fetchone()[0])
 
 
 def period(since: str | None, until: str | None, flag: str = "") -> tuple[datetime | None, datetime | None]:
