@@ -412,7 +412,8 @@ def sync_command(get_db: _LazyDb, sync_from: str | None, out: str | None, as_jso
     """
     from .store import replica
 
-    synced = replica.sync(sync_from or get_db.url, out=out)
+    local = config.load(get_db.url).path if out is not None else None  # the database this command line names
+    synced = replica.sync(sync_from or get_db.url, out=out, database=local)
     done = "made" if synced.first else "refreshed"
     _out({"path": str(synced.path), "source": synced.source, "first": synced.first, "seconds": synced.seconds},
          as_json, f"{done} the replica of {synced.source} in {synced.seconds:.2f} s: {synced.path.as_uri()}")

@@ -19,7 +19,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from .. import timestamps
 from ..errors import UnreadableRowError, ValidationError
-from ..files import write_file
+from ..files import check_output, write_file
 from . import memories
 from .rows import text_values
 
@@ -205,13 +205,15 @@ def export(db: Database, out: str | Path | None = None, *, format: str = "jsonl"
     """Write every readable entry to ``out`` or, for None, stdout (see :func:`files.write_file`).
 
     A row whose text cannot be read (not UTF-8) is skipped and named in the report;
-    a BLOB holding UTF-8 text is written as that text.  Raises :class:`FileError`.
+    a BLOB holding UTF-8 text is written as that text.  Raises :class:`FileError`, also
+    before writing anything when ``out`` (or stdout) is ``db``'s own file (:func:`files.check_output`).
     """
     if format not in FORMATS:
         raise ValidationError(f"format must be one of {', '.join(FORMATS)}; got {format!r}")
     if out is None:
+        check_output(sys.stdout, db.settings.path)
         return _write(db, sys.stdout, format)
-    return write_file(out, lambda handle: _write(db, handle, format))
+    return write_file(out, lambda handle: _write(db, handle, format), database=db.settings.path)
 
 
 def _write(db: Database, handle: IO[str], format: str) -> ExportReport:

@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError, DatabaseError
+from ..files import check_output
 from . import config
 
 REPLICA_VAR = "JARVIS_MEMORY_REPLICA"  # "0"/"off"/"no"/"false": read remote databases in pages instead
@@ -105,11 +106,14 @@ def synced(
     *,
     out: str | os.PathLike[str] | None = None,
     cache_dir: str | os.PathLike[str] | None = None,
+    database: str | os.PathLike[str] | None = None,
 ) -> Iterator[Replica]:
     """Sync the replica of the remote database at ``url`` and hold its lock until the block ends.
 
     Read the replica inside the block (``replica.settings``) to see exactly the synced state.
-    ``out`` names the replica file (default: :func:`cache_path`). Raises :class:`ConfigError` for a
+    ``out`` names the replica file (default: :func:`cache_path`); it is never the local database file
+    ``database`` or one beside it (the CLI passes the one its ``--url``/``DATABASE_URL`` names): that is a
+    :class:`FileError` (:func:`files.check_output`). Raises :class:`ConfigError` for a
     ``file:`` URL or an ``out`` that is not this database's replica, :class:`ReplicationUnavailable`
     when the server does not serve replication, :class:`DatabaseError` when the lock stays taken
     for ``LOCK_TIMEOUT`` seconds.
@@ -120,6 +124,7 @@ def synced(
     if not settings.is_remote:
         raise ConfigError(f"{settings.redacted_url} is a local file: it needs no replica")
     path = Path(out).expanduser().resolve() if out is not None else cache_path(settings, cache_dir)
+    check_output(path, database)
     path.parent.mkdir(parents=True, exist_ok=True)
     lock = FileLock(_beside(path, ".lock"), timeout=LOCK_TIMEOUT)
     try:
@@ -133,9 +138,9 @@ def synced(
 
 
 def sync(url: str | None = None, auth_token: str | None = None, *, out: str | os.PathLike[str] | None = None,
-         cache_dir: str | os.PathLike[str] | None = None) -> Replica:
+         cache_dir: str | os.PathLike[str] | None = None, database: str | os.PathLike[str] | None = None) -> Replica:
     """Make or refresh the replica (see :func:`synced`) and return it; the lock is released on return."""
-    with synced(url, auth_token, out=out, cache_dir=cache_dir) as replica:
+    with synced(url, auth_token, out=out, cache_dir=cache_dir, database=database) as replica:
         return replica
 
 
