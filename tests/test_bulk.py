@@ -1,11 +1,13 @@
 """Bulk import and export: same dedup as store, atomic chunks, rejected rows reported."""
 
+import contextlib
 import csv
 import json
+import sqlite3
 
 import pytest
 
-from jarvis_memory import ValidationError
+from jarvis_memory import Database, ValidationError
 from jarvis_memory.store import bulk
 from jarvis_memory.errors import FileError
 
@@ -112,3 +114,59 @@ def test_export_to_missing_folder_fails_cleanly(db, tmp_path):
         bulk.export(db, tmp_path / "nope" / "out.jsonl")
     with pytest.raises(ValidationError):
         bulk.export(db, tmp_path / "out.xml", format="xml")
+
+
+# -- export then import is a backup (issue "What other people's data, habits and tools do to it", cases 2, 3) --
+
+TRICKY = {  # contents the store accepts that a writer or a reader of a format may mangle
+    "bare CR": "Old Mac note\rsecond line",
+    "CRLF": "Windows note\r\nsecond line",
+    "LF": "Unix note\nsecond line",
+    "ends with CR": "ends with a carriage return\r",
+    "starts with LF": "\nstarts with a line feed",
+    "quotes and commas": 'He said "hi, there", then left',
+    "only quotes": '""',
+    "spaces around": "  spaces before and after  ",
+    "tabs": "\ttab\tseparated\t",
+    "unicode": "Ünïcödé café Straße İstanbul",
+    "astral": "emoji 😀 and music 𝄞",
+    "formula": '=HYPERLINK("http://example.org")',
+    "signs": "+1 -1 @user",
+    "backslashes": "C:\\path\\ and \\N and \\",
+    "separators": "one\u2028two\u2029three\x85four",
+    "control characters": "\x0b\x0c\x1c\x1d\x1e\x1f kept",
+    "BOM first": "\ufeffstarts with a BOM",
+    "JSON-looking": '{"content": "not really"}',
+    "longest": "é" * 10_000,
+}
+ROW = "SELECT content, content_hash, category, source, created_at, last_accessed FROM memory_entries"
+
+
+def rows_of(path):
+    """Every memory as stored (ids aside: an import renumbers), read from the file itself."""
+    with contextlib.closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
+        return sorted(conn.execute(ROW).fetchall())
+
+
+def build(path, contents, accessed=()):
+    """A database of ``contents`` created on days of 2025, the ones at the indexes ``accessed`` accessed in June."""
+    with Database(path.as_uri()) as db:
+        for i, content in enumerate(contents):
+            db.memories.store(content, ("fact", "preference", "pattern")[i % 3], "user_explicit")
+        db.execute("UPDATE memory_entries SET created_at = strftime('2025-01-01T%H:%M:%fZ', id * 61.25, 'unixepoch')")
+        for i in accessed:
+            db.execute("UPDATE memory_entries SET last_accessed = ? WHERE id = ?", [f"2025-06-{i % 28 + 1:02}T08:00:00.{i:03}Z", i + 1])
+    return path
+
+
+@pytest.mark.parametrize("fmt", bulk.FORMATS)
+@pytest.mark.parametrize("tricky", list(TRICKY))
+def test_every_content_survives_export_then_import(tmp_path, tricky, fmt):
+    source = build(tmp_path / "source.db", ["before it", TRICKY[tricky], "after it"])
+    dump = tmp_path / f"dump.{fmt}"
+    with Database(source.as_uri(), read_only=True) as db:
+        bulk.export(db, dump, format=fmt)
+    with Database((tmp_path / "fresh.db").as_uri()) as fresh:
+        report = bulk.import_file(fresh, dump)
+    assert (report.new, report.rejected) == (3, [])
+    assert rows_of(tmp_path / "fresh.db") == rows_of(source)

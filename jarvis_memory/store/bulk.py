@@ -219,7 +219,9 @@ def export(db: Database, out: str | Path | None = None, *, format: str = "jsonl"
 def _write(db: Database, handle: IO[str], format: str) -> ExportReport:
     report = ExportReport()
     if format == "csv":
-        writer = csv.DictWriter(handle, fieldnames=FIELDS, lineterminator="\n")
+        # Every field quoted: the csv module's minimal quoting left a bare "\r" unquoted with a "\n" line end
+        # before Python 3.11.9 (CPython gh-67044), and a reader takes that "\r" for the end of the row.
+        writer = csv.DictWriter(handle, fieldnames=FIELDS, lineterminator="\n", quoting=csv.QUOTE_ALL)
         writer.writeheader()
         write = writer.writerow
     else:
