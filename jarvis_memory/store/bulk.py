@@ -8,6 +8,7 @@ reported with their line number and reason; the good ones are kept.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -87,10 +88,7 @@ def import_file(
     fmt = detect_format(path, format)
     if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or not 1 <= chunk_size <= MAX_CHUNK:
         raise ValidationError(f"chunk size must be an integer from 1 to {MAX_CHUNK}; got {chunk_size!r}")
-    try:
-        handle = path.open("rb")
-    except OSError as e:
-        raise ValidationError(f"cannot read {path}: {e.strerror}") from None
+    handle = _open(path)
     if fmt == "csv":  # a CSV error can end the file part-way: find it before any chunk is written
         piped = not path.is_file()
         if piped:  # a pipe (/dev/stdin, a FIFO) can be read once: keep its bytes for the second pass
@@ -100,7 +98,7 @@ def import_file(
         with handle:
             for _ in _records(handle, fmt):
                 pass
-        handle = io.BytesIO(data) if piped else path.open("rb")
+        handle = io.BytesIO(data) if piped else _open(path)
     db.ready()
     report = ImportReport()
     chunk: list[list[Any]] = []
@@ -121,6 +119,18 @@ def import_file(
     if chunk:
         _write_chunk(db, chunk, report, progress)
     return report
+
+
+def _open(path: Path) -> IO[bytes]:
+    """The import file, in bytes, after its UTF-8 byte order mark if it starts with one (Notepad and Excel's
+    "CSV UTF-8" write one; a JSON parser may ignore it, RFC 8259 section 8.1).  Raises ValidationError."""
+    try:
+        handle = path.open("rb")
+    except OSError as e:
+        raise ValidationError(f"cannot read {path}: {e.strerror}") from None
+    if handle.peek(len(codecs.BOM_UTF8)).startswith(codecs.BOM_UTF8):
+        handle.read(len(codecs.BOM_UTF8))
+    return handle
 
 
 def _params(record: Any) -> list[Any]:
@@ -167,7 +177,7 @@ def _records(handle: IO[bytes], fmt: str) -> Iterator[tuple[int, Any]]:
                 yield number, ValidationError(f"unusable JSON: {e}")
         return
     try:
-        text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+        text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
         reader = csv.DictReader(text, strict=True)  # an unclosed quote is an error, not a field to the end
         header = reader.fieldnames or []
     except UnicodeDecodeError:
