@@ -170,3 +170,34 @@ def test_every_content_survives_export_then_import(tmp_path, tricky, fmt):
         report = bulk.import_file(fresh, dump)
     assert (report.new, report.rejected) == (3, [])
     assert rows_of(tmp_path / "fresh.db") == rows_of(source)
+
+
+@pytest.mark.parametrize("fmt", bulk.FORMATS)
+def test_an_export_restores_its_times_and_reimporting_it_changes_nothing(db, db_path, tmp_path, fmt):
+    """On every URL kind (import is the store's bulk upsert): a fresh restore keeps created_at and
+    last_accessed, and importing the same export again neither stamps nor counts anything new."""
+    contents = [f"memory {i}" for i in range(6)] + [TRICKY["bare CR"], TRICKY["astral"]]
+    source = build(tmp_path / "source.db", contents, accessed=[0, 2, 6])
+    dump = tmp_path / f"dump.{fmt}"
+    with Database(source.as_uri(), read_only=True) as src:
+        bulk.export(src, dump, format=fmt)
+    first = bulk.import_file(db, dump, chunk_size=3)
+    assert (first.new, first.duplicates, first.rejected) == (8, 0, [])
+    assert rows_of(db_path) == rows_of(source)
+    again = bulk.import_file(db, dump, chunk_size=3)
+    assert (again.new, again.duplicates, again.rejected) == (0, 8, [])
+    assert rows_of(db_path) == rows_of(source)
+
+
+def test_a_memory_already_stored_keeps_the_later_last_accessed(db, db_path, tmp_path):
+    """An older backup brought back over newer use keeps the newer times, and the newer backup's over older."""
+    source = build(tmp_path / "source.db", ["memory 0", "memory 1", "memory 2"], accessed=[0, 1])
+    dump = tmp_path / "dump.jsonl"
+    with Database(source.as_uri(), read_only=True) as src:
+        bulk.export(src, dump)
+    bulk.import_file(db, dump)
+    db.execute("UPDATE memory_entries SET last_accessed = '2025-07-01T00:00:00.000Z' WHERE content = 'memory 0'")
+    db.execute("UPDATE memory_entries SET last_accessed = '2025-05-01T00:00:00.000Z' WHERE content = 'memory 1'")
+    report = bulk.import_file(db, dump)
+    assert (report.new, report.duplicates) == (0, 3)
+    assert [r[5] for r in rows_of(db_path)] == ["2025-07-01T00:00:00.000Z", "2025-06-02T08:00:00.001Z", None]

@@ -3,7 +3,10 @@
 Import goes through the same dedup upsert as :meth:`Memories.store`, one
 multi-row statement per chunk: a chunk is in whole or not at all on every URL
 kind, so an interrupted import is completed by running it again.  Bad rows are
-reported with their line number and reason; the good ones are kept.
+reported with their line number and reason; the good ones are kept.  An import
+restores what an export wrote: ``created_at`` and ``last_accessed`` as they were (a
+memory already stored keeps the later ``last_accessed`` of the two; nothing is stamped
+now), so export then import is a backup of the memories (ids are renumbered).
 """
 
 from __future__ import annotations
@@ -138,21 +141,29 @@ def _params(record: Any) -> list[Any]:
         raise record
     if not isinstance(record, dict):
         raise ValidationError("row is not an object with content, category and source")
-    created_at = record.get("created_at")
-    if created_at == "":  # an empty CSV cell: no time given
-        created_at = None
-    if created_at is not None and not timestamps.is_iso(created_at):  # 0, false, [] are no time either
-        raise ValidationError(f"created_at {created_at!r} is not in toISOString() form (2026-02-02T09:30:00.123Z)")
-    return memories.prepare(record.get("content"), record.get("category"), record.get("source"), created_at)
+    created_at, last_accessed = (_moment(record, name) for name in ("created_at", "last_accessed"))
+    return memories.prepare(record.get("content"), record.get("category"), record.get("source"), created_at,
+                            last_accessed)
+
+
+def _moment(record: dict[str, Any], name: str) -> str | None:
+    """``record[name]`` as a time in the shared form, None if absent or empty (an empty CSV cell: no time)."""
+    value = record.get(name)
+    if value is None or value == "":
+        return None
+    if not timestamps.is_iso(value):  # 0, false, [] are no time either
+        raise ValidationError(f"{name} {value!r} is not in toISOString() form (2026-02-02T09:30:00.123Z)")
+    return value
 
 
 def _write_chunk(db: Database, chunk: list[list[Any]], report: ImportReport, progress: Any) -> None:
     unique: dict[str, list[Any]] = {}
-    for params in chunk:
-        unique.setdefault(params[1], params)
-    # The answer holds one value per row, not the rows: NULL for a new one (or a retry's own first write).
-    rows = memories.upsert(db, list(unique.values()), returning="last_accessed")
-    new = sum(1 for row in rows if row[0] is None)
+    for params in chunk:  # a memory repeated in the chunk is sent once, with the later last_accessed
+        first = unique.setdefault(params[1], params)
+        first[5] = memories.later(first[5], params[5])
+    # The answer holds one id per stored row, not the rows; a retry leaves its own first write out of them.
+    stored, _ = memories.upsert(db, list(unique.values()), returning="id", restore=True)
+    new = len(unique) - len(stored)
     report.new += new
     report.duplicates += len(chunk) - new
     report.chunks += 1

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from .. import timestamps
 from ..errors import NotFoundError, ValidationError
 from . import validate
-from .memories import COLUMNS
+from .memories import COLUMNS, later, later_sql
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -51,8 +51,7 @@ _JUST_RECORDED = (
 )
 _REMOVE = f"DELETE FROM memory_entries WHERE id = ? AND {_JUST_RECORDED}"
 _TOUCH_SURVIVOR = (
-    "UPDATE memory_entries SET last_accessed = CASE WHEN memory_entries.last_accessed IS NULL"
-    " OR memory_entries.last_accessed < m.removed THEN m.removed ELSE memory_entries.last_accessed END"
+    f"UPDATE memory_entries SET last_accessed = {later_sql('memory_entries.last_accessed', 'm.removed')}"
     f" FROM (SELECT last_accessed AS removed FROM {TABLE} WHERE merge_id = last_insert_rowid() AND removed_id = ?) AS m"
     " WHERE memory_entries.id = ? AND NOT EXISTS (SELECT 1 FROM memory_entries WHERE id = ?)"
 )
@@ -291,7 +290,7 @@ def undo(db: Database, *, merge_ids: list[int] | None = None, since: str | None 
     now = timestamps.now()
     statements: list[Any] = []
     for r in pending:
-        after = _later(r["survivor_last_accessed"], r["last_accessed"])
+        after = later(r["survivor_last_accessed"], r["last_accessed"])
         statements += [
             (_RESTORE, [r["merge_id"]]),
             (_MARK_UNDONE, [now, r["merge_id"]]),
@@ -366,8 +365,3 @@ def _merged_into(db: Database, ids: set[int]) -> dict[int, int]:
         return {}
     sql = f"SELECT removed_id, merge_id FROM {TABLE} WHERE undone_at IS NULL AND removed_id IN ({{}})"
     return {r["removed_id"]: r["merge_id"] for r in _select_in(db, sql, ids)}
-
-
-def _later(a: str | None, b: str | None) -> str | None:
-    """What ``_TOUCH_SURVIVOR`` computes: ``b`` if ``a`` is NULL or earlier, else ``a``."""
-    return b if a is None or (b is not None and a < b) else a
