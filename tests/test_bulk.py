@@ -155,7 +155,8 @@ def build(path, contents, accessed=()):
             db.memories.store(content, ("fact", "preference", "pattern")[i % 3], "user_explicit")
         db.execute("UPDATE memory_entries SET created_at = strftime('2025-01-01T%H:%M:%fZ', id * 61.25, 'unixepoch')")
         for i in accessed:
-            db.execute("UPDATE memory_entries SET last_accessed = ? WHERE id = ?", [f"2025-06-{i % 28 + 1:02}T08:00:00.{i:03}Z", i + 1])
+            db.execute("UPDATE memory_entries SET last_accessed = ? WHERE id = ?",
+                       [f"2025-06-{i % 28 + 1:02}T08:00:00.{i:03}Z", i + 1])
     return path
 
 

@@ -236,7 +236,8 @@ def test_a_restore_survives_a_dropped_chunk_with_its_times(kind, when, server, d
     report = import_dropping_chunk(db, server, path, when, drops=1)
     assert server.stats["batch"] == 5 + 1
     assert (report.read, report.chunks, report.new, report.duplicates) == (20, 5, 18, 2)
-    stored = dict(rows(db_path, "SELECT content, created_at || ' ' || coalesce(last_accessed, '-') FROM memory_entries"))
+    stored = dict(rows(db_path, "SELECT content, created_at || ' ' || coalesce(last_accessed, '-')"
+                                " FROM memory_entries"))
     assert {c: stored[c] for c in times} == {c: f"{t} {t.replace('2025', '2026')}" for c, t in times.items()}
     assert [c for c in stored if c not in times and not stored[c].endswith(" -")] == []  # none stamped
 

@@ -77,8 +77,8 @@ def later(a: str | None, b: str | None) -> str | None:
 
 
 def upsert_sql(rows: int) -> str:
-    """The dedup upsert for ``rows`` entries (:func:`prepare`'s six parameters each) as one ``INSERT … ON CONFLICT`` statement:
-    what the demo generator and the benchmarks write with (the store itself uses :func:`upsert_statements`)."""
+    """The dedup upsert for ``rows`` entries (:func:`prepare`'s six parameters each) as one ``INSERT … ON
+    CONFLICT`` statement: what the demo generator and the benchmarks write with (the store itself uses :func:`upsert_statements`)."""
     return (
         _UPSERT_HEAD + ", ".join([_ROW] * rows)
         + f" ON CONFLICT (content_hash) DO UPDATE SET last_accessed = {_TOUCH} RETURNING {COLUMNS}"
