@@ -61,7 +61,7 @@ def _parsed(source: Path) -> list[list]:
             record = json.loads(raw)
             content = record["content"]
             rows.append([content, content_hash(content), record["category"], record["source"],
-                         record.get("created_at") or timestamps.now()])
+                         record.get("created_at") or timestamps.now(), record.get("last_accessed")])
     return rows
 
 

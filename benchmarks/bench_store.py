@@ -81,7 +81,7 @@ def plain_sqlite3(path: Path):
     sql = memories.upsert_sql(1)
 
     def call(text: str) -> None:
-        conn.execute(sql, [text, content_hash(text), CATEGORY, SOURCE, timestamps.now()]).fetchone()
+        conn.execute(sql, [text, content_hash(text), CATEGORY, SOURCE, timestamps.now(), None]).fetchone()
 
     return call, conn.close
 
@@ -214,7 +214,8 @@ def _round_trips(url: str, calls: int, rounds: int) -> dict[str, float]:
         "SELECT 1, libsql-client sync": lambda r: loop(lambda i: client.execute("SELECT 1")),
         "select by hash, ours": lambda r: loop(lambda i: db.execute(SELECT, [content_hash(f"rt {r} {i}")], idempotent=True)),
         "upsert, ours": lambda r: loop(lambda i: db.execute(
-            sql, [f"rt {r} {i}", content_hash(f"rt {r} {i}"), CATEGORY, SOURCE, timestamps.now()], idempotent=True)),
+            sql, [f"rt {r} {i}", content_hash(f"rt {r} {i}"), CATEGORY, SOURCE, timestamps.now(), None],
+            idempotent=True)),
     }, rounds)
     db.close()
     client.close()

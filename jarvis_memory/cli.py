@@ -335,11 +335,12 @@ def log_(get_db: _LazyDb, session_id: int, event_type: str, data: str | None, as
 @json_option
 @click.pass_obj
 def import_(get_db: _LazyDb, file: str, fmt: str | None, chunk_size: int, as_json: bool) -> None:
-    """Import memories from JSON Lines or CSV (content, category, source[, created_at]).
+    """Import memories from JSON Lines or CSV (content, category, source[, created_at, last_accessed]).
 
-    Dedup as in `remember`; chunks are atomic, so re-running an interrupted
-    import completes it without duplicates. Bad rows are listed and skipped.
-    Exit 1 if any row was rejected.
+    Dedup as in `remember`, but a memory already stored keeps the later last_accessed
+    of the two and nothing is marked accessed now, so an export imports back as it
+    was. Chunks are atomic, so re-running an interrupted import completes it
+    without duplicates. Bad rows are listed and skipped. Exit 1 if any row was rejected.
     """
     with Progress("import", enabled=not as_json) as bar:
         def progress(r: bulk.ImportReport) -> None:
@@ -414,7 +415,8 @@ def sync_command(get_db: _LazyDb, sync_from: str | None, out: str | None, as_jso
     """
     from .store import replica
 
-    synced = replica.sync(sync_from or get_db.url, out=out)
+    local = config.load(get_db.url).path if out is not None else None  # the database this command line names
+    synced = replica.sync(sync_from or get_db.url, out=out, database=local)
     if synced.note:
         click.echo(f"note: {synced.note}", err=True)
     done = "made" if synced.first else "rebuilt" if synced.rebuilt else "refreshed"

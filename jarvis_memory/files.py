@@ -4,6 +4,7 @@
 a file elsewhere), a FIFO or a device (``/dev/stdout``, ``/dev/null``), or a regular file
 with permissions of its own.  Only a regular file (or a name not yet taken) can be
 replaced atomically; anything else is written in place, as a shell's ``>`` would.
+Whatever the name, it is never the database the command works on (:func:`check_output`).
 Hand-written because the atomic-write libraries (atomicwrites, archived) replace
 whatever the name points at.
 """
@@ -28,10 +29,52 @@ def _default_mode() -> int:
 
 
 DEFAULT_MODE = _default_mode()  # what open() would give a new file: 0666 less the umask
+# The files SQLite keeps beside a database: write-ahead log, its shared-memory index, rollback journal
+# (https://www.sqlite.org/tempfiles.html, 2.1-2.3).  Writing any of them damages the database as surely as
+# writing the database file itself.
+SQLITE_SIDECARS = ("-wal", "-shm", "-journal")
 
 
-def write_file(path: str | os.PathLike, write: Callable[[IO[Any]], Any], *, binary: bool = False) -> Any:
+def check_output(out: str | os.PathLike | IO[Any], database: str | os.PathLike | None) -> None:
+    """Refuse an output that is the database file ``database`` or one of :data:`SQLITE_SIDECARS` beside it.
+
+    ``out`` is a name the user gave (``export -o``, ``report --out``, ``sync --out``) or an open stream
+    (stdout, which the shell may have pointed at the database).  The same file however it is spelled:
+    symlinks, ``..`` and relative names are resolved, and where both files exist they are compared by
+    device and inode (a hard link, ``/dev/stdout``).  ``database`` None (a remote database) protects
+    nothing.  Every command that writes a file the user named calls this before writing anything.
+    Raises :class:`FileError` (exit 3) naming the database and the file.
+    """
+    if database is None:
+        return
+    if isinstance(out, (str, os.PathLike)):
+        shown, resolved = os.fspath(out), os.path.realpath(out)
+        here = _identity(lambda: os.stat(out))
+    else:
+        shown, resolved = "standard output", None
+        here = _identity(lambda: os.fstat(out.fileno()))
+    for base in dict.fromkeys((os.path.abspath(database), os.path.realpath(database))):
+        for suffix in ("", *SQLITE_SIDECARS):
+            name = base + suffix
+            if resolved == os.path.realpath(name) or (here is not None and here == _identity(lambda: os.stat(name))):
+                what = f"the {suffix} file of the database" if suffix else "the database"
+                raise FileError(f"cannot write {shown}: it is {what} {database}; name another file")
+
+
+def _identity(stat_of: Callable[[], os.stat_result]) -> tuple[int, int] | None:
+    """(device, inode) of what ``stat_of`` stats, None where there is no such file (or no descriptor)."""
+    try:
+        info = stat_of()
+    except (OSError, ValueError):  # no such file; a stream without a descriptor (io.UnsupportedOperation)
+        return None
+    return info.st_dev, info.st_ino
+
+
+def write_file(path: str | os.PathLike, write: Callable[[IO[Any]], Any], *, binary: bool = False,
+               database: str | os.PathLike | None = None) -> Any:
     """Call ``write(handle)`` to fill the file ``path`` names; returns what ``write`` returns.
+
+    ``path`` must not be the file ``database`` or one beside it (:func:`check_output`): nothing is written then.
 
     A symlink is followed (the file it points to is written, the link stays).  A regular
     file, or a name not yet taken, is replaced atomically (a temporary file in the same
@@ -39,6 +82,7 @@ def write_file(path: str | os.PathLike, write: Callable[[IO[Any]], Any], *, bina
     0666 less the umask).  A FIFO, device or socket is opened and written in place.
     Raises :class:`FileError` (one sentence with the name and the system's reason).
     """
+    check_output(path, database)
     shown = os.fspath(path)
     target = Path(os.path.realpath(path))
     mode = "wb" if binary else "w"

@@ -1,11 +1,13 @@
 """Bulk import and export: same dedup as store, atomic chunks, rejected rows reported."""
 
+import contextlib
 import csv
 import json
+import sqlite3
 
 import pytest
 
-from jarvis_memory import ValidationError
+from jarvis_memory import Database, ValidationError
 from jarvis_memory.store import bulk
 from jarvis_memory.errors import FileError
 
@@ -112,3 +114,91 @@ def test_export_to_missing_folder_fails_cleanly(db, tmp_path):
         bulk.export(db, tmp_path / "nope" / "out.jsonl")
     with pytest.raises(ValidationError):
         bulk.export(db, tmp_path / "out.xml", format="xml")
+
+
+# -- export then import is a backup (issue "What other people's data, habits and tools do to it", cases 2, 3) --
+
+TRICKY = {  # contents the store accepts that a writer or a reader of a format may mangle
+    "bare CR": "Old Mac note\rsecond line",
+    "CRLF": "Windows note\r\nsecond line",
+    "LF": "Unix note\nsecond line",
+    "ends with CR": "ends with a carriage return\r",
+    "starts with LF": "\nstarts with a line feed",
+    "quotes and commas": 'He said "hi, there", then left',
+    "only quotes": '""',
+    "spaces around": "  spaces before and after  ",
+    "tabs": "\ttab\tseparated\t",
+    "unicode": "Ünïcödé café Straße İstanbul",
+    "astral": "emoji 😀 and music 𝄞",
+    "formula": '=HYPERLINK("http://example.org")',
+    "signs": "+1 -1 @user",
+    "backslashes": "C:\\path\\ and \\N and \\",
+    "separators": "one\u2028two\u2029three\x85four",
+    "control characters": "\x0b\x0c\x1c\x1d\x1e\x1f kept",
+    "BOM first": "\ufeffstarts with a BOM",
+    "JSON-looking": '{"content": "not really"}',
+    "longest": "é" * 10_000,
+}
+ROW = "SELECT content, content_hash, category, source, created_at, last_accessed FROM memory_entries"
+
+
+def rows_of(path):
+    """Every memory as stored (ids aside: an import renumbers), read from the file itself."""
+    with contextlib.closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
+        return sorted(conn.execute(ROW).fetchall())
+
+
+def build(path, contents, accessed=()):
+    """A database of ``contents`` created on days of 2025, the ones at the indexes ``accessed`` accessed in June."""
+    with Database(path.as_uri()) as db:
+        for i, content in enumerate(contents):
+            db.memories.store(content, ("fact", "preference", "pattern")[i % 3], "user_explicit")
+        db.execute("UPDATE memory_entries SET created_at = strftime('2025-01-01T%H:%M:%fZ', id * 61.25, 'unixepoch')")
+        for i in accessed:
+            db.execute("UPDATE memory_entries SET last_accessed = ? WHERE id = ?",
+                       [f"2025-06-{i % 28 + 1:02}T08:00:00.{i:03}Z", i + 1])
+    return path
+
+
+@pytest.mark.parametrize("fmt", bulk.FORMATS)
+@pytest.mark.parametrize("tricky", list(TRICKY))
+def test_every_content_survives_export_then_import(tmp_path, tricky, fmt):
+    source = build(tmp_path / "source.db", ["before it", TRICKY[tricky], "after it"])
+    dump = tmp_path / f"dump.{fmt}"
+    with Database(source.as_uri(), read_only=True) as db:
+        bulk.export(db, dump, format=fmt)
+    with Database((tmp_path / "fresh.db").as_uri()) as fresh:
+        report = bulk.import_file(fresh, dump)
+    assert (report.new, report.rejected) == (3, [])
+    assert rows_of(tmp_path / "fresh.db") == rows_of(source)
+
+
+@pytest.mark.parametrize("fmt", bulk.FORMATS)
+def test_an_export_restores_its_times_and_reimporting_it_changes_nothing(db, db_path, tmp_path, fmt):
+    """On every URL kind (import is the store's bulk upsert): a fresh restore keeps created_at and
+    last_accessed, and importing the same export again neither stamps nor counts anything new."""
+    contents = [f"memory {i}" for i in range(6)] + [TRICKY["bare CR"], TRICKY["astral"]]
+    source = build(tmp_path / "source.db", contents, accessed=[0, 2, 6])
+    dump = tmp_path / f"dump.{fmt}"
+    with Database(source.as_uri(), read_only=True) as src:
+        bulk.export(src, dump, format=fmt)
+    first = bulk.import_file(db, dump, chunk_size=3)
+    assert (first.new, first.duplicates, first.rejected) == (8, 0, [])
+    assert rows_of(db_path) == rows_of(source)
+    again = bulk.import_file(db, dump, chunk_size=3)
+    assert (again.new, again.duplicates, again.rejected) == (0, 8, [])
+    assert rows_of(db_path) == rows_of(source)
+
+
+def test_a_memory_already_stored_keeps_the_later_last_accessed(db, db_path, tmp_path):
+    """An older backup brought back over newer use keeps the newer times, and the newer backup's over older."""
+    source = build(tmp_path / "source.db", ["memory 0", "memory 1", "memory 2"], accessed=[0, 1])
+    dump = tmp_path / "dump.jsonl"
+    with Database(source.as_uri(), read_only=True) as src:
+        bulk.export(src, dump)
+    bulk.import_file(db, dump)
+    db.execute("UPDATE memory_entries SET last_accessed = '2025-07-01T00:00:00.000Z' WHERE content = 'memory 0'")
+    db.execute("UPDATE memory_entries SET last_accessed = '2025-05-01T00:00:00.000Z' WHERE content = 'memory 1'")
+    report = bulk.import_file(db, dump)
+    assert (report.new, report.duplicates) == (0, 3)
+    assert [r[5] for r in rows_of(db_path)] == ["2025-07-01T00:00:00.000Z", "2025-06-02T08:00:00.001Z", None]

@@ -170,3 +170,104 @@ def test_a_nul_in_a_file_url_is_exit_3(tmp_path):
 def test_an_id_of_other_digits_is_a_validation_error(url, value):
     with Database(url) as db, pytest.raises(ValidationError, match="must be an integer"):
         db.memories.get(value)
+
+
+# -- an output that is the database itself (issue "What other people's data, habits and tools do to it", case 1) --
+
+def _folder_state(folder):
+    """Every file under ``folder`` with its bytes (folders and the -shm by name: a reader's marks change the
+    shared-memory file): what "nothing written" compares."""
+    return {str(p.relative_to(folder)): None if p.is_dir() or p.name.endswith("-shm") else p.read_bytes()
+            for p in sorted(folder.rglob("*"))}
+
+
+@pytest.fixture
+def live_db(url, db_path):
+    """The database with a session and an event, held open by another client in WAL mode: its -wal and -shm exist."""
+    with Database(url) as db:
+        session = db.sessions.start()
+        db.events.log(session.id, "memory_store", {"memory_id": 1})
+    conn = sqlite3.connect(db_path)
+    conn.execute("PRAGMA journal_mode = WAL")
+    with conn:
+        conn.execute("UPDATE sessions SET summary = 'held open'")
+    assert os.path.exists(f"{db_path}-wal") and os.path.exists(f"{db_path}-shm")
+    yield db_path
+    conn.close()
+
+
+SPELLINGS = {  # how the test folder spells the database or a file beside it -> what the refusal calls it
+    "absolute": (lambda db: str(db), "the database"),
+    "relative": (lambda db: os.path.relpath(db), "the database"),
+    "dot-dot": (lambda db: _made(db.parent / "sub") + "/../" + db.name, "the database"),
+    "symlink": (lambda db: _linked(db.parent / "link.db", db), "the database"),
+    "symlinked folder": (lambda db: _linked(db.parent / "alias", db.parent) + "/" + db.name, "the database"),
+    "hard link": (lambda db: _hard(db.parent / "hard.db", db), "the database"),
+    "-wal": (lambda db: f"{db}-wal", "the -wal file of the database"),
+    "-shm": (lambda db: os.path.relpath(f"{db}-shm"), "the -shm file of the database"),
+    "-journal, no such file yet": (lambda db: f"{db}-journal", "the -journal file of the database"),
+    "hard link to -wal": (lambda db: _hard(db.parent / "copy", f"{db}-wal"), "the -wal file of the database"),
+}
+
+
+def _made(folder):
+    folder.mkdir()
+    return str(folder)
+
+
+def _linked(link, target):
+    link.symlink_to(target)
+    return str(link)
+
+
+def _hard(link, target):
+    os.link(target, link)
+    return str(link)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+@pytest.mark.parametrize("spelling", list(SPELLINGS))
+def test_export_onto_the_database_is_refused_and_writes_nothing(live_db, url, spelling, fmt):
+    spell, what = SPELLINGS[spelling]
+    name = spell(live_db)
+    before = _folder_state(live_db.parent)
+    out = run(url, "export", "-f", fmt, "-o", name)
+    assert out.returncode == 3, out.stderr
+    assert out.stderr == f"error: cannot write {name}: it is {what} {live_db}; name another file\n"
+    assert _folder_state(live_db.parent) == before
+
+
+@pytest.mark.parametrize("stdout", ["-", "/dev/stdout"])
+def test_export_to_a_stdout_appending_to_the_database_is_refused(live_db, url, stdout):
+    before = _folder_state(live_db.parent)
+    with open(live_db, "ab") as appending:
+        out = subprocess.run([sys.executable, "-m", "jarvis_memory", "export", "-o", stdout], env=cli_env(url),
+                             stdout=appending, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert out.returncode == 3, out.stderr
+    shown = "standard output" if stdout == "-" else stdout
+    assert out.stderr == f"error: cannot write {shown}: it is the database {live_db}; name another file\n"
+    assert _folder_state(live_db.parent) == before
+
+
+@pytest.mark.parametrize("name", ["jarvis.db", "jarvis.db-journal"])
+def test_a_report_folder_that_is_the_database_is_refused_before_any_kernel(live_db, url, name):
+    before = _folder_state(live_db.parent)
+    out = run(url, "report", "usage_report", "--out", name)
+    assert out.returncode == 3, out.stderr
+    what = "the database" if name == "jarvis.db" else "the -journal file of the database"
+    assert out.stderr == f"error: cannot write {live_db.parent / name}: it is {what} {live_db}; name another file\n"
+    assert _folder_state(live_db.parent) == before
+
+
+@pytest.mark.parametrize("name", ["jarvis.db", "jarvis.db-journal"])
+def test_a_replica_onto_the_database_is_refused(live_db, url, server, name):
+    """`sync --url REMOTE --out FILE` beside DATABASE_URL=file:…: the replica never lands on that database's files."""
+    from conftest import TOKEN
+
+    before = _folder_state(live_db.parent)
+    out = subprocess.run([sys.executable, "-m", "jarvis_memory", "sync", "--url", server.ws_url, "--out", name],
+                         env=cli_env(url, TOKEN), capture_output=True, text=True, timeout=120)
+    assert out.returncode == 3, out.stderr
+    what = "the database" if name == "jarvis.db" else "the -journal file of the database"
+    assert out.stderr == f"error: cannot write {live_db.parent / name}: it is {what} {live_db}; name another file\n"
+    assert _folder_state(live_db.parent) == before

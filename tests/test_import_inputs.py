@@ -118,3 +118,28 @@ def test_content_length_is_counted_in_utf16_units_as_the_app_counts(url, tmp_pat
     out = run(url, "import", str(source), "--json")
     assert out.returncode == 1 and "20,000 characters" in json.loads(out.stdout)["rejected"][0]["reason"]
     assert len(contents(url)) == 1
+
+
+# -- a UTF-8 byte order mark (issue "What other people's data, habits and tools do to it", case 4) --
+
+BOM_FILES = {
+    "jsonl": GOOD + "\n" + GOOD_2 + "\n",
+    "csv": "content,category,source\nLikes tea,preference,user_explicit\nLives in Lisbon,fact,user_explicit\n",
+}
+
+
+@pytest.mark.parametrize("piped", [False, True], ids=["file", "pipe"])
+@pytest.mark.parametrize("fmt", list(BOM_FILES))
+def test_a_file_starting_with_a_bom_imports_every_line(url, tmp_path, fmt, piped):
+    """Notepad and Excel's "CSV UTF-8" start a file with EF BB BF; line 1 is data all the same."""
+    data = b"\xef\xbb\xbf" + BOM_FILES[fmt].encode()
+    if piped:
+        out = subprocess.run([sys.executable, "-m", "jarvis_memory", "import", "-f", fmt, "/dev/stdin", "--json"],
+                             env=cli_env(url), capture_output=True, input=data, timeout=120)
+    else:
+        source = tmp_path / f"in.{fmt}"
+        source.write_bytes(data)
+        out = run(url, "import", str(source), "--json")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == {"read": 2, "new": 2, "duplicates": 0, "chunks": 1, "rejected": []}
+    assert contents(url) == ["Likes tea", "Lives in Lisbon"]

@@ -178,10 +178,14 @@ def test_reads_with_parameters_are_reads(kind, server, db):
         reader.close()
 
 
-def write_entries(path: Path, contents: list[str]) -> None:
+def write_entries(path: Path, contents: list[str], times: dict[str, str] | None = None) -> None:
+    """One JSON line per content; ``times`` (content -> moment) adds created_at and last_accessed, as an export has."""
     with path.open("w", encoding="utf-8") as out:
         for content in contents:
-            out.write(json.dumps({"content": content, "category": "fact", "source": "user_explicit"}) + "\n")
+            entry = {"content": content, "category": "fact", "source": "user_explicit"}
+            if times and content in times:
+                entry.update(created_at=times[content], last_accessed=times[content].replace("2025", "2026"))
+            out.write(json.dumps(entry) + "\n")
 
 
 CHUNK = 4
@@ -215,10 +219,27 @@ def test_import_survives_a_dropped_chunk(kind, when, server, db, db_path, tmp_pa
     assert server.stats["batch"] == 5 + 1
     assert (report.read, report.chunks, report.new, report.duplicates) == (20, 5, 18, 2)  # the retry counts as new
     touched = rows(db_path, "SELECT content FROM memory_entries WHERE last_accessed IS NOT NULL")
-    assert touched == [("entry 2",)]  # by its repeat in chunk 5, not by the retry
+    assert touched == []  # an import stamps nothing: not the retry, not the repeat of entry 2 in chunk 5
     hashes = stored_hashes(db_path)
     assert len(hashes) == len(set(hashes)) == len(EXPECTED)
     assert set(hashes) == EXPECTED
+
+
+@pytest.mark.parametrize("when", ["before", "after"])
+def test_a_restore_survives_a_dropped_chunk_with_its_times(kind, when, server, db, db_path, tmp_path):
+    """Rows carrying created_at and last_accessed (an export): the retry of a chunk whose answer was lost
+    takes the rows its first attempt wrote for its own, and every row keeps the file's times (row 6 repeats
+    row 5 and row 17 row 2 without times: the times already stored stay)."""
+    times = {c: f"2025-03-{i + 1:02}T10:00:00.{i:03}Z" for i, c in enumerate(CONTENTS) if i % 2 == 0 and i != 6}
+    path = tmp_path / "entries.jsonl"
+    write_entries(path, CONTENTS, times)
+    report = import_dropping_chunk(db, server, path, when, drops=1)
+    assert server.stats["batch"] == 5 + 1
+    assert (report.read, report.chunks, report.new, report.duplicates) == (20, 5, 18, 2)
+    stored = dict(rows(db_path, "SELECT content, created_at || ' ' || coalesce(last_accessed, '-')"
+                                " FROM memory_entries"))
+    assert {c: stored[c] for c in times} == {c: f"{t} {t.replace('2025', '2026')}" for c, t in times.items()}
+    assert [c for c in stored if c not in times and not stored[c].endswith(" -")] == []  # none stamped
 
 
 def test_store_retried_after_a_lost_answer_reports_a_new_entry(kind, server, db, db_path):

@@ -37,7 +37,7 @@ import click
 
 from .. import timestamps
 from ..errors import FileError, JarvisMemoryError, ValidationError
-from ..files import atomic_write
+from ..files import atomic_write, check_output
 from ..progress import Progress
 from ..store import config
 from ..store import replica as replicas
@@ -117,8 +117,8 @@ def run(
     Everything that can be checked before a kernel starts (names, dates, ``timeout`` (whole seconds, 1 to
     86,400), parameter names, each value against its declared type and range (:meth:`Declared.check`), fail_on
     syntax and, where the notebook declares its headline figures, metric names) is, and raises
-    ValidationError; so is the database (:func:`check_database`, which also syncs the replica), before any
-    folder is made.
+    ValidationError; so is the database (:func:`check_database`, which also syncs the replica), and an ``out_dir`` that is
+    the database's own file (FileError, :func:`files.check_output`), before any folder is made.
     A remote database is read through its embedded replica unless ``replica=False`` (keyset pages).
     """
     log = log or Progress("report").note  # dated lines in a log, plain ones on a terminal
@@ -143,6 +143,7 @@ def run(
     notes = check_database(settings, replica=replica)
 
     out = reports_dir(out_dir)
+    check_output(out, settings.path)
     dated = new_run_folder(out)
     run_info = {"database": settings.redacted_url, "since": since, "until": until,
                 "started": timestamps.now(), "reports": {}}
@@ -319,7 +320,7 @@ def exit_code(outcomes: Iterable[Outcome]) -> int:
 @click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE",
               help="Notebook parameter (JSON value, else text); repeatable. E.g. -p stale_session_hours=48 "
                    "-p 'fail_on=open_sessions>=10'.")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False), metavar="DIR",
+@click.option("--out", "out_dir", type=click.Path(), metavar="DIR",  # a file: FileError, exit 3 (run)
               help="Report folder (default: reports/ in the project).")
 @click.option("--timeout", type=float, default=DEFAULT_TIMEOUT, show_default=True,
               help="Whole seconds (1 to 86400) one cell may run before the notebook fails.")

@@ -3,11 +3,15 @@
 Import goes through the same dedup upsert as :meth:`Memories.store`, one
 multi-row statement per chunk: a chunk is in whole or not at all on every URL
 kind, so an interrupted import is completed by running it again.  Bad rows are
-reported with their line number and reason; the good ones are kept.
+reported with their line number and reason; the good ones are kept.  An import
+restores what an export wrote: ``created_at`` and ``last_accessed`` as they were (a
+memory already stored keeps the later ``last_accessed`` of the two; nothing is stamped
+now), so export then import is a backup of the memories (ids are renumbered).
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -19,7 +23,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from .. import timestamps
 from ..errors import UnreadableRowError, ValidationError
-from ..files import write_file
+from ..files import check_output, write_file
 from . import memories
 from .rows import text_values
 
@@ -87,10 +91,7 @@ def import_file(
     fmt = detect_format(path, format)
     if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or not 1 <= chunk_size <= MAX_CHUNK:
         raise ValidationError(f"chunk size must be an integer from 1 to {MAX_CHUNK}; got {chunk_size!r}")
-    try:
-        handle = path.open("rb")
-    except OSError as e:
-        raise ValidationError(f"cannot read {path}: {e.strerror}") from None
+    handle = _open(path)
     if fmt == "csv":  # a CSV error can end the file part-way: find it before any chunk is written
         piped = not path.is_file()
         if piped:  # a pipe (/dev/stdin, a FIFO) can be read once: keep its bytes for the second pass
@@ -100,7 +101,7 @@ def import_file(
         with handle:
             for _ in _records(handle, fmt):
                 pass
-        handle = io.BytesIO(data) if piped else path.open("rb")
+        handle = io.BytesIO(data) if piped else _open(path)
     db.ready()
     report = ImportReport()
     chunk: list[list[Any]] = []
@@ -123,26 +124,46 @@ def import_file(
     return report
 
 
+def _open(path: Path) -> IO[bytes]:
+    """The import file, in bytes, after its UTF-8 byte order mark if it starts with one (Notepad and Excel's
+    "CSV UTF-8" write one; a JSON parser may ignore it, RFC 8259 section 8.1).  Raises ValidationError."""
+    try:
+        handle = path.open("rb")
+    except OSError as e:
+        raise ValidationError(f"cannot read {path}: {e.strerror}") from None
+    if handle.peek(len(codecs.BOM_UTF8)).startswith(codecs.BOM_UTF8):
+        handle.read(len(codecs.BOM_UTF8))
+    return handle
+
+
 def _params(record: Any) -> list[Any]:
     if isinstance(record, ValidationError):
         raise record
     if not isinstance(record, dict):
         raise ValidationError("row is not an object with content, category and source")
-    created_at = record.get("created_at")
-    if created_at == "":  # an empty CSV cell: no time given
-        created_at = None
-    if created_at is not None and not timestamps.is_iso(created_at):  # 0, false, [] are no time either
-        raise ValidationError(f"created_at {created_at!r} is not in toISOString() form (2026-02-02T09:30:00.123Z)")
-    return memories.prepare(record.get("content"), record.get("category"), record.get("source"), created_at)
+    created_at, last_accessed = (_moment(record, name) for name in ("created_at", "last_accessed"))
+    return memories.prepare(record.get("content"), record.get("category"), record.get("source"), created_at,
+                            last_accessed)
+
+
+def _moment(record: dict[str, Any], name: str) -> str | None:
+    """``record[name]`` as a time in the shared form, None if absent or empty (an empty CSV cell: no time)."""
+    value = record.get(name)
+    if value is None or value == "":
+        return None
+    if not timestamps.is_iso(value):  # 0, false, [] are no time either
+        raise ValidationError(f"{name} {value!r} is not in toISOString() form (2026-02-02T09:30:00.123Z)")
+    return value
 
 
 def _write_chunk(db: Database, chunk: list[list[Any]], report: ImportReport, progress: Any) -> None:
     unique: dict[str, list[Any]] = {}
-    for params in chunk:
-        unique.setdefault(params[1], params)
-    # The answer holds one value per row, not the rows: NULL for a new one (or a retry's own first write).
-    rows = memories.upsert(db, list(unique.values()), returning="last_accessed")
-    new = sum(1 for row in rows if row[0] is None)
+    for params in chunk:  # a memory repeated in the chunk is sent once, with the later last_accessed
+        first = unique.setdefault(params[1], params)
+        first[5] = memories.later(first[5], params[5])
+    # The answer holds one id per stored row, not the rows; a retry leaves its own first write out of them.
+    stored, _ = memories.upsert(db, list(unique.values()), returning="id", restore=True)
+    new = len(unique) - len(stored)
     report.new += new
     report.duplicates += len(chunk) - new
     report.chunks += 1
@@ -167,7 +188,7 @@ def _records(handle: IO[bytes], fmt: str) -> Iterator[tuple[int, Any]]:
                 yield number, ValidationError(f"unusable JSON: {e}")
         return
     try:
-        text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+        text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
         reader = csv.DictReader(text, strict=True)  # an unclosed quote is an error, not a field to the end
         header = reader.fieldnames or []
     except UnicodeDecodeError:
@@ -205,19 +226,23 @@ def export(db: Database, out: str | Path | None = None, *, format: str = "jsonl"
     """Write every readable entry to ``out`` or, for None, stdout (see :func:`files.write_file`).
 
     A row whose text cannot be read (not UTF-8) is skipped and named in the report;
-    a BLOB holding UTF-8 text is written as that text.  Raises :class:`FileError`.
+    a BLOB holding UTF-8 text is written as that text.  Raises :class:`FileError`, also
+    before writing anything when ``out`` (or stdout) is ``db``'s own file (:func:`files.check_output`).
     """
     if format not in FORMATS:
         raise ValidationError(f"format must be one of {', '.join(FORMATS)}; got {format!r}")
     if out is None:
+        check_output(sys.stdout, db.settings.path)
         return _write(db, sys.stdout, format)
-    return write_file(out, lambda handle: _write(db, handle, format))
+    return write_file(out, lambda handle: _write(db, handle, format), database=db.settings.path)
 
 
 def _write(db: Database, handle: IO[str], format: str) -> ExportReport:
     report = ExportReport()
     if format == "csv":
-        writer = csv.DictWriter(handle, fieldnames=FIELDS, lineterminator="\n")
+        # Every field quoted: the csv module's minimal quoting left a bare "\r" unquoted with a "\n" line end
+        # before Python 3.11.9 (CPython gh-67044), and a reader takes that "\r" for the end of the row.
+        writer = csv.DictWriter(handle, fieldnames=FIELDS, lineterminator="\n", quoting=csv.QUOTE_ALL)
         writer.writeheader()
         write = writer.writerow
     else:

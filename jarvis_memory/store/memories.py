@@ -36,7 +36,7 @@ _NAMES = tuple(COLUMNS.split(", "))
 # last_accessed NULL; a duplicate comes back touched, stamped by the database's
 # clock in toISOString() form (SQLite's %f is SS.SSS).
 _UPSERT_HEAD = "INSERT INTO memory_entries (content, content_hash, category, source, created_at, last_accessed) VALUES "
-_ROW = "(?, ?, ?, ?, ?, NULL)"
+_ROW = "(?, ?, ?, ?, ?, ?)"
 _TOUCH = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 
 
@@ -63,52 +63,77 @@ _CREATED = timestamps.instant_sql("created_at")  # other clients' spellings comp
 _NEWEST = ("_at", "id")  # search and recall order, newest first (see Memories._read)
 
 
+def later_sql(a: str, b: str) -> str:
+    """An SQL expression: the later of two ``last_accessed`` values ``a`` and ``b`` (NULL: never accessed).
+
+    Compared as text, which orders the shared ``toISOString()`` form by time; what a merge's survivor
+    and an imported duplicate keep.
+    """
+    return f"CASE WHEN {a} IS NULL OR {a} < {b} THEN {b} ELSE {a} END"
+
+
+def later(a: str | None, b: str | None) -> str | None:
+    """What :func:`later_sql` computes, in Python: ``b`` if ``a`` is None or earlier, else ``a``."""
+    return b if a is None or (b is not None and a < b) else a
+
+
 def upsert_sql(rows: int) -> str:
-    """The dedup upsert for ``rows`` entries (five parameters each) as one ``INSERT … ON CONFLICT`` statement:
-    what the demo generator and the benchmarks write with (the store itself uses :func:`upsert_statements`)."""
+    """The dedup upsert for ``rows`` entries (:func:`prepare`'s six parameters each) as one ``INSERT … ON
+    CONFLICT`` statement: what the demo generator and the benchmarks write with (the store itself uses :func:`upsert_statements`)."""
     return (
         _UPSERT_HEAD + ", ".join([_ROW] * rows)
         + f" ON CONFLICT (content_hash) DO UPDATE SET last_accessed = {_TOUCH} RETURNING {COLUMNS}"
     )
 
 
-_INCOMING = "WITH incoming (i_content, i_hash, i_category, i_source, i_created) AS (VALUES {rows}) "
+_INCOMING = ("WITH incoming (i_content, i_hash, i_category, i_source, i_created, i_accessed)"
+             " AS (VALUES {rows}) ")
 # A remote store or import chunk is retried when its answer is lost; the retry may
-# then meet the row its first attempt wrote.  Only on a retry, a never-accessed row
-# with the created_at this call sent is taken to be that row: left untouched, new.
-_TOUCH_UNLESS_SENT = f"CASE WHEN last_accessed IS NULL AND created_at = i_created THEN NULL ELSE {_TOUCH} END"
+# then meet the row its first attempt wrote.  Only on a retry, a row with the created_at
+# and last_accessed this call sent is taken to be that row: left untouched, new.
+_SENT = "created_at = i_created AND last_accessed IS i_accessed"
+_TOUCH_UNLESS_SENT = f"CASE WHEN {_SENT} THEN last_accessed ELSE {_TOUCH} END"
 
 
-def upsert_statements(rows: list[list[Any]], *, retry: bool = False, returning: str = COLUMNS
-                      ) -> list[tuple[str, list[Any]]]:
-    """The dedup upsert of ``rows`` (each :func:`prepare`'s five parameters, distinct hashes) as one atomic batch.
+def upsert_statements(rows: list[list[Any]], *, retry: bool = False, returning: str = COLUMNS,
+                      restore: bool = False) -> list[tuple[str, list[Any]]]:
+    """The dedup upsert of ``rows`` (each :func:`prepare`'s six parameters, distinct hashes) as one atomic batch.
 
-    First the rows already stored are touched (UPDATE … FROM, returning them with
-    ``last_accessed`` set), then the others are inserted (INSERT … SELECT … WHERE NOT
-    EXISTS, returning them with ``last_accessed`` NULL).  Unlike ``INSERT … ON CONFLICT
-    DO UPDATE``, a duplicate allocates no AUTOINCREMENT id, as in the TypeScript app
-    (whose select-then-insert burns none).  Run with :meth:`Database.batch`: one write
-    transaction on every URL kind, so concurrent writers of the same text cannot both
-    insert it.  ``retry``: see ``_TOUCH_UNLESS_SENT``; ``returning``: the columns answered
-    (an import asks for ``last_accessed`` only, so its answer does not grow with the contents).
+    First the rows already stored are updated (UPDATE … FROM, returning them), then the
+    others are inserted with the ``created_at`` and ``last_accessed`` sent (INSERT … SELECT …
+    WHERE NOT EXISTS, returning them).  A stored row is *touched* (``last_accessed`` = now, by
+    the database's clock), as the TypeScript app does; with ``restore`` (an import) it keeps
+    the later of its own and the sent ``last_accessed`` (:func:`later_sql`) and nothing is
+    stamped now.  Unlike ``INSERT … ON CONFLICT DO UPDATE``, a duplicate allocates no
+    AUTOINCREMENT id, as in the TypeScript app (whose select-then-insert burns none).  Run
+    with :meth:`Database.batch`: one write transaction on every URL kind, so concurrent
+    writers of the same text cannot both insert it.  ``retry`` (see ``_SENT``): a store gets
+    its own first attempt's row back untouched; a restore leaves it out of the updated rows,
+    so they are exactly the rows that were stored before.  ``returning``: the columns answered
+    (an import asks for ``id`` only, so its answer does not grow with the contents).
     """
-    incoming = _INCOMING.format(rows=", ".join(["(?, ?, ?, ?, ?)"] * len(rows)))
+    incoming = _INCOMING.format(rows=", ".join(["(?, ?, ?, ?, ?, ?)"] * len(rows)))
     args = [value for row in rows for value in row]
-    touch = _TOUCH_UNLESS_SENT if retry else _TOUCH
+    if restore:
+        touch, which = later_sql("last_accessed", "i_accessed"), f" AND NOT ({_SENT})" if retry else ""
+    else:
+        touch, which = _TOUCH_UNLESS_SENT if retry else _TOUCH, ""
     return [
         (incoming + f"UPDATE memory_entries SET last_accessed = {touch} FROM incoming WHERE content_hash = i_hash"
-         f" RETURNING {returning}", args),
+         f"{which} RETURNING {returning}", args),
         (incoming + "INSERT INTO memory_entries (content, content_hash, category, source, created_at, last_accessed)"
-         " SELECT i_content, i_hash, i_category, i_source, i_created, NULL FROM incoming"
+         " SELECT i_content, i_hash, i_category, i_source, i_created, i_accessed FROM incoming"
          f" WHERE NOT EXISTS (SELECT 1 FROM memory_entries WHERE content_hash = i_hash) RETURNING {returning}", args),
     ]
 
 
-def upsert(db: Database, rows: list[list[Any]], *, returning: str = COLUMNS) -> list[Any]:
-    """Run :func:`upsert_statements` (retried as an idempotent write); the touched rows, then the new ones."""
-    touched, inserted = db.batch(upsert_statements(rows, returning=returning), idempotent=True,
-                                 retry_statements=upsert_statements(rows, retry=True, returning=returning))
-    return list(touched.rows) + list(inserted.rows)
+def upsert(db: Database, rows: list[list[Any]], *, returning: str = COLUMNS, restore: bool = False
+           ) -> tuple[list[Any], list[Any]]:
+    """Run :func:`upsert_statements` (retried as an idempotent write); returns (the stored rows, the new ones)."""
+    touched, inserted = db.batch(upsert_statements(rows, returning=returning, restore=restore), idempotent=True,
+                                 retry_statements=upsert_statements(rows, retry=True, returning=returning,
+                                                                    restore=restore))
+    return list(touched.rows), list(inserted.rows)
 
 
 def _written_despite(db: Database, params: list[Any], error: UnreachableError) -> MemoryEntry:
@@ -126,12 +151,14 @@ def _written_despite(db: Database, params: list[Any], error: UnreachableError) -
     raise UnreachableError(f"{head}. Checked afterwards: {found}") from None
 
 
-def prepare(content: Any, category: Any, source: Any, created_at: str | None = None) -> list[Any]:
-    """Validate one entry and return its upsert parameters (raises ValidationError)."""
+def prepare(content: Any, category: Any, source: Any, created_at: str | None = None,
+            last_accessed: str | None = None) -> list[Any]:
+    """Validate one entry and return its six upsert parameters (raises ValidationError); ``created_at``
+    defaults to now, ``last_accessed`` to None (never accessed)."""
     content = validate.text(content, "content", max_chars=MAX_CONTENT_CHARS)
     validate.choice(category, "category", CATEGORIES)
     validate.choice(source, "source", SOURCES)
-    return [content, content_hash(content), category, source, created_at or timestamps.now()]
+    return [content, content_hash(content), category, source, created_at or timestamps.now(), last_accessed]
 
 
 class Memories:
@@ -152,7 +179,8 @@ class Memories:
         """
         params = prepare(content, category, source)
         try:
-            entry = MemoryEntry.from_row(upsert(self.db.ready(), [params])[0])
+            touched, inserted = upsert(self.db.ready(), [params])
+            entry = MemoryEntry.from_row((touched or inserted)[0])
         except UnreachableError as e:
             entry = _written_despite(self.db, params, e)
         return entry, entry.last_accessed is None

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 from .. import timestamps
 from ..errors import NotFoundError, ValidationError
 from . import validate
-from .memories import COLUMNS
+from .memories import COLUMNS, later, later_sql
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -60,17 +60,12 @@ _STAGE = (
 _STALE_PLAN = timedelta(days=1)  # staged rows older than this belong to a killed command; the next one removes them
 
 
-def _later_sql(a: str, b: str) -> str:
-    """SQL for what :func:`later` computes: ``b`` if ``a`` is NULL or earlier, else ``a``."""
-    return f"CASE WHEN {a} IS NULL OR {a} < {b} THEN {b} ELSE {a} END"
-
-
 # apply: one atomic batch of four set-based statements, whatever the number of merges.
 _APPLY_RECORD = (  # each staged merge whose two rows still have their audited hashes; the survivor's last_accessed
     # as the earlier merges of this batch into it left it, so that undo can step back through them
     f"INSERT INTO {TABLE} (merged_at, survivor_id, survivor_last_accessed, kind, score, removed_id, content,"
     " content_hash, category, source, created_at, last_accessed)"
-    f" SELECT ?, s.id, {_later_sql('s.last_accessed', 'earlier.la')}, p.kind, p.score, r.id, r.content, r.content_hash,"
+    f" SELECT ?, s.id, {later_sql('s.last_accessed', 'earlier.la')}, p.kind, p.score, r.id, r.content, r.content_hash,"
     f" r.category, r.source, r.created_at, r.last_accessed FROM {PLAN} p"
     " JOIN memory_entries r ON r.id = p.removed_id AND r.content_hash IS p.removed_hash"
     " JOIN memory_entries s ON s.id = p.survivor_id AND s.content_hash IS p.survivor_hash"
@@ -83,7 +78,7 @@ _APPLY_RECORD = (  # each staged merge whose two rows still have their audited h
 _THIS_BATCH = f"m.merged_at = ? AND m.undone_at IS NULL AND m.removed_id IN (SELECT removed_id FROM {PLAN} WHERE plan_id = ?)"
 _APPLY_REMOVE = f"DELETE FROM memory_entries WHERE id IN (SELECT m.removed_id FROM {TABLE} m WHERE {_THIS_BATCH})"
 _APPLY_TOUCH = (  # each survivor gets the latest last_accessed of itself and the rows merged into it
-    f"UPDATE memory_entries SET last_accessed = {_later_sql('memory_entries.last_accessed', 't.la')}"
+    f"UPDATE memory_entries SET last_accessed = {later_sql('memory_entries.last_accessed', 't.la')}"
     f" FROM (SELECT m.survivor_id AS id, max(m.last_accessed) AS la FROM {TABLE} m WHERE {_THIS_BATCH}"
     " GROUP BY m.survivor_id) AS t WHERE memory_entries.id = t.id"
 )
@@ -485,7 +480,3 @@ def _merged_into(db: Database, ids: set[int]) -> dict[int, int]:
     sql = f"SELECT removed_id, merge_id FROM {TABLE} WHERE undone_at IS NULL AND removed_id IN ({{}})"
     return {r["removed_id"]: r["merge_id"] for r in _select_in(db, sql, ids)}
 
-
-def later(a: str | None, b: str | None) -> str | None:
-    """``b`` if ``a`` is None or earlier, else ``a``: what a merge does to the survivor's ``last_accessed``."""
-    return b if a is None or (b is not None and a < b) else a

@@ -51,6 +51,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError, DatabaseError, FileError
+from ..files import check_output
 from . import _replica_files as files
 from . import config
 from .database import Database
@@ -127,11 +128,14 @@ def synced(
     *,
     out: str | os.PathLike[str] | None = None,
     cache_dir: str | os.PathLike[str] | None = None,
+    database: str | os.PathLike[str] | None = None,
 ) -> Iterator[Replica]:
     """Sync the replica of the remote database at ``url`` and hold its lock until the block ends.
 
     Read the replica inside the block (``replica.settings``) to see exactly the synced state.
-    ``out`` names the replica file (default: :func:`cache_path`). Raises :class:`ConfigError` for a
+    ``out`` names the replica file (default: :func:`cache_path`); it is never the local database file
+    ``database`` or one beside it (the CLI passes the one its ``--url``/``DATABASE_URL`` names): that is a
+    :class:`FileError` (:func:`files.check_output`). Raises :class:`ConfigError` for a
     ``file:`` URL or an ``out`` that is not this database's replica, :class:`ReplicationUnavailable`
     when the server does not serve replication (or its replication does not reproduce its database),
     :class:`FileError` when the replica's folder or files cannot be written (permission, read-only, disk
@@ -144,6 +148,7 @@ def synced(
     if not settings.is_remote:
         raise ConfigError(f"{settings.redacted_url} is a local file: it needs no replica")
     path = Path(out).expanduser().resolve() if out is not None else cache_path(settings, cache_dir)
+    check_output(path, database)
     lock = FileLock(files.beside(path, ".lock"), timeout=LOCK_TIMEOUT)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -159,9 +164,9 @@ def synced(
 
 
 def sync(url: str | None = None, auth_token: str | None = None, *, out: str | os.PathLike[str] | None = None,
-         cache_dir: str | os.PathLike[str] | None = None) -> Replica:
+         cache_dir: str | os.PathLike[str] | None = None, database: str | os.PathLike[str] | None = None) -> Replica:
     """Make or refresh the replica (see :func:`synced`) and return it; the lock is released on return."""
-    with synced(url, auth_token, out=out, cache_dir=cache_dir) as replica:
+    with synced(url, auth_token, out=out, cache_dir=cache_dir, database=database) as replica:
         return replica
 
 
