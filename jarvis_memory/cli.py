@@ -388,9 +388,9 @@ def doctor(get_db: _LazyDb, as_json: bool) -> None:
     """Check that the database is reachable and its schema is current (exit 1 if not)."""
     report = health.doctor(get_db(read_only=True))
     human = [f"database: {report['database']}"]
-    # "note": the check passed but found something to look at (odd rows other clients wrote)
-    human += [f"{('note' if c.get('findings') else 'ok  ') if c['ok'] else 'FAIL'} {c['check']}: {c['detail']}"
-              f" ({c['ms']} ms)" for c in report["checks"]]
+    # "note": the check passed but found something to look at (odd rows other clients wrote, tables it cannot read)
+    human += [f"{('note' if c.get('findings') or c.get('notes') else 'ok  ') if c['ok'] else 'FAIL'} {c['check']}:"
+              f" {c['detail']} ({c['ms']} ms)" for c in report["checks"]]
     _out(report, as_json, "\n".join(human))
     if not report["ok"]:
         sys.exit(1)

@@ -180,10 +180,14 @@ def check_database(settings: config.Settings) -> None:
 
     Raises what ``stats`` would: :class:`ConfigError` (no database at a ``file:`` path),
     :class:`AuthError` (token rejected), :class:`UnreachableError` (no answer) or another
-    :class:`DatabaseError`.
+    :class:`DatabaseError`; then :class:`SchemaError` where :func:`~jarvis_memory.analysis.load.load`
+    would refuse the tables (a column missing).
     """
+    from ..analysis.load import check_schema  # here: the CLI imports this module, and it needs only the core
+
     with Database(settings, read_only=True) as db:
         db.execute("SELECT 1 FROM memory_entries, sessions, daily_logs LIMIT 0")
+        check_schema(db)  # and what load() checks (columns), reading no other table
 
 
 def new_run_folder(out: Path) -> Path:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import re
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -99,6 +100,15 @@ def available() -> tuple[Migration, ...]:
 def schema_tables() -> frozenset[str]:
     """The tables this package's migrations create."""
     return frozenset(re.findall(r"CREATE TABLE (?:IF NOT EXISTS )?[`\"]?(\w+)", "\n".join(m.sql for m in available())))
+
+
+def columns_sql(tables: Iterable[str]) -> str:
+    """One statement giving ``(table, column)`` rows for the named tables of this package only.
+
+    It opens no other table: a virtual table another application added, of a module this SQLite
+    lacks (sqlite-vec's ``vec0``), fails any statement that reads its columns ("no such module").
+    """
+    return " UNION ALL ".join(f"SELECT '{t}', name FROM pragma_table_info('{t}')" for t in sorted(tables))
 
 
 def full_schema() -> list[str]:
@@ -180,11 +190,7 @@ def existing_core_tables(db: Database) -> set[str]:
     One statement is one snapshot: read table by table, a concurrent migration committing
     in between made some tables appear and the check report a half-made schema.
     """
-    names = ", ".join(f"'{t}'" for t in CORE_TABLES)
-    rows = db.execute(
-        "SELECT m.name, p.name FROM sqlite_master AS m, pragma_table_info(m.name) AS p"
-        f" WHERE m.type = 'table' AND m.name IN ({names})", idempotent=True,
-    ).rows
+    rows = db.execute(columns_sql(CORE_TABLES), idempotent=True).rows
     have: dict[str, list[str]] = {}
     for table, column in rows:
         have.setdefault(table, []).append(column)
