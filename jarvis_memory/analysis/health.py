@@ -103,7 +103,10 @@ def _schema(db: Database) -> str:
     if status.pending:
         names = ", ".join(m.label for m in status.pending)
         raise _Failed(f"pending migrations: {names} {migrations.MIGRATE_HINT}")
-    return f"at version {status.current}, checksums match"
+    if status.missing:
+        names = ", ".join(o.label for o in status.missing)
+        raise _Failed(f"at version {status.current}, but missing {names} {migrations.MIGRATE_HINT}")
+    return f"at version {status.current}, checksums match, every table and index present"
 
 
 def _tables(db: Database) -> str | tuple[str, dict[str, Any]]:
