@@ -176,15 +176,18 @@ def migrate(get_db: _LazyDb, yes_remote: bool, show_status: bool, as_json: bool)
     click.echo(f"target: {db.settings}", err=True)
     status = db.schema_status()
     pending = [m.label for m in status.pending]
+    missing = [o.label for o in status.missing]  # dropped by another tool since: recreated, nothing else re-run
     if show_status:
-        _out({"current": status.current, "pending": pending}, as_json,
-             f"at version {status.current}; pending: {', '.join(pending) or 'none'}")
+        _out({"current": status.current, "pending": pending, "missing": missing}, as_json,
+             f"at version {status.current}; pending: {', '.join(pending) or 'none'}"
+             + (f"; missing: {', '.join(missing)}" if missing else ""))
         return
-    if pending and db.settings.is_remote and not yes_remote:
+    if (pending or missing) and db.settings.is_remote and not yes_remote:
         raise ConfigError(f"{db.settings.redacted_url} is remote: re-run with --yes-remote to migrate it")
     applied = [m.label for m in db.migrate()]
-    _out({"applied": applied, "current": db.schema_status().current}, as_json,
-         f"applied: {', '.join(applied)}" if applied else "already up to date")
+    done = [f"{what}: {', '.join(names)}" for what, names in (("applied", applied), ("recreated", missing)) if names]
+    _out({"applied": applied, "recreated": missing, "current": db.schema_status().current}, as_json,
+         "; ".join(done) or "already up to date")
 
 
 @cli.command()
@@ -389,9 +392,9 @@ def doctor(get_db: _LazyDb, as_json: bool) -> None:
     """Check that the database is reachable and its schema is current (exit 1 if not)."""
     report = health.doctor(get_db(read_only=True))
     human = [f"database: {report['database']}"]
-    # "note": the check passed but found something to look at (odd rows other clients wrote)
-    human += [f"{('note' if c.get('findings') else 'ok  ') if c['ok'] else 'FAIL'} {c['check']}: {c['detail']}"
-              f" ({c['ms']} ms)" for c in report["checks"]]
+    # "note": the check passed but found something to look at (odd rows other clients wrote, tables it cannot read)
+    human += [f"{('note' if c.get('findings') or c.get('notes') else 'ok  ') if c['ok'] else 'FAIL'} {c['check']}:"
+              f" {c['detail']} ({c['ms']} ms)" for c in report["checks"]]
     _out(report, as_json, "\n".join(human))
     if not report["ok"]:
         sys.exit(1)

@@ -22,6 +22,7 @@ import pytest
 
 import jarvis_memory
 from jarvis_memory.reports.kernel import USER_FOLDER_VARS
+from jarvis_memory.store.replica import REPLICA_DIR_VAR, REPLICA_VAR
 from sqld import JwtKeys, Sqld
 
 REMOTE_KINDS = ("ws", "ws-legacy", "http")
@@ -30,16 +31,62 @@ KEYS = JwtKeys.generate()  # one Ed25519 key pair and its tokens per test proces
 TOKEN = KEYS.full_access  # the servers' full-access token; secrets tests use their own sentinel
 
 
+CHECKOUT = Path(__file__).resolve().parent.parent
+WATCHED = ("data", "reports")  # the checkout's folders the code writes into by default: no test may change them
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """Jupyter, IPython and matplotlib write to private folders, never the user's (kernels and CLI runs
-    inherit this).  Set before collection: test modules import matplotlib, which writes its font cache."""
+    inherit this).  Set before collection: test modules import matplotlib, which writes its font cache.
+    So is the replica cache, and the developer's database settings are dropped, for the whole process:
+    module-scoped fixtures run before ``_isolated_env`` and would otherwise sync into the checkout's
+    ``data/replicas``."""
     config._user_folders = Path(tempfile.mkdtemp(prefix="jarvis-tests-user-"))  # type: ignore[attr-defined]
-    for var, name in USER_FOLDER_VARS.items():
+    for var, name in {**USER_FOLDER_VARS, REPLICA_DIR_VAR: "replicas"}.items():
         os.environ[var] = str(config._user_folders / name)  # type: ignore[attr-defined]
+    for var in ("DATABASE_URL", "DATABASE_AUTH_TOKEN", REPLICA_VAR):
+        os.environ.pop(var, None)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     shutil.rmtree(getattr(config, "_user_folders", ""), ignore_errors=True)
+
+
+def checkout_listing() -> dict[str, tuple[int, int]]:
+    """``{path: (size, mtime_ns)}`` of :data:`WATCHED` and everything in them (a folder's mtime changes when a
+    file is made or removed in it, so a file written and deleted again is seen too)."""
+    found = {}
+    for top in WATCHED:
+        for path in [CHECKOUT / top, *sorted((CHECKOUT / top).rglob("*"))]:
+            with contextlib.suppress(FileNotFoundError):
+                st = path.lstat()
+                found[str(path.relative_to(CHECKOUT))] = (0 if path.is_dir() else st.st_size, st.st_mtime_ns)
+    return found
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """The checkout's listing at the start of the run: in the process that ends it (xdist's controller,
+    which sees the end after every worker's)."""
+    if not hasattr(session.config, "workerinput"):
+        session.config._checkout_listing = checkout_listing()  # type: ignore[attr-defined]
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Fail the run if any test wrote into the checkout's :data:`WATCHED` folders."""
+    before = getattr(session.config, "_checkout_listing", None)
+    if before is None:
+        return
+    after = checkout_listing()
+    changed = sorted(p for p in before.keys() | after.keys() if before.get(p) != after.get(p))
+    if changed:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.ensure_newline()
+            reporter.write_sep("=", "the tests wrote into the checkout", red=True)
+            for path in changed:
+                reporter.write_line(f"{'new' if path not in before else 'gone' if path not in after else 'changed'}:"
+                                    f" {path}")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture(autouse=True)
@@ -47,8 +94,8 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No test reads the developer's DATABASE_URL or .env, or writes replicas into the project's data/."""
     monkeypatch.delenv("DATABASE_URL", raising=False)
     monkeypatch.delenv("DATABASE_AUTH_TOKEN", raising=False)
-    monkeypatch.delenv("JARVIS_MEMORY_REPLICA", raising=False)
-    monkeypatch.setenv("JARVIS_MEMORY_REPLICA_DIR", str(tmp_path / "replicas"))
+    monkeypatch.delenv(REPLICA_VAR, raising=False)
+    monkeypatch.setenv(REPLICA_DIR_VAR, str(tmp_path / "replicas"))
     monkeypatch.chdir(tmp_path)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -102,15 +103,41 @@ def _schema(db: Database) -> str:
     if status.pending:
         names = ", ".join(m.label for m in status.pending)
         raise _Failed(f"pending migrations: {names} {migrations.MIGRATE_HINT}")
-    return f"at version {status.current}, checksums match"
+    if status.missing:
+        names = ", ".join(o.label for o in status.missing)
+        raise _Failed(f"at version {status.current}, but missing {names} {migrations.MIGRATE_HINT}")
+    return f"at version {status.current}, checksums match, every table and index present"
 
 
-def _tables(db: Database) -> str:
+def _tables(db: Database) -> str | tuple[str, dict[str, Any]]:
+    """The memory tables' columns; virtual tables of a module this SQLite lacks are a note (never read)."""
     found = migrations.existing_core_tables(db)
     missing = set(migrations.CORE_TABLES) - found
     if missing:
         raise _Failed(f"missing tables: {', '.join(sorted(missing))}")
-    return "memory_entries, sessions, daily_logs have every column"
+    detail = "memory_entries, sessions, daily_logs have every column"
+    foreign = _unloaded_modules(db)
+    if not foreign:
+        return detail
+    listed = ", ".join(f"{table} ({module})" for table, module in foreign.items())
+    return (f"{detail}; not read: virtual tables of modules this SQLite lacks: {listed}",
+            {"notes": [{"table": table, "module": module} for table, module in foreign.items()]})
+
+
+def _unloaded_modules(db: Database) -> dict[str, str]:
+    """Virtual table -> its module, for modules this connection's SQLite does not have (another
+    application's extension, e.g. sqlite-vec's ``vec0``).  Such a table fails any statement that reads it."""
+    rows = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'"
+                      " ORDER BY name").rows
+    if not rows:
+        return {}
+    loaded = {str(r[0]).lower() for r in db.execute("SELECT name FROM pragma_module_list").rows}
+    # the module is the name after USING (sqlite.org/lang_createvtab.html), possibly quoted
+    modules = {str(name): _VTAB_MODULE.search(str(sql)) for name, sql in rows}
+    return {name: m[1] for name, m in modules.items() if m and m[1].lower() not in loaded}
+
+
+_VTAB_MODULE = re.compile(r"\bUSING\s+[\"`\[]?(\w+)", re.IGNORECASE)
 
 
 class _Failed(JarvisMemoryError):

@@ -44,7 +44,7 @@ from ..store import config
 from ..store import replica as replicas
 from ..store.config import BUSY_TIMEOUT_MS, no_shm_possible
 from ..store.database import Database
-from ..store.migrations import CORE_TABLES
+from ..store.migrations import CORE_TABLES, columns_sql
 from ..timestamps import PLAUSIBLE_YEARS
 
 if TYPE_CHECKING:
@@ -170,7 +170,7 @@ def _read_pages_snapshot(settings: config.Settings, page_size: int) -> tuple[dic
     is seen in the pages read after it.
     """
     with Database(settings.url, settings.auth_token, read_only=True) as db:
-        _check_schema_remote(db)
+        check_schema(db)
         marks = db.execute("SELECT " + ", ".join(f"(SELECT max(id) FROM {t})" for t in TABLES)).rows[0]
         tables = {t: read_pages(db, t, page_size=page_size, until_id=mark or 0) for t, mark in zip(TABLES, marks)}
         size = db.execute("PRAGMA page_count").rows[0][0] * db.execute("PRAGMA page_size").rows[0][0]
@@ -334,14 +334,17 @@ def _read_table_bytes(conn: Any, table: str) -> pa.Table:
 def _columns_file(settings: config.Settings, conn: Any) -> dict[str, list[str]]:
     cursor = conn.cursor()
     try:
-        cursor.execute(
-            "SELECT m.name, p.name FROM sqlite_master AS m, pragma_table_info(m.name) AS p WHERE m.type = 'table'"
-        )
+        cursor.execute(columns_sql(TABLES))  # the memory tables only: another application's may not open here
         rows = cursor.fetchall()
     except Exception as e:  # not a database at all, or unreadable
         raise _read_error(settings, e) from None
     finally:
         cursor.close()
+    return _by_table(rows)
+
+
+def _by_table(rows: Any) -> dict[str, list[str]]:
+    """``{table: [column, …]}`` from the ``(table, column)`` rows of ``migrations.columns_sql``."""
     found: dict[str, list[str]] = {}
     for table, column in rows:
         found.setdefault(table, []).append(column)
@@ -366,19 +369,11 @@ def read_pages(db: Database, table: str, *, page_size: int = PAGE_SIZE, until_id
     return pa.Table.from_batches(batches, schema=schema)
 
 
-def _check_schema_remote(db: Database) -> None:
-    """Tables from sqlite_master, columns by preparing a zero-row SELECT (a read-only connection refuses table_info)."""
-    names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").rows}
-    found = {}
-    for table in TABLES:
-        if table not in names:
-            continue
-        try:
-            db.execute(f"{select_sql(table)} LIMIT 0")
-        except DatabaseError as e:
-            raise SchemaError(f"table {table} on {db.settings.redacted_url} lacks a column ({e})") from None
-        found[table] = list(CORE_TABLES[table])
-    _check_schema(db.settings, found)
+def check_schema(db: Database) -> None:
+    """What :func:`load` checks before reading, on any :class:`Database` (the reports check it before a kernel
+    starts): the three tables and their columns, in one statement that opens no other table.
+    Raises :class:`SchemaError`."""
+    _check_schema(db.settings, _by_table(db.execute(columns_sql(TABLES)).rows))
 
 
 def _check_schema(settings: config.Settings, found: dict[str, list[str]]) -> None:

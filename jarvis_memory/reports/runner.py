@@ -175,9 +175,14 @@ def check_database(settings: config.Settings, *, replica: bool = False) -> list[
     every report of the run gets (a replica rebuilt from scratch).
 
     Raises what ``stats`` would: :class:`ConfigError` (no database at a ``file:`` path), :class:`AuthError`,
-    :class:`UnreachableError` or another :class:`DatabaseError`; :class:`FileError` (replica not writable)."""
+    :class:`UnreachableError` or another :class:`DatabaseError`; then :class:`SchemaError` where
+    :func:`~jarvis_memory.analysis.load.load` would refuse the tables (a column missing); :class:`FileError`
+    (replica not writable)."""
+    from ..analysis.load import check_schema  # here: the CLI imports this module, and it needs only the core
+
     with Database(settings, read_only=True) as db:
         db.execute("SELECT 1 FROM memory_entries, sessions, daily_logs LIMIT 0")
+        check_schema(db)  # and what load() checks (columns), reading no other table
     if not (replica and settings.is_remote and replicas.enabled()):
         return []
     try:

@@ -203,10 +203,12 @@ class Database:
         return migrations.status(self)
 
     def ready(self) -> Database:
-        """Check (and for embedded databases, bring up to date) the schema once per process."""
+        """Check (and for embedded databases, bring up to date) the schema once per process: an embedded
+        database also gets back what another tool dropped (:attr:`migrations.Status.missing`)."""
         if not self._ready:
-            pending = self.schema_status().pending
-            if pending and self.auto_migrate and not self.read_only:
+            status = self.schema_status()
+            pending = status.pending
+            if (pending or status.missing) and self.auto_migrate and not self.read_only:
                 self.migrate()
             elif pending and not self.read_only:
                 raise SchemaError(

@@ -5,7 +5,11 @@ statements separated by Drizzle's ``--> statement-breakpoint``.  Each is
 applied in one atomic batch together with its row in ``_jarvis_migrations``
 (version, name, sha256 checksum, time).  A migration whose file changed after
 it was applied, or a database that has versions this package does not know,
-is refused with :class:`SchemaError`.
+is refused with :class:`SchemaError`.  Every table, index and trigger an applied
+migration created must still exist: one another tool dropped (a ``drizzle-kit push``
+drops the tables its schema does not declare) is listed in :attr:`Status.missing`
+and recreated by :func:`migrate`, from its statement in the migration files, and
+nothing else of that migration is run again.
 
 ``0001_initial.sql`` is Drizzle's generated DDL, byte for byte, so:
 
@@ -21,7 +25,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sqlite3
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -74,11 +80,30 @@ class Migration:
 
 
 @dataclass(frozen=True)
+class SchemaObject:
+    """A table, index, trigger or view a migration creates, with its ``CREATE`` statement once all have run."""
+
+    type: str
+    name: str
+    sql: str
+    version: int  # the migration that first creates it
+
+    @property
+    def label(self) -> str:
+        """``table jm_memory_merges``, as messages show it."""
+        return f"{self.type} {self.name}"
+
+
+@dataclass(frozen=True)
 class Status:
-    """Where a database stands against this package's migrations."""
+    """Where a database stands against this package's migrations.
+
+    ``missing``: objects of applied migrations the database no longer has (another tool dropped them).
+    """
 
     applied: dict[int, str]
     pending: list[Migration]
+    missing: list[SchemaObject]
 
     @property
     def current(self) -> int:
@@ -96,9 +121,41 @@ def available() -> tuple[Migration, ...]:
 
 
 @cache
+def owned() -> tuple[SchemaObject, ...]:
+    """Every object this package's migrations create, tables first, as SQLite itself records them.
+
+    The migrations are run on an in-memory database, one after the other: the ``sql`` is what its
+    ``sqlite_master`` holds at the end (a later ``ALTER TABLE`` included), so recreating an object
+    never re-runs a data change.  SQLite's own objects (``sqlite_sequence``, automatic indexes) are left out.
+    """
+    conn = sqlite3.connect(":memory:")
+    try:
+        first: dict[str, int] = {}
+        for m in available():
+            for statement in m.statements:
+                conn.execute(statement)
+            for (name,) in conn.execute("SELECT name FROM sqlite_master"):
+                first.setdefault(name, m.version)
+        rows = conn.execute("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE"
+                            " 'sqlite\\_%' ESCAPE '\\' ORDER BY type <> 'table', rowid").fetchall()
+    finally:
+        conn.close()
+    return tuple(SchemaObject(kind, name, sql, first[name]) for kind, name, sql in rows)
+
+
+@cache
 def schema_tables() -> frozenset[str]:
     """The tables this package's migrations create."""
-    return frozenset(re.findall(r"CREATE TABLE (?:IF NOT EXISTS )?[`\"]?(\w+)", "\n".join(m.sql for m in available())))
+    return frozenset(o.name for o in owned() if o.type == "table")
+
+
+def columns_sql(tables: Iterable[str]) -> str:
+    """One statement giving ``(table, column)`` rows for the named tables of this package only.
+
+    It opens no other table: a virtual table another application added, of a module this SQLite
+    lacks (sqlite-vec's ``vec0``), fails any statement that reads its columns ("no such module").
+    """
+    return " UNION ALL ".join(f"SELECT '{t}', name FROM pragma_table_info('{t}')" for t in sorted(tables))
 
 
 def full_schema() -> list[str]:
@@ -107,14 +164,22 @@ def full_schema() -> list[str]:
 
 
 def status(db: Database) -> Status:
-    """Compare the database with :func:`available`; raise if it cannot be trusted."""
+    """Compare the database with :func:`available` and :func:`owned`; raise if it cannot be trusted.
+
+    One statement reads the applied versions and which owned objects exist (one snapshot, one round trip).
+    Raises :class:`SchemaError` for a database newer than this package or an edited migration.
+    """
+    present = f"SELECT type, name, NULL, NULL FROM sqlite_master WHERE name IN ({', '.join('?' * len(owned()))})"
+    names = [o.name for o in owned()]
     try:
-        rows = db.execute(f"SELECT version, checksum FROM {TABLE} ORDER BY version", idempotent=True).rows
+        rows = db.execute(f"{present} UNION ALL SELECT NULL, NULL, version, checksum FROM {TABLE}", names,
+                          idempotent=True).rows
     except DatabaseError as e:
         if "no such table" not in str(e):
             raise
-        rows = []
-    applied = {int(r[0]): str(r[1]) for r in rows}
+        rows = db.execute(present, names, idempotent=True).rows
+    applied = {int(r[2]): str(r[3]) for r in rows if r[0] is None}
+    found = {(r[0], r[1]) for r in rows if r[0] is not None}
     known = {m.version: m for m in available()}
     newer = sorted(v for v in applied if v not in known)
     if newer:
@@ -129,11 +194,17 @@ def status(db: Database) -> Status:
                 f"migration {m.label}.sql was edited after it was applied to "
                 f"{db.settings.redacted_url}; restore it and add a new migration instead"
             )
-    return Status(applied, [m for m in available() if m.version not in applied])
+    missing = [o for o in owned() if o.version in applied and (o.type, o.name) not in found]
+    return Status(applied, [m for m in available() if m.version not in applied], missing)
 
 
 def migrate(db: Database) -> list[Migration]:
-    """Apply every pending migration in order; safe to run again or concurrently."""
+    """Apply every pending migration in order, then recreate the objects of applied ones that are missing
+    (:attr:`Status.missing`, in one atomic batch); safe to run again or concurrently.
+
+    Returns the migrations applied now.  Raises :class:`SchemaError` (see :func:`status`, or an object
+    that cannot be recreated, such as a unique index over rows that now repeat a value).
+    """
     db.execute(_CREATE_TABLE)
     done = []
     for migration in status(db).pending:
@@ -145,7 +216,21 @@ def migrate(db: Database) -> list[Migration]:
                 raise
             continue
         done.append(migration)
+    _recreate(db, status(db).missing)
     return done
+
+
+def _recreate(db: Database, missing: list[SchemaObject]) -> None:
+    if not missing:
+        return
+    try:
+        db.batch([o.sql for o in missing])
+    except DatabaseError as e:
+        still = status(db).missing  # another process may have recreated them in the meantime: that is success
+        if still:
+            where = db.settings.redacted_url
+            raise SchemaError(f"could not recreate {', '.join(o.label for o in still)} on {where}: "
+                              f"{str(e).removeprefix(where + ': ')}") from None
 
 
 def _apply(db: Database, migration: Migration) -> None:
@@ -180,11 +265,7 @@ def existing_core_tables(db: Database) -> set[str]:
     One statement is one snapshot: read table by table, a concurrent migration committing
     in between made some tables appear and the check report a half-made schema.
     """
-    names = ", ".join(f"'{t}'" for t in CORE_TABLES)
-    rows = db.execute(
-        "SELECT m.name, p.name FROM sqlite_master AS m, pragma_table_info(m.name) AS p"
-        f" WHERE m.type = 'table' AND m.name IN ({names})", idempotent=True,
-    ).rows
+    rows = db.execute(columns_sql(CORE_TABLES), idempotent=True).rows
     have: dict[str, list[str]] = {}
     for table, column in rows:
         have.setdefault(table, []).append(column)
