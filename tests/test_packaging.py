@@ -25,7 +25,8 @@ def test_the_editable_install_prints_no_build_backend_warning(tmp_path):
     shutil.copytree(CHECKOUT / "jarvis_memory", project / "jarvis_memory",
                     ignore=shutil.ignore_patterns("__pycache__"))
     (tmp_path / "tmp").mkdir()
-    out = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--prefix",
+    # --ignore-installed: pip would otherwise uninstall the running venv's own jarvis-memory first
+    out = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--ignore-installed", "--prefix",
                           str(tmp_path / "prefix"), "-e", str(project)], capture_output=True, text=True,
                          timeout=540, env={**os.environ, "TMPDIR": str(tmp_path / "tmp")}, cwd=tmp_path)
     assert out.returncode == 0, out.stderr
