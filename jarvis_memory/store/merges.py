@@ -277,6 +277,7 @@ def apply(db: Database, merges: list[Merge]) -> Applied:
     result = Applied()
     if not merges:
         return result
+    db.ready()  # an embedded database migrates (and gets back objects another client dropped) before the write
     now = timestamps.now()
     with _staged(db, now, [{"step": "merge", "removed_id": m.removed_id, "survivor_id": m.survivor_id, "kind": m.kind,
                             "score": m.score, "removed_hash": m.removed_hash, "survivor_hash": m.survivor_hash}
