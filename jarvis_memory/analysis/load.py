@@ -14,9 +14,9 @@ in SQLite, so a value stored with an unexpected type (a number in a text
 column, a BLOB) cannot break Arrow's typing.  The tables are DuckDB views over
 those Arrow tables (nothing is copied); the parsed columns are computed when a
 query reads them: timestamps as every reader reads them (:func:`jarvis_memory.timestamps.instant_ms`),
-NULL where unreadable (the text as stored stays in ``*_raw``), event data that is not JSON becomes NULL
-(``event_data_raw`` keeps it).  Text another client stored that is not valid
-UTF-8 is read with U+FFFD for each bad sequence; the row is kept and the value
+NULL where unreadable (the text as stored stays in ``*_raw``), event data that JavaScript's ``JSON.parse``
+refuses becomes NULL (``event_data_raw`` keeps it; :func:`jarvis_memory.store.events.parse_data`).  Text
+another client stored that is not valid UTF-8 is read with U+FFFD for each bad sequence; the row is kept and the value
 named in the table ``unreadable_values`` (``table_name, id, column_name``).
 
 Why one module: the file reader (ADBC), the remote reader (keyset pages) and the DuckDB views share one
@@ -40,7 +40,7 @@ import duckdb
 import pyarrow as pa
 
 from ..errors import BusyError, ConfigError, DatabaseError, JarvisMemoryError, SchemaError, ValidationError
-from ..store import config
+from ..store import config, events
 from ..store import replica as replicas
 from ..store.config import BUSY_TIMEOUT_MS, no_shm_possible
 from ..store.database import Database
@@ -411,6 +411,8 @@ def to_duckdb(tables: dict[str, pa.Table]) -> duckdb.DuckDBPyConnection:
         con.execute("SET enable_progress_bar = false")
     except duckdb.InvalidInputException:
         pass
+    con.create_function(events.UTF8_JSON_FUNCTION, events.utf8_json, [duckdb.sqltype("VARCHAR")],
+                        duckdb.sqltype("VARCHAR"), null_handling="special")  # for events.duckdb_json
     for table in TABLES:
         con.register(f"_arrow_{table}", tables[table])
         raw = set(_TIMESTAMPS[table])
@@ -419,7 +421,7 @@ def to_duckdb(tables: dict[str, pa.Table]) -> duckdb.DuckDBPyConnection:
             if c in raw:
                 columns.append(_parsed(c))
             elif c == "event_data":
-                columns.append("TRY_CAST(event_data AS JSON) AS event_data")
+                columns.append(f"{events.duckdb_json(c)} AS {c}")
             else:
                 columns.append(c)
         columns += [f"{c} AS {c}_raw" for c in _TIMESTAMPS[table]]
