@@ -188,14 +188,18 @@ def _instant_expr(x: str, *, duckdb: bool) -> str:
     number = (f"(CASE WHEN {real} < {JULIAN_BELOW} THEN {rounded(f'{real} * 86400000.0 + 0.5')} - {_JULIAN_EPOCH_MS}"
               f" WHEN {real} < {SECONDS_BELOW:.0f} THEN {rounded(f'{real} * 1000.0 + 0.5')}"
               f" WHEN {real} < {MS_BELOW:.0f} THEN {rounded(f'{real} + 0.5')} END)")
-    # toISOString()'s own form, nearly every row: one GLOB and the engine's own reading (exact for 3 digits and Z)
-    iso_form = f"{date}T[0-2][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9]Z"
+    # toISOString()'s form (nearly every row) and SQLite's datetime('now'): one GLOB, then the engine's own
+    # reading, which is exact for them (3 fraction digits or none, Z or no zone)
+    forms = {f"{date}T[0-2][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9]Z": "%Y-%m-%dT%H:%M:%S.%gZ",
+             f"{date} [0-2][0-9]:[0-5][0-9]:[0-5][0-9]": "%Y-%m-%d %H:%M:%S"}
     if duckdb:  # strptime refuses hour 24 and 2026-02-30, not year 0000 (1 BC)
-        fast = f"(CASE WHEN {x} >= '0001' THEN epoch_ms(try_strptime({x}, '%Y-%m-%dT%H:%M:%S.%gZ')) END)"
+        fast = " ".join(f"WHEN {x} GLOB '{glob}' THEN (CASE WHEN {x} >= '0001'"
+                        f" THEN epoch_ms(try_strptime({x}, '{form}')) END)" for glob, form in forms.items())
     else:
-        fast = (f"(CASE WHEN substr({x}, 12, 2) < '24' AND {date_ok}"
+        either = " OR ".join(f"{x} GLOB '{glob}'" for glob in forms)
+        fast = (f"WHEN {either} THEN (CASE WHEN substr({x}, 12, 2) < '24' AND {date_ok}"
                 f" THEN CAST(round((julianday({x}) - 2440587.5) * 86400000.0) AS INTEGER) END)")
-    return (f"(CASE WHEN {x} GLOB '{iso_form}' THEN {fast}"
+    return (f"(CASE {fast}"
             f" WHEN substr({x}, 5, 1) <> '-' THEN (CASE WHEN {x} GLOB '[0-9]*' AND {x} NOT GLOB '*[{neg}0-9.]*'"
             f" AND {x} NOT GLOB '*.*.*' AND {x} NOT GLOB '*.' THEN {number} END)"
             f" WHEN substr({x}, -1) IN ('Z', 'z') THEN {moment(1)}"
