@@ -24,6 +24,7 @@ from datetime import date, datetime, timedelta, timezone
 from .errors import ValidationError
 
 _ISO_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
 def iso(moment: datetime | None = None) -> str:
@@ -58,14 +59,15 @@ def is_iso(text: object) -> bool:
 
 # Outside these years a timestamp is a sentinel (9999-12-31, 0001-01-01) or an error, not an event.
 PLAUSIBLE_YEARS = (1970, 2199)
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
-# The same bounds as instants (ms, the first year's start inclusive, the year after the last exclusive), for SQL.
-PLAUSIBLE_MS = tuple(ms(datetime(year, 1, 1, tzinfo=timezone.utc)) for year in (PLAUSIBLE_YEARS[0], PLAUSIBLE_YEARS[1] + 1))
+# The same bounds as instants, for SQL: ms of the first year's start (inclusive) and of the next year's (exclusive).
+PLAUSIBLE_MS = (ms(datetime(PLAUSIBLE_YEARS[0], 1, 1, tzinfo=timezone.utc)),
+                ms(datetime(PLAUSIBLE_YEARS[1] + 1, 1, 1, tzinfo=timezone.utc)))
 
 # -- reading: one instant for every spelling another client stores ------------------------------------
 # Hand-written: Python's fromisoformat, SQLite's julianday and DuckDB's strptime each read a different set
 # (julianday: no +0000, +05 or comma, 2026-02-30 as March 2; fromisoformat: no lowercase z, but 20261206),
-# and SQL needs the rule as an expression.  tests/test_timestamps_instants.py checks every rendering against one table.
+# and SQL needs the rule as an expression.  tests/test_timestamps_instants.py checks every rendering against
+# one table.
 _SPELLING_RE = re.compile(r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})(?:[Tt ](?P<h>[0-9]{2}):(?P<mi>[0-9]{2})"
                           r"(?::(?P<s>[0-9]{2})(?:[.,](?P<f>[0-9]+))?)?(?P<z>[Zz]|[+-][0-9]{2}(?::?[0-9]{2})?)?)?")
 _NUMBER_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
@@ -130,8 +132,8 @@ def instant_ms(value: str | bytes | int | None) -> int | None:
 def instant_sql(column: str) -> str:
     """An SQLite expression: ``column``'s instant as :func:`instant_ms` reads it (INTEGER ms, or NULL).
 
-    Built from SQLite's core functions (GLOB, substr, julianday of a bare date), so sqld, Python's sqlite3
-    and ADBC's SQLite agree whatever their version.  Compare it with :func:`ms` of a bound.
+    Built from SQLite's core functions (GLOB, substr, julianday where it reads exactly), so sqld, Python's
+    sqlite3 and ADBC's SQLite agree whatever their version.  Compare it with :func:`ms` of a bound.
     """
     return _instant_expr(f"CAST({column} AS TEXT)", duckdb=False)
 

@@ -49,7 +49,7 @@ JSON_TEXTS: list[tuple[str, bool]] = [
 
 
 def as_javascript_reads(value):
-    """The value JSON.parse gives, as it reaches a UTF-8 reader: a lone surrogate as U+FFFD (as TextEncoder writes it)."""
+    """The value JSON.parse gives, as it reaches a UTF-8 reader: a lone surrogate as U+FFFD (TextEncoder's)."""
     if isinstance(value, str):
         return re.sub("[\ud800-\udfff]", "\ufffd", value)
     if isinstance(value, list):

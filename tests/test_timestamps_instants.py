@@ -87,7 +87,8 @@ def spelled(url_kind, tmp_path, request):
         db.migrate()
         for n, (value, instant) in enumerate(SPELLINGS):
             row = db.execute("INSERT INTO memory_entries (content, content_hash, category, source, created_at)"
-                             " VALUES (?, ?, 'fact', 'user_explicit', ?) RETURNING id", [f"spelling {n}", str(n), value])
+                             " VALUES (?, ?, 'fact', 'user_explicit', ?) RETURNING id",
+                             [f"spelling {n}", str(n), value])
             expected[row.rows[0][0]] = ms(instant)
     return url, token, expected
 
@@ -115,7 +116,8 @@ def test_newest_first_and_since_until_follow_the_table(spelled):
 def test_the_loader_reads_each_spelling_as_the_table_says(spelled):
     """file: through ADBC; ws and http through an embedded replica; ws-legacy in keyset pages."""
     url, token, expected = spelled
-    low, high = (ms(f"{year:04d}-01-01T00:00:00Z") for year in (timestamps.PLAUSIBLE_YEARS[0], timestamps.PLAUSIBLE_YEARS[1] + 1))
+    first, last = timestamps.PLAUSIBLE_YEARS
+    low, high = ms(f"{first:04d}-01-01T00:00:00Z"), ms(f"{last + 1:04d}-01-01T00:00:00Z")
     with load(url, auth_token=token) as ds:
         rows = ds.con.execute("SELECT id, epoch_ms(created_at) FROM memory_entries").fetchall()
     assert dict(rows) == {i: v if v is not None and low <= v < high else None for i, v in expected.items()}
@@ -148,8 +150,8 @@ def test_expire_counts_idle_time_from_an_event_stamped_with_a_colonless_offset(s
         for session, ago in ((active, timedelta(seconds=1)), (idle, timedelta(hours=1))):
             db.execute("INSERT INTO daily_logs (session_id, event_type, timestamp) VALUES (?, 'message', ?)",
                        [session, percent_z(moment - ago)])
-    out = subprocess.run([sys.executable, "-m", "jarvis_memory", "sessions", "expire", "--idle-minutes", "30", "--json"],
-                         env=cli_env(url, token), capture_output=True, text=True, timeout=60)
+    out = subprocess.run([sys.executable, "-m", "jarvis_memory", "sessions", "expire", "--idle-minutes", "30",
+                          "--json"], env=cli_env(url, token), capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert [s["id"] for s in json.loads(out.stdout)] == [idle]
 
