@@ -20,6 +20,7 @@ import re
 import shutil
 import sqlite3
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -198,3 +199,44 @@ def test_both_apps_share_schema_and_rows(first, db_path, ts, db):
 @pytest.mark.parametrize("transport", ["file"])  # no database involved
 def test_both_apps_hash_alike(ts):
     assert ts("hash", stdin=HASH_INPUTS) == [content_hash(s) for s in HASH_INPUTS]
+
+
+def test_the_json_texts_table_holds_javascripts_own_verdicts(node):
+    """tests/test_event_data_json.py checks every reader against JSON_TEXTS: its verdicts are JSON.parse's."""
+    from test_event_data_json import JSON_TEXTS
+
+    script = ("const xs = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+              "process.stdout.write(JSON.stringify(xs.map(x => { try { JSON.parse(x); return true } catch { return false } })))")
+    done = subprocess.run([node, "-e", script], input=json.dumps([text for text, _ in JSON_TEXTS]),
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == [ok for _, ok in JSON_TEXTS]
+
+
+def test_event_data_with_half_an_emoji_is_read_as_javascript_reads_it(transport, ts, db, urls, tmp_path):
+    """serde-rs/json#495: the app's JSON.stringify escapes a lone surrogate; every reader here still reads the
+    event as the JSON naming the memory it stored (the usage report counted it in store_events_missing_memory)."""
+    from jarvis_memory.analysis import quality
+    from jarvis_memory.analysis.load import load
+
+    db.migrate()
+    [memory], session = ts("script", stdin=[
+        {"cmd": "store-many", "input": [{"content": "Loves 🍣", "category": "preference", "source": "user_explicit"}]},
+        {"cmd": "start-session"},
+    ])
+    data = {"memory_id": memory["id"], "note": "Loves " + "\ud83d"}  # "Loves 😀".slice(0, 7) in JavaScript
+    ts("log-event", str(session["id"]), "memory_store", json.dumps(data))  # the app parses, then stringifies it
+    [event] = db.events.list(session_id=session["id"])
+    assert event.event_data == f'{{"memory_id":{memory["id"]},"note":"Loves \\ud83d"}}'  # JSON.stringify's text
+    assert event.data == data
+    with load(urls[0], auth_token=urls[2]) as ds:
+        assert ds.sql("SELECT event_data->>'memory_id' AS m, event_data->>'note' AS note FROM daily_logs"
+                      ).to_dict("records") == [{"m": str(memory["id"]), "note": "Loves \ufffd"}]
+        assert quality.findings(ds).empty
+    if transport == "file":  # the figure the issue reported, from the report itself
+        done = subprocess.run([sys.executable, "-m", "jarvis_memory", "report", "usage_report", "--out", str(tmp_path)],
+                              env={**os.environ, "DATABASE_URL": urls[0]}, capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stderr
+        [figures] = tmp_path.glob("*/usage_report.json")
+        assert (json.loads(figures.read_text())["store_events_missing_memory"],
+                json.loads(figures.read_text())["bad_event_data"]) == (0, 0)

@@ -15,6 +15,7 @@ import duckdb
 import pytest
 
 import jarvis_memory
+from jarvis_memory import timestamps
 from jarvis_memory.store import config
 from jarvis_memory.errors import ConfigError, ReadOnlyError, SchemaError
 from jarvis_memory.analysis.load import TABLES, load, open_file, read_pages, read_table
@@ -104,11 +105,17 @@ def test_pandas_frames_are_utc_and_cached(ds) -> None:
     assert ds.memories["id"].is_monotonic_increasing
 
 
-def test_bad_timestamps_are_null_and_keep_their_text(ds) -> None:
+def test_bad_timestamps_are_read_as_every_reader_reads_them_and_keep_their_text(ds) -> None:
+    """The fixture's planted spellings: SQLite's form and epoch numbers are instants, a locale date is NULL."""
+    read = {True: 0, False: 0}
     for table, columns in TIMESTAMPS.items():
-        where = " OR ".join(f"({c} IS NULL AND {c}_raw IS NOT NULL)" for c in columns)
-        ids = [r[0] for r in ds.con.execute(f"SELECT id FROM {table} WHERE {where} ORDER BY id").fetchall()]
-        assert ids == TRUTH["bad_timestamp_ids"][table]
+        bad = ", ".join(map(str, TRUTH["bad_timestamp_ids"][table]))
+        for c in columns:
+            rows = ds.con.execute(f"SELECT epoch_ms({c}), {c}_raw FROM {table} WHERE id IN ({bad})").fetchall()
+            for parsed, raw in rows:
+                assert parsed == timestamps.instant_ms(raw), raw
+                read[parsed is not None] += raw is not None and not timestamps.is_iso(raw)
+    assert read[True] and read[False]
 
 
 def test_event_data_is_queryable_json(ds) -> None:
@@ -146,9 +153,11 @@ def test_timestamps_parse_to_utc_instants_only(tmp_path: Path) -> None:
             " WHERE id > 2000 ORDER BY id").fetchall()
     utc = timezone.utc
     assert rows[0][1:3] == (datetime(2026, 8, 3, 10, 0, 0, 123000, utc), datetime(2026, 8, 4, tzinfo=utc))
-    assert rows[1][1:3] == (datetime(2026, 8, 3, 10, 0, 0, 500000, utc), datetime(2026, 8, 3, 10, 0, 0, 123456, utc))
-    # naive, epoch, locale and impossible dates are not instants: NULL, with the text kept
-    assert rows[2][1:] == (None, None, "2026-08-03 10:00:00", "1785751200000")
+    # the fraction truncated to whole ms, as every reader reads it (timestamps.instant_ms)
+    assert rows[1][1:3] == (datetime(2026, 8, 3, 10, 0, 0, 500000, utc), datetime(2026, 8, 3, 10, 0, 0, 123000, utc))
+    # SQLite's own form (UTC) and Date.now() are instants; locale and impossible dates are NULL, with the text kept
+    assert rows[2][1:] == (datetime(2026, 8, 3, 10, tzinfo=utc), datetime(2026, 8, 3, 10, tzinfo=utc),
+                           "2026-08-03 10:00:00", "1785751200000")
     assert rows[3][1:] == (None, None, "03/08/2026", "2026-13-03T10:00:00.000Z")
 
 

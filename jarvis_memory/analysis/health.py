@@ -16,8 +16,7 @@ if TYPE_CHECKING:
 
 _CREATED = timestamps.instant_sql("created_at")
 # first/last memory: a sentinel such as 9999-12-31 is no memory's time (the reports leave it out too)
-_PLAUSIBLE = (f"{_CREATED} >= julianday('{timestamps.PLAUSIBLE_YEARS[0]:04d}-01-01')"
-              f" AND {_CREATED} < julianday('{timestamps.PLAUSIBLE_YEARS[1] + 1:04d}-01-01')")
+_PLAUSIBLE = f"{_CREATED} >= {timestamps.PLAUSIBLE_MS[0]} AND {_CREATED} < {timestamps.PLAUSIBLE_MS[1]}"
 
 
 def stats(db: Database) -> dict[str, Any]:

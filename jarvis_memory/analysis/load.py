@@ -13,10 +13,10 @@ embedded replica (:mod:`jarvis_memory.store.replica`), read the same way, or —
 in SQLite, so a value stored with an unexpected type (a number in a text
 column, a BLOB) cannot break Arrow's typing.  The tables are DuckDB views over
 those Arrow tables (nothing is copied); the parsed columns are computed when a
-query reads them: timestamps that are not ISO 8601 instants become NULL (the
-text as stored stays in ``*_raw``), event data that is not JSON becomes NULL
-(``event_data_raw`` keeps it).  Text another client stored that is not valid
-UTF-8 is read with U+FFFD for each bad sequence; the row is kept and the value
+query reads them: timestamps as every reader reads them (:func:`jarvis_memory.timestamps.instant_ms`),
+NULL where unreadable (the text as stored stays in ``*_raw``), event data that JavaScript's ``JSON.parse``
+refuses becomes NULL (``event_data_raw`` keeps it; :func:`jarvis_memory.store.events.parse_data`).  Text
+another client stored that is not valid UTF-8 is read with U+FFFD for each bad sequence; the row is kept and the value
 named in the table ``unreadable_values`` (``table_name, id, column_name``).
 
 Why one module: the file reader (ADBC), the remote reader (keyset pages) and the DuckDB views share one
@@ -40,12 +40,12 @@ import duckdb
 import pyarrow as pa
 
 from ..errors import BusyError, ConfigError, DatabaseError, JarvisMemoryError, SchemaError, ValidationError
-from ..store import config
+from ..store import config, events
 from ..store import replica as replicas
 from ..store.config import BUSY_TIMEOUT_MS, no_shm_possible
 from ..store.database import Database
 from ..store.migrations import CORE_TABLES, columns_sql
-from ..timestamps import PLAUSIBLE_YEARS
+from .. import timestamps
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -58,12 +58,6 @@ _TIMESTAMPS = {
     "sessions": ("started_at", "ended_at"),
     "daily_logs": ("timestamp",),
 }
-# ISO 8601 instants: toISOString() form first; a naive or locale form is not an instant.
-_UTC_FORMATS = ["%Y-%m-%dT%H:%M:%S.%gZ", "%Y-%m-%dT%H:%M:%S.%fZ", "%Y-%m-%dT%H:%M:%SZ"]
-# Outside timestamps.PLAUSIBLE_YEARS a timestamp is parsed as NULL like an unreadable one (text kept in
-# *_raw), so no chart or duration meets it (matplotlib's dates end at year 9999, and a bar's width or an
-# axis margin past a sentinel already overflows).
-_OFFSET_FORMATS = ["%Y-%m-%dT%H:%M:%S.%g%z", "%Y-%m-%dT%H:%M:%S.%f%z", "%Y-%m-%dT%H:%M:%S%z"]
 
 
 @dataclass
@@ -395,12 +389,15 @@ def _schema(table: str) -> pa.Schema:
 
 # -- DuckDB ------------------------------------------------------------------------
 def _parsed(column: str) -> str:
-    utc = ", ".join(f"'{f}'" for f in _UTC_FORMATS)
-    offset = ", ".join(f"'{f}'" for f in _OFFSET_FORMATS)
-    parsed = f"COALESCE(try_strptime({column}, [{utc}])::TIMESTAMPTZ, try_strptime({column}, [{offset}]))"
-    low, high = PLAUSIBLE_YEARS  # the repeated expression is computed once (DuckDB eliminates common subexpressions)
-    return (f"CASE WHEN {parsed} >= '{low}-01-01'::TIMESTAMPTZ AND {parsed} < '{high + 1}-01-01'::TIMESTAMPTZ"
-            f" THEN {parsed} END AS {column}")
+    """The instant every reader reads (:func:`jarvis_memory.timestamps.instant_ms`) as TIMESTAMPTZ.
+
+    Outside ``timestamps.PLAUSIBLE_YEARS`` it is NULL like an unreadable one (text kept in ``*_raw``), so no
+    chart or duration meets it (matplotlib's dates end at year 9999, and a bar's width or an axis margin past
+    a sentinel already overflows).
+    """
+    instant = timestamps.instant_duckdb(column)  # computed once (DuckDB eliminates common subexpressions)
+    low, high = timestamps.PLAUSIBLE_MS
+    return f"CASE WHEN {instant} >= {low} AND {instant} < {high} THEN epoch_ms({instant})::TIMESTAMPTZ END AS {column}"
 
 
 def to_duckdb(tables: dict[str, pa.Table]) -> duckdb.DuckDBPyConnection:
@@ -417,6 +414,8 @@ def to_duckdb(tables: dict[str, pa.Table]) -> duckdb.DuckDBPyConnection:
         con.execute("SET enable_progress_bar = false")
     except duckdb.InvalidInputException:
         pass
+    con.create_function(events.UTF8_JSON_FUNCTION, events.utf8_json, [duckdb.sqltype("VARCHAR")],
+                        duckdb.sqltype("VARCHAR"), null_handling="special")  # for events.duckdb_json
     for table in TABLES:
         con.register(f"_arrow_{table}", tables[table])
         raw = set(_TIMESTAMPS[table])
@@ -425,7 +424,7 @@ def to_duckdb(tables: dict[str, pa.Table]) -> duckdb.DuckDBPyConnection:
             if c in raw:
                 columns.append(_parsed(c))
             elif c == "event_data":
-                columns.append("TRY_CAST(event_data AS JSON) AS event_data")
+                columns.append(f"{events.duckdb_json(c)} AS {c}")
             else:
                 columns.append(c)
         columns += [f"{c} AS {c}_raw" for c in _TIMESTAMPS[table]]

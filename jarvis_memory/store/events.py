@@ -37,13 +37,63 @@ class LogEvent:
 
     @property
     def data(self) -> Any:
-        """``event_data`` parsed from JSON."""
-        return None if self.event_data is None else json.loads(self.event_data)
+        """``event_data`` parsed as JavaScript reads it (:func:`parse_data`)."""
+        return None if self.event_data is None else parse_data(self.event_data)
 
     @classmethod
     def from_row(cls, row: Any) -> LogEvent:
         """The event of one row; :class:`UnreadableRowError` names a row whose text cannot be read."""
         return cls(*text_values("daily_logs", tuple(COLUMNS.split(", ")), row.astuple()))
+
+
+def parse_data(text: str) -> Any:
+    """``event_data`` text as JavaScript's ``JSON.parse`` reads it: every reader's rule (the loader's too).
+
+    The TypeScript app writes it with ``JSON.stringify``, which since ES2019 escapes a lone surrogate
+    (half an emoji cut by ``slice``) as ``"\\ud83d"``: that is a string holding that one UTF-16 unit, as in
+    JavaScript (and in Python's ``json``).  ``NaN``, ``Infinity``, trailing commas and comments are not
+    JSON (ECMA-262 ``JSON.parse``, RFC 8259), though some readers (DuckDB's) take them.  Raises
+    :class:`ValueError` (``json.JSONDecodeError``) where ``JSON.parse`` throws, :class:`RecursionError` past
+    Python's nesting limit (about 1,000 levels).
+    """
+    return json.loads(text, parse_constant=_not_json)
+
+
+def _not_json(constant: str) -> Any:
+    raise json.JSONDecodeError(f"{constant} is not JSON", constant, 0)
+
+
+# The same rule in DuckDB (the analysis loader).  DuckDB's JSON reader (yyjson with DuckDB's flags) refuses
+# escaped lone surrogates, which JSON.stringify writes, and takes NaN/Infinity literals and trailing commas,
+# which JSON.parse refuses: text it refuses, or that holds such a token (or a string that looks like one), is
+# read by parse_data (through utf8_json); on the rest the two agree, and DuckDB reads it at its own speed.
+UTF8_JSON_FUNCTION = "jarvis_event_json"  # utf8_json, as registered on the DuckDB connection
+_NOT_STRICT = r"(?:^|[:\[,])[ \t\n\r]*-?(?i:nan|inf)|,[ \t\n\r]*[\]}]"
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def utf8_json(text: str | None) -> str | None:
+    """``text`` as :func:`parse_data` reads it, written back as JSON in valid UTF-8 (None where not JSON).
+
+    A lone surrogate has no UTF-8 form: it becomes U+FFFD, as JavaScript's own ``TextEncoder`` writes it.
+    """
+    if text is None:
+        return None
+    try:
+        value = parse_data(text)
+    except (ValueError, RecursionError):
+        return None
+    return _LONE_SURROGATE.sub("\ufffd", json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+
+
+def duckdb_json(column: str) -> str:
+    """A DuckDB expression: the VARCHAR ``column`` as JSON where :func:`parse_data` reads it, else NULL.
+
+    Needs :func:`utf8_json` registered on the connection as :data:`UTF8_JSON_FUNCTION`.
+    """
+    fallback = f"{UTF8_JSON_FUNCTION}({column})::JSON"
+    return (f"(CASE WHEN regexp_matches({column}, '{_NOT_STRICT}') THEN {fallback}"
+            f" ELSE coalesce(TRY_CAST({column} AS JSON), {fallback}) END)")
 
 
 class Events:

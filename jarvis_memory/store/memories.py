@@ -247,7 +247,7 @@ class Memories:
             # In whole milliseconds (an INTEGER), not the Julian day (a REAL): the keyset sends the last key
             # back to the server, and a REAL through JSON may come back one ulp off, which skipped the rows
             # sharing that moment at a page boundary (594 of 600 over ws); an integer is exact.
-            columns["_at"] = f"coalesce(CAST(round(({_CREATED} - 2440587.5) * 86400000.0) AS INTEGER), -1 << 63)"
+            columns["_at"] = f"coalesce({_CREATED}, -1 << 63)"
         pages = self.db.ready().pages(
             "memory_entries", columns, " AND ".join(where) or "1", args, key=key, descending=descending, limit=limit,
         )
@@ -278,11 +278,11 @@ def _filters(category, source, since, until, text) -> tuple[list[str], list[Any]
         where.append("source = ?")
         args.append(validate.choice(source, "source", SOURCES))
     if since is not None:
-        where.append(f"{_CREATED} >= julianday(?)")
-        args.append(timestamps.iso(timestamps.parse(since)))
+        where.append(f"{_CREATED} >= ?")
+        args.append(timestamps.ms(timestamps.parse(since)))
     if until is not None:
-        where.append(f"{_CREATED} < julianday(?)")
-        args.append(timestamps.iso(timestamps.parse(until)))
+        where.append(f"{_CREATED} < ?")
+        args.append(timestamps.ms(timestamps.parse(until)))
     if text is not None:
         validate.text(text, "search text", max_chars=1_000)
         for word in text.split():

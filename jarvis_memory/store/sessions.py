@@ -92,11 +92,11 @@ class Sessions:
         """
         idle_minutes = validate.positive_number(idle_minutes, "idle minutes", maximum=525_600)
         moment = now or datetime.now(timezone.utc)
-        cutoff = timestamps.iso(moment - timedelta(minutes=idle_minutes))
+        cutoff = timestamps.ms(moment - timedelta(minutes=idle_minutes))
         rows = self.db.ready().execute(
             "UPDATE sessions SET ended_at = ?, end_trigger = 'timeout' WHERE ended_at IS NULL AND"
             f" COALESCE((SELECT max({_EVENT_AT}) FROM daily_logs WHERE session_id = sessions.id), {_STARTED})"
-            f" < julianday(?) RETURNING {COLUMNS}",
+            f" < ? RETURNING {COLUMNS}",
             [timestamps.iso(moment), cutoff],
         ).rows
         return sorted((Session.from_row(r) for r in rows), key=lambda s: s.id)
