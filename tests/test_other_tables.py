@@ -16,13 +16,12 @@ from pathlib import Path
 
 import apsw
 import pytest
-
-from jarvis_memory.store import migrations
 import sqlite_vec
 
 from conftest import cli_env, served
 from jarvis_memory import Database
 from jarvis_memory.analysis.load import load
+from jarvis_memory.store import migrations
 
 CLI = [str(Path(sys.executable).with_name("jarvis-memory"))]
 KINDS = ("file", "ws")  # ws: sqld, read through an embedded replica (a file again) by load() and the reports
