@@ -393,8 +393,10 @@ def doctor(get_db: _LazyDb, as_json: bool) -> None:
     report = health.doctor(get_db(read_only=True))
     human = [f"database: {report['database']}"]
     # "note": the check passed but found something to look at (odd rows other clients wrote, tables it cannot read)
-    human += [f"{('note' if c.get('findings') or c.get('notes') else 'ok  ') if c['ok'] else 'FAIL'} {c['check']}:"
-              f" {c['detail']} ({c['ms']} ms)" for c in report["checks"]]
+    for c in report["checks"]:  # a check's findings follow its line, one a line
+        first, _, more = c["detail"].partition("\n")
+        human.append(f"{('note' if c.get('findings') or c.get('notes') else 'ok  ') if c['ok'] else 'FAIL'}"
+                     f" {c['check']}: {first} ({c['ms']} ms)" + (f"\n{more}" if more else ""))
     _out(report, as_json, "\n".join(human))
     if not report["ok"]:
         sys.exit(1)

@@ -8,6 +8,7 @@ and fails on a file whose ``PRAGMA quick_check`` fails.
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -20,6 +21,7 @@ from conftest import cli_env
 from jarvis_memory import Database
 
 CLI = [str(Path(sys.executable).with_name("jarvis-memory"))]
+FIXTURE = Path(__file__).parent / "fixtures" / "jarvis-fixture.db"
 ISO = "2026-03-01T08:00:00.000Z"
 
 
@@ -162,3 +164,28 @@ def test_doctor_on_a_file_that_is_not_a_database_fails_connect_saying_so(tmp_pat
     stats = subprocess.run(CLI + ["stats"], env=cli_env(path.as_uri()), capture_output=True, text=True, timeout=300)
     assert stats.returncode == 6 and stats.stderr.startswith(f"error: {path.as_uri()} is not a SQLite database (")
     assert path.read_bytes() == b"shopping list, not a database\n" * 200
+
+
+def test_doctor_finds_the_hash_problems_and_exact_duplicates_the_dedup_audit_finds(tmp_path):
+    """doctor said nothing of the wrong and missing hashes and the exact duplicates the audit lists."""
+    from jarvis_memory.analysis.dedup import exact_groups, hash_integrity
+    from jarvis_memory.analysis.load import load
+
+    path = tmp_path / "fixture.db"
+    shutil.copyfile(FIXTURE, path)
+    with Database(path.as_uri()) as db:
+        db.migrate()
+    out = subprocess.run(CLI + ["doctor", "--json"], env=cli_env(path.as_uri()), capture_output=True, text=True,
+                         timeout=300)
+    assert out.returncode == 0, out.stdout + out.stderr
+    found = {f["problem"]: f for f in {c["check"]: c for c in json.loads(out.stdout)["checks"]}["content hashes"]["findings"]}
+    with load(path.as_uri()) as ds:
+        memories = ds.memories
+    audit = hash_integrity(memories)
+    assert found["content hash missing"]["ids"] == sorted(audit.loc[audit["problem"] == "missing", "id"].tolist())
+    assert found["content hash differs from its text's"]["ids"] == sorted(
+        audit.loc[audit["problem"] == "mismatch", "id"].tolist())
+    groups = exact_groups(memories)
+    assert found["texts stored more than once (exact duplicates)"]["rows"] == len(groups) > 0
+    text = subprocess.run(CLI + ["doctor"], env=cli_env(path.as_uri()), capture_output=True, text=True, timeout=300)
+    assert max(len(line) for line in text.stdout.splitlines()) < 160  # one finding a line, not one long line

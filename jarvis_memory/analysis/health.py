@@ -9,9 +9,11 @@ from typing import TYPE_CHECKING, Any
 from .. import timestamps
 from ..errors import ConfigError, DatabaseError, JarvisMemoryError
 from ..store import migrations
+from ..store.hashing import content_hash
 
 if TYPE_CHECKING:
     from ..store.database import Database
+    from .load import Dataset
 
 
 _CREATED = timestamps.instant_sql("created_at")
@@ -55,8 +57,12 @@ def doctor(db: Database) -> dict[str, Any]:
         return ok
 
     if check("connect", lambda: _connect(db)) and check("schema", lambda: _schema(db)):
-        check("integrity", lambda: _integrity(db)) and check("tables", lambda: _tables(db)) and check(
-            "data quality", lambda: _quality(db))
+        if check("integrity", lambda: _integrity(db)) and check("tables", lambda: _tables(db)):
+            from .load import load
+
+            with load(db.settings.url, auth_token=db.settings.auth_token, replica=False) as ds:  # makes no replica
+                check("data quality", lambda: _quality(ds))
+                check("content hashes", lambda: _hashes(ds))
     return {"database": db.settings.redacted_url, "ok": all(c["ok"] for c in checks), "checks": checks}
 
 
@@ -78,23 +84,50 @@ def _integrity(db: Database) -> str:
     return "PRAGMA quick_check: ok"
 
 
-def _quality(db: Database) -> tuple[str, dict[str, Any]]:
+def _quality(ds: Dataset) -> tuple[str, dict[str, Any]]:
     """Rows other clients wrote oddly (see :mod:`jarvis_memory.analysis.quality`), counted with their first ids.
 
     Odd rows are reported, not a failure: every reader keeps them or names them.
     """
     from . import quality
-    from .load import load
 
-    with load(db.settings.url, auth_token=db.settings.auth_token, replica=False) as ds:  # doctor makes no replica
-        found = quality.findings(ds)
+    found = quality.findings(ds)
     if found.empty:
         return "no odd rows", {"findings": []}
-    every = quality.summary(found, first=len(found))  # --json names every row, the text line the first three
-    detail = "; ".join(f"{r.problem} in {r.column}: {r.rows} (ids {', '.join(map(str, r.first_ids[:3]))}"
-                       f"{', …' if r.rows > 3 else ''})" for r in every.itertuples())
-    return detail, {"findings": [{"problem": r.problem, "column": r.column, "rows": int(r.rows),
-                                  "ids": [int(i) for i in r.first_ids]} for r in every.itertuples()]}
+    every = quality.summary(found, first=len(found))  # --json names every row, the text lines the first three
+    return _lines(f"{r.problem} in {r.column}: {r.rows} (ids {', '.join(map(str, r.first_ids[:3]))}"
+                  f"{', …' if r.rows > 3 else ''})" for r in every.itertuples()), {
+        "findings": [{"problem": r.problem, "column": r.column, "rows": int(r.rows),
+                      "ids": [int(i) for i in r.first_ids]} for r in every.itertuples()]}
+
+
+def _hashes(ds: Dataset) -> tuple[str, dict[str, Any]]:
+    """Stored ``content_hash`` against the one the apps compute from the text (:func:`content_hash`), and texts
+    stored twice under another hash (exact duplicates the unique index cannot see): findings, not a failure."""
+    memories = ds.sql("SELECT id, content, content_hash FROM memory_entries ORDER BY id")
+    recomputed = memories["content"].map(lambda text: content_hash(text) if isinstance(text, str) else None)
+    stored = memories["content_hash"]
+    problems = {
+        "content hash missing": memories["id"][stored.isna()],
+        "content hash differs from its text's": memories["id"][stored.notna() & (stored != recomputed)],
+    }
+    repeated = recomputed[recomputed.notna() & recomputed.duplicated(keep=False)]
+    groups = [sorted(memories["id"][ids].tolist()) for ids in repeated.groupby(repeated).groups.values()]
+    found = [{"problem": problem, "rows": len(ids), "ids": [int(i) for i in ids]} for problem, ids in problems.items()
+             if len(ids)]
+    if groups:
+        found.append({"problem": "texts stored more than once (exact duplicates)", "rows": len(groups),
+                      "ids": [int(g[0]) for g in sorted(groups)]})
+    if not found:
+        return "every stored hash matches its text; no text is stored twice", {"findings": []}
+    return _lines(f"{f['problem']}: {f['rows']} (ids {', '.join(map(str, f['ids'][:3]))}{', …' if f['rows'] > 3 else ''})"
+                  for f in found), {"findings": found}
+
+
+def _lines(items: Any) -> str:
+    """How many findings, then one a line, indented under the check's own (a long list stays readable)."""
+    items = list(items)
+    return f"{len(items)} finding{'s' * (len(items) != 1)}" + "".join(f"\n     - {item}" for item in items)
 
 
 def _schema(db: Database) -> str:
