@@ -24,7 +24,7 @@ def _cut_blocks(texts: list[_Text], category: np.ndarray) -> tuple[list[tuple[np
     (Python's 64-bit tuple hash: a collision, about one in 10^10 here, only adds a pair to compare)."""
     keys, rows, places = [], [], []
     for row, (c, t) in enumerate(zip(category, texts)):
-        words = tuple(t.words[i] for i in t.content)
+        words = tuple(t.keys[i] for i in t.content)
         if len(words) > MAX_CUT_WORDS:
             continue
         for width in (1, 2):
@@ -57,7 +57,7 @@ def _extension_pairs(texts: list[_Text], category: np.ndarray) -> pd.DataFrame:
     added at the end or the start ("Lost her job" / "Lost her job last month"), found by an exact join."""
     full, part = [], []
     for row, (c, t) in enumerate(zip(category, texts)):
-        words = tuple(t.words[i] for i in t.content)
+        words = tuple(t.keys[i] for i in t.content)
         if len(words) > MAX_CUT_WORDS:
             continue
         if len(words) >= 2:

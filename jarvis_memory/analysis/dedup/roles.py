@@ -1,0 +1,117 @@
+"""Who does what to whom: each word's role in a memory, from its position around the verbs and the relation
+word before it ("over", "to", "from", "than", "with", ...), with no parser (none ships its model in a package
+this project installs from: spaCy's and nltk's taggers download theirs).
+
+A word before the first verb is the subject (``subj``), a word after verb *n* its object (``obj``), a word
+after a relation word takes that word's role ("over planes": ``than``).  A passive ("coffee is preferred by
+...") swaps subject and object, its "by" names the subject.  The verb is a finite form (lemminflect: "owes",
+"lent"), the first word of a memory that can be a verb ("Swims ..."), or a verb form after an auxiliary.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from lemminflect import getAllLemmas, getInflection
+
+if TYPE_CHECKING:
+    from .text import _Text
+
+# relation words, each with the role it gives the words after it; "over", "than" and "to" after a
+# preference all name what is liked less ("prefers X over Y", "X is preferred to Y", "likes X more than Y")
+RELATIONS = {w: w for w in "to from into onto with for by of at in on then and but or after before about as"
+             " between without towards toward behind under every each since until during"
+             " below beyond against".split()} | {w: "than" for w in "over than above".split()}
+SUBJECT_PRONOUNS = frozenset("i we you they he she".split())  # the word after one is a verb ("I swim")
+DETERMINERS = frozenset("a an the my his her their its our your this that these those".split())  # ... never
+AUXILIARIES = frozenset("is are am was were be been being has have had do does did will would can could should"
+                        " shall may might must gets get got".split())
+_PASSIVE_BE = frozenset("is are am was were be been being gets got get".split())
+
+
+@lru_cache(maxsize=200_000)
+def _verb_form(word: str) -> tuple[bool, bool, bool]:
+    """``(has a verb reading, is a finite form, is a past participle)`` of a folded word (lemminflect)."""
+    verbs = getAllLemmas(word).get("VERB", ()) if word.isalpha() else ()
+    if not verbs:
+        return False, False, False
+    forms = {tag: getInflection(verbs[0], tag) or () for tag in ("VBZ", "VBD", "VBN")}
+    return True, word in forms["VBZ"] or word in forms["VBD"], word in forms["VBN"]
+
+
+def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...], adverbs: frozenset[str]) -> tuple[str, ...]:
+    """Each word's role (see the module's docstring): ``subj``, ``verbN``, ``obj``, a relation, or ``""``
+    for function words and relation words themselves.  ``adverbs`` (fillers: "really", "currently") stand
+    between an auxiliary and its verb."""
+    roles = [""] * len(words)
+    verbs, relation, aux, passive, copula = 0, "", -1, -1, False
+    for i, w in enumerate(words):
+        if breaks[i] and i and verbs == 0:
+            relation = ""  # a fronted phrase ends at its comma: "Every Sunday, Mia visits"
+        if w in RELATIONS:
+            relation = RELATIONS[w]
+            continue
+        if w in AUXILIARIES:
+            aux, copula = i, True
+            continue
+        if w in adverbs:
+            aux += aux == i - 1  # "is really trying": the auxiliary still governs the next word
+            continue
+        if names[i] and relation and verbs == 0 and i and not names[i - 1]:
+            relation = ""  # a name after a fronted phrase is the subject: "On Saturday Felix bought ..."
+        reading, finite, participle = _verb_form(w)
+        after_aux = aux == i - 1 and aux >= 0
+        after_pronoun = i and words[i - 1] in SUBJECT_PRONOUNS
+        finite = finite and not (i and words[i - 1] in DETERMINERS) and (
+            not relation or not getAllLemmas(w).get("NOUN"))  # "to horses" is no verb, "at 9am prefers" is
+        if reading and (after_aux or after_pronoun or relation in ("and", "then") or (verbs == 0 and finite)):
+            if after_aux and participle and words[aux] in _PASSIVE_BE:
+                passive = aux
+            roles[i] = f"verb{verbs}"
+            verbs, relation = verbs + 1, ""
+            continue
+        roles[i] = relation or ("subj" if verbs == 0 and not copula else "obj")
+    if passive >= 0:  # "X is preferred by Y": X is acted on, Y acts
+        by = next((i for i in range(passive, len(words)) if words[i] == "by"), len(words))
+        roles = ["obj" if i < passive and r else "subj" if i > by and r else r for i, r in enumerate(roles)]
+    return tuple(roles)
+
+
+def changed_roles(a: _Text, b: _Text, same: dict[str, str]) -> tuple[list[str], list[str]] | None:
+    """The words of ``a`` and of ``b`` that the two share in other roles ("Nadia owes the user" / "The user owes
+    Nadia"; "trains over planes" / "planes over trains"), or ``None``.  ``same`` maps a word of ``a`` to the
+    word of ``b`` that stands for it (a typo, a synonym).  Numbers and time words are left out: "at 9am on
+    Mondays" says the same wherever it stands."""
+    from .text import VALUE_WORDS, is_number
+
+    moved_a, moved_b = [], []
+    for k, i in a.first.items():
+        other = same.get(k, k)
+        j = b.first.get(other)
+        if j is None or is_number(k) or a.words[i] in VALUE_WORDS or not a.roles[i] or not b.roles[j]:
+            continue
+        if a.roles[i] != b.roles[j]:
+            moved_a.append(k)
+            moved_b.append(other)
+    return (moved_a, moved_b) if moved_a else None
+
+
+def other_subject(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
+    """Whether the longer text's extra words name a subject where the shorter has none of its own ("Swims" /
+    "Nadia swims ...": the memory's owner is the implicit subject)."""
+    own = any(shorter.roles[i] == "subj" for i in shorter.content)
+    return not own and any(longer.roles[i] == "subj" for i in extra)
+
+
+def compound_head(longer: _Text, extra: set[int]) -> bool:
+    """Whether an extra word follows a shared word as the head of a compound ("a new bike helmet": a helmet,
+    not a bike): a noun right after it, not a name, a participle or a verb."""
+    for i in extra:
+        if i and i - 1 not in extra and not longer.breaks[i] and i - 1 in longer.content \
+                and not longer.roles[i - 1].startswith("verb") \
+                and not longer.names[i] and not longer.roles[i].startswith("verb") \
+                and getAllLemmas(longer.words[i]).get("NOUN") and not _verb_form(longer.words[i])[2] \
+                and not longer.words[i].endswith("ing"):
+            return True
+    return False
