@@ -104,10 +104,10 @@ def _rare_word_keys(texts: list[_Text], category: np.ndarray) -> pd.Series:
     words = words.explode("word").dropna()
     words["category"] = category[words["row"].to_numpy()]
     words["df"] = words.groupby(["category", "word"])["row"].transform("size")
+    words = words[(words["df"] >= 2).to_numpy()]  # a word no other row has is no key (and takes no key's place)
     words = words.sort_values(["row", "df", "word"])
     prefix = np.maximum(RARE_KEYS, np.ceil(PREFIX_SHARE * words["n"].to_numpy()))
-    rare = words[(words.groupby("row").cumcount().to_numpy() < prefix) & (words["df"] >= 2).to_numpy()
-                 & (words["df"] <= RARE_MAX).to_numpy()]
+    rare = words[(words.groupby("row").cumcount().to_numpy() < prefix) & (words["df"] <= RARE_MAX).to_numpy()]
     return pd.Series((rare["category"] + "\x00" + rare["word"]).to_numpy(), index=rare["row"].to_numpy(), dtype=object)
 
 

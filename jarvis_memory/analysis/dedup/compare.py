@@ -68,7 +68,7 @@ def _compare(a: _Text, b: _Text, vocabulary: _Vocabulary) -> _Verdict:
             return _Verdict("variant", shared + ("\x02not",), _negated(a), _negated(b), "negation")
         return _NONE
     if not (only_a and only_b):
-        moved = changed_roles(a, b, dict(typos + synonyms))
+        moved = changed_roles(a, b, dict(typos + synonyms), {w for w, _ in typos})
         if moved:  # the same words in other roles: "Nadia owes the user" / "The user owes Nadia"
             return _Verdict("variant", shared + ("\x02roles",), _shown(a, moved[0]), _shown(b, moved[1]), "order")
     if not only_a and not only_b:

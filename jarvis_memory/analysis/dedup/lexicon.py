@@ -90,7 +90,8 @@ def is_word(word: str) -> bool:
     reader = wordnet()
     if reader is None or zipf_frequency(word, "en") >= COMMON_ZIPF or getAllLemmas(word):
         return True
-    return bool(reader.morphy(word))
+    lemma = reader.morphy(word)  # a common word, not only a name ("Sumer" is no word "sumer")
+    return lemma is not None and any(n.name() == lemma for s in reader.synsets(lemma) for n in s.lemmas())
 
 
 @lru_cache(maxsize=200_000)

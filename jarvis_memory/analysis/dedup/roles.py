@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 # relation words, each with the role it gives the words after it; "over", "than" and "to" after a
 # preference all name what is liked less ("prefers X over Y", "X is preferred to Y", "likes X more than Y")
 RELATIONS = {w: w for w in "to from into onto with for by of at in on then and but or after before about as"
-             " between without towards toward behind under every each since until during"
+             " between without towards toward behind under every each since until during last next"
              " below beyond against".split()} | {w: "than" for w in "over than above".split()}
 SUBJECT_PRONOUNS = frozenset("i we you they he she".split())  # the word after one is a verb ("I swim")
 DETERMINERS = frozenset("a an the my his her their its our your this that these those".split())  # ... never
@@ -43,53 +43,59 @@ def _verb_form(word: str) -> tuple[bool, bool, bool]:
 def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...], adverbs: frozenset[str]) -> tuple[str, ...]:
     """Each word's role (see the module's docstring): ``subj``, ``verbN``, ``obj``, a relation, or ``""``
     for function words and relation words themselves.  ``adverbs`` (fillers: "really", "currently") stand
-    between an auxiliary and its verb."""
+    between an auxiliary and its verb.  "and"/"or" join words of one role ("on Mondays and Thursdays") or,
+    before a verb, two clauses; "of" joins a word to the one before ("three kinds of tomatoes")."""
     roles = [""] * len(words)
-    verbs, relation, aux, passive, copula = 0, "", -1, -1, False
+    verbs, relation, aux, passive, copula, subject, conjunction = 0, "", -1, -1, False, False, False
     for i, w in enumerate(words):
         if breaks[i] and i and verbs == 0:
             relation = ""  # a fronted phrase ends at its comma: "Every Sunday, Mia visits"
         if w in RELATIONS:
-            relation = RELATIONS[w]
+            joins = w in ("and", "or") or (w == "of" and i and roles[i - 1] in ("subj", "obj"))
+            relation = relation if joins else RELATIONS[w]
+            conjunction = w in ("and", "or")
             continue
         if w in AUXILIARIES:
             aux, copula = i, True
             continue
         if w in adverbs:
-            aux += aux == i - 1  # "is really trying": the auxiliary still governs the next word
             continue
-        if names[i] and relation and verbs == 0 and i and not names[i - 1]:
+        if names[i] and relation and verbs == 0 and not subject and i and roles[i - 1]:
             relation = ""  # a name after a fronted phrase is the subject: "On Saturday Felix bought ..."
         reading, finite, participle = _verb_form(w)
-        after_aux = aux == i - 1 and aux >= 0
+        after_aux = aux >= 0 and all(words[k] in adverbs for k in range(aux + 1, i))
         after_pronoun = i and words[i - 1] in SUBJECT_PRONOUNS
         finite = finite and not (i and words[i - 1] in DETERMINERS) and (
             not relation or not getAllLemmas(w).get("NOUN"))  # "to horses" is no verb, "at 9am prefers" is
-        if reading and (after_aux or after_pronoun or relation in ("and", "then") or (verbs == 0 and finite)):
+        joined = i and words[i - 1] in ("and", "then") and conjunction
+        if reading and (after_aux or after_pronoun or (joined and finite) or relation == "then"
+                        or (verbs == 0 and finite)):
             if after_aux and participle and words[aux] in _PASSIVE_BE:
                 passive = aux
             roles[i] = f"verb{verbs}"
-            verbs, relation = verbs + 1, ""
+            verbs, relation, aux = verbs + 1, "", -1
             continue
+        aux, conjunction = -1, False
         roles[i] = relation or ("subj" if verbs == 0 and not copula else "obj")
+        subject = subject or roles[i] == "subj"
     if passive >= 0:  # "X is preferred by Y": X is acted on, Y acts
         by = next((i for i in range(passive, len(words)) if words[i] == "by"), len(words))
         roles = ["obj" if i < passive and r else "subj" if i > by and r else r for i, r in enumerate(roles)]
     return tuple(roles)
 
 
-def changed_roles(a: _Text, b: _Text, same: dict[str, str]) -> tuple[list[str], list[str]] | None:
+def changed_roles(a: _Text, b: _Text, same: dict[str, str], typos: set[str]) -> tuple[list[str], list[str]] | None:
     """The words of ``a`` and of ``b`` that the two share in other roles ("Nadia owes the user" / "The user owes
     Nadia"; "trains over planes" / "planes over trains"), or ``None``.  ``same`` maps a word of ``a`` to the
-    word of ``b`` that stands for it (a typo, a synonym).  Numbers and time words are left out: "at 9am on
-    Mondays" says the same wherever it stands."""
-    from .text import VALUE_WORDS, is_number
+    word of ``b`` that stands for it (a typo, a synonym); a misspelt word (``typos``) has no known role.
+    Numbers are left out: "at 9 on Mondays" says the same wherever it stands."""
+    from .text import is_number
 
     moved_a, moved_b = [], []
     for k, i in a.first.items():
         other = same.get(k, k)
         j = b.first.get(other)
-        if j is None or is_number(k) or a.words[i] in VALUE_WORDS or not a.roles[i] or not b.roles[j]:
+        if j is None or k in typos or is_number(k) or not a.roles[i] or not b.roles[j]:
             continue
         if a.roles[i] != b.roles[j]:
             moved_a.append(k)
@@ -99,9 +105,14 @@ def changed_roles(a: _Text, b: _Text, same: dict[str, str]) -> tuple[list[str], 
 
 def other_subject(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
     """Whether the longer text's extra words name a subject where the shorter has none of its own ("Swims" /
-    "Nadia swims ...": the memory's owner is the implicit subject)."""
-    own = any(shorter.roles[i] == "subj" for i in shorter.content)
-    return not own and any(longer.roles[i] == "subj" for i in extra)
+    "Nadia swims ...": the memory's owner is the implicit subject), or a noun or name before the shorter's
+    subject ("Dog barks" / "Neighbor's dog barks"; not "Allergic" / "Severely allergic")."""
+    own = [longer.first[shorter.keys[i]] for i in shorter.content
+           if shorter.roles[i] == "subj" and shorter.keys[i] in longer.first]
+    if not own:
+        return any(longer.roles[i] == "subj" for i in extra)
+    return any(longer.roles[i] == "subj" and i < min(own) and (longer.names[i] or getAllLemmas(longer.words[i])
+                                                                 .get("NOUN")) for i in extra)
 
 
 def compound_head(longer: _Text, extra: set[int]) -> bool:

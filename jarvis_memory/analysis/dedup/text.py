@@ -165,7 +165,8 @@ def _key(words: tuple[str, ...], i: int) -> str:
     if words[i] in VALUE_WORDS:
         return words[i]  # "am" in "9 am" is no form of "be"
     k = lexicon.key(words[i])
-    return k[: -len(lexicon.PAST)] if i and words[i - 1] in _BE and lexicon.past(k) else k
+    before = next((w for w in reversed(words[:i]) if w not in ADVERBS), "")  # "is really obsessed"
+    return k[: -len(lexicon.PAST)] if before in _BE and lexicon.past(k) else k
 
 
 def _without_hedges(tokens: list[tuple[str, str, bool, bool, str]]) -> list[tuple[str, str, bool, bool, str]]:
