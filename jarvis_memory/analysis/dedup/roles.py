@@ -84,23 +84,37 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
     return tuple(roles)
 
 
+OWNER = frozenset("user i me my myself".split())  # the memory's owner, a participant like any named one
+
+
 def changed_roles(a: _Text, b: _Text, same: dict[str, str], typos: set[str]) -> tuple[list[str], list[str]] | None:
-    """The words of ``a`` and of ``b`` that the two share in other roles ("Nadia owes the user" / "The user owes
-    Nadia"; "trains over planes" / "planes over trains"), or ``None``.  ``same`` maps a word of ``a`` to the
-    word of ``b`` that stands for it (a typo, a synonym); a misspelt word (``typos``) has no known role.
-    Numbers are left out: "at 9 on Mondays" says the same wherever it stands."""
+    """Two participants of ``a`` and ``b`` that exchanged roles ("Nadia owes the user" / "The user owes Nadia":
+    subject and object; "trains over planes" / "planes over trains"), as ``([words of a], [words of b])``, or
+    ``None``.  Only an exchange counts: one word read in another role (a misparse, a moved phrase) does not.
+    ``same`` maps a word of ``a`` to the word of ``b`` that stands for it (a typo, a synonym); a misspelt word
+    (``typos``) has no known role, and numbers are left out ("at 9 on Mondays" says the same wherever it stands)."""
     from .text import is_number
 
-    moved_a, moved_b = [], []
-    for k, i in a.first.items():
+    def owner(t: _Text) -> dict[str, int]:
+        return {"\x04owner": i for i in reversed(range(len(t.words))) if t.words[i] in OWNER and t.roles[i]}
+
+    def verbs(t: _Text) -> bool:
+        return any(r.startswith("verb") for r in t.roles)
+
+    moved = {}  # (role in a, role in b) -> (word of a, word of b)
+    firsts_b = b.first | owner(b)
+    for k, i in (a.first | owner(a)).items():
         other = same.get(k, k)
-        j = b.first.get(other)
-        if j is None or k in typos or is_number(k) or not a.roles[i] or not b.roles[j]:
+        j = firsts_b.get(other)
+        if j is None or k in typos or is_number(k) or not a.roles[i] or not b.roles[j] or a.roles[i] == b.roles[j]:
             continue
-        if a.roles[i] != b.roles[j]:
-            moved_a.append(k)
-            moved_b.append(other)
-    return (moved_a, moved_b) if moved_a else None
+        moved.setdefault((a.roles[i], b.roles[j]), (k, other))
+        swapped = moved.get((b.roles[j], a.roles[i]))
+        if {a.roles[i], b.roles[j]} == {"subj", "obj"} and verbs(a) and verbs(b):
+            return [k] if k in a.first else [], [other] if other in b.first else []  # "X's boss called her"
+        if swapped:
+            return [w for w in (k, swapped[0]) if w in a.first], [w for w in (other, swapped[1]) if w in b.first]
+    return None
 
 
 def other_subject(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
