@@ -8,7 +8,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import OSA
 
 from . import lexicon
-from .roles import changed_roles, compound_head, other_subject
+from .roles import adds_nothing, changed_roles, compound_head, other_subject
 from .text import FILLER, FUNCTION_WORDS, NEGATIONS, VALUE_WORDS, _Text, _Vocabulary, is_number
 from .tuning import MAX_CHANGED
 
@@ -88,7 +88,8 @@ def _compare(a: _Text, b: _Text, vocabulary: _Vocabulary) -> _Verdict:
                  for i in [i for i in longer.content if longer.keys[i] == w][shorter.bag.get(w, 0):]}
     # every content word of the shorter is in the longer (in any order, in the same roles): the longer says more
     # about the same subject, unless its words name another subject or make a shared word part of another thing
-    if shared and not other_subject(shorter, longer, positions) and not compound_head(longer, positions):
+    if shared and not adds_nothing(longer, positions) and not other_subject(shorter, longer, positions) \
+            and not compound_head(longer, positions):
         return _Verdict("subsumed")
     return _NONE
 

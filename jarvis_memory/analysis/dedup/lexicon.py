@@ -20,11 +20,10 @@ from functools import lru_cache
 
 from breame.spelling import british_spelling_exists, get_american_spelling
 from lemminflect import getAllLemmas, getInflection
-from wordfreq import zipf_frequency
 
 WORDNET_ROOT = os.environ.get("JARVIS_WORDNET", "/usr/share/wordnet")
-COMMON_ZIPF = 4.0  # a word this frequent in wordfreq's English list is a real word even if WordNet lacks it
-# ("which", "the"): WordNet holds only nouns, verbs, adjectives and adverbs.  Misspellings reach 3 ("teh").
+SENSES = 3  # a word's most frequent senses per part of speech (WordNet orders them by frequency): "call" and
+# "visit" share a rare sense, "kid" and "child" their first
 PAST = "\x03past"  # the mark of a past verb form on a word's key: "lived" is not "lives"
 
 
@@ -85,10 +84,10 @@ def past(k: str) -> bool:
 
 @lru_cache(maxsize=200_000)
 def is_word(word: str) -> bool:
-    """Whether a folded word is in the dictionary: a form of a WordNet lemma, known to lemminflect, or common
-    (:data:`COMMON_ZIPF`).  Without WordNet every word is (so a changed word is never read as a typo)."""
+    """Whether a folded word is in the dictionary: a form of a WordNet lemma (not only a name's) or known to
+    lemminflect.  Without WordNet every word is (so a changed word is never read as a typo)."""
     reader = wordnet()
-    if reader is None or zipf_frequency(word, "en") >= COMMON_ZIPF or getAllLemmas(word):
+    if reader is None or getAllLemmas(word):
         return True
     lemma = reader.morphy(word)  # a common word, not only a name ("Sumer" is no word "sumer")
     return lemma is not None and any(n.name() == lemma for s in reader.synsets(lemma) for n in s.lemmas())
@@ -101,7 +100,7 @@ def _lemmas(k: str) -> tuple:
     lemma = k[: -len(PAST)] if past(k) else k
     if reader is None or not lemma.isalpha():
         return frozenset(), frozenset(), frozenset()
-    synsets = frozenset(reader.synsets(lemma))
+    synsets = frozenset(s for pos in "nvar" for s in reader.synsets(lemma, pos)[:SENSES])
     antonyms, derived = set(), set()
     for s in synsets:
         for lem in s.lemmas():

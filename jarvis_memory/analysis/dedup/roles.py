@@ -85,6 +85,7 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
 
 
 OWNER = frozenset("user i me my myself".split())  # the memory's owner, a participant like any named one
+PRONOUNS = frozenset("he him his she her hers it its they them their theirs we us our you your".split())
 
 
 def changed_roles(a: _Text, b: _Text, same: dict[str, str], typos: set[str]) -> tuple[list[str], list[str]] | None:
@@ -115,6 +116,12 @@ def changed_roles(a: _Text, b: _Text, same: dict[str, str], typos: set[str]) -> 
         if swapped:
             return [w for w in (k, swapped[0]) if w in a.first], [w for w in (other, swapped[1]) if w in b.first]
     return None
+
+
+def adds_nothing(longer: _Text, extra: set[int]) -> bool:
+    """Whether the extra words of ``longer`` are only pronouns, auxiliaries or relation words ("called him" /
+    "called", "had visited" / "visited"): another statement, not more of the same."""
+    return not any(longer.roles[i] and longer.words[i] not in PRONOUNS for i in extra)
 
 
 def other_subject(shorter: _Text, longer: _Text, extra: set[int]) -> bool:

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
+from wordfreq import zipf_frequency
 
 from . import lexicon, roles
-from .tuning import CORPUS_KNOWN
+from .tuning import CORPUS_KNOWN, KNOWN_ZIPF
 
 # Words whose change leaves a memory's statement as it was.  Hand-written because the
 # stop-word lists of NLP libraries (NLTK, spaCy, scikit-learn) hold negations, pronouns,
@@ -206,8 +207,8 @@ def _fold(token: str) -> str:
 
 
 class _Vocabulary:
-    """Which words are real: in the dictionary (:func:`lexicon.is_word`), or written in ``CORPUS_KNOWN``
-    memories of the frame (the corpus's own names and jargon)."""
+    """Which words are real: in the dictionary (:func:`lexicon.is_word`: "lute", "tuba"), common in wordfreq's
+    English list (names: "jose"), or written in ``CORPUS_KNOWN`` memories of the frame (its own names and jargon)."""
 
     def __init__(self, texts: list[_Text]):
         self.df = Counter(w for t in texts for w in set(t.words))
@@ -216,7 +217,8 @@ class _Vocabulary:
 
     def known(self, word: str) -> bool:
         if word not in self._known:
-            self._known[word] = self.df[word] >= CORPUS_KNOWN or lexicon.is_word(word)
+            self._known[word] = self.df[word] >= CORPUS_KNOWN or zipf_frequency(word, "en") >= KNOWN_ZIPF \
+                or lexicon.is_word(word)
         return self._known[word]
 
     def typo(self, x: str, y: str) -> bool:
