@@ -141,7 +141,7 @@ def compound_head(longer: _Text, extra: set[int]) -> bool:
     not a bike): a noun right after it, not a name, a participle or a verb."""
     for i in extra:
         if i and i - 1 not in extra and not longer.breaks[i] and i - 1 in longer.content \
-                and not longer.roles[i - 1].startswith("verb") \
+                and longer.roles[i] == longer.roles[i - 1] and not longer.roles[i - 1].startswith("verb") \
                 and not longer.names[i] and not longer.roles[i].startswith("verb") \
                 and getAllLemmas(longer.words[i]).get("NOUN") and not _verb_form(longer.words[i])[2] \
                 and not longer.words[i].endswith("ing"):

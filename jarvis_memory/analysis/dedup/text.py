@@ -28,7 +28,7 @@ FUNCTION_WORDS = FILLER | frozenset(
 NEGATIONS = frozenset("not no never nobody nothing none neither nor cannot stop stops stopped quit quits skip skips"
                       " skipped cease ceased".split())
 NEGATION_SCOPE = 4  # words after a negation that it negates (up to punctuation)
-ADVERBS = FILLER | frozenset(("currently",))  # may stand between an auxiliary and its verb
+ADVERBS = FILLER | frozenset(("currently", "all", "both"))  # may stand between an auxiliary and its verb
 # Words of a hedging clause that opens or closes a memory ("As far as I know, ...", "..., I think"):
 # dropped, the statement is the same.
 HEDGES = frozenset("as far i know think believe guess apparently basically honestly fyi actually probably maybe"
@@ -139,7 +139,7 @@ def _text(raw: str) -> _Text:
         brk = False
     tokens = _without_hedges(tokens)
     words = tuple(t[0] for t in tokens)
-    keys = tuple(_key(words, i) for i in range(len(words)))
+    keys = _keys(words)
     breaks = tuple(t[2] for t in tokens)
     content = tuple(i for i, w in enumerate(words) if w not in FUNCTION_WORDS and w not in NEGATIONS)
     negated = []
@@ -160,14 +160,15 @@ def _text(raw: str) -> _Text:
 _BE = frozenset("is are am be been being".split())
 
 
-def _key(words: tuple[str, ...], i: int) -> str:
-    """The key of word ``i``: its lemma (:func:`lexicon.key`); a participle after a present form of "be" is a
-    passive ("coffee is preferred"), not a past."""
-    if words[i] in VALUE_WORDS:
-        return words[i]  # "am" in "9 am" is no form of "be"
-    k = lexicon.key(words[i])
-    before = next((w for w in reversed(words[:i]) if w not in ADVERBS), "")  # "is really obsessed"
-    return k[: -len(lexicon.PAST)] if before in _BE and lexicon.past(k) else k
+def _keys(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Each word's key: its lemma (:func:`lexicon.key`), the word itself for a time word ("am" in "9 am" is no
+    form of "be"); a participle after a present form of "be" is a passive ("coffee is preferred"), not a past."""
+    keys, before = [], ""  # the last word that is not an adverb ("is really obsessed")
+    for w in words:
+        k = w if w in VALUE_WORDS else lexicon.key(w)
+        keys.append(k[: -len(lexicon.PAST)] if before in _BE and lexicon.past(k) else k)
+        before = before if w in ADVERBS else w
+    return tuple(keys)
 
 
 def _without_hedges(tokens: list[tuple[str, str, bool, bool, str]]) -> list[tuple[str, str, bool, bool, str]]:
