@@ -28,6 +28,9 @@ def _cut_blocks(texts: list[_Text], category: np.ndarray) -> tuple[list[tuple[np
         if len(words) > MAX_CUT_WORDS:
             continue
         for width in (1, 2):
+            if len(words) - width <= max(1, width):
+                continue  # what is left must be a statement larger than its value (as _compare asks of a variant):
+                # cut to nothing, every one-word memory ("Is an optimist", "Gets seasick") was one value of one block
             for k in range(len(words) - width + 1):
                 keys.append(hash((c, t.negations % 2, words[:k], words[k + width:])))
                 rows.append(row)
