@@ -8,7 +8,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import OSA
 
 from . import lexicon
-from .roles import adds_nothing, changed_roles, compound_head, other_subject
+from .roles import adds_nothing, changed_roles, changes_a_verb, compound_head, other_subject
 from .text import FILLER, FUNCTION_WORDS, NEGATIONS, VALUE_WORDS, _Text, _Vocabulary, is_number
 from .tuning import MAX_CHANGED
 
@@ -87,9 +87,10 @@ def _compare(a: _Text, b: _Text, vocabulary: _Vocabulary) -> _Verdict:
     positions = {i for w in extra
                  for i in [i for i in longer.content if longer.keys[i] == w][shorter.bag.get(w, 0):]}
     # every content word of the shorter is in the longer (in any order, in the same roles): the longer says more
-    # about the same subject, unless its words name another subject or make a shared word part of another thing
+    # about the same subject, unless its words name another subject, make a shared word part of another thing
+    # or add a particle to a shared verb
     if shared and not adds_nothing(longer, positions) and not other_subject(shorter, longer, positions) \
-            and not compound_head(longer, positions):
+            and not compound_head(longer, positions) and not changes_a_verb(longer, positions):
         return _Verdict("subsumed")
     return _NONE
 

@@ -138,3 +138,15 @@ def opposite(x: str, y: str) -> bool:
     """Whether WordNet lists the two keys' lemmas as antonyms ("extrovert"/"introvert", "enable"/"disable")."""
     bare_x, bare_y = (k[: -len(PAST)] if past(k) else k for k in (x, y))
     return bare_y in _lemmas(x)[1] or bare_x in _lemmas(y)[1]
+
+
+@lru_cache(maxsize=20_000)
+def particle_keeps_verb(verb: str, particle: str) -> bool:
+    """Whether a verb lemma with an adverb particle says what the verb says: WordNet's most frequent sense of the
+    phrasal verb is a sense of the verb itself ("save up" is "save", "wake up" is "wake"; "go off", "give away",
+    "work out" are other verbs).  Without WordNet, or for a phrasal verb it lacks, the particle changes the verb."""
+    reader = wordnet()
+    if reader is None:
+        return False
+    phrasal = reader.synsets(f"{verb}_{particle}", "v")
+    return bool(phrasal) and phrasal[0] in reader.synsets(verb, "v")

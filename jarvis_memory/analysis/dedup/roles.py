@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from lemminflect import getAllLemmas, getInflection
 
+from . import lexicon
+
 if TYPE_CHECKING:
     from .text import _Text
 
@@ -28,6 +30,11 @@ DETERMINERS = frozenset("a an the my his her their its our your this that these 
 AUXILIARIES = frozenset("is are am was were be been being has have had do does did will would can could should"
                         " shall may might must gets get got".split())
 _PASSIVE_BE = frozenset("is are am was were be been being gets got get".split())
+RELATIVE_PRONOUNS = frozenset("who whom whose which that".split())  # a relative clause starts: its own subject
+# Adverb particles, a closed word class (Quirk et al. 1985, A Comprehensive Grammar of the English Language, 16.3):
+# after a verb they make another verb ("go off" / "go on", "gives away", "works out").  Those that are also
+# relation words ("on", "in", "over", "about") take that word's role instead.
+PARTICLES = frozenset("away back down off out up aside apart".split())
 
 
 @lru_cache(maxsize=200_000)
@@ -78,9 +85,11 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
         aux, conjunction = -1, False
         roles[i] = relation or ("subj" if verbs == 0 and not copula else "obj")
         subject = subject or roles[i] == "subj"
-    if passive >= 0:  # "X is preferred by Y": X is acted on, Y acts
+    if passive >= 0:  # "X is preferred by Y": X is acted on, Y acts; only X's clause ("has a cat who is scared")
+        start = max((i + 1 for i in range(passive) if roles[i].startswith("verb") or words[i] in RELATIVE_PRONOUNS),
+                    default=0)
         by = next((i for i in range(passive, len(words)) if words[i] == "by"), len(words))
-        roles = ["obj" if i < passive and r else "subj" if i > by and r else r for i, r in enumerate(roles)]
+        roles = ["obj" if start <= i < passive and r else "subj" if i > by and r else r for i, r in enumerate(roles)]
     return tuple(roles)
 
 
@@ -132,8 +141,26 @@ def other_subject(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
            if shorter.roles[i] == "subj" and shorter.keys[i] in longer.first]
     if not own:
         return any(longer.roles[i] == "subj" for i in extra)
-    return any(longer.roles[i] == "subj" and i < min(own) and (longer.names[i] or getAllLemmas(longer.words[i])
-                                                                 .get("NOUN")) for i in extra)
+    return any(longer.roles[i] == "subj" and i < min(own) and _names_someone(longer, i) for i in extra)
+
+
+def _names_someone(t: _Text, i: int) -> bool:
+    """Whether word ``i`` can name a participant: a name (capitalised inside the text, or a word lemminflect's
+    dictionary of common words lacks: "Lena's" opening a memory is capitalised anyway), or a noun ("sister")."""
+    readings = getAllLemmas(t.words[i]) if t.words[i].isalpha() else {"NUM": ()}
+    return t.names[i] or not readings or bool(readings.get("NOUN"))
+
+
+def changes_a_verb(longer: _Text, extra: set[int]) -> bool:
+    """Whether an extra word is an adverb particle (:data:`PARTICLES`) right after a word both texts share that
+    can be a verb, making another verb (:func:`lexicon.particle_keeps_verb`): "go off" is not "go" ("screens go
+    off" / "screens go ... on Fridays"), "saving up" is "saving"."""
+    for i in extra:
+        verb = getAllLemmas(longer.words[i - 1]).get("VERB") if i and longer.words[i] in PARTICLES else None
+        if verb and i - 1 not in extra and not longer.breaks[i] \
+                and not lexicon.particle_keeps_verb(verb[0], longer.words[i]):
+            return True
+    return False
 
 
 def compound_head(longer: _Text, extra: set[int]) -> bool:
