@@ -145,9 +145,12 @@ def _text(raw: str) -> _Text:
     negated = []
     for i, w in enumerate(words):
         if w in NEGATIONS:
-            for j in range(i + 1, min(len(words), i + 1 + NEGATION_SCOPE)):
-                if breaks[j]:
+            scope = i + 1 + NEGATION_SCOPE
+            for j in range(i + 1, len(words)):
+                if breaks[j] or j >= scope:
                     break
+                if words[j] == "that":  # a that-clause is negated whole: "It is not true that she owns a car"
+                    scope = len(words)
                 negated.append(keys[j])
     first: dict[str, int] = {}
     for i in reversed(content):
