@@ -37,6 +37,8 @@ def test_spelling_variants_are_duplicates(a: str, b: str, kind: str) -> None:
     ("Coffee is preferred over tea", "Prefers coffee over tea"),                  # passive / active
     ("Is allergic to shellfish", "Has a shellfish allergy"),                      # derived forms
     ("Has two kids", "Has two children"),
+    ("Collects old maps", "Is a collector of old maps"),                       # verb / agent noun after "is"
+    ("Paints landscapes", "Is a painter of landscapes"),
 ])
 def test_other_forms_of_the_same_words_are_paraphrases(a: str, b: str) -> None:
     assert verdict(a, b) == ("paraphrase", "")
@@ -147,3 +149,11 @@ def test_without_wordnet_the_audit_degrades_to_review(monkeypatch: pytest.Monkey
         monkeypatch.undo()
         for cached in (lexicon.wordnet, lexicon.is_word, lexicon._lemmas):
             cached.cache_clear()
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Owns a canoe called Otter", "It is not true that the user owns a canoe called Otter"),
+    ("Her cousin has a pony called Biscuit in Leeds", "It is not true that her cousin has a pony called Biscuit in Leeds"),
+])
+def test_a_negation_before_a_that_clause_negates_the_clause(a: str, b: str) -> None:
+    assert verdict(a, b) == ("variant", "negation")

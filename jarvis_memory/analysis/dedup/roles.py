@@ -75,8 +75,9 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
         finite = finite and not (i and words[i - 1] in DETERMINERS) and (
             not relation or not getAllLemmas(w).get("NOUN"))  # "to horses" is no verb, "at 9am prefers" is
         joined = i and words[i - 1] in ("and", "then") and conjunction
+        # after "is" the clause has its verb: "is a collector of maps" (no verb "maps") unless a relative clause starts
         if reading and (after_aux or after_pronoun or (joined and finite) or relation == "then"
-                        or (verbs == 0 and finite)):
+                        or (finite and ((verbs == 0 and not copula) or (i and words[i - 1] in RELATIVE_PRONOUNS)))):
             if after_aux and participle and words[aux] in _PASSIVE_BE:
                 passive = aux
             roles[i] = f"verb{verbs}"
