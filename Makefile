@@ -9,9 +9,21 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: setup browser demo test bench clean
+.PHONY: setup wordnet browser demo test bench clean
 
-setup: $(VENV)/.installed
+setup: $(VENV)/.installed wordnet
+
+# WordNet 3.0 for the dedup audit's synonyms, antonyms and dictionary (jarvis_memory/analysis/dedup/lexicon.py):
+# no PyPI package ships its data, Debian's wordnet-base does. Installed only where apt-get runs as root;
+# elsewhere the audit degrades to "review" for what needs it (README, "How the dedup audit decides").
+wordnet:
+	@if [ ! -f /usr/share/wordnet/data.noun ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wordnet-base >/dev/null 2>&1 \
+	    || (apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wordnet-base >/dev/null 2>&1) \
+	    || echo "wordnet-base could not be installed: the dedup audit reads no synonyms (it degrades to review)"; \
+	  else echo "no /usr/share/wordnet (install Debian's wordnet-base as root): the dedup audit degrades to review"; fi; \
+	fi
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -18,7 +18,7 @@ flagged pair of memories in one category one kind:
   "is not allergic").  Variants of one statement form one *review group*.
 
 Is a changed word a typo?  Only if the two words are one edit apart (two for words of 8+
-letters) and at least one of them is *unknown*: rarer than ``KNOWN_ZIPF`` on the
+letters) and at least one of them is *unknown*: in no dictionary (:mod:`.lexicon`), rarer than ``KNOWN_ZIPF`` on the
 `wordfreq <https://pypi.org/project/wordfreq/>`_ Zipf scale (English; the data ships
 in the package, nothing is downloaded) and written in fewer than ``CORPUS_KNOWN``
 memories of the audited frame (the corpus's own names and jargon).  Two correctly
@@ -38,7 +38,8 @@ call them one after another at the cost of one.
 
 Modules: :mod:`.text` (tokens, the vocabulary), :mod:`.compare` (one pair's verdict), :mod:`.blocks`
 (candidate pairs), :mod:`.audit` (the shared analysis), :mod:`.checks` (what notebooks call),
-:mod:`.evaluation` (precision and recall), :mod:`.tuning` (the constants).
+:mod:`.evaluation` (precision and recall), :mod:`.tuning` (the constants), :mod:`.lexicon` (what a word is:
+lemmas, spellings, synonyms, the dictionary), :mod:`.roles` (who does what to whom).
 """
 
 from .checks import (

@@ -24,10 +24,13 @@ def _cut_blocks(texts: list[_Text], category: np.ndarray) -> tuple[list[tuple[np
     (Python's 64-bit tuple hash: a collision, about one in 10^10 here, only adds a pair to compare)."""
     keys, rows, places = [], [], []
     for row, (c, t) in enumerate(zip(category, texts)):
-        words = tuple(t.words[i] for i in t.content)
+        words = tuple(t.keys[i] for i in t.content)
         if len(words) > MAX_CUT_WORDS:
             continue
         for width in (1, 2):
+            if len(words) - width <= max(1, width):
+                continue  # what is left must be a statement larger than its value (as _compare asks of a variant):
+                # cut to nothing, every one-word memory ("Is an optimist", "Gets seasick") was one value of one block
             for k in range(len(words) - width + 1):
                 keys.append(hash((c, t.negations % 2, words[:k], words[k + width:])))
                 rows.append(row)
@@ -57,7 +60,7 @@ def _extension_pairs(texts: list[_Text], category: np.ndarray) -> pd.DataFrame:
     added at the end or the start ("Lost her job" / "Lost her job last month"), found by an exact join."""
     full, part = [], []
     for row, (c, t) in enumerate(zip(category, texts)):
-        words = tuple(t.words[i] for i in t.content)
+        words = tuple(t.keys[i] for i in t.content)
         if len(words) > MAX_CUT_WORDS:
             continue
         if len(words) >= 2:
@@ -104,10 +107,10 @@ def _rare_word_keys(texts: list[_Text], category: np.ndarray) -> pd.Series:
     words = words.explode("word").dropna()
     words["category"] = category[words["row"].to_numpy()]
     words["df"] = words.groupby(["category", "word"])["row"].transform("size")
+    words = words[(words["df"] >= 2).to_numpy()]  # a word no other row has is no key (and takes no key's place)
     words = words.sort_values(["row", "df", "word"])
     prefix = np.maximum(RARE_KEYS, np.ceil(PREFIX_SHARE * words["n"].to_numpy()))
-    rare = words[(words.groupby("row").cumcount().to_numpy() < prefix) & (words["df"] >= 2).to_numpy()
-                 & (words["df"] <= RARE_MAX).to_numpy()]
+    rare = words[(words.groupby("row").cumcount().to_numpy() < prefix) & (words["df"] <= RARE_MAX).to_numpy()]
     return pd.Series((rare["category"] + "\x00" + rare["word"]).to_numpy(), index=rare["row"].to_numpy(), dtype=object)
 
 

@@ -101,13 +101,13 @@ def hash_integrity(memories: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-CHANGE_ORDER = ("negation", "value", "word", "subject")  # likely conflicts first, other subjects last
+CHANGE_ORDER = ("negation", "value", "word", "order", "subject")  # likely conflicts first, other subjects last
 
 
 def review_queue(memories: pd.DataFrame) -> pd.DataFrame:
     """Review groups: variants of one statement, ranked, one row each.
 
-    Columns: ``group`` (1 = review first), ``change`` (negation, value, word or subject:
+    Columns: ``group`` (1 = review first), ``change`` (negation, value, word, order (who does what to whom) or subject:
     :data:`CHANGE_ORDER`, likely conflicts first), ``size``, ``ids``, ``values``, ``created_at``
     (lists, newest first: the newest value probably supersedes the rest) and ``statement``
     (the newest text).  Members that are duplicates of each other count once.  Variants that

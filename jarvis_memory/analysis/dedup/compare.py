@@ -7,7 +7,9 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
-from .text import FILLER, FUNCTION_WORDS, NEGATIONS, PHRASE_STARTS, VALUE_WORDS, _Text, _Vocabulary, is_number
+from . import lexicon
+from .roles import adds_nothing, changed_roles, changes_a_verb, compound_head, other_subject
+from .text import FILLER, FUNCTION_WORDS, NEGATIONS, VALUE_WORDS, _Text, _Vocabulary, is_number
 from .tuning import MAX_CHANGED
 
 
@@ -29,7 +31,7 @@ def _compare(a: _Text, b: _Text, vocabulary: _Vocabulary) -> _Verdict:
     only_b = [w for w, n in bag_b.items() if n > bag_a.get(w, 0)]
     if len(only_a) > MAX_CHANGED + 1 and len(only_b) > MAX_CHANGED + 1:
         return _NONE  # several words changed on both sides: two different memories
-    typos = []
+    typos, synonyms = [], []
     if only_a and only_b and len(only_a) * len(only_b) <= 16:
         spelled_a = {w: a.spelled[a.first[w]] for w in only_a}
         spelled_b = {w: b.spelled[b.first[w]] for w in only_b}
@@ -40,13 +42,19 @@ def _compare(a: _Text, b: _Text, vocabulary: _Vocabulary) -> _Verdict:
                     only_a.remove(w)
                     only_b.remove(match)
                     typos.append((w, match))
-            typos += _merged(a, only_a, b, only_b) or [(x, y) for y, x in _merged(b, only_b, a, only_a)]
+        typos += _merged(a, only_a, b, only_b) or [(x, y) for y, x in _merged(b, only_b, a, only_a)]
+        for w in list(only_a):  # a word for another that means the same: "began" / "started", "kids" / "children"
+            match = next((v for v in only_b if lexicon.same_meaning(w, v)), None)
+            if match is not None:
+                only_a.remove(w)
+                only_b.remove(match)
+                synonyms.append((w, match))
     shared = tuple(sorted(bag_a.keys() & bag_b.keys()))
-    if typos:
-        shared += tuple(sorted(v for _, v in typos))
+    if typos or synonyms:
+        shared += tuple(sorted(v for _, v in typos + synonyms))
     if a.negated or b.negated:
-        in_both = set(shared) | {w for w, _ in typos}
-        as_a = {v: w for w, v in typos}  # b's misspelt words as a writes them
+        in_both = set(shared) | {w for w, _ in typos + synonyms}
+        as_a = {v: w for w, v in typos + synonyms}  # b's other words as a writes them
         negation_differs = sorted(w for w in a.negated if w in in_both) \
             != sorted(as_a.get(w, w) for w in b.negated if as_a.get(w, w) in in_both)
     else:
@@ -59,8 +67,12 @@ def _compare(a: _Text, b: _Text, vocabulary: _Vocabulary) -> _Verdict:
         if len(only_a) + len(only_b) <= MAX_CHANGED and len(shared) >= 2:
             return _Verdict("variant", shared + ("\x02not",), _negated(a), _negated(b), "negation")
         return _NONE
+    if not (only_a and only_b):
+        moved = changed_roles(a, b, dict(typos + synonyms), {w for w, _ in typos})
+        if moved:  # the same words in other roles: "Nadia owes the user" / "The user owes Nadia"
+            return _Verdict("variant", shared + ("\x02roles",), _shown(a, moved[0]), _shown(b, moved[1]), "order")
     if not only_a and not only_b:
-        return _Verdict("near" if _same_words(a, b, typos) else "paraphrase")
+        return _Verdict("near" if _same_words(a, b, typos) and not synonyms else "paraphrase")
     if only_a and only_b:
         run_a, run_b = _run(a, only_a, a.first), _run(b, only_b, b.first)
         if run_a is None or run_b is None or max(len(only_a), len(only_b)) > MAX_CHANGED \
@@ -73,10 +85,19 @@ def _compare(a: _Text, b: _Text, vocabulary: _Vocabulary) -> _Verdict:
         return _Verdict("variant", shared, value_a, value_b, _change(a, run_a, b, run_b))
     longer, shorter, extra = (a, b, only_a) if only_a else (b, a, only_b)
     positions = {i for w in extra
-                 for i in [i for i in longer.content if longer.words[i] == w][shorter.bag.get(w, 0):]}
-    if len(shared) >= 2 and _in_order(shorter, longer) and _added_phrases(longer, positions):
+                 for i in [i for i in longer.content if longer.keys[i] == w][shorter.bag.get(w, 0):]}
+    # every content word of the shorter is in the longer (in any order, in the same roles): the longer says more
+    # about the same subject, unless its words name another subject, make a shared word part of another thing
+    # or add a particle to a shared verb
+    if shared and not adds_nothing(longer, positions) and not other_subject(shorter, longer, positions) \
+            and not compound_head(longer, positions) and not changes_a_verb(longer, positions):
         return _Verdict("subsumed")
     return _NONE
+
+
+def _shown(t: _Text, keys: list[str]) -> str:
+    """The words of ``keys`` as ``t`` writes them, in its order: "trains … planes"."""
+    return " … ".join(t.written[i] for i in sorted(t.first[k] for k in keys if k in t.first))
 
 
 def _one_letter_swap(a: _Text, b: _Text) -> int | None:
@@ -96,9 +117,9 @@ def _same_words(a: _Text, b: _Text, typos: list[tuple[str, str]]) -> bool:
     """Equal words apart from filler, order and the typos: near rather than paraphrase."""
     left = Counter(w for w in a.words if w not in FILLER)
     right = Counter(w for w in b.words if w not in FILLER)
-    for x, y in typos:
-        left[x] -= 1
-        right[y] -= 1
+    for x, y in typos:  # keys: subtract the words they stand for
+        left[a.words[a.first[x]] if x in a.first else x] -= 1
+        right[b.words[b.first[y]] if y in b.first else y] -= 1
     return +left == +right
 
 
@@ -120,10 +141,10 @@ def _merged(a: _Text, only_a: list[str], b: _Text, only_b: list[str]) -> list[tu
     i, j = sorted(a.first[s] for s in only_a)
     if j != i + 1 or a.words[i] + a.words[j] != b.words[b.first[only_b[0]]]:
         return []
-    merged = b.words[b.first[only_b[0]]]
+    merged = only_b[0]
     only_a.clear()
     only_b.clear()
-    return [(a.words[i], merged), (a.words[j], merged)]  # both halves stand for the one word
+    return [(a.keys[i], merged), (a.keys[j], merged)]  # both halves stand for the one word
 
 
 def _mixes_names_and_numbers(t: _Text, run: tuple[int, int]) -> bool:
@@ -165,29 +186,3 @@ def _negated(t: _Text) -> str:
 
 
 NO_NEGATION = "(no negation)"  # the value of the member that states what another negates
-
-
-def _in_order(shorter: _Text, longer: _Text) -> bool:
-    """Whether the shorter text's content words appear in the longer one in the same order."""
-    rest = iter(longer.words[i] for i in longer.content)
-    return all(any(w == v for v in rest) for w in (shorter.words[i] for i in shorter.content))
-
-
-def _added_phrases(longer: _Text, extra: set[int]) -> bool:
-    """Whether the extra content words of ``longer`` are phrases added after the statement's start:
-    each run of them follows punctuation or opens with a phrase-start word ("last month", ", near
-    the front", "and wasp stings").  Words put in front ("Kwame enjoys ...", "Uncle Piet hates ...")
-    name another subject, a word put right after one ("Left-handed scissors") another thing."""
-    content = longer.content
-    for k, p in enumerate(content):
-        if p not in extra or (k and content[k - 1] in extra):
-            continue  # not the start of a run
-        if k == 0:
-            return False
-        before = range(content[k - 1] + 1, p + 1)
-        if not (any(longer.breaks[i] for i in before)
-                or any(longer.words[i] in PHRASE_STARTS for i in before)):
-            return False
-    return True
-
-

@@ -11,6 +11,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 from wordfreq import zipf_frequency
 
+from . import lexicon, roles
 from .tuning import CORPUS_KNOWN, KNOWN_ZIPF
 
 # Words whose change leaves a memory's statement as it was.  Hand-written because the
@@ -21,10 +22,13 @@ FILLER = frozenset(
     " so pretty".split())
 FUNCTION_WORDS = FILLER | frozenset(
     "a an the of and that which who whom this these those there it its to is are be been being"
-    " has have do does all them other user users currently".split())  # past forms (was, had) change a fact
+    " has have got do does all them other user users currently how"
+    # the memory's owner: "I swim", "The user swims" and "Swims" are one subject in a personal store
+    " i me my myself mine".split())  # past forms (was, had) change a fact
 NEGATIONS = frozenset("not no never nobody nothing none neither nor cannot stop stops stopped quit quits skip skips"
                       " skipped cease ceased".split())
 NEGATION_SCOPE = 4  # words after a negation that it negates (up to punctuation)
+ADVERBS = FILLER | frozenset(("currently", "all", "both"))  # may stand between an auxiliary and its verb
 # Words of a hedging clause that opens or closes a memory ("As far as I know, ...", "..., I think"):
 # dropped, the statement is the same.
 HEDGES = frozenset("as far i know think believe guess apparently basically honestly fyi actually probably maybe"
@@ -44,6 +48,7 @@ PHRASE_STARTS = frozenset(
 VALUE_WORDS = frozenset(
     "january february march april may june july august september october november december monday tuesday"
     " wednesday thursday friday saturday sunday am pm noon midnight morning mornings afternoon afternoons"
+    " spring summer autumn winter"
     " evening evenings night nights tonight today tomorrow yesterday weekend weekends weekday weekdays daily"
     " weekly monthly yearly hourly".split())
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
@@ -101,16 +106,18 @@ _BREAKS = frozenset(".,;:!?()[]—–")
 class _Text:
     """A memory as folded words (accents, case, contractions and number words undone)."""
 
-    words: tuple[str, ...]  # "two" and "2nd" as "2"
+    words: tuple[str, ...]  # "two" and "2nd" as "2", American spelling ("favourite" as "favorite")
+    keys: tuple[str, ...]  # each word's lemma, marked when a past verb form (lexicon.key): what is compared
     spelled: tuple[str, ...]  # as written (folded), for the typo test: "foour" is a typo of "four", not of "4"
     breaks: tuple[bool, ...]  # punctuation before the word
     names: tuple[bool, ...]  # capitalised where it does not start the text
     negations: int
     negated: tuple[str, ...]  # content words a negation applies to ("not" + up to NEGATION_SCOPE words)
     content: tuple[int, ...]  # positions of content words (not function words, not negations)
-    bag: dict[str, int]  # content words -> how often
-    first: dict[str, int]  # content word -> its first position
+    bag: dict[str, int]  # content word keys -> how often
+    first: dict[str, int]  # content word key -> its first position
     written: tuple[str, ...]  # each word as the memory writes it ("Zoë", "10"), to show a value to a reader
+    roles: tuple[str, ...]  # each word's role (roles.of): who does what to whom
 
 
 def _text(raw: str) -> _Text:
@@ -127,26 +134,44 @@ def _text(raw: str) -> _Text:
         spelled = _fold(token)
         if spelled in _ORDINAL_SUFFIXES and tokens and tokens[-1][0].isdigit() and not brk:
             continue  # "4th" is 4
-        tokens.append((_NUMBER_WORDS.get(spelled, spelled), spelled, brk, bool(tokens) and token[0].isupper()
+        tokens.append((lexicon.american(_NUMBER_WORDS.get(spelled, spelled)), spelled, brk, bool(tokens) and token[0].isupper()
                        and not token.isupper(), token))
         brk = False
     tokens = _without_hedges(tokens)
     words = tuple(t[0] for t in tokens)
+    keys = _keys(words)
     breaks = tuple(t[2] for t in tokens)
     content = tuple(i for i, w in enumerate(words) if w not in FUNCTION_WORDS and w not in NEGATIONS)
     negated = []
     for i, w in enumerate(words):
         if w in NEGATIONS:
-            for j in range(i + 1, min(len(words), i + 1 + NEGATION_SCOPE)):
-                if breaks[j]:
+            scope = i + 1 + NEGATION_SCOPE
+            for j in range(i + 1, len(words)):
+                if breaks[j] or j >= scope:
                     break
-                negated.append(words[j])
+                if words[j] == "that":  # a that-clause is negated whole: "It is not true that she owns a car"
+                    scope = len(words)
+                negated.append(keys[j])
     first: dict[str, int] = {}
     for i in reversed(content):
-        first[words[i]] = i
-    return _Text(words, tuple(t[1] for t in tokens), breaks, tuple(t[3] for t in tokens),
+        first[keys[i]] = i
+    return _Text(words, keys, tuple(t[1] for t in tokens), breaks, tuple(t[3] for t in tokens),
                  sum(w in NEGATIONS for w in words), tuple(sorted(negated)), content,
-                 dict(Counter(words[i] for i in content)), first, tuple(t[4] for t in tokens))
+                 dict(Counter(keys[i] for i in content)), first, tuple(t[4] for t in tokens), roles.of(words, breaks, tuple(t[3] for t in tokens), ADVERBS))
+
+
+_BE = frozenset("is are am be been being".split())
+
+
+def _keys(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Each word's key: its lemma (:func:`lexicon.key`), the word itself for a time word ("am" in "9 am" is no
+    form of "be"); a participle after a present form of "be" is a passive ("coffee is preferred"), not a past."""
+    keys, before = [], ""  # the last word that is not an adverb ("is really obsessed")
+    for w in words:
+        k = w if w in VALUE_WORDS else lexicon.key(w)
+        keys.append(k[: -len(lexicon.PAST)] if before in _BE and lexicon.past(k) else k)
+        before = before if w in ADVERBS else w
+    return tuple(keys)
 
 
 def _without_hedges(tokens: list[tuple[str, str, bool, bool, str]]) -> list[tuple[str, str, bool, bool, str]]:
@@ -186,7 +211,8 @@ def _fold(token: str) -> str:
 
 
 class _Vocabulary:
-    """Which words are real: known to wordfreq, or written in ``CORPUS_KNOWN`` memories of the frame."""
+    """Which words are real: in the dictionary (:func:`lexicon.is_word`: "lute", "tuba"), common in wordfreq's
+    English list (names: "jose"), or written in ``CORPUS_KNOWN`` memories of the frame (its own names and jargon)."""
 
     def __init__(self, texts: list[_Text]):
         self.df = Counter(w for t in texts for w in set(t.words))
@@ -195,7 +221,8 @@ class _Vocabulary:
 
     def known(self, word: str) -> bool:
         if word not in self._known:
-            self._known[word] = self.df[word] >= CORPUS_KNOWN or zipf_frequency(word, "en") >= KNOWN_ZIPF
+            self._known[word] = self.df[word] >= CORPUS_KNOWN or zipf_frequency(word, "en") >= KNOWN_ZIPF \
+                or lexicon.is_word(word)
         return self._known[word]
 
     def typo(self, x: str, y: str) -> bool:
@@ -211,6 +238,6 @@ class _Vocabulary:
             return False
         if OSA.distance(x, y, score_cutoff=2) > (2 if min(len(x), len(y)) >= 8 else 1):
             return False
-        return not (self.known(x) and self.known(y))
+        return not (self.known(x) and self.known(y)) and not lexicon.opposite(x, y)
 
 

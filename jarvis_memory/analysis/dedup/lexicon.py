@@ -1,0 +1,152 @@
+"""What a word is, from linguistic resources: its lemma and tense, its American spelling, whether it is a real
+word, and whether two words mean the same (synonyms, derived forms) or the opposite (antonyms).
+
+* lemmas and inflections: `lemminflect <https://pypi.org/project/lemminflect/>`_ (its dictionary ships in the wheel);
+* British/American spelling: `breame <https://pypi.org/project/breame/>`_ (its lists ship in the wheel);
+* synonyms, antonyms, derived forms and the dictionary of real words: Princeton WordNet 3.0 from Debian's
+  ``wordnet-base`` (``/usr/share/wordnet``; ``make setup`` installs it where it can), read with nltk's
+  ``WordNetCorpusReader``.  No PyPI package ships WordNet's data: nltk's own downloader fetches it at run time.
+
+Without WordNet nothing is a synonym and every word counts as a real word, so a changed word is never taken for a
+typo or a synonym: the pair degrades to a variant (review), never to a duplicate.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import warnings
+from functools import lru_cache
+
+from breame.spelling import british_spelling_exists, get_american_spelling
+from lemminflect import getAllLemmas, getInflection
+
+WORDNET_ROOT = os.environ.get("JARVIS_WORDNET", "/usr/share/wordnet")
+SENSES = 3  # a word's most frequent senses per part of speech (WordNet orders them by frequency): "call" and
+# "visit" share a rare sense, "kid" and "child" their first
+PAST = "\x03past"  # the mark of a past verb form on a word's key: "lived" is not "lives"
+
+
+@lru_cache(maxsize=1)
+def wordnet():
+    """nltk's reader over Debian's WordNet 3.0 files, or ``None`` where they are missing (then lexical
+    relations are unknown).  Debian's copy lacks the ``lexnames`` file (lexicographer file names, not used
+    here) and the version line nltk looks for: both are supplied, nothing else is changed."""
+    if not os.path.isfile(os.path.join(WORDNET_ROOT, "data.noun")):
+        return None
+    import nltk.data
+    from nltk.corpus.reader.wordnet import WordNetCorpusReader
+
+    class _Reader(WordNetCorpusReader):
+        def open(self, fileid):
+            if fileid == "lexnames":  # 45 files, numbered from 00 (lexnames(5WN))
+                return io.StringIO("".join(f"{i:02d}\tfile{i:02d}\t0\n" for i in range(45)))
+            return super().open(fileid)
+
+        def map_wn(self, version="wordnet"):
+            return None  # this is WordNet 3.0 itself: no mapping to another version
+
+    if WORDNET_ROOT not in nltk.data.path:
+        nltk.data.path.append(WORDNET_ROOT)  # nltk reads corpora only under its data path
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "multilingual functions are not available": not used
+        try:
+            return _Reader(WORDNET_ROOT, None)
+        except (OSError, ValueError, LookupError, AssertionError):
+            return None
+
+
+@lru_cache(maxsize=200_000)
+def american(word: str) -> str:
+    """The American spelling of a folded word ("favourite" → "favorite", "travelling" → "traveling")."""
+    return get_american_spelling(word) if len(word) > 2 and british_spelling_exists(word) else word
+
+
+@lru_cache(maxsize=200_000)
+def key(word: str) -> str:
+    """A folded word's lemma, marked :data:`PAST` for a past verb form: "kids" → "kid", "began" → "begin" + past,
+    "training" → "train"; names, numbers and unknown words stay as they are."""
+    if not word.isalpha():
+        return word
+    readings = getAllLemmas(word)
+    verbs = readings.get("VERB", ())
+    if verbs and word != verbs[0] and word in (getInflection(verbs[0], "VBD") or ()):
+        return verbs[0] + PAST
+    for pos in ("VERB", "NOUN", "ADJ", "ADV"):
+        if readings.get(pos):
+            return readings[pos][0]
+    return word
+
+
+def past(k: str) -> bool:
+    return k.endswith(PAST)
+
+
+@lru_cache(maxsize=200_000)
+def is_word(word: str) -> bool:
+    """Whether a folded word is in the dictionary: a form of a WordNet lemma (not only a name's) or known to
+    lemminflect.  Without WordNet every word is (so a changed word is never read as a typo)."""
+    reader = wordnet()
+    if reader is None or getAllLemmas(word):
+        return True
+    lemma = reader.morphy(word)  # a common word, not only a name ("Sumer" is no word "sumer")
+    return lemma is not None and any(n.name() == lemma for s in reader.synsets(lemma) for n in s.lemmas())
+
+
+@lru_cache(maxsize=200_000)
+def _lemmas(k: str) -> tuple:
+    """WordNet's lemmas for a key: ``(synsets, antonyms, derived)`` as sets of synsets / lemma names."""
+    reader = wordnet()
+    lemma = k[: -len(PAST)] if past(k) else k
+    if reader is None or not lemma.isalpha():
+        return frozenset(), frozenset(), frozenset()
+    synsets = frozenset(s for pos in "nvar" for s in reader.synsets(lemma, pos)[:SENSES])
+    antonyms, derived = set(), set()
+    for s in synsets:
+        for lem in s.lemmas():
+            if lem.name().lower() == lemma:
+                antonyms.update(a.name().lower() for a in lem.antonyms())
+                derived.update(d.name().lower() for d in lem.derivationally_related_forms())
+    return synsets, frozenset(antonyms), frozenset(derived)
+
+
+def same_meaning(x: str, y: str) -> bool:
+    """Whether two keys (:func:`key`) say the same: one WordNet synset holds both lemmas, or one is derived
+    from the other ("allergic"/"allergy", "owner"/"own"), in the same tense and neither the other's antonym."""
+    if x == y:
+        return True
+    if past(x) != past(y) or opposite(x, y):
+        return False
+    (sx, _, dx), (sy, _, _) = _lemmas(x), _lemmas(y)
+    bare_x, bare_y = (k[: -len(PAST)] if past(k) else k for k in (x, y))
+    return bool(sx & sy) or (bare_y in dx and _one_stem(bare_x, bare_y))
+
+
+# English derivational endings (and a stem's own final letters: "allerg-y", "diabet-es"): a WordNet derivation
+# counts only as one stem with two of these ("allergy"/"allergic", "own"/"owner"), not "mole"/"molar"
+_ENDINGS = ("", "e", "y", "es", "er", "or", "ic", "ist", "ian", "ion", "ation", "ment", "ance", "ence", "al", "ive")
+
+
+def _one_stem(x: str, y: str) -> bool:
+    n = 0
+    while n < min(len(x), len(y)) and x[n] == y[n]:
+        n += 1
+    return n >= 3 and x[n:] in _ENDINGS and y[n:] in _ENDINGS
+
+
+def opposite(x: str, y: str) -> bool:
+    """Whether WordNet lists the two keys' lemmas as antonyms ("extrovert"/"introvert", "enable"/"disable")."""
+    bare_x, bare_y = (k[: -len(PAST)] if past(k) else k for k in (x, y))
+    return bare_y in _lemmas(x)[1] or bare_x in _lemmas(y)[1]
+
+
+@lru_cache(maxsize=20_000)
+def particle_keeps_verb(verb: str, particle: str) -> bool:
+    """Whether a verb lemma with an adverb particle says what the verb says: WordNet's most frequent sense of the
+    phrasal verb is a sense of the verb itself ("save up" is "save", "wake up" is "wake"; "go off", "give away",
+    "work out" are other verbs).  Without WordNet, or for a phrasal verb it lacks, the particle changes the verb."""
+    reader = wordnet()
+    if reader is None:
+        return False
+    phrasal = reader.synsets(f"{verb}_{particle}", "v")
+    return bool(phrasal) and phrasal[0] in reader.synsets(verb, "v")
