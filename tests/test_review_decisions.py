@@ -262,3 +262,39 @@ def test_the_report_shows_the_items_as_stored_and_how_facts_changed(tmp_path):
     shown = "".join(o.get("text", "") if isinstance(o.get("text"), str) else "".join(o.get("text", []))
                     for o in facts["outputs"])
     assert "Statements superseded so far: 1" in shown and f'{content[older[0]]}" → "{content[newest]}' in page
+
+
+def test_no_memories_make_no_items():
+    """An empty period: the items can still be filtered by ``settled`` (an object column selected columns)."""
+    empty = pd.DataFrame({"id": pd.Series(dtype="int64"), "content_hash": pd.Series(dtype=object),
+                          "created_at": pd.Series(dtype="datetime64[us, UTC]")})
+    candidates = pd.DataFrame({c: pd.Series(dtype=t) for c, t in
+                               {"id_a": "int64", "id_b": "int64", "kind": object, "score": "int64", "group": "Int64"}.items()})
+    queue = pd.DataFrame({"group": pd.Series(dtype="int64"), "change": pd.Series(dtype=object), "ids": pd.Series(dtype=object)})
+    items = review_items(empty, candidates, queue)
+    assert items[items["settled"]].columns.tolist() == items.columns.tolist() and items.empty
+
+
+def test_the_panel_writes_what_was_decided_per_item(tmp_path):
+    """What the panel's buttons call, without a browser: each item's decision goes to each of its pairs, the row
+    to keep only to the pairs that hold it."""
+    from jarvis_memory.reports.review import ReviewPanel
+
+    memories = pd.DataFrame({"id": [1, 2, 3, 4, 5], "content": ["a", "b", "c", "d", "e"], "content_hash": list("ABCDE"),
+                             "category": "fact", "source": "user_explicit",
+                             "created_at": pd.to_datetime([f"2026-0{m}-01" for m in range(1, 6)], utc=True)})
+    candidates = pd.DataFrame({"id_a": [1, 2, 4], "id_b": [3, 3, 5], "kind": ["variant", "variant", "near"],
+                               "score": [90, 90, 95], "group": pd.array([1, 1, None], dtype="Int64")})
+    queue = pd.DataFrame({"group": [1], "change": ["value"], "ids": [[3, 2, 1]]})
+    items = review_items(memories, candidates, queue)
+    assert items[["item", "suggested"]].values.tolist() == [["group 1", "supersede"], ["duplicates 1", "merge"]]
+    panel = ReviewPanel(items, memories, merges.review_sheet(candidates, memories), tmp_path / "decisions.csv")
+    panel.decide("group 1", "supersede", keep=2)
+    panel.decide("duplicates 1", "merge")
+    with pytest.raises(ValidationError, match="group 1 has no memory 5"):
+        panel.decide("group 1", "merge", keep=5)
+    assert panel.save() == 3
+    assert [(p.id_a, p.id_b, p.action, p.keep) for p in merges.read_review(tmp_path / "decisions.csv")] == [
+        (1, 3, "supersede", None), (2, 3, "supersede", 2), (4, 5, "merge", None)]
+    panel.decide("duplicates 1", "")  # undecided again
+    assert panel.save() == 2

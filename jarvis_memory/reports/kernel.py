@@ -15,6 +15,7 @@ KERNEL_NAME = "jarvis-memory"
 # history, font caches), each with a folder name: the tests and the benchmarks point them at private folders.
 USER_FOLDER_VARS = {"JUPYTER_DATA_DIR": "jupyter-data", "JUPYTER_CONFIG_DIR": "jupyter-config",
                     "JUPYTER_RUNTIME_DIR": "jupyter-runtime", "IPYTHONDIR": "ipython", "MPLCONFIGDIR": "matplotlib"}
+REPORT_VAR = "JARVIS_MEMORY_REPORT"  # "1" in a report's kernels: nobody is at the page, so no widgets are made
 
 
 
@@ -64,9 +65,11 @@ def private_kernel() -> Iterator[str]:
 
 
 def kernel_env(settings: config.Settings, replica: bool) -> dict[str, str | None]:
-    """What the kernels get through their environment: the token (never a parameter) and, with
+    """What the kernels get through their environment: the token (never a parameter), :data:`REPORT_VAR` (the
+    review panel of the dedup audit is left out: papermill would store a widget's state in the notebook, and the
+    exported page would load a widget manager from the network to show buttons no kernel answers) and, with
     ``replica=False``, ``JARVIS_MEMORY_REPLICA=0`` so that their ``load()`` reads in keyset pages."""
-    return {config.TOKEN_VAR: settings.auth_token, replicas.REPLICA_VAR: None if replica else "0"}
+    return {config.TOKEN_VAR: settings.auth_token, REPORT_VAR: "1", replicas.REPLICA_VAR: None if replica else "0"}
 
 
 @contextlib.contextmanager

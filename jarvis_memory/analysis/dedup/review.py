@@ -61,8 +61,8 @@ def review_items(memories: pd.DataFrame, candidates: pd.DataFrame, queue: pd.Dat
     if kept_both is not None:
         settled = {(a, b, None if pd.isna(ha) else ha, None if pd.isna(hb) else hb) for a, b, ha, hb in zip(
             kept_both["id_a"].tolist(), kept_both["id_b"].tolist(), kept_both["hash_a"].tolist(), kept_both["hash_b"].tolist())}
-    table["settled"] = [bool(p) and all((min(a, b), max(a, b), hashes.get(min(a, b)), hashes.get(max(a, b))) in settled
-                                        for a, b in p) for p in table["pairs"]]
+    table["settled"] = pd.Series([bool(p) and all((min(a, b), max(a, b), hashes.get(min(a, b)), hashes.get(max(a, b)))
+                                                  in settled for a, b in p) for p in table["pairs"]], dtype=bool)
     return table
 
 
