@@ -132,7 +132,8 @@ def test_a_pair_kept_both_that_other_lines_remove_skips_the_group(db, shops, tmp
     found = merges.plan(db, merges.read_review(decide(db, tmp_path / "d.csv", [
         (shops["then"], shops["now"], "variant", "supersede"), (shops["then"], shops["now"], "variant", "keep both")])))
     assert found.merges == [] and found.kept_both == []
-    assert "is marked 'keep both', but the other lines remove one of them" in found.skipped[0]
+    assert found.skipped == [f"lines 2: skipped: {shops['then']}/{shops['now']} (line 3) marked 'keep both', but these"
+                             " lines remove one of them"]
 
 
 def test_facts_changed_reads_the_log_newest_change_first(db, tmp_path):

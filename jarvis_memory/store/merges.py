@@ -191,7 +191,10 @@ def plan(db: Database, pairs: list[Pair]) -> Plan:
     groups: dict[int, list[Pair]] = {}
     for p in removing:
         groups.setdefault(root[p.id_a], []).append(p)
-    conflicts = {root[p.id_a]: p for p in apart if p.id_a in root and root.get(p.id_b) == root[p.id_a]}
+    conflicts: dict[int, list[Pair]] = {}  # a group -> the pairs kept both that it would split
+    for p in apart:
+        if p.id_a in root and root.get(p.id_b) == root[p.id_a]:
+            conflicts.setdefault(root[p.id_a], []).append(p)
     for key, group in groups.items():
         lines = ", ".join(str(p.line) for p in group)
         members = {i for p in group for i in (p.id_a, p.id_b)}
@@ -199,9 +202,8 @@ def plan(db: Database, pairs: list[Pair]) -> Plan:
         chosen = {p.keep for p in group if p.keep is not None} - losers
         candidates = chosen or (members - losers)
         if key in conflicts:
-            p = conflicts[key]
-            result.skipped.append(f"lines {lines}, {p.line}: skipped: {p.id_a}/{p.id_b} is marked 'keep both', but the"
-                                  " other lines remove one of them")
+            both = ", ".join(f"{p.id_a}/{p.id_b} (line {p.line})" for p in conflicts[key])
+            result.skipped.append(f"lines {lines}: skipped: {both} marked 'keep both', but these lines remove one of them")
             continue
         if len(chosen) > 1 or not candidates:
             result.skipped.append(f"lines {lines}: skipped: the keep choices conflict ("
