@@ -172,8 +172,7 @@ def test_review_in_jupyterlab_then_apply_and_undo(lab, browser, tmp_path):
         box = item_box(name)
         browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
         box.find_element(By.XPATH, f".//button[normalize-space()='{action}']").click()
-        wait.until(lambda _: "mod-active" in item_box(name).find_element(
-            By.XPATH, f".//button[normalize-space()='{action}']").get_attribute("class"))
+        wait.until(lambda _: f"decided: {action}" in item_box(name).find_element(By.CSS_SELECTOR, ".jm-review-decided").text)
 
     with screenshot_on_failure(browser, tmp_path / "failure.png"):
         browser.get(f"{base}/lab/tree/dedup_audit.ipynb?token={token}")
@@ -193,6 +192,7 @@ def test_review_in_jupyterlab_then_apply_and_undo(lab, browser, tmp_path):
         choose(duplicate, "merge")
         better = items.at[duplicate, "ids"][0]  # the newest, not the older the merge keeps by default
         Select(item_box(duplicate).find_element(By.TAG_NAME, "select")).select_by_visible_text(f"#{better}")
+        wait.until(lambda _: f"keep #{better}" in item_box(duplicate).find_element(By.CSS_SELECTOR, ".jm-review-decided").text)
         browser.find_element(By.CSS_SELECTOR, ".jm-review-save").click()
         wait.until(lambda d: "saved" in d.find_element(By.CSS_SELECTOR, ".jm-review-status").text)
     decisions = out / "dedup_decisions.csv"

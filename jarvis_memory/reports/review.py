@@ -143,13 +143,16 @@ class ReviewPanel:
             buttons = w.ToggleButtons(options=CHOICES, value=action, style={"button_width": "auto"})
             keeper = w.Dropdown(options=[(_AS_DECIDED, _AS_DECIDED), *((f"#{i}", i) for i in item["ids"])],
                                 value=_AS_DECIDED if keep is None else keep, description="keep", layout={"width": "16rem"})
+            noted = w.HTML(_noted(action, keep))  # what the kernel holds: the buttons alone show the page's state
+            noted.add_class("jm-review-decided")
 
-            def changed(_: Any, name: str = item["item"], b: Any = buttons, k: Any = keeper) -> None:
+            def changed(_: Any, name: str = item["item"], b: Any = buttons, k: Any = keeper, n: Any = noted) -> None:
                 self.decide(name, b.value, None if k.value == _AS_DECIDED else k.value)
+                n.value = _noted(*self.decisions.get(name, ("", None)))
 
             buttons.observe(changed, "value")
             keeper.observe(changed, "value")
-            box = w.VBox([w.HTML(card(item, self.memories)), w.HBox([buttons, keeper])])
+            box = w.VBox([w.HTML(card(item, self.memories)), w.HBox([buttons, keeper, noted])])
             box.add_class("jm-review-item")
             boxes.append(box)
         self._cards.children = boxes
@@ -164,6 +167,13 @@ class ReviewPanel:
         self._status.value = (f"&nbsp;saved {n:,} decided pairs ({len(self.decisions):,} items) to <code>{shown}</code>:"
                               f" now <code>jarvis-memory dedup apply {shown}</code> (a dry run), then with"
                               " <code>--apply</code>")
+
+
+def _noted(action: str, keep: int | None) -> str:
+    """The line beside an item's buttons: the decision as it will be saved."""
+    if not action:
+        return "&nbsp;undecided"
+    return f"&nbsp;decided: <strong>{action}</strong>" + (f", keep #{keep}" if keep is not None else "")
 
 
 def on_front_end(callback: Callable[[], None]) -> Any:
