@@ -4,8 +4,8 @@
     python -m benchmarks.bench_merges --quick    # small demo, 1,000 merges, 1 round
 
 Each round starts from a fresh copy of the demo database (the copy is not timed).  Timed:
-``merges.plan`` (reads and checks every pair) plus ``merges.apply`` (staging in bounded chunks, then
-one atomic batch of set-based statements), and ``merges.undo`` of every merge since the start.
+``merges.plan`` (reads and checks every pair) plus ``merge_batch.apply`` (staging in bounded chunks, then
+one atomic batch of set-based statements), and ``merge_batch.undo`` of every merge since the start.
 Same-run baselines: the same staged statements run by plain ``sqlite3`` in one transaction (the cost
 of the package around them), and, over ``ws://``, one batch of bare ``DELETE``s of the same rows (the
 least any removal costs there, without the record); undo is reported against its own apply.
@@ -37,17 +37,17 @@ def _pairs(path: Path, n: int) -> list:
 def _apply_and_undo(url: str, token: str | None, pairs: list) -> tuple[float, float, float]:
     """(seconds for plan + apply, of which plan, seconds for undo of them all)."""
     import jarvis_memory
-    from jarvis_memory.store import merges
+    from jarvis_memory.store import merge_batch, merges
 
     with jarvis_memory.Database(url, token) as db:
         db.ready()
         with Clock() as total:
             with Clock() as planning:
                 found = merges.plan(db, pairs)
-            done = merges.apply(db, found.merges)
+            done = merge_batch.apply(db, found.merges)
         assert len(done.merged) == len(pairs), done.skipped[:3]
         with Clock() as undoing:
-            undone = merges.undo(db, since="2000-01-01")
+            undone = merge_batch.undo(db, since="2000-01-01")
         assert len(undone.restored) == len(pairs), undone.skipped[:3]
     return total.wall, planning.wall, undoing.wall
 
@@ -55,19 +55,19 @@ def _apply_and_undo(url: str, token: str | None, pairs: list) -> tuple[float, fl
 def _plain_sqlite(path: Path, pairs: list) -> float:
     """The statements apply runs (staging, then its batch), by plain sqlite3 in one transaction."""
     from jarvis_memory import timestamps
-    from jarvis_memory.store import merges
+    from jarvis_memory.store import merge_batch
 
     now = timestamps.now()
     with Clock() as clock:
         conn = sqlite3.connect(path, isolation_level=None)
         conn.execute("BEGIN IMMEDIATE")
-        conn.executemany(f"INSERT INTO {merges.PLAN} (plan_id, seq, staged_at, step, removed_id, survivor_id, kind,"
-                         " score, removed_hash, survivor_hash) VALUES ('p', ?, ?, 'merge', ?, ?, ?, ?, ?, ?)",
+        conn.executemany(f"INSERT INTO {merge_batch.PLAN} (plan_id, seq, staged_at, step, removed_id, survivor_id, kind,"
+                         " score, removed_hash, survivor_hash, decision) VALUES ('p', ?, ?, 'merge', ?, ?, ?, ?, ?, ?, 'merge')",
                          [(k, now, p.id_b, p.id_a, p.kind, p.score, p.hash_b, p.hash_a) for k, p in enumerate(pairs)])
-        conn.execute(merges._APPLY_RECORD, [now, "p", "p"]).fetchall()
-        conn.execute(merges._APPLY_REMOVE, [now, "p"])
-        conn.execute(merges._APPLY_TOUCH, [now, "p"])
-        conn.execute(merges._DROP_PLAN, ["p"])
+        conn.execute(merge_batch._APPLY_RECORD, [now, "p", "p"]).fetchall()
+        conn.execute(merge_batch._APPLY_REMOVE, [now, "p"])
+        conn.execute(merge_batch._APPLY_TOUCH, [now, "p"])
+        conn.execute(merge_batch._DROP_PLAN, ["p"])
         conn.execute("COMMIT")
         conn.close()
     return clock.wall

@@ -28,7 +28,7 @@ from .demo import demo_command
 from .errors import ConfigError, FileError, JarvisMemoryError, UnreadableRowError
 from .progress import Progress
 from .reports.runner import report_command
-from .store import bulk, config, memories, merges, sessions
+from .store import bulk, config, memories, merge_batch, merges, sessions
 from .store.database import Database
 from .store.rows import Rows
 
@@ -432,21 +432,22 @@ def sync_command(get_db: _LazyDb, sync_from: str | None, out: str | None, as_jso
 
 @cli.group("dedup")
 def dedup_group() -> None:
-    """Act on a reviewed dedup audit: merge the pairs marked 'merge', or undo merges."""
+    """Act on a reviewed dedup audit: merge, supersede or keep both as decided, or undo merges."""
 
 
 @dedup_group.command("apply")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=str))
-@click.option("--apply", "do_apply", is_flag=True, help="Merge. Without it: a dry run that only prints what would change.")
+@click.option("--apply", "do_apply", is_flag=True, help="Carry out. Without it: a dry run that only prints what would change.")
 @click.option("--yes-remote", is_flag=True, help="Confirm that merging in a remote (non-file:) database is intended.")
 @json_option
 @click.pass_obj
 def dedup_apply(get_db: _LazyDb, file: str, do_apply: bool, yes_remote: bool, as_json: bool) -> None:
-    """Merge the pairs of FILE (the audit's dedup_candidates.csv) whose `action` is 'merge'.
+    """Carry out the decisions of FILE (the audit's dedup_candidates.csv, or the notebook's dedup_decisions.csv).
 
-    The row in `keep` (default: the older) stays and gets the later last_accessed; the other is
-    removed and recorded, in the same atomic batch, so `dedup undo` can bring it back. Pairs whose
-    rows changed since the audit are skipped. Exit 1 if any pair was skipped.
+    `action` 'merge' (duplicates) keeps the row in `keep`, default the older; 'supersede' (variants, and a
+    variant marked 'merge') keeps the newest; the others are removed and recorded, in the same atomic batch,
+    so `dedup undo` can bring them back. 'keep both' is recorded: the next audit does not ask again. Pairs
+    whose rows changed since the audit are skipped. Exit 1 if any pair was skipped.
     """
     pairs = merges.read_review(file)
     db = get_db(read_only=not do_apply)
@@ -455,32 +456,47 @@ def dedup_apply(get_db: _LazyDb, file: str, do_apply: bool, yes_remote: bool, as
         raise ConfigError(f"{db.settings.redacted_url} is remote: re-run with --yes-remote to merge in it")
     plan = merges.plan(db, pairs)
     if do_apply:
-        done = merges.apply(db, plan.merges)
-        merged, skipped = list(done.merged.items()), plan.skipped + done.skipped
+        done = merge_batch.apply(db, plan.merges, plan.kept_both)
+        merged, kept, skipped = list(done.merged.items()), list(done.kept_both.items()), plan.skipped + done.skipped
     else:
-        merged, skipped = [(None, m) for m in plan.merges], plan.skipped
-    verb = "merged" if do_apply else "would merge"
-    lines = [f"{verb} {m.removed_id} into {m.survivor_id} ({m.kind})" + (f": merge {i}" if i else "")
-             + (" - the audit found another value here, not a duplicate; merged as marked" if m.kind == "variant" else "")
+        merged, kept, skipped = [(None, m) for m in plan.merges], [(None, p) for p in plan.kept_both], plan.skipped
+    marked = {(min(p.id_a, p.id_b), max(p.id_a, p.id_b)): p.action for p in pairs}
+    lines = [_decided(m, i, do_apply, marked.get((min(m.removed_id, m.survivor_id), max(m.removed_id, m.survivor_id))))
              for i, m in merged]
+    lines += [f"{'kept' if do_apply else 'would keep'} both {p.id_a} and {p.id_b} ({p.kind})"
+              + (f": decision {i}" if i else "") + ", not asked again" for i, p in kept]
     lines += skipped
-    lines.append(f"{_count(len(pairs), 'pair')} marked merge: {_count(len(merged), 'row')}"
-                 f" {'removed' if do_apply else 'to remove'}, {len(skipped):,} skipped"
-                 + ("" if do_apply else " (dry run: nothing written; add --apply)"))
+    lines.append(f"{_count(len(pairs), 'pair')} decided: {_count(len(merged), 'row')}"
+                 f" {'removed' if do_apply else 'to remove'}, {_count(len(kept), 'pair')} kept both,"
+                 f" {len(skipped):,} skipped" + ("" if do_apply else " (dry run: nothing written; add --apply)"))
     _out({"applied": do_apply, "merges": [{"merge_id": i, **dataclasses.asdict(m)} for i, m in merged],
-          "skipped": skipped}, as_json, "\n".join(lines))
+          "kept_both": [{"decision_id": i, **dataclasses.asdict(p)} for i, p in kept], "skipped": skipped},
+         as_json, "\n".join(lines))
     if skipped:
         sys.exit(1)
 
 
+def _decided(m: merges.Merge, merge_id: int | None, done: bool, action: str | None) -> str:
+    """One line of `dedup apply` for a row removed: merged into, or superseded by, the row that stays."""
+    if m.decision == "supersede":
+        line = f"{'retired' if done else 'would retire'} {m.removed_id}, superseded by {m.survivor_id} ({m.kind})"
+    else:
+        line = f"{'merged' if done else 'would merge'} {m.removed_id} into {m.survivor_id} ({m.kind})"
+    line += f": merge {merge_id}" if merge_id else ""
+    if action == "merge" and m.kind == "variant":
+        line += " - marked merge, but a variant states another value: the newest stays (or the row in `keep`)"
+    return line
+
+
 @dedup_group.command("undo")
 @click.option("--merge", "merge_ids", type=int, multiple=True, help="A merge id to undo (repeatable).")
-@click.option("--all-since", help="Undo every merge made at or after this time (ISO 8601, UTC if no zone).")
+@click.option("--all-since", help="Undo every merge made at or after this time (ISO 8601, UTC if no zone), and"
+              " reopen the pairs kept both since.")
 @click.option("--yes-remote", is_flag=True, help="Confirm that undoing in a remote (non-file:) database is intended.")
 @json_option
 @click.pass_obj
 def dedup_undo(get_db: _LazyDb, merge_ids: tuple[int, ...], all_since: str | None, yes_remote: bool, as_json: bool) -> None:
-    """Restore rows removed by merges, with their ids and values.
+    """Restore rows removed by merges (and supersedes), with their ids and values.
 
     A merge already undone is skipped (said, exit 0: nothing is left to do); exit 1 if any other was
     skipped (its row cannot be restored).
@@ -490,9 +506,12 @@ def dedup_undo(get_db: _LazyDb, merge_ids: tuple[int, ...], all_since: str | Non
     db = get_db()
     if db.settings.is_remote and not yes_remote:
         raise ConfigError(f"{db.settings.redacted_url} is remote: re-run with --yes-remote to undo merges in it")
-    done = merges.undo(db, merge_ids=list(merge_ids) or None, since=all_since)
+    done = merge_batch.undo(db, merge_ids=list(merge_ids) or None, since=all_since)
     lines = [f"undid merge {i}" for i in done.restored] + done.skipped
-    lines.append(f"{_count(len(done.restored), 'merge')} undone, {len(done.skipped):,} skipped")
+    lines += [f"reopened decision {r['decision_id']}: {r['id_a']} and {r['id_b']} were kept both; the next audit"
+              " asks again" for r in done.reopened]
+    lines.append(f"{_count(len(done.restored), 'merge')} undone, {len(done.skipped):,} skipped"
+                 + (f", {_count(len(done.reopened), 'pair')} kept both reopened" if done.reopened else ""))
     _out(dataclasses.asdict(done), as_json, "\n".join(lines))
     if len(done.skipped) > len(done.already_undone):
         sys.exit(1)

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 import jarvis_memory
 from conftest import TOKEN
 from test_interop_typescript import INTEROP, node  # noqa: F401  (node: the fixture that installs the app)
-from jarvis_memory.store import merges
+from jarvis_memory.store import merge_batch, merges
 from jarvis_memory.cli import cli
 from jarvis_memory.errors import DatabaseError, ValidationError
 
@@ -59,10 +59,10 @@ def review(db: jarvis_memory.Database, path: Path, pairs: list[tuple], hashes: d
     return path
 
 
-def run(db: jarvis_memory.Database, path: Path) -> merges.Applied:
+def run(db: jarvis_memory.Database, path: Path) -> merge_batch.Applied:
     found = merges.plan(db, merges.read_review(path))
     assert found.skipped == []
-    return merges.apply(db, found.merges)
+    return merge_batch.apply(db, found.merges)
 
 
 def test_apply_then_undo_restores_every_row(db, tmp_path):
@@ -85,11 +85,11 @@ def test_apply_then_undo_restores_every_row(db, tmp_path):
     assert sorted(recorded["removed_id"]) == sorted([ids["tea2"], ids["tea3"], ids["cat"]])
     assert recorded["undone_at"].isna().all()
 
-    undone = merges.undo(db, since="2000-01-01")
+    undone = merge_batch.undo(db, since="2000-01-01")
     assert (sorted(undone.restored), undone.skipped) == (sorted(done.merged), [])
     assert dump(db) == before
     assert merges.log(db)["undone_at"].notna().all()
-    assert merges.undo(db, merge_ids=list(done.merged)).restored == []  # already undone: said, not repeated
+    assert merge_batch.undo(db, merge_ids=list(done.merged)).restored == []  # already undone: said, not repeated
 
 
 def test_undo_one_merge_of_a_chain(db, tmp_path):
@@ -97,7 +97,7 @@ def test_undo_one_merge_of_a_chain(db, tmp_path):
     before = {r["id"]: r for r in dump(db)["memory_entries"]}
     done = run(db, review(db, tmp_path / "r.csv", [(ids["tea"], ids["tea2"], "merge"), (ids["tea"], ids["tea3"], "merge")]))
     by_removed = {m.removed_id: i for i, m in done.merged.items()}
-    assert merges.undo(db, merge_ids=[by_removed[ids["tea2"]]]).restored == [by_removed[ids["tea2"]]]
+    assert merge_batch.undo(db, merge_ids=[by_removed[ids["tea2"]]]).restored == [by_removed[ids["tea2"]]]
     rows = {r["id"]: r for r in dump(db)["memory_entries"]}
     assert rows[ids["tea2"]] == before[ids["tea2"]] and ids["tea3"] not in rows
     # the later merge into the survivor still counts, so the survivor keeps the later last_accessed
@@ -114,7 +114,7 @@ def test_apply_is_atomic(db, tmp_path):
         (ids["tea"], ids["tea2"], "merge"), (ids["tea"], ids["tea3"], "merge"), (ids["cat"], ids["cat2"], "merge", ids["cat"])])))
     assert [m.removed_id for m in found.merges][-1] == ids["cat2"]
     with pytest.raises(DatabaseError, match="forced failure"):
-        merges.apply(db, found.merges)
+        merge_batch.apply(db, found.merges)
     assert dump(db) == before
     assert merges.log(db).empty
 
@@ -132,7 +132,7 @@ def test_stale_pairs_are_skipped(db, tmp_path):
     assert f"memory {ids['car']} is gone" in found.skipped[1]
     # A row changed between the plan and the batch is left alone too.
     db.execute("UPDATE memory_entries SET content_hash = 'y' WHERE id = ?", [ids["tea2"]])
-    done = merges.apply(db, found.merges)
+    done = merge_batch.apply(db, found.merges)
     assert done.merged == {} and "changed during the merge" in done.skipped[0]
     assert db.memories.get(ids["tea2"]).content_hash == "y"
 
@@ -143,7 +143,7 @@ def test_undo_skips_a_row_whose_content_was_stored_again(db, tmp_path):
     [merge_id] = done.merged
     again, created = db.memories.store("Has a cat named Max.", "fact", "jarvis_inferred")  # the removed text
     assert created
-    undone = merges.undo(db, merge_ids=[merge_id])
+    undone = merge_batch.undo(db, merge_ids=[merge_id])
     assert undone.restored == [] and f"now stored as memory {again.id}" in undone.skipped[0]
     assert db.memories.count() == 6
 
@@ -167,7 +167,8 @@ def test_pairs_through_a_shared_row_resolve_to_the_oldest(db, tmp_path):
 
 @pytest.mark.parametrize("content, message", [
     ("id_a,id_b,kind,score\n1,2,near,90\n", "missing column(s) hash_a, hash_b, action"),
-    (",".join(FIELDS) + "\n1,2,near,90,,h,h,delete,\n", "line 2: action must be 'merge' or empty"),
+    (",".join(FIELDS) + "\n1,2,near,90,,h,h,delete,\n", "line 2: action must be 'merge', 'supersede', 'keep both' or empty"),
+    (",".join(FIELDS) + "\n1,2,variant,90,3,h,h,keep both,2\n", "line 2: 'keep both' keeps both rows: leave keep empty"),
     (",".join(FIELDS) + "\n1,2,near,90,,h,h,merge,3\n", "line 2: keep must be 1 or 2"),
     (",".join(FIELDS) + "\nx,2,near,90,,h,h,merge,\n", "line 2"),
     (",".join(FIELDS[:-1]) + "\n1,2,near,90,,h,h,\n3,3,near,,,,,MERGE\n", "line 3: id_a and id_b are both 3"),
@@ -217,7 +218,8 @@ def test_cli_dry_run_writes_nothing(tmp_path):
 
 
 def test_cli_says_so_when_a_pair_marked_merge_is_a_variant(tmp_path):
-    """A reviewer may merge what the audit called a variant (a correction, say); the line says what it is."""
+    """A variant marked merge is superseded: the newest row stays (the older was kept, deleting a correction),
+    and the line says why."""
     path = tmp_path / "jarvis.db"
     with jarvis_memory.Database(path.as_uri()) as db:
         ids = seed(db)
@@ -225,7 +227,8 @@ def test_cli_says_so_when_a_pair_marked_merge_is_a_variant(tmp_path):
     reviewed.write_text(reviewed.read_text().replace(",near,", ",variant,"), encoding="utf-8")
     result = CliRunner().invoke(cli, ["--url", path.as_uri(), "dedup", "apply", str(reviewed)])
     assert result.exit_code == 0, result.output
-    assert f"would merge {ids['car']} into {ids['cat']} (variant) - the audit found another value here" in result.output
+    assert (f"would retire {ids['cat']}, superseded by {ids['car']} (variant) - marked merge, but a variant states"
+            " another value: the newest stays") in result.output
 
 
 def test_cli_undo_of_an_already_undone_merge_is_skipped_with_exit_0_both_ways(tmp_path):
@@ -241,7 +244,7 @@ def test_cli_undo_of_an_already_undone_merge_is_skipped_with_exit_0_both_ways(tm
         return runner.invoke(cli, ["--url", path.as_uri(), *args])
 
     result = jarvis("dedup", "apply", "--apply", str(tmp_path / "r.csv"))
-    assert result.exit_code == 0 and "2 pairs marked merge: 2 rows removed, 0 skipped" in result.output
+    assert result.exit_code == 0 and "2 pairs decided: 2 rows removed, 0 pairs kept both, 0 skipped" in result.output
     for merge_id in ("1", "2"):
         result = jarvis("dedup", "undo", "--merge", merge_id)
         assert (result.exit_code, result.output.splitlines()[-1]) == (0, "1 merge undone, 0 skipped")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import jarvis_memory
-from jarvis_memory.store import bulk, merges
+from jarvis_memory.store import bulk, merge_batch, merges
 
 
 def _import(db: jarvis_memory.Database, tmp_path: Path, texts: list[str]) -> dict[str, dict]:
@@ -38,11 +38,11 @@ def test_ten_thousand_merges_go_out_in_bounded_requests_and_come_back(db, tmp_pa
     rows = _import(db, tmp_path, texts)
     found = merges.plan(db, _pairs(rows, texts))
     assert len(found.merges) == 10_000 and found.skipped == []
-    done = merges.apply(db, found.merges)  # ~19 MB as per-merge statements: more than sqld takes over ws
+    done = merge_batch.apply(db, found.merges)  # ~19 MB as per-merge statements: more than sqld takes over ws
     assert len(done.merged) == 10_000 and done.skipped == []
     assert db.memories.count() == 10_000
     assert db.query("SELECT count(*) AS n FROM jm_merge_plan")[0]["n"] == 0  # staging is emptied by the batch
-    undone = merges.undo(db, since="2000-01-01")
+    undone = merge_batch.undo(db, since="2000-01-01")
     assert len(undone.restored) == 10_000 and undone.skipped == []
     assert db.memories.count() == 20_000
 
@@ -52,13 +52,13 @@ def test_undo_and_the_log_read_long_texts_in_pages(db, tmp_path):
     texts = [f"{i:05d} " + "long note about the allotment and its many beds " * 210 for i in range(2_400)]
     texts = [t[:10_000] for t in texts]
     rows = _import(db, tmp_path, texts)
-    done = merges.apply(db, merges.plan(db, _pairs(rows, texts)).merges)
+    done = merge_batch.apply(db, merges.plan(db, _pairs(rows, texts)).merges)
     assert len(done.merged) == 1_200
     log = merges.log(db)  # ~12 MB of removed texts: more than one answer may hold
     assert len(log) == 1_200 and log["content"].str.len().min() >= 9_990
-    first = merges.undo(db, merge_ids=sorted(done.merged)[:100])
+    first = merge_batch.undo(db, merge_ids=sorted(done.merged)[:100])
     assert len(first.restored) == 100
-    undone = merges.undo(db, since="2000-01-01")  # the 100 already undone are read (without texts) and said so
+    undone = merge_batch.undo(db, since="2000-01-01")  # the 100 already undone are read (without texts) and said so
     assert len(undone.restored) == 1_100 and sorted(undone.already_undone) == sorted(first.restored)
     assert db.memories.count() == 2_400
 
@@ -73,15 +73,15 @@ def test_undo_steps_a_survivor_back_through_a_chain_undone_at_once(db, tmp_path)
     hashes = {r["id"]: r["content_hash"] for r in db.query("SELECT id, content_hash FROM memory_entries")}
     pairs = [merges.Pair(2 + k, ids["a one"], ids[t], "near", 90.0, hashes[ids["a one"]], hashes[ids[t]], ids["a one"])
              for k, t in enumerate(("a two", "a three", "a four"))]
-    done = merges.apply(db, merges.plan(db, pairs).merges)
+    done = merge_batch.apply(db, merges.plan(db, pairs).merges)
     assert db.memories.get(ids["a one"]).last_accessed == "2026-03-01T00:00:00.000Z"
     records = merges.log(db).sort_values("merge_id")
     assert len(records) == 3
     # undo only the newest: a later merge (a two's, which set the value) still counts, so nothing changes
     newest = max(done.merged)
-    merges.undo(db, merge_ids=[newest])
+    merge_batch.undo(db, merge_ids=[newest])
     assert db.memories.get(ids["a one"]).last_accessed == "2026-03-01T00:00:00.000Z"
-    undone = merges.undo(db, since="2000-01-01")
+    undone = merge_batch.undo(db, since="2000-01-01")
     assert len(undone.restored) == 2
     assert db.memories.get(ids["a one"]).last_accessed == "2026-01-01T00:00:00.000Z"
     assert {e.content for e in db.memories.list()} == set(stamps)

@@ -90,8 +90,10 @@ def private_kernel() -> Iterator[str]:
 
 def kernel_env(settings: config.Settings, replica: bool) -> dict[str, str | None]:
     """What the kernels get through their environment: the token (never a parameter), ``RUNNER_VAR`` (the runner
-    checks the fail_on rules, the notebooks do not) and, with ``replica=False``, ``JARVIS_MEMORY_REPLICA=0`` so
-    that their ``load()`` reads in keyset pages."""
+    checks the fail_on rules, the notebooks do not; and nobody is at the page, so the dedup audit's review panel
+    is left out: papermill would store a widget's state in the notebook, and the exported page would load a widget
+    manager from the network to show buttons no kernel answers) and, with ``replica=False``,
+    ``JARVIS_MEMORY_REPLICA=0`` so that their ``load()`` reads in keyset pages."""
     return {config.TOKEN_VAR: settings.auth_token, RUNNER_VAR: "1", replicas.REPLICA_VAR: None if replica else "0"}
 
 
