@@ -18,6 +18,7 @@ from conftest import cli_env
 from jarvis_memory.store import migrations
 
 CLI = [str(Path(sys.executable).with_name("jarvis-memory"))]
+LATEST = migrations.available()[-1].version
 MERGES = ["table jm_memory_merges", "index jm_memory_merges_removed_id_idx", "index jm_memory_merges_merged_at_idx",
           "index jm_memory_merges_survivor_id_idx"]
 
@@ -57,9 +58,9 @@ def test_a_dropped_merge_table_is_named_and_recreated(url, token, db, db_path, t
 
     doctor = run(url, token, "doctor")
     assert doctor.returncode == 1
-    assert f"FAIL schema: at version 4, but missing {', '.join(MERGES)} (run `jarvis-memory migrate`)" in doctor.stdout
+    assert f"FAIL schema: at version {LATEST}, but missing {', '.join(MERGES)} (run `jarvis-memory migrate`)" in doctor.stdout
     status = run(url, token, "migrate", "--status", "--json")
-    assert json.loads(status.stdout) == {"current": 4, "pending": [], "missing": MERGES}
+    assert json.loads(status.stdout) == {"current": LATEST, "pending": [], "missing": MERGES}
 
     migrate = run(url, token, "migrate", "--yes-remote")
     assert (migrate.returncode, migrate.stdout) == (0, f"recreated: {', '.join(MERGES)}\n"), migrate.stderr
@@ -69,7 +70,7 @@ def test_a_dropped_merge_table_is_named_and_recreated(url, token, db, db_path, t
     assert again.stdout == "already up to date\n"
     doctor = run(url, token, "doctor")
     assert doctor.returncode == 0, doctor.stdout
-    assert "ok   schema: at version 4, checksums match, every table and index present" in doctor.stdout
+    assert f"ok   schema: at version {LATEST}, checksums match, every table and index present" in doctor.stdout
 
     applied = run(url, token, "dedup", "apply", str(review), "--apply", "--yes-remote")
     undone = run(url, token, "dedup", "undo", "--all-since", "2000-01-01", "--yes-remote")
@@ -120,6 +121,7 @@ def test_every_object_the_migrations_make_is_owned():
                      ("index", "jm_memory_entries_created_at_idx"), ("index", "jm_sessions_open_idx"),
                      ("index", "jm_memory_merges_removed_id_idx"), ("index", "jm_memory_merges_merged_at_idx"),
                      ("table", "jm_merge_plan"), ("index", "jm_merge_plan_survivor_idx"),
-                     ("index", "jm_merge_plan_removed_idx"), ("index", "jm_memory_merges_survivor_id_idx")}
+                     ("index", "jm_merge_plan_removed_idx"), ("index", "jm_memory_merges_survivor_id_idx"),
+                     ("table", "jm_kept_both"), ("index", "jm_kept_both_pair_idx"), ("index", "jm_kept_both_decided_at_idx")}
     assert {o.name: o.version for o in migrations.owned()}["jm_memory_merges"] == 3
-    assert [o.type for o in migrations.owned()][:5] == ["table"] * 5  # tables before their indexes
+    assert [o.type for o in migrations.owned()][:6] == ["table"] * 6  # tables before their indexes
