@@ -59,6 +59,26 @@ def check_output(out: str | os.PathLike | IO[Any], database: str | os.PathLike |
             if resolved == os.path.realpath(name) or (here is not None and here == _identity(lambda: os.stat(name))):
                 what = f"the {suffix} file of the database" if suffix else "the database"
                 raise FileError(f"cannot write {shown}: it is {what} {database}; name another file")
+    # A sidecar of another name of the same file (a hard link: SQLite names its -wal/-shm/-journal after the name a
+    # connection opened, so another process may be using `link.db-wal` for this database).
+    stored = _identity(lambda: os.stat(database))
+    if isinstance(out, (str, os.PathLike)):
+        names = {os.path.abspath(out), resolved}
+    else:
+        names = {_descriptor_path(out)}
+    for name in names - {None}:
+        suffix = next((s for s in SQLITE_SIDECARS if name.endswith(s)), None)  # type: ignore[union-attr]
+        if suffix and stored is not None and _identity(lambda: os.stat(name[:-len(suffix)])) == stored:
+            raise FileError(f"cannot write {shown}: it is the {suffix} file of {name[:-len(suffix)]}, another name of"
+                            f" the database {database}; name another file")
+
+
+def _descriptor_path(stream: IO[Any]) -> str | None:
+    """The path an open stream was opened by, where the system says (Linux ``/proc/self/fd``), else None."""
+    try:
+        return os.readlink(f"/proc/self/fd/{stream.fileno()}")
+    except (OSError, ValueError):
+        return None
 
 
 def _identity(stat_of: Callable[[], os.stat_result]) -> tuple[int, int] | None:

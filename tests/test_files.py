@@ -271,3 +271,25 @@ def test_a_replica_onto_the_database_is_refused(live_db, url, server, name):
     what = "the database" if name == "jarvis.db" else "the -journal file of the database"
     assert out.stderr == f"error: cannot write {live_db.parent / name}: it is {what} {live_db}; name another file\n"
     assert _folder_state(live_db.parent) == before
+
+
+@pytest.mark.parametrize("sidecar", ["-wal", "-shm", "-journal"])
+@pytest.mark.parametrize("stdout", [False, True])
+def test_a_sidecar_of_another_name_of_the_database_is_refused(live_db, sidecar, stdout):
+    """A hard link is another name of the file, and SQLite names a connection's -wal/-shm/-journal after the name it
+    opened: writing `other.db-wal` while a writer used it lost that writer's committed rows (found by an attack)."""
+    other = live_db.parent / "other.db"
+    os.link(live_db, other)
+    target = live_db.parent / f"{live_db.name}{sidecar}"  # the sidecars of the name the holder opened
+    url = f"file:{other}"  # the command names the database by its other name
+    if stdout:
+        with open(target, "ab") as appending:  # the shell opens (and may create) it before the command runs
+            before = _folder_state(live_db.parent)
+            out = subprocess.run([sys.executable, "-m", "jarvis_memory", "export", "-o", "-"], env=cli_env(url),
+                                 stdout=appending, stderr=subprocess.PIPE, text=True, timeout=120)
+    else:
+        before = _folder_state(live_db.parent)
+        out = run(url, "export", "-o", str(target))
+    assert out.returncode == 3, out.stderr
+    assert f"it is the {sidecar} file of {live_db}, another name of the database {other}" in out.stderr
+    assert _folder_state(live_db.parent) == before
