@@ -25,7 +25,7 @@ from .blocks import (
     _windows,
 )
 from .compare import _compare, _is_value
-from .text import _text, _Vocabulary, normalize_strong
+from .text import _parse, _reparsed, normalize_strong
 from .tuning import COLUMNS, FUZZY_FLOOR, NEAR_FLOOR
 
 
@@ -52,8 +52,12 @@ def _analyse(memories: pd.DataFrame) -> _Analysis:
     hashed = pd.util.hash_pandas_object(frame[columns], index=False, categorize=False)
     key = hashlib.blake2b(hashed.to_numpy().tobytes(), digest_size=16).digest()
     if _last is None or _last[0] != key:
+        _last = None  # the previous frame's analysis is not held while this one is made
         with _cyclic_gc_paused():
-            _last = (key, _run_audit(frame))
+            try:
+                _last = (key, _run_audit(frame))
+            finally:
+                _reparsed.cache_clear()  # the long texts parsed again for the comparisons
     return _last[1]
 
 
@@ -90,7 +94,7 @@ def _run_audit(memories: pd.DataFrame) -> _Analysis:
     blank = pd.Series(index=memories.index, dtype=object)
     rows = pd.DataFrame({
         "id": memories["id"].astype("int64").to_numpy(),
-        "content": memories["content"].to_numpy(dtype=object),
+        "content": memories["content"].astype(str).array,  # the frame's own strings: no copy of the text
         "stored_hash": pd.Series([h if isinstance(h, str) else None for h in memories["content_hash"]], dtype=object),
         "category": memories["category"].astype(str).to_numpy(),
         "source": memories.get("source", blank.fillna("")).astype(str).to_numpy(),
@@ -99,14 +103,17 @@ def _run_audit(memories: pd.DataFrame) -> _Analysis:
     rows = rows.sort_values("id", ignore_index=True)
     content = rows["content"].tolist()
     rows["hash"] = [content_hash(t) for t in content]
-    rows["norm"] = [normalize_strong(t) for t in content]
+    norm = [normalize_strong(t) for t in content]
+    rows["norm"] = norm
     # The finer kinds are searched among distinct normalised texts, each represented by
     # its lowest id: the others are already normalized duplicates of it.
-    distinct = rows.drop_duplicates("norm", ignore_index=True)
-    texts = [_text(t) for t in distinct["content"].tolist()]
-    vocabulary = _Vocabulary(texts)
+    distinct = rows.drop_duplicates("norm")
+    first = distinct.index.tolist()
+    texts, vocabulary = _parse([content[i] for i in first])  # these str objects, not copies: the text once
+    norms = np.array([norm[i] for i in first], dtype=object)
+    del content, norm
+    distinct = distinct.reset_index(drop=True)
     category = distinct["category"].to_numpy(dtype=object)
-    norms = distinct["norm"].to_numpy(dtype=object)
 
     big_groups, cut_blocks = _cut_blocks(texts, category)
     same_set = pd.Series([f"{c}\x00" + " ".join(sorted(t.bag))

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from array import array
+from collections import Counter
+from math import ceil
+
 import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
@@ -21,12 +25,13 @@ def _cut_blocks(texts: list[_Text], category: np.ndarray) -> tuple[list[tuple[np
     """Rows equal but for one place -- one content word or two adjacent ones cut out: small
     blocks to compare pair by pair, and the large ones as ``(rows, [(value as written, value)])``, to
     classify by their values.  A key is the hash of the content words before and after the cut
-    (Python's 64-bit tuple hash: a collision, about one in 10^10 here, only adds a pair to compare)."""
-    keys, rows, places = [], [], []
+    (Python's 64-bit tuple hash: a collision, about one in 10^10 here, only adds a pair to compare).  Keys, rows and
+    places (``4 * start + width``) are gathered in arrays, 8 bytes each: as Python ints and tuples they took 150."""
+    keys, rows, places = array("q"), array("q"), array("q")
     for row, (c, t) in enumerate(zip(category, texts)):
-        words = tuple(t.keys[i] for i in t.content)
-        if len(words) > MAX_CUT_WORDS:
+        if t.size > MAX_CUT_WORDS:
             continue
+        words = tuple(t.keys[i] for i in t.content)
         for width in (1, 2):
             if len(words) - width <= max(1, width):
                 continue  # what is left must be a statement larger than its value (as _compare asks of a variant):
@@ -34,11 +39,12 @@ def _cut_blocks(texts: list[_Text], category: np.ndarray) -> tuple[list[tuple[np
             for k in range(len(words) - width + 1):
                 keys.append(hash((c, t.negations % 2, words[:k], words[k + width:])))
                 rows.append(row)
-                places.append((k, width))
-    codes, _ = pd.factorize(np.asarray(keys, dtype=np.int64))
+                places.append(4 * k + width)
+    codes, _ = pd.factorize(np.frombuffer(keys, dtype=np.int64))
     del keys
-    order = np.argsort(codes, kind="stable")
-    codes, rows = codes[order], np.asarray(rows, dtype=np.int64)[order]
+    shared = np.flatnonzero(np.bincount(codes)[codes] > 1)  # most keys are one row's: no block, and not sorted
+    order = shared[np.argsort(codes[shared], kind="stable")]
+    codes, rows = codes[order], np.frombuffer(rows, dtype=np.int64)[order]
     starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
     ends = np.r_[starts[1:], len(codes)]
     sizes = ends - starts
@@ -48,7 +54,7 @@ def _cut_blocks(texts: list[_Text], category: np.ndarray) -> tuple[list[tuple[np
     for a, b in zip(starts[sizes > MAX_PAIRWISE].tolist(), ends[sizes > MAX_PAIRWISE].tolist()):
         values = []
         for row, spot in zip(rows[a:b].tolist(), order[a:b].tolist()):
-            t, (k, width) = texts[row], places[spot]
+            t, (k, width) = texts[row], divmod(places[spot], 4)
             cut = t.content[k:k + width]
             values.append((" ".join(t.words[i] for i in cut), " ".join(t.words[i] for i in cut)))
         big.append((rows[a:b], values))
@@ -57,18 +63,23 @@ def _cut_blocks(texts: list[_Text], category: np.ndarray) -> tuple[list[tuple[np
 
 def _extension_pairs(texts: list[_Text], category: np.ndarray) -> pd.DataFrame:
     """Pairs ``a, b`` where one text's content words, in order, start or end the other's: a phrase
-    added at the end or the start ("Lost her job" / "Lost her job last month"), found by an exact join."""
-    full, part = [], []
+    added at the end or the start ("Lost her job" / "Lost her job last month"), found by an exact join (keys and rows
+    in arrays, as in :func:`_cut_blocks`)."""
+    full, full_rows, part, part_rows = array("q"), array("q"), array("q"), array("q")
     for row, (c, t) in enumerate(zip(category, texts)):
-        words = tuple(t.keys[i] for i in t.content)
-        if len(words) > MAX_CUT_WORDS:
+        if t.size > MAX_CUT_WORDS:
             continue
+        words = tuple(t.keys[i] for i in t.content)
         if len(words) >= 2:
-            full.append((hash((c, words)), row))
+            full.append(hash((c, words)))
+            full_rows.append(row)
         for k in range(2, len(words)):
-            part.append((hash((c, words[:k])), row))
-            part.append((hash((c, words[-k:])), row))
-    pairs = pd.DataFrame(full, columns=["key", "a"]).merge(pd.DataFrame(part, columns=["key", "b"]), on="key")
+            part.extend((hash((c, words[:k])), hash((c, words[-k:]))))
+            part_rows.extend((row, row))
+    pairs = pd.DataFrame({"key": np.frombuffer(full, dtype=np.int64), "a": np.frombuffer(full_rows, dtype=np.int64)})
+    keys = np.frombuffer(part, dtype=np.int64)
+    hit = np.flatnonzero(pd.Series(keys, copy=False).isin(pairs["key"]).to_numpy())  # the few that are a whole text
+    pairs = pairs.merge(pd.DataFrame({"key": keys[hit], "b": np.frombuffer(part_rows, dtype=np.int64)[hit]}), on="key")
     pairs = pairs[pairs["a"] != pairs["b"]]
     return pd.DataFrame({"a": np.minimum(pairs["a"], pairs["b"]).to_numpy(dtype=np.int64),
                          "b": np.maximum(pairs["a"], pairs["b"]).to_numpy(dtype=np.int64)})
@@ -101,17 +112,19 @@ def _classify_values(texts: list[_Text], members: np.ndarray, values: list[tuple
 def _rare_word_keys(texts: list[_Text], category: np.ndarray) -> pd.Series:
     """Each row's rarest content words (within its category) that 2 to ``RARE_MAX`` rows share:
     at least ``RARE_KEYS``, and ``PREFIX_SHARE`` of its words (prefix filtering: two rows sharing
-    most of their words, or one holding all of the other's, share one of these)."""
-    words = pd.DataFrame({"row": np.arange(len(texts)), "word": [list(t.bag) for t in texts]})
-    words["n"] = words["word"].map(len)
-    words = words.explode("word").dropna()
-    words["category"] = category[words["row"].to_numpy()]
-    words["df"] = words.groupby(["category", "word"])["row"].transform("size")
-    words = words[(words["df"] >= 2).to_numpy()]  # a word no other row has is no key (and takes no key's place)
-    words = words.sort_values(["row", "df", "word"])
-    prefix = np.maximum(RARE_KEYS, np.ceil(PREFIX_SHARE * words["n"].to_numpy()))
-    rare = words[(words.groupby("row").cumcount().to_numpy() < prefix) & (words["df"] <= RARE_MAX).to_numpy()]
-    return pd.Series((rare["category"] + "\x00" + rare["word"]).to_numpy(), index=rare["row"].to_numpy(), dtype=object)
+    most of their words, or one holding all of the other's, share one of these).  A key is the
+    number of its (category, word); the index, its row.  Counted per distinct word, then row by row:
+    a frame of one row per word of every text held several times the text of long memories."""
+    df = Counter((c, w) for c, t in zip(category, texts) for w in t.bag)
+    number = {key: k for k, key in enumerate(df)}
+    rows, keys = array("q"), array("q")
+    for row, (c, t) in enumerate(zip(category, texts)):
+        shared = sorted((df[c, w], w) for w in t.bag if df[c, w] >= 2)  # a word no other row has takes no key's place
+        for n, w in shared[:max(RARE_KEYS, ceil(PREFIX_SHARE * len(t.bag)))]:  # the rarest first
+            if n <= RARE_MAX:
+                rows.append(row)
+                keys.append(number[c, w])
+    return pd.Series(np.frombuffer(keys, dtype=np.int64), index=np.frombuffer(rows, dtype=np.int64))
 
 
 def _windows(keys: pd.Series, texts: np.ndarray) -> list[np.ndarray]:

@@ -9,7 +9,7 @@ from rapidfuzz.distance import OSA
 
 from . import lexicon
 from .roles import adds_nothing, changed_roles, changes_a_verb, compound_head, other_subject
-from .text import FILLER, FUNCTION_WORDS, NEGATIONS, VALUE_WORDS, _Text, _Vocabulary, is_number
+from .text import FILLER, FUNCTION_WORDS, NEGATIONS, VALUE_WORDS, _Long, _Text, _Vocabulary, is_number
 from .tuning import MAX_CHANGED
 
 
@@ -24,13 +24,14 @@ class _Verdict(NamedTuple):  # a named tuple: made once per compared pair, faste
 _NONE = _Verdict(None)
 
 
-def _compare(a: _Text, b: _Text, vocabulary: _Vocabulary) -> _Verdict:
+def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Verdict:
     """The kind of two different texts: near, paraphrase, subsumed, variant, or ``None`` (unrelated)."""
     bag_a, bag_b = a.bag, b.bag
     only_a = [w for w, n in bag_a.items() if n > bag_b.get(w, 0)]
     only_b = [w for w, n in bag_b.items() if n > bag_a.get(w, 0)]
     if len(only_a) > MAX_CHANGED + 1 and len(only_b) > MAX_CHANGED + 1:
         return _NONE  # several words changed on both sides: two different memories
+    a, b = a.whole, b.whole  # a long text (text._Long) is held as its bag: parsed again from here
     typos, synonyms = [], []
     if only_a and only_b and len(only_a) * len(only_b) <= 16:
         spelled_a = {w: a.spelled[a.first[w]] for w in only_a}

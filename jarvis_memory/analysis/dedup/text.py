@@ -12,7 +12,7 @@ from rapidfuzz.distance import OSA
 from wordfreq import zipf_frequency
 
 from . import lexicon, roles
-from .tuning import CORPUS_KNOWN, KNOWN_ZIPF
+from .tuning import CORPUS_KNOWN, KNOWN_ZIPF, MAX_BLOCK, MAX_CUT_WORDS
 
 # Words whose change leaves a memory's statement as it was.  Hand-written because the
 # stop-word lists of NLP libraries (NLTK, spaCy, scikit-learn) hold negations, pronouns,
@@ -119,6 +119,16 @@ class _Text:
     written: tuple[str, ...]  # each word as the memory writes it ("Zoë", "10"), to show a value to a reader
     roles: tuple[str, ...]  # each word's role (roles.of): who does what to whom
 
+    @property
+    def size(self) -> int:
+        """How many content words."""
+        return len(self.content)
+
+    @property
+    def whole(self) -> _Text:
+        """The text itself, parsed (a :class:`_Long` is parsed again)."""
+        return self
+
 
 def _text(raw: str) -> _Text:
     text = unicodedata.normalize("NFKC", raw)
@@ -135,7 +145,7 @@ def _text(raw: str) -> _Text:
         if spelled in _ORDINAL_SUFFIXES and tokens and tokens[-1][0].isdigit() and not brk:
             continue  # "4th" is 4
         tokens.append((lexicon.american(_NUMBER_WORDS.get(spelled, spelled)), spelled, brk, bool(tokens) and token[0].isupper()
-                       and not token.isupper(), token))
+                       and not token.isupper(), _shared(token)))
         brk = False
     tokens = _without_hedges(tokens)
     words = tuple(t[0] for t in tokens)
@@ -158,6 +168,36 @@ def _text(raw: str) -> _Text:
     return _Text(words, keys, tuple(t[1] for t in tokens), breaks, tuple(t[3] for t in tokens),
                  sum(w in NEGATIONS for w in words), tuple(sorted(negated)), content,
                  dict(Counter(keys[i] for i in content)), first, tuple(t[4] for t in tokens), roles.of(words, breaks, tuple(t[3] for t in tokens), ADVERBS))
+
+
+_reparsed = lru_cache(maxsize=MAX_BLOCK)(_text)  # a window of texts at a time (blocks.py): each parsed once a window
+
+
+class _Long:
+    """A text of more than ``MAX_CUT_WORDS`` content words, as the audit holds it: its ``bag`` and ``size`` (all the
+    blocking reads, and all a comparison reads of two texts that differ in more than a few words) and the text, parsed
+    again for the rest (:attr:`whole`).  A whole :class:`_Text` holds each word in seven tuples, about 30 times its
+    text: 200 MB of 10,000-character memories took 12 GB (issue 23)."""
+
+    __slots__ = ("raw", "bag", "size")
+
+    def __init__(self, raw: str, parsed: _Text):
+        self.raw, self.bag, self.size = raw, parsed.bag, parsed.size
+
+    @property
+    def whole(self) -> _Text:
+        return _reparsed(self.raw)
+
+
+def _parse(raws: list[str]) -> tuple[list[_Text | _Long], _Vocabulary]:
+    """Each text parsed once, in order (a long one kept as a :class:`_Long`), and the vocabulary of them all."""
+    texts: list[_Text | _Long] = []
+    vocabulary = _Vocabulary([])
+    for raw in raws:
+        t = _text(raw)
+        vocabulary.df.update(set(t.words))
+        texts.append(t if t.size <= MAX_CUT_WORDS else _Long(raw, t))
+    return texts, vocabulary
 
 
 _BE = frozenset("is are am be been being".split())
@@ -197,6 +237,9 @@ def _without_hedges(tokens: list[tuple[str, str, bool, bool, str]]) -> list[tupl
 def is_number(word: str) -> bool:
     """Whether a folded word is a number ("7", "7:30", "0.05"): words are digits or letters, never mixed."""
     return word[:1].isdigit()
+
+
+_shared = lru_cache(maxsize=200_000)(str)  # one str object for a token written again: a third of a _Text's memory
 
 
 @lru_cache(maxsize=200_000)
