@@ -105,3 +105,10 @@ class FileError(JarvisMemoryError):
     """A file or folder the user named cannot be read or written (no such folder, read-only, disk full)."""
 
     exit_code = 3
+
+
+class MemoryLimitError(JarvisMemoryError):
+    """The work would need more memory than the machine has available (or than a set limit allows): refused before
+    it starts, nothing done (the message says how much it needs, how much there is, and how to proceed)."""
+
+    exit_code = 3

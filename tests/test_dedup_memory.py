@@ -1,18 +1,26 @@
-"""The dedup audit's memory (issue 23, item 8): long memories are held in a bounded multiple of their text."""
+"""The dedup audit's memory (issue 23, item 8): long memories are held in a bounded multiple of their text, and an audit
+that would not fit is refused, with what it needs and how to proceed, before it starts."""
 
 from __future__ import annotations
 
 import json
+import os
 import random
+import subprocess
+import sys
 import tracemalloc
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from jarvis_memory import Database
 from jarvis_memory.analysis import dedup
 from jarvis_memory.analysis.load import load
+from jarvis_memory.errors import ConfigError, MemoryLimitError
 from jarvis_memory.store.bulk import import_file
+
+CLI = [str(Path(sys.executable).with_name("jarvis-memory"))]
 
 
 def database(tmp_path: Path, texts: list[str]) -> str:
@@ -61,3 +69,36 @@ def test_long_memories_are_audited_in_a_bounded_multiple_of_their_text(tmp_path)
         tracemalloc.stop()
     assert peak < 10 * size, f"the audit held {peak / size:.1f}x its text"
     assert list(zip(found["id_a"], found["id_b"], found["kind"])) == [(8, 101, "subsumed")]
+
+
+def test_an_audit_that_would_not_fit_is_refused_before_it_starts(tmp_path, monkeypatch):
+    frame = memories(database(tmp_path, ["Prefers green tea", "Prefers green tea.", "Prefers black coffee"]))
+    monkeypatch.setenv("JARVIS_MEMORY_DEDUP_MB", "1")
+    with pytest.raises(MemoryLimitError) as refused:
+        dedup.candidates(frame)
+    message = str(refused.value)
+    assert message.startswith("the dedup audit of 3 memories (0.1 MB of text) would need about ")
+    assert "and $JARVIS_MEMORY_DEDUP_MB allows 1 MB: audit fewer at a time" in message
+    assert "jarvis-memory report dedup_audit --since" in message and refused.value.exit_code == 3
+    monkeypatch.setenv("JARVIS_MEMORY_DEDUP_MB", "2000")  # nothing was left half-made: the same frame is audited
+    found = dedup.candidates(frame)
+    assert list(zip(found["id_a"], found["id_b"], found["kind"])) == [(1, 2, "normalized")]
+
+
+@pytest.mark.parametrize("limit", ["1.5", "2GB", "0", "-1", "1e9"])
+def test_a_limit_that_is_not_a_whole_number_of_mb_is_a_config_error(tmp_path, monkeypatch, limit):
+    frame = memories(database(tmp_path, ["Prefers green tea"]))
+    monkeypatch.setenv("JARVIS_MEMORY_DEDUP_MB", limit)
+    with pytest.raises(ConfigError, match=r"^\$JARVIS_MEMORY_DEDUP_MB must be a whole number of MB"):
+        dedup.candidates(frame)
+
+
+def test_the_report_says_why_it_refused(tmp_path):
+    """Through `jarvis-memory report`: the notebook stops at its first check, naming the need and the limit."""
+    url = database(tmp_path, ["Prefers green tea", "Prefers green tea.", "Prefers black coffee"])
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DATABASE_AUTH_TOKEN")}
+    result = subprocess.run(CLI + ["--url", url, "report", "dedup_audit", "--out", str(tmp_path / "reports")],
+                            env={**env, "JARVIS_MEMORY_DEDUP_MB": "1"}, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    assert "dedup_audit failed in cell" in result.stderr
+    assert "MemoryLimitError: the dedup audit of 3 memories (0.1 MB of text) would need about" in result.stderr

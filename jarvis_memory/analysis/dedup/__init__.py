@@ -34,12 +34,14 @@ by its values, instead of pair by pair.  Clusters and joined review groups are c
 components (``scipy.sparse.csgraph.connected_components``).
 
 The checks share one cached analysis of the last frame seen, so a notebook can
-call them one after another at the cost of one.
+call them one after another at the cost of one.  A frame whose audit would need more memory than the machine has
+available (or ``$JARVIS_MEMORY_DEDUP_MB``) is refused before it starts (:mod:`.budget`: ``MemoryLimitError``).
 
 Modules: :mod:`.text` (tokens, the vocabulary), :mod:`.compare` (one pair's verdict), :mod:`.blocks`
 (candidate pairs), :mod:`.audit` (the shared analysis), :mod:`.checks` (what notebooks call),
 :mod:`.evaluation` (precision and recall), :mod:`.tuning` (the constants), :mod:`.lexicon` (what a word is:
-lemmas, spellings, synonyms, the dictionary), :mod:`.roles` (who does what to whom).
+lemmas, spellings, synonyms, the dictionary), :mod:`.roles` (who does what to whom), :mod:`.budget` (the memory an
+audit needs).
 """
 
 from .checks import (

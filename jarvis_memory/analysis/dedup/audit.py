@@ -14,6 +14,7 @@ import pandas as pd
 
 from ...errors import ValidationError
 from ...store.hashing import content_hash
+from . import budget
 from .blocks import (
     _all_pairs,
     _classify_values,
@@ -52,6 +53,7 @@ def _analyse(memories: pd.DataFrame) -> _Analysis:
     hashed = pd.util.hash_pandas_object(frame[columns], index=False, categorize=False)
     key = hashlib.blake2b(hashed.to_numpy().tobytes(), digest_size=16).digest()
     if _last is None or _last[0] != key:
+        budget.check(frame["content"])  # refused before it starts if it would not fit
         _last = None  # the previous frame's analysis is not held while this one is made
         with _cyclic_gc_paused():
             try:
