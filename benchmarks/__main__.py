@@ -4,7 +4,7 @@
     python -m benchmarks --quick         # small sizes, a smoke run of seconds; prints, writes nothing
     python -m benchmarks --only store    # one workload; its rows replace the old ones in the results
 
-Workloads: store, import, load, dedup, reports, replica, merges.  A workload that fails is
+Workloads: store, import, load, dedup, dedup_memory, reports, replica, merges.  A workload that fails is
 recorded as failed with its error; the others still run.
 """
 
@@ -28,6 +28,7 @@ WORKLOADS = {  # name -> module with run(quick: bool) -> list[Row], or module:fu
     "import": "benchmarks.bench_import",
     "load": "benchmarks.__main__:load_workload",
     "dedup": "benchmarks.bench_dedup",
+    "dedup_memory": "benchmarks.bench_dedup_memory",
     "reports": "benchmarks.bench_reports",
     "replica": "benchmarks.bench_replica",
     "merges": "benchmarks.bench_merges",
