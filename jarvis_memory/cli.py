@@ -19,6 +19,8 @@ import json
 import os
 import re
 import sys
+import warnings
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -31,6 +33,7 @@ from .reports.runner import report_command
 from .store import bulk, config, memories, merges, sessions
 from .store.database import Database
 from .store.rows import Rows
+from .store.search import SearchScanWarning
 
 
 class _IdCommand(click.Command):
@@ -135,6 +138,16 @@ def _found(found: Rows, as_json: bool, limit: int, more: str = "raise -n") -> No
     _skipped(found.unreadable)
 
 
+def _noted(read: Callable[[], Rows]) -> Rows:
+    """``read()``; a database searched without its index says so in one "note:" line on stderr."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", SearchScanWarning)
+        found = read()
+    for warning in caught:
+        click.echo(f"note: {warning.message}", err=True)
+    return found
+
+
 def _more(read: int, limit: int, how: str) -> None:
     if read >= limit:
         click.echo(f"(the first {limit:,} shown; there may be more: {how})", err=True)
@@ -206,8 +219,10 @@ def remember(get_db: _LazyDb, content: str, category: str, source: str, as_json:
 @json_option
 @click.pass_obj
 def search(get_db: _LazyDb, text: str, category: str | None, limit: int, as_json: bool) -> None:
-    """Find memories containing every word of TEXT, also inside other words (read only)."""
-    _found(get_db(read_only=True).memories.search(text, category=category, limit=limit), as_json, limit)
+    """Find memories holding every word of TEXT as a whole word ("tea" is not "team"; tea* is), case and
+    accents ignored, best match first; "quoted words" must follow each other (read only)."""
+    db = get_db(read_only=True)
+    _found(_noted(lambda: db.memories.search(text, category=category, limit=limit)), as_json, limit)
 
 
 @cli.command()
@@ -218,7 +233,8 @@ def search(get_db: _LazyDb, text: str, category: str | None, limit: int, as_json
 @click.pass_obj
 def recall(get_db: _LazyDb, text: str | None, category: str | None, limit: int, as_json: bool) -> None:
     """Like search, and marks the memories returned as accessed now."""
-    _found(get_db().memories.recall(text, category=category, limit=limit), as_json, limit)
+    db = get_db()
+    _found(_noted(lambda: db.memories.recall(text, category=category, limit=limit)), as_json, limit)
 
 
 @cli.command("list")

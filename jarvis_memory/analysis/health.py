@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import timestamps
 from ..errors import ConfigError, DatabaseError, JarvisMemoryError
-from ..store import migrations
+from ..store import migrations, search
 
 if TYPE_CHECKING:
     from ..store.database import Database
@@ -55,8 +55,9 @@ def doctor(db: Database) -> dict[str, Any]:
         return ok
 
     if check("connect", lambda: _connect(db)) and check("schema", lambda: _schema(db)):
-        check("integrity", lambda: _integrity(db)) and check("tables", lambda: _tables(db)) and check(
-            "data quality", lambda: _quality(db))
+        if check("integrity", lambda: _integrity(db)) and check("tables", lambda: _tables(db)):
+            check("search index", lambda: search.check(db))
+            check("data quality", lambda: _quality(db))
     return {"database": db.settings.redacted_url, "ok": all(c["ok"] for c in checks), "checks": checks}
 
 

@@ -322,12 +322,13 @@ def _probe() -> sqlite3.Connection:
         conn = sqlite3.connect(":memory:", check_same_thread=False)
         for statement in migrations.full_schema():
             conn.execute(statement)
-        # A table-valued pragma's first use registers it, which the authorizer sees as
-        # an UPDATE of sqlite_master: register them all now, before any authorizer.
-        for (name,) in conn.execute("PRAGMA pragma_list").fetchall():
+        # A table-valued pragma's or function's (json_each) first use registers it, which the authorizer sees
+        # as an UPDATE of sqlite_master: register them all now, before any authorizer.
+        names = [f"pragma_{name}" for (name,) in conn.execute("PRAGMA pragma_list").fetchall()]
+        for name in names + [name for (name,) in conn.execute("PRAGMA module_list").fetchall()]:
             try:
-                conn.execute(f"EXPLAIN SELECT * FROM pragma_{name}").close()
-            except sqlite3.OperationalError:  # not every pragma has a table-valued form
+                conn.execute(f"EXPLAIN SELECT * FROM {name}").close()
+            except sqlite3.OperationalError:  # not every pragma or module has a table-valued form
                 pass
         _probe_conn = conn
     return _probe_conn

@@ -97,8 +97,8 @@ def available() -> tuple[Migration, ...]:
 
 @cache
 def schema_tables() -> frozenset[str]:
-    """The tables this package's migrations create."""
-    return frozenset(re.findall(r"CREATE TABLE (?:IF NOT EXISTS )?[`\"]?(\w+)", "\n".join(m.sql for m in available())))
+    """The tables this package's migrations create (the search index, a virtual table, too)."""
+    return frozenset(re.findall(r"CREATE (?:VIRTUAL )?TABLE (?:IF NOT EXISTS )?[`\"]?(\w+)", "\n".join(m.sql for m in available())))
 
 
 def full_schema() -> list[str]:
