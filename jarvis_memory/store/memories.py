@@ -77,10 +77,11 @@ def upsert_sql(rows: int) -> str:
 
 
 _INCOMING = "WITH incoming (i_content, i_hash, i_category, i_source, i_created) AS (VALUES {rows}) "
+_INSERT = "INSERT INTO memory_entries (content, content_hash, category, source, created_at, last_accessed)"
 # A remote store or import chunk is retried when its answer is lost; the retry may
 # then meet the row its first attempt wrote.  Only on a retry, a never-accessed row
 # with the created_at this call sent is taken to be that row: left untouched, new.
-_TOUCH_UNLESS_SENT = f"CASE WHEN last_accessed IS NULL AND created_at = i_created THEN NULL ELSE {_TOUCH} END"
+_TOUCH_UNLESS_SENT = "CASE WHEN last_accessed IS NULL AND created_at = {created} THEN NULL ELSE " + _TOUCH + " END"
 
 
 def upsert_statements(rows: list[list[Any]], *, retry: bool = False, returning: str = COLUMNS
@@ -95,15 +96,25 @@ def upsert_statements(rows: list[list[Any]], *, retry: bool = False, returning: 
     transaction on every URL kind, so concurrent writers of the same text cannot both
     insert it.  ``retry``: see ``_TOUCH_UNLESS_SENT``; ``returning``: the columns answered
     (an import asks for ``last_accessed`` only, so its answer does not grow with the contents).
+    One row (a ``store``) is written with plain parameters, without the incoming-rows table: its join
+    made a store 1.1x the CPU time.
     """
+    if len(rows) == 1:
+        digest, created = rows[0][1], rows[0][4]
+        touch = _TOUCH_UNLESS_SENT.format(created="?") if retry else _TOUCH
+        return [
+            (f"UPDATE memory_entries SET last_accessed = {touch} WHERE content_hash = ? RETURNING {returning}",
+             [created, digest] if retry else [digest]),
+            (f"{_INSERT} SELECT ?, ?, ?, ?, ?, NULL WHERE NOT EXISTS (SELECT 1 FROM memory_entries WHERE content_hash = ?)"
+             f" RETURNING {returning}", [*rows[0], digest]),
+        ]
     incoming = _INCOMING.format(rows=", ".join(["(?, ?, ?, ?, ?)"] * len(rows)))
     args = [value for row in rows for value in row]
-    touch = _TOUCH_UNLESS_SENT if retry else _TOUCH
+    touch = _TOUCH_UNLESS_SENT.format(created="i_created") if retry else _TOUCH
     return [
         (incoming + f"UPDATE memory_entries SET last_accessed = {touch} FROM incoming WHERE content_hash = i_hash"
          f" RETURNING {returning}", args),
-        (incoming + "INSERT INTO memory_entries (content, content_hash, category, source, created_at, last_accessed)"
-         " SELECT i_content, i_hash, i_category, i_source, i_created, NULL FROM incoming"
+        (incoming + f"{_INSERT} SELECT i_content, i_hash, i_category, i_source, i_created, NULL FROM incoming"
          f" WHERE NOT EXISTS (SELECT 1 FROM memory_entries WHERE content_hash = i_hash) RETURNING {returning}", args),
     ]
 
@@ -113,6 +124,24 @@ def upsert(db: Database, rows: list[list[Any]], *, returning: str = COLUMNS) -> 
     touched, inserted = db.batch(upsert_statements(rows, returning=returning), idempotent=True,
                                  retry_statements=upsert_statements(rows, retry=True, returning=returning))
     return list(touched.rows) + list(inserted.rows)
+
+
+def upsert_one(db: Database, params: list[Any]) -> Any:
+    """The stored row of one entry (:func:`prepare`'s parameters), as :func:`upsert` stores it.
+
+    On ``file:`` its two statements run one at a time, each its own transaction, up to the first that
+    answers: a duplicate is one UPDATE, a new text an UPDATE that finds nothing and the INSERT.  In one
+    process's kept connection BEGIN IMMEDIATE and COMMIT are two more statements, and so is the INSERT a
+    duplicate does not need: the batch took 1.1x the CPU time of these (114 vs 102 µs a store, 2 busy cores).
+    Another writer storing the same text in between leaves both answering nothing: then the atomic batch
+    decides.  Remote, the batch is one round trip instead of two.
+    """
+    if not db.settings.is_remote:
+        for sql, args in upsert_statements([params]):
+            rows = db.execute(sql, args).rows
+            if rows:
+                return rows[0]
+    return upsert(db, [params])[0]
 
 
 def _written_despite(db: Database, params: list[Any], error: UnreachableError) -> MemoryEntry:
@@ -156,7 +185,7 @@ class Memories:
         """
         params = prepare(content, category, source)
         try:
-            entry = MemoryEntry.from_row(upsert(self.db.ready(), [params])[0])
+            entry = MemoryEntry.from_row(upsert_one(self.db.ready(), params))
         except UnreachableError as e:
             entry = _written_despite(self.db, params, e)
         return entry, entry.last_accessed is None
