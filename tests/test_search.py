@@ -18,7 +18,7 @@ import pytest
 
 import jarvis_memory
 from conftest import cli_env, served, write
-from jarvis_memory.store import migrations, search
+from jarvis_memory.store import database, migrations, search
 from jarvis_memory.store.hashing import content_hash
 
 CORPUS = [  # (content, category); created one day apart, in this order
@@ -205,6 +205,17 @@ def test_the_scan_splits_and_folds_words_as_the_servers_fts5(db, url_kind):
         words.setdefault(doc, []).append(term)
     for entry in db.memories.list():
         assert search.tokens(entry.content) == words.get(entry.id, []), entry.content
+
+
+def test_a_read_through_a_table_valued_function_is_a_read(tmp_path, monkeypatch):
+    """The read-only check prepares a statement on an in-memory copy of the schema: the first use there of a
+    table-valued function (json_each, as the scan's reads use) registered it, which it took for a write."""
+    monkeypatch.setattr(database, "_probe_conn", None)  # a fresh copy, as in a new process
+    url = (tmp_path / "x.db").as_uri()
+    with jarvis_memory.Database(url) as db:
+        db.ready()
+    with jarvis_memory.Database(url, read_only=True) as db:
+        assert [row[0] for row in db.execute("SELECT value FROM json_each(?)", ["[1, 2]"]).rows] == [1, 2]
 
 
 def jarvis(url, *args):

@@ -126,7 +126,7 @@ def upsert(db: Database, rows: list[list[Any]], *, returning: str = COLUMNS) -> 
     return list(touched.rows) + list(inserted.rows)
 
 
-def upsert_one(db: Database, params: list[Any]) -> Any:
+def _upsert_one(db: Database, params: list[Any]) -> Any:
     """The stored row of one entry (:func:`prepare`'s parameters), as :func:`upsert` stores it.
 
     On ``file:`` its two statements run one at a time, each its own transaction, up to the first that
@@ -185,7 +185,7 @@ class Memories:
         """
         params = prepare(content, category, source)
         try:
-            entry = MemoryEntry.from_row(upsert_one(self.db.ready(), params))
+            entry = MemoryEntry.from_row(_upsert_one(self.db.ready(), params))
         except UnreachableError as e:
             entry = _written_despite(self.db, params, e)
         return entry, entry.last_accessed is None
@@ -209,7 +209,8 @@ class Memories:
         after_id: int | None = None,
     ) -> Rows:
         """Entries by id, filtered; page with ``after_id`` (the last id you saw; ids other clients
-        wrote may be 0 or negative, so the first page has none).
+        wrote may be 0 or negative, so the first page has none).  ``text``: only those holding its words,
+        as :meth:`search` matches them.
 
         Read in pages bounded by rows and bytes (:meth:`Database.pages`), so any ``limit`` fits
         the server's answer limits.  Unreadable rows: see :meth:`search`.
