@@ -78,6 +78,29 @@ def test_a_dropped_merge_table_is_named_and_recreated(url, token, db, db_path, t
     assert "1 merge undone, 0 skipped" in undone.stdout
 
 
+@pytest.mark.parametrize("url_kind", ["file", "ws"])
+def test_a_dropped_search_index_is_recreated_and_refilled(url, token, db, db_path):
+    """The push drops ``jm_memory_fts`` (and its shadow tables) but not its triggers: every insert then fails
+    until ``migrate`` makes the index again and fills it from the rows already there."""
+    db.memories.store("Drinks oat milk in coffee", "preference", "user_explicit")
+    whole = schema(db_path)
+    db.execute("DROP TABLE jm_memory_fts")
+    stored = run(url, token, "remember", "Plays the cello", "--category", "fact")
+    if url.startswith("file:"):  # an embedded database gets it back on this write
+        assert stored.returncode == 0, stored.stderr
+    else:
+        assert stored.returncode == 6 and "has no table jm_memory_fts" in stored.stderr and "jarvis-memory migrate" in stored.stderr
+        migrate = run(url, token, "migrate", "--yes-remote")
+        assert (migrate.returncode, migrate.stdout) == (0, "recreated: table jm_memory_fts\n"), migrate.stderr
+        assert run(url, token, "remember", "Plays the cello", "--category", "fact").returncode == 0
+    assert schema(db_path) == whole
+    for word, content in (("coffee", "Drinks oat milk in coffee"), ("cello", "Plays the cello")):
+        found = run(url, token, "search", word, "--json")
+        assert [m["content"] for m in json.loads(found.stdout)] == [content], found.stderr
+    doctor = run(url, token, "doctor")
+    assert doctor.returncode == 0 and "ok   search index: jm_memory_fts: 2 memories indexed" in doctor.stdout
+
+
 @pytest.mark.parametrize("url_kind", ["ws"])
 def test_a_remote_database_is_recreated_only_with_yes_remote(url, token, db, db_path):
     db.execute("DROP INDEX jm_daily_logs_timestamp_idx")
@@ -122,6 +145,8 @@ def test_every_object_the_migrations_make_is_owned():
                      ("index", "jm_memory_merges_removed_id_idx"), ("index", "jm_memory_merges_merged_at_idx"),
                      ("table", "jm_merge_plan"), ("index", "jm_merge_plan_survivor_idx"),
                      ("index", "jm_merge_plan_removed_idx"), ("index", "jm_memory_merges_survivor_id_idx"),
-                     ("table", "jm_kept_both"), ("index", "jm_kept_both_pair_idx"), ("index", "jm_kept_both_decided_at_idx")}
+                     ("table", "jm_kept_both"), ("index", "jm_kept_both_pair_idx"), ("index", "jm_kept_both_decided_at_idx"),
+                     ("table", "jm_memory_fts"), ("trigger", "jm_memory_fts_insert"), ("trigger", "jm_memory_fts_delete"),
+                     ("trigger", "jm_memory_fts_update")}  # not the index's shadow tables: they are made with it
     assert {o.name: o.version for o in migrations.owned()}["jm_memory_merges"] == 3
-    assert [o.type for o in migrations.owned()][:6] == ["table"] * 6  # tables before their indexes
+    assert [o.type for o in migrations.owned()][:7] == ["table"] * 7  # tables before their indexes and triggers

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import timestamps
 from ..errors import ConfigError, DatabaseError, JarvisMemoryError
-from ..store import migrations
+from ..store import migrations, search
 from ..store.hashing import content_hash
 
 if TYPE_CHECKING:
@@ -58,6 +58,7 @@ def doctor(db: Database) -> dict[str, Any]:
 
     if check("connect", lambda: _connect(db)) and check("schema", lambda: _schema(db)):
         if check("integrity", lambda: _integrity(db)) and check("tables", lambda: _tables(db)):
+            check("search index", lambda: search.check(db))
             from .load import load
 
             with load(db.settings.url, auth_token=db.settings.auth_token, replica=False) as ds:  # makes no replica

@@ -18,7 +18,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ReadOnlyError, SchemaError
-from . import config, migrations
+from . import config, migrations, search
 from ._clients import Statement, open_client
 
 if TYPE_CHECKING:
@@ -192,10 +192,13 @@ class Database:
 
     # -- schema -------------------------------------------------------------
     def migrate(self) -> list[migrations.Migration]:
-        """Apply pending migrations; returns the ones applied now."""
+        """Apply pending migrations, recreate what another tool dropped, and refill the search index when it
+        is out of step (:func:`.search.out_of_step`); returns the migrations applied now."""
         if self.read_only:
             raise ReadOnlyError(f"{self.settings.redacted_url}: cannot migrate through a read-only connection")
         applied = migrations.migrate(self)
+        if search.index_problem(self) is None and search.out_of_step(self):
+            search.rebuild(self)
         self._ready = True
         return applied
 
@@ -324,12 +327,13 @@ def _probe() -> sqlite3.Connection:
         conn = sqlite3.connect(":memory:", check_same_thread=False)
         for statement in migrations.full_schema():
             conn.execute(statement)
-        # A table-valued pragma's first use registers it, which the authorizer sees as
-        # an UPDATE of sqlite_master: register them all now, before any authorizer.
-        for (name,) in conn.execute("PRAGMA pragma_list").fetchall():
+        # A table-valued pragma's or function's (json_each) first use registers it, which the authorizer sees
+        # as an UPDATE of sqlite_master: register them all now, before any authorizer.
+        names = [f"pragma_{name}" for (name,) in conn.execute("PRAGMA pragma_list").fetchall()]
+        for name in names + [name for (name,) in conn.execute("PRAGMA module_list").fetchall()]:
             try:
-                conn.execute(f"EXPLAIN SELECT * FROM pragma_{name}").close()
-            except sqlite3.OperationalError:  # not every pragma has a table-valued form
+                conn.execute(f"EXPLAIN SELECT * FROM {name}").close()
+            except sqlite3.OperationalError:  # not every pragma or module has a table-valued form
                 pass
         _probe_conn = conn
     return _probe_conn

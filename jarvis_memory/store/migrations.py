@@ -126,7 +126,8 @@ def owned() -> tuple[SchemaObject, ...]:
 
     The migrations are run on an in-memory database, one after the other: the ``sql`` is what its
     ``sqlite_master`` holds at the end (a later ``ALTER TABLE`` included), so recreating an object
-    never re-runs a data change.  SQLite's own objects (``sqlite_sequence``, automatic indexes) are left out.
+    never re-runs a data change.  SQLite's own objects (``sqlite_sequence``, automatic indexes) and the
+    shadow tables a virtual table keeps its data in (FTS5's ``_data``, ``_idx`` …: made with it) are left out.
     """
     conn = sqlite3.connect(":memory:")
     try:
@@ -137,7 +138,8 @@ def owned() -> tuple[SchemaObject, ...]:
             for (name,) in conn.execute("SELECT name FROM sqlite_master"):
                 first.setdefault(name, m.version)
         rows = conn.execute("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE"
-                            " 'sqlite\\_%' ESCAPE '\\' ORDER BY type <> 'table', rowid").fetchall()
+                            " 'sqlite\\_%' ESCAPE '\\' AND name NOT IN (SELECT name FROM pragma_table_list"
+                            " WHERE type = 'shadow') ORDER BY type <> 'table', rowid").fetchall()
     finally:
         conn.close()
     return tuple(SchemaObject(kind, name, sql, first[name]) for kind, name, sql in rows)
