@@ -239,7 +239,7 @@ def search(get_db: _LazyDb, text: str, category: str | None, limit: int, as_json
 @json_option
 @click.pass_obj
 def recall(get_db: _LazyDb, text: str | None, category: str | None, limit: int, as_json: bool) -> None:
-    """Like search, and marks the memories returned as accessed now."""
+    """Like search, and marks the memories returned as accessed now; without TEXT, the newest memories."""
     db = get_db()
     _found(_noted(lambda: db.memories.recall(text, category=category, limit=limit)), as_json, limit)
 

@@ -257,8 +257,8 @@ def test_doctor_finds_an_index_out_of_step(tmp_path):
     out = jarvis(path.as_uri(), "doctor", "--json")
     check = {c["check"]: c for c in json.loads(out.stdout)["checks"]}
     assert out.returncode == 1
-    assert check["search index"]["detail"] == ("the search index jm_memory_fts is out of step: 1 of 17 memories are"
-                                               " not in it, and it has 0 entries for memories that are gone"
+    assert check["search index"]["detail"] == ("the search index jm_memory_fts is out of step: 1 of 17 memories not"
+                                               " in it, 0 entries for memories that are gone"
                                                " (run `jarvis-memory migrate`)")
     assert jarvis(path.as_uri(), "migrate").stdout == "refilled: jm_memory_fts\n"
     out = jarvis(path.as_uri(), "doctor", "--json")

@@ -91,8 +91,9 @@ def index_problem(db: Database) -> str | None:
         return f"{db.settings.redacted_url} has no search index ({INDEX}, migration 0006_memory_fts) {MIGRATE_HINT}"
     missing = [t for t in TRIGGERS if t not in found]
     if missing:
-        return (f"the search index of {db.settings.redacted_url} is not kept in step: trigger {', '.join(missing)}"
-                " is missing (`drizzle-kit push` drops what the app's schema does not declare)")
+        return (f"the search index of {db.settings.redacted_url} is not kept in step: trigger{'s' * (len(missing) > 1)}"
+                f" {', '.join(missing)} {'are' if len(missing) > 1 else 'is'} missing (`drizzle-kit push` drops what the"
+                f" app's schema does not declare) {MIGRATE_HINT}")
     return None
 
 
@@ -117,8 +118,9 @@ def out_of_step(db: Database) -> str | None:
         f"SELECT (SELECT count(*) FROM memory_entries), (SELECT count(*) FROM {INDEX}_docsize),"
         f" (SELECT count(*) FROM memory_entries WHERE id NOT IN (SELECT id FROM {INDEX}_docsize))").rows[0]
     if unindexed or indexed != memories:
-        return (f"the search index {INDEX} is out of step: {unindexed:,} of {memories:,} memories are not in it,"
-                f" and it has {indexed - memories + unindexed:,} entries for memories that are gone {MIGRATE_HINT}")
+        gone = indexed - memories + unindexed
+        return (f"the search index {INDEX} is out of step: {unindexed:,} of {memories:,} memories not in it,"
+                f" {gone:,} {'entry' if gone == 1 else 'entries'} for memories that are gone {MIGRATE_HINT}")
     return None
 
 
