@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -13,8 +14,10 @@ import pytest
 from click.testing import CliRunner
 
 import jarvis_memory
-from conftest import TOKEN
+from conftest import TOKEN, cli_env, reports_read, served
 from test_interop_typescript import INTEROP, node  # noqa: F401  (node: the fixture that installs the app)
+from test_upgrades import fill_like_typescript
+from jarvis_memory.analysis import decisions
 from jarvis_memory.store import merge_batch, merges
 from jarvis_memory.cli import cli
 from jarvis_memory.errors import DatabaseError, ValidationError
@@ -81,14 +84,14 @@ def test_apply_then_undo_restores_every_row(db, tmp_path):
     assert after[ids["tea"]]["last_accessed"] == "2026-01-05T10:00:00.000Z"  # the later of the two
     assert after[ids["tea"]]["content"] == "Prefers green tea in the morning"
     assert dump(db)["daily_logs"] == before["daily_logs"]  # events naming removed ids stay as they are
-    recorded = merges.log(db)
+    recorded = reports_read(db, decisions.log)
     assert sorted(recorded["removed_id"]) == sorted([ids["tea2"], ids["tea3"], ids["cat"]])
     assert recorded["undone_at"].isna().all()
 
     undone = merge_batch.undo(db, since="2000-01-01")
     assert (sorted(undone.restored), undone.skipped) == (sorted(done.merged), [])
     assert dump(db) == before
-    assert merges.log(db)["undone_at"].notna().all()
+    assert reports_read(db, decisions.log)["undone_at"].notna().all()
     assert merge_batch.undo(db, merge_ids=list(done.merged)).restored == []  # already undone: said, not repeated
 
 
@@ -116,7 +119,7 @@ def test_apply_is_atomic(db, tmp_path):
     with pytest.raises(DatabaseError, match="forced failure"):
         merge_batch.apply(db, found.merges)
     assert dump(db) == before
-    assert merges.log(db).empty
+    assert reports_read(db, decisions.log).empty
 
 
 def test_stale_pairs_are_skipped(db, tmp_path):
@@ -343,3 +346,22 @@ def test_usage_report_counts_store_events_of_merged_memories_as_merged(tmp_path)
     figures = json.loads(headline.read_text())
     figures = figures.get("figures", figures)
     assert (figures["store_events_merged_memory"], figures["store_events_missing_memory"]) == (2, 1)
+
+
+@pytest.mark.parametrize("kind", ["file", "ws-legacy"])
+def test_the_reports_run_on_a_database_the_typescript_app_made(kind, tmp_path):
+    """No merge log and no jm_kept_both (never migrated by this package): the loader reads them empty, from the
+    file (as from a replica) or in keyset pages (a server that serves no replication), and creates nothing."""
+    seed = tmp_path / "app.db"
+    fill_like_typescript(seed)
+    with served(kind, tmp_path, seed) as (url, token, path):
+        done = subprocess.run([str(Path(sys.executable).parent / "jarvis-memory"), "--url", url, "report", "dedup_audit",
+                               "usage_report", "--out", str(tmp_path / "out")], env=cli_env(token=token),
+                              capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stdout + done.stderr
+        with sqlite3.connect(path.as_uri() + "?mode=ro", uri=True) as conn:
+            assert conn.execute("SELECT name FROM sqlite_master WHERE name LIKE 'jm%'").fetchall() == []
+    [folder] = (tmp_path / "out").glob("2*")
+    assert "0 merges in effect, 0 undone" in (folder / "dedup_audit.html").read_text(encoding="utf-8")
+    usage = json.loads((folder / "usage_report.json").read_text(encoding="utf-8"))
+    assert (usage["memory_store_events"], usage["store_events_merged_memory"], usage["store_events_missing_memory"]) == (1, 0, 0)

@@ -1,4 +1,4 @@
-"""Load the three memory tables into DuckDB for analysis, without writing to the database.
+"""Load the three memory tables and the reviewer's decisions into DuckDB for analysis, without writing to the database.
 
 >>> from jarvis_memory.analysis.load import load
 >>> ds = load("file:tests/fixtures/jarvis-fixture.db")          # doctest: +SKIP
@@ -18,6 +18,12 @@ NULL where unreadable (the text as stored stays in ``*_raw``), event data that J
 refuses becomes NULL (``event_data_raw`` keeps it; :func:`jarvis_memory.store.events.parse_data`).  Text
 another client stored that is not valid UTF-8 is read with U+FFFD for each bad sequence; the row is kept and the value
 named in the table ``unreadable_values`` (``table_name, id, column_name``).
+
+The reviewer's decisions (``dedup apply``: the merge log ``jm_memory_merges`` and ``jm_kept_both``, migrations
+0003 and 0005) are read with the memory tables, by the same readers, from the same snapshot: a database without
+them (never migrated by this package; made by the TypeScript app) reads them empty, a log from before 0005 reads
+``decision`` as ``merge``.  A removed row's text is read only while it is removed: an undone merge put the row
+back in ``memory_entries``, so a log of undone merges costs no texts.
 
 Why one module: the file reader (ADBC), the remote reader (keyset pages) and the DuckDB views share one
 column list, one schema check and one set of timestamp rules; apart, each would import the others' parts.
@@ -44,6 +50,7 @@ from ..store import config, events
 from ..store import replica as replicas
 from ..store.config import BUSY_TIMEOUT_MS, no_shm_possible
 from ..store.database import Database
+from ..store.merges import KEPT_BOTH, TABLE as MERGES
 from ..store.migrations import CORE_TABLES, columns_sql
 from .. import timestamps
 
@@ -51,24 +58,36 @@ if TYPE_CHECKING:
     import pandas as pd
 
 TABLES = ("memory_entries", "sessions", "daily_logs")
+DECISION_TABLES = {  # read when the database has them, else empty; the columns the reports read
+    MERGES: ["merge_id", "merged_at", "survivor_id", "removed_id", "kind", "decision", "score", "content",
+             "created_at", "undone_at"],
+    KEPT_BOTH: ["decision_id", "decided_at", "id_a", "id_b", "hash_a", "hash_b", "kind", "undone_at"],
+}
+COLUMNS = {**{t: CORE_TABLES[t] for t in TABLES}, **DECISION_TABLES}
 PAGE_SIZE = 10_000
-_INTEGER_COLUMNS = {"id", "session_id"}
+_KEYS = {MERGES: "merge_id", KEPT_BOTH: "decision_id"}  # every other table's: id
+_INTEGER_COLUMNS = {"id", "session_id", "merge_id", "survivor_id", "removed_id", "decision_id", "id_a", "id_b"}
+_REAL_COLUMNS = {"score"}
+_OLDER = {(MERGES, "decision"): "'merge'"}  # a column a later migration added -> what its older rows mean
+_WHILE = {(MERGES, "content"): "undone_at IS NULL"}  # a column read only where this holds (else NULL)
 _TIMESTAMPS = {
     "memory_entries": ("created_at", "last_accessed"),
     "sessions": ("started_at", "ended_at"),
     "daily_logs": ("timestamp",),
+    MERGES: ("created_at",),  # the removed memory's; merged_at and undone_at are this package's own, kept as text
 }
 
 
 @dataclass
 class Dataset:
-    """The three tables as views on an in-memory DuckDB connection, plus where they came from.
+    """The three tables and the decision tables as views on an in-memory DuckDB connection, plus where they came
+    from (:data:`COLUMNS` names them; :mod:`jarvis_memory.analysis.decisions` reads the decisions).
 
     The rows themselves are the Arrow tables registered on :attr:`con`; they live as long as it does.
     """
 
     con: duckdb.DuckDBPyConnection
-    counts: dict[str, int]
+    counts: dict[str, int]  # rows of each of the three memory tables
     source: str  # redacted URL: safe to print
     database_bytes: int
     loaded_seconds: float
@@ -150,23 +169,27 @@ def _dataset(tables: dict[str, pa.Table], settings: config.Settings, size: int, 
 
 def _read_file(settings: config.Settings) -> tuple[dict[str, pa.Table], int]:
     with open_file(settings) as conn:
-        _check_schema(settings, _columns_file(settings, conn))
-        tables = {t: read_table(conn, t) for t in TABLES}
+        found = _columns_file(settings, conn)
+        _check_schema(settings, found)
+        tables = {t: read_table(conn, t, found[t]) if t in found else _schema(t).empty_table() for t in COLUMNS}
     assert settings.path is not None
     return tables, settings.path.stat().st_size
 
 
 def _read_pages_snapshot(settings: config.Settings, page_size: int) -> tuple[dict[str, pa.Table], int]:
-    """All three tables in pages, cut at the highest ids one statement saw (one moment for all three tables).
+    """Every table in pages, cut at the highest ids one statement saw (one moment for all the tables).
 
     Rows inserted while the pages are read are left out of every table, so an event is never read without
     its session (no phantom orphans).  Not a full snapshot: an update or delete that lands during the read
-    is seen in the pages read after it.
+    (an undo) is seen in the pages read after it.
     """
     with Database(settings.url, settings.auth_token, read_only=True) as db:
-        check_schema(db)
-        marks = db.execute("SELECT " + ", ".join(f"(SELECT max(id) FROM {t})" for t in TABLES)).rows[0]
-        tables = {t: read_pages(db, t, page_size=page_size, until_id=mark or 0) for t, mark in zip(TABLES, marks)}
+        found = check_schema(db)
+        there = [t for t in COLUMNS if t in found]
+        marks = db.execute("SELECT " + ", ".join(f"(SELECT max({_key(t)}) FROM {t})" for t in there)).rows[0]
+        tables = {t: read_pages(db, t, page_size=page_size, until_id=mark or 0, present=found[t])
+                  for t, mark in zip(there, marks)}
+        tables |= {t: _schema(t).empty_table() for t in COLUMNS if t not in found}
         size = db.execute("PRAGMA page_count").rows[0][0] * db.execute("PRAGMA page_size").rows[0][0]
     return tables, size
 
@@ -252,30 +275,43 @@ def _read_error(settings: config.Settings, e: Exception) -> JarvisMemoryError:
     return SchemaError(f"{settings.redacted_url} is not a readable SQLite database: {detail}")
 
 
-def select_columns(table: str) -> dict[str, str]:
-    """The table's columns, each cast to the one type Arrow will see."""
-    return {c: f"CAST({c} AS {'INTEGER' if c in _INTEGER_COLUMNS else 'TEXT'})" for c in CORE_TABLES[table]}
+def _key(table: str) -> str:
+    return _KEYS.get(table, "id")
 
 
-def select_sql(table: str) -> str:
-    return f"SELECT {', '.join(f'{e} AS {c}' for c, e in select_columns(table).items())} FROM {table}"
+def _sql_type(column: str) -> str:
+    return "INTEGER" if column in _INTEGER_COLUMNS else "REAL" if column in _REAL_COLUMNS else "TEXT"
 
 
-def read_table(conn: Any, table: str) -> pa.Table:
-    """The whole table as Arrow.
+def select_columns(table: str, present: list[str] | None = None) -> dict[str, str]:
+    """The table's columns, each cast to the one type Arrow will see.  ``present``: the columns the database
+    has (default: all); one a later migration added that is missing reads as what older rows mean."""
+    exprs = {}
+    for c in COLUMNS[table]:
+        expr = _OLDER[table, c] if present is not None and c not in present else f"CAST({c} AS {_sql_type(c)})"
+        exprs[c] = f"CASE WHEN {_WHILE[table, c]} THEN {expr} END" if (table, c) in _WHILE else expr
+    return exprs
+
+
+def select_sql(table: str, present: list[str] | None = None) -> str:
+    return f"SELECT {', '.join(f'{e} AS {c}' for c, e in select_columns(table, present).items())} FROM {table}"
+
+
+def read_table(conn: Any, table: str, present: list[str] | None = None) -> pa.Table:
+    """The whole table as Arrow (``present``: as for :func:`select_columns`).
 
     ADBC fixes a column's type from the first rows it sees, so a column that
     starts with NULLs would be typed INTEGER and fail at its first text.  A
-    leading typed row (id NULL, which no real row has) fixes every type; it is
+    leading typed row (key NULL, which no real row has) fixes every type; it is
     dropped afterwards.
     """
-    samples = {c: "0" if c in _INTEGER_COLUMNS else "''" for c in CORE_TABLES[table]} | {"id": "NULL"}
-    typed = ", ".join(f"{value} AS {c}" for c, value in samples.items())
-    arrow = _fetch(conn, table, f"SELECT {typed} UNION ALL {select_sql(table)}")
+    samples = {c: {"INTEGER": "0", "REAL": "0.0", "TEXT": "''"}[_sql_type(c)] for c in COLUMNS[table]}
+    typed = ", ".join(f"{value} AS {c}" for c, value in (samples | {_key(table): "NULL"}).items())
+    arrow = _fetch(conn, table, f"SELECT {typed} UNION ALL {select_sql(table, present)}")
     try:
         arrow.validate(full=True)  # the driver copies text bytes as they are; DuckDB would fail on bad UTF-8 later
     except pa.ArrowInvalid:
-        return _read_table_bytes(conn, table)
+        return _read_table_bytes(conn, table, present)
     schema = _schema(table)
     return arrow if arrow.schema.equals(schema) else arrow.cast(schema)
 
@@ -289,12 +325,12 @@ def _fetch(conn: Any, table: str, sql: str) -> pa.Table:
         raise DatabaseError(f"reading {table} failed: {e}") from None
     finally:
         cursor.close()
-    if arrow.num_rows and arrow.column("id")[0].is_valid:  # SQLite did not keep the typed row first
+    if arrow.num_rows and arrow.column(_key(table))[0].is_valid:  # SQLite did not keep the typed row first
         raise DatabaseError(f"reading {table}: the typed first row went missing")
     return arrow.slice(1)
 
 
-def _read_table_bytes(conn: Any, table: str) -> pa.Table:
+def _read_table_bytes(conn: Any, table: str, present: list[str] | None) -> pa.Table:
     """The slow path for a table holding text that is not UTF-8 (another client's rows).
 
     Text columns are read as bytes and decoded row by row: a bad sequence becomes
@@ -302,16 +338,18 @@ def _read_table_bytes(conn: Any, table: str) -> pa.Table:
     (``[[id, column], …]``), which :func:`to_duckdb` turns into the view
     ``unreadable_values``.  The row itself is kept.
     """
-    columns = CORE_TABLES[table]
-    samples = {c: "0" if c in _INTEGER_COLUMNS else "x''" for c in columns if c != "id"}
-    typed = ", ".join(f"{value} AS {c}" for c, value in samples.items())
-    cast = ", ".join(f"CAST({c} AS {'INTEGER' if c in _INTEGER_COLUMNS else 'BLOB'}) AS {c}" for c in columns)
-    raw = _fetch(conn, table, f"SELECT NULL AS id, {typed} UNION ALL SELECT {cast} FROM {table}")
-    ids = raw.column("id").to_pylist()
+    columns, key = COLUMNS[table], _key(table)
+    samples = {c: {"INTEGER": "0", "REAL": "0.0", "TEXT": "x''"}[_sql_type(c)] for c in columns}
+    typed = ", ".join(f"{value} AS {c}" for c, value in (samples | {key: "NULL"}).items())
+    cast = ", ".join(f"CAST({e} AS BLOB) AS {c}" if _sql_type(c) == "TEXT" else f"{e} AS {c}"
+                     for c, e in select_columns(table, present).items())
+    raw = _fetch(conn, table, f"SELECT {typed} UNION ALL SELECT {cast} FROM {table}")
+    ids = raw.column(key).to_pylist()
+    schema = _schema(table)
     arrays, bad = [], []
     for c in columns:
-        if c in _INTEGER_COLUMNS:
-            arrays.append(raw.column(c).cast(pa.int64()))
+        if _sql_type(c) != "TEXT":
+            arrays.append(raw.column(c).cast(schema.field(c).type))
             continue
         texts = []
         for row_id, value in zip(ids, raw.column(c).to_pylist()):
@@ -321,14 +359,13 @@ def _read_table_bytes(conn: Any, table: str) -> pa.Table:
                 texts.append(value.decode("utf-8", "replace"))
                 bad.append([row_id, c])
         arrays.append(pa.array(texts, pa.string()))
-    schema = _schema(table).with_metadata({"unreadable": json.dumps(bad)})
-    return pa.Table.from_arrays(arrays, schema=schema)
+    return pa.Table.from_arrays(arrays, schema=schema.with_metadata({"unreadable": json.dumps(bad)}))
 
 
 def _columns_file(settings: config.Settings, conn: Any) -> dict[str, list[str]]:
     cursor = conn.cursor()
     try:
-        cursor.execute(columns_sql(TABLES))  # the memory tables only: another application's may not open here
+        cursor.execute(columns_sql(COLUMNS))  # the tables read only: another application's may not open here
         rows = cursor.fetchall()
     except Exception as e:  # not a database at all, or unreadable
         raise _read_error(settings, e) from None
@@ -346,28 +383,31 @@ def _by_table(rows: Any) -> dict[str, list[str]]:
 
 
 # -- remote: keyset pages ----------------------------------------------------------
-def read_pages(db: Database, table: str, *, page_size: int = PAGE_SIZE, until_id: int | None = None) -> pa.Table:
-    """The whole table (rows up to ``until_id`` if given) as Arrow, in ``id`` order, in pages of at most
-    ``page_size`` rows and :data:`jarvis_memory.store.database.ANSWER_BYTES` (so no answer exceeds the server's
-    or aiohttp's limit)."""
+def read_pages(db: Database, table: str, *, page_size: int = PAGE_SIZE, until_id: int | None = None,
+               present: list[str] | None = None) -> pa.Table:
+    """The whole table (rows up to ``until_id`` if given) as Arrow, in key order (``id``; the log's
+    ``merge_id``), in pages of at most ``page_size`` rows and :data:`jarvis_memory.store.database.ANSWER_BYTES`
+    (so no answer exceeds the server's or aiohttp's limit); ``present``: as for :func:`select_columns`."""
     if isinstance(page_size, bool) or not isinstance(page_size, int) or page_size < 1:
         raise ValidationError(f"page size must be a positive integer, not {page_size!r}")
-    columns = CORE_TABLES[table]
+    columns, key = COLUMNS[table], _key(table)
     schema = _schema(table)
     batches = []
-    cut = ("1 = 1", []) if until_id is None else ("id <= ?", [int(until_id)])
-    for rows in db.pages(table, select_columns(table), *cut, page_rows=page_size):
+    cut = ("1 = 1", []) if until_id is None else (f"{key} <= ?", [int(until_id)])
+    for rows in db.pages(table, select_columns(table, present), *cut, key=(key,), page_rows=page_size):
         data = list(zip(*rows))
         batches.append(pa.record_batch([pa.array(data[i], schema.field(c).type) for i, c in enumerate(columns)],
                                        schema=schema))
     return pa.Table.from_batches(batches, schema=schema)
 
 
-def check_schema(db: Database) -> None:
+def check_schema(db: Database) -> dict[str, list[str]]:
     """What :func:`load` checks before reading, on any :class:`Database` (the reports check it before a kernel
-    starts): the three tables and their columns, in one statement that opens no other table.
-    Raises :class:`SchemaError`."""
-    _check_schema(db.settings, _by_table(db.execute(columns_sql(TABLES)).rows))
+    starts): the three tables, the decision tables it has, and their columns, in one statement that opens no
+    other table.  Returns ``{table: [column, …]}`` of the tables there.  Raises :class:`SchemaError`."""
+    found = _by_table(db.execute(columns_sql(COLUMNS)).rows)
+    _check_schema(db.settings, found)
+    return found
 
 
 def _check_schema(settings: config.Settings, found: dict[str, list[str]]) -> None:
@@ -377,14 +417,15 @@ def _check_schema(settings: config.Settings, found: dict[str, list[str]]) -> Non
             f"{settings.redacted_url} is not a memory database: it has no {', '.join(missing)} table"
             f"{'s' if len(missing) > 1 else ''} (create them with `jarvis-memory migrate`)"
         )
-    for table in TABLES:
-        lacking = [c for c in CORE_TABLES[table] if c not in found[table]]
+    for table in (t for t in COLUMNS if t in found):
+        lacking = [c for c in COLUMNS[table] if c not in found[table] and (table, c) not in _OLDER]
         if lacking:
             raise SchemaError(f"table {table} on {settings.redacted_url} lacks columns {', '.join(lacking)}")
 
 
 def _schema(table: str) -> pa.Schema:
-    return pa.schema([(c, pa.int64() if c in _INTEGER_COLUMNS else pa.string()) for c in CORE_TABLES[table]])
+    types = {"INTEGER": pa.int64(), "REAL": pa.float64(), "TEXT": pa.string()}
+    return pa.schema([(c, types[_sql_type(c)]) for c in COLUMNS[table]])
 
 
 # -- DuckDB ------------------------------------------------------------------------
@@ -401,7 +442,7 @@ def _parsed(column: str) -> str:
 
 
 def to_duckdb(tables: dict[str, pa.Table]) -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB with the three tables as views over the Arrow data.
+    """An in-memory DuckDB with the ``tables`` (by name, of :data:`COLUMNS`) as views over the Arrow data.
 
     Nothing is copied: DuckDB scans the Arrow tables in place (in parallel), and
     the parsed timestamp and JSON columns are computed by the views when queried.
@@ -416,22 +457,22 @@ def to_duckdb(tables: dict[str, pa.Table]) -> duckdb.DuckDBPyConnection:
         pass
     con.create_function(events.UTF8_JSON_FUNCTION, events.utf8_json, [duckdb.sqltype("VARCHAR")],
                         duckdb.sqltype("VARCHAR"), null_handling="special")  # for events.duckdb_json
-    for table in TABLES:
+    for table in tables:
         con.register(f"_arrow_{table}", tables[table])
-        raw = set(_TIMESTAMPS[table])
+        raw = set(_TIMESTAMPS.get(table, ()))
         columns = []
-        for c in CORE_TABLES[table]:
+        for c in COLUMNS[table]:
             if c in raw:
                 columns.append(_parsed(c))
             elif c == "event_data":
                 columns.append(f"{events.duckdb_json(c)} AS {c}")
             else:
                 columns.append(c)
-        columns += [f"{c} AS {c}_raw" for c in _TIMESTAMPS[table]]
+        columns += [f"{c} AS {c}_raw" for c in _TIMESTAMPS.get(table, ())]
         if table == "daily_logs":
             columns.append("event_data AS event_data_raw")
         con.execute(f"CREATE VIEW {table} AS SELECT {', '.join(columns)} FROM _arrow_{table}")
-    unreadable = [(table, row_id, column) for table in TABLES
+    unreadable = [(table, row_id, column) for table in tables
                   for row_id, column in json.loads((tables[table].schema.metadata or {}).get(b"unreadable", b"[]"))]
     con.execute("CREATE TABLE unreadable_values (table_name VARCHAR, id BIGINT, column_name VARCHAR)")
     if unreadable:
