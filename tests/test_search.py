@@ -145,7 +145,7 @@ def test_a_deleted_or_edited_row_is_not_found_by_its_old_words(db):
     assert "Likes oolong tea" not in found(db, "tea") and found(db, "oolong") == []
     db.execute("UPDATE memory_entries SET content = 'Likes rooibos' WHERE id = ?", [ids["Likes jasmine tea"]])
     assert found(db, "jasmine") == [] and found(db, "rooibos") == ["Likes rooibos"]
-    assert search.check(db).endswith("triggers in place")
+    assert "triggers in place" in search.check(db) and search.out_of_step(db) is None
 
 
 def test_every_odd_query_answers_without_an_error(db):
@@ -243,7 +243,7 @@ def test_doctor_finds_an_index_out_of_step(tmp_path):
     out = jarvis(path.as_uri(), "doctor", "--json")
     check = {c["check"]: c for c in json.loads(out.stdout)["checks"]}["search index"]
     assert out.returncode == 0 and check["ok"] and check["detail"] == f"jm_memory_fts: {len(CORPUS)} memories indexed," \
-        " triggers in place"
+        " triggers in place; counts and ids match (`migrate` compares the words)"
     write(path, "DROP TRIGGER jm_memory_fts_insert")  # as `drizzle-kit push` would, then the app writes
     write(path, "INSERT INTO memory_entries (content, content_hash, category, source, created_at)"
                 " VALUES ('Likes rooibos tea', 'h', 'fact', 'user_explicit', '2026-02-01T00:00:00.000Z')")
@@ -263,7 +263,8 @@ def test_doctor_finds_an_index_out_of_step(tmp_path):
     assert jarvis(path.as_uri(), "migrate").stdout == "refilled: jm_memory_fts\n"
     out = jarvis(path.as_uri(), "doctor", "--json")
     check = {c["check"]: c for c in json.loads(out.stdout)["checks"]}["search index"]
-    assert out.returncode == 0 and check["detail"] == "jm_memory_fts: 17 memories indexed, triggers in place"
+    assert out.returncode == 0 and check["detail"] == ("jm_memory_fts: 17 memories indexed, triggers in place;"
+                                                       " counts and ids match (`migrate` compares the words)")
     assert jarvis(path.as_uri(), "search", "rooibos").stdout.strip().endswith("Likes rooibos tea")
 
 
