@@ -207,6 +207,30 @@ def test_the_scan_splits_and_folds_words_as_the_servers_fts5(db, url_kind):
         assert search.tokens(entry.content) == words.get(entry.id, []), entry.content
 
 
+@pytest.mark.parametrize("url_kind", ["file", "ws"])
+def test_a_search_over_many_pages_is_one_snapshot_while_another_client_writes(db, url, token, monkeypatch):
+    """1,500 matches, more than a page; after each statement the search runs, another client (a real second
+    connection) stores 100 more short "tea" memories, which moves every BM25 score.  Paged by the score, the
+    result held ids twice; ranked in one statement, every id is there once, the rows before the search all."""
+    more = ("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) INSERT INTO memory_entries"
+            " (content, content_hash, category, source, created_at) SELECT iif(i % 4 = 0, 'tea ', 'cake ')"
+            " || replace(printf('%.*c', i % 37, 'x'), 'x', 'pad ') || ? || i, ? || i, 'fact', 'user_explicit',"
+            " '2026-01-01T00:00:00.000Z' FROM n")
+    db.ready().execute(more, [6_000, "first", "first"])
+    before = {row[0] for row in db.execute(f"SELECT rowid FROM {search.INDEX} WHERE {search.INDEX} MATCH 'tea'").rows}
+    other, execute, writes = jarvis_memory.Database(url, token), db.execute, iter(range(1_000))
+
+    def then_another_client_writes(*args, **kw):
+        answer = execute(*args, **kw)
+        other.execute(more.replace("i % 4 = 0", "1"), [100, "tea", f"more{next(writes)}-"])
+        return answer
+
+    monkeypatch.setattr(db, "execute", then_another_client_writes)
+    ids = [e.id for e in db.memories.search("tea", limit=100_000)]
+    other.close()
+    assert len(ids) == len(set(ids)) and before <= set(ids)
+
+
 def test_a_read_through_a_table_valued_function_is_a_read(tmp_path, monkeypatch):
     """The read-only check prepares a statement on an in-memory copy of the schema: the first use there of a
     table-valued function (json_each, as the scan's reads use) registered it, which it took for a write."""

@@ -38,10 +38,6 @@ if TYPE_CHECKING:
 INDEX = "jm_memory_fts"
 TRIGGERS = ("jm_memory_fts_insert", "jm_memory_fts_delete", "jm_memory_fts_update")
 TOKENIZER = "unicode61 remove_diacritics 2"
-# Memories joined to the words that matched; FTS5 drives the loop (CROSS JOIN keeps that order).
-JOINED = f"{INDEX} CROSS JOIN memory_entries ON memory_entries.id = {INDEX}.rowid"
-# The rank as a page key: an INTEGER (a REAL key comes back from sqld an ulp off), higher is better.
-SCORE = f"CAST(-1e9 * bm25({INDEX}) AS INTEGER)"
 # Fill the index again from ``memory_entries`` (FTS5's 'rebuild' command, sqlite.org/fts5.html).
 REBUILD = f"INSERT INTO {INDEX} ({INDEX}) VALUES ('rebuild')"
 _K1, _B = 1.2, 0.75  # FTS5's bm25() constants (ext/fts5/fts5_aux.c)
@@ -192,6 +188,19 @@ def _fresh_storage() -> tuple[tuple[str, str, tuple[tuple[Any, ...], ...]], ...]
         return tuple((name, sql, tuple(conn.execute(f"SELECT * FROM {name}").fetchall())) for name, sql in tables)
     finally:
         conn.close()
+
+
+def best(db: Database, query: Query, where: str, args: list[Any], at_sql: str, limit: int) -> list[int]:
+    """The ids of the ``limit`` best memories matching ``query`` and ``where`` (SQL on ``memory_entries``, with
+    ``args``), found by the index in ONE statement, so in one snapshot whatever other clients write meanwhile.
+
+    Best first as :func:`scan` ranks: BM25 in billionths (an integer, as the scan computes it), then ``at_sql``
+    (newer is larger), then id.  FTS5 drives the join (CROSS JOIN keeps that order).
+    """
+    return [row[0] for row in db.execute(
+        f"SELECT memory_entries.id FROM {INDEX} CROSS JOIN memory_entries ON memory_entries.id = {INDEX}.rowid"
+        f" WHERE {INDEX} MATCH ? AND {where} ORDER BY CAST(-1e9 * bm25({INDEX}) AS INTEGER) DESC, {at_sql} DESC,"
+        " memory_entries.id DESC LIMIT ?", [query.match, *args, limit]).rows]
 
 
 def warn_scan(problem: str) -> None:
