@@ -231,6 +231,28 @@ def test_a_search_over_many_pages_is_one_snapshot_while_another_client_writes(db
     assert len(ids) == len(set(ids)) and before <= set(ids)
 
 
+@pytest.mark.parametrize("url_kind", ["file"])
+def test_text_that_is_not_utf8_is_cut_into_words_as_sqlite_reads_it(db, db_path, tmp_path):
+    """The bytes e9 a9 are a bad UTF-8 sequence: U+FFFD (no letter) to Python's decoder, the letter U+0269 to
+    SQLite's.  Read as Python decodes it, the scan counted two words fewer and ranked "tea" otherwise."""
+    rows = [("tea tea x", "2024-01-01"), ("filler filler filler filler f0", "2024-01-01"),
+            (b"x \xe9\xa9 \xe9\xa9 \xe9\xa9", "2024-01-01"), ("tea", "2024-06-01")]
+    for i, (content, day) in enumerate(rows):
+        write(db_path, "INSERT INTO memory_entries (content, content_hash, category, source, created_at)"
+                       " VALUES (CAST(? AS TEXT), ?, 'fact', 'user_explicit', ?)", [content, f"h{i}", f"{day}T00:00:00.000Z"])
+    plain = tmp_path / "plain.db"
+    with sqlite3.connect(db_path) as source, sqlite3.connect(plain) as copy:
+        source.backup(copy)
+        copy.executescript(f"DROP TABLE {search.INDEX};" + "".join(f"DROP TRIGGER {t};" for t in search.TRIGGERS))
+    with jarvis_memory.Database(plain.as_uri(), read_only=True) as scanned, warnings.catch_warnings():
+        warnings.simplefilter("ignore", search.SearchScanWarning)
+        for text in ("tea", "x", "\u0269"):
+            both = [scanned.memories.search(text), db.memories.search(text)]
+            assert [e.id for e in both[0]] == [e.id for e in both[1]], text
+            assert [e.row_id for e in both[0].unreadable] == [e.row_id for e in both[1].unreadable], text
+        assert [e.row_id for e in scanned.memories.search("\u0269").unreadable] == [3]  # read, and named
+
+
 def test_a_read_through_a_table_valued_function_is_a_read(tmp_path, monkeypatch):
     """The read-only check prepares a statement on an in-memory copy of the schema: the first use there of a
     table-valued function (json_each, as the scan's reads use) registered it, which it took for a write."""

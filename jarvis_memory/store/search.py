@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import AuthError, BusyError, DatabaseError, SchemaError, ServerError, UnreachableError
 from . import migrations
 from .migrations import MIGRATE_HINT
+from .rows import UndecodableText
 
 if TYPE_CHECKING:
     from .database import Database
@@ -222,7 +223,8 @@ def scan(db: Database, query: Query, at_sql: str) -> list[int]:
     found: list[tuple[Any, Any, int, list[int]]] = []
     for page in db.pages("memory_entries", {"id": "id", "content": "content", "_at": at_sql}, key=("id",)):
         for memory_id, content, at in page:
-            words = tokens(content.decode("utf-8", "replace") if isinstance(content, bytes) else str(content))
+            raw = content.raw if isinstance(content, UndecodableText) else content
+            words = _FOLDING.words(raw) if isinstance(raw, bytes) else tokens(str(raw))
             rows, total = rows + 1, total + len(words)
             freq = [_instances(words, phrase, prefix) for phrase, prefix in live]
             for i, f in enumerate(freq):
@@ -279,18 +281,26 @@ class _Folding(dict):
     def __missing__(self, code: int) -> str:
         if 0xD800 <= code < 0xE000:  # a lone surrogate (text decoded leniently) is no letter
             return " "
-        with self._lock:
-            if self._probe is None:
-                probe = sqlite3.connect(":memory:", check_same_thread=False)
-                probe.execute(f"CREATE VIRTUAL TABLE probe USING fts5(x, tokenize='{TOKENIZER}')")
-                probe.execute("CREATE VIRTUAL TABLE probe_words USING fts5vocab(probe, 'instance')")
-                self._probe = probe
-            self._probe.execute("INSERT INTO probe (rowid, x) VALUES (1, ?)", [f"q{chr(code)}q"])
-            words = [w for (w,) in self._probe.execute("SELECT term FROM probe_words ORDER BY offset")]
-            self._probe.execute("DELETE FROM probe")
+        words = self.words(f"q{chr(code)}q")
         folded = words[0][1:-1] if len(words) == 1 else " "
         self[code] = folded
         return folded
+
+    def words(self, text: str | bytes) -> list[str]:
+        """The words SQLite's FTS5 makes of ``text``; bytes as SQLite reads TEXT that is not UTF-8 (a stray
+        continuation byte is a character of its own, a bad sequence one character: no Python codec reads them
+        so), its words decoded with ``surrogateescape`` (what is not UTF-8 matches no query word)."""
+        with self._lock:
+            if self._probe is None:
+                probe = sqlite3.connect(":memory:", check_same_thread=False)
+                probe.text_factory = lambda b: b.decode("utf-8", "surrogateescape")
+                probe.execute(f"CREATE VIRTUAL TABLE probe USING fts5(x, tokenize='{TOKENIZER}')")
+                probe.execute("CREATE VIRTUAL TABLE probe_words USING fts5vocab(probe, 'instance')")
+                self._probe = probe
+            self._probe.execute("INSERT INTO probe (rowid, x) VALUES (1, CAST(? AS TEXT))", [text])
+            words = [w for (w,) in self._probe.execute("SELECT term FROM probe_words ORDER BY offset")]
+            self._probe.execute("DELETE FROM probe")
+        return words
 
 
 _FOLDING = _Folding()
