@@ -91,7 +91,8 @@ def test_a_dropped_search_index_is_recreated_and_refilled(url, token, db, db_pat
     else:
         assert stored.returncode == 6 and "has no table jm_memory_fts" in stored.stderr and "jarvis-memory migrate" in stored.stderr
         migrate = run(url, token, "migrate", "--yes-remote")
-        assert (migrate.returncode, migrate.stdout) == (0, "recreated: table jm_memory_fts\n"), migrate.stderr
+        assert (migrate.returncode, migrate.stdout) == (0, "recreated: table jm_memory_fts; refilled: jm_memory_fts\n"), \
+            migrate.stderr
         assert run(url, token, "remember", "Plays the cello", "--category", "fact").returncode == 0
     assert schema(db_path) == whole
     for word, content in (("coffee", "Drinks oat milk in coffee"), ("cello", "Plays the cello")):

@@ -75,13 +75,16 @@ def _connect(db: Database) -> str:
 
 
 def _integrity(db: Database) -> str:
-    """``PRAGMA quick_check``: SQLite's own check of the file's structure (not of index contents)."""
+    """``PRAGMA quick_check``: SQLite's own check of the file's structure (not of index contents); from SQLite
+    3.44 (sqld's) it opens FTS5 indexes too, and a damaged search index is one ``migrate`` repairs."""
     try:
         found = [row[0] for row in db.execute("PRAGMA quick_check").rows]
     except DatabaseError as e:  # damage can stop the check itself (SQLITE_CORRUPT): that is its finding
         raise _Failed(f"PRAGMA quick_check found the file damaged: {e}") from None
     if found != ["ok"]:
-        raise _Failed(f"PRAGMA quick_check found {len(found)} problem(s): {'; '.join(map(str, found[:3]))}")
+        index = any(f"FTS5 table main.{search.INDEX}:" in str(problem) for problem in found)
+        raise _Failed(f"PRAGMA quick_check found {len(found)} problem(s): {'; '.join(map(str, found[:3]))}"
+                      + (f"; the search index {search.INDEX} is damaged {migrations.MIGRATE_HINT}" if index else ""))
     return "PRAGMA quick_check: ok"
 
 

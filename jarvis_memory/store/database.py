@@ -71,6 +71,7 @@ class Database:
         self._lock = threading.Lock()
         self._pid = os.getpid()
         self._closer: weakref.finalize | None = None
+        self.refilled = False  # whether the last migrate() refilled the search index
 
     def __repr__(self) -> str:
         mode = " read-only" if self.read_only else ""
@@ -192,13 +193,14 @@ class Database:
 
     # -- schema -------------------------------------------------------------
     def migrate(self) -> list[migrations.Migration]:
-        """Apply pending migrations, recreate what another tool dropped, and refill the search index when it
-        is out of step (:func:`.search.out_of_step`); returns the migrations applied now."""
+        """Apply pending migrations, recreate what another tool dropped, and refill (or repair) the search index
+        when its words are not those of the memories (:func:`.search.keep_in_step`: :attr:`refilled` says
+        whether it did); returns the migrations applied now.  Raises :class:`SchemaError` (see
+        :func:`.migrations.migrate`, or an index that cannot be repaired)."""
         if self.read_only:
             raise ReadOnlyError(f"{self.settings.redacted_url}: cannot migrate through a read-only connection")
         applied = migrations.migrate(self)
-        if search.index_problem(self) is None and search.out_of_step(self):
-            search.rebuild(self)
+        self.refilled = search.index_problem(self) is None and search.keep_in_step(self)  # none before 0006
         self._ready = True
         return applied
 

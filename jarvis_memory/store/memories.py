@@ -279,14 +279,17 @@ class Memories:
         return Rows([replace(e, last_accessed=stamp) for e in found if e.id in stamped], found.unreadable)
 
     def _find(self, text: str | None, category: str | None, limit: int) -> Rows:
-        """search/recall: the entries matching ``text``, best first, then newest (every entry if None)."""
+        """search/recall: the entries matching ``text``, best first, then newest (every entry if None).
+
+        The ranking is one statement (one snapshot: paging by a score that moves as other clients write
+        returned an id twice, or missed one), answering ids only; the rows are then read by id in chunks.
+        """
         where, args = _filters(category, None, None, None)
         if text is None:
             return self._read(where, args, limit, key=_NEWEST, descending=True)
         query, ranked = self._matching(text)
         if ranked is None:
-            return self._read([f"{search.INDEX} MATCH ?", *where], [query.match, *args], limit, key=("_score", *_NEWEST),
-                              descending=True, table=search.JOINED, score=search.SCORE)
+            ranked = search.best(self.db, query, " AND ".join(where), args, _AT, limit)
         found = Rows()
         for start in range(0, len(ranked), limit):  # the ranked ids in chunks, until ``limit`` pass the filters
             chunk = ranked[start:start + limit]
@@ -314,15 +317,12 @@ class Memories:
         search.warn_scan(problem)
         return query, search.scan(self.db, query, _AT)
 
-    def _read(self, where: list[str], args: list[Any], limit: int, *, key: tuple[str, ...], descending: bool,
-              table: str = "memory_entries", score: str | None = None) -> Rows:
-        columns = {c: f"memory_entries.{c}" for c in _NAMES}  # qualified: the index has a column content too
+    def _read(self, where: list[str], args: list[Any], limit: int, *, key: tuple[str, ...], descending: bool) -> Rows:
+        columns = {c: c for c in _NAMES}
         if "_at" in key:  # order by the moment, whatever its spelling; unreadable dates (NULL) last
             columns["_at"] = _AT
-        if score is not None:
-            columns["_score"] = score
         pages = self.db.ready().pages(
-            table, columns, " AND ".join(where) or "1", args, key=key, descending=descending, limit=limit,
+            "memory_entries", columns, " AND ".join(where) or "1", args, key=key, descending=descending, limit=limit,
         )
         return read_all((row for page in pages for row in page), MemoryEntry.from_row)
 

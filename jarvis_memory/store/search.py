@@ -25,10 +25,13 @@ import sqlite3
 import threading
 import warnings
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from ..errors import SchemaError
+from ..errors import AuthError, BusyError, DatabaseError, SchemaError, ServerError, UnreachableError
+from . import migrations
 from .migrations import MIGRATE_HINT
+from .rows import UndecodableText
 
 if TYPE_CHECKING:
     from .database import Database
@@ -36,12 +39,11 @@ if TYPE_CHECKING:
 INDEX = "jm_memory_fts"
 TRIGGERS = ("jm_memory_fts_insert", "jm_memory_fts_delete", "jm_memory_fts_update")
 TOKENIZER = "unicode61 remove_diacritics 2"
-# Memories joined to the words that matched; FTS5 drives the loop (CROSS JOIN keeps that order).
-JOINED = f"{INDEX} CROSS JOIN memory_entries ON memory_entries.id = {INDEX}.rowid"
-# The rank as a page key: an INTEGER (a REAL key comes back from sqld an ulp off), higher is better.
-SCORE = f"CAST(-1e9 * bm25({INDEX}) AS INTEGER)"
+# Fill the index again from ``memory_entries`` (FTS5's 'rebuild' command, sqlite.org/fts5.html).
+REBUILD = f"INSERT INTO {INDEX} ({INDEX}) VALUES ('rebuild')"
 _K1, _B = 1.2, 0.75  # FTS5's bm25() constants (ext/fts5/fts5_aux.c)
 
+_TRANSIENT = (AuthError, BusyError, ServerError, UnreachableError)  # the connection's or server's state, not the index's
 _PART = re.compile(r'"([^"]*)"(\*?)|([^\s"]+)')  # a quoted phrase [then *], or a run of anything but space and quotes
 
 
@@ -98,35 +100,108 @@ def index_problem(db: Database) -> str | None:
 
 
 def check(db: Database) -> str:
-    """What ``doctor`` says of the index: present with its triggers, and one entry per memory (ids compared).
+    """What ``doctor`` says of the index, reading only: present with its triggers, readable (a ``MATCH`` opens
+    it), and one entry per memory (counts and ids compared).
 
-    Raises :class:`SchemaError` naming the problem.  Counts, not FTS5's ``integrity-check``: that is an
-    INSERT, which a read-only connection refuses.
+    Raises :class:`SchemaError` naming the problem.  The words are not compared: FTS5's ``integrity-check``
+    (:func:`out_of_step`) is an INSERT, which a read-only connection refuses, so ``migrate`` runs it.
     """
-    problem = index_problem(db) or out_of_step(db)
+    problem = index_problem(db)
     if problem:
         raise SchemaError(problem)
-    return f"{INDEX}: {db.execute(f'SELECT count(*) FROM {INDEX}_docsize').rows[0][0]:,} memories indexed, triggers in place"
-
-
-def out_of_step(db: Database) -> str | None:
-    """Why the index (present) does not hold one entry per memory (ids compared), or None.
-
-    Rows another client wrote while a trigger was missing are not in it; a recreated index is empty.
-    """
+    try:  # an absent word still opens the index: its _config (version) and _data; _idx too, once it has words
+        db.execute(f"SELECT rowid FROM {INDEX} WHERE {INDEX} MATCH ? ORDER BY rank LIMIT 1", ['"jarvis"'])
+    except _TRANSIENT:
+        raise
+    except DatabaseError as e:  # what the translation cannot tell is the index's ("SQL logic error")
+        raise SchemaError(f"the search index {INDEX} cannot be read: {e} {MIGRATE_HINT}") from None
     memories, indexed, unindexed = db.execute(
         f"SELECT (SELECT count(*) FROM memory_entries), (SELECT count(*) FROM {INDEX}_docsize),"
         f" (SELECT count(*) FROM memory_entries WHERE id NOT IN (SELECT id FROM {INDEX}_docsize))").rows[0]
     if unindexed or indexed != memories:
         gone = indexed - memories + unindexed
-        return (f"the search index {INDEX} is out of step: {unindexed:,} of {memories:,} memories not in it,"
-                f" {gone:,} {'entry' if gone == 1 else 'entries'} for memories that are gone {MIGRATE_HINT}")
+        raise SchemaError(f"the search index {INDEX} is out of step: {unindexed:,} of {memories:,} memories not in"
+                          f" it, {gone:,} {'entry' if gone == 1 else 'entries'} for memories that are gone {MIGRATE_HINT}")
+    return (f"{INDEX}: {indexed:,} memories indexed, triggers in place; counts and ids match"
+            " (`migrate` compares the words)")
+
+
+def out_of_step(db: Database) -> str | None:
+    """Why the index (present) does not hold exactly the words of ``memory_entries``, or None: FTS5's
+    ``integrity-check`` with rank 1 (sqlite.org/fts5.html, "The 'integrity-check' Command") compares every
+    row's words with the index (0.36–0.49 s at 100k memories of 5–30 words, a shared 2-core machine).  An
+    INSERT that writes nothing: it needs a writable connection.  The one test of "in step";
+    :func:`keep_in_step` acts on it.
+
+    Rows edited while a trigger was missing, or replaced by another client (``REPLACE`` fires no delete
+    trigger while ``recursive_triggers`` is off), keep their old words in the index; the counts stay right.
+    """
+    try:
+        db.execute(f"INSERT INTO {INDEX} ({INDEX}, rank) VALUES ('integrity-check', 1)", idempotent=True)
+    except _TRANSIENT:
+        raise
+    except (DatabaseError, SchemaError) as e:
+        return f"the search index {INDEX} is out of step with memory_entries: {e}"
     return None
 
 
-def rebuild(db: Database) -> None:
-    """Fill the index again from ``memory_entries`` (FTS5's ``'rebuild'`` command, sqlite.org/fts5.html)."""
-    db.execute(f"INSERT INTO {INDEX} ({INDEX}) VALUES ('rebuild')")
+def keep_in_step(db: Database) -> bool:
+    """Refill the index when :func:`out_of_step` finds it so; returns whether it did.
+
+    The refill is FTS5's ``'rebuild'``.  An index that cannot even be opened for it (a shadow table dropped,
+    its ``_config`` version changed: every insert of a memory then fails) first gets the shadow tables a new
+    index has, with their rows (:func:`_fresh_storage`), in the same batch as the rebuild.  Raises
+    :class:`SchemaError` when that fails too.
+    """
+    if out_of_step(db) is None:
+        return False
+    try:
+        db.execute(REBUILD, idempotent=True)
+    except _TRANSIENT:
+        raise
+    except (DatabaseError, SchemaError):
+        present = {row[0] for row in db.execute(
+            f"SELECT name FROM sqlite_master WHERE name IN ({', '.join('?' * len(_fresh_storage()))})",
+            [name for name, _, _ in _fresh_storage()]).rows}
+        statements: list[Any] = []
+        for name, sql, rows in _fresh_storage():
+            statements.append(f"DELETE FROM {name}" if name in present else sql)
+            statements += [(f"INSERT INTO {name} VALUES ({', '.join('?' * len(row))})", list(row)) for row in rows]
+        try:
+            db.batch([*statements, REBUILD])
+        except _TRANSIENT:
+            raise
+        except (DatabaseError, SchemaError) as e:
+            raise SchemaError(f"the search index {INDEX} cannot be repaired (its shadow tables given a new"
+                              f" index's, then 'rebuild'): {e}") from None
+    return True
+
+
+@cache
+def _fresh_storage() -> tuple[tuple[str, str, tuple[tuple[Any, ...], ...]], ...]:
+    """``(name, CREATE TABLE, rows)`` of each shadow table of a new, empty index, made here in memory from the
+    migration's own statement: what FTS5 needs to open the index (``_config``'s version row, …)."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.execute(next(o.sql for o in migrations.owned() if o.name == INDEX))
+        tables = conn.execute("SELECT name, sql FROM sqlite_master WHERE name IN"
+                              " (SELECT name FROM pragma_table_list WHERE type = 'shadow') ORDER BY name").fetchall()
+        return tuple((name, sql, tuple(conn.execute(f"SELECT * FROM {name}").fetchall())) for name, sql in tables)
+    finally:
+        conn.close()
+
+
+def best(db: Database, query: Query, where: str, args: list[Any], at_sql: str, limit: int) -> list[int]:
+    """The ids of the ``limit`` best memories matching ``query`` and ``where`` (SQL on ``memory_entries``, with
+    ``args``), found by the index in ONE statement, so in one snapshot whatever other clients write meanwhile.
+
+    Best first as :func:`scan` ranks: BM25 in billionths (an integer, as the scan computes it), then ``at_sql``
+    (newer is larger), then id.  FTS5 drives the join (CROSS JOIN keeps that order).
+    """
+    return [row[0] for row in db.execute(
+        f"SELECT memory_entries.id FROM {INDEX} CROSS JOIN memory_entries ON memory_entries.id = {INDEX}.rowid"
+        f" WHERE {INDEX} MATCH ? AND {where} ORDER BY CAST(-1e9 * bm25({INDEX}) AS INTEGER) DESC, {at_sql} DESC,"
+        " memory_entries.id DESC LIMIT ?", [query.match, *args, limit]).rows]
 
 
 def warn_scan(problem: str) -> None:
@@ -148,7 +223,8 @@ def scan(db: Database, query: Query, at_sql: str) -> list[int]:
     found: list[tuple[Any, Any, int, list[int]]] = []
     for page in db.pages("memory_entries", {"id": "id", "content": "content", "_at": at_sql}, key=("id",)):
         for memory_id, content, at in page:
-            words = tokens(content.decode("utf-8", "replace") if isinstance(content, bytes) else str(content))
+            raw = content.raw if isinstance(content, UndecodableText) else content
+            words = _FOLDING.words(raw) if isinstance(raw, bytes) else tokens(str(raw))
             rows, total = rows + 1, total + len(words)
             freq = [_instances(words, phrase, prefix) for phrase, prefix in live]
             for i, f in enumerate(freq):
@@ -205,18 +281,26 @@ class _Folding(dict):
     def __missing__(self, code: int) -> str:
         if 0xD800 <= code < 0xE000:  # a lone surrogate (text decoded leniently) is no letter
             return " "
-        with self._lock:
-            if self._probe is None:
-                probe = sqlite3.connect(":memory:", check_same_thread=False)
-                probe.execute(f"CREATE VIRTUAL TABLE probe USING fts5(x, tokenize='{TOKENIZER}')")
-                probe.execute("CREATE VIRTUAL TABLE probe_words USING fts5vocab(probe, 'instance')")
-                self._probe = probe
-            self._probe.execute("INSERT INTO probe (rowid, x) VALUES (1, ?)", [f"q{chr(code)}q"])
-            words = [w for (w,) in self._probe.execute("SELECT term FROM probe_words ORDER BY offset")]
-            self._probe.execute("DELETE FROM probe")
+        words = self.words(f"q{chr(code)}q")
         folded = words[0][1:-1] if len(words) == 1 else " "
         self[code] = folded
         return folded
+
+    def words(self, text: str | bytes) -> list[str]:
+        """The words SQLite's FTS5 makes of ``text``; bytes as SQLite reads TEXT that is not UTF-8 (a stray
+        continuation byte is a character of its own, a bad sequence one character: no Python codec reads them
+        so), its words decoded with ``surrogateescape`` (what is not UTF-8 matches no query word)."""
+        with self._lock:
+            if self._probe is None:
+                probe = sqlite3.connect(":memory:", check_same_thread=False)
+                probe.text_factory = lambda b: b.decode("utf-8", "surrogateescape")
+                probe.execute(f"CREATE VIRTUAL TABLE probe USING fts5(x, tokenize='{TOKENIZER}')")
+                probe.execute("CREATE VIRTUAL TABLE probe_words USING fts5vocab(probe, 'instance')")
+                self._probe = probe
+            self._probe.execute("INSERT INTO probe (rowid, x) VALUES (1, CAST(? AS TEXT))", [text])
+            words = [w for (w,) in self._probe.execute("SELECT term FROM probe_words ORDER BY offset")]
+            self._probe.execute("DELETE FROM probe")
+        return words
 
 
 _FOLDING = _Folding()
