@@ -78,6 +78,50 @@ def test_a_dropped_merge_table_is_named_and_recreated(url, token, db, db_path, t
     assert "1 merge undone, 0 skipped" in undone.stdout
 
 
+def columns(path: Path, table: str) -> list[tuple]:
+    with sqlite3.connect(path.as_uri() + "?mode=ro", uri=True) as conn:
+        return conn.execute("SELECT * FROM pragma_table_info(?)", [table]).fetchall()
+
+
+@pytest.mark.parametrize("url_kind", ["file", "ws"])
+def test_a_dropped_column_is_named_and_added_back(url, token, db, db_path, tmp_path):
+    """A column of ours dropped while its migration stays recorded: `migrate` said "already up to date", `doctor`
+    ok, and `dedup apply` failed with "table jm_memory_merges has no column named decision"."""
+    review = review_file(db, tmp_path)
+    whole, records = columns(db_path, "jm_memory_merges"), bookkeeping(db_path)
+    db.execute("ALTER TABLE jm_memory_merges DROP COLUMN decision")
+
+    doctor = run(url, token, "doctor")
+    assert doctor.returncode == 1
+    assert (f"FAIL schema: at version {LATEST}, but missing column jm_memory_merges.decision (run `jarvis-memory"
+            " migrate`)") in doctor.stdout
+    status = run(url, token, "migrate", "--status", "--json")
+    assert json.loads(status.stdout) == {"current": LATEST, "pending": [], "missing": ["column jm_memory_merges.decision"]}
+    migrate = run(url, token, "migrate", "--yes-remote")
+    assert (migrate.returncode, migrate.stdout) == (0, "recreated: column jm_memory_merges.decision\n"), migrate.stderr
+    assert columns(db_path, "jm_memory_merges") == whole  # type, NOT NULL and DEFAULT 'merge' as 0005 made it
+    assert bookkeeping(db_path) == records
+    assert run(url, token, "doctor").returncode == 0
+
+    applied = run(url, token, "dedup", "apply", str(review), "--apply", "--yes-remote")
+    assert applied.returncode == 0, applied.stderr
+    assert db.query("SELECT decision FROM jm_memory_merges") == [{"decision": "merge"}]
+
+
+@pytest.mark.parametrize("url_kind", ["file"])
+def test_a_column_sqlite_cannot_add_back_is_a_schema_error_naming_it(db, db_path, tmp_path):
+    """NOT NULL without a default cannot be added to a table with rows: exit 6, the column named, nothing changed."""
+    assert run(db.settings.url, None, "dedup", "apply", str(review_file(db, tmp_path)), "--apply").returncode == 0
+    db.execute("ALTER TABLE jm_memory_merges DROP COLUMN content")
+    before = columns(db_path, "jm_memory_merges")
+    out = run(db.settings.url, None, "migrate")
+    assert out.returncode == 6
+    assert out.stderr.splitlines()[1] == (
+        f"error: could not recreate column jm_memory_merges.content on {db.settings.url}: SQLITE_ERROR: Cannot add"
+        " a NOT NULL column with default value NULL")
+    assert columns(db_path, "jm_memory_merges") == before
+
+
 @pytest.mark.parametrize("url_kind", ["file", "ws"])
 def test_a_dropped_search_index_is_recreated_and_refilled(url, token, db, db_path):
     """The push drops ``jm_memory_fts`` (and its shadow tables) but not its triggers: every insert then fails

@@ -61,24 +61,40 @@ class MemoryEntry:
 
 _CREATED = timestamps.instant_sql("created_at")  # other clients' spellings compare as the moments they are
 _NEWEST = ("_at", "id")  # recall's order without words, and the tie-break after the rank: newest first
+_NEVER = -1 << 63  # below every instant: the place of a NULL or unreadable time in an order
+
+
+def time_order(column: str) -> str:
+    """An SQL sort key of the time in ``column``: its instant in whole ms (:func:`timestamps.instant_sql`), a
+    NULL or unreadable time below every readable one.  Never NULL, so a keyset page or ``max()`` can use it."""
+    return f"coalesce({timestamps.instant_sql(column)}, {_NEVER})"
+
+
 # The moment in whole milliseconds (an INTEGER), not the Julian day (a REAL): the keyset sends the last key
 # back to the server, and a REAL through JSON may come back one ulp off, which skipped the rows
 # sharing that moment at a page boundary (594 of 600 over ws); an integer is exact.
-_AT = f"coalesce({_CREATED}, -1 << 63)"
+_AT = time_order("created_at")
 
 
 def later_sql(a: str, b: str) -> str:
     """An SQL expression: the later of two ``last_accessed`` values ``a`` and ``b`` (NULL: never accessed).
 
-    Compared as text, which orders the shared ``toISOString()`` form by time; what a merge's survivor
-    and an imported duplicate keep.
+    Compared as instants (:func:`time_order`), so another client's spelling of a time counts as the moment it
+    is: ``b`` if ``a`` is NULL or earlier, else ``a`` (a tie, or ``b`` NULL or unreadable, keeps ``a``).  What a
+    merge's survivor and an imported duplicate keep.  ``a`` and ``b`` are each read many times: give columns,
+    not subqueries.
     """
-    return f"CASE WHEN {a} IS NULL OR {a} < {b} THEN {b} ELSE {a} END"
+    return f"CASE WHEN {a} IS NULL OR {time_order(a)} < {time_order(b)} THEN {b} ELSE {a} END"
 
 
-def later(a: str | None, b: str | None) -> str | None:
-    """What :func:`later_sql` computes, in Python: ``b`` if ``a`` is None or earlier, else ``a``."""
-    return b if a is None or (b is not None and a < b) else a
+def later(a: Any, b: Any) -> Any:
+    """What :func:`later_sql` computes, in Python (:func:`timestamps.instant_ms`, the same rule)."""
+    return b if a is None or _moment(a) < _moment(b) else a
+
+
+def _moment(value: Any) -> int:
+    moment = timestamps.instant_ms(value)
+    return _NEVER if moment is None else moment
 
 
 def upsert_sql(rows: int) -> str:

@@ -165,12 +165,13 @@ def plan(db: Database, pairs: list[Pair]) -> Plan:
     """Check ``pairs`` against the database now and resolve them to merges and pairs kept both (reads only).
 
     A pair is skipped, with a sentence, when either row is gone or its content hash differs from the audited
-    one, or when it is kept both already.  Pairs to merge or supersede that share a row form a group with one
-    survivor: the row a ``keep`` names and no other ``keep`` removes, else — among the rows no ``keep``
-    removes — the newest (``created_at`` as an instant, then id) if any pair of the group supersedes, the
-    oldest if all merge.  A removed row is recorded as ``merge`` if merged pairs alone link it to the survivor,
-    else ``supersede``.  A group whose ``keep`` choices name two rows to keep, or remove every row, or that
-    would remove one of a pair marked ``keep both``, is skipped whole (with that pair).
+    one, or when it is kept both already or by an earlier line of the file (one decision per pair).  Pairs to
+    merge or supersede that share a row form a group with one survivor: the row a ``keep`` names and no other
+    ``keep`` removes, else — among the rows no ``keep`` removes — the newest (``created_at`` as an instant, then
+    id) if any pair of the group supersedes, the oldest if all merge.  A removed row is recorded as ``merge`` if
+    merged pairs alone link it to the survivor, else ``supersede``.  A group whose ``keep`` choices name two rows
+    to keep, or remove every row, or that would remove one of a pair marked ``keep both``, is skipped whole
+    (with that pair).
     """
     rows = current_rows(db, {i for p in pairs for i in (p.id_a, p.id_b)})
     gone = _merged_into(db, {i for p in pairs for i in (p.id_a, p.id_b) if i not in rows})
@@ -221,11 +222,17 @@ def plan(db: Database, pairs: list[Pair]) -> Plan:
             result.merges.append(Merge(removed, survivor, p.kind, p.score, rows[removed]["content_hash"],
                                        rows[survivor]["content_hash"], "merge" if merged else "supersede"))
     recorded = _kept_already(db, apart)
+    first: dict[tuple[int, int], Pair] = {}  # a pair -> the line that keeps it both: one decision per pair
     for p in apart:
-        if (min(p.id_a, p.id_b), max(p.id_a, p.id_b)) in recorded:
+        pair = (min(p.id_a, p.id_b), max(p.id_a, p.id_b))
+        if pair in recorded:
             result.skipped.append(f"line {p.line}: {p.id_a}/{p.id_b} skipped: kept both already (decision"
-                                  f" {recorded[min(p.id_a, p.id_b), max(p.id_a, p.id_b)]})")
+                                  f" {recorded[pair]})")
+        elif pair in first:
+            result.skipped.append(f"line {p.line}: {p.id_a}/{p.id_b} skipped: line {first[pair].line} keeps the same"
+                                  " pair both (one decision per pair)")
         elif not (p.id_a in root and root.get(p.id_b) == root[p.id_a]):
+            first[pair] = p
             result.kept_both.append(p)
     return result
 
@@ -287,7 +294,7 @@ def _table_exists(db: Database, name: str) -> bool:
 
 
 def current_rows(db: Database, ids: set[int]) -> dict[int, dict[str, Any]]:
-    """Id -> ``id, content_hash, created_at, instant`` (Julian day, None if unreadable) of the rows that exist."""
+    """Id -> ``id, content_hash, created_at, instant`` (whole ms, None if unreadable) of the rows that exist."""
     sql = (f"SELECT id, content_hash, created_at, {timestamps.instant_sql('created_at')} AS instant"
            " FROM memory_entries WHERE id IN ({})")  # never the texts: answers stay small
     return {r["id"]: r for r in select_in(db, sql, ids)}
