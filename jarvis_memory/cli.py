@@ -418,6 +418,11 @@ def sync_command(get_db: _LazyDb, sync_from: str | None, out: str | None, as_jso
          as_json, f"{done} the replica of {synced.source} in {synced.seconds:.2f} s: {synced.path.as_uri()}")
 
 
+# Kinds a reviewer may mark `merge` although the audit did not call them duplicates: each line says what they are.
+_MERGE_NOTES = {"variant": "the audit found another value here, not a duplicate",
+                "possible_duplicate": "only the semantic stage's model read these as alike, no rule did"}
+
+
 @cli.group("dedup")
 def dedup_group() -> None:
     """Act on a reviewed dedup audit: merge the pairs marked 'merge', or undo merges."""
@@ -449,7 +454,7 @@ def dedup_apply(get_db: _LazyDb, file: str, do_apply: bool, yes_remote: bool, as
         merged, skipped = [(None, m) for m in plan.merges], plan.skipped
     verb = "merged" if do_apply else "would merge"
     lines = [f"{verb} {m.removed_id} into {m.survivor_id} ({m.kind})" + (f": merge {i}" if i else "")
-             + (" - the audit found another value here, not a duplicate; merged as marked" if m.kind == "variant" else "")
+             + (f" - {_MERGE_NOTES[m.kind]}; merged as marked" if m.kind in _MERGE_NOTES else "")
              for i, m in merged]
     lines += skipped
     lines.append(f"{_count(len(pairs), 'pair')} marked merge: {_count(len(merged), 'row')}"

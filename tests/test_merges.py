@@ -216,16 +216,20 @@ def test_cli_dry_run_writes_nothing(tmp_path):
     assert (result.exit_code, result.output.splitlines()[0]) == (0, "undid merge 1")
 
 
-def test_cli_says_so_when_a_pair_marked_merge_is_a_variant(tmp_path):
-    """A reviewer may merge what the audit called a variant (a correction, say); the line says what it is."""
+@pytest.mark.parametrize("kind, note", [("variant", "the audit found another value here, not a duplicate"),
+                                        ("possible_duplicate", "only the semantic stage's model read these as alike")])
+def test_cli_says_so_when_a_pair_marked_merge_is_no_duplicate_of_the_rules(tmp_path, kind, note):
+    """A reviewer may merge what the audit called a variant (a correction, say) or what only the semantic stage
+    listed (a possible duplicate); an unmarked row of either merges nothing, a marked one's line says what it is."""
     path = tmp_path / "jarvis.db"
     with jarvis_memory.Database(path.as_uri()) as db:
         ids = seed(db)
-        reviewed = review(db, tmp_path / "r.csv", [(ids["cat"], ids["car"], "merge")])
-    reviewed.write_text(reviewed.read_text().replace(",near,", ",variant,"), encoding="utf-8")
+        reviewed = review(db, tmp_path / "r.csv", [(ids["cat"], ids["car"], "merge"), (ids["tea"], ids["tea2"], "")])
+    reviewed.write_text(reviewed.read_text().replace(",near,", f",{kind},"), encoding="utf-8")
     result = CliRunner().invoke(cli, ["--url", path.as_uri(), "dedup", "apply", str(reviewed)])
     assert result.exit_code == 0, result.output
-    assert f"would merge {ids['car']} into {ids['cat']} (variant) - the audit found another value here" in result.output
+    assert f"would merge {ids['car']} into {ids['cat']} ({kind}) - {note}" in result.output
+    assert "1 pair marked merge: 1 row to remove" in result.output and f"merge {ids['tea2']}" not in result.output
 
 
 def test_cli_undo_of_an_already_undone_merge_is_skipped_with_exit_0_both_ways(tmp_path):
