@@ -23,8 +23,8 @@ allergic": cosine 0.97), so a pair is listed only if, besides the model, the wor
 5. *the other words mean the same*: the cosine of the two texts' own words, embedded on their own,
    ``>= OWN_WORDS_FLOOR`` ("night owl" / "stays up late most nights", but not "named Rex" / "walks at 7").
 
-The floors were tuned on ``tests/dedup_sets/facts`` and ``observations`` (see the README's dedup section for
-the figures, and on ``notes``, never tuned on).  A listed pair is a suggestion for review, never merged
+The floors were tuned on ``tests/dedup_sets/facts`` and ``observations``; the README's dedup section has the
+figures, on ``notes`` (never tuned on) too.  A listed pair is a suggestion for review, never merged
 unless a reviewer marks it (``jarvis-memory dedup apply`` says so for each).
 
 The model is named by :data:`ENV` or the audit's ``semantic_model`` parameter: :data:`BUNDLED` (the
