@@ -11,6 +11,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from ...store import validate
+from . import semantic
 from .audit import _analyse, _Analysis, _components, _cyclic_gc_paused, _label_components, _labels, _threshold
 from .text import FUNCTION_WORDS, VALUE_WORDS, _Text, _text, is_number
 from .tuning import DEFAULT_THRESHOLD, KINDS, MAX_JOINED, SWEEP
@@ -218,10 +219,13 @@ def _own_words(text: _Text, common: set[str]) -> str:
     return " … ".join(runs)
 
 
-def candidates(memories: pd.DataFrame, threshold: float = DEFAULT_THRESHOLD) -> pd.DataFrame:
+def candidates(memories: pd.DataFrame, threshold: float = DEFAULT_THRESHOLD,
+               semantic_model: str | None = None) -> pd.DataFrame:
     """Every flagged pair, for ``dedup_candidates.csv``: ``id_a < id_b, kind, score, group``.
 
-    A pair has one kind, the first of :data:`KINDS` that applies.  Within an exact or
+    A pair has one kind, the first of :data:`KINDS` that applies; with a ``semantic_model`` (or the
+    ``JARVIS_DEDUP_SEMANTIC_MODEL`` variable: :func:`.semantic.model_name`), pairs the rules did not flag
+    may follow as ``possible_duplicate`` (:mod:`.semantic`; its ``score`` is the model's cosine, 0-100).  Within an exact or
     normalized group each member is paired with the group's lowest id (the one to
     keep); within a review group each member with the newest member of the statement it
     is in (it probably supersedes the others; in a joined group, two members that differ in
@@ -247,8 +251,12 @@ def candidates(memories: pd.DataFrame, threshold: float = DEFAULT_THRESHOLD) -> 
         "score": score.astype(np.int64), "group": star["group"].to_numpy()}))
     table = pd.concat(parts, ignore_index=True)[["id_a", "id_b", "kind", "score", "group"]]
     table = table.drop_duplicates(["id_a", "id_b"], keep="first")  # exact wins over normalized, duplicates over variants
+    # -- the optional semantic stage (semantic.py): pairs in other words that the rules did not flag ----------
+    name = semantic.model_name(semantic_model)
+    if name is not None:
+        table = pd.concat([table, semantic.listed(rows, table, name)], ignore_index=True)
     table = table.astype({"id_a": "int64", "id_b": "int64", "kind": object, "score": "int64", "group": "Int64"})
-    order = table["kind"].map(KINDS.index)
+    order = table["kind"].map((*KINDS, semantic.KIND).index)
     return table.assign(_o=order).sort_values(["_o", "group", "id_a", "id_b"], ignore_index=True).drop(columns="_o")
 
 
