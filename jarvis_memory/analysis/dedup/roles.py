@@ -99,33 +99,93 @@ PRONOUNS = frozenset("he him his she her hers it its they them their theirs we u
 
 
 def changed_roles(a: _Text, b: _Text, same: dict[str, str], typos: set[str]) -> tuple[list[str], list[str]] | None:
-    """Two participants of ``a`` and ``b`` that exchanged roles ("Nadia owes the user" / "The user owes Nadia":
-    subject and object; "trains over planes" / "planes over trains"), as ``([words of a], [words of b])``, or
-    ``None``.  Only an exchange counts: one word read in another role (a misparse, a moved phrase) does not.
+    """Participants of ``a`` and ``b`` in other roles, as ``([words of a], [words of b])``, or ``None``: two that
+    exchanged roles ("Nadia owes the user" / "The user owes Nadia": subject and object; "trains over planes" /
+    "planes over trains"), or one that moves between the subject and the object of a verb ("X's boss called her")
+    or, in a clause whose other subject stays, a relation ("Vanessa is taller than her mother" / "Vanessa's mother
+    is taller than her").  The owner is the subject a text with a verb and none leaves unwritten ("Earns more than
+    wife" / "Wife earns more than the user").  Any other one word read in another role (a misparse, a moved
+    phrase, a word after a misspelt relation word) does not count.
     ``same`` maps a word of ``a`` to the word of ``b`` that stands for it (a typo, a synonym); a misspelt word
     (``typos``) has no known role, and numbers are left out ("at 9 on Mondays" says the same wherever it stands)."""
     from .text import is_number
 
-    def owner(t: _Text) -> dict[str, int]:
-        return {"\x04owner": i for i in reversed(range(len(t.words))) if t.words[i] in OWNER and t.roles[i]}
-
     def verbs(t: _Text) -> bool:
         return any(r.startswith("verb") for r in t.roles)
 
+    def clause(t: _Text) -> int | None:  # where its verb (or "is") stands
+        return next((i for i, (w, r) in enumerate(zip(t.words, t.roles)) if w in AUXILIARIES or r.startswith("verb")),
+                    None)
+
+    def a_noun(k: str, other: str) -> bool:
+        """A participant (a name, a noun, the owner) in a clause in both texts, after the verb where it is no
+        subject: a phrase before the verb ("In Bern the user's mother Zainab has ...") has no reliable end."""
+        if k != "\x04owner" and not _names_someone(a, a.first[k]):
+            return False
+        for t, (role, i) in ((a, places_a[k]), (b, places_b[other])):
+            verb = clause(t)
+            if verb is None or (role != "subj" and i < verb):
+                return False
+        return True
+
+    def kept_subject(k: str) -> bool:  # another word is the subject of both: one sentence, not a reshaped one
+        return any(r == "subj" and w != k and roles_b.get(same.get(w, w)) == "subj" for w, r in roles_a.items())
+
     moved = {}  # (role in a, role in b) -> (word of a, word of b)
-    firsts_b = b.first | owner(b)
-    for k, i in (a.first | owner(a)).items():
+    places_a, places_b = _participants(a), _participants(b)
+    roles_a, roles_b = ({k: role for k, (role, _) in p.items()} for p in (places_a, places_b))
+    for k, role in roles_a.items():
         other = same.get(k, k)
-        j = firsts_b.get(other)
-        if j is None or k in typos or is_number(k) or not a.roles[i] or not b.roles[j] or a.roles[i] == b.roles[j]:
+        other_role = roles_b.get(other)
+        if not other_role or k in typos or is_number(k) or not role or role == other_role:
             continue
-        moved.setdefault((a.roles[i], b.roles[j]), (k, other))
-        swapped = moved.get((b.roles[j], a.roles[i]))
-        if {a.roles[i], b.roles[j]} == {"subj", "obj"} and verbs(a) and verbs(b):
-            return [k] if k in a.first else [], [other] if other in b.first else []  # "X's boss called her"
+        moved.setdefault((role, other_role), (k, other))
+        swapped = moved.get((other_role, role))
+        pair = {role, other_role}
+        if pair == {"subj", "obj"} and verbs(a) and verbs(b) \
+                or "subj" in pair and not any(r == "obj" or r.startswith("verb") for r in pair) and not typos and a_noun(k, other) and kept_subject(k):
+            return [k] if k in a.first else [], [other] if other in b.first else []
         if swapped:
             return [w for w in (k, swapped[0]) if w in a.first], [w for w in (other, swapped[1]) if w in b.first]
     return None
+
+
+def _participants(t: _Text) -> dict[str, tuple[str, int]]:
+    """Each content word's role and where it first stands, and the owner's (``"\x04owner"``): where "I", "me",
+    "my" or "the user" first stands, or the subject of a text with a verb and no subject of its own ("Swims")."""
+    found = {k: (t.roles[i], i) for k, i in t.first.items()}
+    owner = next(((t.roles[i], i) for i, w in enumerate(t.words) if w in OWNER and t.roles[i]), None)
+    if owner is None and any(r.startswith("verb") for r in t.roles) and "subj" not in t.roles:
+        owner = ("subj", -1)
+    if owner:
+        found["\x04owner"] = owner
+    return found
+
+
+def swapped_in_place(a: _Text, b: _Text) -> tuple[list[str], list[str]] | None:
+    """Two runs of content words that changed places, each taking the other's words around it ("an older brother
+    Sam and a younger brother Tim" / "... Tim ... Sam", "at 7:15am and chai after 7:30pm" / "at 7:30pm ... after
+    7:15am"), as ``([words of a], [words of b])`` at the first place, or ``None``: the texts' content words are not
+    one exchange apart, or only "and"/"or" stands between the two (a list: "Mondays and Thursdays")."""
+    words_a, words_b = [a.keys[i] for i in a.content], [b.keys[i] for i in b.content]
+    if len(words_a) != len(words_b):
+        return None
+    differ = [i for i, (x, y) in enumerate(zip(words_a, words_b)) if x != y]
+    if not differ:
+        return None
+    runs = [[differ[0]]]
+    for i in differ[1:]:
+        if i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    if len(runs) != 2 or len(runs[0]) != len(runs[1]):
+        return None
+    (p, q), n = (runs[0][0], runs[1][0]), len(runs[0])
+    if words_a[p:p + n] != words_b[q:q + n] or words_a[q:q + n] != words_b[p:p + n] \
+            or all(w in ("and", "or") for w in words_a[p + n:q]):
+        return None
+    return words_a[p:p + n], words_b[p:p + n]
 
 
 def adds_nothing(longer: _Text, extra: set[int]) -> bool:
@@ -150,6 +210,48 @@ def _names_someone(t: _Text, i: int) -> bool:
     dictionary of common words lacks: "Lena's" opening a memory is capitalised anyway), or a noun ("sister")."""
     readings = getAllLemmas(t.words[i]) if t.words[i].isalpha() else {"NUM": ()}
     return t.names[i] or not readings or bool(readings.get("NOUN"))
+
+
+def _governor(t: _Text, i: int) -> str | None:
+    """The lemma of the verb or auxiliary nearest before word ``i`` (what acts on an object: "has" in "has a
+    gym membership", "cancelled" in "cancelled his gym membership"), or ``None``."""
+    for j in range(i - 1, -1, -1):
+        if t.roles[j].startswith("verb") or t.words[j] in AUXILIARIES:
+            k = lexicon.key(t.words[j])
+            return k[: -len(lexicon.PAST)] if lexicon.past(k) else k
+    return None
+
+
+def acted_on_otherwise(shorter: _Text, longer: _Text, same: dict[str, str]) -> bool:
+    """Whether an object of the shorter text is not what the longer's verb acts on: another verb acts on it
+    ("Has a gym membership" / "Cancelled his gym membership", "Recommended a dentist" / "Is a dentist who
+    recommended a podcast"), or it is only a circumstance where another object is had ("Has a motorcycle" / "Got
+    a speeding ticket on his motorcycle").  The shorter's copula ("is a nurse") describes its subject and acts
+    on nothing.  Two verbs act alike when one can mean the other (:func:`lexicon.can_mean`: "has" / "owns").
+    ``same`` maps a word of the shorter to the longer's word that stands for it (a synonym)."""
+    for i in shorter.content:
+        k = shorter.keys[i]
+        j = longer.first.get(same.get(k, k))
+        verb = _governor(shorter, i) if shorter.roles[i] == "obj" and j is not None and shorter.first[k] == i else None
+        if verb is None or verb == "be":
+            continue
+        if longer.roles[j] == "obj":
+            if not lexicon.can_mean(verb, _governor(longer, j) or "be"):
+                return True
+        elif any(longer.roles[m] == "obj" and longer.keys[m] not in shorter.bag
+                 and lexicon.can_mean(verb, _governor(longer, m) or "be") for m in longer.content):
+            return True
+    return False
+
+
+def owner_left_out(shorter: _Text, longer: _Text) -> bool:
+    """Whether the shorter text names the memory's owner other than as its subject ("speak to me", "my bike") and
+    the longer does not name the owner in that role: another participant stands there ("speak to him").  As a
+    subject the owner may go unwritten ("I swim" / "Swims")."""
+    def roles(t: _Text) -> set[str]:
+        return {t.roles[i] for i, w in enumerate(t.words) if w in OWNER and t.roles[i] and t.roles[i] != "subj"}
+
+    return bool(roles(shorter) - roles(longer))
 
 
 def changes_a_verb(longer: _Text, extra: set[int]) -> bool:

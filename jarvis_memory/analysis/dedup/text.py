@@ -157,7 +157,8 @@ def _text(raw: str) -> _Text:
         first[keys[i]] = i
     return _Text(words, keys, tuple(t[1] for t in tokens), breaks, tuple(t[3] for t in tokens),
                  sum(w in NEGATIONS for w in words), tuple(sorted(negated)), content,
-                 dict(Counter(keys[i] for i in content)), first, tuple(t[4] for t in tokens), roles.of(words, breaks, tuple(t[3] for t in tokens), ADVERBS))
+                 dict(Counter(keys[i] for i in content)), first, tuple(t[4] for t in tokens),
+                 roles.of(words, breaks, tuple(t[3] and t[0] not in VALUE_WORDS for t in tokens), ADVERBS))
 
 
 _BE = frozenset("is are am be been being".split())
