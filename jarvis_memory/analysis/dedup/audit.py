@@ -136,7 +136,8 @@ def _run_audit(memories: pd.DataFrame) -> _Analysis:
             found_a.append(i)
             found_b.append(j)
             kinds.append(verdict.kind)
-            scores.append(_similarity(norms[i], norms[j]))
+            # the texts' similarity, or their concepts' where higher: "is allergic to cats" / "has a cat allergy"
+            scores.append(max(_similarity(norms[i], norms[j]), _similarity(shaped[i], shaped[j])))
     seen: set[frozenset] = set()
     for members_, values in big_groups:
         if frozenset(members_.tolist()) in seen:

@@ -19,10 +19,22 @@ def _similarity(x: str, y: str) -> int:
 
 
 def _shapes(texts: list[_Text]) -> list[tuple[str, ...]]:
-    """Each text's content words as the blocks read them: a word of one meaning with another word of the frame
-    as the word standing for both (:func:`lexicon.concepts`), so that synonyms and derived forms block together."""
-    meaning = lexicon.concepts(k for t in texts for k in t.bag)
-    return [tuple(meaning.get(t.keys[i], t.keys[i]) for i in t.content) for t in texts]
+    """Each text's content words as the blocks read them: two adjacent words that another text of the frame writes
+    as one as that word ("oat milk" / "oatmilk"), and a word of one meaning with another word of the frame as the
+    word standing for both (:func:`lexicon.concepts`), so that compounds, synonyms and derived forms block together."""
+    vocabulary = {k for t in texts for k in t.bag}
+    meaning = lexicon.concepts(vocabulary)
+    shapes = []
+    for t in texts:
+        shape, i, n = [], 0, len(t.content)
+        while i < n:
+            k = t.keys[t.content[i]]
+            if i + 1 < n and t.content[i + 1] == t.content[i] + 1 and k + t.keys[t.content[i + 1]] in vocabulary:
+                k, i = k + t.keys[t.content[i + 1]], i + 1
+            shape.append(meaning.get(k, k))
+            i += 1
+        shapes.append(tuple(shape))
+    return shapes
 
 
 def _cut_blocks(texts: list[_Text], shapes: list[tuple[str, ...]], category: np.ndarray) -> tuple[list[tuple[np.ndarray, list]], list[np.ndarray]]:

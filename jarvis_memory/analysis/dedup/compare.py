@@ -9,6 +9,7 @@ from rapidfuzz.distance import OSA
 
 from . import lexicon
 from .roles import (
+    RELATIONS,
     acted_on_otherwise,
     adds_nothing,
     changed_roles,
@@ -106,6 +107,12 @@ def _compare(a: _Text, b: _Text, vocabulary: _Vocabulary) -> _Verdict:
             and not compound_head(longer, positions) and not changes_a_verb(longer, positions) \
             and not acted_on_otherwise(shorter, longer, same) and not owner_left_out(shorter, longer):
         return _Verdict("subsumed")
+    # only relation words more: one statement in another shape ("Works as a nurse" / "Is a nurse working",
+    # "collects records from the 1970s" / "is a collector of 1970s records"), if nothing it acts on becomes a
+    # relation ("Cooks the kids" / "Cooks for the kids") and no participant is left out
+    if shared and all(w in RELATIONS for w in extra) and not acted_on_otherwise(shorter, longer, same) \
+            and not owner_left_out(shorter, longer):
+        return _Verdict("paraphrase")
     return _NONE
 
 

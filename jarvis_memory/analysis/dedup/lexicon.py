@@ -153,16 +153,20 @@ def concepts(keys: Iterable[str]) -> dict[str, str]:
     return {k: root(k) for k in list(parent)}
 
 
-# English derivational endings (and a stem's own final letters: "allerg-y", "diabet-es"): a WordNet derivation
-# counts only as one stem with two of these ("allergy"/"allergic", "own"/"owner"), not "mole"/"molar"
-_ENDINGS = ("", "e", "y", "es", "er", "or", "ic", "ist", "ian", "ion", "ation", "ment", "ance", "ence", "al", "ive")
+# English derivational endings (and a stem's own final letters: "allerg-y", "diabet-es"), with the stem-final
+# alternations of Latinate derivation, -nt / -nce / -ncy ("intoleran-t"/"intoleran-ce", "fluen-t"/"fluen-cy")
+# and -de / -sion ("deci-de"/"deci-sion"): a WordNet derivation counts only as one stem with two of these
+# ("allergy"/"allergic", "own"/"owner"), not "mole"/"molar"
+_ENDINGS = ("", "e", "y", "es", "er", "or", "ic", "ist", "ian", "ion", "ation", "ment", "ance", "ence", "al", "ive",
+            "t", "ce", "cy", "de", "sion")
 
 
 def _one_stem(x: str, y: str) -> bool:
     n = 0
     while n < min(len(x), len(y)) and x[n] == y[n]:
         n += 1
-    return n >= 3 and x[n:] in _ENDINGS and y[n:] in _ENDINGS
+    # the stem may end in the "e" of an ending: "bake-r" / "bake" is "bak-er" / "bak-e"
+    return n >= 3 and any(x[m:] in _ENDINGS and y[m:] in _ENDINGS for m in (n, n - 1))
 
 
 def opposite(x: str, y: str) -> bool:

@@ -29,6 +29,7 @@ SUBJECT_PRONOUNS = frozenset("i we you they he she".split())  # the word after o
 DETERMINERS = frozenset("a an the my his her their its our your this that these those".split())  # ... never
 AUXILIARIES = frozenset("is are am was were be been being has have had do does did will would can could should"
                         " shall may might must gets get got".split())
+AUXILIARY_LEMMAS = frozenset(("be", "have", "get", "do"))  # of AUXILIARIES that stand for a main verb ("has a car")
 _PASSIVE_BE = frozenset("is are am was were be been being gets got get".split())
 RELATIVE_PRONOUNS = frozenset("who whom whose which that".split())  # a relative clause starts: its own subject
 # Adverb particles, a closed word class (Quirk et al. 1985, A Comprehensive Grammar of the English Language, 16.3):
@@ -47,13 +48,28 @@ def _verb_form(word: str) -> tuple[bool, bool, bool]:
     return True, word in forms["VBZ"] or word in forms["VBD"], word in forms["VBN"]
 
 
-def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...], adverbs: frozenset[str]) -> tuple[str, ...]:
+AGENT = "agent"  # the role of a passive's "by" ("is run by Wen's parents"): it only marks who acts
+PASSIVE = "passive"  # the role of a passive's auxiliary ("was rejected"): the participle carries the tense
+
+
+def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...], adverbs: frozenset[str],
+       compound: tuple[bool, ...] | None = None) -> tuple[str, ...]:
     """Each word's role (see the module's docstring): ``subj``, ``verbN``, ``obj``, a relation, or ``""``
-    for function words and relation words themselves.  ``adverbs`` (fillers: "really", "currently") stand
+    for function words and relation words themselves (a passive's "by": :data:`AGENT`, its
+    auxiliary: :data:`PASSIVE`).  ``adverbs`` (fillers: "really", "currently") stand
     between an auxiliary and its verb.  "and"/"or" join words of one role ("on Mondays and Thursdays") or,
-    before a verb, two clauses; "of" joins a word to the one before ("three kinds of tomatoes")."""
+    before a verb, two clauses; "of" joins a word to the one before ("three kinds of tomatoes").  A part of a
+    hyphenated compound (``compound``) is no verb, nor the word after it: the compound is one word that modifies
+    it ("is left-handed", "left-handed scissors")."""
     roles = [""] * len(words)
     verbs, relation, aux, passive, copula, subject, conjunction = 0, "", -1, -1, False, False, False
+    # a participle opening the subject before its "is"/"are" is no verb, nor is the rest of that subject:
+    # "Crowded restaurants are disliked", "Crowded beaches are avoided"
+    be = next((k for k in range(1, len(words)) if words[k] in RELATIONS or words[k] in AUXILIARIES or breaks[k]), 0)
+    attributive = be > 1 and words[be] in _PASSIVE_BE and not breaks[be] and _verb_form(words[0])[2]
+    # nor is a part of a hyphenated compound, nor the word it modifies: "left-handed scissors"
+    compound = compound or (False,) * len(words)
+    modifier = tuple(c or (i > 0 and compound[i - 1] and not breaks[i]) for i, c in enumerate(compound))
     for i, w in enumerate(words):
         if breaks[i] and i and verbs == 0:
             relation = ""  # a fronted phrase ends at its comma: "Every Sunday, Mia visits"
@@ -76,7 +92,7 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
             not relation or not getAllLemmas(w).get("NOUN"))  # "to horses" is no verb, "at 9am prefers" is
         joined = i and words[i - 1] in ("and", "then") and conjunction
         # after "is" the clause has its verb: "is a collector of maps" (no verb "maps") unless a relative clause starts
-        if reading and (after_aux or after_pronoun or (joined and finite) or relation == "then"
+        if reading and not (i < be and attributive) and not modifier[i] and (after_aux or after_pronoun or (joined and finite) or relation == "then"
                         or (finite and ((verbs == 0 and not copula) or (i and words[i - 1] in RELATIVE_PRONOUNS)))):
             if after_aux and participle and words[aux] in _PASSIVE_BE:
                 passive = aux
@@ -91,6 +107,9 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
                     default=0)
         by = next((i for i in range(passive, len(words)) if words[i] == "by"), len(words))
         roles = ["obj" if start <= i < passive and r else "subj" if i > by and r else r for i, r in enumerate(roles)]
+        roles[passive] = PASSIVE
+        if by < len(words):
+            roles[by] = AGENT
     return tuple(roles)
 
 
@@ -226,18 +245,26 @@ def acted_on_otherwise(shorter: _Text, longer: _Text, same: dict[str, str]) -> b
     """Whether an object of the shorter text is not what the longer's verb acts on: another verb acts on it
     ("Has a gym membership" / "Cancelled his gym membership", "Recommended a dentist" / "Is a dentist who
     recommended a podcast"), or it is only a circumstance where another object is had ("Has a motorcycle" / "Got
-    a speeding ticket on his motorcycle").  The shorter's copula ("is a nurse") describes its subject and acts
-    on nothing.  Two verbs act alike when one can mean the other (:func:`lexicon.can_mean`: "has" / "owns").
+    a speeding ticket on his motorcycle").  What the shorter's copula describes ("is a nurse") may stand
+    under any verb or after "as", but not as a circumstance of another thing acted on ("Is left-handed" / "Wears
+    a ring on the left hand").  Two verbs act alike when one can mean the other (:func:`lexicon.can_mean`: "has" / "owns").
     ``same`` maps a word of the shorter to the longer's word that stands for it (a synonym)."""
     for i in shorter.content:
         k = shorter.keys[i]
         j = longer.first.get(same.get(k, k))
         verb = _governor(shorter, i) if shorter.roles[i] == "obj" and j is not None and shorter.first[k] == i else None
-        if verb is None or verb == "be":
+        if verb is None:
+            continue
+        if verb == "be":  # a description of the subject: "Is a nurse", "Works as a nurse"; not a circumstance
+            if longer.roles[j] not in ("obj", "subj", "as") and not longer.roles[j].startswith("verb") \
+                    and any(longer.roles[m] == "obj" and longer.keys[m] not in shorter.bag for m in longer.content):
+                return True  # of another thing acted on: "Is left-handed" / "Wears a ring on the left hand"
             continue
         if longer.roles[j] == "obj":
             if not lexicon.can_mean(verb, _governor(longer, j) or "be"):
                 return True
+        elif longer.roles[j] != "subj" and _governor(longer, j) == verb and verb not in AUXILIARY_LEMMAS:
+            return True  # "Cooks the kids" / "Cooks for the kids": what it acts on is now only a relation
         elif any(longer.roles[m] == "obj" and longer.keys[m] not in shorter.bag
                  and lexicon.can_mean(verb, _governor(longer, m) or "be") for m in longer.content):
             return True
