@@ -80,6 +80,8 @@ def test_words_that_changed_places_are_variants(a: str, b: str) -> None:
     ("Buys apples and pears at the market", "Buys pears and apples at the market"),  # a list
     ("In Lyon the user's aunt Rosa has a cat called Fig", "The user's aunt Rosa has a cat called Fig in Lyon"),
     ("Every other Monday, grandpa visits", "Grandpa visits every other Monday"),  # a day is no name
+    ("Prefers ramen on Fridays from the place in Oslo that Mika recommended",  # a relative clause with a subject
+     "On Fridays from the place in Oslo that Mika recommended prefers ramen"),
 ])
 def test_moved_phrases_and_lists_stay_near(a: str, b: str) -> None:
     assert verdict(a, b) == ("near", "")

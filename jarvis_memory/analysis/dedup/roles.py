@@ -63,6 +63,7 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
     it ("is left-handed", "left-handed scissors")."""
     roles = [""] * len(words)
     verbs, relation, aux, passive, copula, subject, conjunction = 0, "", -1, -1, False, False, False
+    relative = False
     # a participle opening the subject before its "is"/"are" is no verb, nor is the rest of that subject:
     # "Crowded restaurants are disliked", "Crowded beaches are avoided"
     be = next((k for k in range(1, len(words)) if words[k] in RELATIONS or words[k] in AUXILIARIES or breaks[k]), 0)
@@ -73,6 +74,7 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
     for i, w in enumerate(words):
         if breaks[i] and i and verbs == 0:
             relation = ""  # a fronted phrase ends at its comma: "Every Sunday, Mia visits"
+        relative = relative or w in RELATIVE_PRONOUNS  # a relative clause, its verb still to come: "that Léa recommended"
         if w in RELATIONS:
             joins = w in ("and", "or") or (w == "of" and i and roles[i - 1] in ("subj", "obj"))
             relation = relation if joins else RELATIONS[w]
@@ -93,11 +95,11 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
         joined = i and words[i - 1] in ("and", "then") and conjunction
         # after "is" the clause has its verb: "is a collector of maps" (no verb "maps") unless a relative clause starts
         if reading and not (i < be and attributive) and not modifier[i] and (after_aux or after_pronoun or (joined and finite) or relation == "then"
-                        or (finite and ((verbs == 0 and not copula) or (i and words[i - 1] in RELATIVE_PRONOUNS)))):
+                        or (finite and ((verbs == 0 and not copula) or relative))):
             if after_aux and participle and words[aux] in _PASSIVE_BE:
                 passive = aux
             roles[i] = f"verb{verbs}"
-            verbs, relation, aux = verbs + 1, "", -1
+            verbs, relation, aux, relative = verbs + 1, "", -1, False
             continue
         aux, conjunction = -1, False
         roles[i] = relation or ("subj" if verbs == 0 and not copula else "obj")
