@@ -128,3 +128,18 @@ def test_compounds_and_derived_forms_are_compared_and_scored_as_their_concepts(t
 def test_a_hyphenated_compound_is_one_word_and_no_verb() -> None:
     """"left-handed" describes the subject; "left hand" in a circumstance of another thing is another statement."""
     assert verdict("Is left-handed", "Wears a watch on the left hand")[0] is None
+
+
+@needs_wordnet
+@pytest.mark.parametrize(("a", "b"), [
+    ("Decided to sell the flat in Graz", "Made the decision to sell the flat in Graz"),
+    ("Visited the museum in Graz last May", "Paid a visit to the museum in Graz last May"),
+])
+def test_a_light_verb_and_its_noun_say_what_the_verb_says(a: str, b: str) -> None:
+    assert verdict(a, b) == ("paraphrase", "")
+
+
+@needs_wordnet
+def test_only_a_noun_of_doing_stands_for_its_verb() -> None:
+    assert (lexicon.verb_of("decision"), lexicon.verb_of("visit")) == ("decide", "visit")
+    assert (lexicon.verb_of("bus"), lexicon.verb_of("job")) == (None, None)  # a thing; an occupation

@@ -175,6 +175,31 @@ def opposite(x: str, y: str) -> bool:
     return bare_y in _lemmas(x)[1] or bare_x in _lemmas(y)[1]
 
 
+# WordNet's lexicographer files of nouns that name something done (lexnames(5WN): 04 noun.act, 09 noun.cognition,
+# 10 noun.communication, 11 noun.event, 22 noun.process), by name and by number (Debian's copy has no lexnames file)
+_DOINGS = {"noun.act": 4, "noun.cognition": 9, "noun.communication": 10, "noun.event": 11, "noun.process": 22}
+_DOING_FILES = frozenset(_DOINGS) | {f"file{n:02d}" for n in _DOINGS.values()}
+
+
+@lru_cache(maxsize=20_000)
+def verb_of(noun: str) -> str | None:
+    """The verb a noun key names the doing of: in WordNet its most frequent sense is an act, a thought, a message,
+    an event or a process, derived from a verb of one stem with it (:func:`_one_stem`): "decision" → "decide",
+    "visit" → "visit", "meditation" → "meditate"; not "bus" (a thing) nor "job" (no such derivation); or ``None``."""
+    reader = wordnet()
+    if reader is None or not noun.isalpha():
+        return None
+    for synset in reader.synsets(noun, "n")[:1]:
+        if synset.lexname() not in _DOING_FILES:
+            return None
+        for lemma in synset.lemmas():
+            if lemma.name() == noun:
+                for form in lemma.derivationally_related_forms():
+                    if form.synset().pos() == "v" and _one_stem(noun, form.name()):
+                        return form.name()
+    return None
+
+
 @lru_cache(maxsize=20_000)
 def can_mean(x: str, y: str) -> bool:
     """Whether one of two verb lemmas is, in some sense, the other: a WordNet verb synset of one holds the other

@@ -144,11 +144,11 @@ def _text(raw: str) -> _Text:
     breaks = tuple(t[2] for t in tokens)
     compound = tuple(t[5] or (i > 0 and tokens[i - 1][5]) for i, t in enumerate(tokens))  # "left-handed"
     word_roles = roles.of(words, breaks, tuple(t[3] and t[0] not in VALUE_WORDS for t in tokens), ADVERBS, compound)
-    keys = _keys(words, word_roles)
+    keys, light = _light_verbs(words, _keys(words, word_roles), word_roles)
     # a passive's "by" and its "was" only mark who acts and when: "Spicy food was disliked by Victor" says what
-    # "Victor disliked spicy food" does
+    # "Victor disliked spicy food" does; a light verb's noun says what it does ("made the decision")
     content = tuple(i for i, w in enumerate(words) if w not in FUNCTION_WORDS and w not in NEGATIONS
-                    and word_roles[i] not in (roles.AGENT, roles.PASSIVE))
+                    and word_roles[i] not in (roles.AGENT, roles.PASSIVE) and i not in light)
     negated = []
     for i, w in enumerate(words):
         if w in NEGATIONS:
@@ -181,6 +181,28 @@ def _keys(words: tuple[str, ...], word_roles: tuple[str, ...]) -> tuple[str, ...
                     else k)
         before = before if w in ADVERBS else w
     return tuple(keys)
+
+
+# Delexical ("light") verbs whose object noun carries the action: "make a decision" is "decide", "pay a visit"
+# "visit" (Quirk et al. 1985, A Comprehensive Grammar of the English Language, 10.48: make, take, give, do, and
+# "pay" in "pay a visit").  "have" and "get" are left out: "has a visit", "got a call" are received, not done.
+LIGHT_VERBS = frozenset("make take give do pay".split())
+
+
+def _light_verbs(words: tuple[str, ...], keys: tuple[str, ...], word_roles: tuple[str, ...]) -> tuple[tuple[str, ...], set[int]]:
+    """The keys with a light verb's object noun read as the verb it is derived from (:func:`lexicon.verb_of`), in
+    the light verb's tense ("made the decision" → decide, past), and the light verbs so read (no content)."""
+    keys, light = list(keys), set()
+    for i, k in enumerate(keys):
+        bare = k[: -len(lexicon.PAST)] if lexicon.past(k) else k
+        if bare not in LIGHT_VERBS or not word_roles[i].startswith("verb"):
+            continue
+        j = next((j for j in range(i + 1, len(words)) if words[j] not in FUNCTION_WORDS), None)
+        verb = lexicon.verb_of(keys[j]) if j is not None and not word_roles[j].startswith("verb") else None
+        if verb:
+            keys[j] = verb + (lexicon.PAST if lexicon.past(k) else "")
+            light.add(i)
+    return tuple(keys), light
 
 
 def _without_hedges(tokens: list[tuple[str, str, bool, bool, str, bool]]) -> list[tuple[str, str, bool, bool, str, bool]]:
