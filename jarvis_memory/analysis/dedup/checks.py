@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, process
 from ...store import validate
 from . import semantic
 from .audit import _analyse, _Analysis, _components, _cyclic_gc_paused, _labels, _threshold
-from .text import FUNCTION_WORDS, VALUE_WORDS, _Text, _text, is_number
+from .text import FUNCTION_WORDS, VALUE_WORDS, _words, is_number
 from .tuning import DEFAULT_THRESHOLD, KINDS, SWEEP
 
 
@@ -176,9 +176,9 @@ def _review_queue(memories: pd.DataFrame, analysis: _Analysis) -> tuple[pd.DataF
         member_ids = [m[0] for m in members.values()]
         member_values = [m[2] for m in members.values()]
         if len(set(keys[start:end])) > 1:  # several places differ: each member's own words
-            parsed = {i: _text(content[i]) for t in members for i in mates.get(t, [t])}
+            parsed = {i: _words(content[i]) for t in members for i in mates.get(t, [t])}
             # a word is common if every member or one of its duplicates has it: a typo is not a difference
-            common = set.intersection(*(set().union(*(parsed[i].words for i in mates.get(t, [t]))) for t in members))
+            common = set.intersection(*(set().union(*(parsed[i][0] for i in mates.get(t, [t]))) for t in members))
             member_values = [_own_words(parsed[i], common) or value for i, value in zip(member_ids, member_values)]
         newest: dict[int, int] = {}  # key -> its newest member (the rows are newest first)
         pairs = set()
@@ -205,8 +205,11 @@ def _stars(v: pd.DataFrame) -> pd.DataFrame:
     the highest id), with those variants; a memory whose variants are all in stars already forms one with one
     of them.  Each key's members in no star are kept as a set, so a statement of thousands of values is read
     once, not once per member."""
-    members = v.groupby("key")["twin"].agg(list).to_dict()
-    keys_of = v.groupby("twin")["key"].agg(list).to_dict()
+    members: dict[int, list[int]] = {}
+    keys_of: dict[int, list[int]] = {}
+    for k, t in zip(v["key"].tolist(), v["twin"].tolist()):  # plain lists: pandas' agg(list) is 10x slower here
+        members.setdefault(k, []).append(t)
+        keys_of.setdefault(t, []).append(k)
     newest = v.groupby("twin")["created_at"].max().rank(method="first", na_option="top").to_dict()  # undated first
     open_members = {k: set(twins) for k, twins in members.items()}
     heap = [(-sum(len(members[k]) for k in keys), -newest[t], -t) for t, keys in keys_of.items()]
@@ -233,16 +236,16 @@ def _stars(v: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["label", "twin", "key"])
 
 
-def _own_words(text: _Text, common: set[str]) -> str:
-    """The words not in ``common`` as written, with the unit after a number ("7 pm", "40 euros", not "7 and");
-    "…" between runs."""
-    words = text.words
+def _own_words(text: tuple[tuple[str, ...], tuple[str, ...]], common: set[str]) -> str:
+    """The words (:func:`.text._words`: folded, as written) not in ``common`` as written, with the unit after a
+    number ("7 pm", "40 euros", not "7 and"); "…" between runs."""
+    words, written = text
     kept = [w not in common for w in words]
     for i in range(1, len(words)):
         kept[i] = kept[i] or (kept[i - 1] and is_number(words[i - 1])
                               and (words[i] in VALUE_WORDS or words[i] not in FUNCTION_WORDS))
     runs, run = [], []
-    for word, keep in zip(text.written, kept):
+    for word, keep in zip(written, kept):
         if keep:
             run.append(word)
         elif run:

@@ -111,6 +111,7 @@ def _lemmas(k: str) -> tuple:
     return synsets, frozenset(antonyms), frozenset(derived)
 
 
+@lru_cache(maxsize=1_000_000)
 def same_meaning(x: str, y: str) -> bool:
     """Whether two keys (:func:`key`) say the same: one WordNet synset holds both lemmas, or one is derived
     from the other ("allergic"/"allergy", "owner"/"own"), in the same tense and neither the other's antonym."""

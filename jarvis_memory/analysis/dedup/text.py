@@ -120,7 +120,14 @@ class _Text:
     roles: tuple[str, ...]  # each word's role (roles.of): who does what to whom
 
 
-def _text(raw: str) -> _Text:
+def _words(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A memory's folded words and each as written, as :func:`_text` reads them (no lemmas, no roles): enough to
+    show what a member of a review group says that the others do not."""
+    tokens = _tokens(raw)
+    return tuple(t[0] for t in tokens), tuple(t[4] for t in tokens)
+
+
+def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
     text = unicodedata.normalize("NFKC", raw)
     if "'" in text or "’" in text:
         text = _CONTRACTION.sub(lambda m: _CONTRACTED.get(m[1].casefold(), m[1]) + " not", text)
@@ -139,7 +146,11 @@ def _text(raw: str) -> _Text:
         tokens.append((lexicon.american(_NUMBER_WORDS.get(spelled, spelled)), spelled, brk, bool(tokens) and token[0].isupper()
                        and not token.isupper(), token, text[match.end():match.end() + 1] == "-"))
         brk = False
-    tokens = _without_hedges(tokens)
+    return _without_hedges(tokens)
+
+
+def _text(raw: str) -> _Text:
+    tokens = _tokens(raw)
     words = tuple(t[0] for t in tokens)
     breaks = tuple(t[2] for t in tokens)
     compound = tuple(t[5] or (i > 0 and tokens[i - 1][5]) for i, t in enumerate(tokens))  # "left-handed"
@@ -194,8 +205,7 @@ def _light_verbs(words: tuple[str, ...], keys: tuple[str, ...], word_roles: tupl
     the light verb's tense ("made the decision" → decide, past), and the light verbs so read (no content)."""
     keys, light = list(keys), set()
     for i, k in enumerate(keys):
-        bare = k[: -len(lexicon.PAST)] if lexicon.past(k) else k
-        if bare not in LIGHT_VERBS or not word_roles[i].startswith("verb"):
+        if not word_roles[i].startswith("verb") or k.partition(lexicon.PAST)[0] not in LIGHT_VERBS:
             continue
         j = next((j for j in range(i + 1, len(words)) if words[j] not in FUNCTION_WORDS), None)
         verb = lexicon.verb_of(keys[j]) if j is not None and not word_roles[j].startswith("verb") else None
