@@ -30,8 +30,10 @@ sharing a category and one of their ``RARE_KEYS`` rarest shared words (scored by
 content words (reordered, paraphrased, negated); and rows equal once one content word,
 or two adjacent ones, are cut out ("prefers meetings at _").  A cut block larger than
 ``MAX_PAIRWISE`` rows (one sentence with thousands of values) is classified as a whole,
-by its values, instead of pair by pair.  Clusters and joined review groups are connected
-components (``scipy.sparse.csgraph.connected_components``).
+by its values, instead of pair by pair.  The blocks read each content word as its concept (a synonym or
+derived form of another word of the frame stands for both: :func:`.lexicon.concepts`).  Clusters are
+connected components (``scipy.sparse.csgraph.connected_components``); a review group is one memory and its
+variants (a greedy star cover: no chain).
 
 The checks share one cached analysis of the last frame seen, so a notebook can
 call them one after another at the cost of one.
