@@ -503,6 +503,8 @@ def _decided(m: merges.Merge, merge_id: int | None, done: bool, action: str | No
     line += f": merge {merge_id}" if merge_id else ""
     if action == "merge" and m.kind == "variant":
         line += " - marked merge, but a variant states another value: the newest stays (or the row in `keep`)"
+    elif m.kind == "possible_duplicate":  # the semantic stage's suggestion: no rule called it a duplicate
+        line += " - only the semantic stage's model read these as alike, no rule did; merged as marked"
     return line
 
 

@@ -220,18 +220,24 @@ def test_cli_dry_run_writes_nothing(tmp_path):
     assert (result.exit_code, result.output.splitlines()[0]) == (0, "undid merge 1")
 
 
-def test_cli_says_so_when_a_pair_marked_merge_is_a_variant(tmp_path):
+@pytest.mark.parametrize("kind", ["variant", "possible_duplicate"])
+def test_cli_says_so_when_a_pair_marked_merge_is_no_duplicate_of_the_rules(tmp_path, kind):
     """A variant marked merge is superseded: the newest row stays (the older was kept, deleting a correction),
-    and the line says why."""
+    and the line says why; a pair only the semantic stage listed (a possible duplicate) is merged as marked, and
+    the line says no rule called it a duplicate.  An unmarked row of either merges nothing."""
     path = tmp_path / "jarvis.db"
     with jarvis_memory.Database(path.as_uri()) as db:
         ids = seed(db)
-        reviewed = review(db, tmp_path / "r.csv", [(ids["cat"], ids["car"], "merge")])
-    reviewed.write_text(reviewed.read_text().replace(",near,", ",variant,"), encoding="utf-8")
+        reviewed = review(db, tmp_path / "r.csv", [(ids["cat"], ids["car"], "merge"), (ids["tea"], ids["tea2"], "")])
+    reviewed.write_text(reviewed.read_text().replace(",near,", f",{kind},"), encoding="utf-8")
     result = CliRunner().invoke(cli, ["--url", path.as_uri(), "dedup", "apply", str(reviewed)])
     assert result.exit_code == 0, result.output
-    assert (f"would retire {ids['cat']}, superseded by {ids['car']} (variant) - marked merge, but a variant states"
-            " another value: the newest stays") in result.output
+    expected = {"variant": f"would retire {ids['cat']}, superseded by {ids['car']} (variant) - marked merge, but a"
+                           " variant states another value: the newest stays",
+                "possible_duplicate": f"would merge {ids['car']} into {ids['cat']} (possible_duplicate) - only the"
+                                      " semantic stage's model read these as alike, no rule did; merged as marked"}
+    assert expected[kind] in result.output
+    assert "1 pair decided: 1 row to remove" in result.output and f"merge {ids['tea2']}" not in result.output
 
 
 def test_cli_undo_of_an_already_undone_merge_is_skipped_with_exit_0_both_ways(tmp_path):

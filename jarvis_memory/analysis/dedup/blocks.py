@@ -7,6 +7,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from . import lexicon
 from .text import _Text, _Vocabulary, is_number
 from .tuning import MAX_BLOCK, MAX_CUT_WORDS, MAX_PAIRWISE, PREFIX_SHARE, RARE_KEYS, RARE_MAX
 
@@ -17,14 +18,32 @@ def _similarity(x: str, y: str) -> int:
     return int(fuzz.token_set_ratio(x, y))
 
 
-def _cut_blocks(texts: list[_Text], category: np.ndarray) -> tuple[list[tuple[np.ndarray, list]], list[np.ndarray]]:
+def _shapes(texts: list[_Text]) -> list[tuple[str, ...]]:
+    """Each text's content words as the blocks read them: two adjacent words that another text of the frame writes
+    as one as that word ("oat milk" / "oatmilk"), and a word of one meaning with another word of the frame as the
+    word standing for both (:func:`lexicon.concepts`), so that compounds, synonyms and derived forms block together."""
+    vocabulary = {k for t in texts for k in t.bag}
+    meaning = lexicon.concepts(vocabulary)
+    shapes = []
+    for t in texts:
+        shape, i, n = [], 0, len(t.content)
+        while i < n:
+            k = t.keys[t.content[i]]
+            if i + 1 < n and t.content[i + 1] == t.content[i] + 1 and k + t.keys[t.content[i + 1]] in vocabulary:
+                k, i = k + t.keys[t.content[i + 1]], i + 1
+            shape.append(meaning.get(k, k))
+            i += 1
+        shapes.append(tuple(shape))
+    return shapes
+
+
+def _cut_blocks(texts: list[_Text], shapes: list[tuple[str, ...]], category: np.ndarray) -> tuple[list[tuple[np.ndarray, list]], list[np.ndarray]]:
     """Rows equal but for one place -- one content word or two adjacent ones cut out: small
     blocks to compare pair by pair, and the large ones as ``(rows, [(value as written, value)])``, to
     classify by their values.  A key is the hash of the content words before and after the cut
     (Python's 64-bit tuple hash: a collision, about one in 10^10 here, only adds a pair to compare)."""
     keys, rows, places = [], [], []
-    for row, (c, t) in enumerate(zip(category, texts)):
-        words = tuple(t.keys[i] for i in t.content)
+    for row, (c, t, words) in enumerate(zip(category, texts, shapes)):
         if len(words) > MAX_CUT_WORDS:
             continue
         for width in (1, 2):
@@ -55,12 +74,11 @@ def _cut_blocks(texts: list[_Text], category: np.ndarray) -> tuple[list[tuple[np
     return big, small
 
 
-def _extension_pairs(texts: list[_Text], category: np.ndarray) -> pd.DataFrame:
+def _extension_pairs(shapes: list[tuple[str, ...]], category: np.ndarray) -> pd.DataFrame:
     """Pairs ``a, b`` where one text's content words, in order, start or end the other's: a phrase
     added at the end or the start ("Lost her job" / "Lost her job last month"), found by an exact join."""
     full, part = [], []
-    for row, (c, t) in enumerate(zip(category, texts)):
-        words = tuple(t.keys[i] for i in t.content)
+    for row, (c, words) in enumerate(zip(category, shapes)):
         if len(words) > MAX_CUT_WORDS:
             continue
         if len(words) >= 2:
@@ -98,11 +116,11 @@ def _classify_values(texts: list[_Text], members: np.ndarray, values: list[tuple
     return [x for x, _ in pairs], [y for _, y in pairs], "near"
 
 
-def _rare_word_keys(texts: list[_Text], category: np.ndarray) -> pd.Series:
+def _rare_word_keys(shapes: list[tuple[str, ...]], category: np.ndarray) -> pd.Series:
     """Each row's rarest content words (within its category) that 2 to ``RARE_MAX`` rows share:
     at least ``RARE_KEYS``, and ``PREFIX_SHARE`` of its words (prefix filtering: two rows sharing
     most of their words, or one holding all of the other's, share one of these)."""
-    words = pd.DataFrame({"row": np.arange(len(texts)), "word": [list(t.bag) for t in texts]})
+    words = pd.DataFrame({"row": np.arange(len(shapes)), "word": [list(dict.fromkeys(s)) for s in shapes]})
     words["n"] = words["word"].map(len)
     words = words.explode("word").dropna()
     words["category"] = category[words["row"].to_numpy()]
