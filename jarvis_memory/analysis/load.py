@@ -9,7 +9,7 @@ A ``file:`` database is read through a C-level SQLite→Arrow reader
 embedded replica (:mod:`jarvis_memory.store.replica`), read the same way, or — with
 ``replica=False`` or where the server does not serve replication — through
 :class:`jarvis_memory.Database` with ``read_only=True``, in keyset pages on
-``id`` so no response is unbounded.  Every column is cast to TEXT or INTEGER
+``id`` so no response is unbounded, all in one read transaction (:meth:`jarvis_memory.Database.snapshot`).  Every column is cast to TEXT or INTEGER
 in SQLite, so a value stored with an unexpected type (a number in a text
 column, a BLOB) cannot break Arrow's typing.  The tables are DuckDB views over
 those Arrow tables (nothing is copied); the parsed columns are computed when a
@@ -45,7 +45,9 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 import pyarrow as pa
 
-from ..errors import BusyError, ConfigError, DatabaseError, JarvisMemoryError, SchemaError, ValidationError
+from ..errors import (
+    BusyError, ConfigError, DatabaseError, JarvisMemoryError, SchemaError, UnreachableError, ValidationError,
+)
 from ..store import config, events
 from ..store import replica as replicas
 from ..store.config import BUSY_TIMEOUT_MS, no_shm_possible
@@ -65,6 +67,8 @@ DECISION_TABLES = {  # read when the database has them, else empty; the columns 
 }
 COLUMNS = {**{t: CORE_TABLES[t] for t in TABLES}, **DECISION_TABLES}
 PAGE_SIZE = 10_000
+READS = 3  # attempts at a paged read: a connection lost during it takes its transaction along, so it starts over
+_LOST = ("STREAM_CLOSED", "STREAM_EXPIRED")  # the codes of a stream gone with its transaction (sqld, _remote)
 _KEYS = {MERGES: "merge_id", KEPT_BOTH: "decision_id"}  # every other table's: id
 _INTEGER_COLUMNS = {"id", "session_id", "merge_id", "survivor_id", "removed_id", "decision_id", "id_a", "id_b"}
 _REAL_COLUMNS = {"score"}
@@ -177,21 +181,26 @@ def _read_file(settings: config.Settings) -> tuple[dict[str, pa.Table], int]:
 
 
 def _read_pages_snapshot(settings: config.Settings, page_size: int) -> tuple[dict[str, pa.Table], int]:
-    """Every table in pages, cut at the highest ids one statement saw (one moment for all the tables).
-
-    Rows inserted while the pages are read are left out of every table, so an event is never read without
-    its session (no phantom orphans).  Not a full snapshot: an update or delete that lands during the read
-    (an undo) is seen in the pages read after it.
-    """
-    with Database(settings.url, settings.auth_token, read_only=True) as db:
-        found = check_schema(db)
-        there = [t for t in COLUMNS if t in found]
-        marks = db.execute("SELECT " + ", ".join(f"(SELECT max({_key(t)}) FROM {t})" for t in there)).rows[0]
-        tables = {t: read_pages(db, t, page_size=page_size, until_id=mark or 0, present=found[t])
-                  for t, mark in zip(there, marks)}
-        tables |= {t: _schema(t).empty_table() for t in COLUMNS if t not in found}
-        size = db.execute("PRAGMA page_count").rows[0][0] * db.execute("PRAGMA page_size").rows[0][0]
-    return tables, size
+    """Every table in pages, all in one read transaction (:meth:`Database.snapshot`): the state of one moment
+    however long the read takes, whatever is written meanwhile (an apply or undo of merges: never a memory in
+    neither ``memory_entries`` nor the merges in effect, nor a half-applied batch).  A read whose connection is
+    lost starts over, :data:`READS` times in all, then raises :class:`UnreachableError`."""
+    for attempt in range(1, READS + 1):
+        try:
+            with Database(settings.url, settings.auth_token, read_only=True) as db, db.snapshot():
+                found = check_schema(db)
+                tables = {t: read_pages(db, t, page_size=page_size, present=found[t]) if t in found
+                          else _schema(t).empty_table() for t in COLUMNS}
+                # the pragmas as table-valued functions: sqld refuses a PRAGMA statement to a read-only token
+                size = db.execute("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()"
+                                  ).rows[0][0]
+            return tables, size
+        except DatabaseError as e:
+            if not (isinstance(e, UnreachableError) or e.code in _LOST):
+                raise
+            if attempt == READS:
+                raise UnreachableError(f"{e} (the paged read lost its connection {READS} times)") from None
+    raise AssertionError("unreachable")
 
 
 # -- file: through ADBC ----------------------------------------------------------
@@ -383,9 +392,8 @@ def _by_table(rows: Any) -> dict[str, list[str]]:
 
 
 # -- remote: keyset pages ----------------------------------------------------------
-def read_pages(db: Database, table: str, *, page_size: int = PAGE_SIZE, until_id: int | None = None,
-               present: list[str] | None = None) -> pa.Table:
-    """The whole table (rows up to ``until_id`` if given) as Arrow, in key order (``id``; the log's
+def read_pages(db: Database, table: str, *, page_size: int = PAGE_SIZE, present: list[str] | None = None) -> pa.Table:
+    """The whole table as Arrow, in key order (``id``; the log's
     ``merge_id``), in pages of at most ``page_size`` rows and :data:`jarvis_memory.store.database.ANSWER_BYTES`
     (so no answer exceeds the server's or aiohttp's limit); ``present``: as for :func:`select_columns`."""
     if isinstance(page_size, bool) or not isinstance(page_size, int) or page_size < 1:
@@ -393,8 +401,7 @@ def read_pages(db: Database, table: str, *, page_size: int = PAGE_SIZE, until_id
     columns, key = COLUMNS[table], _key(table)
     schema = _schema(table)
     batches = []
-    cut = ("1 = 1", []) if until_id is None else (f"{key} <= ?", [int(until_id)])
-    for rows in db.pages(table, select_columns(table, present), *cut, key=(key,), page_rows=page_size):
+    for rows in db.pages(table, select_columns(table, present), key=(key,), page_rows=page_size):
         data = list(zip(*rows))
         batches.append(pa.record_batch([pa.array(data[i], schema.field(c).type) for i, c in enumerate(columns)],
                                        schema=schema))
