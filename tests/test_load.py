@@ -19,10 +19,11 @@ from jarvis_memory import timestamps
 from jarvis_memory.store import config
 from jarvis_memory.errors import ConfigError, ReadOnlyError, SchemaError, UnreachableError
 from jarvis_memory.analysis import decisions
-from jarvis_memory.analysis.load import READS, TABLES, load, open_file, read_pages, read_table
+from jarvis_memory.analysis.load import READS, TABLES, check_schema, load, open_file, read_pages, read_table
+from jarvis_memory.analysis.quality import findings
 from jarvis_memory.store import merge_batch
 from jarvis_memory.store.merges import Merge
-from conftest import KEYS, REMOTE_KINDS, TOKEN
+from conftest import KEYS, REMOTE_KINDS, TOKEN, served
 from fault_proxy import FaultProxy
 from sqld import Sqld
 
@@ -331,3 +332,30 @@ def test_a_file_that_is_not_sqlite(tmp_path: Path) -> None:
     path.write_bytes(b"this is not a database" * 100)
     with pytest.raises(SchemaError, match="is not a readable SQLite database: .*file is not a database"):
         load(path.as_uri())
+
+
+@pytest.mark.parametrize("kind", ["file", "ws", "http"])
+def test_a_decision_table_missing_a_column_reads_it_as_null_and_says_so(kind, fixture_copy, tmp_path) -> None:
+    """Issue 23: with jm_memory_merges.score dropped, every report failed (exit 6, "lacks columns score"), even
+    session_summary, which never reads merges.  The decision tables are optional: their missing columns read as
+    NULL, named in the data-quality findings; the memory tables keep their strict check (the test above)."""
+    with jarvis_memory.Database(fixture_copy.as_uri()) as db:
+        db.migrate()
+        a, b, c = db.memories.list(limit=3)
+        done = merge_batch.apply(db, [Merge(x.id, a.id, "exact", 0.9, x.content_hash, a.content_hash) for x in (b, c)])
+    conn = sqlite3.connect(fixture_copy)
+    conn.execute("ALTER TABLE jm_memory_merges DROP COLUMN score")
+    conn.commit()
+    conn.close()
+    with served(kind, tmp_path, fixture_copy) as (url, token, _):
+        with jarvis_memory.Database(url, token, read_only=True) as db:
+            assert "score" not in check_schema(db)["jm_memory_merges"]  # what a report checks before its kernel
+        with load(url, auth_token=token, replica=False if kind == "http" else None) as ds:
+            log = decisions.log(ds)
+            found = findings(ds)
+            counts = ds.counts
+    assert sorted(log["merge_id"]) == sorted(done.merged) and log["score"].isna().all()
+    assert set(log["removed_id"]) == {b.id, c.id} and (log["survivor_id"] == a.id).all()
+    missing = found[found["column"] == "jm_memory_merges.score"]
+    assert set(missing["problem"]) == {"column missing (read as NULL)"} and sorted(missing["id"]) == sorted(done.merged)
+    assert counts["memory_entries"] == TRUTH["counts"]["memory_entries"] - 2
