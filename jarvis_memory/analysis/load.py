@@ -9,7 +9,7 @@ A ``file:`` database is read through a C-level SQLite→Arrow reader
 embedded replica (:mod:`jarvis_memory.store.replica`), read the same way, or — with
 ``replica=False`` or where the server does not serve replication — through
 :class:`jarvis_memory.Database` with ``read_only=True``, in keyset pages on
-``id`` so no response is unbounded.  Every column is cast to TEXT or INTEGER
+``id`` so no response is unbounded, all in one read transaction (:meth:`jarvis_memory.Database.snapshot`).  Every column is cast to TEXT or INTEGER
 in SQLite, so a value stored with an unexpected type (a number in a text
 column, a BLOB) cannot break Arrow's typing.  The tables are DuckDB views over
 those Arrow tables (nothing is copied); the parsed columns are computed when a
@@ -45,7 +45,9 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 import pyarrow as pa
 
-from ..errors import BusyError, ConfigError, DatabaseError, JarvisMemoryError, SchemaError, ValidationError
+from ..errors import (
+    BusyError, ConfigError, DatabaseError, JarvisMemoryError, SchemaError, UnreachableError, ValidationError,
+)
 from ..store import config, events
 from ..store import replica as replicas
 from ..store.config import BUSY_TIMEOUT_MS, no_shm_possible
@@ -65,11 +67,13 @@ DECISION_TABLES = {  # read when the database has them, else empty; the columns 
 }
 COLUMNS = {**{t: CORE_TABLES[t] for t in TABLES}, **DECISION_TABLES}
 PAGE_SIZE = 10_000
+READS = 3  # attempts at a paged read: a connection lost during it takes its transaction along, so it starts over
+_LOST = ("STREAM_CLOSED", "STREAM_EXPIRED")  # the codes of a stream gone with its transaction (sqld, _remote)
 _KEYS = {MERGES: "merge_id", KEPT_BOTH: "decision_id"}  # every other table's: id
 _INTEGER_COLUMNS = {"id", "session_id", "merge_id", "survivor_id", "removed_id", "decision_id", "id_a", "id_b"}
 _REAL_COLUMNS = {"score"}
 _OLDER = {(MERGES, "decision"): "'merge'"}  # a column a later migration added -> what its older rows mean
-_WHILE = {(MERGES, "content"): "undone_at IS NULL"}  # a column read only where this holds (else NULL)
+_WHILE = {(MERGES, "content"): "undone_at"}  # a column read only while that one is NULL (else NULL)
 _TIMESTAMPS = {
     "memory_entries": ("created_at", "last_accessed"),
     "sessions": ("started_at", "ended_at"),
@@ -171,27 +175,33 @@ def _read_file(settings: config.Settings) -> tuple[dict[str, pa.Table], int]:
     with open_file(settings) as conn:
         found = _columns_file(settings, conn)
         _check_schema(settings, found)
-        tables = {t: read_table(conn, t, found[t]) if t in found else _schema(t).empty_table() for t in COLUMNS}
+        tables = {t: _noted(t, read_table(conn, t, found[t]), found[t]) if t in found else _schema(t).empty_table()
+                  for t in COLUMNS}
     assert settings.path is not None
     return tables, settings.path.stat().st_size
 
 
 def _read_pages_snapshot(settings: config.Settings, page_size: int) -> tuple[dict[str, pa.Table], int]:
-    """Every table in pages, cut at the highest ids one statement saw (one moment for all the tables).
-
-    Rows inserted while the pages are read are left out of every table, so an event is never read without
-    its session (no phantom orphans).  Not a full snapshot: an update or delete that lands during the read
-    (an undo) is seen in the pages read after it.
-    """
-    with Database(settings.url, settings.auth_token, read_only=True) as db:
-        found = check_schema(db)
-        there = [t for t in COLUMNS if t in found]
-        marks = db.execute("SELECT " + ", ".join(f"(SELECT max({_key(t)}) FROM {t})" for t in there)).rows[0]
-        tables = {t: read_pages(db, t, page_size=page_size, until_id=mark or 0, present=found[t])
-                  for t, mark in zip(there, marks)}
-        tables |= {t: _schema(t).empty_table() for t in COLUMNS if t not in found}
-        size = db.execute("PRAGMA page_count").rows[0][0] * db.execute("PRAGMA page_size").rows[0][0]
-    return tables, size
+    """Every table in pages, all in one read transaction (:meth:`Database.snapshot`): the state of one moment
+    however long the read takes, whatever is written meanwhile (an apply or undo of merges: never a memory in
+    neither ``memory_entries`` nor the merges in effect, nor a half-applied batch).  A read whose connection is
+    lost starts over, :data:`READS` times in all, then raises :class:`UnreachableError`."""
+    for attempt in range(1, READS + 1):
+        try:
+            with Database(settings.url, settings.auth_token, read_only=True) as db, db.snapshot():
+                found = check_schema(db)
+                tables = {t: _noted(t, read_pages(db, t, page_size=page_size, present=found[t]), found[t])
+                          if t in found else _schema(t).empty_table() for t in COLUMNS}
+                # the pragmas as table-valued functions: sqld refuses a PRAGMA statement to a read-only token
+                size = db.execute("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()"
+                                  ).rows[0][0]
+            return tables, size
+        except DatabaseError as e:
+            if not (isinstance(e, UnreachableError) or e.code in _LOST):
+                raise
+            if attempt == READS:
+                raise UnreachableError(f"{e} (the paged read lost its connection {READS} times)") from None
+    raise AssertionError("unreachable")
 
 
 # -- file: through ADBC ----------------------------------------------------------
@@ -285,12 +295,26 @@ def _sql_type(column: str) -> str:
 
 def select_columns(table: str, present: list[str] | None = None) -> dict[str, str]:
     """The table's columns, each cast to the one type Arrow will see.  ``present``: the columns the database
-    has (default: all); one a later migration added that is missing reads as what older rows mean."""
+    has (default: all); one a later migration added that is missing reads as what older rows mean, any other a
+    decision table lacks (:func:`lacking`) as NULL, its key as the rowid (rows are paged and named by it)."""
     exprs = {}
     for c in COLUMNS[table]:
-        expr = _OLDER[table, c] if present is not None and c not in present else f"CAST({c} AS {_sql_type(c)})"
-        exprs[c] = f"CASE WHEN {_WHILE[table, c]} THEN {expr} END" if (table, c) in _WHILE else expr
+        stand_in = _OLDER.get((table, c)) or ("rowid" if c == _key(table) else "NULL")
+        exprs[c] = f"CAST({c if present is None or c in present else stand_in} AS {_sql_type(c)})"
+    for c, null in ((c, null) for (t, c), null in _WHILE.items() if t == table):
+        exprs[c] = f"CASE WHEN {exprs[null]} IS NULL THEN {exprs[c]} END"
     return exprs
+
+
+def lacking(table: str, present: list[str]) -> list[str]:
+    """The columns of ``table`` that are not in ``present`` and that no migration explains (damage)."""
+    return [c for c in COLUMNS[table] if c not in present and (table, c) not in _OLDER]
+
+
+def _noted(table: str, arrow: pa.Table, present: list[str]) -> pa.Table:
+    """``arrow`` with the columns its table lacks in its ``missing`` metadata (:func:`to_duckdb` names them)."""
+    return arrow.replace_schema_metadata({**(arrow.schema.metadata or {}),
+                                          b"missing": json.dumps(lacking(table, present)).encode()})
 
 
 def select_sql(table: str, present: list[str] | None = None) -> str:
@@ -383,9 +407,8 @@ def _by_table(rows: Any) -> dict[str, list[str]]:
 
 
 # -- remote: keyset pages ----------------------------------------------------------
-def read_pages(db: Database, table: str, *, page_size: int = PAGE_SIZE, until_id: int | None = None,
-               present: list[str] | None = None) -> pa.Table:
-    """The whole table (rows up to ``until_id`` if given) as Arrow, in key order (``id``; the log's
+def read_pages(db: Database, table: str, *, page_size: int = PAGE_SIZE, present: list[str] | None = None) -> pa.Table:
+    """The whole table as Arrow, in key order (``id``; the log's
     ``merge_id``), in pages of at most ``page_size`` rows and :data:`jarvis_memory.store.database.ANSWER_BYTES`
     (so no answer exceeds the server's or aiohttp's limit); ``present``: as for :func:`select_columns`."""
     if isinstance(page_size, bool) or not isinstance(page_size, int) or page_size < 1:
@@ -393,8 +416,7 @@ def read_pages(db: Database, table: str, *, page_size: int = PAGE_SIZE, until_id
     columns, key = COLUMNS[table], _key(table)
     schema = _schema(table)
     batches = []
-    cut = ("1 = 1", []) if until_id is None else (f"{key} <= ?", [int(until_id)])
-    for rows in db.pages(table, select_columns(table, present), *cut, key=(key,), page_rows=page_size):
+    for rows in db.pages(table, select_columns(table, present), key=(key,), page_rows=page_size):
         data = list(zip(*rows))
         batches.append(pa.record_batch([pa.array(data[i], schema.field(c).type) for i, c in enumerate(columns)],
                                        schema=schema))
@@ -403,24 +425,26 @@ def read_pages(db: Database, table: str, *, page_size: int = PAGE_SIZE, until_id
 
 def check_schema(db: Database) -> dict[str, list[str]]:
     """What :func:`load` checks before reading, on any :class:`Database` (the reports check it before a kernel
-    starts): the three tables, the decision tables it has, and their columns, in one statement that opens no
-    other table.  Returns ``{table: [column, …]}`` of the tables there.  Raises :class:`SchemaError`."""
+    starts): the three tables and their columns (a decision table may lack any: :func:`select_columns`), in one
+    statement that opens no other table.  Returns ``{table: [column, …]}`` of the tables there.  Raises
+    :class:`SchemaError`."""
     found = _by_table(db.execute(columns_sql(COLUMNS)).rows)
     _check_schema(db.settings, found)
     return found
 
 
 def _check_schema(settings: config.Settings, found: dict[str, list[str]]) -> None:
+    """The memory tables must be there with every column; the decision tables are optional (:func:`lacking`)."""
     missing = [t for t in TABLES if t not in found]
     if missing:
         raise SchemaError(
             f"{settings.redacted_url} is not a memory database: it has no {', '.join(missing)} table"
             f"{'s' if len(missing) > 1 else ''} (create them with `jarvis-memory migrate`)"
         )
-    for table in (t for t in COLUMNS if t in found):
-        lacking = [c for c in COLUMNS[table] if c not in found[table] and (table, c) not in _OLDER]
-        if lacking:
-            raise SchemaError(f"table {table} on {settings.redacted_url} lacks columns {', '.join(lacking)}")
+    for table in TABLES:
+        if lacking(table, found[table]):
+            raise SchemaError(f"table {table} on {settings.redacted_url} lacks columns"
+                              f" {', '.join(lacking(table, found[table]))}")
 
 
 def _schema(table: str) -> pa.Schema:
@@ -477,4 +501,9 @@ def to_duckdb(tables: dict[str, pa.Table]) -> duckdb.DuckDBPyConnection:
     con.execute("CREATE TABLE unreadable_values (table_name VARCHAR, id BIGINT, column_name VARCHAR)")
     if unreadable:
         con.executemany("INSERT INTO unreadable_values VALUES (?, ?, ?)", unreadable)
+    missing = [(table, column, _key(table)) for table in tables
+               for column in json.loads((tables[table].schema.metadata or {}).get(b"missing", b"[]"))]
+    con.execute("CREATE TABLE missing_columns (table_name VARCHAR, column_name VARCHAR, key_column VARCHAR)")
+    if missing:
+        con.executemany("INSERT INTO missing_columns VALUES (?, ?, ?)", missing)
     return con

@@ -29,7 +29,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -158,7 +159,7 @@ class _FileClient:
             raise ConfigError(f"cannot open {settings.redacted_url}: {e}") from None
         self._identity = _identity(path)
         self._moved = False
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # reentrant: a snapshot holds it while its reads take it again
 
     def execute(self, sql: str, args: Any = None, *, idempotent: bool = False, retry_sql: str | None = None) -> ResultSet:
         with self._lock:  # never retried: the busy timeout waits out other writers instead
@@ -173,6 +174,21 @@ class _FileClient:
             results = translate(self.settings, self._backend.batch, stmts)
             self._check_same_file()
             return results
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """The calls inside the block run in one transaction on the one connection (``Database.snapshot``);
+        other threads' calls wait until it ends."""
+        with self._lock:
+            if self._backend._connect().in_transaction:  # already in one
+                yield
+                return
+            translate(self.settings, self._backend.execute, "BEGIN")
+            try:
+                yield
+            finally:
+                if not self._backend.closed and self._backend._connect().in_transaction:
+                    self._backend._connect().execute("ROLLBACK")
 
     def _check_same_file(self, *, look: bool = True) -> None:
         """SQLite keeps writing to a file unlinked or replaced under it (WAL mode notices neither): after

@@ -14,10 +14,11 @@ import sqlite3
 import threading
 import weakref
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ReadOnlyError, SchemaError
+from ..errors import ConfigError, ReadOnlyError, SchemaError
 from . import config, migrations, search
 from ._clients import Statement, open_client
 
@@ -175,6 +176,21 @@ class Database:
             if len(rows) < want and not cut_by_size:
                 return
             last = [rows[-1][names.index(k)] for k in key]
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Database]:
+        """Every read this thread makes inside the block sees one state of the database: one read transaction
+        (``BEGIN`` … ``ROLLBACK``), on a remote database on one Hrana stream, which sqld keeps open across
+        requests (over HTTP by the baton of each answer, for 10 s after each; sqld
+        ``libsql-server/src/hrana/http/stream.rs``).  Writers are not held up (WAL).  Only on a ``read_only``
+        Database (:class:`ConfigError` otherwise).  A connection lost inside the block fails the read, never
+        repeated on another connection (the transaction went with it): :class:`UnreachableError` or
+        :class:`DatabaseError`.  On ``file:``, other threads' calls wait until the block ends.
+        """
+        if not self.read_only:
+            raise ConfigError(f"{self.settings.redacted_url}: a snapshot reads only: open the Database read_only")
+        with self._open().snapshot():
+            yield self
 
     def _open(self) -> Any:
         if self._pid != os.getpid():  # forked: never share (or close) a parent's connection
