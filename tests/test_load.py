@@ -250,7 +250,8 @@ def test_a_paged_load_is_one_snapshot_while_merges_are_applied(kind: str, server
     with jarvis_memory.Database(url, TOKEN) as writer:
         writer.migrate()
         rows = [writer.memories.store(f"memory {i}", "fact", "user_explicit")[0] for i in range(40)]
-        merging = [Merge(b.id, a.id, "exact", 1.0, b.content_hash, a.content_hash) for a, b in zip(rows[::2], rows[1::2])]
+        merging = [Merge(b.id, a.id, "exact", 1.0, b.content_hash, a.content_hash)
+                   for a, b in zip(rows[::2], rows[1::2])]
         pages = jarvis_memory.Database.pages
 
         def merged_after_the_first_page(self, table, *args, **kwargs):  # another client's apply, between two pages
@@ -359,3 +360,31 @@ def test_a_decision_table_missing_a_column_reads_it_as_null_and_says_so(kind, fi
     missing = found[found["column"] == "jm_memory_merges.score"]
     assert set(missing["problem"]) == {"column missing (read as NULL)"} and sorted(missing["id"]) == sorted(done.merged)
     assert counts["memory_entries"] == TRUTH["counts"]["memory_entries"] - 2
+
+
+@pytest.mark.parametrize("kind", REMOTE_KINDS)
+def test_text_that_is_not_utf8_is_read_in_pages_as_the_file_reader_reads_it(kind, fixture_copy, tmp_path) -> None:
+    """Issue 23: sqld cannot put such a text in an answer (http: "HTTP status 500: invalid utf-8 sequence", ws: the
+    connection dropped), so the paged read failed while the replica and file: read it as U+FFFD and named it."""
+    with jarvis_memory.Database(fixture_copy.as_uri()) as db:
+        db.migrate()
+        a, b = db.memories.list(limit=2)
+        merge_batch.apply(db, [Merge(b.id, a.id, "exact", 1.0, b.content_hash, a.content_hash)])
+    conn = sqlite3.connect(fixture_copy)
+    for sql in ("UPDATE memory_entries SET content = CAST(x'41ff42' AS TEXT) WHERE id = 7",
+                "UPDATE memory_entries SET source = CAST(x'c3' AS TEXT) WHERE id = 8",  # a sequence cut short
+                "UPDATE sessions SET summary = 'caf' || CAST(x'e9' AS TEXT) WHERE id = 3",  # Latin-1
+                "UPDATE daily_logs SET event_type = CAST(x'00ff' AS TEXT) WHERE id = 5",  # after a NUL
+                "UPDATE jm_memory_merges SET content = CAST(x'80' AS TEXT) || 'é 🙂'"):
+        conn.execute(sql)
+    conn.commit()
+    conn.close()
+    with load(fixture_copy.as_uri()) as local:
+        expected = {t: local.sql(f"SELECT * FROM {t} ORDER BY 1") for t in (*TABLES, "jm_memory_merges")}
+        named = local.sql("SELECT * FROM unreadable_values ORDER BY ALL")
+    with served(kind, tmp_path, fixture_copy) as (url, token, _), \
+            load(url, auth_token=token, replica=False, page_size=50) as remote:
+        for table, frame in expected.items():
+            assert remote.sql(f"SELECT * FROM {table} ORDER BY 1").equals(frame), table
+        assert remote.sql("SELECT * FROM unreadable_values ORDER BY ALL").equals(named)
+    assert len(named) == 5 and expected["memory_entries"].set_index("id").loc[7, "content"] == "A\ufffdB"
