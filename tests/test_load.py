@@ -6,6 +6,7 @@ import hashlib
 import json
 import shutil
 import sqlite3
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -293,6 +294,24 @@ def test_a_paged_load_that_loses_its_connection_starts_over_then_says_so(kind, f
         drops[:] = [1] * READS
         with pytest.raises(UnreachableError, match=f"lost its connection {READS} times"):
             load(url, auth_token=TOKEN, replica=False, page_size=50)
+
+
+@pytest.mark.slow
+def test_a_paged_load_whose_http_stream_expired_starts_over(fixture_copy, ds, tmp_path, monkeypatch) -> None:
+    """sqld drops an HTTP stream, and its transaction, 10 s after its last answer: the read starts over."""
+    pauses = [11.0]
+    pages = jarvis_memory.Database.pages
+
+    def paused_after_the_first_page(self, table, *args, **kwargs):
+        for n, page in enumerate(pages(self, table, *args, **kwargs)):
+            yield page
+            if table == "memory_entries" and n == 0 and pauses:
+                time.sleep(pauses.pop())
+
+    monkeypatch.setattr(jarvis_memory.Database, "pages", paused_after_the_first_page)
+    with Sqld(tmp_path / "sqld", keys=KEYS, seed=fixture_copy) as sqld, \
+            load(sqld.url("http"), auth_token=TOKEN, replica=False, page_size=50) as remote:
+        assert remote.counts == ds.counts and not pauses
 
 
 # -- bad input -------------------------------------------------------------------------------
