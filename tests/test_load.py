@@ -6,6 +6,7 @@ import hashlib
 import json
 import shutil
 import sqlite3
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -250,7 +251,8 @@ def test_a_paged_load_is_one_snapshot_while_merges_are_applied(kind: str, server
     with jarvis_memory.Database(url, TOKEN) as writer:
         writer.migrate()
         rows = [writer.memories.store(f"memory {i}", "fact", "user_explicit")[0] for i in range(40)]
-        merging = [Merge(b.id, a.id, "exact", 1.0, b.content_hash, a.content_hash) for a, b in zip(rows[::2], rows[1::2])]
+        merging = [Merge(b.id, a.id, "exact", 1.0, b.content_hash, a.content_hash)
+                   for a, b in zip(rows[::2], rows[1::2])]
         pages = jarvis_memory.Database.pages
 
         def merged_after_the_first_page(self, table, *args, **kwargs):  # another client's apply, between two pages
@@ -292,6 +294,24 @@ def test_a_paged_load_that_loses_its_connection_starts_over_then_says_so(kind, f
         drops[:] = [1] * READS
         with pytest.raises(UnreachableError, match=f"lost its connection {READS} times"):
             load(url, auth_token=TOKEN, replica=False, page_size=50)
+
+
+@pytest.mark.slow
+def test_a_paged_load_whose_http_stream_expired_starts_over(fixture_copy, ds, tmp_path, monkeypatch) -> None:
+    """sqld drops an HTTP stream, and its transaction, 10 s after its last answer: the read starts over."""
+    pauses = [11.0]
+    pages = jarvis_memory.Database.pages
+
+    def paused_after_the_first_page(self, table, *args, **kwargs):
+        for n, page in enumerate(pages(self, table, *args, **kwargs)):
+            yield page
+            if table == "memory_entries" and n == 0 and pauses:
+                time.sleep(pauses.pop())
+
+    monkeypatch.setattr(jarvis_memory.Database, "pages", paused_after_the_first_page)
+    with Sqld(tmp_path / "sqld", keys=KEYS, seed=fixture_copy) as sqld, \
+            load(sqld.url("http"), auth_token=TOKEN, replica=False, page_size=50) as remote:
+        assert remote.counts == ds.counts and not pauses
 
 
 # -- bad input -------------------------------------------------------------------------------
@@ -359,3 +379,31 @@ def test_a_decision_table_missing_a_column_reads_it_as_null_and_says_so(kind, fi
     missing = found[found["column"] == "jm_memory_merges.score"]
     assert set(missing["problem"]) == {"column missing (read as NULL)"} and sorted(missing["id"]) == sorted(done.merged)
     assert counts["memory_entries"] == TRUTH["counts"]["memory_entries"] - 2
+
+
+@pytest.mark.parametrize("kind", REMOTE_KINDS)
+def test_text_that_is_not_utf8_is_read_in_pages_as_the_file_reader_reads_it(kind, fixture_copy, tmp_path) -> None:
+    """Issue 23: sqld cannot put such a text in an answer (http: "HTTP status 500: invalid utf-8 sequence", ws: the
+    connection dropped), so the paged read failed while the replica and file: read it as U+FFFD and named it."""
+    with jarvis_memory.Database(fixture_copy.as_uri()) as db:
+        db.migrate()
+        a, b = db.memories.list(limit=2)
+        merge_batch.apply(db, [Merge(b.id, a.id, "exact", 1.0, b.content_hash, a.content_hash)])
+    conn = sqlite3.connect(fixture_copy)
+    for sql in ("UPDATE memory_entries SET content = CAST(x'41ff42' AS TEXT) WHERE id = 7",
+                "UPDATE memory_entries SET source = CAST(x'c3' AS TEXT) WHERE id = 8",  # a sequence cut short
+                "UPDATE sessions SET summary = 'caf' || CAST(x'e9' AS TEXT) WHERE id = 3",  # Latin-1
+                "UPDATE daily_logs SET event_type = CAST(x'00ff' AS TEXT) WHERE id = 5",  # after a NUL
+                "UPDATE jm_memory_merges SET content = CAST(x'80' AS TEXT) || 'é 🙂'"):
+        conn.execute(sql)
+    conn.commit()
+    conn.close()
+    with load(fixture_copy.as_uri()) as local:
+        expected = {t: local.sql(f"SELECT * FROM {t} ORDER BY 1") for t in (*TABLES, "jm_memory_merges")}
+        named = local.sql("SELECT * FROM unreadable_values ORDER BY ALL")
+    with served(kind, tmp_path, fixture_copy) as (url, token, _), \
+            load(url, auth_token=token, replica=False, page_size=50) as remote:
+        for table, frame in expected.items():
+            assert remote.sql(f"SELECT * FROM {table} ORDER BY 1").equals(frame), table
+        assert remote.sql("SELECT * FROM unreadable_values ORDER BY ALL").equals(named)
+    assert len(named) == 5 and expected["memory_entries"].set_index("id").loc[7, "content"] == "A\ufffdB"

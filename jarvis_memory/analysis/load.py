@@ -9,8 +9,8 @@ A ``file:`` database is read through a C-level SQLite→Arrow reader
 embedded replica (:mod:`jarvis_memory.store.replica`), read the same way, or — with
 ``replica=False`` or where the server does not serve replication — through
 :class:`jarvis_memory.Database` with ``read_only=True``, in keyset pages on
-``id`` so no response is unbounded, all in one read transaction (:meth:`jarvis_memory.Database.snapshot`).  Every column is cast to TEXT or INTEGER
-in SQLite, so a value stored with an unexpected type (a number in a text
+``id`` so no response is unbounded, all in one read transaction
+(:meth:`jarvis_memory.Database.snapshot`).  Every column is cast to TEXT or INTEGER in SQLite, so a value stored with an unexpected type (a number in a text
 column, a BLOB) cannot break Arrow's typing.  The tables are DuckDB views over
 those Arrow tables (nothing is copied); the parsed columns are computed when a
 query reads them: timestamps as every reader reads them (:func:`jarvis_memory.timestamps.instant_ms`),
@@ -374,16 +374,25 @@ def _read_table_bytes(conn: Any, table: str, present: list[str] | None) -> pa.Ta
     for c in columns:
         if _sql_type(c) != "TEXT":
             arrays.append(raw.column(c).cast(schema.field(c).type))
-            continue
-        texts = []
-        for row_id, value in zip(ids, raw.column(c).to_pylist()):
-            try:
-                texts.append(None if value is None else value.decode("utf-8"))
-            except UnicodeDecodeError:
-                texts.append(value.decode("utf-8", "replace"))
-                bad.append([row_id, c])
-        arrays.append(pa.array(texts, pa.string()))
+        else:
+            arrays.append(pa.array(_texts(ids, raw.column(c).to_pylist(), c, bad), pa.string()))
     return pa.Table.from_arrays(arrays, schema=schema.with_metadata({"unreadable": json.dumps(bad)}))
+
+
+def _texts(ids: list[Any], values: list[Any], column: str, bad: list[list[Any]]) -> list[str | None]:
+    """A text column's ``values`` as str: bytes decoded as UTF-8, each bad sequence as U+FFFD, and the row
+    (``[id, column]``) added to ``bad``, which :func:`to_duckdb` turns into ``unreadable_values``."""
+    texts = []
+    for row_id, value in zip(ids, values):
+        if value is None:
+            texts.append(None)
+            continue
+        try:
+            texts.append(value.decode("utf-8"))
+        except UnicodeDecodeError:
+            texts.append(value.decode("utf-8", "replace"))
+            bad.append([row_id, column])
+    return texts
 
 
 def _columns_file(settings: config.Settings, conn: Any) -> dict[str, list[str]]:
@@ -410,17 +419,29 @@ def _by_table(rows: Any) -> dict[str, list[str]]:
 def read_pages(db: Database, table: str, *, page_size: int = PAGE_SIZE, present: list[str] | None = None) -> pa.Table:
     """The whole table as Arrow, in key order (``id``; the log's
     ``merge_id``), in pages of at most ``page_size`` rows and :data:`jarvis_memory.store.database.ANSWER_BYTES`
-    (so no answer exceeds the server's or aiohttp's limit); ``present``: as for :func:`select_columns`."""
+    (so no answer exceeds the server's or aiohttp's limit); ``present``: as for :func:`select_columns`.
+
+    Text columns travel as their bytes (BLOBs, base64 in the answer) and are decoded here as the file reader
+    decodes them (:func:`_texts`): sqld fails a whole answer holding a text that is not UTF-8 (HTTP 500
+    "invalid utf-8 sequence"; over a WebSocket it drops the connection), and SQLite cannot tell valid UTF-8
+    from invalid at a cost that does not grow with every page (a page's statement evaluates its columns for up
+    to ``page_size`` rows).  Base64 is a third larger, and the page budget counts a BLOB's bytes twice, so a
+    page of text holds about two thirds of what it did (measured in README, Performance)."""
     if isinstance(page_size, bool) or not isinstance(page_size, int) or page_size < 1:
         raise ValidationError(f"page size must be a positive integer, not {page_size!r}")
     columns, key = COLUMNS[table], _key(table)
+    exprs = {c: f"CAST({e} AS BLOB)" if _sql_type(c) == "TEXT" else e
+             for c, e in select_columns(table, present).items()}
     schema = _schema(table)
-    batches = []
-    for rows in db.pages(table, select_columns(table, present), key=(key,), page_rows=page_size):
+    batches, bad = [], []
+    for rows in db.pages(table, exprs, key=(key,), page_rows=page_size):
         data = list(zip(*rows))
-        batches.append(pa.record_batch([pa.array(data[i], schema.field(c).type) for i, c in enumerate(columns)],
-                                       schema=schema))
-    return pa.Table.from_batches(batches, schema=schema)
+        ids = data[columns.index(key)]
+        batches.append(pa.record_batch(
+            [pa.array(_texts(ids, data[i], c, bad) if _sql_type(c) == "TEXT" else data[i], schema.field(c).type)
+             for i, c in enumerate(columns)], schema=schema))
+    return pa.Table.from_batches(batches, schema=schema.with_metadata({"unreadable": json.dumps(bad)}))
+
 
 
 def check_schema(db: Database) -> dict[str, list[str]]:

@@ -15,8 +15,9 @@ rather than worked around in every caller:
   the interpreter alive.  :class:`._remote.RemoteClient` runs the async client on a
   daemon loop thread and every call has a deadline, so an unreachable server
   fails in bounded time instead of hanging.
-* Over ``http:`` there is no ``transaction()``.  Nothing here offers one:
-  every multi-statement write is a ``batch``, which is atomic on every URL kind.
+* Over ``http:`` there is no ``transaction()``.  Nothing here offers one for writes:
+  every multi-statement write is a ``batch``, which is atomic on every URL kind.  A read-only
+  snapshot (``Database.snapshot``) holds one read transaction on one stream (:mod:`._hrana`).
 * Errors are read from sqld's answers (statement codes, 401, 403, busy, size
   limits) into this package's typed errors, busy answers are retried for every
   write and everything else safe to repeat is retried, all within one deadline
