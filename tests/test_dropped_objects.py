@@ -78,6 +78,74 @@ def test_a_dropped_merge_table_is_named_and_recreated(url, token, db, db_path, t
     assert "1 merge undone, 0 skipped" in undone.stdout
 
 
+def columns(path: Path, table: str) -> list[tuple]:
+    with sqlite3.connect(path.as_uri() + "?mode=ro", uri=True) as conn:
+        return conn.execute("SELECT * FROM pragma_table_info(?)", [table]).fetchall()
+
+
+@pytest.mark.parametrize("url_kind", ["file", "ws"])
+def test_a_dropped_column_is_named_and_added_back(url, token, db, db_path, tmp_path):
+    """A column of ours dropped while its migration stays recorded: `migrate` said "already up to date", `doctor`
+    ok, and `dedup apply` failed with "table jm_memory_merges has no column named decision"."""
+    review = review_file(db, tmp_path)
+    whole, records = columns(db_path, "jm_memory_merges"), bookkeeping(db_path)
+    db.execute("ALTER TABLE jm_memory_merges DROP COLUMN decision")
+
+    doctor = run(url, token, "doctor")
+    assert doctor.returncode == 1
+    assert (f"FAIL schema: at version {LATEST}, but missing column jm_memory_merges.decision (run `jarvis-memory"
+            " migrate`)") in doctor.stdout
+    status = run(url, token, "migrate", "--status", "--json")
+    assert json.loads(status.stdout) == {"current": LATEST, "pending": [], "missing": ["column jm_memory_merges.decision"]}
+    migrate = run(url, token, "migrate", "--yes-remote")
+    assert (migrate.returncode, migrate.stdout) == (0, "recreated: column jm_memory_merges.decision\n"), migrate.stderr
+    assert columns(db_path, "jm_memory_merges") == whole  # type, NOT NULL and DEFAULT 'merge' as 0005 made it
+    assert bookkeeping(db_path) == records
+    assert run(url, token, "doctor").returncode == 0
+
+    applied = run(url, token, "dedup", "apply", str(review), "--apply", "--yes-remote")
+    assert applied.returncode == 0, applied.stderr
+    assert db.query("SELECT decision FROM jm_memory_merges") == [{"decision": "merge"}]
+
+
+@pytest.mark.parametrize("url_kind", ["file"])
+def test_a_column_sqlite_cannot_add_back_is_a_schema_error_naming_it(db, db_path, tmp_path):
+    """NOT NULL without a default cannot be added to a table with rows: exit 6, the column named, nothing changed."""
+    assert run(db.settings.url, None, "dedup", "apply", str(review_file(db, tmp_path)), "--apply").returncode == 0
+    db.execute("ALTER TABLE jm_memory_merges DROP COLUMN content")
+    before = columns(db_path, "jm_memory_merges")
+    out = run(db.settings.url, None, "migrate")
+    assert out.returncode == 6
+    assert out.stderr.splitlines()[1] == (
+        f"error: could not recreate column jm_memory_merges.content on {db.settings.url}: SQLITE_ERROR: Cannot add"
+        " a NOT NULL column with default value NULL")
+    assert columns(db_path, "jm_memory_merges") == before
+
+
+@pytest.mark.parametrize("url_kind", ["file", "ws"])
+def test_a_dropped_search_index_is_recreated_and_refilled(url, token, db, db_path):
+    """The push drops ``jm_memory_fts`` (and its shadow tables) but not its triggers: every insert then fails
+    until ``migrate`` makes the index again and fills it from the rows already there."""
+    db.memories.store("Drinks oat milk in coffee", "preference", "user_explicit")
+    whole = schema(db_path)
+    db.execute("DROP TABLE jm_memory_fts")
+    stored = run(url, token, "remember", "Plays the cello", "--category", "fact")
+    if url.startswith("file:"):  # an embedded database gets it back on this write
+        assert stored.returncode == 0, stored.stderr
+    else:
+        assert stored.returncode == 6 and "has no table jm_memory_fts" in stored.stderr and "jarvis-memory migrate" in stored.stderr
+        migrate = run(url, token, "migrate", "--yes-remote")
+        assert (migrate.returncode, migrate.stdout) == (0, "recreated: table jm_memory_fts; refilled: jm_memory_fts\n"), \
+            migrate.stderr
+        assert run(url, token, "remember", "Plays the cello", "--category", "fact").returncode == 0
+    assert schema(db_path) == whole
+    for word, content in (("coffee", "Drinks oat milk in coffee"), ("cello", "Plays the cello")):
+        found = run(url, token, "search", word, "--json")
+        assert [m["content"] for m in json.loads(found.stdout)] == [content], found.stderr
+    doctor = run(url, token, "doctor")
+    assert doctor.returncode == 0 and "ok   search index: jm_memory_fts: 2 memories indexed" in doctor.stdout
+
+
 @pytest.mark.parametrize("url_kind", ["ws"])
 def test_a_remote_database_is_recreated_only_with_yes_remote(url, token, db, db_path):
     db.execute("DROP INDEX jm_daily_logs_timestamp_idx")
@@ -122,6 +190,8 @@ def test_every_object_the_migrations_make_is_owned():
                      ("index", "jm_memory_merges_removed_id_idx"), ("index", "jm_memory_merges_merged_at_idx"),
                      ("table", "jm_merge_plan"), ("index", "jm_merge_plan_survivor_idx"),
                      ("index", "jm_merge_plan_removed_idx"), ("index", "jm_memory_merges_survivor_id_idx"),
-                     ("table", "jm_kept_both"), ("index", "jm_kept_both_pair_idx"), ("index", "jm_kept_both_decided_at_idx")}
+                     ("table", "jm_kept_both"), ("index", "jm_kept_both_pair_idx"), ("index", "jm_kept_both_decided_at_idx"),
+                     ("table", "jm_memory_fts"), ("trigger", "jm_memory_fts_insert"), ("trigger", "jm_memory_fts_delete"),
+                     ("trigger", "jm_memory_fts_update")}  # not the index's shadow tables: they are made with it
     assert {o.name: o.version for o in migrations.owned()}["jm_memory_merges"] == 3
-    assert [o.type for o in migrations.owned()][:6] == ["table"] * 6  # tables before their indexes
+    assert [o.type for o in migrations.owned()][:7] == ["table"] * 7  # tables before their indexes and triggers

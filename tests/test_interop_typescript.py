@@ -27,6 +27,7 @@ import pytest
 
 import jarvis_memory
 from conftest import TOKEN, URL_KINDS
+from jarvis_memory.store import search
 from jarvis_memory.store.hashing import content_hash
 
 pytestmark = pytest.mark.interop
@@ -194,6 +195,25 @@ def test_both_apps_share_schema_and_rows(first, db_path, ts, db):
     stamps += [s[k] for s in sessions.values() for k in ("startedAt", "endedAt")]
     stamps += [e["timestamp"] for e in dump["daily_logs"]]
     assert all(ISO.fullmatch(s) for s in stamps if s is not None), stamps
+
+
+def test_search_follows_the_apps_stores_and_deletes(ts, db):
+    """The search index's triggers index what storeMemoryEntry inserts and drop what the app deletes."""
+    ts("migrate")
+    db.migrate()
+    entries = [{"content": text, "category": "preference", "source": "user_explicit"}
+               for text in ("Prefers green TEA", "team offsite in March", "Café noir after lunch")]
+    (tea, _, cafe), deleted, _ = ts("script", stdin=[
+        {"cmd": "store-many", "input": entries},
+        {"cmd": "delete", "args": ["$0.2.id"]},
+        {"cmd": "store-many", "input": [{**entries[0], "content": " prefers green tea "}]},  # a duplicate: touched
+    ])
+    assert deleted["id"] == cafe["id"]
+    assert [e.id for e in db.memories.search("tea")] == [tea["id"]]
+    assert db.memories.search("cafe") == [] and db.memories.search("green") == [db.memories.get(tea["id"])]
+    [again] = ts("store", "Café NOIR after lunch", "fact", "jarvis_inferred"),
+    assert [e.id for e in db.memories.search("café")] == [again["id"]] != [cafe["id"]]
+    assert search.check(db).startswith("jm_memory_fts: 3 memories indexed")
 
 
 @pytest.mark.parametrize("transport", ["file"])  # no database involved

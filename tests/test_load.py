@@ -6,6 +6,7 @@ import hashlib
 import json
 import shutil
 import sqlite3
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -17,9 +18,14 @@ import pytest
 import jarvis_memory
 from jarvis_memory import timestamps
 from jarvis_memory.store import config
-from jarvis_memory.errors import ConfigError, ReadOnlyError, SchemaError
-from jarvis_memory.analysis.load import TABLES, load, open_file, read_pages, read_table
-from conftest import KEYS, REMOTE_KINDS, TOKEN
+from jarvis_memory.errors import ConfigError, ReadOnlyError, SchemaError, UnreachableError
+from jarvis_memory.analysis import decisions
+from jarvis_memory.analysis.load import READS, TABLES, check_schema, load, open_file, read_pages, read_table
+from jarvis_memory.analysis.quality import findings
+from jarvis_memory.store import merge_batch
+from jarvis_memory.store.merges import Merge
+from conftest import KEYS, REMOTE_KINDS, TOKEN, served
+from fault_proxy import FaultProxy
 from sqld import Sqld
 
 FIXTURE = Path(__file__).parent / "fixtures" / "jarvis-fixture.db"
@@ -221,6 +227,93 @@ def test_remote_load_equals_file_load(fixture_copy: Path, kind: str, ds, tmp_pat
                 assert remote.sql(query).equals(ds.sql(query)), table
 
 
+def test_a_snapshot_reads_one_state_while_another_connection_writes(db, url, token) -> None:
+    """Database.snapshot: the reads of the block see the state of its first read, on every URL kind."""
+    for i in range(3):
+        db.memories.store(f"memory {i}", "fact", "user_explicit")
+    with jarvis_memory.Database(url, token, read_only=True) as reader, reader.snapshot():
+        before = reader.execute("SELECT count(*) FROM memory_entries").rows[0][0]
+        db.memories.store("written meanwhile", "fact", "user_explicit")  # a writer is not held up
+        db.execute("DELETE FROM memory_entries WHERE content = 'memory 0'")
+        assert db.execute("SELECT count(*) FROM memory_entries").rows[0][0] == before
+        assert [reader.execute("SELECT count(*) FROM memory_entries").rows[0][0] for _ in range(3)] == [before] * 3
+    with jarvis_memory.Database(url, token, read_only=True) as reader:
+        assert reader.execute("SELECT count(*) FROM memory_entries").rows[0][0] == before
+    with pytest.raises(ConfigError, match="a snapshot reads only"), db.snapshot():
+        pass
+
+
+@pytest.mark.parametrize("kind", REMOTE_KINDS)
+def test_a_paged_load_is_one_snapshot_while_merges_are_applied(kind: str, server, monkeypatch) -> None:
+    """Issue 23: merges applied between two pages of memory_entries were seen in the later pages only, and the log
+    was cut at the merges there were when the read began: removed memories were in neither, exit 0."""
+    url = server.url(kind)
+    with jarvis_memory.Database(url, TOKEN) as writer:
+        writer.migrate()
+        rows = [writer.memories.store(f"memory {i}", "fact", "user_explicit")[0] for i in range(40)]
+        merging = [Merge(b.id, a.id, "exact", 1.0, b.content_hash, a.content_hash)
+                   for a, b in zip(rows[::2], rows[1::2])]
+        pages = jarvis_memory.Database.pages
+
+        def merged_after_the_first_page(self, table, *args, **kwargs):  # another client's apply, between two pages
+            for n, page in enumerate(pages(self, table, *args, **kwargs)):
+                yield page
+                if table == "memory_entries" and n == 0:
+                    assert len(merge_batch.apply(writer, merging).merged) == 20
+
+        monkeypatch.setattr(jarvis_memory.Database, "pages", merged_after_the_first_page)
+        with load(url, auth_token=KEYS.read_only, replica=False, page_size=10) as ds:  # reads need no more
+            memories = set(ds.sql("SELECT id FROM memory_entries")["id"])
+            log = decisions.log(ds)
+        assert writer.execute("SELECT count(*) FROM memory_entries").rows[0][0] == 20  # the apply did happen
+    assert memories == {r.id for r in rows} and log.empty  # the state when the read began, whole
+
+
+@pytest.mark.parametrize("kind", REMOTE_KINDS)
+def test_a_paged_load_that_loses_its_connection_starts_over_then_says_so(kind, fixture_copy, ds, tmp_path,
+                                                                        monkeypatch) -> None:
+    """The transaction goes with the connection, so a page is never asked again elsewhere: the read starts over."""
+    with Sqld(tmp_path / "sqld", keys=KEYS, seed=fixture_copy) as sqld, \
+            FaultProxy(sqld.http_url, sqld.legacy_ws_url if kind == "ws-legacy" else None) as proxy:
+        url = proxy.http_url if kind == "http" else proxy.ws_url
+        drops: list[int] = []
+        pages = jarvis_memory.Database.pages
+
+        def dropped_after_the_first_page(self, table, *args, **kwargs):
+            for n, page in enumerate(pages(self, table, *args, **kwargs)):
+                yield page
+                if table == "memory_entries" and n == 0 and drops:
+                    proxy.faults.drop_next(kind="execute", count=drops.pop())
+
+        monkeypatch.setattr(jarvis_memory.Database, "pages", dropped_after_the_first_page)
+        drops[:] = [1]
+        with load(url, auth_token=TOKEN, replica=False, page_size=50) as remote:
+            assert remote.counts == ds.counts
+            query = "SELECT * FROM memory_entries ORDER BY id"
+            assert remote.sql(query).equals(ds.sql(query))
+        drops[:] = [1] * READS
+        with pytest.raises(UnreachableError, match=f"lost its connection {READS} times"):
+            load(url, auth_token=TOKEN, replica=False, page_size=50)
+
+
+@pytest.mark.slow
+def test_a_paged_load_whose_http_stream_expired_starts_over(fixture_copy, ds, tmp_path, monkeypatch) -> None:
+    """sqld drops an HTTP stream, and its transaction, 10 s after its last answer: the read starts over."""
+    pauses = [11.0]
+    pages = jarvis_memory.Database.pages
+
+    def paused_after_the_first_page(self, table, *args, **kwargs):
+        for n, page in enumerate(pages(self, table, *args, **kwargs)):
+            yield page
+            if table == "memory_entries" and n == 0 and pauses:
+                time.sleep(pauses.pop())
+
+    monkeypatch.setattr(jarvis_memory.Database, "pages", paused_after_the_first_page)
+    with Sqld(tmp_path / "sqld", keys=KEYS, seed=fixture_copy) as sqld, \
+            load(sqld.url("http"), auth_token=TOKEN, replica=False, page_size=50) as remote:
+        assert remote.counts == ds.counts and not pauses
+
+
 # -- bad input -------------------------------------------------------------------------------
 @pytest.mark.parametrize("url", ["postgres://db.example.com/x", "file:", "libsql://", "http://[::1"])
 def test_unsupported_or_malformed_urls(url: str) -> None:
@@ -259,3 +352,58 @@ def test_a_file_that_is_not_sqlite(tmp_path: Path) -> None:
     path.write_bytes(b"this is not a database" * 100)
     with pytest.raises(SchemaError, match="is not a readable SQLite database: .*file is not a database"):
         load(path.as_uri())
+
+
+@pytest.mark.parametrize("kind", ["file", "ws", "http"])
+def test_a_decision_table_missing_a_column_reads_it_as_null_and_says_so(kind, fixture_copy, tmp_path) -> None:
+    """Issue 23: with jm_memory_merges.score dropped, every report failed (exit 6, "lacks columns score"), even
+    session_summary, which never reads merges.  The decision tables are optional: their missing columns read as
+    NULL, named in the data-quality findings; the memory tables keep their strict check (the test above)."""
+    with jarvis_memory.Database(fixture_copy.as_uri()) as db:
+        db.migrate()
+        a, b, c = db.memories.list(limit=3)
+        done = merge_batch.apply(db, [Merge(x.id, a.id, "exact", 0.9, x.content_hash, a.content_hash) for x in (b, c)])
+    conn = sqlite3.connect(fixture_copy)
+    conn.execute("ALTER TABLE jm_memory_merges DROP COLUMN score")
+    conn.commit()
+    conn.close()
+    with served(kind, tmp_path, fixture_copy) as (url, token, _):
+        with jarvis_memory.Database(url, token, read_only=True) as db:
+            assert "score" not in check_schema(db)["jm_memory_merges"]  # what a report checks before its kernel
+        with load(url, auth_token=token, replica=False if kind == "http" else None) as ds:
+            log = decisions.log(ds)
+            found = findings(ds)
+            counts = ds.counts
+    assert sorted(log["merge_id"]) == sorted(done.merged) and log["score"].isna().all()
+    assert set(log["removed_id"]) == {b.id, c.id} and (log["survivor_id"] == a.id).all()
+    missing = found[found["column"] == "jm_memory_merges.score"]
+    assert set(missing["problem"]) == {"column missing (read as NULL)"} and sorted(missing["id"]) == sorted(done.merged)
+    assert counts["memory_entries"] == TRUTH["counts"]["memory_entries"] - 2
+
+
+@pytest.mark.parametrize("kind", REMOTE_KINDS)
+def test_text_that_is_not_utf8_is_read_in_pages_as_the_file_reader_reads_it(kind, fixture_copy, tmp_path) -> None:
+    """Issue 23: sqld cannot put such a text in an answer (http: "HTTP status 500: invalid utf-8 sequence", ws: the
+    connection dropped), so the paged read failed while the replica and file: read it as U+FFFD and named it."""
+    with jarvis_memory.Database(fixture_copy.as_uri()) as db:
+        db.migrate()
+        a, b = db.memories.list(limit=2)
+        merge_batch.apply(db, [Merge(b.id, a.id, "exact", 1.0, b.content_hash, a.content_hash)])
+    conn = sqlite3.connect(fixture_copy)
+    for sql in ("UPDATE memory_entries SET content = CAST(x'41ff42' AS TEXT) WHERE id = 7",
+                "UPDATE memory_entries SET source = CAST(x'c3' AS TEXT) WHERE id = 8",  # a sequence cut short
+                "UPDATE sessions SET summary = 'caf' || CAST(x'e9' AS TEXT) WHERE id = 3",  # Latin-1
+                "UPDATE daily_logs SET event_type = CAST(x'00ff' AS TEXT) WHERE id = 5",  # after a NUL
+                "UPDATE jm_memory_merges SET content = CAST(x'80' AS TEXT) || 'é 🙂'"):
+        conn.execute(sql)
+    conn.commit()
+    conn.close()
+    with load(fixture_copy.as_uri()) as local:
+        expected = {t: local.sql(f"SELECT * FROM {t} ORDER BY 1") for t in (*TABLES, "jm_memory_merges")}
+        named = local.sql("SELECT * FROM unreadable_values ORDER BY ALL")
+    with served(kind, tmp_path, fixture_copy) as (url, token, _), \
+            load(url, auth_token=token, replica=False, page_size=50) as remote:
+        for table, frame in expected.items():
+            assert remote.sql(f"SELECT * FROM {table} ORDER BY 1").equals(frame), table
+        assert remote.sql("SELECT * FROM unreadable_values ORDER BY ALL").equals(named)
+    assert len(named) == 5 and expected["memory_entries"].set_index("id").loc[7, "content"] == "A\ufffdB"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -13,8 +14,10 @@ import pytest
 from click.testing import CliRunner
 
 import jarvis_memory
-from conftest import TOKEN
+from conftest import TOKEN, cli_env, reports_read, served
 from test_interop_typescript import INTEROP, node  # noqa: F401  (node: the fixture that installs the app)
+from test_upgrades import fill_like_typescript
+from jarvis_memory.analysis import decisions
 from jarvis_memory.store import merge_batch, merges
 from jarvis_memory.cli import cli
 from jarvis_memory.errors import DatabaseError, ValidationError
@@ -81,14 +84,14 @@ def test_apply_then_undo_restores_every_row(db, tmp_path):
     assert after[ids["tea"]]["last_accessed"] == "2026-01-05T10:00:00.000Z"  # the later of the two
     assert after[ids["tea"]]["content"] == "Prefers green tea in the morning"
     assert dump(db)["daily_logs"] == before["daily_logs"]  # events naming removed ids stay as they are
-    recorded = merges.log(db)
+    recorded = reports_read(db, decisions.log)
     assert sorted(recorded["removed_id"]) == sorted([ids["tea2"], ids["tea3"], ids["cat"]])
     assert recorded["undone_at"].isna().all()
 
     undone = merge_batch.undo(db, since="2000-01-01")
     assert (sorted(undone.restored), undone.skipped) == (sorted(done.merged), [])
     assert dump(db) == before
-    assert merges.log(db)["undone_at"].notna().all()
+    assert reports_read(db, decisions.log)["undone_at"].notna().all()
     assert merge_batch.undo(db, merge_ids=list(done.merged)).restored == []  # already undone: said, not repeated
 
 
@@ -116,7 +119,7 @@ def test_apply_is_atomic(db, tmp_path):
     with pytest.raises(DatabaseError, match="forced failure"):
         merge_batch.apply(db, found.merges)
     assert dump(db) == before
-    assert merges.log(db).empty
+    assert reports_read(db, decisions.log).empty
 
 
 def test_stale_pairs_are_skipped(db, tmp_path):
@@ -217,18 +220,24 @@ def test_cli_dry_run_writes_nothing(tmp_path):
     assert (result.exit_code, result.output.splitlines()[0]) == (0, "undid merge 1")
 
 
-def test_cli_says_so_when_a_pair_marked_merge_is_a_variant(tmp_path):
+@pytest.mark.parametrize("kind", ["variant", "possible_duplicate"])
+def test_cli_says_so_when_a_pair_marked_merge_is_no_duplicate_of_the_rules(tmp_path, kind):
     """A variant marked merge is superseded: the newest row stays (the older was kept, deleting a correction),
-    and the line says why."""
+    and the line says why; a pair only the semantic stage listed (a possible duplicate) is merged as marked, and
+    the line says no rule called it a duplicate.  An unmarked row of either merges nothing."""
     path = tmp_path / "jarvis.db"
     with jarvis_memory.Database(path.as_uri()) as db:
         ids = seed(db)
-        reviewed = review(db, tmp_path / "r.csv", [(ids["cat"], ids["car"], "merge")])
-    reviewed.write_text(reviewed.read_text().replace(",near,", ",variant,"), encoding="utf-8")
+        reviewed = review(db, tmp_path / "r.csv", [(ids["cat"], ids["car"], "merge"), (ids["tea"], ids["tea2"], "")])
+    reviewed.write_text(reviewed.read_text().replace(",near,", f",{kind},"), encoding="utf-8")
     result = CliRunner().invoke(cli, ["--url", path.as_uri(), "dedup", "apply", str(reviewed)])
     assert result.exit_code == 0, result.output
-    assert (f"would retire {ids['cat']}, superseded by {ids['car']} (variant) - marked merge, but a variant states"
-            " another value: the newest stays") in result.output
+    expected = {"variant": f"would retire {ids['cat']}, superseded by {ids['car']} (variant) - marked merge, but a"
+                           " variant states another value: the newest stays",
+                "possible_duplicate": f"would merge {ids['car']} into {ids['cat']} (possible_duplicate) - only the"
+                                      " semantic stage's model read these as alike, no rule did; merged as marked"}
+    assert expected[kind] in result.output
+    assert "1 pair decided: 1 row to remove" in result.output and f"merge {ids['tea2']}" not in result.output
 
 
 def test_cli_undo_of_an_already_undone_merge_is_skipped_with_exit_0_both_ways(tmp_path):
@@ -343,3 +352,22 @@ def test_usage_report_counts_store_events_of_merged_memories_as_merged(tmp_path)
     figures = json.loads(headline.read_text())
     figures = figures.get("figures", figures)
     assert (figures["store_events_merged_memory"], figures["store_events_missing_memory"]) == (2, 1)
+
+
+@pytest.mark.parametrize("kind", ["file", "ws-legacy"])
+def test_the_reports_run_on_a_database_the_typescript_app_made(kind, tmp_path):
+    """No merge log and no jm_kept_both (never migrated by this package): the loader reads them empty, from the
+    file (as from a replica) or in keyset pages (a server that serves no replication), and creates nothing."""
+    seed = tmp_path / "app.db"
+    fill_like_typescript(seed)
+    with served(kind, tmp_path, seed) as (url, token, path):
+        done = subprocess.run([str(Path(sys.executable).parent / "jarvis-memory"), "--url", url, "report", "dedup_audit",
+                               "usage_report", "--out", str(tmp_path / "out")], env=cli_env(token=token),
+                              capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stdout + done.stderr
+        with sqlite3.connect(path.as_uri() + "?mode=ro", uri=True) as conn:
+            assert conn.execute("SELECT name FROM sqlite_master WHERE name LIKE 'jm%'").fetchall() == []
+    [folder] = (tmp_path / "out").glob("2*")
+    assert "0 merges in effect, 0 undone" in (folder / "dedup_audit.html").read_text(encoding="utf-8")
+    usage = json.loads((folder / "usage_report.json").read_text(encoding="utf-8"))
+    assert (usage["memory_store_events"], usage["store_events_merged_memory"], usage["store_events_missing_memory"]) == (1, 0, 0)

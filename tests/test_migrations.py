@@ -70,6 +70,7 @@ def test_database_made_by_the_typescript_app_is_adopted(db_path):
     with jarvis_memory.Database(db_path.as_uri()) as db:
         assert [m.version for m in db.migrate()] == [m.version for m in migrations.available()]
         assert db.memories.count() == 1
+        assert [e.content for e in db.memories.search("x")] == ["x"]  # the app's row is in the search index (0006)
     assert "__drizzle_migrations" not in tables(db_path)  # not ours to write when we did not create the tables
 
 

@@ -4,6 +4,7 @@ undo byte for byte, the pairs not asked again, and how facts changed."""
 from __future__ import annotations
 
 import csv
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -11,8 +12,11 @@ import pytest
 from click.testing import CliRunner
 
 import jarvis_memory
+from conftest import reports_read, write
 from jarvis_memory import timestamps
+from jarvis_memory.analysis import decisions
 from jarvis_memory.analysis.dedup.review import differences, review_items
+from jarvis_memory.analysis.load import load
 from jarvis_memory.cli import cli
 from jarvis_memory.errors import ValidationError
 from jarvis_memory.store import merge_batch, merges
@@ -108,7 +112,7 @@ def test_supersede_and_merge_are_undone_byte_for_byte(db, shops, tmp_path):
     undone = merge_batch.undo(db, since=since)
     assert (sorted(undone.restored), undone.skipped) == (sorted(done.merged), [])
     assert dump(db) == before
-    assert merges.facts_changed(db).empty
+    assert reports_read(db, decisions.facts_changed).empty
 
 
 def test_keep_both_is_recorded_once_and_reopened_by_undo(db, shops, tmp_path):
@@ -118,14 +122,14 @@ def test_keep_both_is_recorded_once_and_reopened_by_undo(db, shops, tmp_path):
     done = carry_out(db, path)
     assert dump(db) == before  # nothing removed
     [(decision_id, pair)] = done.kept_both.items()
-    kept = merges.kept_both(db)
+    kept = reports_read(db, decisions.kept_both)
     a, b = sorted([shops["now"], shops["between"]])
     assert kept[["decision_id", "id_a", "id_b"]].values.tolist() == [[decision_id, a, b]]
     again = merges.plan(db, merges.read_review(path))  # applying the same file again records nothing twice
     assert again.kept_both == [] and f"kept both already (decision {decision_id})" in again.skipped[0]
     undone = merge_batch.undo(db, since=since)
     assert undone.reopened == [{"decision_id": decision_id, "id_a": a, "id_b": b}]
-    assert merges.kept_both(db).empty and dump(db) == before
+    assert reports_read(db, decisions.kept_both).empty and dump(db) == before
 
 
 def test_a_pair_kept_both_that_other_lines_remove_skips_the_group(db, shops, tmp_path):
@@ -143,22 +147,28 @@ def test_facts_changed_reads_the_log_newest_change_first(db, tmp_path):
     madrid = remember(db, "Lives in Madrid", "2026-06-20T00:00:00.000Z")
     cat, cat2 = remember(db, "Has a cat", "2026-01-01T00:00:00.000Z"), remember(db, "Has a cat.", "2026-01-02T00:00:00.000Z")
     carry_out(db, decide(db, tmp_path / "d2.csv", [(porto, madrid, "variant", "supersede"), (cat, cat2, "normalized", "merge")]))
-    facts = merges.facts_changed(db)
+    facts = reports_read(db, decisions.facts_changed)
     assert facts[["before", "after", "before_id", "after_id"]].values.tolist() == [
         ["Lives in Porto", "Lives in Madrid", porto, madrid],
         ["Lives in Lisbon", "Lives in Porto", lisbon, porto]]  # Porto, retired since, is read from the log
     assert facts["changed_at"].dt.strftime("%B %Y").tolist() == ["June 2026", "March 2026"]
     merge_batch.undo(db, merge_ids=[int(facts["merge_id"][0])])
-    assert merges.facts_changed(db)["after"].tolist() == ["Lives in Porto"]
+    assert reports_read(db, decisions.facts_changed)["after"].tolist() == ["Lives in Porto"]
 
 
 def test_an_older_log_reads_as_merges_and_nothing_else(tmp_path):
-    """A database at migration 0003 (the committed fixture), read-only as the notebooks read it."""
-    fixture = Path(__file__).parent / "fixtures" / "jarvis-fixture.db"
-    with jarvis_memory.Database(fixture.as_uri(), read_only=True) as db:
-        assert list(merges.log(db).columns) == ["merge_id", "merged_at", "survivor_id", "removed_id", "kind",
-                                                "decision", "score", "content", "undone_at"]
-        assert merges.facts_changed(db).empty and merges.kept_both(db).empty
+    """A database at migration 0003 (a copy of the committed fixture, one merge logged), read as the reports read it."""
+    fixture = tmp_path / "fixture.db"
+    shutil.copy(Path(__file__).parent / "fixtures" / "jarvis-fixture.db", fixture)
+    write(fixture, "INSERT INTO jm_memory_merges (merged_at, survivor_id, kind, removed_id, content, category, source,"
+                   " created_at) VALUES ('2026-03-01T00:00:00.000Z', 1, 'near', 999, 'Likes tea', 'fact', 'user_explicit',"
+                   " '2026-01-01T00:00:00.000Z')")
+    with load(fixture.as_uri()) as ds:
+        log = decisions.log(ds)
+        assert list(log.columns) == ["merge_id", "merged_at", "survivor_id", "removed_id", "kind", "decision", "score",
+                                     "content", "undone_at"]
+        assert log[["removed_id", "decision", "content"]].values.tolist() == [[999, "merge", "Likes tea"]]
+        assert decisions.facts_changed(ds).empty and decisions.kept_both(ds).empty
 
 
 def test_items_kept_both_are_not_asked_again_while_both_rows_stay(tmp_path):
@@ -173,7 +183,7 @@ def test_items_kept_both_are_not_asked_again_while_both_rows_stay(tmp_path):
         def settled() -> list[bool]:
             memories = pd.DataFrame(db.query("SELECT * FROM memory_entries"))
             memories["created_at"] = pd.to_datetime(memories["created_at"], utc=True)
-            return review_items(memories, candidates, queue, merges.kept_both(db))["settled"].tolist()
+            return review_items(memories, candidates, queue, reports_read(db, decisions.kept_both))["settled"].tolist()
 
         assert settled() == [False]
         carry_out(db, decide(db, tmp_path / "d.csv", [(a, b, "variant", "keep both")]))
@@ -229,7 +239,6 @@ def test_the_report_shows_the_items_as_stored_and_how_facts_changed(tmp_path):
 
     from conftest import cli_env
     from jarvis_memory.analysis import dedup
-    from jarvis_memory.analysis.load import load
     from jarvis_memory.demo import FIXTURE_AS_OF, build
 
     build(tmp_path / "demo.db", size="tiny", seed=7, as_of=FIXTURE_AS_OF)
@@ -259,7 +268,7 @@ def test_the_report_shows_the_items_as_stored_and_how_facts_changed(tmp_path):
     assert "<mark>" in page and ">(no negation)<" not in page
     content = memories.set_index("id")["content"]
     nb = json.loads((folder / "dedup_audit.ipynb").read_text(encoding="utf-8"))
-    [facts] = [c for c in nb["cells"] if "".join(c["source"]).startswith("facts = merges.facts_changed")]
+    [facts] = [c for c in nb["cells"] if "".join(c["source"]).startswith("facts = decisions.facts_changed")]
     shown = "".join(o.get("text", "") if isinstance(o.get("text"), str) else "".join(o.get("text", []))
                     for o in facts["outputs"])
     assert "Statements superseded so far: 1" in shown and f'{content[older[0]]}" → "{content[newest]}' in page

@@ -113,7 +113,7 @@ def test_migrate_upgrades_without_losing_a_row(origin, request):
     assert out.returncode == 0, out.stderr
     expected = [f"{m.version:04d}_{m.name}" for m in migrations.available()
                 if origin == "at_0001_by_typescript" or m.version > 1]
-    assert json.loads(out.stdout) == {"applied": expected, "recreated": [],
+    assert json.loads(out.stdout) == {"applied": expected, "recreated": [], "refilled": [],
                                       "current": migrations.available()[-1].version}
     assert dump(path) == before  # every row, byte for byte, and Drizzle's record untouched
     assert versions(path) == [m.version for m in migrations.available()]

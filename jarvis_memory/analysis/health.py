@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import timestamps
 from ..errors import ConfigError, DatabaseError, JarvisMemoryError
-from ..store import migrations
+from ..store import migrations, search
 from ..store.hashing import content_hash
 
 if TYPE_CHECKING:
@@ -58,6 +58,7 @@ def doctor(db: Database) -> dict[str, Any]:
 
     if check("connect", lambda: _connect(db)) and check("schema", lambda: _schema(db)):
         if check("integrity", lambda: _integrity(db)) and check("tables", lambda: _tables(db)):
+            check("search index", lambda: search.check(db))
             from .load import load
 
             with load(db.settings.url, auth_token=db.settings.auth_token, replica=False) as ds:  # makes no replica
@@ -74,13 +75,16 @@ def _connect(db: Database) -> str:
 
 
 def _integrity(db: Database) -> str:
-    """``PRAGMA quick_check``: SQLite's own check of the file's structure (not of index contents)."""
+    """``PRAGMA quick_check``: SQLite's own check of the file's structure (not of index contents); from SQLite
+    3.44 (sqld's) it opens FTS5 indexes too, and a damaged search index is one ``migrate`` repairs."""
     try:
         found = [row[0] for row in db.execute("PRAGMA quick_check").rows]
     except DatabaseError as e:  # damage can stop the check itself (SQLITE_CORRUPT): that is its finding
         raise _Failed(f"PRAGMA quick_check found the file damaged: {e}") from None
     if found != ["ok"]:
-        raise _Failed(f"PRAGMA quick_check found {len(found)} problem(s): {'; '.join(map(str, found[:3]))}")
+        index = any(f"FTS5 table main.{search.INDEX}:" in str(problem) for problem in found)
+        raise _Failed(f"PRAGMA quick_check found {len(found)} problem(s): {'; '.join(map(str, found[:3]))}"
+                      + (f"; the search index {search.INDEX} is damaged {migrations.MIGRATE_HINT}" if index else ""))
     return "PRAGMA quick_check: ok"
 
 

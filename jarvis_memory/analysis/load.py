@@ -1,4 +1,4 @@
-"""Load the three memory tables into DuckDB for analysis, without writing to the database.
+"""Load the three memory tables and the reviewer's decisions into DuckDB for analysis, without writing to the database.
 
 >>> from jarvis_memory.analysis.load import load
 >>> ds = load("file:tests/fixtures/jarvis-fixture.db")          # doctest: +SKIP
@@ -9,8 +9,8 @@ A ``file:`` database is read through a C-level SQLite→Arrow reader
 embedded replica (:mod:`jarvis_memory.store.replica`), read the same way, or — with
 ``replica=False`` or where the server does not serve replication — through
 :class:`jarvis_memory.Database` with ``read_only=True``, in keyset pages on
-``id`` so no response is unbounded.  Every column is cast to TEXT or INTEGER
-in SQLite, so a value stored with an unexpected type (a number in a text
+``id`` so no response is unbounded, all in one read transaction
+(:meth:`jarvis_memory.Database.snapshot`).  Every column is cast to TEXT or INTEGER in SQLite, so a value stored with an unexpected type (a number in a text
 column, a BLOB) cannot break Arrow's typing.  The tables are DuckDB views over
 those Arrow tables (nothing is copied); the parsed columns are computed when a
 query reads them: timestamps as every reader reads them (:func:`jarvis_memory.timestamps.instant_ms`),
@@ -18,6 +18,12 @@ NULL where unreadable (the text as stored stays in ``*_raw``), event data that J
 refuses becomes NULL (``event_data_raw`` keeps it; :func:`jarvis_memory.store.events.parse_data`).  Text
 another client stored that is not valid UTF-8 is read with U+FFFD for each bad sequence; the row is kept and the value
 named in the table ``unreadable_values`` (``table_name, id, column_name``).
+
+The reviewer's decisions (``dedup apply``: the merge log ``jm_memory_merges`` and ``jm_kept_both``, migrations
+0003 and 0005) are read with the memory tables, by the same readers, from the same snapshot: a database without
+them (never migrated by this package; made by the TypeScript app) reads them empty, a log from before 0005 reads
+``decision`` as ``merge``.  A removed row's text is read only while it is removed: an undone merge put the row
+back in ``memory_entries``, so a log of undone merges costs no texts.
 
 Why one module: the file reader (ADBC), the remote reader (keyset pages) and the DuckDB views share one
 column list, one schema check and one set of timestamp rules; apart, each would import the others' parts.
@@ -39,11 +45,14 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 import pyarrow as pa
 
-from ..errors import BusyError, ConfigError, DatabaseError, JarvisMemoryError, SchemaError, ValidationError
+from ..errors import (
+    BusyError, ConfigError, DatabaseError, JarvisMemoryError, SchemaError, UnreachableError, ValidationError,
+)
 from ..store import config, events
 from ..store import replica as replicas
 from ..store.config import BUSY_TIMEOUT_MS, no_shm_possible
 from ..store.database import Database
+from ..store.merges import KEPT_BOTH, TABLE as MERGES
 from ..store.migrations import CORE_TABLES, columns_sql
 from .. import timestamps
 
@@ -51,24 +60,38 @@ if TYPE_CHECKING:
     import pandas as pd
 
 TABLES = ("memory_entries", "sessions", "daily_logs")
+DECISION_TABLES = {  # read when the database has them, else empty; the columns the reports read
+    MERGES: ["merge_id", "merged_at", "survivor_id", "removed_id", "kind", "decision", "score", "content",
+             "created_at", "undone_at"],
+    KEPT_BOTH: ["decision_id", "decided_at", "id_a", "id_b", "hash_a", "hash_b", "kind", "undone_at"],
+}
+COLUMNS = {**{t: CORE_TABLES[t] for t in TABLES}, **DECISION_TABLES}
 PAGE_SIZE = 10_000
-_INTEGER_COLUMNS = {"id", "session_id"}
+READS = 3  # attempts at a paged read: a connection lost during it takes its transaction along, so it starts over
+_LOST = ("STREAM_CLOSED", "STREAM_EXPIRED")  # the codes of a stream gone with its transaction (sqld, _remote)
+_KEYS = {MERGES: "merge_id", KEPT_BOTH: "decision_id"}  # every other table's: id
+_INTEGER_COLUMNS = {"id", "session_id", "merge_id", "survivor_id", "removed_id", "decision_id", "id_a", "id_b"}
+_REAL_COLUMNS = {"score"}
+_OLDER = {(MERGES, "decision"): "'merge'"}  # a column a later migration added -> what its older rows mean
+_WHILE = {(MERGES, "content"): "undone_at"}  # a column read only while that one is NULL (else NULL)
 _TIMESTAMPS = {
     "memory_entries": ("created_at", "last_accessed"),
     "sessions": ("started_at", "ended_at"),
     "daily_logs": ("timestamp",),
+    MERGES: ("created_at",),  # the removed memory's; merged_at and undone_at are this package's own, kept as text
 }
 
 
 @dataclass
 class Dataset:
-    """The three tables as views on an in-memory DuckDB connection, plus where they came from.
+    """The three tables and the decision tables as views on an in-memory DuckDB connection, plus where they came
+    from (:data:`COLUMNS` names them; :mod:`jarvis_memory.analysis.decisions` reads the decisions).
 
     The rows themselves are the Arrow tables registered on :attr:`con`; they live as long as it does.
     """
 
     con: duckdb.DuckDBPyConnection
-    counts: dict[str, int]
+    counts: dict[str, int]  # rows of each of the three memory tables
     source: str  # redacted URL: safe to print
     database_bytes: int
     loaded_seconds: float
@@ -150,25 +173,35 @@ def _dataset(tables: dict[str, pa.Table], settings: config.Settings, size: int, 
 
 def _read_file(settings: config.Settings) -> tuple[dict[str, pa.Table], int]:
     with open_file(settings) as conn:
-        _check_schema(settings, _columns_file(settings, conn))
-        tables = {t: read_table(conn, t) for t in TABLES}
+        found = _columns_file(settings, conn)
+        _check_schema(settings, found)
+        tables = {t: _noted(t, read_table(conn, t, found[t]), found[t]) if t in found else _schema(t).empty_table()
+                  for t in COLUMNS}
     assert settings.path is not None
     return tables, settings.path.stat().st_size
 
 
 def _read_pages_snapshot(settings: config.Settings, page_size: int) -> tuple[dict[str, pa.Table], int]:
-    """All three tables in pages, cut at the highest ids one statement saw (one moment for all three tables).
-
-    Rows inserted while the pages are read are left out of every table, so an event is never read without
-    its session (no phantom orphans).  Not a full snapshot: an update or delete that lands during the read
-    is seen in the pages read after it.
-    """
-    with Database(settings.url, settings.auth_token, read_only=True) as db:
-        check_schema(db)
-        marks = db.execute("SELECT " + ", ".join(f"(SELECT max(id) FROM {t})" for t in TABLES)).rows[0]
-        tables = {t: read_pages(db, t, page_size=page_size, until_id=mark or 0) for t, mark in zip(TABLES, marks)}
-        size = db.execute("PRAGMA page_count").rows[0][0] * db.execute("PRAGMA page_size").rows[0][0]
-    return tables, size
+    """Every table in pages, all in one read transaction (:meth:`Database.snapshot`): the state of one moment
+    however long the read takes, whatever is written meanwhile (an apply or undo of merges: never a memory in
+    neither ``memory_entries`` nor the merges in effect, nor a half-applied batch).  A read whose connection is
+    lost starts over, :data:`READS` times in all, then raises :class:`UnreachableError`."""
+    for attempt in range(1, READS + 1):
+        try:
+            with Database(settings.url, settings.auth_token, read_only=True) as db, db.snapshot():
+                found = check_schema(db)
+                tables = {t: _noted(t, read_pages(db, t, page_size=page_size, present=found[t]), found[t])
+                          if t in found else _schema(t).empty_table() for t in COLUMNS}
+                # the pragmas as table-valued functions: sqld refuses a PRAGMA statement to a read-only token
+                size = db.execute("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()"
+                                  ).rows[0][0]
+            return tables, size
+        except DatabaseError as e:
+            if not (isinstance(e, UnreachableError) or e.code in _LOST):
+                raise
+            if attempt == READS:
+                raise UnreachableError(f"{e} (the paged read lost its connection {READS} times)") from None
+    raise AssertionError("unreachable")
 
 
 # -- file: through ADBC ----------------------------------------------------------
@@ -252,30 +285,57 @@ def _read_error(settings: config.Settings, e: Exception) -> JarvisMemoryError:
     return SchemaError(f"{settings.redacted_url} is not a readable SQLite database: {detail}")
 
 
-def select_columns(table: str) -> dict[str, str]:
-    """The table's columns, each cast to the one type Arrow will see."""
-    return {c: f"CAST({c} AS {'INTEGER' if c in _INTEGER_COLUMNS else 'TEXT'})" for c in CORE_TABLES[table]}
+def _key(table: str) -> str:
+    return _KEYS.get(table, "id")
 
 
-def select_sql(table: str) -> str:
-    return f"SELECT {', '.join(f'{e} AS {c}' for c, e in select_columns(table).items())} FROM {table}"
+def _sql_type(column: str) -> str:
+    return "INTEGER" if column in _INTEGER_COLUMNS else "REAL" if column in _REAL_COLUMNS else "TEXT"
 
 
-def read_table(conn: Any, table: str) -> pa.Table:
-    """The whole table as Arrow.
+def select_columns(table: str, present: list[str] | None = None) -> dict[str, str]:
+    """The table's columns, each cast to the one type Arrow will see.  ``present``: the columns the database
+    has (default: all); one a later migration added that is missing reads as what older rows mean, any other a
+    decision table lacks (:func:`lacking`) as NULL, its key as the rowid (rows are paged and named by it)."""
+    exprs = {}
+    for c in COLUMNS[table]:
+        stand_in = _OLDER.get((table, c)) or ("rowid" if c == _key(table) else "NULL")
+        exprs[c] = f"CAST({c if present is None or c in present else stand_in} AS {_sql_type(c)})"
+    for c, null in ((c, null) for (t, c), null in _WHILE.items() if t == table):
+        exprs[c] = f"CASE WHEN {exprs[null]} IS NULL THEN {exprs[c]} END"
+    return exprs
+
+
+def lacking(table: str, present: list[str]) -> list[str]:
+    """The columns of ``table`` that are not in ``present`` and that no migration explains (damage)."""
+    return [c for c in COLUMNS[table] if c not in present and (table, c) not in _OLDER]
+
+
+def _noted(table: str, arrow: pa.Table, present: list[str]) -> pa.Table:
+    """``arrow`` with the columns its table lacks in its ``missing`` metadata (:func:`to_duckdb` names them)."""
+    return arrow.replace_schema_metadata({**(arrow.schema.metadata or {}),
+                                          b"missing": json.dumps(lacking(table, present)).encode()})
+
+
+def select_sql(table: str, present: list[str] | None = None) -> str:
+    return f"SELECT {', '.join(f'{e} AS {c}' for c, e in select_columns(table, present).items())} FROM {table}"
+
+
+def read_table(conn: Any, table: str, present: list[str] | None = None) -> pa.Table:
+    """The whole table as Arrow (``present``: as for :func:`select_columns`).
 
     ADBC fixes a column's type from the first rows it sees, so a column that
     starts with NULLs would be typed INTEGER and fail at its first text.  A
-    leading typed row (id NULL, which no real row has) fixes every type; it is
+    leading typed row (key NULL, which no real row has) fixes every type; it is
     dropped afterwards.
     """
-    samples = {c: "0" if c in _INTEGER_COLUMNS else "''" for c in CORE_TABLES[table]} | {"id": "NULL"}
-    typed = ", ".join(f"{value} AS {c}" for c, value in samples.items())
-    arrow = _fetch(conn, table, f"SELECT {typed} UNION ALL {select_sql(table)}")
+    samples = {c: {"INTEGER": "0", "REAL": "0.0", "TEXT": "''"}[_sql_type(c)] for c in COLUMNS[table]}
+    typed = ", ".join(f"{value} AS {c}" for c, value in (samples | {_key(table): "NULL"}).items())
+    arrow = _fetch(conn, table, f"SELECT {typed} UNION ALL {select_sql(table, present)}")
     try:
         arrow.validate(full=True)  # the driver copies text bytes as they are; DuckDB would fail on bad UTF-8 later
     except pa.ArrowInvalid:
-        return _read_table_bytes(conn, table)
+        return _read_table_bytes(conn, table, present)
     schema = _schema(table)
     return arrow if arrow.schema.equals(schema) else arrow.cast(schema)
 
@@ -289,12 +349,12 @@ def _fetch(conn: Any, table: str, sql: str) -> pa.Table:
         raise DatabaseError(f"reading {table} failed: {e}") from None
     finally:
         cursor.close()
-    if arrow.num_rows and arrow.column("id")[0].is_valid:  # SQLite did not keep the typed row first
+    if arrow.num_rows and arrow.column(_key(table))[0].is_valid:  # SQLite did not keep the typed row first
         raise DatabaseError(f"reading {table}: the typed first row went missing")
     return arrow.slice(1)
 
 
-def _read_table_bytes(conn: Any, table: str) -> pa.Table:
+def _read_table_bytes(conn: Any, table: str, present: list[str] | None) -> pa.Table:
     """The slow path for a table holding text that is not UTF-8 (another client's rows).
 
     Text columns are read as bytes and decoded row by row: a bad sequence becomes
@@ -302,33 +362,43 @@ def _read_table_bytes(conn: Any, table: str) -> pa.Table:
     (``[[id, column], …]``), which :func:`to_duckdb` turns into the view
     ``unreadable_values``.  The row itself is kept.
     """
-    columns = CORE_TABLES[table]
-    samples = {c: "0" if c in _INTEGER_COLUMNS else "x''" for c in columns if c != "id"}
-    typed = ", ".join(f"{value} AS {c}" for c, value in samples.items())
-    cast = ", ".join(f"CAST({c} AS {'INTEGER' if c in _INTEGER_COLUMNS else 'BLOB'}) AS {c}" for c in columns)
-    raw = _fetch(conn, table, f"SELECT NULL AS id, {typed} UNION ALL SELECT {cast} FROM {table}")
-    ids = raw.column("id").to_pylist()
+    columns, key = COLUMNS[table], _key(table)
+    samples = {c: {"INTEGER": "0", "REAL": "0.0", "TEXT": "x''"}[_sql_type(c)] for c in columns}
+    typed = ", ".join(f"{value} AS {c}" for c, value in (samples | {key: "NULL"}).items())
+    cast = ", ".join(f"CAST({e} AS BLOB) AS {c}" if _sql_type(c) == "TEXT" else f"{e} AS {c}"
+                     for c, e in select_columns(table, present).items())
+    raw = _fetch(conn, table, f"SELECT {typed} UNION ALL SELECT {cast} FROM {table}")
+    ids = raw.column(key).to_pylist()
+    schema = _schema(table)
     arrays, bad = [], []
     for c in columns:
-        if c in _INTEGER_COLUMNS:
-            arrays.append(raw.column(c).cast(pa.int64()))
+        if _sql_type(c) != "TEXT":
+            arrays.append(raw.column(c).cast(schema.field(c).type))
+        else:
+            arrays.append(pa.array(_texts(ids, raw.column(c).to_pylist(), c, bad), pa.string()))
+    return pa.Table.from_arrays(arrays, schema=schema.with_metadata({"unreadable": json.dumps(bad)}))
+
+
+def _texts(ids: list[Any], values: list[Any], column: str, bad: list[list[Any]]) -> list[str | None]:
+    """A text column's ``values`` as str: bytes decoded as UTF-8, each bad sequence as U+FFFD, and the row
+    (``[id, column]``) added to ``bad``, which :func:`to_duckdb` turns into ``unreadable_values``."""
+    texts = []
+    for row_id, value in zip(ids, values):
+        if value is None:
+            texts.append(None)
             continue
-        texts = []
-        for row_id, value in zip(ids, raw.column(c).to_pylist()):
-            try:
-                texts.append(None if value is None else value.decode("utf-8"))
-            except UnicodeDecodeError:
-                texts.append(value.decode("utf-8", "replace"))
-                bad.append([row_id, c])
-        arrays.append(pa.array(texts, pa.string()))
-    schema = _schema(table).with_metadata({"unreadable": json.dumps(bad)})
-    return pa.Table.from_arrays(arrays, schema=schema)
+        try:
+            texts.append(value.decode("utf-8"))
+        except UnicodeDecodeError:
+            texts.append(value.decode("utf-8", "replace"))
+            bad.append([row_id, column])
+    return texts
 
 
 def _columns_file(settings: config.Settings, conn: Any) -> dict[str, list[str]]:
     cursor = conn.cursor()
     try:
-        cursor.execute(columns_sql(TABLES))  # the memory tables only: another application's may not open here
+        cursor.execute(columns_sql(COLUMNS))  # the tables read only: another application's may not open here
         rows = cursor.fetchall()
     except Exception as e:  # not a database at all, or unreadable
         raise _read_error(settings, e) from None
@@ -346,31 +416,46 @@ def _by_table(rows: Any) -> dict[str, list[str]]:
 
 
 # -- remote: keyset pages ----------------------------------------------------------
-def read_pages(db: Database, table: str, *, page_size: int = PAGE_SIZE, until_id: int | None = None) -> pa.Table:
-    """The whole table (rows up to ``until_id`` if given) as Arrow, in ``id`` order, in pages of at most
-    ``page_size`` rows and :data:`jarvis_memory.store.database.ANSWER_BYTES` (so no answer exceeds the server's
-    or aiohttp's limit)."""
+def read_pages(db: Database, table: str, *, page_size: int = PAGE_SIZE, present: list[str] | None = None) -> pa.Table:
+    """The whole table as Arrow, in key order (``id``; the log's
+    ``merge_id``), in pages of at most ``page_size`` rows and :data:`jarvis_memory.store.database.ANSWER_BYTES`
+    (so no answer exceeds the server's or aiohttp's limit); ``present``: as for :func:`select_columns`.
+
+    Text columns travel as their bytes (BLOBs, base64 in the answer) and are decoded here as the file reader
+    decodes them (:func:`_texts`): sqld fails a whole answer holding a text that is not UTF-8 (HTTP 500
+    "invalid utf-8 sequence"; over a WebSocket it drops the connection), and SQLite cannot tell valid UTF-8
+    from invalid at a cost that does not grow with every page (a page's statement evaluates its columns for up
+    to ``page_size`` rows).  Base64 is a third larger, and the page budget counts a BLOB's bytes twice, so a
+    page of text holds about two thirds of what it did (measured in README, Performance)."""
     if isinstance(page_size, bool) or not isinstance(page_size, int) or page_size < 1:
         raise ValidationError(f"page size must be a positive integer, not {page_size!r}")
-    columns = CORE_TABLES[table]
+    columns, key = COLUMNS[table], _key(table)
+    exprs = {c: f"CAST({e} AS BLOB)" if _sql_type(c) == "TEXT" else e
+             for c, e in select_columns(table, present).items()}
     schema = _schema(table)
-    batches = []
-    cut = ("1 = 1", []) if until_id is None else ("id <= ?", [int(until_id)])
-    for rows in db.pages(table, select_columns(table), *cut, page_rows=page_size):
+    batches, bad = [], []
+    for rows in db.pages(table, exprs, key=(key,), page_rows=page_size):
         data = list(zip(*rows))
-        batches.append(pa.record_batch([pa.array(data[i], schema.field(c).type) for i, c in enumerate(columns)],
-                                       schema=schema))
-    return pa.Table.from_batches(batches, schema=schema)
+        ids = data[columns.index(key)]
+        batches.append(pa.record_batch(
+            [pa.array(_texts(ids, data[i], c, bad) if _sql_type(c) == "TEXT" else data[i], schema.field(c).type)
+             for i, c in enumerate(columns)], schema=schema))
+    return pa.Table.from_batches(batches, schema=schema.with_metadata({"unreadable": json.dumps(bad)}))
 
 
-def check_schema(db: Database) -> None:
+
+def check_schema(db: Database) -> dict[str, list[str]]:
     """What :func:`load` checks before reading, on any :class:`Database` (the reports check it before a kernel
-    starts): the three tables and their columns, in one statement that opens no other table.
-    Raises :class:`SchemaError`."""
-    _check_schema(db.settings, _by_table(db.execute(columns_sql(TABLES)).rows))
+    starts): the three tables and their columns (a decision table may lack any: :func:`select_columns`), in one
+    statement that opens no other table.  Returns ``{table: [column, …]}`` of the tables there.  Raises
+    :class:`SchemaError`."""
+    found = _by_table(db.execute(columns_sql(COLUMNS)).rows)
+    _check_schema(db.settings, found)
+    return found
 
 
 def _check_schema(settings: config.Settings, found: dict[str, list[str]]) -> None:
+    """The memory tables must be there with every column; the decision tables are optional (:func:`lacking`)."""
     missing = [t for t in TABLES if t not in found]
     if missing:
         raise SchemaError(
@@ -378,13 +463,14 @@ def _check_schema(settings: config.Settings, found: dict[str, list[str]]) -> Non
             f"{'s' if len(missing) > 1 else ''} (create them with `jarvis-memory migrate`)"
         )
     for table in TABLES:
-        lacking = [c for c in CORE_TABLES[table] if c not in found[table]]
-        if lacking:
-            raise SchemaError(f"table {table} on {settings.redacted_url} lacks columns {', '.join(lacking)}")
+        if lacking(table, found[table]):
+            raise SchemaError(f"table {table} on {settings.redacted_url} lacks columns"
+                              f" {', '.join(lacking(table, found[table]))}")
 
 
 def _schema(table: str) -> pa.Schema:
-    return pa.schema([(c, pa.int64() if c in _INTEGER_COLUMNS else pa.string()) for c in CORE_TABLES[table]])
+    types = {"INTEGER": pa.int64(), "REAL": pa.float64(), "TEXT": pa.string()}
+    return pa.schema([(c, types[_sql_type(c)]) for c in COLUMNS[table]])
 
 
 # -- DuckDB ------------------------------------------------------------------------
@@ -401,7 +487,7 @@ def _parsed(column: str) -> str:
 
 
 def to_duckdb(tables: dict[str, pa.Table]) -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB with the three tables as views over the Arrow data.
+    """An in-memory DuckDB with the ``tables`` (by name, of :data:`COLUMNS`) as views over the Arrow data.
 
     Nothing is copied: DuckDB scans the Arrow tables in place (in parallel), and
     the parsed timestamp and JSON columns are computed by the views when queried.
@@ -416,24 +502,29 @@ def to_duckdb(tables: dict[str, pa.Table]) -> duckdb.DuckDBPyConnection:
         pass
     con.create_function(events.UTF8_JSON_FUNCTION, events.utf8_json, [duckdb.sqltype("VARCHAR")],
                         duckdb.sqltype("VARCHAR"), null_handling="special")  # for events.duckdb_json
-    for table in TABLES:
+    for table in tables:
         con.register(f"_arrow_{table}", tables[table])
-        raw = set(_TIMESTAMPS[table])
+        raw = set(_TIMESTAMPS.get(table, ()))
         columns = []
-        for c in CORE_TABLES[table]:
+        for c in COLUMNS[table]:
             if c in raw:
                 columns.append(_parsed(c))
             elif c == "event_data":
                 columns.append(f"{events.duckdb_json(c)} AS {c}")
             else:
                 columns.append(c)
-        columns += [f"{c} AS {c}_raw" for c in _TIMESTAMPS[table]]
+        columns += [f"{c} AS {c}_raw" for c in _TIMESTAMPS.get(table, ())]
         if table == "daily_logs":
             columns.append("event_data AS event_data_raw")
         con.execute(f"CREATE VIEW {table} AS SELECT {', '.join(columns)} FROM _arrow_{table}")
-    unreadable = [(table, row_id, column) for table in TABLES
+    unreadable = [(table, row_id, column) for table in tables
                   for row_id, column in json.loads((tables[table].schema.metadata or {}).get(b"unreadable", b"[]"))]
     con.execute("CREATE TABLE unreadable_values (table_name VARCHAR, id BIGINT, column_name VARCHAR)")
     if unreadable:
         con.executemany("INSERT INTO unreadable_values VALUES (?, ?, ?)", unreadable)
+    missing = [(table, column, _key(table)) for table in tables
+               for column in json.loads((tables[table].schema.metadata or {}).get(b"missing", b"[]"))]
+    con.execute("CREATE TABLE missing_columns (table_name VARCHAR, column_name VARCHAR, key_column VARCHAR)")
+    if missing:
+        con.executemany("INSERT INTO missing_columns VALUES (?, ?, ?)", missing)
     return con

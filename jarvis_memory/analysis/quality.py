@@ -28,6 +28,7 @@ _TIMESTAMPS = [("memory_entries", "created_at"), ("memory_entries", "last_access
 _ENUMS = [("memory_entries", "category", ("preference", "fact", "pattern")),
           ("memory_entries", "source", ("user_explicit", "jarvis_inferred")),
           ("sessions", "end_trigger", ("timeout", "explicit", "browser_close"))]
+_DECISIONS = ("jm_memory_merges", "jm_kept_both")  # the reviewer's decisions, optional to the loader
 LEFT_OUT = "time unreadable or outside {}–{}: left out of time figures".format(*PLAUSIBLE_YEARS)
 
 # (problem, column, SQL selecting the ids); the timestamp shape is what timestamps.is_iso accepts:
@@ -56,15 +57,22 @@ CHECKS: list[tuple[str, str, str]] = (
 )
 
 
-def findings(ds: Dataset, tables: tuple[str, ...] = ("memory_entries", "sessions", "daily_logs")) -> pd.DataFrame:
+def findings(ds: Dataset, tables: tuple[str, ...] = ("memory_entries", "sessions", "daily_logs", *_DECISIONS)
+             ) -> pd.DataFrame:
     """Every finding as rows ``problem, column, id`` (one per row and problem), ordered; only ``tables``.
 
-    Text that is not valid UTF-8 (the loader's ``unreadable_values``) is the problem ``text not valid UTF-8``.
+    Text that is not valid UTF-8 (the loader's ``unreadable_values``) is the problem ``text not valid UTF-8``;
+    a column a decision table lacks (the loader's ``missing_columns``) is ``column missing (read as NULL)`` (its
+    key: ``read as the rowid``) for each of its rows, named by that key (``merge_id``, ``decision_id``).
     """
     parts = [f"SELECT '{problem}' AS problem, '{column}' AS \"column\", id FROM ({sql})"
              for problem, column, sql in CHECKS if column.split(".")[0] in tables]
     parts.append("SELECT 'text not valid UTF-8', table_name || '.' || column_name, id FROM unreadable_values"
                  f" WHERE table_name IN ({', '.join(repr(t) for t in tables)})")
+    for table, column, key in ds.con.execute("SELECT * FROM missing_columns").fetchall():
+        if table in tables:
+            read_as = "the rowid" if column == key else "NULL"  # as the loader reads it (load.select_columns)
+            parts.append(f"SELECT 'column missing (read as {read_as})', '{table}.{column}', {key} FROM {table}")
     return ds.sql(" UNION ALL ".join(parts) + ' ORDER BY problem, "column", id')
 
 

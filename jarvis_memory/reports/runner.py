@@ -297,7 +297,7 @@ def _execute(name: str, path: Path, dated: Path, values: dict[str, Any], rules: 
 
 
 PAGED_NOTE = ("the database was read in keyset pages, not through an embedded replica (the server offers no"
-              " working replication here): the figures are not one snapshot of the database")
+              " working replication here): one snapshot, read over the network")
 
 
 def _notes(nb: Any) -> list[str]:

@@ -1,179 +1,37 @@
 """A remote libSQL server (sqld, Turso) over Hrana: WebSocket (``ws``/``wss``/``libsql``) or HTTP.
 
-libsql-client's async clients, with sqld's answers read by their body (:class:`_HttpClient`), a larger
-WebSocket message limit and requests held until the Hrana hello is answered (:class:`_WsConn`), and
-:class:`RemoteClient`: a daemon event-loop thread, one deadline per call, retries of busy answers and of
-calls safe to repeat, and the replication index carried for read-your-writes.
+:class:`RemoteClient` drives libsql-client's async clients (as adjusted in :mod:`._hrana`) from a daemon
+event-loop thread: one deadline per call, retries of busy answers and of calls safe to repeat, the replication
+index carried for read-your-writes, and snapshots (one stream, one transaction).
 """
 
 from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-import json
+import contextlib
 import os
 import threading
 import time
-import urllib.parse
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-import aiohttp
 import tenacity
 from libsql_client import LibsqlError, ResultSet
-from libsql_client.config import _expand_config
-from libsql_client.hrana import conn as hrana_conn
-from libsql_client.hrana.client import HranaClient, _config_to_url
-from libsql_client.hrana.conn import HranaConn
 from libsql_client.hrana.convert import (
     _batch_results_from_proto,
     _batch_to_proto,
     _result_set_from_proto,
     _stmt_to_proto,
 )
-from libsql_client.http import HttpClient, _create_http_client
 
 from ..errors import BusyError, DatabaseError, ServerError, UnreachableError
-from ._translate import MAX_WS_MESSAGE, NO_WRITE_PERMISSION, TimedOut, WriteStalled, translate
+from ._hrana import CLOSE_SECONDS, _create_client, _HttpClient, _WsClient
+from ._translate import TimedOut, WriteStalled, translate
 from .config import Settings
 
 if TYPE_CHECKING:
     from ._clients import Statement
-
-CLOSE_SECONDS = 2.0  # how long a WebSocket close waits for the server's close frame
-
-
-class _HttpClient(HttpClient):
-    """libsql-client's HTTP client, reading sqld's error answers by their body, not their status alone.
-
-    sqld answers a failed statement on ``/v1`` with HTTP 500 (or 400) and a JSON
-    ``{"message", "code"}`` body: with one of sqld's statement codes (``SQLITE_CONSTRAINT``,
-    ``SQL_PARSE_ERROR``…) that is the statement's error, not a server failure.  Refusals come as ``{"error": …}``
-    with 401 (token rejected) or 403 (a read-only token writing).  Any other 5xx is a
-    ``SERVER_ERROR``.
-    """
-
-    async def request(self, kind: str, body: dict[str, Any]) -> dict[str, Any]:
-        """POST ``body`` to ``/v1/{kind}`` (``execute`` or ``batch``); the proto result."""
-        return (await self._send("POST", f"v1/{kind}", body))["result"]
-
-    async def _send(self, method: str, path: str, request_body: Any) -> Any:
-        url = urllib.parse.urljoin(self._url, path)
-        async with self._session.request(method, url, json=request_body) as resp:
-            if resp.ok:
-                return await resp.json()
-            text = await resp.text()
-        try:
-            body = json.loads(text)
-        except ValueError:
-            body = None
-        if isinstance(body, dict) and isinstance(body.get("message"), str):
-            code = body.get("code") or "UNKNOWN"
-            if resp.status < 500 or code.startswith(_STATEMENT_CODES):
-                raise LibsqlError(body["message"], code)
-            raise LibsqlError(f"Server returned HTTP status {resp.status}: {code}: {body['message']}", "SERVER_ERROR")
-        detail = body["error"] if isinstance(body, dict) and isinstance(body.get("error"), str) else text[:200]
-        if resp.status == 401:
-            raise LibsqlError(detail, "AUTH_REJECTED")
-        if resp.status >= 500 or resp.status == 403:  # 403 through a replica arrives wrapped in an RPC error
-            code = "READ_ONLY_TOKEN" if NO_WRITE_PERMISSION in detail else "SERVER_ERROR"
-            raise LibsqlError(f"Server returned HTTP status {resp.status}: {detail}", code)
-        raise LibsqlError(f"Server returned HTTP status {resp.status}: {detail}", f"HTTP_{resp.status}")
-
-
-_STATEMENT_CODES = ("SQLITE_", "SQL_", "ARGS_", "RESPONSE_TOO_LARGE", "TRANSACTION_", "PROGRAM_")
-
-
-class _WsConn(HranaConn):
-    """libsql-client's Hrana connection with a larger message limit and requests held until the hello is answered.
-
-    aiohttp refuses messages over 4 MiB by default; pages and chunk answers are
-    sized far below either limit, the larger one leaves room for single rows
-    other clients wrote.  Holding requests until the server answered the hello
-    means a rejected token is read as the server's ``hello_error`` instead of
-    as a write to the socket the server is closing.
-    """
-
-    async def _do_connect(self, session: aiohttp.ClientSession, url: str) -> aiohttp.ClientWebSocketResponse:
-        return await session.ws_connect(
-            url, protocols=["hrana2"], autoclose=False, autoping=True, max_msg_size=MAX_WS_MESSAGE,
-            timeout=aiohttp.ClientWSTimeout(ws_receive=None, ws_close=CLOSE_SECONDS),
-        )
-
-    _hello_ok = False
-
-    def _receive(self, text: str) -> None:
-        super()._receive(text)  # raises on a hello_error, after waking _do_send
-        self._hello_ok = self._recvd_hello
-
-    async def _do_send(self, socket: aiohttp.ClientWebSocketResponse) -> None:
-        await socket.send_str(await self._send_msg_queue.get())  # the hello
-        await self._finished_handshake.wait()
-        if not self._hello_ok:  # refused: send nothing more; the reader reports the server's error
-            await asyncio.get_running_loop().create_future()
-        while self.exception is None:
-            await socket.send_str(await self._send_msg_queue.get())
-
-
-class _WsClient(HranaClient):
-    """libsql-client's Hrana-over-WebSocket client, closed so that sqld sees a WebSocket close, not a dropped socket."""
-
-    def _open_conn(self) -> HranaConn:
-        return _WsConn(self._session, self._url, self._auth_token)
-
-    async def request(self, kind: str, body: dict[str, Any]) -> dict[str, Any]:
-        """Send an ``execute`` or ``batch`` request on a fresh stream; the proto result.
-
-        The library closes the stream right after sending the request, so that sqld drops
-        the stream's connection while its statement may still be running; here the stream
-        is closed once the answer has arrived.  (This order was once suspected of sqld's
-        stuck write lock; it is not the cause: see :meth:`RemoteClient._wait`.)
-        """
-        stream = self._open_stream()
-        try:
-            answer = self._conn.send_request({"type": kind, "stream_id": stream._state.stream_id, **body})
-            # Awaited through a mapped future: a deadline cancels that one, not the connection's own
-            # future, which the connection fails on close (a cancelled one made close() raise).
-            return await _map_future(answer, lambda response: response["result"])
-        finally:
-            stream.close()
-
-    async def close(self) -> None:
-        conn = self._conn
-        conn._set_exception(LibsqlError("Client was manually closed", "CLIENT_CLOSED"))
-        tasks = [t for t in (conn._connect_task, conn._receive_task, conn._send_task) if t is not None]
-        await asyncio.gather(*tasks, return_exceptions=True)  # let the cancelled reader let go of the socket
-        if conn._socket is not None:
-            await conn._socket.close()  # sends a close frame and waits for the server's (CLOSE_SECONDS)
-        await asyncio.gather(*self._close_tasks, return_exceptions=True)
-        await self._session.close()
-        self._closed = True
-
-
-def _map_future(fut: asyncio.Future, f: Any) -> asyncio.Future:
-    """libsql-client's ``_map_future``, except that a result arriving after the caller gave up is dropped.
-
-    The library sets the result on the mapped future unconditionally; once a
-    deadline cancelled it, that raised ``InvalidStateError`` in a callback and
-    printed a traceback.
-    """
-    ret = asyncio.get_running_loop().create_future()
-
-    def done(fut: asyncio.Future) -> None:
-        error = None if fut.cancelled() else fut.exception()
-        if ret.done():
-            return
-        if fut.cancelled():
-            ret.cancel()
-        elif error is not None:
-            ret.set_exception(error)
-        else:
-            ret.set_result(f(fut.result()))
-
-    fut.add_done_callback(done)
-    return ret
-
-
-hrana_conn._map_future = _map_future  # the module function HranaStream calls
 
 
 OUTCOME_UNKNOWN = " A write's outcome is unknown: check before repeating it"
@@ -190,16 +48,6 @@ def _answer_index(result: dict[str, Any]) -> int | None:
 def _may_write(sql: str) -> bool:
     """False for a statement that can only read (``WITH …`` may end in a write: counted as one)."""
     return not sql.lstrip().upper().startswith(("SELECT", "VALUES", "EXPLAIN"))
-
-
-def _create_client(settings: Settings) -> _WsClient | _HttpClient:
-    """The library's client for a ``ws(s):``/``http(s):`` URL (its URL rules), as this module's subclass."""
-    config = _expand_config(settings.url, auth_token=settings.auth_token, tls=None)
-    if config.scheme in ("ws", "wss"):
-        return _WsClient(_config_to_url(config), config.auth_token)
-    client = _create_http_client(config)
-    client.__class__ = _HttpClient  # same state; only how answers are read differs
-    return client
 
 
 class RemoteClient:
@@ -226,6 +74,7 @@ class RemoteClient:
         self.replication_index: int | None = None
         # The replication index when a write was last given up as stuck (_wait); None once anything commits.
         self._stuck_at: int | None = None
+        self._local = threading.local()  # .snapshot: (client, stream) of this thread's snapshot, if one is open
 
     def _call(self, kind: str, make: Any, convert: Any, *, idempotent: bool, writes: bool = True) -> Any:
         """``make(retry)`` builds the request body (``retry``: from the second attempt on); ``convert`` reads the answer.
@@ -237,6 +86,9 @@ class RemoteClient:
         of ``timeout``, if more) fails sooner (see :meth:`_wait`).
         """
         deadline = time.monotonic() + self.timeout
+        snapshot = getattr(self._local, "snapshot", None)
+        if snapshot is not None:  # its transaction lives on its stream: repeating a call elsewhere would leave it
+            idempotent, writes = False, False  # and a snapshot only reads (Database.snapshot)
 
         def give_up(state: tenacity.RetryCallState) -> bool:
             error = state.outcome.exception() if state.outcome else None
@@ -257,7 +109,8 @@ class RemoteClient:
                 with attempt:
                     retry = attempt.retry_state.attempt_number > 1
                     try:
-                        return translate(self.settings, self._submit, (kind, make(retry), convert, deadline, writes))
+                        work = (kind, make(retry), convert, deadline, writes, snapshot)
+                        return translate(self.settings, self._submit, work)
                     except UnreachableError:
                         self._reset()
                         raise
@@ -286,7 +139,7 @@ class RemoteClient:
 
     def _read_probe(self) -> int | None:
         """A trivial read, answered within a second; the replication index (frame number) the server reports."""
-        probe = ("execute", {"stmt": _stmt_to_proto("SELECT 1")}, _answer_index, time.monotonic() + 1.0, False)
+        probe = ("execute", {"stmt": _stmt_to_proto("SELECT 1")}, _answer_index, time.monotonic() + 1.0, False, None)
         return translate(self.settings, self._submit, probe)
 
     def _wait(self, future: concurrent.futures.Future, started: float) -> Any:
@@ -336,8 +189,9 @@ class RemoteClient:
         return max(self.STALL_SECONDS, self.timeout / 3)
 
     def _submit(self, work: tuple[Any, ...]) -> Any:
-        """``work``: (kind, body, convert, deadline[, writes]); ``writes`` (default True) enables :meth:`_wait`."""
-        kind, body, convert, deadline, writes = (*work, True) if len(work) == 4 else work
+        """``work``: (kind, body, convert, deadline, writes, snapshot); ``writes`` enables :meth:`_wait`;
+        ``snapshot``: the (client, stream) to send it on (:meth:`snapshot`), or None for a fresh stream."""
+        kind, body, convert, deadline, writes, snapshot = work
         if self.replication_index is not None:
             index = str(self.replication_index)
             body = dict(body, replication_index=index) if kind == "execute" else body
@@ -345,12 +199,13 @@ class RemoteClient:
             body[part] = dict(body[part], replication_index=index)
 
         async def run() -> dict[str, Any]:
-            async with asyncio.timeout(max(0.0, deadline - time.monotonic())):
-                if self._client is None:
-                    self._client = _create_client(self.settings)
-                return await self._client.request(kind, body)
+            if snapshot is None:
+                return await self._client_now().request(kind, body)
+            if snapshot[0] is not self._client:  # the connection was lost and replaced since the snapshot began
+                raise LibsqlError("the connection was lost, and the snapshot's transaction with it", "STREAM_CLOSED")
+            return await snapshot[0].request(kind, body, snapshot[1])
 
-        future = asyncio.run_coroutine_threadsafe(run(), self._loop)
+        future = self._on_loop(run, deadline)
         result = self._wait(future, time.monotonic()) if writes else future.result()
         if writes:
             self._stuck_at = None  # a write was answered: the write lock is granted again
@@ -358,6 +213,46 @@ class RemoteClient:
         if index is not None and (self.replication_index is None or int(index) > self.replication_index):
             self.replication_index = int(index)
         return convert(result)
+
+    def _client_now(self) -> _WsClient | _HttpClient:
+        """The library client, made on first use (on the loop thread: aiohttp's session belongs to its loop)."""
+        if self._client is None:
+            self._client = _create_client(self.settings)
+        return self._client
+
+    def _on_loop(self, make: Any, deadline: float) -> concurrent.futures.Future:
+        """Run the coroutine ``make()`` on the loop thread, cancelled at ``deadline`` (monotonic seconds)."""
+        async def run() -> Any:
+            async with asyncio.timeout(max(0.0, deadline - time.monotonic())):
+                return await make()
+
+        return asyncio.run_coroutine_threadsafe(run(), self._loop)
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """This thread's calls inside the block run on one stream, in one transaction (``BEGIN`` first; the stream
+        closed at the end, which ends it), so every read sees one state of the database; see
+        ``Database.snapshot``.  A lost connection or stream fails the call (never repeated elsewhere)."""
+        if getattr(self._local, "snapshot", None) is not None:
+            yield  # already in one
+            return
+
+        async def start() -> tuple[Any, Any]:
+            client = self._client_now()
+            return client, await client.open_stream()
+
+        deadline = time.monotonic() + self.timeout
+        opened = translate(self.settings, lambda _: self._on_loop(start, deadline).result(), None)
+        self._local.snapshot = opened
+        try:
+            self._call("execute", lambda retry: {"stmt": _stmt_to_proto("BEGIN")}, _result_set_from_proto,
+                       idempotent=False, writes=False)
+            yield
+        finally:
+            self._local.snapshot = None
+            if opened[0] is self._client:  # else it was closed with its connection
+                with contextlib.suppress(Exception):  # the server ends it by itself once the stream expires
+                    self._on_loop(lambda: opened[0].close_stream(opened[1]), time.monotonic() + CLOSE_SECONDS).result()
 
     def _reset(self) -> None:
         client, self._client = self._client, None

@@ -14,7 +14,9 @@ from ..errors import (
 )
 from .config import Settings
 from .migrations import MIGRATE_HINT, schema_tables
+from .search import INDEX as SEARCH_INDEX
 
+_NO_DETAIL = re.compile(r"(^|: )SQL logic error$")  # sqlite3_errstr(SQLITE_ERROR) alone; sqld prefixes "SQLite error: "
 _TRANSIENT = (aiohttp.ClientError, ConnectionError, asyncio.TimeoutError, TimeoutError)
 
 MAX_WS_MESSAGE = 32 * 2**20  # aiohttp's default is 4 MiB
@@ -31,7 +33,9 @@ def translate(settings: Settings, runner: Any, work: Any) -> Any:
     ``RESPONSE_TOO_LARGE`` (over HTTP) and aiohttp's message-size refusal (over
     WebSocket) are an answer over a transport limit.  "no such table" naming a table
     the migrations create is a :class:`SchemaError` (the database was never migrated), as is
-    ``SQLITE_NOTADB`` (a file that is not a database).  ``SQLITE_FULL`` says what it may mean
+    ``SQLITE_NOTADB`` (a file that is not a database) and an error of the search index (naming it, a shadow
+    table ``jm_memory_fts_*`` or FTS5's file format, or a virtual table's corruption), which ``migrate``
+    repairs; a bare "SQL logic error" ends with that hint too.  ``SQLITE_FULL`` says what it may mean
     (:data:`FULL_ADVICE`): "disk is full" alone misleads when an id is at its largest.
     """
     where = settings.redacted_url
@@ -61,6 +65,11 @@ def translate(settings: Settings, runner: Any, work: Any) -> Any:
         missing = re.search(r"no such table: (?:main\.)?(\w+)", message)
         if missing and missing[1] in schema_tables():
             raise SchemaError(f"{where} has no table {missing[1]}: the memory schema is missing {MIGRATE_HINT}") from None
+        if code == "SQLITE_CORRUPT_VTAB" or "invalid fts5 file format" in message or SEARCH_INDEX in message:
+            raise SchemaError(f"{where}: the search index {SEARCH_INDEX} is damaged ({message}) {MIGRATE_HINT}") from None
+        if _NO_DETAIL.search(message):  # FTS5 loses the message of its own statements' errors (a shadow table gone)
+            raise DatabaseError(f"{where}: {code}: {message}: SQLite gave no detail, as when the search index"
+                                f" {SEARCH_INDEX} is damaged {MIGRATE_HINT}", code=code) from None
         raise DatabaseError(f"{where}: {code}: {message}", code=code) from None
     except aiohttp.WebSocketError as e:
         if e.code == aiohttp.WSCloseCode.MESSAGE_TOO_BIG:

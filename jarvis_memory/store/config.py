@@ -17,6 +17,7 @@ import os
 import re
 import urllib.parse
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from dotenv import dotenv_values
@@ -49,30 +50,34 @@ def default_path() -> Path:
 
 @dataclass(frozen=True)
 class Settings:
-    """A validated database location.  ``repr`` never shows the token."""
+    """A validated database location.  ``repr`` never shows the token.
+
+    What is derived from the URL and token is computed once (``cached_property``: frozen fields, and every call
+    of the store reads ``path`` and ``redacted_url``; re-parsing the URL each time cost more than the statement).
+    """
 
     url: str
     auth_token: str | None = field(default=None, repr=False, compare=False)
 
-    @property
+    @cached_property
     def scheme(self) -> str:
         return self.url.split(":", 1)[0]
 
-    @property
+    @cached_property
     def is_remote(self) -> bool:
         return self.scheme != "file"
 
-    @property
+    @cached_property
     def path(self) -> Path | None:
         """The database file of a ``file:`` URL."""
         return None if self.is_remote else Path(urllib.parse.unquote(urllib.parse.urlsplit(self.url).path))
 
-    @property
+    @cached_property
     def redacted_url(self) -> str:
         """The URL with any credentials removed: safe to print and log."""
         return _strip_credentials(self.url)
 
-    @property
+    @cached_property
     def token_read_only(self) -> bool:
         """Whether the token is a JWT that grants reads only (sqld's and Turso's claim ``"a": "ro"``).
 

@@ -14,11 +14,12 @@ import sqlite3
 import threading
 import weakref
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ReadOnlyError, SchemaError
-from . import config, migrations
+from ..errors import ConfigError, ReadOnlyError, SchemaError
+from . import config, migrations, search
 from ._clients import Statement, open_client
 
 if TYPE_CHECKING:
@@ -71,6 +72,7 @@ class Database:
         self._lock = threading.Lock()
         self._pid = os.getpid()
         self._closer: weakref.finalize | None = None
+        self.refilled = False  # whether the last migrate() refilled the search index
 
     def __repr__(self) -> str:
         mode = " read-only" if self.read_only else ""
@@ -175,6 +177,21 @@ class Database:
                 return
             last = [rows[-1][names.index(k)] for k in key]
 
+    @contextmanager
+    def snapshot(self) -> Iterator[Database]:
+        """Every read this thread makes inside the block sees one state of the database: one read transaction
+        (``BEGIN`` … ``ROLLBACK``), on a remote database on one Hrana stream, which sqld keeps open across
+        requests (over HTTP by the baton of each answer, for 10 s after each; sqld
+        ``libsql-server/src/hrana/http/stream.rs``).  Writers are not held up (WAL).  Only on a ``read_only``
+        Database (:class:`ConfigError` otherwise).  A connection lost inside the block fails the read, never
+        repeated on another connection (the transaction went with it): :class:`UnreachableError` or
+        :class:`DatabaseError`.  On ``file:``, other threads' calls wait until the block ends.
+        """
+        if not self.read_only:
+            raise ConfigError(f"{self.settings.redacted_url}: a snapshot reads only: open the Database read_only")
+        with self._open().snapshot():
+            yield self
+
     def _open(self) -> Any:
         if self._pid != os.getpid():  # forked: never share (or close) a parent's connection
             if self._closer is not None:
@@ -192,10 +209,14 @@ class Database:
 
     # -- schema -------------------------------------------------------------
     def migrate(self) -> list[migrations.Migration]:
-        """Apply pending migrations; returns the ones applied now."""
+        """Apply pending migrations, recreate what another tool dropped, and refill (or repair) the search index
+        when its words are not those of the memories (:func:`.search.keep_in_step`: :attr:`refilled` says
+        whether it did); returns the migrations applied now.  Raises :class:`SchemaError` (see
+        :func:`.migrations.migrate`, or an index that cannot be repaired)."""
         if self.read_only:
             raise ReadOnlyError(f"{self.settings.redacted_url}: cannot migrate through a read-only connection")
         applied = migrations.migrate(self)
+        self.refilled = search.index_problem(self) is None and search.keep_in_step(self)  # none before 0006
         self._ready = True
         return applied
 
@@ -324,12 +345,13 @@ def _probe() -> sqlite3.Connection:
         conn = sqlite3.connect(":memory:", check_same_thread=False)
         for statement in migrations.full_schema():
             conn.execute(statement)
-        # A table-valued pragma's first use registers it, which the authorizer sees as
-        # an UPDATE of sqlite_master: register them all now, before any authorizer.
-        for (name,) in conn.execute("PRAGMA pragma_list").fetchall():
+        # A table-valued pragma's or function's (json_each) first use registers it, which the authorizer sees
+        # as an UPDATE of sqlite_master: register them all now, before any authorizer.
+        names = [f"pragma_{name}" for (name,) in conn.execute("PRAGMA pragma_list").fetchall()]
+        for name in names + [name for (name,) in conn.execute("PRAGMA module_list").fetchall()]:
             try:
-                conn.execute(f"EXPLAIN SELECT * FROM pragma_{name}").close()
-            except sqlite3.OperationalError:  # not every pragma has a table-valued form
+                conn.execute(f"EXPLAIN SELECT * FROM {name}").close()
+            except sqlite3.OperationalError:  # not every pragma or module has a table-valued form
                 pass
         _probe_conn = conn
     return _probe_conn

@@ -27,17 +27,19 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from .. import timestamps
-from ..errors import NotFoundError, ValidationError
+from ..errors import NotFoundError, UnreadableRowError, ValidationError
 from . import validate
-from .memories import COLUMNS, later, later_sql
+from .memories import COLUMNS, later, later_sql, time_order
 from .merges import KEPT_BOTH, TABLE, Merge, Pair, current_rows, select_in
+from .rows import text_values
 
 if TYPE_CHECKING:
     from .database import Database
 
 PLAN = "jm_merge_plan"  # staging (migration 0004): the merges of one command, written in chunks before its batch
 _STAGE_BYTES = 1_000_000  # JSON text per staging INSERT: far below sqld's 16 MiB WebSocket message
-# A pair kept both is staged as step 'keep' with its two rows in removed_id/survivor_id (and their hashes).
+# A pair kept both is staged as step 'keep' with its two rows in removed_id/survivor_id (and their hashes); one
+# to reopen by undo as step 'reopen' with its decision_id in merge_id.
 _STAGED = ("step", "merge_id", "removed_id", "survivor_id", "kind", "score", "removed_hash", "survivor_hash",
            "last_accessed_from", "last_accessed_to", "decision")
 # One parameter a chunk: a JSON array of rows (each an array in _STAGED order), unpacked by json_each.
@@ -46,6 +48,7 @@ _STAGE = (
     + ", ".join(f"j.value ->> {i}" for i in range(len(_STAGED))) + " FROM json_each(?) AS j"
 )
 _STALE_PLAN = timedelta(days=1)  # staged rows older than this belong to a killed command; the next one removes them
+_DROP_STALE = f"DELETE FROM {PLAN} WHERE {timestamps.instant_sql('staged_at')} < ?"  # an unreadable time: never stale
 
 
 # apply: one atomic batch of five set-based statements, whatever the number of decisions.
@@ -57,17 +60,19 @@ _APPLY_KEEP = (  # each pair kept both whose two rows still have their audited h
     " WHERE p.plan_id = ? AND p.step = 'keep' ORDER BY p.seq RETURNING decision_id, id_a, id_b"
 )
 _APPLY_RECORD = (  # each staged merge whose two rows still have their audited hashes; the survivor's last_accessed
-    # as the earlier merges of this batch into it left it, so that undo can step back through them
-    f"INSERT INTO {TABLE} (merged_at, survivor_id, survivor_last_accessed, kind, decision, score, removed_id, content,"
+    # as the earlier merges of this batch into it left it (the latest as an instant), so that undo can step back
+    # through them.  MATERIALIZED: later_sql reads `la` many times, and a flattened subquery would run for each.
+    f"WITH earlier AS MATERIALIZED (SELECT p2.seq, (SELECT r3.last_accessed FROM {PLAN} p3"
+    " JOIN memory_entries r3 ON r3.id = p3.removed_id AND r3.content_hash IS p3.removed_hash"
+    " WHERE p3.plan_id = p2.plan_id AND p3.step = 'merge' AND p3.survivor_id = p2.survivor_id AND p3.seq < p2.seq"
+    f" ORDER BY {time_order('r3.last_accessed')} DESC LIMIT 1) AS la FROM {PLAN} p2 WHERE p2.plan_id = ?)"
+    f" INSERT INTO {TABLE} (merged_at, survivor_id, survivor_last_accessed, kind, decision, score, removed_id, content,"
     " content_hash, category, source, created_at, last_accessed)"
     f" SELECT ?, s.id, {later_sql('s.last_accessed', 'earlier.la')}, p.kind, p.decision, p.score, r.id, r.content,"
     f" r.content_hash, r.category, r.source, r.created_at, r.last_accessed FROM {PLAN} p"
     " JOIN memory_entries r ON r.id = p.removed_id AND r.content_hash IS p.removed_hash"
     " JOIN memory_entries s ON s.id = p.survivor_id AND s.content_hash IS p.survivor_hash"
-    f" LEFT JOIN (SELECT p2.seq, (SELECT max(r3.last_accessed) FROM {PLAN} p3"
-    " JOIN memory_entries r3 ON r3.id = p3.removed_id AND r3.content_hash IS p3.removed_hash"
-    " WHERE p3.plan_id = p2.plan_id AND p3.step = 'merge' AND p3.survivor_id = p2.survivor_id AND p3.seq < p2.seq) AS la"
-    f" FROM {PLAN} p2 WHERE p2.plan_id = ?) AS earlier ON earlier.seq = p.seq"
+    " LEFT JOIN earlier ON earlier.seq = p.seq"
     " WHERE p.plan_id = ? AND p.step = 'merge' ORDER BY p.seq RETURNING merge_id, removed_id"
 )
 _THIS_BATCH = (f"m.merged_at = ? AND m.undone_at IS NULL AND m.removed_id IN (SELECT removed_id FROM {PLAN}"
@@ -75,8 +80,9 @@ _THIS_BATCH = (f"m.merged_at = ? AND m.undone_at IS NULL AND m.removed_id IN (SE
 _APPLY_REMOVE = f"DELETE FROM memory_entries WHERE id IN (SELECT m.removed_id FROM {TABLE} m WHERE {_THIS_BATCH})"
 _APPLY_TOUCH = (  # each survivor gets the latest last_accessed of itself and the rows merged into it
     f"UPDATE memory_entries SET last_accessed = {later_sql('memory_entries.last_accessed', 't.la')}"
-    f" FROM (SELECT m.survivor_id AS id, max(m.last_accessed) AS la FROM {TABLE} m WHERE {_THIS_BATCH}"
-    " GROUP BY m.survivor_id) AS t WHERE memory_entries.id = t.id"
+    # the latest as an instant: SQLite takes a bare column from the row whose max() it returns
+    f" FROM (SELECT m.survivor_id AS id, m.last_accessed AS la, max({time_order('m.last_accessed')}) FROM {TABLE} m"
+    f" WHERE {_THIS_BATCH} GROUP BY m.survivor_id) AS t WHERE memory_entries.id = t.id"
 )
 # undo: the same, from the staged merge ids and, per survivor, the last_accessed to step back to.
 _UNDO_MARK = (
@@ -97,8 +103,12 @@ _UNDO_UNTOUCH = (
     f" AND NOT EXISTS (SELECT 1 FROM {TABLE} m WHERE m.survivor_id = p.survivor_id AND m.merge_id > p.merge_id"
     " AND m.undone_at IS NULL)"
 )
-_REOPEN = (f"UPDATE {KEPT_BOTH} SET undone_at = ? WHERE decided_at >= ? AND undone_at IS NULL"
-           " RETURNING decision_id, id_a, id_b")
+_REOPEN = (f"UPDATE {KEPT_BOTH} SET undone_at = ? WHERE decision_id IN (SELECT merge_id FROM {PLAN} WHERE plan_id = ?"
+           " AND step = 'reopen') AND undone_at IS NULL RETURNING decision_id")
+_MERGED_AT, _DECIDED_AT = timestamps.instant_sql("merged_at"), timestamps.instant_sql("decided_at")
+# What undo reads of the log (never the texts); a merge whose time cannot be read comes too, to be named.
+_LOG = ("merge_id", "survivor_id", "survivor_last_accessed", "removed_id", "content_hash", "last_accessed", "undone_at")
+_SINCE = f"coalesce({_MERGED_AT} >= ?, undone_at IS NULL)"
 _DROP_PLAN = f"DELETE FROM {PLAN} WHERE plan_id = ?"
 
 
@@ -149,19 +159,20 @@ def apply(db: Database, merges: list[Merge], kept_both: list[Pair] = ()) -> Appl
     with _staged(db, now, staged) as plan_id:
         answers = db.batch([
             (_APPLY_KEEP, [now, plan_id]),
-            (_APPLY_RECORD, [now, plan_id, plan_id]),
+            (_APPLY_RECORD, [plan_id, now, plan_id]),
             (_APPLY_REMOVE, [now, plan_id]),
             (_APPLY_TOUCH, [now, plan_id]),
             (_DROP_PLAN, [plan_id]),
         ])
-    kept = {(int(a), int(b)): int(decision_id) for decision_id, a, b in answers[0].rows}
+    # No value of the answers is converted: they are the ids this batch wrote, and nothing may fail once it committed.
+    kept = {(a, b): decision_id for decision_id, a, b in answers[0].rows}
     for p in kept_both:
         pair = (min(p.id_a, p.id_b), max(p.id_a, p.id_b))
         if pair in kept:
             result.kept_both[kept[pair]] = p
         else:
             result.skipped.append(f"line {p.line}: {p.id_a}/{p.id_b} skipped: a row changed during the batch")
-    recorded = {int(removed): int(merge_id) for merge_id, removed in answers[1].rows}
+    recorded = {removed: merge_id for merge_id, removed in answers[1].rows}
     for m in merges:
         if m.removed_id in recorded:
             result.merged[recorded[m.removed_id]] = m
@@ -174,72 +185,122 @@ def undo(db: Database, *, merge_ids: list[int] | None = None, since: str | None 
     """Restore the rows removed by ``merge_ids`` or by every merge at or after ``since`` (ISO 8601); with
     ``since``, also reopen the pairs kept both since then (the next audit asks about them again).
 
-    In one atomic batch of set-based statements (staged like :func:`apply`'s); the log is read in
-    keyset pages without the removed texts.  A removed row whose id or content hash is now taken by
-    another row (or by a newer merge's row restored in the same undo) is not restored (skipped, with
-    a sentence).  Each survivor gets back its ``last_accessed`` from before the merges undone unless it
+    Times are compared as instants (:func:`timestamps.instant_sql`, any spelling); a merge or pair kept both
+    whose time cannot be read is left alone and named in ``skipped``, as is a log row holding a value that is
+    not what this package writes there (an id that is not an integer, text that is not UTF-8): every row is
+    checked before anything is written.  In one atomic batch of set-based statements (staged like
+    :func:`apply`'s); the log is read in keyset pages without the removed texts.  A removed row whose id or
+    content hash is now taken by another row, or comes back with a newer merge undone at the same time (the log
+    may hold one removal twice, written by another client: the newest is undone), is not restored (skipped,
+    with a sentence).  Each survivor gets back its ``last_accessed`` from before the merges undone unless it
     was accessed since or a later merge into it still counts.  ``restored`` lists merge ids newest first.
     Raises :class:`ValidationError` without either argument, :class:`NotFoundError` for an unknown merge id.
     """
     if (merge_ids is None) == (since is None):
         raise ValidationError("give merge ids or a time to undo from, not both or neither")
     db.ready()
-    columns = ("merge_id", "survivor_id", "survivor_last_accessed", "removed_id", "content_hash", "last_accessed",
-               "undone_at")
-    start = None
+    result, start = Undone(), None
     if merge_ids is not None:
         ids = {validate.row_id(i, "merge id") for i in merge_ids}
-        records = select_in(db, f"SELECT {', '.join(columns)} FROM {TABLE} WHERE merge_id IN ({{}})", ids)
+        records = select_in(db, f"SELECT {', '.join(_LOG)} FROM {TABLE} WHERE merge_id IN ({{}})", ids)
         unknown = sorted(ids - {r["merge_id"] for r in records})
         if unknown:
             raise NotFoundError(f"no merge with id {', '.join(map(str, unknown))}")
     else:
-        start = timestamps.iso(timestamps.parse(since))
-        pages = db.pages(TABLE, {c: c for c in columns}, "merged_at >= ?", [start], key=("merge_id",))
-        records = [dict(zip(columns, row)) for page in pages for row in page]
-    result = Undone()
-    taken = _takers(db, [r for r in records if r["undone_at"] is None])
-    pending, restoring = [], {}
+        start = timestamps.ms(timestamps.parse(since))
+        pages = db.pages(TABLE, {**{c: c for c in _LOG}, "at": _MERGED_AT}, _SINCE, [start], key=("merge_id",))
+        records = [dict(zip((*_LOG, "at"), row)) for page in pages for row in page]
+        _name_untimed(result, TABLE, [r["merge_id"] for r in records if r["at"] is None], "merged_at", "undone")
+        records = [r for r in records if r["at"] is not None]
+    active = []
     for r in sorted(records, key=lambda r: r["merge_id"], reverse=True):
         if r["undone_at"] is not None:
             result.already_undone.append(r["merge_id"])
             result.skipped.append(f"merge {r['merge_id']} was already undone at {r['undone_at']}")
-        elif r["merge_id"] in taken:
+        elif (problem := _odd(TABLE, r, ("removed_id", "survivor_id"))) is not None:
+            result.skipped.append(f"{problem}; not undone")
+        else:
+            active.append(r)
+    reopen = [] if start is None else _kept_since(db, start, result)
+    taken = _takers(db, active)
+    pending, restoring = [], {}  # ("id", removed id) and ("hash", content hash) -> the merge bringing it back
+    for r in active:
+        newer = restoring.get(("id", r["removed_id"])) or restoring.get(("hash", r["content_hash"]))
+        if r["merge_id"] in taken:
             result.skipped.append(f"merge {r['merge_id']} skipped: memory {r['removed_id']} cannot be restored,"
                                   f" {taken[r['merge_id']]}")
-        elif r["content_hash"] is not None and r["content_hash"] in restoring:
-            newer = restoring[r["content_hash"]]
+        elif newer is not None and newer["removed_id"] == r["removed_id"]:
+            result.skipped.append(f"merge {r['merge_id']} skipped: the log records the removal of memory"
+                                  f" {r['removed_id']} twice; it comes back with merge {newer['merge_id']}")
+        elif newer is not None:
             result.skipped.append(f"merge {r['merge_id']} skipped: memory {r['removed_id']} cannot be restored, its"
                                   f" content comes back as memory {newer['removed_id']} (merge {newer['merge_id']})")
         else:
             pending.append(r)
+            restoring[("id", r["removed_id"])] = r
             if r["content_hash"] is not None:
-                restoring[r["content_hash"]] = r
-    now = timestamps.now()
-    reopen = [(_REOPEN, [now, start])] if start is not None else []
-    if not pending:
-        if reopen:
-            result.reopened = [dict(zip(("decision_id", "id_a", "id_b"), map(int, row)))
-                               for row in db.batch(reopen)[0].rows]
+                restoring[("hash", r["content_hash"])] = r
+    if not pending and not reopen:
         return result
-    staged = [{"step": "undo", "merge_id": r["merge_id"]} for r in pending] + _survivor_steps(db, pending)
+    now = timestamps.now()
+    staged = ([{"step": "undo", "merge_id": r["merge_id"]} for r in pending] + _survivor_steps(db, pending)
+              + [{"step": "reopen", "merge_id": k["decision_id"]} for k in reopen])
     with _staged(db, now, staged) as plan_id:
         answers = db.batch([
             (_UNDO_MARK, [now, plan_id]),
             (_UNDO_RESTORE, [now, plan_id]),
             (_UNDO_UNTOUCH, [plan_id, now]),
+            (_REOPEN, [now, plan_id]),
             (_DROP_PLAN, [plan_id]),
-            *reopen,
         ])
-    if reopen:
-        result.reopened = [dict(zip(("decision_id", "id_a", "id_b"), map(int, row))) for row in answers[-1].rows]
-    marked = {int(row[0]) for row in answers[0].rows}
+    # No value of the answers is converted: they are ids checked above, and nothing may fail once it committed.
+    reopened = {row[0] for row in answers[3].rows}
+    result.reopened = [k for k in reopen if k["decision_id"] in reopened]
+    marked = {row[0] for row in answers[0].rows}
     for r in pending:
         if r["merge_id"] in marked:
             result.restored.append(r["merge_id"])
         else:
             result.skipped.append(f"merge {r['merge_id']} skipped: memory {r['removed_id']} changed during the undo")
     return result
+
+
+def _kept_since(db: Database, start: int, result: Undone) -> list[dict[str, Any]]:
+    """The pairs kept both at or after ``start`` (ms) and not reopened yet, read in keyset pages; those whose
+    time or ids cannot be read are named in ``result.skipped`` instead."""
+    columns = ("decision_id", "id_a", "id_b", "at")
+    pages = db.pages(KEPT_BOTH, {"decision_id": "decision_id", "id_a": "id_a", "id_b": "id_b", "at": _DECIDED_AT},
+                     f"undone_at IS NULL AND coalesce({_DECIDED_AT} >= ?, 1)", [start], key=("decision_id",))
+    found = [dict(zip(columns, row)) for page in pages for row in page]
+    _name_untimed(result, KEPT_BOTH, [k["decision_id"] for k in found if k["at"] is None], "decided_at", "reopened")
+    reopen = []
+    for k in found:
+        if k.pop("at") is not None:
+            if (problem := _odd(KEPT_BOTH, k, ("id_a", "id_b"))) is None:
+                reopen.append(k)
+            else:
+                result.skipped.append(f"{problem}; not reopened")
+    return reopen
+
+
+def _name_untimed(result: Undone, table: str, ids: list[int], column: str, outcome: str) -> None:
+    """One sentence for the rows of ``table`` whose ``column`` cannot be read as a time: left alone."""
+    if ids:
+        rows = f"row {ids[0]}" if len(ids) == 1 else f"rows {', '.join(map(str, ids))}"
+        result.skipped.append(f"{table} {rows} cannot be read: {column} is not a time; not {outcome}")
+
+
+def _odd(table: str, row: dict[str, Any], ids: tuple[str, ...]) -> str | None:
+    """Why a row of ``table`` (its key first) that another client may have written cannot be acted on, as
+    :class:`UnreadableRowError` says it, or None: the columns ``ids`` must hold integers and every text must
+    be valid UTF-8 (a BLOB holding UTF-8 is read as text, in ``row``)."""
+    names = tuple(row)
+    try:
+        row.update(zip(names, text_values(table, names, tuple(row.values()))))
+    except UnreadableRowError as e:
+        return str(e)
+    wrong = [f"{c} {row[c]!r} is not an integer" for c in ids if type(row[c]) is not int]
+    return str(UnreadableRowError(table, row[names[0]], "; ".join(wrong))) if wrong else None
 
 
 def _survivor_steps(db: Database, pending: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -283,8 +344,7 @@ def _staged(db: Database, now: str, rows: list[dict[str, Any]]) -> Iterator[str]
     fails.  Rows a killed command left behind (staged over a day ago) are removed first.
     """
     plan_id = uuid.uuid4().hex
-    cutoff = timestamps.iso(timestamps.parse(now) - _STALE_PLAN)
-    db.execute(f"DELETE FROM {PLAN} WHERE staged_at < ?", [cutoff])
+    db.execute(_DROP_STALE, [timestamps.ms(timestamps.parse(now) - _STALE_PLAN)])
     try:
         chunk: list[str] = []
         size = first = 0

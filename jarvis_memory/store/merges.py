@@ -14,8 +14,8 @@ in ``action`` one of the :data:`ACTIONS`:
 ``keep`` (optional) names the row to keep instead of the default.  :func:`plan` checks every decided pair
 against the database now and resolves pairs sharing a row to one survivor per group;
 :mod:`.merge_batch` carries the plan out, and undoes it, in atomic batches.  Every removed row is recorded
-whole in ``jm_memory_merges`` with its ``decision`` (migration 0005): :func:`log` lists them,
-:func:`facts_changed` the statements superseded ("Lives in Lisbon" → "Lives in Porto").
+whole in ``jm_memory_merges`` with its ``decision`` (migration 0005); the reports read the log with the other
+tables (:mod:`jarvis_memory.analysis.decisions`: the merges so far, how facts changed).
 """
 
 from __future__ import annotations
@@ -165,12 +165,13 @@ def plan(db: Database, pairs: list[Pair]) -> Plan:
     """Check ``pairs`` against the database now and resolve them to merges and pairs kept both (reads only).
 
     A pair is skipped, with a sentence, when either row is gone or its content hash differs from the audited
-    one, or when it is kept both already.  Pairs to merge or supersede that share a row form a group with one
-    survivor: the row a ``keep`` names and no other ``keep`` removes, else — among the rows no ``keep``
-    removes — the newest (``created_at`` as an instant, then id) if any pair of the group supersedes, the
-    oldest if all merge.  A removed row is recorded as ``merge`` if merged pairs alone link it to the survivor,
-    else ``supersede``.  A group whose ``keep`` choices name two rows to keep, or remove every row, or that
-    would remove one of a pair marked ``keep both``, is skipped whole (with that pair).
+    one, or when it is kept both already or by an earlier line of the file (one decision per pair).  Pairs to
+    merge or supersede that share a row form a group with one survivor: the row a ``keep`` names and no other
+    ``keep`` removes, else — among the rows no ``keep`` removes — the newest (``created_at`` as an instant, then
+    id) if any pair of the group supersedes, the oldest if all merge.  A removed row is recorded as ``merge`` if
+    merged pairs alone link it to the survivor, else ``supersede``.  A group whose ``keep`` choices name two rows
+    to keep, or remove every row, or that would remove one of a pair marked ``keep both``, is skipped whole
+    (with that pair).
     """
     rows = current_rows(db, {i for p in pairs for i in (p.id_a, p.id_b)})
     gone = _merged_into(db, {i for p in pairs for i in (p.id_a, p.id_b) if i not in rows})
@@ -221,11 +222,17 @@ def plan(db: Database, pairs: list[Pair]) -> Plan:
             result.merges.append(Merge(removed, survivor, p.kind, p.score, rows[removed]["content_hash"],
                                        rows[survivor]["content_hash"], "merge" if merged else "supersede"))
     recorded = _kept_already(db, apart)
+    first: dict[tuple[int, int], Pair] = {}  # a pair -> the line that keeps it both: one decision per pair
     for p in apart:
-        if (min(p.id_a, p.id_b), max(p.id_a, p.id_b)) in recorded:
+        pair = (min(p.id_a, p.id_b), max(p.id_a, p.id_b))
+        if pair in recorded:
             result.skipped.append(f"line {p.line}: {p.id_a}/{p.id_b} skipped: kept both already (decision"
-                                  f" {recorded[min(p.id_a, p.id_b), max(p.id_a, p.id_b)]})")
+                                  f" {recorded[pair]})")
+        elif pair in first:
+            result.skipped.append(f"line {p.line}: {p.id_a}/{p.id_b} skipped: line {first[pair].line} keeps the same"
+                                  " pair both (one decision per pair)")
         elif not (p.id_a in root and root.get(p.id_b) == root[p.id_a]):
+            first[pair] = p
             result.kept_both.append(p)
     return result
 
@@ -261,62 +268,6 @@ def review_sheet(candidates: pd.DataFrame, memories: pd.DataFrame) -> pd.DataFra
                              action="", keep="")
 
 
-def log(db: Database) -> pd.DataFrame:
-    """Every merge recorded, newest first (an empty frame before migration 0003): ``merge_id, merged_at,
-    survivor_id, removed_id, kind, decision, score, content, undone_at`` — for the audit notebook and the usage
-    report.  ``decision`` is ``merge`` or ``supersede`` (``merge`` for a log from before migration 0005)."""
-    import pandas as pd
-
-    columns = ["merge_id", "merged_at", "survivor_id", "removed_id", "kind", "decision", "score", "content", "undone_at"]
-    found = []
-    if _table_exists(db, TABLE):  # in keyset pages: a log of long texts is larger than one answer may be
-        exprs = {c: c for c in columns} | ({} if _has_decisions(db) else {"decision": "'merge'"})
-        found = [row for page in db.pages(TABLE, exprs, key=("merge_id",), descending=True) for row in page]
-    types = {"merge_id": "int64", "survivor_id": "int64", "removed_id": "int64", "score": "float64"}
-    return pd.DataFrame(found, columns=columns).astype(types | {c: "string" for c in columns if c not in types})
-
-
-def facts_changed(db: Database) -> pd.DataFrame:
-    """How facts changed: each statement a reviewer superseded (not undone), newest change first.
-
-    Columns: ``changed_at`` (UTC Timestamp: when the statement that replaced it was stored; NaT if that row's
-    date cannot be read), ``before`` → ``after`` (the texts as stored), ``before_id``, ``after_id``,
-    ``retired_at`` (when the decision was applied, ISO text) and ``merge_id`` (for ``dedup undo --merge``).
-    A replacement that was itself superseded later is read from the log.  Empty before migration 0005.
-    """
-    import pandas as pd
-
-    columns = ["changed_at", "before", "after", "before_id", "after_id", "retired_at", "merge_id"]
-    found = []
-    if _table_exists(db, TABLE) and _has_decisions(db):
-        def survivor(column: str) -> str:  # the replacing row now, else as the log holds it
-            return (f"coalesce((SELECT e.{column} FROM memory_entries e WHERE e.id = {TABLE}.survivor_id),"
-                    f" (SELECT l.{column} FROM {TABLE} l WHERE l.removed_id = {TABLE}.survivor_id"
-                    " AND l.undone_at IS NULL ORDER BY l.merge_id DESC LIMIT 1))")
-        exprs = {"changed_at": survivor("created_at"), "before": "content", "after": survivor("content"),
-                 "before_id": "removed_id", "after_id": "survivor_id", "retired_at": "merged_at", "merge_id": "merge_id"}
-        found = [row for page in db.pages(TABLE, exprs, "decision = 'supersede' AND undone_at IS NULL",
-                                          key=("merge_id",), descending=True) for row in page]
-    frame = pd.DataFrame(found, columns=columns)
-    frame["changed_at"] = pd.to_datetime(frame["changed_at"], utc=True, errors="coerce", format="ISO8601")
-    frame = frame.astype({"before": "string", "after": "string", "before_id": "int64", "after_id": "int64",
-                          "retired_at": "string", "merge_id": "int64"})
-    return frame.sort_values(["changed_at", "merge_id"], ascending=False, na_position="last", ignore_index=True)
-
-
-def kept_both(db: Database) -> pd.DataFrame:
-    """The pairs kept both and not reopened: ``decision_id, decided_at, id_a, id_b, hash_a, hash_b, kind``
-    (``id_a < id_b``; the hashes the rows had then).  Empty before migration 0005."""
-    import pandas as pd
-
-    columns = ["decision_id", "decided_at", "id_a", "id_b", "hash_a", "hash_b", "kind"]
-    found = []
-    if _table_exists(db, KEPT_BOTH):
-        found = [row for page in db.pages(KEPT_BOTH, {c: c for c in columns}, "undone_at IS NULL",
-                                          key=("decision_id",)) for row in page]
-    return pd.DataFrame(found, columns=columns).astype({"decision_id": "int64", "id_a": "int64", "id_b": "int64"})
-
-
 def _kept_already(db: Database, pairs: list[Pair]) -> dict[tuple[int, int], int]:
     """(id_a, id_b) -> the decision that keeps both, for the ``pairs`` kept both already with their hashes now."""
     if not pairs or not _table_exists(db, KEPT_BOTH):
@@ -342,13 +293,8 @@ def _table_exists(db: Database, name: str) -> bool:
     return bool(db.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [name]))
 
 
-def _has_decisions(db: Database) -> bool:
-    """Whether the log has its ``decision`` column (migration 0005; a read-only report may meet an older one)."""
-    return bool(db.query(f"SELECT 1 FROM pragma_table_info('{TABLE}') WHERE name = 'decision'"))
-
-
 def current_rows(db: Database, ids: set[int]) -> dict[int, dict[str, Any]]:
-    """Id -> ``id, content_hash, created_at, instant`` (Julian day, None if unreadable) of the rows that exist."""
+    """Id -> ``id, content_hash, created_at, instant`` (whole ms, None if unreadable) of the rows that exist."""
     sql = (f"SELECT id, content_hash, created_at, {timestamps.instant_sql('created_at')} AS instant"
            " FROM memory_entries WHERE id IN ({})")  # never the texts: answers stay small
     return {r["id"]: r for r in select_in(db, sql, ids)}

@@ -5,11 +5,12 @@ statements separated by Drizzle's ``--> statement-breakpoint``.  Each is
 applied in one atomic batch together with its row in ``_jarvis_migrations``
 (version, name, sha256 checksum, time).  A migration whose file changed after
 it was applied, or a database that has versions this package does not know,
-is refused with :class:`SchemaError`.  Every table, index and trigger an applied
-migration created must still exist: one another tool dropped (a ``drizzle-kit push``
-drops the tables its schema does not declare) is listed in :attr:`Status.missing`
-and recreated by :func:`migrate`, from its statement in the migration files, and
-nothing else of that migration is run again.
+is refused with :class:`SchemaError`.  Every table, index, trigger and column an
+applied migration created must still exist: one another tool dropped (a ``drizzle-kit
+push`` drops the tables its schema does not declare, an ``ALTER TABLE … DROP COLUMN``
+a column) is listed in :attr:`Status.missing` and recreated by :func:`migrate`, from
+its statement in the migration files (a column by ``ALTER TABLE … ADD``), and nothing
+else of that migration is run again.
 
 ``0001_initial.sql`` is Drizzle's generated DDL, byte for byte, so:
 
@@ -81,7 +82,8 @@ class Migration:
 
 @dataclass(frozen=True)
 class SchemaObject:
-    """A table, index, trigger or view a migration creates, with its ``CREATE`` statement once all have run."""
+    """A table, index, trigger or view a migration creates, with its ``CREATE`` statement once all have run; or a
+    column of such a table (``name``: ``table.column``), with the ``ALTER TABLE … ADD`` statement that adds it."""
 
     type: str
     name: str
@@ -98,7 +100,8 @@ class SchemaObject:
 class Status:
     """Where a database stands against this package's migrations.
 
-    ``missing``: objects of applied migrations the database no longer has (another tool dropped them).
+    ``missing``: objects of applied migrations the database no longer has (another tool dropped them): tables,
+    then columns of the tables present, then indexes, triggers and views (the order :func:`migrate` makes them in).
     """
 
     applied: dict[int, str]
@@ -120,15 +123,32 @@ def available() -> tuple[Migration, ...]:
     return tuple(found)
 
 
-@cache
 def owned() -> tuple[SchemaObject, ...]:
     """Every object this package's migrations create, tables first, as SQLite itself records them.
 
     The migrations are run on an in-memory database, one after the other: the ``sql`` is what its
     ``sqlite_master`` holds at the end (a later ``ALTER TABLE`` included), so recreating an object
-    never re-runs a data change.  SQLite's own objects (``sqlite_sequence``, automatic indexes) are left out.
+    never re-runs a data change.  SQLite's own objects (``sqlite_sequence``, automatic indexes) and the
+    shadow tables a virtual table keeps its data in (FTS5's ``_data``, ``_idx`` …: made with it) are left out.
     """
+    return _made()[0]
+
+
+def owned_columns() -> tuple[SchemaObject, ...]:
+    """Every column of the ordinary tables :func:`owned` holds (not a virtual table's), each with the
+    ``ALTER TABLE `t` ADD `c` type DEFAULT … NOT NULL`` that adds it back, built from the in-memory table's
+    ``pragma_table_info`` (type, default, NOT NULL; ``PRIMARY KEY`` too, which SQLite refuses to add), and the
+    migration that first made it (0005 for ``jm_memory_merges.decision``)."""
+    return _made()[1]
+
+
+@cache
+def _made() -> tuple[tuple[SchemaObject, ...], tuple[SchemaObject, ...]]:
+    """:func:`owned` and :func:`owned_columns`, from one run of the migrations in memory."""
     conn = sqlite3.connect(":memory:")
+    tables = ("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'"
+              " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
+    columns_of = f"FROM ({tables}) t, pragma_table_info(t.name) c"  # the ordinary tables' columns
     try:
         first: dict[str, int] = {}
         for m in available():
@@ -136,11 +156,22 @@ def owned() -> tuple[SchemaObject, ...]:
                 conn.execute(statement)
             for (name,) in conn.execute("SELECT name FROM sqlite_master"):
                 first.setdefault(name, m.version)
+            for (name,) in conn.execute(f"SELECT t.name || '.' || c.name {columns_of}"):
+                first.setdefault(name, m.version)
         rows = conn.execute("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE"
-                            " 'sqlite\\_%' ESCAPE '\\' ORDER BY type <> 'table', rowid").fetchall()
+                            " 'sqlite\\_%' ESCAPE '\\' AND name NOT IN (SELECT name FROM pragma_table_list"
+                            " WHERE type = 'shadow') ORDER BY type <> 'table', rowid").fetchall()
+        columns = conn.execute(f"SELECT t.name, c.name, c.type, c.\"notnull\", c.dflt_value, c.pk {columns_of}"
+                               " ORDER BY t.name, c.cid").fetchall()
     finally:
         conn.close()
-    return tuple(SchemaObject(kind, name, sql, first[name]) for kind, name, sql in rows)
+    objects = tuple(SchemaObject(kind, name, sql, first[name]) for kind, name, sql in rows)
+    added = tuple(SchemaObject("column", f"{table}.{name}", f"ALTER TABLE `{table}` ADD `{name}`"
+                               + (f" {kind}" if kind else "") + (" PRIMARY KEY" if pk else "")
+                               + (f" DEFAULT {default}" if default is not None else "")
+                               + (" NOT NULL" if notnull else ""), first[f"{table}.{name}"])
+                  for table, name, kind, notnull, default, pk in columns)
+    return objects, added
 
 
 @cache
@@ -166,10 +197,12 @@ def full_schema() -> list[str]:
 def status(db: Database) -> Status:
     """Compare the database with :func:`available` and :func:`owned`; raise if it cannot be trusted.
 
-    One statement reads the applied versions and which owned objects exist (one snapshot, one round trip).
-    Raises :class:`SchemaError` for a database newer than this package or an edited migration.
+    One statement reads the applied versions and which owned objects and columns exist (one snapshot, one
+    round trip).  Raises :class:`SchemaError` for a database newer than this package or an edited migration.
     """
     present = f"SELECT type, name, NULL, NULL FROM sqlite_master WHERE name IN ({', '.join('?' * len(owned()))})"
+    present += "".join(f" UNION ALL SELECT 'column', '{t}.' || name, NULL, NULL FROM pragma_table_info('{t}')"
+                       for t in sorted({c.name.split('.')[0] for c in owned_columns()}))
     names = [o.name for o in owned()]
     try:
         rows = db.execute(f"{present} UNION ALL SELECT NULL, NULL, version, checksum FROM {TABLE}", names,
@@ -195,6 +228,9 @@ def status(db: Database) -> Status:
                 f"{db.settings.redacted_url}; restore it and add a new migration instead"
             )
     missing = [o for o in owned() if o.version in applied and (o.type, o.name) not in found]
+    columns = [c for c in owned_columns() if c.version in applied and ("table", c.name.split(".")[0]) in found
+               and ("column", c.name) not in found]  # a table recreated whole gets them with it
+    missing = [o for o in missing if o.type == "table"] + columns + [o for o in missing if o.type != "table"]
     return Status(applied, [m for m in available() if m.version not in applied], missing)
 
 

@@ -47,11 +47,16 @@ def text_problem(value: Any) -> str | None:
     return None
 
 
+_ODD_TYPES = frozenset({UndecodableText, bytes})  # what text_problem looks at; every other value reads as it is
+
+
 def text_values(table: str, names: tuple[str, ...], values: tuple[Any, ...]) -> tuple[Any, ...]:
     """``values`` with BLOBs holding UTF-8 read as text; raises :class:`UnreadableRowError` naming the row.
 
     ``names[0]`` must be ``id``.
     """
+    if _ODD_TYPES.isdisjoint(map(type, values)):  # the common case, checked at C speed
+        return values
     problems = [f"{name} {problem}" for name, value in zip(names, values) if (problem := text_problem(value))]
     if problems:
         raise UnreadableRowError(table, values[0], "; ".join(problems))

@@ -30,20 +30,27 @@ sharing a category and one of their ``RARE_KEYS`` rarest shared words (scored by
 content words (reordered, paraphrased, negated); and rows equal once one content word,
 or two adjacent ones, are cut out ("prefers meetings at _").  A cut block larger than
 ``MAX_PAIRWISE`` rows (one sentence with thousands of values) is classified as a whole,
-by its values, instead of pair by pair.  Clusters and joined review groups are connected
-components (``scipy.sparse.csgraph.connected_components``).
+by its values, instead of pair by pair.  The blocks read each content word as its concept (a synonym or
+derived form of another word of the frame stands for both: :func:`.lexicon.concepts`).  Clusters are
+connected components (``scipy.sparse.csgraph.connected_components``); a review group is one memory and its
+variants (a greedy star cover: no chain).
 
 The checks share one cached analysis of the last frame seen, so a notebook can
 call them one after another at the cost of one.  A frame whose audit would need more memory than the machine has
 available (or ``$JARVIS_MEMORY_DEDUP_MB``) is refused before it starts (:mod:`.budget`: ``MemoryLimitError``).
 
+Optional, with the ``[semantic]`` extra and a model named: :mod:`.semantic` lists pairs the rules did not
+flag that a language model reads as the same statement in other words, as ``possible_duplicate`` (never a
+duplicate: a suggestion for review).  Without it nothing of it is imported or run.
+
 Modules: :mod:`.text` (tokens, the vocabulary), :mod:`.compare` (one pair's verdict), :mod:`.blocks`
 (candidate pairs), :mod:`.audit` (the shared analysis), :mod:`.checks` (what notebooks call),
 :mod:`.evaluation` (precision and recall), :mod:`.tuning` (the constants), :mod:`.lexicon` (what a word is:
-lemmas, spellings, synonyms, the dictionary), :mod:`.roles` (who does what to whom), :mod:`.budget` (the memory an
-audit needs).
+lemmas, spellings, synonyms, the dictionary), :mod:`.roles` (who does what to whom),
+:mod:`.semantic` (the optional stage), :mod:`.budget` (the memory an audit needs).
 """
 
+from . import semantic
 from .checks import (
     CHANGE_ORDER,
     breakdown,
@@ -72,5 +79,5 @@ __all__ = [
     "CHANGE_ORDER", "DEFAULT_THRESHOLD", "DEMO_DUPLICATE_KINDS", "DEMO_NEGATIVE_KINDS", "DUPLICATE_KINDS", "KINDS",
     "MAX_PAIRWISE", "NEAR_FLOOR", "SWEEP", "breakdown", "candidates", "clusters", "evaluate", "evaluate_pairs",
     "exact_groups", "hash_integrity", "near_duplicates", "normalize_strong", "normalized_groups", "per_kind",
-    "read_eval_set", "review_queue", "threshold_sweep", "truth_path",
+    "read_eval_set", "review_queue", "semantic", "threshold_sweep", "truth_path",
 ]

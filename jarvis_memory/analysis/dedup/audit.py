@@ -22,6 +22,7 @@ from .blocks import (
     _extension_pairs,
     _rare_word_keys,
     _score,
+    _shapes,
     _similarity,
     _windows,
 )
@@ -117,13 +118,14 @@ def _run_audit(memories: pd.DataFrame) -> _Analysis:
     distinct = distinct.reset_index(drop=True)
     category = distinct["category"].to_numpy(dtype=object)
 
-    big_groups, cut_blocks = _cut_blocks(texts, category)
-    same_set = pd.Series([f"{c}\x00" + " ".join(sorted(t.bag))
-                          for c, t in zip(category, texts)], dtype=object)
+    shapes = _shapes(texts)  # the content words, a synonym as the word standing for its meaning: blocks' keys
+    big_groups, cut_blocks = _cut_blocks(texts, shapes, category)
+    same_set = pd.Series([f"{c}\x00" + " ".join(sorted(set(s))) for c, s in zip(category, shapes)], dtype=object)
     exact_blocks = _windows(same_set, norms) + cut_blocks
-    rare_blocks = _windows(_rare_word_keys(texts, category), norms)
-    candidates = pd.concat([_all_pairs(exact_blocks), _extension_pairs(texts, category),
-                            _score(norms, rare_blocks, FUZZY_FLOOR)[["a", "b"]]])
+    rare_blocks = _windows(_rare_word_keys(shapes, category), norms)
+    shaped = np.array([" ".join(s) for s in shapes], dtype=object)
+    candidates = pd.concat([_all_pairs(exact_blocks), _extension_pairs(shapes, category),
+                            _score(shaped, rare_blocks, FUZZY_FLOOR)[["a", "b"]]])
     candidates = candidates.drop_duplicates(ignore_index=True)
     big_member = np.full(len(texts), -1)
     for g, (members, _) in enumerate(big_groups):
@@ -143,7 +145,8 @@ def _run_audit(memories: pd.DataFrame) -> _Analysis:
             found_a.append(i)
             found_b.append(j)
             kinds.append(verdict.kind)
-            scores.append(_similarity(norms[i], norms[j]))
+            # the texts' similarity, or their concepts' where higher: "is allergic to cats" / "has a cat allergy"
+            scores.append(max(_similarity(norms[i], norms[j]), _similarity(shaped[i], shaped[j])))
     seen: set[frozenset] = set()
     for members_, values in big_groups:
         if frozenset(members_.tolist()) in seen:

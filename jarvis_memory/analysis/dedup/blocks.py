@@ -11,6 +11,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from . import lexicon
 from .text import _Text, _Vocabulary, is_number
 from .tuning import MAX_BLOCK, MAX_CUT_WORDS, MAX_PAIRWISE, PREFIX_SHARE, RARE_KEYS, RARE_MAX
 
@@ -21,17 +22,36 @@ def _similarity(x: str, y: str) -> int:
     return int(fuzz.token_set_ratio(x, y))
 
 
-def _cut_blocks(texts: list[_Text], category: np.ndarray) -> tuple[list[tuple[np.ndarray, list]], list[np.ndarray]]:
+def _shapes(texts: list[_Text]) -> list[tuple[str, ...]]:
+    """Each text's content words as the blocks read them: two adjacent words that another text of the frame writes
+    as one as that word ("oat milk" / "oatmilk"), and a word of one meaning with another word of the frame as the
+    word standing for both (:func:`lexicon.concepts`), so that compounds, synonyms and derived forms block together."""
+    vocabulary = {k for t in texts for k in t.bag}
+    meaning = lexicon.concepts(vocabulary)
+    shapes = []
+    for t in texts:
+        words, next_to = t.runs
+        shape, i, n = [], 0, len(words)
+        while i < n:
+            k = words[i]
+            if i + 1 < n and next_to[i] and k + words[i + 1] in vocabulary:
+                k, i = k + words[i + 1], i + 1
+            shape.append(meaning.get(k, k))
+            i += 1
+        shapes.append(tuple(shape))
+    return shapes
+
+
+def _cut_blocks(texts: list[_Text], shapes: list[tuple[str, ...]], category: np.ndarray) -> tuple[list[tuple[np.ndarray, list]], list[np.ndarray]]:
     """Rows equal but for one place -- one content word or two adjacent ones cut out: small
     blocks to compare pair by pair, and the large ones as ``(rows, [(value as written, value)])``, to
     classify by their values.  A key is the hash of the content words before and after the cut
     (Python's 64-bit tuple hash: a collision, about one in 10^10 here, only adds a pair to compare).  Keys, rows and
     places (``4 * start + width``) are gathered in arrays, 8 bytes each: as Python ints and tuples they took 150."""
     keys, rows, places = array("q"), array("q"), array("q")
-    for row, (c, t) in enumerate(zip(category, texts)):
+    for row, (c, t, words) in enumerate(zip(category, texts, shapes)):
         if t.size > MAX_CUT_WORDS:
             continue
-        words = tuple(t.keys[i] for i in t.content)
         for width in (1, 2):
             if len(words) - width <= max(1, width):
                 continue  # what is left must be a statement larger than its value (as _compare asks of a variant):
@@ -61,15 +81,14 @@ def _cut_blocks(texts: list[_Text], category: np.ndarray) -> tuple[list[tuple[np
     return big, small
 
 
-def _extension_pairs(texts: list[_Text], category: np.ndarray) -> pd.DataFrame:
+def _extension_pairs(shapes: list[tuple[str, ...]], category: np.ndarray) -> pd.DataFrame:
     """Pairs ``a, b`` where one text's content words, in order, start or end the other's: a phrase
     added at the end or the start ("Lost her job" / "Lost her job last month"), found by an exact join (keys and rows
     in arrays, as in :func:`_cut_blocks`)."""
     full, full_rows, part, part_rows = array("q"), array("q"), array("q"), array("q")
-    for row, (c, t) in enumerate(zip(category, texts)):
-        if t.size > MAX_CUT_WORDS:
+    for row, (c, words) in enumerate(zip(category, shapes)):
+        if len(words) > MAX_CUT_WORDS:
             continue
-        words = tuple(t.keys[i] for i in t.content)
         if len(words) >= 2:
             full.append(hash((c, words)))
             full_rows.append(row)
@@ -109,18 +128,19 @@ def _classify_values(texts: list[_Text], members: np.ndarray, values: list[tuple
     return [x for x, _ in pairs], [y for _, y in pairs], "near"
 
 
-def _rare_word_keys(texts: list[_Text], category: np.ndarray) -> pd.Series:
+def _rare_word_keys(shapes: list[tuple[str, ...]], category: np.ndarray) -> pd.Series:
     """Each row's rarest content words (within its category) that 2 to ``RARE_MAX`` rows share:
     at least ``RARE_KEYS``, and ``PREFIX_SHARE`` of its words (prefix filtering: two rows sharing
     most of their words, or one holding all of the other's, share one of these).  A key is the
     number of its (category, word); the index, its row.  Counted per distinct word, then row by row:
     a frame of one row per word of every text held several times the text of long memories."""
-    df = Counter((c, w) for c, t in zip(category, texts) for w in t.bag)
+    df = Counter((c, w) for c, s in zip(category, shapes) for w in set(s))
     number = {key: k for k, key in enumerate(df)}
     rows, keys = array("q"), array("q")
-    for row, (c, t) in enumerate(zip(category, texts)):
-        shared = sorted((df[c, w], w) for w in t.bag if df[c, w] >= 2)  # a word no other row has takes no key's place
-        for n, w in shared[:max(RARE_KEYS, ceil(PREFIX_SHARE * len(t.bag)))]:  # the rarest first
+    for row, (c, s) in enumerate(zip(category, shapes)):
+        ws = set(s)
+        shared = sorted((df[c, w], w) for w in ws if df[c, w] >= 2)  # a word no other row has takes no key's place
+        for n, w in shared[:max(RARE_KEYS, ceil(PREFIX_SHARE * len(ws)))]:  # the rarest first
             if n <= RARE_MAX:
                 rows.append(row)
                 keys.append(number[c, w])

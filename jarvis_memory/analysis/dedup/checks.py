@@ -3,6 +3,7 @@ the candidate list), each a DataFrame read from the one shared analysis."""
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable
 from typing import Any
 
@@ -11,9 +12,10 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from ...store import validate
-from .audit import _analyse, _Analysis, _components, _cyclic_gc_paused, _label_components, _labels, _threshold
-from .text import FUNCTION_WORDS, VALUE_WORDS, _Text, _text, is_number
-from .tuning import DEFAULT_THRESHOLD, KINDS, MAX_JOINED, SWEEP
+from . import semantic
+from .audit import _analyse, _Analysis, _components, _cyclic_gc_paused, _labels, _threshold
+from .text import FUNCTION_WORDS, VALUE_WORDS, _words, is_number
+from .tuning import DEFAULT_THRESHOLD, KINDS, SWEEP
 
 
 def _groups(rows: pd.DataFrame, by: str, keep: Callable[[pd.DataFrame], pd.Series] | None = None) -> pd.DataFrame:
@@ -110,11 +112,12 @@ def review_queue(memories: pd.DataFrame) -> pd.DataFrame:
     Columns: ``group`` (1 = review first), ``change`` (negation, value, word, order (who does what to whom) or subject:
     :data:`CHANGE_ORDER`, likely conflicts first), ``size``, ``ids``, ``values``, ``created_at``
     (lists, newest first: the newest value probably supersedes the rest) and ``statement``
-    (the newest text).  Members that are duplicates of each other count once.  Variants that
-    share a member are one group: if A differs from B in the food and from C in the day, A, B
-    and C are reviewed together, and each member's value is then its words that not every
-    member has ("curry … Monday", "sushi … Monday", "curry … Friday").  A set so linked of more than
-    :data:`~.tuning.MAX_JOINED` memories is not one statement: it is shown one statement a group.
+    (the newest text).  Members that are duplicates of each other count once.  A group is one memory
+    and its variants, each of which shares a statement with it: if A differs from B in the food and
+    from C in the day, A, B and C are reviewed together, and each member's value is then its words
+    that not every member has ("curry … Monday", "sushi … Monday", "curry … Friday").  A variant of B
+    in the day is not joined to them: it shares no statement with A.  Each memory is a member of
+    one group (:func:`_stars`).
     """
     return _queued(memories, _analyse(memories)).queue.copy()
 
@@ -129,7 +132,7 @@ def _queued(memories: pd.DataFrame, analysis: _Analysis) -> _Analysis:
 
 def _review_queue(memories: pd.DataFrame, analysis: _Analysis) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The queue, and its pairs for :func:`candidates`: each member with the newest member of a statement
-    it is in (two members of a joined group that differ in two places are not a pair: never compared)."""
+    it is in (two members of a group that differ in two places are not a pair: never compared)."""
     columns = ["group", "change", "size", "ids", "values", "created_at", "statement"]
     pair_columns = ["id_a", "id_b", "group"]
     rows = analysis.rows.set_index("id")
@@ -144,14 +147,11 @@ def _review_queue(memories: pd.DataFrame, analysis: _Analysis) -> tuple[pd.DataF
     v = v[v.groupby("key")["value"].transform("nunique") > 1]  # members that all say the same: nothing to review
     if v.empty:
         return pd.DataFrame(columns=columns), pd.DataFrame([], columns=pair_columns).astype("int64")
-    # Keys that share a member (or a member's duplicate) are one group: link each key's members to its first.
-    # Where the links run on through many memories (every memory of a template one value from another), the
-    # set is no longer one statement: each key is then its own group.
-    nodes, labels = _label_components(v.groupby("key")["twin"].transform("first").to_numpy(), v["twin"].to_numpy())
-    component = np.unique(labels, return_inverse=True)[1]  # 0 .. components-1 (ids may be any int64)
-    label = pd.Series(component, index=nodes).loc[v["twin"]].to_numpy()
-    too_big = np.bincount(component)[label] > MAX_JOINED
-    v = v.assign(label=np.where(too_big, component.max() + 1 + v["key"].to_numpy(), label))
+    # Each group is one memory and its variants (a star: every member shares a statement with it), so no group
+    # chains memories that share no statement; each memory is a member of one group.
+    newest = v.sort_values(["created_at", "id"], ascending=False, na_position="last").drop_duplicates("twin")
+    v = v.merge(_stars(v), on=["twin", "key"]).drop(columns=["id", "created_at"])  # a twin as its newest row
+    v = v.merge(newest[["twin", "id", "created_at"]], on="twin")
     v = v.sort_values(["label", "created_at", "id", "key"], ascending=[True, False, False, True], na_position="last")
     # One pass over the groups, as slices of the sorted rows (a group's rows are adjacent), rather than
     # pandas groupby with Python lambdas per group (a fifth of the audit's time at 100k memories).
@@ -176,9 +176,9 @@ def _review_queue(memories: pd.DataFrame, analysis: _Analysis) -> tuple[pd.DataF
         member_ids = [m[0] for m in members.values()]
         member_values = [m[2] for m in members.values()]
         if len(set(keys[start:end])) > 1:  # several places differ: each member's own words
-            parsed = {i: _text(content[i]) for t in members for i in mates.get(t, [t])}
+            parsed = {i: _words(content[i]) for t in members for i in mates.get(t, [t])}
             # a word is common if every member or one of its duplicates has it: a typo is not a difference
-            common = set.intersection(*(set().union(*(parsed[i].words for i in mates.get(t, [t]))) for t in members))
+            common = set.intersection(*(set().union(*(parsed[i][0] for i in mates.get(t, [t]))) for t in members))
             member_values = [_own_words(parsed[i], common) or value for i, value in zip(member_ids, member_values)]
         newest: dict[int, int] = {}  # key -> its newest member (the rows are newest first)
         pairs = set()
@@ -198,16 +198,54 @@ def _review_queue(memories: pd.DataFrame, analysis: _Analysis) -> tuple[pd.DataF
     return grouped[columns], pd.DataFrame(pairs, columns=pair_columns).astype("int64")
 
 
-def _own_words(text: _Text, common: set[str]) -> str:
-    """The words not in ``common`` as written, with the unit after a number ("7 pm", "40 euros", not "7 and");
-    "…" between runs."""
-    words = text.words
+def _stars(v: pd.DataFrame) -> pd.DataFrame:
+    """A cover of the variants (``key``: a statement, ``twin``: a member) by stars: ``label, twin, key`` for each
+    star's centre and each of its members, with the statement they share.  Greedy, as for a set cover (Chvátal
+    1979, with lazily updated gains): the memory with the most variants in no star yet first (then the newest,
+    the highest id), with those variants; a memory whose variants are all in stars already forms one with one
+    of them.  Each key's members in no star are kept as a set, so a statement of thousands of values is read
+    once, not once per member."""
+    members: dict[int, list[int]] = {}
+    keys_of: dict[int, list[int]] = {}
+    for k, t in zip(v["key"].tolist(), v["twin"].tolist()):  # plain lists: pandas' agg(list) is 10x slower here
+        members.setdefault(k, []).append(t)
+        keys_of.setdefault(t, []).append(k)
+    newest = v.groupby("twin")["created_at"].max().rank(method="first", na_option="top").to_dict()  # undated first
+    open_members = {k: set(twins) for k, twins in members.items()}
+    heap = [(-sum(len(members[k]) for k in keys), -newest[t], -t) for t, keys in keys_of.items()]
+    heapq.heapify(heap)
+    rows: list[tuple[int, int, int]] = []
+    while heap:
+        gain, date, t = heapq.heappop(heap)
+        centre = -t
+        found = {other: k for k in keys_of[centre] for other in open_members[k] if other != centre}
+        alone = centre in open_members[keys_of[centre][0]]
+        if len(found) + alone < -gain:  # fewer than it had: back in line
+            if found or alone:
+                heapq.heappush(heap, (-(len(found) + alone), date, t))
+            continue
+        if not found:  # all its variants are in stars: a star of one of them and it
+            k = keys_of[centre][0]
+            centre, found = next(other for other in members[k] if other != centre), {centre: k}
+        label = len(rows) and rows[-1][0] + 1 or 1
+        rows += [(label, other, k) for other, k in found.items()]
+        rows += [(label, centre, k) for k in set(found.values())]
+        for member in (centre, *found):
+            for k in keys_of[member]:
+                open_members[k].discard(member)
+    return pd.DataFrame(rows, columns=["label", "twin", "key"])
+
+
+def _own_words(text: tuple[tuple[str, ...], tuple[str, ...]], common: set[str]) -> str:
+    """The words (:func:`.text._words`: folded, as written) not in ``common`` as written, with the unit after a
+    number ("7 pm", "40 euros", not "7 and"); "…" between runs."""
+    words, written = text
     kept = [w not in common for w in words]
     for i in range(1, len(words)):
         kept[i] = kept[i] or (kept[i - 1] and is_number(words[i - 1])
                               and (words[i] in VALUE_WORDS or words[i] not in FUNCTION_WORDS))
     runs, run = [], []
-    for word, keep in zip(text.written, kept):
+    for word, keep in zip(written, kept):
         if keep:
             run.append(word)
         elif run:
@@ -218,13 +256,16 @@ def _own_words(text: _Text, common: set[str]) -> str:
     return " … ".join(runs)
 
 
-def candidates(memories: pd.DataFrame, threshold: float = DEFAULT_THRESHOLD) -> pd.DataFrame:
+def candidates(memories: pd.DataFrame, threshold: float = DEFAULT_THRESHOLD,
+               semantic_model: str | None = None) -> pd.DataFrame:
     """Every flagged pair, for ``dedup_candidates.csv``: ``id_a < id_b, kind, score, group``.
 
-    A pair has one kind, the first of :data:`KINDS` that applies.  Within an exact or
+    A pair has one kind, the first of :data:`KINDS` that applies; with a ``semantic_model`` (or the
+    ``JARVIS_DEDUP_SEMANTIC_MODEL`` variable: :func:`.semantic.model_name`), pairs the rules did not flag
+    may follow as ``possible_duplicate`` (:mod:`.semantic`; its ``score`` is the model's cosine, 0-100).  Within an exact or
     normalized group each member is paired with the group's lowest id (the one to
     keep); within a review group each member with the newest member of the statement it
-    is in (it probably supersedes the others; in a joined group, two members that differ in
+    is in (it probably supersedes the others; in a group, two members that differ in
     two places are no pair), and ``group`` is the review group's rank (empty for duplicates).
     """
     analysis = _queued(memories, _analyse(memories))
@@ -247,8 +288,12 @@ def candidates(memories: pd.DataFrame, threshold: float = DEFAULT_THRESHOLD) -> 
         "score": score.astype(np.int64), "group": star["group"].to_numpy()}))
     table = pd.concat(parts, ignore_index=True)[["id_a", "id_b", "kind", "score", "group"]]
     table = table.drop_duplicates(["id_a", "id_b"], keep="first")  # exact wins over normalized, duplicates over variants
+    # -- the optional semantic stage (semantic.py): pairs in other words that the rules did not flag ----------
+    name = semantic.model_name(semantic_model)
+    if name is not None:
+        table = pd.concat([table, semantic.listed(rows, table, name)], ignore_index=True)
     table = table.astype({"id_a": "int64", "id_b": "int64", "kind": object, "score": "int64", "group": "Int64"})
-    order = table["kind"].map(KINDS.index)
+    order = table["kind"].map((*KINDS, semantic.KIND).index)
     return table.assign(_o=order).sort_values(["_o", "group", "id_a", "id_b"], ignore_index=True).drop(columns="_o")
 
 

@@ -8,7 +8,17 @@ from typing import NamedTuple
 from rapidfuzz.distance import OSA
 
 from . import lexicon
-from .roles import adds_nothing, changed_roles, changes_a_verb, compound_head, other_subject
+from .roles import (
+    RELATIONS,
+    acted_on_otherwise,
+    adds_nothing,
+    changed_roles,
+    changes_a_verb,
+    compound_head,
+    other_subject,
+    owner_left_out,
+    swapped_in_place,
+)
 from .text import FILLER, FUNCTION_WORDS, NEGATIONS, VALUE_WORDS, _Long, _Text, _Vocabulary, is_number
 from .tuning import MAX_CHANGED
 
@@ -73,6 +83,9 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
         if moved:  # the same words in other roles: "Nadia owes the user" / "The user owes Nadia"
             return _Verdict("variant", shared + ("\x02roles",), _shown(a, moved[0]), _shown(b, moved[1]), "order")
     if not only_a and not only_b:
+        swap = swapped_in_place(a, b)
+        if swap:  # two words that changed places in one frame: "brother Sam and brother Tim" / "... Tim ... Sam"
+            return _Verdict("variant", shared + ("\x02roles",), _shown(a, swap[0]), _shown(b, swap[1]), "order")
         return _Verdict("near" if _same_words(a, b, typos) and not synonyms else "paraphrase")
     if only_a and only_b:
         run_a, run_b = _run(a, only_a, a.first), _run(b, only_b, b.first)
@@ -85,14 +98,22 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
         value_a, value_b = " ".join(a.written[run_a[0]:run_a[1]]), " ".join(b.written[run_b[0]:run_b[1]])
         return _Verdict("variant", shared, value_a, value_b, _change(a, run_a, b, run_b))
     longer, shorter, extra = (a, b, only_a) if only_a else (b, a, only_b)
+    same = dict(typos + synonyms) if longer is b else {y: x for x, y in typos + synonyms}  # shorter's -> longer's
     positions = {i for w in extra
                  for i in [i for i in longer.content if longer.keys[i] == w][shorter.bag.get(w, 0):]}
     # every content word of the shorter is in the longer (in any order, in the same roles): the longer says more
-    # about the same subject, unless its words name another subject, make a shared word part of another thing
-    # or add a particle to a shared verb
+    # about the same subject, unless its words name another subject, make a shared word part of another thing,
+    # add a particle to a shared verb, put another verb over a shared object or leave out the owner
     if shared and not adds_nothing(longer, positions) and not other_subject(shorter, longer, positions) \
-            and not compound_head(longer, positions) and not changes_a_verb(longer, positions):
+            and not compound_head(longer, positions) and not changes_a_verb(longer, positions) \
+            and not acted_on_otherwise(shorter, longer, same) and not owner_left_out(shorter, longer):
         return _Verdict("subsumed")
+    # only relation words more: one statement in another shape ("Works as a nurse" / "Is a nurse working",
+    # "collects records from the 1970s" / "is a collector of 1970s records"), if nothing it acts on becomes a
+    # relation ("Cooks the kids" / "Cooks for the kids") and no participant is left out
+    if shared and all(w in RELATIONS for w in extra) and not acted_on_otherwise(shorter, longer, same) \
+            and not owner_left_out(shorter, longer):
+        return _Verdict("paraphrase")
     return _NONE
 
 

@@ -14,6 +14,7 @@ import pandas as pd
 from ...errors import ValidationError
 from ...store import config
 from ...store.hashing import content_hash
+from . import semantic
 from .audit import _joined, _labels, _ratio
 from .checks import candidates
 from .tuning import DEFAULT_THRESHOLD, DUPLICATE_KINDS
@@ -103,8 +104,8 @@ def read_eval_set(folder: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     return pairs, memories
 
 
-def evaluate_pairs(pairs: pd.DataFrame, memories: pd.DataFrame,
-                   threshold: float = DEFAULT_THRESHOLD) -> tuple[dict[str, Any], pd.DataFrame]:
+def evaluate_pairs(pairs: pd.DataFrame, memories: pd.DataFrame, threshold: float = DEFAULT_THRESHOLD,
+                   semantic_model: str | None = None) -> tuple[dict[str, Any], pd.DataFrame]:
     """Precision and recall of the whole audit on labelled pairs (:func:`read_eval_set`).
 
     The audit runs over all of ``memories`` at once; a pair is called a duplicate when
@@ -112,8 +113,13 @@ def evaluate_pairs(pairs: pd.DataFrame, memories: pd.DataFrame,
     others, as a merge would).  Returns the figures -- duplicate precision and recall,
     hard negatives called duplicates -- and the pairs with ``called`` (duplicate|distinct)
     and ``kind_found`` (the kind of the pair itself, if listed).
+
+    With the semantic stage (``semantic_model``, :func:`.semantic.model_name`) its ``possible_duplicate``
+    pairs are no duplicates here (a reviewer decides) and are counted apart: ``possible_duplicates_listed``
+    (all its pairs, labelled or not), ``possible_duplicates_right`` (labelled duplicates listed so) and
+    ``possible_duplicates_hard_negatives`` (labelled distinct pairs listed so); all 0 without the stage.
     """
-    found = candidates(memories, threshold)
+    found = candidates(memories, threshold, semantic_model)
     duplicates = found[found["kind"].isin(DUPLICATE_KINDS)]
     labels = _labels(list(zip(duplicates["id_a"].tolist(), duplicates["id_b"].tolist())))
     kind = {frozenset((a, b)): k for a, b, k in found[["id_a", "id_b", "kind"]].itertuples(index=False)}
@@ -122,24 +128,32 @@ def evaluate_pairs(pairs: pd.DataFrame, memories: pd.DataFrame,
     called = [x == y or _joined(labels, x, y) for x, y in zip(a, b)]
     judged = pairs.assign(called=np.where(called, "duplicate", "distinct"),
                           kind_found=[kind.get(frozenset((x, y)), "exact" if x == y else "") for x, y in zip(a, b)])
+    judged.attrs["semantic_model"] = semantic.model_name(semantic_model)
     positive = judged["label"] == "duplicate"
     flagged = judged["called"] == "duplicate"
+    possible = judged["kind_found"] == semantic.KIND
 
     return {
         "pairs": len(judged), "duplicates": int(positive.sum()), "distinct": int((~positive).sum()),
         "duplicate_precision": _ratio(int((positive & flagged).sum()), int(flagged.sum())),
         "duplicate_recall": _ratio(int((positive & flagged).sum()), int(positive.sum())),
         "negatives_called_duplicates": int((~positive & flagged).sum()),
+        "possible_duplicates_listed": int((found["kind"] == semantic.KIND).sum()),
+        "possible_duplicates_right": int((positive & possible).sum()),
+        "possible_duplicates_hard_negatives": int((~positive & possible).sum()),
     }, judged
 
 
 def per_kind(judged: pd.DataFrame) -> pd.DataFrame:
-    """Per labelled kind of an evaluated pair set: pairs, and the share called right
-    (recall for duplicate kinds, the share kept apart for hard negatives)."""
+    """Per labelled kind of an evaluated pair set: pairs, and the share called right (recall for duplicate
+    kinds, the share kept apart for hard negatives); after a run with the semantic stage also
+    ``listed_possible``, the share listed as ``possible_duplicate``."""
     right = judged["called"] == judged["label"]
-    return (judged.assign(right=right).groupby(["label", "kind"])
-            .agg(pairs=("right", "size"), called_right=("right", "mean"))
-            .round(4).reset_index())
+    table = judged.assign(right=right, possible=judged["kind_found"] == semantic.KIND).groupby(["label", "kind"])
+    columns = {"pairs": ("right", "size"), "called_right": ("right", "mean")}
+    if judged.attrs.get("semantic_model"):
+        columns["listed_possible"] = ("possible", "mean")
+    return table.agg(**columns).round(4).reset_index()
 
 
 def truth_path(database_url: str) -> Path | None:

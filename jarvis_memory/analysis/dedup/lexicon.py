@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import os
 import warnings
+from collections.abc import Iterable
 from functools import lru_cache
 
 from breame.spelling import british_spelling_exists, get_american_spelling
@@ -110,6 +111,7 @@ def _lemmas(k: str) -> tuple:
     return synsets, frozenset(antonyms), frozenset(derived)
 
 
+@lru_cache(maxsize=1_000_000)
 def same_meaning(x: str, y: str) -> bool:
     """Whether two keys (:func:`key`) say the same: one WordNet synset holds both lemmas, or one is derived
     from the other ("allergic"/"allergy", "owner"/"own"), in the same tense and neither the other's antonym."""
@@ -122,22 +124,92 @@ def same_meaning(x: str, y: str) -> bool:
     return bool(sx & sy) or (bare_y in dx and _one_stem(bare_x, bare_y))
 
 
-# English derivational endings (and a stem's own final letters: "allerg-y", "diabet-es"): a WordNet derivation
-# counts only as one stem with two of these ("allergy"/"allergic", "own"/"owner"), not "mole"/"molar"
-_ENDINGS = ("", "e", "y", "es", "er", "or", "ic", "ist", "ian", "ion", "ation", "ment", "ance", "ence", "al", "ive")
+def concepts(keys: Iterable[str]) -> dict[str, str]:
+    """Each key (:func:`key`) of ``keys`` that means the same as another of them (:func:`same_meaning`) -> one
+    key standing for its connected set (the smallest), for blocking only: texts that say the same in other words
+    of one meaning ("is allergic to shellfish" / "has a shellfish allergy") are compared; a pair's verdict is still
+    :func:`same_meaning` of its own words.  Keys that mean the same are found through what they share (a WordNet
+    synset among their :data:`SENSES`, or a derived form), never by comparing all pairs.  Empty without WordNet."""
+    if wordnet() is None:
+        return {}
+    sharing: dict[tuple[bool, object], list[str]] = {}
+    for k in dict.fromkeys(keys):
+        synsets, _, derived = _lemmas(k)
+        bare = k[: -len(PAST)] if past(k) else k
+        for shared in (*synsets, *derived, bare):  # two keys of one meaning share one of these, in one tense
+            sharing.setdefault((past(k), shared), []).append(k)
+    parent: dict[str, str] = {}
+
+    def root(k: str) -> str:
+        while k in parent:
+            k = parent[k]
+        return k
+
+    for group in sharing.values():
+        for i, x in enumerate(group):
+            for y in group[i + 1:]:
+                rx, ry = root(x), root(y)
+                if rx != ry and same_meaning(x, y):
+                    parent[max(rx, ry)] = min(rx, ry)
+    return {k: root(k) for k in list(parent)}
+
+
+# English derivational endings (and a stem's own final letters: "allerg-y", "diabet-es"), with the stem-final
+# alternations of Latinate derivation, -nt / -nce / -ncy ("intoleran-t"/"intoleran-ce", "fluen-t"/"fluen-cy")
+# and -de / -sion ("deci-de"/"deci-sion"): a WordNet derivation counts only as one stem with two of these
+# ("allergy"/"allergic", "own"/"owner"), not "mole"/"molar"
+_ENDINGS = ("", "e", "y", "es", "er", "or", "ic", "ist", "ian", "ion", "ation", "ment", "ance", "ence", "al", "ive",
+            "t", "ce", "cy", "de", "sion")
 
 
 def _one_stem(x: str, y: str) -> bool:
     n = 0
     while n < min(len(x), len(y)) and x[n] == y[n]:
         n += 1
-    return n >= 3 and x[n:] in _ENDINGS and y[n:] in _ENDINGS
+    # the stem may end in the "e" of an ending: "bake-r" / "bake" is "bak-er" / "bak-e"
+    return n >= 3 and any(x[m:] in _ENDINGS and y[m:] in _ENDINGS for m in (n, n - 1))
 
 
 def opposite(x: str, y: str) -> bool:
     """Whether WordNet lists the two keys' lemmas as antonyms ("extrovert"/"introvert", "enable"/"disable")."""
     bare_x, bare_y = (k[: -len(PAST)] if past(k) else k for k in (x, y))
     return bare_y in _lemmas(x)[1] or bare_x in _lemmas(y)[1]
+
+
+# WordNet's lexicographer files of nouns that name something done (lexnames(5WN): 04 noun.act, 09 noun.cognition,
+# 10 noun.communication, 11 noun.event, 22 noun.process), by name and by number (Debian's copy has no lexnames file)
+_DOINGS = {"noun.act": 4, "noun.cognition": 9, "noun.communication": 10, "noun.event": 11, "noun.process": 22}
+_DOING_FILES = frozenset(_DOINGS) | {f"file{n:02d}" for n in _DOINGS.values()}
+
+
+@lru_cache(maxsize=20_000)
+def verb_of(noun: str) -> str | None:
+    """The verb a noun key names the doing of: in WordNet its most frequent sense is an act, a thought, a message,
+    an event or a process, derived from a verb of one stem with it (:func:`_one_stem`): "decision" → "decide",
+    "visit" → "visit", "meditation" → "meditate"; not "bus" (a thing) nor "job" (no such derivation); or ``None``."""
+    reader = wordnet()
+    if reader is None or not noun.isalpha():
+        return None
+    for synset in reader.synsets(noun, "n")[:1]:
+        if synset.lexname() not in _DOING_FILES:
+            return None
+        for lemma in synset.lemmas():
+            if lemma.name() == noun:
+                for form in lemma.derivationally_related_forms():
+                    if form.synset().pos() == "v" and _one_stem(noun, form.name()):
+                        return form.name()
+    return None
+
+
+@lru_cache(maxsize=20_000)
+def can_mean(x: str, y: str) -> bool:
+    """Whether one of two verb lemmas is, in some sense, the other: a WordNet verb synset of one holds the other
+    ("owns" is one sense of "has", "got" one of "has"; "cancelled" none).  Without WordNet only a verb itself."""
+    reader = wordnet()
+    if x == y or reader is None:
+        return x == y
+    return any(y in s.lemma_names() for s in reader.synsets(x, "v")) \
+        or any(x in s.lemma_names() for s in reader.synsets(y, "v"))
 
 
 @lru_cache(maxsize=20_000)

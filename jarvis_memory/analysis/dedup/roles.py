@@ -29,6 +29,7 @@ SUBJECT_PRONOUNS = frozenset("i we you they he she".split())  # the word after o
 DETERMINERS = frozenset("a an the my his her their its our your this that these those".split())  # ... never
 AUXILIARIES = frozenset("is are am was were be been being has have had do does did will would can could should"
                         " shall may might must gets get got".split())
+AUXILIARY_LEMMAS = frozenset(("be", "have", "get", "do"))  # of AUXILIARIES that stand for a main verb ("has a car")
 _PASSIVE_BE = frozenset("is are am was were be been being gets got get".split())
 RELATIVE_PRONOUNS = frozenset("who whom whose which that".split())  # a relative clause starts: its own subject
 # Adverb particles, a closed word class (Quirk et al. 1985, A Comprehensive Grammar of the English Language, 16.3):
@@ -47,16 +48,33 @@ def _verb_form(word: str) -> tuple[bool, bool, bool]:
     return True, word in forms["VBZ"] or word in forms["VBD"], word in forms["VBN"]
 
 
-def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...], adverbs: frozenset[str]) -> tuple[str, ...]:
+AGENT = "agent"  # the role of a passive's "by" ("is run by Wen's parents"): it only marks who acts
+PASSIVE = "passive"  # the role of a passive's auxiliary ("was rejected"): the participle carries the tense
+
+
+def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...], adverbs: frozenset[str],
+       compound: tuple[bool, ...] | None = None) -> tuple[str, ...]:
     """Each word's role (see the module's docstring): ``subj``, ``verbN``, ``obj``, a relation, or ``""``
-    for function words and relation words themselves.  ``adverbs`` (fillers: "really", "currently") stand
+    for function words and relation words themselves (a passive's "by": :data:`AGENT`, its
+    auxiliary: :data:`PASSIVE`).  ``adverbs`` (fillers: "really", "currently") stand
     between an auxiliary and its verb.  "and"/"or" join words of one role ("on Mondays and Thursdays") or,
-    before a verb, two clauses; "of" joins a word to the one before ("three kinds of tomatoes")."""
+    before a verb, two clauses; "of" joins a word to the one before ("three kinds of tomatoes").  A part of a
+    hyphenated compound (``compound``) is no verb, nor the word after it: the compound is one word that modifies
+    it ("is left-handed", "left-handed scissors")."""
     roles = [""] * len(words)
     verbs, relation, aux, passive, copula, subject, conjunction = 0, "", -1, -1, False, False, False
+    relative = False
+    # a participle opening the subject before its "is"/"are" is no verb, nor is the rest of that subject:
+    # "Crowded restaurants are disliked", "Crowded beaches are avoided"
+    be = next((k for k in range(1, len(words)) if words[k] in RELATIONS or words[k] in AUXILIARIES or breaks[k]), 0)
+    attributive = be > 1 and words[be] in _PASSIVE_BE and not breaks[be] and _verb_form(words[0])[2]
+    # nor is a part of a hyphenated compound, nor the word it modifies: "left-handed scissors"
+    compound = compound or (False,) * len(words)
+    modifier = tuple(c or (i > 0 and compound[i - 1] and not breaks[i]) for i, c in enumerate(compound))
     for i, w in enumerate(words):
         if breaks[i] and i and verbs == 0:
             relation = ""  # a fronted phrase ends at its comma: "Every Sunday, Mia visits"
+        relative = relative or w in RELATIVE_PRONOUNS  # a relative clause, its verb still to come: "that Léa recommended"
         if w in RELATIONS:
             joins = w in ("and", "or") or (w == "of" and i and roles[i - 1] in ("subj", "obj"))
             relation = relation if joins else RELATIONS[w]
@@ -76,12 +94,12 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
             not relation or not getAllLemmas(w).get("NOUN"))  # "to horses" is no verb, "at 9am prefers" is
         joined = i and words[i - 1] in ("and", "then") and conjunction
         # after "is" the clause has its verb: "is a collector of maps" (no verb "maps") unless a relative clause starts
-        if reading and (after_aux or after_pronoun or (joined and finite) or relation == "then"
-                        or (finite and ((verbs == 0 and not copula) or (i and words[i - 1] in RELATIVE_PRONOUNS)))):
+        if reading and not (i < be and attributive) and not modifier[i] and (after_aux or after_pronoun or (joined and finite) or relation == "then"
+                        or (finite and ((verbs == 0 and not copula) or relative))):
             if after_aux and participle and words[aux] in _PASSIVE_BE:
                 passive = aux
             roles[i] = f"verb{verbs}"
-            verbs, relation, aux = verbs + 1, "", -1
+            verbs, relation, aux, relative = verbs + 1, "", -1, False
             continue
         aux, conjunction = -1, False
         roles[i] = relation or ("subj" if verbs == 0 and not copula else "obj")
@@ -91,6 +109,9 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
                     default=0)
         by = next((i for i in range(passive, len(words)) if words[i] == "by"), len(words))
         roles = ["obj" if start <= i < passive and r else "subj" if i > by and r else r for i, r in enumerate(roles)]
+        roles[passive] = PASSIVE
+        if by < len(words):
+            roles[by] = AGENT
     return tuple(roles)
 
 
@@ -99,33 +120,93 @@ PRONOUNS = frozenset("he him his she her hers it its they them their theirs we u
 
 
 def changed_roles(a: _Text, b: _Text, same: dict[str, str], typos: set[str]) -> tuple[list[str], list[str]] | None:
-    """Two participants of ``a`` and ``b`` that exchanged roles ("Nadia owes the user" / "The user owes Nadia":
-    subject and object; "trains over planes" / "planes over trains"), as ``([words of a], [words of b])``, or
-    ``None``.  Only an exchange counts: one word read in another role (a misparse, a moved phrase) does not.
+    """Participants of ``a`` and ``b`` in other roles, as ``([words of a], [words of b])``, or ``None``: two that
+    exchanged roles ("Nadia owes the user" / "The user owes Nadia": subject and object; "trains over planes" /
+    "planes over trains"), or one that moves between the subject and the object of a verb ("X's boss called her")
+    or, in a clause whose other subject stays, a relation ("Vanessa is taller than her mother" / "Vanessa's mother
+    is taller than her").  The owner is the subject a text with a verb and none leaves unwritten ("Earns more than
+    wife" / "Wife earns more than the user").  Any other one word read in another role (a misparse, a moved
+    phrase, a word after a misspelt relation word) does not count.
     ``same`` maps a word of ``a`` to the word of ``b`` that stands for it (a typo, a synonym); a misspelt word
     (``typos``) has no known role, and numbers are left out ("at 9 on Mondays" says the same wherever it stands)."""
     from .text import is_number
 
-    def owner(t: _Text) -> dict[str, int]:
-        return {"\x04owner": i for i in reversed(range(len(t.words))) if t.words[i] in OWNER and t.roles[i]}
-
     def verbs(t: _Text) -> bool:
         return any(r.startswith("verb") for r in t.roles)
 
+    def clause(t: _Text) -> int | None:  # where its verb (or "is") stands
+        return next((i for i, (w, r) in enumerate(zip(t.words, t.roles)) if w in AUXILIARIES or r.startswith("verb")),
+                    None)
+
+    def a_noun(k: str, other: str) -> bool:
+        """A participant (a name, a noun, the owner) in a clause in both texts, after the verb where it is no
+        subject: a phrase before the verb ("In Bern the user's mother Zainab has ...") has no reliable end."""
+        if k != "\x04owner" and not _names_someone(a, a.first[k]):
+            return False
+        for t, (role, i) in ((a, places_a[k]), (b, places_b[other])):
+            verb = clause(t)
+            if verb is None or (role != "subj" and i < verb):
+                return False
+        return True
+
+    def kept_subject(k: str) -> bool:  # another word is the subject of both: one sentence, not a reshaped one
+        return any(r == "subj" and w != k and roles_b.get(same.get(w, w)) == "subj" for w, r in roles_a.items())
+
     moved = {}  # (role in a, role in b) -> (word of a, word of b)
-    firsts_b = b.first | owner(b)
-    for k, i in (a.first | owner(a)).items():
+    places_a, places_b = _participants(a), _participants(b)
+    roles_a, roles_b = ({k: role for k, (role, _) in p.items()} for p in (places_a, places_b))
+    for k, role in roles_a.items():
         other = same.get(k, k)
-        j = firsts_b.get(other)
-        if j is None or k in typos or is_number(k) or not a.roles[i] or not b.roles[j] or a.roles[i] == b.roles[j]:
+        other_role = roles_b.get(other)
+        if not other_role or k in typos or is_number(k) or not role or role == other_role:
             continue
-        moved.setdefault((a.roles[i], b.roles[j]), (k, other))
-        swapped = moved.get((b.roles[j], a.roles[i]))
-        if {a.roles[i], b.roles[j]} == {"subj", "obj"} and verbs(a) and verbs(b):
-            return [k] if k in a.first else [], [other] if other in b.first else []  # "X's boss called her"
+        moved.setdefault((role, other_role), (k, other))
+        swapped = moved.get((other_role, role))
+        pair = {role, other_role}
+        if pair == {"subj", "obj"} and verbs(a) and verbs(b) \
+                or "subj" in pair and not any(r == "obj" or r.startswith("verb") for r in pair) and not typos and a_noun(k, other) and kept_subject(k):
+            return [k] if k in a.first else [], [other] if other in b.first else []
         if swapped:
             return [w for w in (k, swapped[0]) if w in a.first], [w for w in (other, swapped[1]) if w in b.first]
     return None
+
+
+def _participants(t: _Text) -> dict[str, tuple[str, int]]:
+    """Each content word's role and where it first stands, and the owner's (``"\x04owner"``): where "I", "me",
+    "my" or "the user" first stands, or the subject of a text with a verb and no subject of its own ("Swims")."""
+    found = {k: (t.roles[i], i) for k, i in t.first.items()}
+    owner = next(((t.roles[i], i) for i, w in enumerate(t.words) if w in OWNER and t.roles[i]), None)
+    if owner is None and any(r.startswith("verb") for r in t.roles) and "subj" not in t.roles:
+        owner = ("subj", -1)
+    if owner:
+        found["\x04owner"] = owner
+    return found
+
+
+def swapped_in_place(a: _Text, b: _Text) -> tuple[list[str], list[str]] | None:
+    """Two runs of content words that changed places, each taking the other's words around it ("an older brother
+    Sam and a younger brother Tim" / "... Tim ... Sam", "at 7:15am and chai after 7:30pm" / "at 7:30pm ... after
+    7:15am"), as ``([words of a], [words of b])`` at the first place, or ``None``: the texts' content words are not
+    one exchange apart, or only "and"/"or" stands between the two (a list: "Mondays and Thursdays")."""
+    words_a, words_b = [a.keys[i] for i in a.content], [b.keys[i] for i in b.content]
+    if len(words_a) != len(words_b):
+        return None
+    differ = [i for i, (x, y) in enumerate(zip(words_a, words_b)) if x != y]
+    if not differ:
+        return None
+    runs = [[differ[0]]]
+    for i in differ[1:]:
+        if i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    if len(runs) != 2 or len(runs[0]) != len(runs[1]):
+        return None
+    (p, q), n = (runs[0][0], runs[1][0]), len(runs[0])
+    if words_a[p:p + n] != words_b[q:q + n] or words_a[q:q + n] != words_b[p:p + n] \
+            or all(w in ("and", "or") for w in words_a[p + n:q]):
+        return None
+    return words_a[p:p + n], words_b[p:p + n]
 
 
 def adds_nothing(longer: _Text, extra: set[int]) -> bool:
@@ -150,6 +231,56 @@ def _names_someone(t: _Text, i: int) -> bool:
     dictionary of common words lacks: "Lena's" opening a memory is capitalised anyway), or a noun ("sister")."""
     readings = getAllLemmas(t.words[i]) if t.words[i].isalpha() else {"NUM": ()}
     return t.names[i] or not readings or bool(readings.get("NOUN"))
+
+
+def _governor(t: _Text, i: int) -> str | None:
+    """The lemma of the verb or auxiliary nearest before word ``i`` (what acts on an object: "has" in "has a
+    gym membership", "cancelled" in "cancelled his gym membership"), or ``None``."""
+    for j in range(i - 1, -1, -1):
+        if t.roles[j].startswith("verb") or t.words[j] in AUXILIARIES:
+            k = lexicon.key(t.words[j])
+            return k[: -len(lexicon.PAST)] if lexicon.past(k) else k
+    return None
+
+
+def acted_on_otherwise(shorter: _Text, longer: _Text, same: dict[str, str]) -> bool:
+    """Whether an object of the shorter text is not what the longer's verb acts on: another verb acts on it
+    ("Has a gym membership" / "Cancelled his gym membership", "Recommended a dentist" / "Is a dentist who
+    recommended a podcast"), or it is only a circumstance where another object is had ("Has a motorcycle" / "Got
+    a speeding ticket on his motorcycle").  What the shorter's copula describes ("is a nurse") may stand
+    under any verb or after "as", but not as a circumstance of another thing acted on ("Is left-handed" / "Wears
+    a ring on the left hand").  Two verbs act alike when one can mean the other (:func:`lexicon.can_mean`: "has" / "owns").
+    ``same`` maps a word of the shorter to the longer's word that stands for it (a synonym)."""
+    for i in shorter.content:
+        k = shorter.keys[i]
+        j = longer.first.get(same.get(k, k))
+        verb = _governor(shorter, i) if shorter.roles[i] == "obj" and j is not None and shorter.first[k] == i else None
+        if verb is None:
+            continue
+        if verb == "be":  # a description of the subject: "Is a nurse", "Works as a nurse"; not a circumstance
+            if longer.roles[j] not in ("obj", "subj", "as") and not longer.roles[j].startswith("verb") \
+                    and any(longer.roles[m] == "obj" and longer.keys[m] not in shorter.bag for m in longer.content):
+                return True  # of another thing acted on: "Is left-handed" / "Wears a ring on the left hand"
+            continue
+        if longer.roles[j] == "obj":
+            if not lexicon.can_mean(verb, _governor(longer, j) or "be"):
+                return True
+        elif longer.roles[j] != "subj" and _governor(longer, j) == verb and verb not in AUXILIARY_LEMMAS:
+            return True  # "Cooks the kids" / "Cooks for the kids": what it acts on is now only a relation
+        elif any(longer.roles[m] == "obj" and longer.keys[m] not in shorter.bag
+                 and lexicon.can_mean(verb, _governor(longer, m) or "be") for m in longer.content):
+            return True
+    return False
+
+
+def owner_left_out(shorter: _Text, longer: _Text) -> bool:
+    """Whether the shorter text names the memory's owner other than as its subject ("speak to me", "my bike") and
+    the longer does not name the owner in that role: another participant stands there ("speak to him").  As a
+    subject the owner may go unwritten ("I swim" / "Swims")."""
+    def roles(t: _Text) -> set[str]:
+        return {t.roles[i] for i, w in enumerate(t.words) if w in OWNER and t.roles[i] and t.roles[i] != "subj"}
+
+    return bool(roles(shorter) - roles(longer))
 
 
 def changes_a_verb(longer: _Text, extra: set[int]) -> bool:

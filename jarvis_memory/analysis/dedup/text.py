@@ -129,15 +129,30 @@ class _Text:
         """The text itself, parsed (a :class:`_Long` is parsed again)."""
         return self
 
+    @property
+    def runs(self) -> tuple[tuple[str, ...], bytes]:
+        """The content words' keys in order, and for each whether the next content word follows it directly."""
+        c = self.content
+        return tuple(self.keys[i] for i in c), bytes(c[k + 1] == c[k] + 1 for k in range(len(c) - 1))
 
-def _text(raw: str) -> _Text:
+
+def _words(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A memory's folded words and each as written, as :func:`_text` reads them (no lemmas, no roles): enough to
+    show what a member of a review group says that the others do not."""
+    tokens = _tokens(raw)
+    return tuple(t[0] for t in tokens), tuple(t[4] for t in tokens)
+
+
+def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
     text = unicodedata.normalize("NFKC", raw)
     if "'" in text or "’" in text:
         text = _CONTRACTION.sub(lambda m: _CONTRACTED.get(m[1].casefold(), m[1]) + " not", text)
         text = _POSSESSIVE.sub("", text).replace("'", "").replace("’", "")
-    tokens: list[tuple[str, str, bool, bool, str]] = []  # (word, spelled, break before, name, as written)
+    # (word, spelled, break before, name, as written, joined to the next by a hyphen: "left-handed")
+    tokens: list[tuple[str, str, bool, bool, str, bool]] = []
     brk = True
-    for token in _TOKEN.findall(text):
+    for match in _TOKEN.finditer(text):
+        token = match.group()
         if token in _BREAKS:
             brk = True
             continue
@@ -145,13 +160,22 @@ def _text(raw: str) -> _Text:
         if spelled in _ORDINAL_SUFFIXES and tokens and tokens[-1][0].isdigit() and not brk:
             continue  # "4th" is 4
         tokens.append((lexicon.american(_NUMBER_WORDS.get(spelled, spelled)), spelled, brk, bool(tokens) and token[0].isupper()
-                       and not token.isupper(), _shared(token)))
+                       and not token.isupper(), _shared(token), text[match.end():match.end() + 1] == "-"))
         brk = False
-    tokens = _without_hedges(tokens)
+    return _without_hedges(tokens)
+
+
+def _text(raw: str) -> _Text:
+    tokens = _tokens(raw)
     words = tuple(t[0] for t in tokens)
-    keys = _keys(words)
     breaks = tuple(t[2] for t in tokens)
-    content = tuple(i for i, w in enumerate(words) if w not in FUNCTION_WORDS and w not in NEGATIONS)
+    compound = tuple(t[5] or (i > 0 and tokens[i - 1][5]) for i, t in enumerate(tokens))  # "left-handed"
+    word_roles = roles.of(words, breaks, tuple(t[3] and t[0] not in VALUE_WORDS for t in tokens), ADVERBS, compound)
+    keys, light = _light_verbs(words, _keys(words, word_roles), word_roles)
+    # a passive's "by" and its "was" only mark who acts and when: "Spicy food was disliked by Victor" says what
+    # "Victor disliked spicy food" does; a light verb's noun says what it does ("made the decision")
+    content = tuple(i for i, w in enumerate(words) if w not in FUNCTION_WORDS and w not in NEGATIONS
+                    and word_roles[i] not in (roles.AGENT, roles.PASSIVE) and i not in light)
     negated = []
     for i, w in enumerate(words):
         if w in NEGATIONS:
@@ -167,7 +191,7 @@ def _text(raw: str) -> _Text:
         first[keys[i]] = i
     return _Text(words, keys, tuple(t[1] for t in tokens), breaks, tuple(t[3] for t in tokens),
                  sum(w in NEGATIONS for w in words), tuple(sorted(negated)), content,
-                 dict(Counter(keys[i] for i in content)), first, tuple(t[4] for t in tokens), roles.of(words, breaks, tuple(t[3] for t in tokens), ADVERBS))
+                 dict(Counter(keys[i] for i in content)), first, tuple(t[4] for t in tokens), word_roles)
 
 
 _reparsed = lru_cache(maxsize=MAX_BLOCK)(_text)  # a window of texts at a time (blocks.py): each parsed once a window
@@ -175,14 +199,14 @@ _reparsed = lru_cache(maxsize=MAX_BLOCK)(_text)  # a window of texts at a time (
 
 class _Long:
     """A text of more than ``MAX_CUT_WORDS`` content words, as the audit holds it: its ``bag`` and ``size`` (all the
-    blocking reads, and all a comparison reads of two texts that differ in more than a few words) and the text, parsed
+    blocking reads, with its :attr:`_Text.runs`, and all a comparison reads of two texts that differ in more than a few words) and the text, parsed
     again for the rest (:attr:`whole`).  A whole :class:`_Text` holds each word in seven tuples, about 30 times its
     text: 200 MB of 10,000-character memories took 12 GB (issue 23)."""
 
-    __slots__ = ("raw", "bag", "size")
+    __slots__ = ("raw", "bag", "size", "runs")
 
     def __init__(self, raw: str, parsed: _Text):
-        self.raw, self.bag, self.size = raw, parsed.bag, parsed.size
+        self.raw, self.bag, self.size, self.runs = raw, parsed.bag, parsed.size, parsed.runs
 
     @property
     def whole(self) -> _Text:
@@ -203,18 +227,41 @@ def _parse(raws: list[str]) -> tuple[list[_Text | _Long], _Vocabulary]:
 _BE = frozenset("is are am be been being".split())
 
 
-def _keys(words: tuple[str, ...]) -> tuple[str, ...]:
+def _keys(words: tuple[str, ...], word_roles: tuple[str, ...]) -> tuple[str, ...]:
     """Each word's key: its lemma (:func:`lexicon.key`), the word itself for a time word ("am" in "9 am" is no
-    form of "be"); a participle after a present form of "be" is a passive ("coffee is preferred"), not a past."""
+    form of "be"); a past form is a past tense only where it is a verb of the clause (:func:`roles.of`), not
+    after a present form of "be" (a passive: "coffee is preferred") nor after a noun ("a turtle named Shelly")."""
     keys, before = [], ""  # the last word that is not an adverb ("is really obsessed")
-    for w in words:
+    for w, role in zip(words, word_roles):
         k = w if w in VALUE_WORDS else lexicon.key(w)
-        keys.append(k[: -len(lexicon.PAST)] if before in _BE and lexicon.past(k) else k)
+        keys.append(k[: -len(lexicon.PAST)] if lexicon.past(k) and (before in _BE or not role.startswith("verb"))
+                    else k)
         before = before if w in ADVERBS else w
     return tuple(keys)
 
 
-def _without_hedges(tokens: list[tuple[str, str, bool, bool, str]]) -> list[tuple[str, str, bool, bool, str]]:
+# Delexical ("light") verbs whose object noun carries the action: "make a decision" is "decide", "pay a visit"
+# "visit" (Quirk et al. 1985, A Comprehensive Grammar of the English Language, 10.48: make, take, give, do, and
+# "pay" in "pay a visit").  "have" and "get" are left out: "has a visit", "got a call" are received, not done.
+LIGHT_VERBS = frozenset("make take give do pay".split())
+
+
+def _light_verbs(words: tuple[str, ...], keys: tuple[str, ...], word_roles: tuple[str, ...]) -> tuple[tuple[str, ...], set[int]]:
+    """The keys with a light verb's object noun read as the verb it is derived from (:func:`lexicon.verb_of`), in
+    the light verb's tense ("made the decision" → decide, past), and the light verbs so read (no content)."""
+    keys, light = list(keys), set()
+    for i, k in enumerate(keys):
+        if not word_roles[i].startswith("verb") or k.partition(lexicon.PAST)[0] not in LIGHT_VERBS:
+            continue
+        j = next((j for j in range(i + 1, len(words)) if words[j] not in FUNCTION_WORDS), None)
+        verb = lexicon.verb_of(keys[j]) if j is not None and not word_roles[j].startswith("verb") else None
+        if verb:
+            keys[j] = verb + (lexicon.PAST if lexicon.past(k) else "")
+            light.add(i)
+    return tuple(keys), light
+
+
+def _without_hedges(tokens: list[tuple[str, str, bool, bool, str, bool]]) -> list[tuple[str, str, bool, bool, str, bool]]:
     """The tokens without an opening or closing clause made only of :data:`HEDGES`, and without
     opening hedge words ("Apparently ...", "I think ...")."""
     while len(tokens) > 2 and tokens[0][1] in HEDGE_OPENERS:

@@ -14,10 +14,6 @@ PREFIX_SHARE = 0.3  # and this share of its words, rarest first
 RARE_MAX = 50  # a word in more rows than this (per category) is no blocking key
 MAX_BLOCK = 200  # rows compared all-pairs at most; larger blocks become windows of this size
 MAX_PAIRWISE = 50  # a cut block (one word apart) larger than this is classified by its values
-MAX_JOINED = 12  # most memories in a review group joined from statements that share a member; a larger
-# connected set (every memory of a template one value from the next) is shown one statement a group. Large
-# demo (50k memories): 5,723 groups of one statement each, 4,323 joined; uncapped, 100k everyday memories of
-# 10 templates became 10 groups of ~10,000
 MAX_CHANGED = 3  # content words one changed value may span ("São Paulo", "9 30 pm")
 KNOWN_ZIPF = 3.0  # wordfreq Zipf frequency (log10 per billion words) of a known word: ~1 per million
 CORPUS_KNOWN = 3  # a word written in this many memories is the corpus's own word

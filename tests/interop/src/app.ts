@@ -115,6 +115,9 @@ const commands: Record<string, Command> = {
     return seconds;
   },
   hash: async (_args, input) => ((await input()) as string[]).map(hash),
+  // A drizzle delete by id, as the app forgets a memory: the row deleted, or null.
+  delete: async ([id]) =>
+    (await db.delete(memoryEntries).where(eq(memoryEntries.id, Number(id))).returning().get()) ?? null,
   'start-session': async () => ({ id: await startSession() }),
   'end-session': async ([id, trigger, summary]) => {
     await endSession(Number(id), trigger, summary);
