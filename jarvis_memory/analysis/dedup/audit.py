@@ -50,9 +50,7 @@ def _analyse(memories: pd.DataFrame) -> _Analysis:
     global _last
     frame = _check(memories)
     columns = [c for c in (*COLUMNS, "source", "created_at") if c in frame.columns]
-    # categorize=False: the texts are mostly unique, factorizing them first only costs time
-    hashed = pd.util.hash_pandas_object(frame[columns], index=False, categorize=False)
-    key = hashlib.blake2b(hashed.to_numpy().tobytes(), digest_size=16).digest()
+    key = _frame_key(frame[columns])
     if _last is None or _last[0] != key:
         budget.check(frame["content"])  # refused before it starts if it would not fit
         _last = None  # the previous frame's analysis is not held while this one is made
@@ -79,6 +77,16 @@ def _cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _frame_key(frame: pd.DataFrame, rows: int = 1_000) -> bytes:
+    """A digest of the frame's values, hashed ``rows`` rows at a time: hashing a column of long texts whole held a
+    copy of them all (categorize=False: the texts are mostly unique, factorizing them first only costs time)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for start in range(0, len(frame), rows):
+        hashed = pd.util.hash_pandas_object(frame.iloc[start:start + rows], index=False, categorize=False)
+        digest.update(hashed.to_numpy().tobytes())
+    return digest.digest()
+
+
 def _check(memories: Any) -> pd.DataFrame:
     if not isinstance(memories, pd.DataFrame):
         raise ValidationError(f"expected the memories DataFrame, not {type(memories).__name__}")
@@ -87,7 +95,8 @@ def _check(memories: Any) -> pd.DataFrame:
         raise ValidationError(f"the memories frame lacks column(s) {', '.join(missing)}")
     if memories["id"].isna().any() or memories["id"].duplicated().any():
         raise ValidationError("memory ids must be present and unique")
-    bad = memories["content"].map(lambda v: not isinstance(v, str))
+    content = memories["content"]
+    bad = content.isna() if isinstance(content.dtype, pd.StringDtype) else content.map(lambda v: not isinstance(v, str))
     if bad.any():
         raise ValidationError(f"content is not text for id(s) {memories.loc[bad, 'id'].head(5).tolist()}")
     return memories
@@ -103,29 +112,32 @@ def _run_audit(memories: pd.DataFrame) -> _Analysis:
         "source": memories.get("source", blank.fillna("")).astype(str).to_numpy(),
         "created_at": pd.to_datetime(memories.get("created_at", blank), utc=True, errors="coerce").to_numpy(),
     })
-    rows = rows.sort_values("id", ignore_index=True)
-    content = rows["content"].tolist()
+    if not rows["id"].is_monotonic_increasing:  # sorted, the frame's texts are copied
+        rows = rows.sort_values("id", ignore_index=True)
+    content = rows["content"].array  # read a text at a time: as a list of str, the texts were held twice
     rows["hash"] = [content_hash(t) for t in content]
     norm = [normalize_strong(t) for t in content]
-    rows["norm"] = norm
+    rows["norm"] = pd.Series(norm, dtype=object)  # these str objects (as a str column, a copy of them)
     # The finer kinds are searched among distinct normalised texts, each represented by
     # its lowest id: the others are already normalized duplicates of it.
     distinct = rows.drop_duplicates("norm")
     first = distinct.index.tolist()
-    texts, vocabulary = _parse([content[i] for i in first])  # these str objects, not copies: the text once
+    texts, vocabulary = _parse(content, first)
     norms = np.array([norm[i] for i in first], dtype=object)
-    del content, norm
+    del norm
     distinct = distinct.reset_index(drop=True)
     category = distinct["category"].to_numpy(dtype=object)
 
     shapes = _shapes(texts)  # the content words, a synonym as the word standing for its meaning: blocks' keys
     big_groups, cut_blocks = _cut_blocks(texts, shapes, category)
-    same_set = pd.Series([f"{c}\x00" + " ".join(sorted(set(s))) for c, s in zip(category, shapes)], dtype=object)
+    # the same set of concepts (its 64-bit hash: a collision only adds pairs to compare)
+    same_set = pd.Series([hash((c, frozenset(s))) for c, s in zip(category, shapes)], dtype=np.int64)
     exact_blocks = _windows(same_set, norms) + cut_blocks
     rare_blocks = _windows(_rare_word_keys(shapes, category), norms)
     shaped = np.array([" ".join(s) for s in shapes], dtype=object)
-    candidates = pd.concat([_all_pairs(exact_blocks), _extension_pairs(shapes, category),
-                            _score(shaped, rare_blocks, FUZZY_FLOOR)[["a", "b"]]])
+    extensions = _extension_pairs(shapes, category)
+    del shapes, same_set  # the shapes, as long as the texts' content words, are not held while pairs are compared
+    candidates = pd.concat([_all_pairs(exact_blocks), extensions, _score(shaped, rare_blocks, FUZZY_FLOOR)[["a", "b"]]])
     candidates = candidates.drop_duplicates(ignore_index=True)
     big_member = np.full(len(texts), -1)
     for g, (members, _) in enumerate(big_groups):

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from . import lexicon
-from .text import _Text, _Vocabulary, is_number
+from .text import _Long, _Text, _Vocabulary, is_number
 from .tuning import MAX_BLOCK, MAX_CUT_WORDS, MAX_PAIRWISE, PREFIX_SHARE, RARE_KEYS, RARE_MAX
 
 
@@ -39,6 +39,8 @@ def _shapes(texts: list[_Text]) -> list[tuple[str, ...]]:
             shape.append(meaning.get(k, k))
             i += 1
         shapes.append(tuple(shape))
+        if isinstance(t, _Long):
+            t.runs = ()  # read once: its shape takes their place (a long text's words are not held twice)
     return shapes
 
 

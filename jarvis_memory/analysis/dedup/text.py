@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -198,29 +199,31 @@ _reparsed = lru_cache(maxsize=MAX_BLOCK)(_text)  # a window of texts at a time (
 
 
 class _Long:
-    """A text of more than ``MAX_CUT_WORDS`` content words, as the audit holds it: its ``bag`` and ``size`` (all the
-    blocking reads, with its :attr:`_Text.runs`, and all a comparison reads of two texts that differ in more than a few words) and the text, parsed
-    again for the rest (:attr:`whole`).  A whole :class:`_Text` holds each word in seven tuples, about 30 times its
-    text: 200 MB of 10,000-character memories took 12 GB (issue 23)."""
+    """A text of more than ``MAX_CUT_WORDS`` content words, as the audit holds it: its ``bag``, ``size`` and
+    :attr:`_Text.runs` (all the blocking reads, and all a comparison reads of two texts that differ in more than a few
+    words), and where its text is (``source[at]``: the frame's own column), parsed again for the rest (:attr:`whole`).
+    A whole :class:`_Text` holds each word in seven tuples, about 30 times its text: 200 MB of 10,000-character
+    memories took 12 GB (issue 23)."""
 
-    __slots__ = ("raw", "bag", "size", "runs")
+    __slots__ = ("source", "at", "bag", "size", "runs")
 
-    def __init__(self, raw: str, parsed: _Text):
-        self.raw, self.bag, self.size, self.runs = raw, parsed.bag, parsed.size, parsed.runs
+    def __init__(self, source: Sequence[str], at: int, parsed: _Text):
+        self.source, self.at, self.bag, self.size, self.runs = source, at, parsed.bag, parsed.size, parsed.runs
 
     @property
     def whole(self) -> _Text:
-        return _reparsed(self.raw)
+        return _reparsed(self.source[self.at])
 
 
-def _parse(raws: list[str]) -> tuple[list[_Text | _Long], _Vocabulary]:
-    """Each text parsed once, in order (a long one kept as a :class:`_Long`), and the vocabulary of them all."""
+def _parse(source: Sequence[str], rows: list[int]) -> tuple[list[_Text | _Long], _Vocabulary]:
+    """The texts ``source[row]`` of ``rows``, each parsed once, in order (a long one kept as a :class:`_Long`, which
+    reads its text from ``source`` again: a column of the frame, not a copy), and the vocabulary of them all."""
     texts: list[_Text | _Long] = []
     vocabulary = _Vocabulary([])
-    for raw in raws:
-        t = _text(raw)
+    for row in rows:
+        t = _text(source[row])
         vocabulary.df.update(set(t.words))
-        texts.append(t if t.size <= MAX_CUT_WORDS else _Long(raw, t))
+        texts.append(t if t.size <= MAX_CUT_WORDS else _Long(source, row, t))
     return texts, vocabulary
 
 
