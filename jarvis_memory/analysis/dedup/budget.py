@@ -14,12 +14,12 @@ from ...errors import ConfigError, MemoryLimitError
 
 LIMIT_VAR = "JARVIS_MEMORY_DEDUP_MB"  # the most memory the audit may take, in MB (default: what is available)
 # What the audit takes at its peak on top of the loaded frame (peak RSS less the RSS once loaded), measured with
-# benchmarks/bench_dedup_memory.py and rounded up: 2.1 GB for 200 MB of 10,000-character memories (20,074), 603 MB
-# for 50 MB (5,019), 421 MB for 5 MB of 1,000-character ones (5,189), 429 MB for 4.1 MB of 150-character ones (31,372).
+# benchmarks/bench_dedup_memory.py and rounded up: 1.6 GB for 200 MB of 10,000-character memories (20,074), 487 MB
+# for 50 MB (5,019), 400 MB for 5 MB of 1,000-character ones (5,189), 425 MB for 4.1 MB of 150-character ones (31,372).
 FIXED_BYTES = 300 * 2**20  # the dictionaries (WordNet, lemminflect, wordfreq; ~190 MB) and the caches of words
 ROW_BYTES = 4 * 2**10  # each memory, whatever its length (its pairs, blocks, review rows)
 WHOLE_CHAR_BYTES = 48  # each character of a text held whole (text._Text, ~20; its cut and added-phrase keys)
-LONG_CHAR_BYTES = 12  # each character of a longer text, held as its bag (text._Long), its norm and copies of both
+LONG_CHAR_BYTES = 8  # each character of a longer text, held as its bag and runs (text._Long), its norm and shape
 LONG_CHARS = 2_000  # a text this long has more than MAX_CUT_WORDS content words (~1,300 characters of English)
 
 
