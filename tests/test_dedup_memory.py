@@ -102,3 +102,20 @@ def test_the_report_says_why_it_refused(tmp_path):
     assert result.returncode == 1
     assert "dedup_audit failed in cell" in result.stderr
     assert "MemoryLimitError: the dedup audit of 3 memories (0.1 MB of text) would need about" in result.stderr
+
+
+def test_long_texts_held_whole_count_at_their_whole_cost(tmp_path, monkeypatch):
+    """A text of many characters but few content words (Chinese, written without spaces: a word runs to the next
+    punctuation) is held whole, as a _Text, not as a long text's bag: the estimate from its length alone took it for
+    a long one, at a sixth of what it takes, and let through audits that then outgrew the machine.  It is refused once
+    the texts held whole show the audit would not fit, before the rest are parsed."""
+    rng = random.Random(3)
+    words = [chr(c) for c in range(0x4E00, 0x4E00 + 3000)]
+    texts = ["。".join("".join(rng.choice(words) for _ in range(20)) for _ in range(150)) for _ in range(500)]
+    frame = memories(database(tmp_path, texts))
+    assert frame["content"].str.len().min() > 3_000  # each longer than a long text's 200 content words in English
+    monkeypatch.setenv("JARVIS_MEMORY_DEDUP_MB", "340")  # above the 314 MB of the lengths alone, below the 374 MB
+    with pytest.raises(MemoryLimitError) as refused:
+        dedup.candidates(frame)
+    assert str(refused.value).startswith("the dedup audit of 500 memories (1.5 MB of text) would need at least ")
+    assert "and $JARVIS_MEMORY_DEDUP_MB allows 340 MB: audit fewer at a time" in str(refused.value)

@@ -52,11 +52,11 @@ def _analyse(memories: pd.DataFrame) -> _Analysis:
     columns = [c for c in (*COLUMNS, "source", "created_at") if c in frame.columns]
     key = _frame_key(frame[columns])
     if _last is None or _last[0] != key:
-        budget.check(frame["content"])  # refused before it starts if it would not fit
+        allowance = budget.check(frame["content"])  # refused before it starts if it would not fit
         _last = None  # the previous frame's analysis is not held while this one is made
         with _cyclic_gc_paused():
             try:
-                _last = (key, _run_audit(frame))
+                _last = (key, _run_audit(frame, allowance))
             finally:
                 _reparsed.cache_clear()  # the long texts parsed again for the comparisons
     return _last[1]
@@ -102,7 +102,7 @@ def _check(memories: Any) -> pd.DataFrame:
     return memories
 
 
-def _run_audit(memories: pd.DataFrame) -> _Analysis:
+def _run_audit(memories: pd.DataFrame, allowance: budget.Budget) -> _Analysis:
     blank = pd.Series(index=memories.index, dtype=object)
     rows = pd.DataFrame({
         "id": memories["id"].astype("int64").to_numpy(),
@@ -122,7 +122,7 @@ def _run_audit(memories: pd.DataFrame) -> _Analysis:
     # its lowest id: the others are already normalized duplicates of it.
     distinct = rows.drop_duplicates("norm")
     first = distinct.index.tolist()
-    texts, vocabulary = _parse(content, first)
+    texts, vocabulary = _parse(content, first, allowance.held_whole)  # refused there once it shows it would not fit
     norms = np.array([norm[i] for i in first], dtype=object)
     del norm
     distinct = distinct.reset_index(drop=True)

@@ -46,18 +46,38 @@ def limit() -> tuple[int, str]:
     return int(raw) * 2**20, f"${LIMIT_VAR} allows {int(raw):,} MB"
 
 
-def check(content: pd.Series) -> None:
+class Budget:
+    """The audit's estimated need (bytes) against :func:`limit`, refined while the texts are parsed: the lengths alone
+    take a text of more than ``LONG_CHARS`` characters for a long one (``text._Long``), but one of few content words
+    (Chinese, whose words run to the next punctuation; a very long word) is held whole, at ``WHOLE_CHAR_BYTES``."""
+
+    def __init__(self, lengths: np.ndarray):
+        self.count, self.chars, self.need = len(lengths), int(lengths.sum()), needed(lengths)
+        self.allowed, self.what = limit()
+        self._refuse("about")
+
+    def held_whole(self, chars: int) -> None:
+        """A text of ``chars`` characters is held whole: MemoryLimitError once the need so far is more than allowed."""
+        if chars > LONG_CHARS:
+            self.need += (WHOLE_CHAR_BYTES - LONG_CHAR_BYTES) * chars
+            self._refuse("at least")
+
+    def _refuse(self, about: str) -> None:
+        if self.need > self.allowed:
+            raise MemoryLimitError(
+                f"the dedup audit of {self.count:,} memories ({_size(self.chars)} of text) would need {about} "
+                f"{_size(self.need)} of memory, and {self.what}: audit fewer at a time (a shorter period, "
+                f"`jarvis-memory report dedup_audit --since ... --until ...`; in your own code, one category or "
+                f"period of the frame) or make more memory available"
+                + ("" if self.what.startswith("$") else f" (${LIMIT_VAR} sets the limit, in MB)"))
+
+
+def check(content: pd.Series) -> Budget:
     """Refuse the audit of the texts ``content`` (a Series of str) if it would need more memory than :func:`limit`:
-    MemoryLimitError saying how much it needs and how to proceed; ConfigError for a malformed ``$JARVIS_MEMORY_DEDUP_MB``."""
-    lengths = content.str.len().to_numpy(dtype=np.int64)
-    need = needed(lengths)
-    allowed, what = limit()
-    if need > allowed:
-        raise MemoryLimitError(
-            f"the dedup audit of {len(lengths):,} memories ({_size(int(lengths.sum()))} of text) would need about "
-            f"{_size(need)} of memory, and {what}: audit fewer at a time (a shorter period, `jarvis-memory report "
-            f"dedup_audit --since ... --until ...`; in your own code, one category or period of the frame) or make "
-            f"more memory available" + ("" if what.startswith("$") else f" (${LIMIT_VAR} sets the limit, in MB)"))
+    MemoryLimitError saying how much it needs and how to proceed; ConfigError for a malformed
+    ``$JARVIS_MEMORY_DEDUP_MB``.  The :class:`Budget` returned refines the need while the texts are parsed
+    (``text._parse``)."""
+    return Budget(content.str.len().to_numpy(dtype=np.int64))
 
 
 def _size(n: int) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -215,15 +215,22 @@ class _Long:
         return _reparsed(self.source[self.at])
 
 
-def _parse(source: Sequence[str], rows: list[int]) -> tuple[list[_Text | _Long], _Vocabulary]:
+def _parse(source: Sequence[str], rows: list[int],
+           held_whole: Callable[[int], None]) -> tuple[list[_Text | _Long], _Vocabulary]:
     """The texts ``source[row]`` of ``rows``, each parsed once, in order (a long one kept as a :class:`_Long`, which
-    reads its text from ``source`` again: a column of the frame, not a copy), and the vocabulary of them all."""
+    reads its text from ``source`` again: a column of the frame, not a copy), and the vocabulary of them all.
+    ``held_whole(characters)`` is told of each text kept whole (``budget.Budget.held_whole``: it may refuse)."""
     texts: list[_Text | _Long] = []
     vocabulary = _Vocabulary([])
     for row in rows:
-        t = _text(source[row])
+        raw = source[row]
+        t = _text(raw)
         vocabulary.df.update(set(t.words))
-        texts.append(t if t.size <= MAX_CUT_WORDS else _Long(source, row, t))
+        if t.size <= MAX_CUT_WORDS:
+            held_whole(len(raw))
+            texts.append(t)
+        else:
+            texts.append(_Long(source, row, t))
     return texts, vocabulary
 
 
