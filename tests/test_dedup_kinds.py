@@ -143,3 +143,17 @@ def test_a_light_verb_and_its_noun_say_what_the_verb_says(a: str, b: str) -> Non
 def test_only_a_noun_of_doing_stands_for_its_verb() -> None:
     assert (lexicon.verb_of("decision"), lexicon.verb_of("visit")) == ("decide", "visit")
     assert (lexicon.verb_of("bus"), lexicon.verb_of("job")) == (None, None)  # a thing; an occupation
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("errands: pharmacy first, then post office", "errands: post office first, then pharmacy"),  # runs of 1 and 2
+    ("jo always emails me on fridays", "i always email jo on fridays"),       # the owner is a participant
+    ("Dentist booked for 04/09", "Dentist booked for 09/04"),                  # the parts of one date
+])
+def test_runs_of_other_lengths_the_owner_and_date_parts_that_changed_places_are_variants(a: str, b: str) -> None:
+    assert verdict(a, b) == ("variant", "order")
+
+
+def test_a_time_moved_past_the_rest_is_no_exchange() -> None:
+    assert verdict("Choir practice with the Graz group is at 7 every Tuesday",
+                   "Every Tuesday at 7 there is choir practice with the Graz group") == ("paraphrase", "")

@@ -82,9 +82,10 @@ def _compare(a: _Text, b: _Text, vocabulary: _Vocabulary) -> _Verdict:
         if moved:  # the same words in other roles: "Nadia owes the user" / "The user owes Nadia"
             return _Verdict("variant", shared + ("\x02roles",), _shown(a, moved[0]), _shown(b, moved[1]), "order")
     if not only_a and not only_b:
-        swap = swapped_in_place(a, b)
+        swap = swapped_in_place(a, b, dict(typos + synonyms))
         if swap:  # two words that changed places in one frame: "brother Sam and brother Tim" / "... Tim ... Sam"
-            return _Verdict("variant", shared + ("\x02roles",), _shown(a, swap[0]), _shown(b, swap[1]), "order")
+            return _Verdict("variant", shared + ("\x02roles",), " ".join(a.written[i] for i in swap[0]),
+                            " ".join(b.written[i] for i in swap[1]), "order")
         return _Verdict("near" if _same_words(a, b, typos) and not synonyms else "paraphrase")
     if only_a and only_b:
         run_a, run_b = _run(a, only_a, a.first), _run(b, only_b, b.first)

@@ -183,30 +183,49 @@ def _participants(t: _Text) -> dict[str, tuple[str, int]]:
     return found
 
 
-def swapped_in_place(a: _Text, b: _Text) -> tuple[list[str], list[str]] | None:
-    """Two runs of content words that changed places, each taking the other's words around it ("an older brother
-    Sam and a younger brother Tim" / "... Tim ... Sam", "at 7:15am and chai after 7:30pm" / "at 7:30pm ... after
-    7:15am"), as ``([words of a], [words of b])`` at the first place, or ``None``: the texts' content words are not
-    one exchange apart, or only "and"/"or" stands between the two (a list: "Mondays and Thursdays")."""
-    words_a, words_b = [a.keys[i] for i in a.content], [b.keys[i] for i in b.content]
-    if len(words_a) != len(words_b):
+def swapped_in_place(a: _Text, b: _Text, same: dict[str, str]) -> tuple[list[int], list[int]] | None:
+    """Two runs of content words (or the owner: "me", "I") that changed places, each taking the other's words
+    around it ("an older brother Sam and a younger brother Tim" / "... Tim ... Sam", "school run first, then the
+    gym" / "the gym first, then school run", "Sam texts me" / "I text Sam"), as their words' positions
+    ``([positions in a], [positions in b])`` at the first place, or ``None``: the texts' words are not one
+    exchange apart, nothing but "and"/"or" stands between the two (a list: "Mondays and Thursdays"; a moved
+    phrase: "At 7 walks the dog" / "Walks the dog at 7") unless both are numbers side by side, the parts of one
+    value ("03/11" / "11/03"), or a circumstance moved past a participant.  ``same`` maps a word of ``a`` to the
+    word of ``b`` that stands for it (a typo, a synonym)."""
+    from .text import VALUE_WORDS, is_number
+
+    def circumstance(keys: list[str]) -> bool:  # a phrase opening with a relation word ("on Mondays", "every
+        # weekday"), or a time or a number ("9 am"): it moves past the rest freely, a participant does not
+        return keys[0] in RELATIONS or all(is_number(k) or k in VALUE_WORDS for k in keys)
+
+    if AGENT in a.roles or AGENT in b.roles:
+        return None  # a passive's "by" names who acts: its order is its roles' (changed_roles reads them)
+    seq_a, seq_b = _sequence(a), _sequence(b)
+    words_a, words_b = [same.get(k, k) for k, _ in seq_a], [k for k, _ in seq_b]
+    if len(words_a) != len(words_b) or sorted(words_a) != sorted(words_b) or words_a == words_b:
         return None
-    differ = [i for i, (x, y) in enumerate(zip(words_a, words_b)) if x != y]
-    if not differ:
-        return None
-    runs = [[differ[0]]]
-    for i in differ[1:]:
-        if i == runs[-1][-1] + 1:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    if len(runs) != 2 or len(runs[0]) != len(runs[1]):
-        return None
-    (p, q), n = (runs[0][0], runs[1][0]), len(runs[0])
-    if words_a[p:p + n] != words_b[q:q + n] or words_a[q:q + n] != words_b[p:p + n] \
-            or all(w in ("and", "or") for w in words_a[p + n:q]):
-        return None
-    return words_a[p:p + n], words_b[p:p + n]
+    p = next(i for i, (x, y) in enumerate(zip(words_a, words_b)) if x != y)
+    end = len(words_a) - next(i for i, (x, y) in enumerate(zip(words_a[::-1], words_b[::-1])) if x != y)
+    mid_a, mid_b, n = words_a[p:end], words_b[p:end], end - p
+    for x in range(1, n):
+        for y in range(1, n - x + 1):
+            if mid_a[:x] != mid_b[n - x:] or mid_a[n - y:] != mid_b[:y] or mid_a[x:n - y] != mid_b[y:n - x]:
+                continue
+            i, j = seq_a[p + x - 1][1], seq_a[p + n - y][1]  # a's last word of the first run, first of the second
+            if x + y == n and not (j == i + 1 and all(map(is_number, mid_a[:x] + mid_a[n - y:]))):
+                continue  # nothing between: a moved phrase or a list, unless the parts of one number
+            if circumstance(mid_a[:x]) != circumstance(mid_a[n - y:]):
+                continue  # a circumstance moved: "X is at 9 every day" / "Every day at 9 there is X"
+            return [s for _, s in seq_a[p:p + x]], [s for _, s in seq_b[p:p + y]]
+    return None
+
+
+def _sequence(t: _Text) -> list[tuple[str, int]]:
+    """``t``'s content words and the words naming its owner (:data:`OWNER`), in order: ``(key, position)``, the
+    owner's key being ``"\x04owner"``."""
+    content = set(t.content)
+    return [("\x04owner" if w in OWNER else t.keys[i], i) for i, w in enumerate(t.words)
+            if i in content or (w in OWNER and t.roles[i])]
 
 
 def adds_nothing(longer: _Text, extra: set[int]) -> bool:
