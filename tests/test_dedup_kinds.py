@@ -157,3 +157,19 @@ def test_runs_of_other_lengths_the_owner_and_date_parts_that_changed_places_are_
 def test_a_time_moved_past_the_rest_is_no_exchange() -> None:
     assert verdict("Choir practice with the Graz group is at 7 every Tuesday",
                    "Every Tuesday at 7 there is choir practice with the Graz group") == ("paraphrase", "")
+
+
+def test_a_notes_bare_verb_has_the_owner_as_subject() -> None:
+    """"lend" opens a note in its base form: the owner lends; "Ada lends me" is the other way round."""
+    assert verdict("lend ada my bike on weekends", "ada lends me her bike on weekends") == ("variant", "order")
+
+
+def test_a_relation_word_in_place_of_another_is_no_paraphrase() -> None:
+    assert verdict("Borrows a van from Ole", "Borrows a van to Ole")[0] is None
+    assert verdict("Prefers tea to cocoa", "Tea is preferred over cocoa") == ("paraphrase", "")  # both: liked less
+
+
+@needs_wordnet
+def test_a_noun_lemminflect_knows_only_as_a_verb_heads_a_compound() -> None:
+    """"vet" is mostly a noun by WordNet's sense counts: "cat's vet" names the vet, not the cat."""
+    assert verdict("His cat's vet is named Oskar", "His cat is named Oskar")[0] is None

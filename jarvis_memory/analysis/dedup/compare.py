@@ -17,6 +17,7 @@ from .roles import (
     compound_head,
     other_subject,
     owner_left_out,
+    replaces_a_relation,
     swapped_in_place,
 )
 from .text import FILLER, FUNCTION_WORDS, NEGATIONS, VALUE_WORDS, _Text, _Vocabulary, is_number
@@ -112,7 +113,7 @@ def _compare(a: _Text, b: _Text, vocabulary: _Vocabulary) -> _Verdict:
     # "collects records from the 1970s" / "is a collector of 1970s records"), if nothing it acts on becomes a
     # relation ("Cooks the kids" / "Cooks for the kids") and no participant is left out
     if shared and all(w in RELATIONS for w in extra) and not acted_on_otherwise(shorter, longer, same) \
-            and not owner_left_out(shorter, longer):
+            and not owner_left_out(shorter, longer) and not replaces_a_relation(shorter, longer, positions):
         return _Verdict("paraphrase")
     return _NONE
 

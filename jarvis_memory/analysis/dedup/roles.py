@@ -92,6 +92,8 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
         after_pronoun = i and words[i - 1] in SUBJECT_PRONOUNS
         finite = finite and not (i and words[i - 1] in DETERMINERS) and (
             not relation or not getAllLemmas(w).get("NOUN"))  # "to horses" is no verb, "at 9am prefers" is
+        # a note's first word in its base form, no noun, is its verb, the owner its subject: "owe Mum £20"
+        finite = finite or (i == 0 and reading and not getAllLemmas(w).get("NOUN") and w in getAllLemmas(w)["VERB"])
         joined = i and words[i - 1] in ("and", "then") and conjunction
         # after "is" the clause has its verb: "is a collector of maps" (no verb "maps") unless a relative clause starts
         if reading and not (i < be and attributive) and not modifier[i] and (after_aux or after_pronoun or (joined and finite) or relation == "then"
@@ -108,7 +110,8 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
         start = max((i + 1 for i in range(passive) if roles[i].startswith("verb") or words[i] in RELATIVE_PRONOUNS),
                     default=0)
         by = next((i for i in range(passive, len(words)) if words[i] == "by"), len(words))
-        roles = ["obj" if start <= i < passive and r else "subj" if i > by and r else r for i, r in enumerate(roles)]
+        roles = ["obj" if start <= i < passive and r == "subj" else "subj" if i > by and r else r
+                 for i, r in enumerate(roles)]  # a fronted phrase keeps its relation: "In May X was sold"
         roles[passive] = PASSIVE
         if by < len(words):
             roles[by] = AGENT
@@ -255,8 +258,10 @@ def _names_someone(t: _Text, i: int) -> bool:
 def _governor(t: _Text, i: int) -> str | None:
     """The lemma of the verb or auxiliary nearest before word ``i`` (what acts on an object: "has" in "has a
     gym membership", "cancelled" in "cancelled his gym membership"), or ``None``."""
-    for j in range(i - 1, -1, -1):
-        if t.roles[j].startswith("verb") or t.words[j] in AUXILIARIES:
+    before = range(i - 1, -1, -1)
+    after = (j for j in range(i + 1, len(t.words)) if t.roles[j].startswith("verb")) if PASSIVE in t.roles[i:] else ()
+    for j in (*before, *after):  # a passive's subject is acted on by the participle after it ("tea is preferred")
+        if t.roles[j].startswith("verb") or t.words[j] in AUXILIARIES and j < i:
             k = lexicon.key(t.words[j])
             return k[: -len(lexicon.PAST)] if lexicon.past(k) else k
     return None
@@ -302,6 +307,30 @@ def owner_left_out(shorter: _Text, longer: _Text) -> bool:
     return bool(roles(shorter) - roles(longer))
 
 
+def replaces_a_relation(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
+    """Whether an extra relation word of ``longer`` stands where ``shorter`` has another between the same two
+    words ("rents a room from Ana" / "rents a room to Ana"): a relation replaced, not one more."""
+    for i in extra:
+        if longer.words[i] not in RELATIONS:
+            continue
+        before = next((longer.keys[j] for j in range(i - 1, -1, -1) if longer.keys[j] in shorter.first), None)
+        after = next((longer.keys[j] for j in range(i + 1, len(longer.words)) if longer.keys[j] in shorter.first),
+                     None)
+        if before in shorter.first and after in shorter.first:
+            start, end = shorter.first[before], shorter.first[after]
+            if any(w in RELATIONS and w != longer.words[i] and w not in longer.words
+                   and {_relation(shorter, w, end), _relation(longer, longer.words[i], i)} != {"than"}
+                   for w in shorter.words[start + 1:end]):
+                return True
+    return False
+
+
+def _relation(t: _Text, word: str, i: int) -> str:
+    """The role a relation word gives the word at ``i``: "to" after "prefer" names what is liked less, as "over"
+    and "than" do (the comment on :data:`RELATIONS`)."""
+    return "than" if word == "to" and _governor(t, i) == "prefer" else RELATIONS[word]
+
+
 def changes_a_verb(longer: _Text, extra: set[int]) -> bool:
     """Whether an extra word is an adverb particle (:data:`PARTICLES`) right after a word both texts share that
     can be a verb, making another verb (:func:`lexicon.particle_keeps_verb`): "go off" is not "go" ("screens go
@@ -321,7 +350,7 @@ def compound_head(longer: _Text, extra: set[int]) -> bool:
         if i and i - 1 not in extra and not longer.breaks[i] and i - 1 in longer.content \
                 and longer.roles[i] == longer.roles[i - 1] and not longer.roles[i - 1].startswith("verb") \
                 and not longer.names[i] and not longer.roles[i].startswith("verb") \
-                and getAllLemmas(longer.words[i]).get("NOUN") and not _verb_form(longer.words[i])[2] \
+                and lexicon.is_noun(longer.words[i]) and not _verb_form(longer.words[i])[2] \
                 and not longer.words[i].endswith("ing"):
             return True
     return False
