@@ -173,3 +173,11 @@ def test_a_relation_word_in_place_of_another_is_no_paraphrase() -> None:
 def test_a_noun_lemminflect_knows_only_as_a_verb_heads_a_compound() -> None:
     """"vet" is mostly a noun by WordNet's sense counts: "cat's vet" names the vet, not the cat."""
     assert verdict("His cat's vet is named Oskar", "His cat is named Oskar")[0] is None
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Priya is the user's running partner", "Is Priya's running partner"),    # whose partner: the owner unwritten
+    ("the twins' middle name is ana's then mine", "the twins' middle name is mine then ana's"),  # "mine"
+])
+def test_the_owner_exchanged_with_another_participant_is_a_variant(a: str, b: str) -> None:
+    assert verdict(a, b) == ("variant", "order")

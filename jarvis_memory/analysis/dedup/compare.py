@@ -18,6 +18,7 @@ from .roles import (
     other_subject,
     owner_left_out,
     replaces_a_relation,
+    shown,
     swapped_in_place,
 )
 from .text import FILLER, FUNCTION_WORDS, NEGATIONS, VALUE_WORDS, _Text, _Vocabulary, is_number
@@ -85,8 +86,7 @@ def _compare(a: _Text, b: _Text, vocabulary: _Vocabulary) -> _Verdict:
     if not only_a and not only_b:
         swap = swapped_in_place(a, b, dict(typos + synonyms))
         if swap:  # two words that changed places in one frame: "brother Sam and brother Tim" / "... Tim ... Sam"
-            return _Verdict("variant", shared + ("\x02roles",), " ".join(a.written[i] for i in swap[0]),
-                            " ".join(b.written[i] for i in swap[1]), "order")
+            return _Verdict("variant", shared + ("\x02roles",), shown(a, swap[0]), shown(b, swap[1]), "order")
         return _Verdict("near" if _same_words(a, b, typos) and not synonyms else "paraphrase")
     if only_a and only_b:
         run_a, run_b = _run(a, only_a, a.first), _run(b, only_b, b.first)

@@ -118,7 +118,7 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
     return tuple(roles)
 
 
-OWNER = frozenset("user i me my myself".split())  # the memory's owner, a participant like any named one
+OWNER = frozenset("user i me my myself mine".split())  # the memory's owner, a participant like any named one
 PRONOUNS = frozenset("he him his she her hers it its they them their theirs we us our you your".split())
 
 
@@ -201,6 +201,21 @@ def swapped_in_place(a: _Text, b: _Text, same: dict[str, str]) -> tuple[list[int
         # weekday"), or a time or a number ("9 am"): it moves past the rest freely, a participant does not
         return keys[0] in RELATIONS or all(is_number(k) or k in VALUE_WORDS for k in keys)
 
+    def adjacent(p: int, x: int, y: int) -> bool:
+        """Two runs side by side that exchanged places: the parts of one number ("03/11"), or the owner and
+        another participant with a word between them in one text ("Jamal is the user's contact" / "Is Jamal's
+        contact") next to a word both keep in place (no moved phrase: "Sam is my partner" / "My partner is Sam")."""
+        i, j = seq_a[p + x - 1][1], seq_a[p + x][1]  # a's last word of the first run, first of the second
+        if all(map(is_number, words_a[p:p + x + y])):
+            return j == i + 1
+        runs = (seq_a[p:p + x], seq_a[p + x:p + x + y])
+        if p == 0 and p + x + y == len(words_a) or not any(
+                [k for k, _ in run] == ["\x04owner"] and all(k != "\x04owner" and _names_someone(a, i) for k, i in other)
+                for run, other in (runs, runs[::-1])):
+            return False
+        return any(w not in ("and", "or") for t, seq, k in ((a, seq_a, x), (b, seq_b, y))
+                   for w in t.words[seq[p + k - 1][1] + 1:seq[p + k][1]])
+
     if AGENT in a.roles or AGENT in b.roles:
         return None  # a passive's "by" names who acts: its order is its roles' (changed_roles reads them)
     seq_a, seq_b = _sequence(a), _sequence(b)
@@ -214,21 +229,33 @@ def swapped_in_place(a: _Text, b: _Text, same: dict[str, str]) -> tuple[list[int
         for y in range(1, n - x + 1):
             if mid_a[:x] != mid_b[n - x:] or mid_a[n - y:] != mid_b[:y] or mid_a[x:n - y] != mid_b[y:n - x]:
                 continue
-            i, j = seq_a[p + x - 1][1], seq_a[p + n - y][1]  # a's last word of the first run, first of the second
-            if x + y == n and not (j == i + 1 and all(map(is_number, mid_a[:x] + mid_a[n - y:]))):
-                continue  # nothing between: a moved phrase or a list, unless the parts of one number
+            if x + y == n and not adjacent(p, x, y):
+                continue  # nothing between: a moved phrase or a list
             if circumstance(mid_a[:x]) != circumstance(mid_a[n - y:]):
                 continue  # a circumstance moved: "X is at 9 every day" / "Every day at 9 there is X"
             return [s for _, s in seq_a[p:p + x]], [s for _, s in seq_b[p:p + y]]
     return None
 
 
+IMPLICIT = -1  # the position of the owner a text leaves unwritten (:func:`_sequence`)
+
+
+def shown(t: _Text, positions: list[int]) -> str:
+    """The words at ``positions`` as ``t`` writes them ("the user" for the unwritten owner)."""
+    return " ".join("the user" if i == IMPLICIT else t.written[i] for i in positions)
+
+
 def _sequence(t: _Text) -> list[tuple[str, int]]:
     """``t``'s content words and the words naming its owner (:data:`OWNER`), in order: ``(key, position)``, the
-    owner's key being ``"\x04owner"``."""
+    owner's key being ``"\x04owner"``; the owner as the unwritten subject of a text opening with its verb or "is"
+    first, at position :data:`IMPLICIT`."""
     content = set(t.content)
-    return [("\x04owner" if w in OWNER else t.keys[i], i) for i, w in enumerate(t.words)
-            if i in content or (w in OWNER and t.roles[i])]
+    found = [("\x04owner" if w in OWNER else t.keys[i], i) for i, w in enumerate(t.words)
+             if i in content or (w in OWNER and t.roles[i])]
+    if "subj" not in t.roles and t.words and (t.words[0] in AUXILIARIES or t.roles[0].startswith("verb")) \
+            and all(w not in OWNER for w in t.words):
+        found.insert(0, ("\x04owner", IMPLICIT))  # "Is Jamal's contact", "Swims": the owner is the subject
+    return found
 
 
 def adds_nothing(longer: _Text, extra: set[int]) -> bool:
