@@ -181,3 +181,18 @@ def test_a_noun_lemminflect_knows_only_as_a_verb_heads_a_compound() -> None:
 ])
 def test_the_owner_exchanged_with_another_participant_is_a_variant(a: str, b: str) -> None:
     assert verdict(a, b) == ("variant", "order")
+
+
+@pytest.mark.parametrize(("a", "b", "kind"), [
+    ("doesnt eat pork at home", "doesn't eat pork at home", "near"),         # a contraction without its apostrophe
+    ("I'm learning the cello with Ravi", "learning the cello with Ravi", "paraphrase"),  # "I'm" is "I am"
+    ("ive been to Lisbon twice", "I have been to Lisbon twice", "near"),
+    ("doesn't really drink coffee late at night", "doesn't drink coffee late at night", "near"),  # a filler in scope
+])
+def test_a_notes_spelling_of_contractions_and_fillers_in_a_negation(a: str, b: str, kind: str) -> None:
+    assert verdict(a, b) == (kind, "")
+
+
+def test_the_sides_of_is_change_places_whole_but_not_one_word() -> None:
+    assert verdict("Noor is my flatmate", "my flatmate is Noor")[0] in dedup.DUPLICATE_KINDS
+    assert verdict("my landlord is Omar", "I'm Omar's landlord") == ("variant", "order")  # whose landlord

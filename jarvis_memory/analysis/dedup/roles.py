@@ -155,6 +155,10 @@ def changed_roles(a: _Text, b: _Text, same: dict[str, str], typos: set[str]) -> 
     def kept_subject(k: str) -> bool:  # another word is the subject of both: one sentence, not a reshaped one
         return any(r == "subj" and w != k and roles_b.get(same.get(w, w)) == "subj" for w, r in roles_a.items())
 
+    if not verbs(a) and not verbs(b) and any(w in _COPULAS for w in a.words) and any(w in _COPULAS for w in b.words):
+        across = _across_the_copula(a, b, same)
+        if across is not None:
+            return across if across[0] or across[1] else None
     moved = {}  # (role in a, role in b) -> (word of a, word of b)
     places_a, places_b = _participants(a), _participants(b)
     roles_a, roles_b = ({k: role for k, (role, _) in p.items()} for p in (places_a, places_b))
@@ -172,6 +176,33 @@ def changed_roles(a: _Text, b: _Text, same: dict[str, str], typos: set[str]) -> 
         if swapped:
             return [w for w in (k, swapped[0]) if w in a.first], [w for w in (other, swapped[1]) if w in b.first]
     return None
+
+
+_COPULAS = frozenset("is are am was were be been being has have had".split())
+
+
+def _across_the_copula(a: _Text, b: _Text, same: dict[str, str]) -> tuple[list[str], list[str]] | None:
+    """Two texts with no verb but "is" or "has" (:data:`_COPULAS`): the participants (subject and object, not a
+    relation's words) one places on the other side of it, as :func:`changed_roles` gives them, or ``None``.  The two sides may change places whole ("Sam is my
+    partner" / "My partner is Sam"), but a word that changes side alone changes who is what ("My manager is Kate"
+    / "I am Kate's manager", "Jamal is the user's contact" / "Is Jamal's contact")."""
+    def sides(t: _Text, as_b: dict[str, str]) -> dict[str, bool]:  # participant -> before the copula
+        copula = next((i for i, w in enumerate(t.words) if w in _COPULAS), len(t.words))
+        found = {as_b.get(k, k): i < copula for k, i in t.first.items() if t.roles[i] in ("subj", "obj")}
+        for k, i in _sequence(t):
+            if k == "\x04owner":
+                found[k] = i < copula
+        return found
+
+    side_a, side_b = sides(a, same), sides(b, {})
+    shared = side_a.keys() & side_b.keys()
+    moved = [k for k in shared if side_a[k] != side_b[k]]
+    if not moved:
+        return None
+    if len(moved) == len(shared):
+        return [], []  # the two sides exchanged whole: the same statement
+    back = {v: k for k, v in same.items()}
+    return [back.get(k, k) for k in moved if back.get(k, k) in a.first], [k for k in moved if k in b.first]
 
 
 def _participants(t: _Text) -> dict[str, tuple[str, int]]:

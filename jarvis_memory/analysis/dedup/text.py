@@ -27,7 +27,7 @@ FUNCTION_WORDS = FILLER | frozenset(
     " i me my myself mine".split())  # past forms (was, had) change a fact
 NEGATIONS = frozenset("not no never nobody nothing none neither nor cannot stop stops stopped quit quits skip skips"
                       " skipped cease ceased".split())
-NEGATION_SCOPE = 4  # words after a negation that it negates (up to punctuation)
+NEGATION_SCOPE = 4  # words after a negation that it negates (up to punctuation; fillers not counted)
 ADVERBS = FILLER | frozenset(("currently", "all", "both"))  # may stand between an auxiliary and its verb
 # Words of a hedging clause that opens or closes a memory ("As far as I know, ...", "..., I think"):
 # dropped, the statement is the same.
@@ -96,6 +96,13 @@ _UNKEPT = str.maketrans({"\ue000": ".", "\ue001": ":"})
 _CONTRACTION = re.compile(r"(?i)\b(\w+?)n['’]t\b")  # "don't" -> "do not"
 _CONTRACTED = {"ca": "can", "wo": "will", "sha": "shall"}  # "can't", "won't", "shan't": the stem is not the verb
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")  # "Anna's" is the name "Anna"
+# "I'm", "I've" and their forms typed without the apostrophe ("im", "ive": no English words) are "I am", "I have";
+# "we're", "you'll", "we'd" stay joined as before ("were", "youll"): notes drop the apostrophe, "were" is a word
+_CLITIC = re.compile(r"(?i)\b(i)['’]?(m|ve)\b")
+_CLITICS = {"m": " am", "ve": " have"}
+# A contraction typed without its apostrophe ("dont", "isnt", "cant"): the auxiliaries that take "n't" (Quirk et
+# al. 1985, 3.23), a closed class; "cant" and "wont" are also rare nouns, read as the contractions notes mean
+_UNMARKED = re.compile(r"(?i)\b(do|does|did|is|are|was|were|has|have|had|could|would|should|must|need|ca|wo)nt\b")
 # A number with its ':' or '.' parts is one word ("7:30", "5.5", "0.05", "16:9", "3.11"): another
 # number, not a number with a phrase added, and its parts keep their order and leading zeros.
 _TOKEN = re.compile(r"\d+(?:[.:]\d+)*|[^\W\d_]+|[.,;:!?()\[\]—–]")
@@ -129,9 +136,12 @@ def _words(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
     text = unicodedata.normalize("NFKC", raw)
+    text = _CLITIC.sub(lambda m: m[1] + _CLITICS[m[2].casefold()], text)
     if "'" in text or "’" in text:
         text = _CONTRACTION.sub(lambda m: _CONTRACTED.get(m[1].casefold(), m[1]) + " not", text)
         text = _POSSESSIVE.sub("", text).replace("'", "").replace("’", "")
+    if "nt" in text:
+        text = _UNMARKED.sub(lambda m: _CONTRACTED.get(m[1].casefold(), m[1]) + " not", text)
     # (word, spelled, break before, name, as written, joined to the next by a hyphen: "left-handed")
     tokens: list[tuple[str, str, bool, bool, str, bool]] = []
     brk = True
@@ -159,7 +169,8 @@ def _text(raw: str) -> _Text:
     # a passive's "by" and its "was" only mark who acts and when: "Spicy food was disliked by Victor" says what
     # "Victor disliked spicy food" does; a light verb's noun says what it does ("made the decision")
     content = tuple(i for i, w in enumerate(words) if w not in FUNCTION_WORDS and w not in NEGATIONS
-                    and word_roles[i] not in (roles.AGENT, roles.PASSIVE) and i not in light)
+                    and word_roles[i] not in (roles.AGENT, roles.PASSIVE) and i not in light
+                    and not (w == "am" and not (i and is_number(words[i - 1]))))  # "I am", not "9 am"
     negated = []
     for i, w in enumerate(words):
         if w in NEGATIONS:
@@ -169,6 +180,8 @@ def _text(raw: str) -> _Text:
                     break
                 if words[j] == "that":  # a that-clause is negated whole: "It is not true that she owns a car"
                     scope = len(words)
+                elif words[j] in FILLER:
+                    scope += 1  # a filler takes no place in the scope: "don't really like X much" / "don't like X much"
                 negated.append(keys[j])
     first: dict[str, int] = {}
     for i in reversed(content):
