@@ -196,3 +196,30 @@ def test_a_notes_spelling_of_contractions_and_fillers_in_a_negation(a: str, b: s
 def test_the_sides_of_is_change_places_whole_but_not_one_word() -> None:
     assert verdict("Noor is my flatmate", "my flatmate is Noor")[0] in dedup.DUPLICATE_KINDS
     assert verdict("my landlord is Omar", "I'm Omar's landlord") == ("variant", "order")  # whose landlord
+
+
+@needs_wordnet
+def test_an_adjective_and_the_noun_of_its_attribute_say_the_same() -> None:
+    """WordNet: "fear" is the attribute "afraid" is a value of, and "fearful" lies by "afraid"; "unafraid" is the
+    other value, "red" / "blue" two values of no noun here."""
+    assert verdict("Is afraid of deep water", "Has a fear of deep water") == ("paraphrase", "")
+    found = dedup.candidates(memories(["Is afraid of deep water", "Has a fear of deep water", *UNRELATED]))
+    assert found[["id_a", "id_b", "kind"]].values.tolist() == [[1, 2, "paraphrase"]]  # blocked together
+    assert verdict("Is unafraid of deep water", "Has a fear of deep water")[0] == "variant"
+    assert verdict("Is red in the face", "Has a blue face")[0] is None
+
+
+@needs_wordnet
+@pytest.mark.parametrize(("a", "b"), [
+    ("Ines's graduation from Uppsala was in June", "Ines graduated from Uppsala in June"),  # "was": past
+    ("The kitchen renovation was in March", "Renovated the kitchen in March"),
+    ("Prays every evening", "Does prayer each evening"),       # "does" before a noun; "each" / "every"
+])
+def test_a_noun_of_doing_with_is_or_do_says_what_its_verb_says(a: str, b: str) -> None:
+    assert verdict(a, b) == ("paraphrase", "")
+
+
+@needs_wordnet
+def test_a_noun_of_doing_keeps_the_tense_of_its_is() -> None:
+    assert verdict("Ines's graduation from Uppsala is in June", "Ines graduated from Uppsala in June")[0] \
+        not in dedup.DUPLICATE_KINDS

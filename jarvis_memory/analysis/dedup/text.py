@@ -215,17 +215,30 @@ LIGHT_VERBS = frozenset("make take give do pay".split())
 
 def _light_verbs(words: tuple[str, ...], keys: tuple[str, ...], word_roles: tuple[str, ...]) -> tuple[tuple[str, ...], set[int]]:
     """The keys with a light verb's object noun read as the verb it is derived from (:func:`lexicon.verb_of`), in
-    the light verb's tense ("made the decision" → decide, past), and the light verbs so read (no content)."""
+    the light verb's tense ("made the decision" → decide, past; "does meditation": "do" is no auxiliary before a
+    noun), and the light verbs so read (no content).  So is the subject of "is"/"was" in a text with no verb, in
+    the tense of "is"/"was" ("Her graduation was in May" → graduate, past: "Graduated in May")."""
     keys, light = list(keys), set()
     for i, k in enumerate(keys):
-        if not word_roles[i].startswith("verb") or k.partition(lexicon.PAST)[0] not in LIGHT_VERBS:
+        if not (word_roles[i].startswith("verb") or words[i] in _DO) or k.partition(lexicon.PAST)[0] not in LIGHT_VERBS:
             continue
         j = next((j for j in range(i + 1, len(words)) if words[j] not in FUNCTION_WORDS), None)
         verb = lexicon.verb_of(keys[j]) if j is not None and not word_roles[j].startswith("verb") else None
         if verb:
             keys[j] = verb + (lexicon.PAST if lexicon.past(k) else "")
             light.add(i)
+    copula = next((i for i, w in enumerate(words) if w in _COPULA_TENSE), None)
+    if copula is not None and not light and not any(r.startswith("verb") for r in word_roles):
+        j = next((j for j in range(copula - 1, -1, -1) if word_roles[j] == "subj"), None)
+        verb = lexicon.verb_of(keys[j]) if j is not None else None
+        if verb:
+            keys[j] = verb + _COPULA_TENSE[words[copula]]
+            light.add(copula)
     return tuple(keys), light
+
+
+_DO = frozenset(("do", "does", "did"))
+_COPULA_TENSE = {"is": "", "are": "", "was": lexicon.PAST, "were": lexicon.PAST}
 
 
 def _without_hedges(tokens: list[tuple[str, str, bool, bool, str, bool]]) -> list[tuple[str, str, bool, bool, str, bool]]:
