@@ -223,3 +223,18 @@ def test_a_noun_of_doing_with_is_or_do_says_what_its_verb_says(a: str, b: str) -
 def test_a_noun_of_doing_keeps_the_tense_of_its_is() -> None:
     assert verdict("Ines's graduation from Uppsala is in June", "Ines graduated from Uppsala in June")[0] \
         not in dedup.DUPLICATE_KINDS
+
+
+@pytest.mark.parametrize(("a", "b", "kind"), [
+    ("Shops at the Müller drugstore on Fridays", "Shops at the Muller drugstore on Fridays", "near"),  # accents
+    ("Yoga class on Tuesdays at 6.45", "Yoga class on Tuesdays at 6:45", "near"),   # a time with "."
+    ("lunch w/ priya on fridays", "lunch with priya on fridays", "near"),          # a note's shorthand
+    ("coffee w/o sugar", "coffee without sugar", "near"),
+    ("gets really burnt out by march", "gets really burned out by march", "paraphrase"),  # a past's two spellings
+])
+def test_one_word_written_two_ways(a: str, b: str, kind: str) -> None:
+    assert verdict(a, b) == (kind, "")
+
+
+def test_two_amounts_are_no_time() -> None:
+    assert verdict("Pays 6.45 for the bus", "Pays 6.54 for the bus")[0] == "variant"

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter
+from functools import lru_cache
 from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
@@ -45,6 +48,12 @@ def _compare(a: _Text, b: _Text, vocabulary: _Vocabulary) -> _Verdict:
         return _NONE  # several words changed on both sides: two different memories
     typos, synonyms = [], []
     if only_a and only_b and len(only_a) * len(only_b) <= 16:
+        for w in list(only_a):  # one word written two ways: "Müller" / "Muller", "8.15" / "8:15"
+            match = next((v for v in only_b if _spelled_alike(a.written[a.first[w]], b.written[b.first[v]])), None)
+            if match is not None:
+                only_a.remove(w)
+                only_b.remove(match)
+                typos.append((w, match))
         spelled_a = {w: a.spelled[a.first[w]] for w in only_a}
         spelled_b = {w: b.spelled[b.first[w]] for w in only_b}
         if not all(map(vocabulary.known, [*spelled_a.values(), *spelled_b.values()])):  # a typo needs an unknown word
@@ -116,6 +125,23 @@ def _compare(a: _Text, b: _Text, vocabulary: _Vocabulary) -> _Verdict:
             and not owner_left_out(shorter, longer) and not replaces_a_relation(shorter, longer, positions):
         return _Verdict("paraphrase")
     return _NONE
+
+
+_TIME = re.compile(r"\d{1,2}[.:][0-5]\d")
+
+
+def _spelled_alike(x: str, y: str) -> bool:
+    """Whether two words as written are one word: equal without their accents ("Müller" / "Muller", which folding
+    makes "mueller" / "muller": German written without umlauts), or one time written with "." (British usage) and
+    ":" ("8.15" / "8:15")."""
+    if _TIME.fullmatch(x) and _TIME.fullmatch(y):
+        return x.replace(".", ":") == y.replace(".", ":")
+    return x != y and _plain(x) == _plain(y)
+
+
+@lru_cache(maxsize=200_000)
+def _plain(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
 
 
 def _shown(t: _Text, keys: list[str]) -> str:

@@ -45,7 +45,8 @@ def _verb_form(word: str) -> tuple[bool, bool, bool]:
     if not verbs:
         return False, False, False
     forms = {tag: getInflection(verbs[0], tag) or () for tag in ("VBZ", "VBD", "VBN")}
-    return True, word in forms["VBZ"] or word in forms["VBD"], word in forms["VBN"]
+    # lemminflect lists a past's second spelling ("burnt", "learnt") as VBD only; it is a participle as well
+    return True, word in forms["VBZ"] or word in forms["VBD"], word in forms["VBN"] or word in forms["VBD"][1:]
 
 
 AGENT = "agent"  # the role of a passive's "by" ("is run by Wen's parents"): it only marks who acts

@@ -102,6 +102,7 @@ _CLITIC = re.compile(r"(?i)\b(i)['’]?(m|ve)\b")
 _CLITICS = {"m": " am", "ve": " have"}
 # A contraction typed without its apostrophe ("dont", "isnt", "cant"): the auxiliaries that take "n't" (Quirk et
 # al. 1985, 3.23), a closed class; "cant" and "wont" are also rare nouns, read as the contractions notes mean
+_SHORTHAND = re.compile(r"(?i)\bw/(o\b)?")  # "w/" is "with", "w/o" "without": a note's shorthand, in no lexicon
 _UNMARKED = re.compile(r"(?i)\b(do|does|did|is|are|was|were|has|have|had|could|would|should|must|need|ca|wo)nt\b")
 # A number with its ':' or '.' parts is one word ("7:30", "5.5", "0.05", "16:9", "3.11"): another
 # number, not a number with a phrase added, and its parts keep their order and leading zeros.
@@ -140,6 +141,8 @@ def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
     if "'" in text or "’" in text:
         text = _CONTRACTION.sub(lambda m: _CONTRACTED.get(m[1].casefold(), m[1]) + " not", text)
         text = _POSSESSIVE.sub("", text).replace("'", "").replace("’", "")
+    if "/" in text:
+        text = _SHORTHAND.sub(lambda m: "without " if m[1] else "with ", text)
     if "nt" in text:
         text = _UNMARKED.sub(lambda m: _CONTRACTED.get(m[1].casefold(), m[1]) + " not", text)
     # (word, spelled, break before, name, as written, joined to the next by a hyphen: "left-handed")
