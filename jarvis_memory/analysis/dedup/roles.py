@@ -86,8 +86,10 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
             continue
         if w in adverbs:
             continue
-        if names[i] and relation and verbs == 0 and not subject and i and roles[i - 1]:
-            relation = ""  # a name after a fronted phrase is the subject: "On Saturday Felix bought ..."
+        if (names[i] or w in DETERMINERS) and relation and verbs == 0 and not subject and i and roles[i - 1] \
+                and words[i - 1] not in DETERMINERS:
+            relation = ""  # a name or a new noun phrase after a fronted phrase is the subject: "On Saturday Felix
+            # bought ...", "Every month the card gets paid"
         reading, finite, participle = _verb_form(w)
         after_aux = aux >= 0 and all(words[k] in adverbs for k in range(aux + 1, i))
         after_pronoun = i and words[i - 1] in SUBJECT_PRONOUNS

@@ -194,7 +194,7 @@ def _text(raw: str) -> _Text:
                  dict(Counter(keys[i] for i in content)), first, tuple(t[4] for t in tokens), word_roles)
 
 
-_BE = frozenset("is are am be been being".split())
+_BE = frozenset("is are am be been being get gets".split())  # present passives: "is preferred", "gets paid"
 
 
 def _keys(words: tuple[str, ...], word_roles: tuple[str, ...]) -> tuple[str, ...]:
