@@ -11,18 +11,16 @@ from typing import NamedTuple
 from rapidfuzz.distance import OSA
 
 from . import lexicon
+from .order import changed_roles, shown, swapped_in_place
 from .roles import (
     RELATIONS,
     acted_on_otherwise,
     adds_nothing,
-    changed_roles,
     changes_a_verb,
     compound_head,
     other_subject,
     owner_left_out,
     replaces_a_relation,
-    shown,
-    swapped_in_place,
 )
 from .text import FILLER, FUNCTION_WORDS, NEGATIONS, VALUE_WORDS, _Text, _Vocabulary, is_number
 from .tuning import MAX_CHANGED
