@@ -242,5 +242,6 @@ def test_two_amounts_are_no_time() -> None:
 
 def test_a_present_get_passive_after_a_fronted_phrase_says_what_its_active_says() -> None:
     """A determiner after a fronted phrase's noun starts the subject; "gets cleaned" is present, "got paid" past."""
-    assert verdict("Cleans out the fridge every Sunday", "Every Sunday the fridge gets cleaned out") == ("paraphrase", "")
+    assert verdict("Cleans out the fridge every Sunday", "Every Sunday the fridge gets cleaned out") \
+        == ("paraphrase", "")
     assert verdict("Got paid on Friday", "Gets paid on Friday")[0] == "variant"

@@ -174,7 +174,8 @@ def concepts(keys: Iterable[str]) -> dict[str, str]:
     key standing for its connected set (the smallest), for blocking only: texts that say the same in other words
     of one meaning ("is allergic to shellfish" / "has a shellfish allergy") are compared; a pair's verdict is still
     :func:`same_meaning` of its own words.  Keys that mean the same are found through what they share (a WordNet
-    synset among their :data:`SENSES`, a derived form, an adjective's head), never by comparing all pairs.  Empty without WordNet."""
+    synset among their :data:`SENSES`, a derived form, an adjective's head), never by comparing all pairs.  Empty
+    without WordNet."""
     if wordnet() is None:
         return {}
     sharing: dict[tuple[bool, object], list[str]] = {}

@@ -73,9 +73,10 @@ _COPULAS = frozenset("is are am was were be been being has have had".split())
 
 def _across_the_copula(a: _Text, b: _Text, same: dict[str, str]) -> tuple[list[str], list[str]] | None:
     """Two texts with no verb but "is" or "has" (:data:`_COPULAS`): the participants (subject and object, not a
-    relation's words) one places on the other side of it, as :func:`changed_roles` gives them, or ``None``.  The two sides may change places whole ("Sam is my
-    partner" / "My partner is Sam"), but a word that changes side alone changes who is what ("My manager is Kate"
-    / "I am Kate's manager", "Jamal is the user's contact" / "Is Jamal's contact")."""
+    relation's words) one places on the other side of it, as :func:`changed_roles` gives them; ``([], [])`` when
+    the two sides changed places whole, the same statement ("Sam is my partner" / "My partner is Sam"); ``None``
+    when no participant changed side (other roles may have changed).  A word that changes side alone changes who
+    is what ("My manager is Kate" / "I am Kate's manager", "Jamal is the user's contact" / "Is Jamal's contact")."""
     def sides(t: _Text, as_b: dict[str, str]) -> dict[str, bool]:  # participant -> before the copula
         copula = next((i for i, w in enumerate(t.words) if w in _COPULAS), len(t.words))
         found = {as_b.get(k, k): i < copula for k, i in t.first.items() if t.roles[i] in ("subj", "obj")}
@@ -131,7 +132,8 @@ def swapped_in_place(a: _Text, b: _Text, same: dict[str, str]) -> tuple[list[int
             return j == i + 1
         runs = (seq_a[p:p + x], seq_a[p + x:p + x + y])
         if p == 0 and p + x + y == len(words_a) or not any(
-                [k for k, _ in run] == ["\x04owner"] and all(k != "\x04owner" and _names_someone(a, i) for k, i in other)
+                [k for k, _ in run] == ["\x04owner"]
+                and all(k != "\x04owner" and _names_someone(a, at) for k, at in other)
                 for run, other in (runs, runs[::-1])):
             return False
         return any(w not in ("and", "or") for t, seq, k in ((a, seq_a, x), (b, seq_b, y))
