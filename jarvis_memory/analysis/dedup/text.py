@@ -100,9 +100,9 @@ _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")  # "Anna's" is the name "Anna"
 # "we're", "you'll", "we'd" stay joined as before ("were", "youll"): notes drop the apostrophe, "were" is a word
 _CLITIC = re.compile(r"(?i)\b(i)['’]?(m|ve)\b")
 _CLITICS = {"m": " am", "ve": " have"}
+_SHORTHAND = re.compile(r"(?i)\bw/(o\b)?")  # "w/" is "with", "w/o" "without": a note's shorthand, in no lexicon
 # A contraction typed without its apostrophe ("dont", "isnt", "cant"): the auxiliaries that take "n't" (Quirk et
 # al. 1985, 3.23), a closed class; "cant" and "wont" are also rare nouns, read as the contractions notes mean
-_SHORTHAND = re.compile(r"(?i)\bw/(o\b)?")  # "w/" is "with", "w/o" "without": a note's shorthand, in no lexicon
 _UNMARKED = re.compile(r"(?i)\b(do|does|did|is|are|was|were|has|have|had|could|would|should|must|need|ca|wo)nt\b")
 # A number with its ':' or '.' parts is one word ("7:30", "5.5", "0.05", "16:9", "3.11"): another
 # number, not a number with a phrase added, and its parts keep their order and leading zeros.
