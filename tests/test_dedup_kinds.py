@@ -143,3 +143,105 @@ def test_a_light_verb_and_its_noun_say_what_the_verb_says(a: str, b: str) -> Non
 def test_only_a_noun_of_doing_stands_for_its_verb() -> None:
     assert (lexicon.verb_of("decision"), lexicon.verb_of("visit")) == ("decide", "visit")
     assert (lexicon.verb_of("bus"), lexicon.verb_of("job")) == (None, None)  # a thing; an occupation
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("errands: pharmacy first, then post office", "errands: post office first, then pharmacy"),  # runs of 1 and 2
+    ("jo always emails me on fridays", "i always email jo on fridays"),       # the owner is a participant
+    ("Dentist booked for 04/09", "Dentist booked for 09/04"),                  # the parts of one date
+])
+def test_runs_of_other_lengths_the_owner_and_date_parts_that_changed_places_are_variants(a: str, b: str) -> None:
+    assert verdict(a, b) == ("variant", "order")
+
+
+def test_a_time_moved_past_the_rest_is_no_exchange() -> None:
+    assert verdict("Choir practice with the Graz group is at 7 every Tuesday",
+                   "Every Tuesday at 7 there is choir practice with the Graz group") == ("paraphrase", "")
+
+
+def test_a_notes_bare_verb_has_the_owner_as_subject() -> None:
+    """"lend" opens a note in its base form: the owner lends; "Ada lends me" is the other way round."""
+    assert verdict("lend ada my bike on weekends", "ada lends me her bike on weekends") == ("variant", "order")
+
+
+def test_a_relation_word_in_place_of_another_is_no_paraphrase() -> None:
+    assert verdict("Borrows a van from Ole", "Borrows a van to Ole")[0] is None
+    assert verdict("Prefers tea to cocoa", "Tea is preferred over cocoa") == ("paraphrase", "")  # both: liked less
+
+
+@needs_wordnet
+def test_a_noun_lemminflect_knows_only_as_a_verb_heads_a_compound() -> None:
+    """"vet" is mostly a noun by WordNet's sense counts: "cat's vet" names the vet, not the cat."""
+    assert verdict("His cat's vet is named Oskar", "His cat is named Oskar")[0] is None
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Priya is the user's running partner", "Is Priya's running partner"),    # whose partner: the owner unwritten
+    ("the twins' middle name is ana's then mine", "the twins' middle name is mine then ana's"),  # "mine"
+])
+def test_the_owner_exchanged_with_another_participant_is_a_variant(a: str, b: str) -> None:
+    assert verdict(a, b) == ("variant", "order")
+
+
+@pytest.mark.parametrize(("a", "b", "kind"), [
+    ("doesnt eat pork at home", "doesn't eat pork at home", "near"),         # a contraction without its apostrophe
+    ("I'm learning the cello with Ravi", "learning the cello with Ravi", "paraphrase"),  # "I'm" is "I am"
+    ("ive been to Lisbon twice", "I have been to Lisbon twice", "near"),
+    ("doesn't really drink coffee late at night", "doesn't drink coffee late at night", "near"),  # a filler in scope
+])
+def test_a_notes_spelling_of_contractions_and_fillers_in_a_negation(a: str, b: str, kind: str) -> None:
+    assert verdict(a, b) == (kind, "")
+
+
+def test_the_sides_of_is_change_places_whole_but_not_one_word() -> None:
+    assert verdict("Noor is my flatmate", "my flatmate is Noor")[0] in dedup.DUPLICATE_KINDS
+    assert verdict("my landlord is Omar", "I'm Omar's landlord") == ("variant", "order")  # whose landlord
+
+
+@needs_wordnet
+def test_an_adjective_and_the_noun_of_its_attribute_say_the_same() -> None:
+    """WordNet: "fear" is the attribute "afraid" is a value of, and "fearful" lies by "afraid"; "unafraid" is the
+    other value, "red" / "blue" two values of no noun here."""
+    assert verdict("Is afraid of deep water", "Has a fear of deep water") == ("paraphrase", "")
+    found = dedup.candidates(memories(["Is afraid of deep water", "Has a fear of deep water", *UNRELATED]))
+    assert found[["id_a", "id_b", "kind"]].values.tolist() == [[1, 2, "paraphrase"]]  # blocked together
+    assert verdict("Is unafraid of deep water", "Has a fear of deep water")[0] == "variant"
+    assert verdict("Is red in the face", "Has a blue face")[0] is None
+
+
+@needs_wordnet
+@pytest.mark.parametrize(("a", "b"), [
+    ("Ines's graduation from Uppsala was in June", "Ines graduated from Uppsala in June"),  # "was": past
+    ("The kitchen renovation was in March", "Renovated the kitchen in March"),
+    ("Prays every evening", "Does prayer each evening"),       # "does" before a noun; "each" / "every"
+])
+def test_a_noun_of_doing_with_is_or_do_says_what_its_verb_says(a: str, b: str) -> None:
+    assert verdict(a, b) == ("paraphrase", "")
+
+
+@needs_wordnet
+def test_a_noun_of_doing_keeps_the_tense_of_its_is() -> None:
+    assert verdict("Ines's graduation from Uppsala is in June", "Ines graduated from Uppsala in June")[0] \
+        not in dedup.DUPLICATE_KINDS
+
+
+@pytest.mark.parametrize(("a", "b", "kind"), [
+    ("Shops at the Müller drugstore on Fridays", "Shops at the Muller drugstore on Fridays", "near"),  # accents
+    ("Yoga class on Tuesdays at 6.45", "Yoga class on Tuesdays at 6:45", "near"),   # a time with "."
+    ("lunch w/ priya on fridays", "lunch with priya on fridays", "near"),          # a note's shorthand
+    ("coffee w/o sugar", "coffee without sugar", "near"),
+    ("gets really burnt out by march", "gets really burned out by march", "paraphrase"),  # a past's two spellings
+])
+def test_one_word_written_two_ways(a: str, b: str, kind: str) -> None:
+    assert verdict(a, b) == (kind, "")
+
+
+def test_two_amounts_are_no_time() -> None:
+    assert verdict("Pays 6.45 for the bus", "Pays 6.54 for the bus")[0] == "variant"
+
+
+def test_a_present_get_passive_after_a_fronted_phrase_says_what_its_active_says() -> None:
+    """A determiner after a fronted phrase's noun starts the subject; "gets cleaned" is present, "got paid" past."""
+    assert verdict("Cleans out the fridge every Sunday", "Every Sunday the fridge gets cleaned out") \
+        == ("paraphrase", "")
+    assert verdict("Got paid on Friday", "Gets paid on Friday")[0] == "variant"

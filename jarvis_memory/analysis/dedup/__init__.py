@@ -46,7 +46,7 @@ duplicate: a suggestion for review).  Without it nothing of it is imported or ru
 Modules: :mod:`.text` (tokens, the vocabulary), :mod:`.compare` (one pair's verdict), :mod:`.blocks`
 (candidate pairs), :mod:`.audit` (the shared analysis), :mod:`.checks` (what notebooks call),
 :mod:`.evaluation` (precision and recall), :mod:`.tuning` (the constants), :mod:`.lexicon` (what a word is:
-lemmas, spellings, synonyms, the dictionary), :mod:`.roles` (who does what to whom),
+lemmas, spellings, synonyms, the dictionary), :mod:`.roles` (who does what to whom), :mod:`.order` (who changed places),
 :mod:`.semantic` (the optional stage), :mod:`.budget` (the memory an audit needs).
 """
 

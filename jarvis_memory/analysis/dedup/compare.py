@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter
+from functools import lru_cache
 from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
 from . import lexicon
+from .order import changed_roles, shown, swapped_in_place
 from .roles import (
     RELATIONS,
     acted_on_otherwise,
     adds_nothing,
-    changed_roles,
     changes_a_verb,
     compound_head,
     other_subject,
     owner_left_out,
-    swapped_in_place,
+    replaces_a_relation,
 )
 from .text import FILLER, FUNCTION_WORDS, NEGATIONS, VALUE_WORDS, _Long, _Text, _Vocabulary, is_number
 from .tuning import MAX_CHANGED
@@ -44,6 +47,12 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
     a, b = a.whole, b.whole  # a long text (text._Long) is held as its bag: parsed again from here
     typos, synonyms = [], []
     if only_a and only_b and len(only_a) * len(only_b) <= 16:
+        for w in list(only_a):  # one word written two ways: "Müller" / "Muller", "8.15" / "8:15"
+            match = next((v for v in only_b if _spelled_alike(a.written[a.first[w]], b.written[b.first[v]])), None)
+            if match is not None:
+                only_a.remove(w)
+                only_b.remove(match)
+                typos.append((w, match))
         spelled_a = {w: a.spelled[a.first[w]] for w in only_a}
         spelled_b = {w: b.spelled[b.first[w]] for w in only_b}
         if not all(map(vocabulary.known, [*spelled_a.values(), *spelled_b.values()])):  # a typo needs an unknown word
@@ -83,9 +92,9 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
         if moved:  # the same words in other roles: "Nadia owes the user" / "The user owes Nadia"
             return _Verdict("variant", shared + ("\x02roles",), _shown(a, moved[0]), _shown(b, moved[1]), "order")
     if not only_a and not only_b:
-        swap = swapped_in_place(a, b)
+        swap = swapped_in_place(a, b, dict(typos + synonyms))
         if swap:  # two words that changed places in one frame: "brother Sam and brother Tim" / "... Tim ... Sam"
-            return _Verdict("variant", shared + ("\x02roles",), _shown(a, swap[0]), _shown(b, swap[1]), "order")
+            return _Verdict("variant", shared + ("\x02roles",), shown(a, swap[0]), shown(b, swap[1]), "order")
         return _Verdict("near" if _same_words(a, b, typos) and not synonyms else "paraphrase")
     if only_a and only_b:
         run_a, run_b = _run(a, only_a, a.first), _run(b, only_b, b.first)
@@ -112,9 +121,26 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
     # "collects records from the 1970s" / "is a collector of 1970s records"), if nothing it acts on becomes a
     # relation ("Cooks the kids" / "Cooks for the kids") and no participant is left out
     if shared and all(w in RELATIONS for w in extra) and not acted_on_otherwise(shorter, longer, same) \
-            and not owner_left_out(shorter, longer):
+            and not owner_left_out(shorter, longer) and not replaces_a_relation(shorter, longer, positions):
         return _Verdict("paraphrase")
     return _NONE
+
+
+_TIME = re.compile(r"\d{1,2}[.:][0-5]\d")
+
+
+def _spelled_alike(x: str, y: str) -> bool:
+    """Whether two words as written are one word: equal without their accents ("Müller" / "Muller", which folding
+    makes "mueller" / "muller": German written without umlauts), or one time written with "." (British usage) and
+    ":" ("8.15" / "8:15")."""
+    if _TIME.fullmatch(x) and _TIME.fullmatch(y):
+        return x.replace(".", ":") == y.replace(".", ":")
+    return x != y and _plain(x) == _plain(y)
+
+
+@lru_cache(maxsize=200_000)
+def _plain(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
 
 
 def _shown(t: _Text, keys: list[str]) -> str:

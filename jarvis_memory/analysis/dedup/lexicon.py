@@ -79,6 +79,20 @@ def key(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=200_000)
+def is_noun(word: str) -> bool:
+    """Whether a folded word is mostly a noun: lemminflect reads it as one, or WordNet's sense counts (how often
+    each sense was tagged in the SemCor corpus) have it more often a noun than a verb ("vet": 1 / 0, which
+    lemminflect knows only as a verb; not "carry": 1 / 157)."""
+    if getAllLemmas(word).get("NOUN"):
+        return True
+    reader = wordnet()
+    if reader is None or not word.isalpha():
+        return False
+    uses = [sum(n.count() for s in reader.synsets(word, pos) for n in s.lemmas() if n.name() == word) for pos in "nv"]
+    return uses[0] > uses[1]
+
+
 def past(k: str) -> bool:
     return k.endswith(PAST)
 
@@ -111,17 +125,48 @@ def _lemmas(k: str) -> tuple:
     return synsets, frozenset(antonyms), frozenset(derived)
 
 
+# The distributive determiners "each morning" / "every morning" (Quirk et al. 1985, A Comprehensive Grammar of the
+# English Language, 5.17): WordNet has no determiners, so no synset joins them
+_DISTRIBUTIVES = frozenset(("each", "every"))
+
+
 @lru_cache(maxsize=1_000_000)
 def same_meaning(x: str, y: str) -> bool:
     """Whether two keys (:func:`key`) say the same: one WordNet synset holds both lemmas, or one is derived
     from the other ("allergic"/"allergy", "owner"/"own"), in the same tense and neither the other's antonym."""
-    if x == y:
+    if x == y or {x, y} == _DISTRIBUTIVES:
         return True
     if past(x) != past(y) or opposite(x, y):
         return False
     (sx, _, dx), (sy, _, _) = _lemmas(x), _lemmas(y)
     bare_x, bare_y = (k[: -len(PAST)] if past(k) else k for k in (x, y))
-    return bool(sx & sy) or (bare_y in dx and _one_stem(bare_x, bare_y))
+    return bool(sx & sy) or (bare_y in dx and _one_stem(bare_x, bare_y)) \
+        or bool(_adjective_heads(x)[0] & _adjective_heads(y)[1] or _adjective_heads(y)[0] & _adjective_heads(x)[1])
+
+
+@lru_cache(maxsize=200_000)
+def _adjective_heads(k: str) -> tuple[frozenset, frozenset]:
+    """``(heads of k as an adjective, heads k names as a noun)``.  WordNet groups adjectives in clusters around a
+    head ("scared" is similar to "afraid"), and links a noun that is an attribute to the heads that are its values
+    ("fear": "afraid", "unafraid"); a noun names the value its own adjective lies by ("fear, fearfulness" →
+    "fearful", similar to "afraid"), so "is afraid of" / "has a fear of" say the same, "unafraid" does not, nor
+    two values of one attribute or two adjectives of one cluster ("red" / "blue", "agoraphobic" / "xenophobic").
+    Among the :data:`SENSES` most frequent senses; empty without WordNet."""
+    reader = wordnet()
+    lemma = k[: -len(PAST)] if past(k) else k
+    if reader is None or not lemma.isalpha():
+        return frozenset(), frozenset()
+
+    def heads(synset) -> set:
+        return {synset} if synset.pos() == "a" else set(synset.similar_tos())
+
+    as_adjective = {h for s in reader.synsets(lemma, "a")[:SENSES] for h in heads(s)}
+    named = set()
+    for s in reader.synsets(lemma, "n")[:SENSES]:
+        derived = {h for n in s.lemmas() for d in n.derivationally_related_forms() if d.synset().pos() in "as"
+                   for h in heads(d.synset())}
+        named |= derived & set(s.attributes())
+    return frozenset(as_adjective), frozenset(named)
 
 
 def concepts(keys: Iterable[str]) -> dict[str, str]:
@@ -129,14 +174,16 @@ def concepts(keys: Iterable[str]) -> dict[str, str]:
     key standing for its connected set (the smallest), for blocking only: texts that say the same in other words
     of one meaning ("is allergic to shellfish" / "has a shellfish allergy") are compared; a pair's verdict is still
     :func:`same_meaning` of its own words.  Keys that mean the same are found through what they share (a WordNet
-    synset among their :data:`SENSES`, or a derived form), never by comparing all pairs.  Empty without WordNet."""
+    synset among their :data:`SENSES`, a derived form, an adjective's head), never by comparing all pairs.  Empty
+    without WordNet."""
     if wordnet() is None:
         return {}
     sharing: dict[tuple[bool, object], list[str]] = {}
     for k in dict.fromkeys(keys):
         synsets, _, derived = _lemmas(k)
         bare = k[: -len(PAST)] if past(k) else k
-        for shared in (*synsets, *derived, bare):  # two keys of one meaning share one of these, in one tense
+        adjective, named = _adjective_heads(k)
+        for shared in (*synsets, *derived, bare, *adjective, *named):  # two keys of one meaning share one of these
             sharing.setdefault((past(k), shared), []).append(k)
     parent: dict[str, str] = {}
 

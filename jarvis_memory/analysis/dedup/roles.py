@@ -45,7 +45,8 @@ def _verb_form(word: str) -> tuple[bool, bool, bool]:
     if not verbs:
         return False, False, False
     forms = {tag: getInflection(verbs[0], tag) or () for tag in ("VBZ", "VBD", "VBN")}
-    return True, word in forms["VBZ"] or word in forms["VBD"], word in forms["VBN"]
+    # lemminflect lists a past's second spelling ("burnt", "learnt") as VBD only; it is a participle as well
+    return True, word in forms["VBZ"] or word in forms["VBD"], word in forms["VBN"] or word in forms["VBD"][1:]
 
 
 AGENT = "agent"  # the role of a passive's "by" ("is run by Wen's parents"): it only marks who acts
@@ -85,13 +86,17 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
             continue
         if w in adverbs:
             continue
-        if names[i] and relation and verbs == 0 and not subject and i and roles[i - 1]:
-            relation = ""  # a name after a fronted phrase is the subject: "On Saturday Felix bought ..."
+        if (names[i] or w in DETERMINERS) and relation and verbs == 0 and not subject and i and roles[i - 1] \
+                and words[i - 1] not in DETERMINERS:
+            relation = ""  # a name or a new noun phrase after a fronted phrase is the subject: "On Saturday Felix
+            # bought ...", "Every month the card gets paid"
         reading, finite, participle = _verb_form(w)
         after_aux = aux >= 0 and all(words[k] in adverbs for k in range(aux + 1, i))
         after_pronoun = i and words[i - 1] in SUBJECT_PRONOUNS
         finite = finite and not (i and words[i - 1] in DETERMINERS) and (
             not relation or not getAllLemmas(w).get("NOUN"))  # "to horses" is no verb, "at 9am prefers" is
+        # a note's first word in its base form, no noun, is its verb, the owner its subject: "owe Mum £20"
+        finite = finite or (i == 0 and reading and not getAllLemmas(w).get("NOUN") and w in getAllLemmas(w)["VERB"])
         joined = i and words[i - 1] in ("and", "then") and conjunction
         # after "is" the clause has its verb: "is a collector of maps" (no verb "maps") unless a relative clause starts
         if reading and not (i < be and attributive) and not modifier[i] and (after_aux or after_pronoun or (joined and finite) or relation == "then"
@@ -108,105 +113,16 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
         start = max((i + 1 for i in range(passive) if roles[i].startswith("verb") or words[i] in RELATIVE_PRONOUNS),
                     default=0)
         by = next((i for i in range(passive, len(words)) if words[i] == "by"), len(words))
-        roles = ["obj" if start <= i < passive and r else "subj" if i > by and r else r for i, r in enumerate(roles)]
+        roles = ["obj" if start <= i < passive and r == "subj" else "subj" if i > by and r else r
+                 for i, r in enumerate(roles)]  # a fronted phrase keeps its relation: "In May X was sold"
         roles[passive] = PASSIVE
         if by < len(words):
             roles[by] = AGENT
     return tuple(roles)
 
 
-OWNER = frozenset("user i me my myself".split())  # the memory's owner, a participant like any named one
+OWNER = frozenset("user i me my myself mine".split())  # the memory's owner, a participant like any named one
 PRONOUNS = frozenset("he him his she her hers it its they them their theirs we us our you your".split())
-
-
-def changed_roles(a: _Text, b: _Text, same: dict[str, str], typos: set[str]) -> tuple[list[str], list[str]] | None:
-    """Participants of ``a`` and ``b`` in other roles, as ``([words of a], [words of b])``, or ``None``: two that
-    exchanged roles ("Nadia owes the user" / "The user owes Nadia": subject and object; "trains over planes" /
-    "planes over trains"), or one that moves between the subject and the object of a verb ("X's boss called her")
-    or, in a clause whose other subject stays, a relation ("Vanessa is taller than her mother" / "Vanessa's mother
-    is taller than her").  The owner is the subject a text with a verb and none leaves unwritten ("Earns more than
-    wife" / "Wife earns more than the user").  Any other one word read in another role (a misparse, a moved
-    phrase, a word after a misspelt relation word) does not count.
-    ``same`` maps a word of ``a`` to the word of ``b`` that stands for it (a typo, a synonym); a misspelt word
-    (``typos``) has no known role, and numbers are left out ("at 9 on Mondays" says the same wherever it stands)."""
-    from .text import is_number
-
-    def verbs(t: _Text) -> bool:
-        return any(r.startswith("verb") for r in t.roles)
-
-    def clause(t: _Text) -> int | None:  # where its verb (or "is") stands
-        return next((i for i, (w, r) in enumerate(zip(t.words, t.roles)) if w in AUXILIARIES or r.startswith("verb")),
-                    None)
-
-    def a_noun(k: str, other: str) -> bool:
-        """A participant (a name, a noun, the owner) in a clause in both texts, after the verb where it is no
-        subject: a phrase before the verb ("In Bern the user's mother Zainab has ...") has no reliable end."""
-        if k != "\x04owner" and not _names_someone(a, a.first[k]):
-            return False
-        for t, (role, i) in ((a, places_a[k]), (b, places_b[other])):
-            verb = clause(t)
-            if verb is None or (role != "subj" and i < verb):
-                return False
-        return True
-
-    def kept_subject(k: str) -> bool:  # another word is the subject of both: one sentence, not a reshaped one
-        return any(r == "subj" and w != k and roles_b.get(same.get(w, w)) == "subj" for w, r in roles_a.items())
-
-    moved = {}  # (role in a, role in b) -> (word of a, word of b)
-    places_a, places_b = _participants(a), _participants(b)
-    roles_a, roles_b = ({k: role for k, (role, _) in p.items()} for p in (places_a, places_b))
-    for k, role in roles_a.items():
-        other = same.get(k, k)
-        other_role = roles_b.get(other)
-        if not other_role or k in typos or is_number(k) or not role or role == other_role:
-            continue
-        moved.setdefault((role, other_role), (k, other))
-        swapped = moved.get((other_role, role))
-        pair = {role, other_role}
-        if pair == {"subj", "obj"} and verbs(a) and verbs(b) \
-                or "subj" in pair and not any(r == "obj" or r.startswith("verb") for r in pair) and not typos and a_noun(k, other) and kept_subject(k):
-            return [k] if k in a.first else [], [other] if other in b.first else []
-        if swapped:
-            return [w for w in (k, swapped[0]) if w in a.first], [w for w in (other, swapped[1]) if w in b.first]
-    return None
-
-
-def _participants(t: _Text) -> dict[str, tuple[str, int]]:
-    """Each content word's role and where it first stands, and the owner's (``"\x04owner"``): where "I", "me",
-    "my" or "the user" first stands, or the subject of a text with a verb and no subject of its own ("Swims")."""
-    found = {k: (t.roles[i], i) for k, i in t.first.items()}
-    owner = next(((t.roles[i], i) for i, w in enumerate(t.words) if w in OWNER and t.roles[i]), None)
-    if owner is None and any(r.startswith("verb") for r in t.roles) and "subj" not in t.roles:
-        owner = ("subj", -1)
-    if owner:
-        found["\x04owner"] = owner
-    return found
-
-
-def swapped_in_place(a: _Text, b: _Text) -> tuple[list[str], list[str]] | None:
-    """Two runs of content words that changed places, each taking the other's words around it ("an older brother
-    Sam and a younger brother Tim" / "... Tim ... Sam", "at 7:15am and chai after 7:30pm" / "at 7:30pm ... after
-    7:15am"), as ``([words of a], [words of b])`` at the first place, or ``None``: the texts' content words are not
-    one exchange apart, or only "and"/"or" stands between the two (a list: "Mondays and Thursdays")."""
-    words_a, words_b = [a.keys[i] for i in a.content], [b.keys[i] for i in b.content]
-    if len(words_a) != len(words_b):
-        return None
-    differ = [i for i, (x, y) in enumerate(zip(words_a, words_b)) if x != y]
-    if not differ:
-        return None
-    runs = [[differ[0]]]
-    for i in differ[1:]:
-        if i == runs[-1][-1] + 1:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    if len(runs) != 2 or len(runs[0]) != len(runs[1]):
-        return None
-    (p, q), n = (runs[0][0], runs[1][0]), len(runs[0])
-    if words_a[p:p + n] != words_b[q:q + n] or words_a[q:q + n] != words_b[p:p + n] \
-            or all(w in ("and", "or") for w in words_a[p + n:q]):
-        return None
-    return words_a[p:p + n], words_b[p:p + n]
 
 
 def adds_nothing(longer: _Text, extra: set[int]) -> bool:
@@ -236,8 +152,10 @@ def _names_someone(t: _Text, i: int) -> bool:
 def _governor(t: _Text, i: int) -> str | None:
     """The lemma of the verb or auxiliary nearest before word ``i`` (what acts on an object: "has" in "has a
     gym membership", "cancelled" in "cancelled his gym membership"), or ``None``."""
-    for j in range(i - 1, -1, -1):
-        if t.roles[j].startswith("verb") or t.words[j] in AUXILIARIES:
+    before = range(i - 1, -1, -1)
+    after = (j for j in range(i + 1, len(t.words)) if t.roles[j].startswith("verb")) if PASSIVE in t.roles[i:] else ()
+    for j in (*before, *after):  # a passive's subject is acted on by the participle after it ("tea is preferred")
+        if t.roles[j].startswith("verb") or t.words[j] in AUXILIARIES and j < i:
             k = lexicon.key(t.words[j])
             return k[: -len(lexicon.PAST)] if lexicon.past(k) else k
     return None
@@ -283,6 +201,30 @@ def owner_left_out(shorter: _Text, longer: _Text) -> bool:
     return bool(roles(shorter) - roles(longer))
 
 
+def replaces_a_relation(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
+    """Whether an extra relation word of ``longer`` stands where ``shorter`` has another between the same two
+    words ("rents a room from Ana" / "rents a room to Ana"): a relation replaced, not one more."""
+    for i in extra:
+        if longer.words[i] not in RELATIONS:
+            continue
+        before = next((longer.keys[j] for j in range(i - 1, -1, -1) if longer.keys[j] in shorter.first), None)
+        after = next((longer.keys[j] for j in range(i + 1, len(longer.words)) if longer.keys[j] in shorter.first),
+                     None)
+        if before in shorter.first and after in shorter.first:
+            start, end = shorter.first[before], shorter.first[after]
+            if any(w in RELATIONS and w != longer.words[i] and w not in longer.words
+                   and {_relation(shorter, w, end), _relation(longer, longer.words[i], i)} != {"than"}
+                   for w in shorter.words[start + 1:end]):
+                return True
+    return False
+
+
+def _relation(t: _Text, word: str, i: int) -> str:
+    """The role a relation word gives the word at ``i``: "to" after "prefer" names what is liked less, as "over"
+    and "than" do (the comment on :data:`RELATIONS`)."""
+    return "than" if word == "to" and _governor(t, i) == "prefer" else RELATIONS[word]
+
+
 def changes_a_verb(longer: _Text, extra: set[int]) -> bool:
     """Whether an extra word is an adverb particle (:data:`PARTICLES`) right after a word both texts share that
     can be a verb, making another verb (:func:`lexicon.particle_keeps_verb`): "go off" is not "go" ("screens go
@@ -302,7 +244,7 @@ def compound_head(longer: _Text, extra: set[int]) -> bool:
         if i and i - 1 not in extra and not longer.breaks[i] and i - 1 in longer.content \
                 and longer.roles[i] == longer.roles[i - 1] and not longer.roles[i - 1].startswith("verb") \
                 and not longer.names[i] and not longer.roles[i].startswith("verb") \
-                and getAllLemmas(longer.words[i]).get("NOUN") and not _verb_form(longer.words[i])[2] \
+                and lexicon.is_noun(longer.words[i]) and not _verb_form(longer.words[i])[2] \
                 and not longer.words[i].endswith("ing"):
             return True
     return False

@@ -28,7 +28,7 @@ FUNCTION_WORDS = FILLER | frozenset(
     " i me my myself mine".split())  # past forms (was, had) change a fact
 NEGATIONS = frozenset("not no never nobody nothing none neither nor cannot stop stops stopped quit quits skip skips"
                       " skipped cease ceased".split())
-NEGATION_SCOPE = 4  # words after a negation that it negates (up to punctuation)
+NEGATION_SCOPE = 4  # words after a negation that it negates (up to punctuation; fillers not counted)
 ADVERBS = FILLER | frozenset(("currently", "all", "both"))  # may stand between an auxiliary and its verb
 # Words of a hedging clause that opens or closes a memory ("As far as I know, ...", "..., I think"):
 # dropped, the statement is the same.
@@ -97,6 +97,14 @@ _UNKEPT = str.maketrans({"\ue000": ".", "\ue001": ":"})
 _CONTRACTION = re.compile(r"(?i)\b(\w+?)n['’]t\b")  # "don't" -> "do not"
 _CONTRACTED = {"ca": "can", "wo": "will", "sha": "shall"}  # "can't", "won't", "shan't": the stem is not the verb
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")  # "Anna's" is the name "Anna"
+# "I'm", "I've" and their forms typed without the apostrophe ("im", "ive": no English words) are "I am", "I have";
+# "we're", "you'll", "we'd" stay joined as before ("were", "youll"): notes drop the apostrophe, "were" is a word
+_CLITIC = re.compile(r"(?i)\b(i)['’]?(m|ve)\b")
+_CLITICS = {"m": " am", "ve": " have"}
+_SHORTHAND = re.compile(r"(?i)\bw/(o\b)?")  # "w/" is "with", "w/o" "without": a note's shorthand, in no lexicon
+# A contraction typed without its apostrophe ("dont", "isnt", "cant"): the auxiliaries that take "n't" (Quirk et
+# al. 1985, 3.23), a closed class; "cant" and "wont" are also rare nouns, read as the contractions notes mean
+_UNMARKED = re.compile(r"(?i)\b(do|does|did|is|are|was|were|has|have|had|could|would|should|must|need|ca|wo)nt\b")
 # A number with its ':' or '.' parts is one word ("7:30", "5.5", "0.05", "16:9", "3.11"): another
 # number, not a number with a phrase added, and its parts keep their order and leading zeros.
 _TOKEN = re.compile(r"\d+(?:[.:]\d+)*|[^\W\d_]+|[.,;:!?()\[\]—–]")
@@ -146,9 +154,14 @@ def _words(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
     text = unicodedata.normalize("NFKC", raw)
+    text = _CLITIC.sub(lambda m: m[1] + _CLITICS[m[2].casefold()], text)
     if "'" in text or "’" in text:
         text = _CONTRACTION.sub(lambda m: _CONTRACTED.get(m[1].casefold(), m[1]) + " not", text)
         text = _POSSESSIVE.sub("", text).replace("'", "").replace("’", "")
+    if "/" in text:
+        text = _SHORTHAND.sub(lambda m: "without " if m[1] else "with ", text)
+    if "nt" in text:
+        text = _UNMARKED.sub(lambda m: _CONTRACTED.get(m[1].casefold(), m[1]) + " not", text)
     # (word, spelled, break before, name, as written, joined to the next by a hyphen: "left-handed")
     tokens: list[tuple[str, str, bool, bool, str, bool]] = []
     brk = True
@@ -176,7 +189,8 @@ def _text(raw: str) -> _Text:
     # a passive's "by" and its "was" only mark who acts and when: "Spicy food was disliked by Victor" says what
     # "Victor disliked spicy food" does; a light verb's noun says what it does ("made the decision")
     content = tuple(i for i, w in enumerate(words) if w not in FUNCTION_WORDS and w not in NEGATIONS
-                    and word_roles[i] not in (roles.AGENT, roles.PASSIVE) and i not in light)
+                    and word_roles[i] not in (roles.AGENT, roles.PASSIVE) and i not in light
+                    and not (w == "am" and not (i and is_number(words[i - 1]))))  # "I am", not "9 am"
     negated = []
     for i, w in enumerate(words):
         if w in NEGATIONS:
@@ -186,6 +200,8 @@ def _text(raw: str) -> _Text:
                     break
                 if words[j] == "that":  # a that-clause is negated whole: "It is not true that she owns a car"
                     scope = len(words)
+                elif words[j] in FILLER:
+                    scope += 1  # a filler takes no place in the scope: "don't really like X much" / "don't like X much"
                 negated.append(keys[j])
     first: dict[str, int] = {}
     for i in reversed(content):
@@ -234,7 +250,7 @@ def _parse(source: Sequence[str], rows: list[int],
     return texts, vocabulary
 
 
-_BE = frozenset("is are am be been being".split())
+_BE = frozenset("is are am be been being get gets".split())  # present passives: "is preferred", "gets paid"
 
 
 def _keys(words: tuple[str, ...], word_roles: tuple[str, ...]) -> tuple[str, ...]:
@@ -258,17 +274,30 @@ LIGHT_VERBS = frozenset("make take give do pay".split())
 
 def _light_verbs(words: tuple[str, ...], keys: tuple[str, ...], word_roles: tuple[str, ...]) -> tuple[tuple[str, ...], set[int]]:
     """The keys with a light verb's object noun read as the verb it is derived from (:func:`lexicon.verb_of`), in
-    the light verb's tense ("made the decision" → decide, past), and the light verbs so read (no content)."""
+    the light verb's tense ("made the decision" → decide, past; "does meditation": "do" is no auxiliary before a
+    noun), and the light verbs so read (no content).  So is the subject of "is"/"was" in a text with no verb, in
+    the tense of "is"/"was" ("Her graduation was in May" → graduate, past: "Graduated in May")."""
     keys, light = list(keys), set()
     for i, k in enumerate(keys):
-        if not word_roles[i].startswith("verb") or k.partition(lexicon.PAST)[0] not in LIGHT_VERBS:
+        if not (word_roles[i].startswith("verb") or words[i] in _DO) or k.partition(lexicon.PAST)[0] not in LIGHT_VERBS:
             continue
         j = next((j for j in range(i + 1, len(words)) if words[j] not in FUNCTION_WORDS), None)
         verb = lexicon.verb_of(keys[j]) if j is not None and not word_roles[j].startswith("verb") else None
         if verb:
             keys[j] = verb + (lexicon.PAST if lexicon.past(k) else "")
             light.add(i)
+    copula = next((i for i, w in enumerate(words) if w in _COPULA_TENSE), None)
+    if copula is not None and not light and not any(r.startswith("verb") for r in word_roles):
+        j = next((j for j in range(copula - 1, -1, -1) if word_roles[j] == "subj"), None)
+        verb = lexicon.verb_of(keys[j]) if j is not None else None
+        if verb:
+            keys[j] = verb + _COPULA_TENSE[words[copula]]
+            light.add(copula)
     return tuple(keys), light
+
+
+_DO = frozenset(("do", "does", "did"))
+_COPULA_TENSE = {"is": "", "are": "", "was": lexicon.PAST, "were": lexicon.PAST}
 
 
 def _without_hedges(tokens: list[tuple[str, str, bool, bool, str, bool]]) -> list[tuple[str, str, bool, bool, str, bool]]:

@@ -1,0 +1,181 @@
+"""Which participants changed places between two texts: roles exchanged or moved (who does what to whom, read by
+:func:`.roles.of`), a side of "is" changed, runs of words exchanged in one frame.  Each answer is a variant of
+change ``order`` (:mod:`.compare`), never a duplicate."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .roles import AGENT, AUXILIARIES, OWNER, RELATIONS, _names_someone
+
+if TYPE_CHECKING:
+    from .text import _Text
+
+
+def changed_roles(a: _Text, b: _Text, same: dict[str, str], typos: set[str]) -> tuple[list[str], list[str]] | None:
+    """Participants of ``a`` and ``b`` in other roles, as ``([words of a], [words of b])``, or ``None``: two that
+    exchanged roles ("Nadia owes the user" / "The user owes Nadia": subject and object; "trains over planes" /
+    "planes over trains"), or one that moves between the subject and the object of a verb ("X's boss called her")
+    or, in a clause whose other subject stays, a relation ("Vanessa is taller than her mother" / "Vanessa's mother
+    is taller than her").  The owner is the subject a text with a verb and none leaves unwritten ("Earns more than
+    wife" / "Wife earns more than the user").  Any other one word read in another role (a misparse, a moved
+    phrase, a word after a misspelt relation word) does not count.
+    ``same`` maps a word of ``a`` to the word of ``b`` that stands for it (a typo, a synonym); a misspelt word
+    (``typos``) has no known role, and numbers are left out ("at 9 on Mondays" says the same wherever it stands)."""
+    from .text import is_number
+
+    def verbs(t: _Text) -> bool:
+        return any(r.startswith("verb") for r in t.roles)
+
+    def clause(t: _Text) -> int | None:  # where its verb (or "is") stands
+        return next((i for i, (w, r) in enumerate(zip(t.words, t.roles)) if w in AUXILIARIES or r.startswith("verb")),
+                    None)
+
+    def a_noun(k: str, other: str) -> bool:
+        """A participant (a name, a noun, the owner) in a clause in both texts, after the verb where it is no
+        subject: a phrase before the verb ("In Bern the user's mother Zainab has ...") has no reliable end."""
+        if k != "\x04owner" and not _names_someone(a, a.first[k]):
+            return False
+        for t, (role, i) in ((a, places_a[k]), (b, places_b[other])):
+            verb = clause(t)
+            if verb is None or (role != "subj" and i < verb):
+                return False
+        return True
+
+    def kept_subject(k: str) -> bool:  # another word is the subject of both: one sentence, not a reshaped one
+        return any(r == "subj" and w != k and roles_b.get(same.get(w, w)) == "subj" for w, r in roles_a.items())
+
+    if not verbs(a) and not verbs(b) and any(w in _COPULAS for w in a.words) and any(w in _COPULAS for w in b.words):
+        across = _across_the_copula(a, b, same)
+        if across is not None:
+            return across if across[0] or across[1] else None
+    moved = {}  # (role in a, role in b) -> (word of a, word of b)
+    places_a, places_b = _participants(a), _participants(b)
+    roles_a, roles_b = ({k: role for k, (role, _) in p.items()} for p in (places_a, places_b))
+    for k, role in roles_a.items():
+        other = same.get(k, k)
+        other_role = roles_b.get(other)
+        if not other_role or k in typos or is_number(k) or not role or role == other_role:
+            continue
+        moved.setdefault((role, other_role), (k, other))
+        swapped = moved.get((other_role, role))
+        pair = {role, other_role}
+        if pair == {"subj", "obj"} and verbs(a) and verbs(b) \
+                or "subj" in pair and not any(r == "obj" or r.startswith("verb") for r in pair) and not typos and a_noun(k, other) and kept_subject(k):
+            return [k] if k in a.first else [], [other] if other in b.first else []
+        if swapped:
+            return [w for w in (k, swapped[0]) if w in a.first], [w for w in (other, swapped[1]) if w in b.first]
+    return None
+
+
+_COPULAS = frozenset("is are am was were be been being has have had".split())
+
+
+def _across_the_copula(a: _Text, b: _Text, same: dict[str, str]) -> tuple[list[str], list[str]] | None:
+    """Two texts with no verb but "is" or "has" (:data:`_COPULAS`): the participants (subject and object, not a
+    relation's words) one places on the other side of it, as :func:`changed_roles` gives them; ``([], [])`` when
+    the two sides changed places whole, the same statement ("Sam is my partner" / "My partner is Sam"); ``None``
+    when no participant changed side (other roles may have changed).  A word that changes side alone changes who
+    is what ("My manager is Kate" / "I am Kate's manager", "Jamal is the user's contact" / "Is Jamal's contact")."""
+    def sides(t: _Text, as_b: dict[str, str]) -> dict[str, bool]:  # participant -> before the copula
+        copula = next((i for i, w in enumerate(t.words) if w in _COPULAS), len(t.words))
+        found = {as_b.get(k, k): i < copula for k, i in t.first.items() if t.roles[i] in ("subj", "obj")}
+        for k, i in _sequence(t):
+            if k == "\x04owner":
+                found[k] = i < copula
+        return found
+
+    side_a, side_b = sides(a, same), sides(b, {})
+    shared = side_a.keys() & side_b.keys()
+    moved = [k for k in shared if side_a[k] != side_b[k]]
+    if not moved:
+        return None
+    if len(moved) == len(shared):
+        return [], []  # the two sides exchanged whole: the same statement
+    back = {v: k for k, v in same.items()}
+    return [back.get(k, k) for k in moved if back.get(k, k) in a.first], [k for k in moved if k in b.first]
+
+
+def _participants(t: _Text) -> dict[str, tuple[str, int]]:
+    """Each content word's role and where it first stands, and the owner's (``"\x04owner"``): where "I", "me",
+    "my" or "the user" first stands, or the subject of a text with a verb and no subject of its own ("Swims")."""
+    found = {k: (t.roles[i], i) for k, i in t.first.items()}
+    owner = next(((t.roles[i], i) for i, w in enumerate(t.words) if w in OWNER and t.roles[i]), None)
+    if owner is None and any(r.startswith("verb") for r in t.roles) and "subj" not in t.roles:
+        owner = ("subj", -1)
+    if owner:
+        found["\x04owner"] = owner
+    return found
+
+
+def swapped_in_place(a: _Text, b: _Text, same: dict[str, str]) -> tuple[list[int], list[int]] | None:
+    """Two runs of content words (or the owner: "me", "I") that changed places, each taking the other's words
+    around it ("an older brother Sam and a younger brother Tim" / "... Tim ... Sam", "school run first, then the
+    gym" / "the gym first, then school run", "Sam texts me" / "I text Sam"), as their words' positions
+    ``([positions in a], [positions in b])`` at the first place, or ``None``: the texts' words are not one
+    exchange apart, nothing but "and"/"or" stands between the two (a list: "Mondays and Thursdays"; a moved
+    phrase: "At 7 walks the dog" / "Walks the dog at 7") unless both are numbers side by side, the parts of one
+    value ("03/11" / "11/03"), or a circumstance moved past a participant.  ``same`` maps a word of ``a`` to the
+    word of ``b`` that stands for it (a typo, a synonym)."""
+    from .text import VALUE_WORDS, is_number
+
+    def circumstance(keys: list[str]) -> bool:  # a phrase opening with a relation word ("on Mondays", "every
+        # weekday"), or a time or a number ("9 am"): it moves past the rest freely, a participant does not
+        return keys[0] in RELATIONS or all(is_number(k) or k in VALUE_WORDS for k in keys)
+
+    def adjacent(p: int, x: int, y: int) -> bool:
+        """Two runs side by side that exchanged places: the parts of one number ("03/11"), or the owner and
+        another participant with a word between them in one text ("Jamal is the user's contact" / "Is Jamal's
+        contact") next to a word both keep in place (no moved phrase: "Sam is my partner" / "My partner is Sam")."""
+        i, j = seq_a[p + x - 1][1], seq_a[p + x][1]  # a's last word of the first run, first of the second
+        if all(map(is_number, words_a[p:p + x + y])):
+            return j == i + 1
+        runs = (seq_a[p:p + x], seq_a[p + x:p + x + y])
+        if p == 0 and p + x + y == len(words_a) or not any(
+                [k for k, _ in run] == ["\x04owner"]
+                and all(k != "\x04owner" and _names_someone(a, at) for k, at in other)
+                for run, other in (runs, runs[::-1])):
+            return False
+        return any(w not in ("and", "or") for t, seq, k in ((a, seq_a, x), (b, seq_b, y))
+                   for w in t.words[seq[p + k - 1][1] + 1:seq[p + k][1]])
+
+    if AGENT in a.roles or AGENT in b.roles:
+        return None  # a passive's "by" names who acts: its order is its roles' (changed_roles reads them)
+    seq_a, seq_b = _sequence(a), _sequence(b)
+    words_a, words_b = [same.get(k, k) for k, _ in seq_a], [k for k, _ in seq_b]
+    if len(words_a) != len(words_b) or sorted(words_a) != sorted(words_b) or words_a == words_b:
+        return None
+    p = next(i for i, (x, y) in enumerate(zip(words_a, words_b)) if x != y)
+    end = len(words_a) - next(i for i, (x, y) in enumerate(zip(words_a[::-1], words_b[::-1])) if x != y)
+    mid_a, mid_b, n = words_a[p:end], words_b[p:end], end - p
+    for x in range(1, n):
+        for y in range(1, n - x + 1):
+            if mid_a[:x] != mid_b[n - x:] or mid_a[n - y:] != mid_b[:y] or mid_a[x:n - y] != mid_b[y:n - x]:
+                continue
+            if x + y == n and not adjacent(p, x, y):
+                continue  # nothing between: a moved phrase or a list
+            if circumstance(mid_a[:x]) != circumstance(mid_a[n - y:]):
+                continue  # a circumstance moved: "X is at 9 every day" / "Every day at 9 there is X"
+            return [s for _, s in seq_a[p:p + x]], [s for _, s in seq_b[p:p + y]]
+    return None
+
+
+IMPLICIT = -1  # the position of the owner a text leaves unwritten (:func:`_sequence`)
+
+
+def shown(t: _Text, positions: list[int]) -> str:
+    """The words at ``positions`` as ``t`` writes them ("the user" for the unwritten owner)."""
+    return " ".join("the user" if i == IMPLICIT else t.written[i] for i in positions)
+
+
+def _sequence(t: _Text) -> list[tuple[str, int]]:
+    """``t``'s content words and the words naming its owner (:data:`OWNER`), in order: ``(key, position)``, the
+    owner's key being ``"\x04owner"``; the owner as the unwritten subject of a text opening with its verb or "is"
+    first, at position :data:`IMPLICIT`."""
+    content = set(t.content)
+    found = [("\x04owner" if w in OWNER else t.keys[i], i) for i, w in enumerate(t.words)
+             if i in content or (w in OWNER and t.roles[i])]
+    if "subj" not in t.roles and t.words and (t.words[0] in AUXILIARIES or t.roles[0].startswith("verb")) \
+            and all(w not in OWNER for w in t.words):
+        found.insert(0, ("\x04owner", IMPLICIT))  # "Is Jamal's contact", "Swims": the owner is the subject
+    return found
