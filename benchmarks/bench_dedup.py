@@ -12,7 +12,9 @@ child's VmHWM, so it includes the frames):
 * 100k "everyday" memories written here from other templates with small value pools
   (people, cities, foods, tools, days), so most memories have siblings one value apart --
   realistic template overlap that is not the demo's;
-* the pathological case: 50k memories from one sentence differing in one number.
+* the pathological case: 50k memories from one sentence differing in one number;
+* the optional semantic stage (``[semantic]`` extra, the bundled model) on 10,000 demo memories: the audit's
+  ``candidates`` without the stage (the same-run baseline), then the stage alone on top of that analysis.
 
 Every run times all the checks the notebook runs (groups, duplicates, clusters, the
 sweep, hash integrity, the review queue, candidates).  The independent evaluation set
@@ -110,6 +112,28 @@ if kind == "demo":
 print(json.dumps(out))
 """
 
+SEMANTIC_CHILD = r"""
+import json, sys, time
+from pathlib import Path
+from jarvis_memory.analysis import dedup
+from jarvis_memory.analysis.load import load
+
+
+def hwm():
+    return next(int(l.split()[1]) * 1024 for l in Path("/proc/self/status").read_text().splitlines() if l.startswith("VmHWM:"))
+
+
+with load(sys.argv[1]) as ds:
+    memories = ds.memories
+out = {"memories": len(memories)}
+for name, model in (("rules", None), ("semantic", "bundled")):  # the second reuses the first's cached analysis
+    started, cpu = time.perf_counter(), time.process_time()
+    found = dedup.candidates(memories, semantic_model=model)
+    out[name] = {"seconds": time.perf_counter() - started, "cpu_seconds": time.process_time() - cpu, "peak": hwm(),
+                 "listed": int((found["kind"] == dedup.semantic.KIND).sum())}
+print(json.dumps(out))
+"""
+
 EVAL_CHILD = """
 import json, sys
 from jarvis_memory.analysis import dedup
@@ -177,7 +201,35 @@ def run(quick: bool = False, runs: int = 3) -> list[Row]:
         rows.append(Row(f"dedup audit: {label}", "jarvis_memory.analysis.dedup (all checks)", median(walls),
                         f"{fmt_seconds(median(walls))}, {fmt_bytes(peak)}", target=target, met=met,
                         peak_bytes=peak, peak_kind="VmHWM", runs=walls, note=note, cpu_s=median(cpus)))
+    rows.append(_semantic(env, quick))
     return rows
+
+
+def _semantic(env: dict, quick: bool) -> Row:
+    """The semantic stage's cost per 10,000 demo memories (1,000 with ``--quick``), against the rules' audit of the
+    same frame in the same process."""
+    n = 1_000 if quick else 10_000
+    workload = f"dedup audit, semantic stage: {n:,} demo memories"
+    try:
+        import jarvis_memory.analysis.dedup.semantic as semantic
+
+        semantic._model(semantic.BUNDLED)  # the extra and its model, or a ConfigError saying what to install
+    except Exception as e:  # noqa: BLE001 -- any reason the stage cannot run is this row's note
+        return Row(workload, "semantic stage", None, "not run", note=f"the [semantic] extra is not usable here: {e}")
+    db, _, _ = demo_database({"memories": n, "sessions": n // 20, "events": n + n // 5}, f"dedup-{n // 1000}k")
+    child = run_child([PYTHON, "-c", SEMANTIC_CHILD, db.resolve().as_uri()], cwd=REPO, env=env)
+    if child.returncode:
+        raise RuntimeError(f"semantic stage failed: {child.stderr[-2000:]}")
+    figures = json.loads(child.stdout.strip().splitlines()[-1])
+    rules, stage = figures["rules"], figures["semantic"]
+    return Row(workload, "semantic stage (bundled model)", stage["seconds"],
+               f"{fmt_seconds(stage['seconds'])} on top of the rules' {fmt_seconds(rules['seconds'])}, "
+               f"peak {fmt_bytes(stage['peak'])}", baseline="the rules' audit of the same frame",
+               ratio=stage["seconds"] / rules["seconds"], peak_bytes=stage["peak"], peak_kind="VmHWM",
+               runs=[stage["seconds"]], cpu_s=stage["cpu_seconds"],
+               note=f"{figures['memories']:,} memories, one run; CPU {fmt_seconds(stage['cpu_seconds'])} (rules "
+                    f"{fmt_seconds(rules['cpu_seconds'])}, peak {fmt_bytes(rules['peak'])}); "
+                    f"{stage['listed']:,} pairs listed as possible duplicates")
 
 
 def main() -> None:
