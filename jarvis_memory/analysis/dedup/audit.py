@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -87,6 +88,9 @@ def _frame_key(frame: pd.DataFrame, rows: int = 1_000) -> bytes:
     return digest.digest()
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _check(memories: Any) -> pd.DataFrame:
     if not isinstance(memories, pd.DataFrame):
         raise ValidationError(f"expected the memories DataFrame, not {type(memories).__name__}")
@@ -99,6 +103,11 @@ def _check(memories: Any) -> pd.DataFrame:
     bad = content.isna() if isinstance(content.dtype, pd.StringDtype) else content.map(lambda v: not isinstance(v, str))
     if bad.any():
         raise ValidationError(f"content is not text for id(s) {memories.loc[bad, 'id'].head(5).tolist()}")
+    if content.dtype == object:  # a str column holds UTF-8 only; a Python str may hold a lone surrogate
+        broken = content.map(lambda v: _SURROGATE.search(v) is not None)
+        if broken.any():
+            raise ValidationError(f"content holds a lone surrogate (half of a UTF-16 pair: not Unicode text, so it "
+                                  f"has no UTF-8 form to hash) for id(s) {memories.loc[broken, 'id'].head(5).tolist()}")
     return memories
 
 
