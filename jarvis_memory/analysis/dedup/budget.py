@@ -48,16 +48,24 @@ def limit() -> tuple[int, str]:
 
 def check(content: pd.Series) -> None:
     """Refuse the audit of the texts ``content`` (a Series of str) if it would need more memory than :func:`limit`:
-    MemoryLimitError saying how much it needs and how to proceed; ConfigError for a malformed ``$JARVIS_MEMORY_DEDUP_MB``."""
+    MemoryLimitError saying how much it needs and how to proceed (a shorter period, or, when the limit is below what
+    any audit takes, :data:`FIXED_BYTES`, a higher limit); ConfigError for a malformed ``$JARVIS_MEMORY_DEDUP_MB``."""
     lengths = content.str.len().to_numpy(dtype=np.int64)
     need = needed(lengths)
     allowed, what = limit()
-    if need > allowed:
-        raise MemoryLimitError(
-            f"the dedup audit of {len(lengths):,} memories ({_size(int(lengths.sum()))} of text) would need about "
-            f"{_size(need)} of memory, and {what}: audit fewer at a time (a shorter period, `jarvis-memory report "
-            f"dedup_audit --since ... --until ...`; in your own code, one category or period of the frame) or make "
-            f"more memory available" + ("" if what.startswith("$") else f" (${LIMIT_VAR} sets the limit, in MB)"))
+    if need <= allowed:
+        return
+    floor = needed(lengths[:0])  # what an audit takes however few memories it reads: a shorter period cannot help
+    if allowed <= floor:
+        way = (f", less than the {_size(floor)} any audit takes however short its period (its dictionaries and "
+               f"caches): " + (f"set ${LIMIT_VAR} to at least {-(-need // 2**20):,} MB" if what.startswith("$")
+                               else "make more memory available"))
+    else:
+        way = (": audit fewer at a time (a shorter period, `jarvis-memory report dedup_audit --since ... --until ...`; "
+               "in your own code, one category or period of the frame) or make more memory available"
+               + ("" if what.startswith("$") else f" (${LIMIT_VAR} sets the limit, in MB)"))
+    raise MemoryLimitError(f"the dedup audit of {len(lengths):,} memories ({_size(int(lengths.sum()))} of text) would "
+                           f"need about {_size(need)} of memory, and {what}{way}")
 
 
 def _size(n: int) -> str:
