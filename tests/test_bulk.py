@@ -4,6 +4,7 @@ import contextlib
 import csv
 import json
 import sqlite3
+import tracemalloc
 
 import pytest
 
@@ -53,6 +54,25 @@ def test_bad_rows_are_reported_and_good_rows_kept(db, tmp_path):
     assert [r.line for r in report.rejected] == [2, 3, 4, 5, 6, 7, 8]
     assert "malformed JSON" in report.rejected[0].reason
     assert report.new == 2 and db.memories.count() == 2
+
+
+def test_a_line_longer_than_any_row_is_rejected_without_being_held(db, tmp_path):
+    """A JSON array on one line (the shape of sqlite-utils#360: a whole file parsed at once) held 3x its size
+    before it was rejected; now a line past MAX_LINE_BYTES is read past in pieces, and the lines after it count on."""
+    row = json.dumps(GOOD[0])
+    longest = row + " " * (bulk.MAX_LINE_BYTES - len(row))  # JSON may end in spaces: exactly the longest line read
+    array = json.dumps([GOOD[3]] * (20 * bulk.MAX_LINE_BYTES // len(json.dumps(GOOD[3]))))
+    path = write_jsonl(tmp_path / "m.jsonl", [array, longest, longest + " ", GOOD[1]])
+    tracemalloc.start()
+    try:
+        report = bulk.import_file(db, path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [r.line for r in report.rejected] == [1, 3]
+    assert report.rejected[0].reason.startswith(f"line is longer than {bulk.MAX_LINE_BYTES:,} bytes")
+    assert report.new == 2 and sorted(m.content for m in db.memories.list()) == ["Likes jazz", "Lives in Lisbon"]
+    assert peak < len(array) // 4, f"held {peak / len(array):.1f}x the long line"
 
 
 def test_non_utf8_line_is_rejected(db, tmp_path):

@@ -431,8 +431,8 @@ def test_bad_frames_are_validation_errors(bad: object) -> None:
 def test_a_lone_surrogate_is_named_not_a_traceback() -> None:
     """A Python str may hold half of a UTF-16 pair (a JavaScript client's "\\ud83d"), which has no UTF-8 form: the row
     is named in a ValidationError, not a UnicodeEncodeError from hashing the frame."""
-    bad = pd.DataFrame({"id": [1, 2], "content": ["Likes tea", "Likes \ud83d tea"], "content_hash": [None, None],
-                        "category": ["fact", "fact"]}).astype({"content": object})
+    bad = pd.DataFrame({"id": [1, 2], "content": pd.Series(["Likes tea", "Likes \ud83d tea"], dtype=object),
+                        "content_hash": [None, None], "category": ["fact", "fact"]})
     with pytest.raises(ValidationError, match=r"lone surrogate .* id\(s\) \[2\]"):
         dedup.near_duplicates(bad)
 

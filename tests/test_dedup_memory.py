@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 import tracemalloc
@@ -16,6 +17,7 @@ import pytest
 
 from jarvis_memory import Database
 from jarvis_memory.analysis import dedup
+from jarvis_memory.analysis.dedup import budget
 from jarvis_memory.analysis.load import load
 from jarvis_memory.errors import ConfigError, MemoryLimitError
 from jarvis_memory.store.bulk import import_file
@@ -72,15 +74,36 @@ def test_long_memories_are_audited_in_a_bounded_multiple_of_their_text(tmp_path)
 
 
 def test_an_audit_that_would_not_fit_is_refused_before_it_starts(tmp_path, monkeypatch):
+    """A limit above what any audit takes: a shorter period is the way out, and it works under the same limit."""
+    texts = [f"Prefers green tea with {i} sugars" for i in range(300)]
+    frame = memories(database(tmp_path, texts))
+    limit_mb = budget.FIXED_BYTES // 2**20 + 1
+    fits = next(n for n in range(len(texts), 0, -1) if budget.needed(frame["content"].head(n).str.len()) <= limit_mb << 20)
+    assert 1 < fits < len(texts)
+    monkeypatch.setenv("JARVIS_MEMORY_DEDUP_MB", str(limit_mb))
+    with pytest.raises(MemoryLimitError) as refused:
+        dedup.candidates(frame)
+    message = str(refused.value)
+    assert message.startswith(f"the dedup audit of {len(texts)} memories (0.1 MB of text) would need about ")
+    assert f"and $JARVIS_MEMORY_DEDUP_MB allows {limit_mb} MB: audit fewer at a time" in message
+    assert "jarvis-memory report dedup_audit --since" in message and refused.value.exit_code == 3
+    dedup.candidates(frame.head(fits))  # fewer at a time, under the same limit: audited
+
+
+def test_a_limit_below_what_any_audit_takes_says_so_and_names_one_that_works(tmp_path, monkeypatch):
+    """No period is short enough under a limit below the dictionaries' share: the message names a limit instead,
+    and that limit audits the frame (nothing was left half-made)."""
     frame = memories(database(tmp_path, ["Prefers green tea", "Prefers green tea.", "Prefers black coffee"]))
-    monkeypatch.setenv("JARVIS_MEMORY_DEDUP_MB", "1")
+    monkeypatch.setenv("JARVIS_MEMORY_DEDUP_MB", "100")
     with pytest.raises(MemoryLimitError) as refused:
         dedup.candidates(frame)
     message = str(refused.value)
     assert message.startswith("the dedup audit of 3 memories (0.1 MB of text) would need about ")
-    assert "and $JARVIS_MEMORY_DEDUP_MB allows 1 MB: audit fewer at a time" in message
-    assert "jarvis-memory report dedup_audit --since" in message and refused.value.exit_code == 3
-    monkeypatch.setenv("JARVIS_MEMORY_DEDUP_MB", "2000")  # nothing was left half-made: the same frame is audited
+    assert "audit fewer" not in message and "--since" not in message and refused.value.exit_code == 3
+    named = re.search(r"any audit takes however short its period .*: set \$JARVIS_MEMORY_DEDUP_MB to at least "
+                      r"([0-9,]+) MB$", message)
+    assert named, message
+    monkeypatch.setenv("JARVIS_MEMORY_DEDUP_MB", named.group(1).replace(",", ""))
     found = dedup.candidates(frame)
     assert list(zip(found["id_a"], found["id_b"], found["kind"])) == [(1, 2, "normalized")]
 

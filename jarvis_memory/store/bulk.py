@@ -34,6 +34,10 @@ FORMATS = ("jsonl", "csv")
 FIELDS = ["id", "content", "content_hash", "category", "source", "created_at", "last_accessed"]
 MAX_CHUNK = 5_000  # 5 parameters a row, under SQLite's 32,766 parameter limit
 CHUNK_BYTES = 2_000_000  # a chunk's content in UTF-8: the request stays far below sqld's and aiohttp's limits
+# The longest JSON Lines line read: a memory's row is far shorter (content at most memories.MAX_CONTENT_CHARS
+# UTF-16 units, 6 bytes each as a JSON escape, ~60 KB; the rest leaves room for fields an import ignores).  A longer
+# line (a JSON array, a whole export on one line) is rejected without being held: read whole, it took 3x its size.
+MAX_LINE_BYTES = 2**20
 
 
 @dataclass(frozen=True)
@@ -173,7 +177,11 @@ def _write_chunk(db: Database, chunk: list[list[Any]], report: ImportReport, pro
 
 def _records(handle: IO[bytes], fmt: str) -> Iterator[tuple[int, Any]]:
     if fmt == "jsonl":
-        for number, raw in enumerate(handle, start=1):
+        for number, raw in enumerate(_lines(handle), start=1):
+            if raw is None:
+                yield number, ValidationError(f"line is longer than {MAX_LINE_BYTES:,} bytes, more than any memory's "
+                                              "row: JSON Lines holds one object a line (not a JSON array)")
+                continue
             if not raw.strip():
                 continue
             try:
@@ -213,6 +221,18 @@ def _records(handle: IO[bytes], fmt: str) -> Iterator[tuple[int, Any]]:
         if "unexpected end of data" in str(e) or "EOF" in str(e):
             raise ValidationError(f"malformed CSV: the quoted field opened on line {start} is never closed") from None
         raise ValidationError(f"malformed CSV at line {start}: {e}") from None
+
+
+def _lines(handle: IO[bytes]) -> Iterator[bytes | None]:
+    """Each line of ``handle`` (bytes, with its newline), or None for one longer than :data:`MAX_LINE_BYTES`,
+    read past in pieces of that size, never held whole."""
+    while raw := handle.readline(MAX_LINE_BYTES + 1):
+        if len(raw) <= MAX_LINE_BYTES or raw.endswith(b"\n"):
+            yield raw
+            continue
+        while raw and not raw.endswith(b"\n"):
+            raw = handle.readline(MAX_LINE_BYTES)
+        yield None
 
 
 def iter_entries(db: Database, page_size: int = 1_000) -> Iterator[dict[str, Any]]:

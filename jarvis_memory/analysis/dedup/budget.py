@@ -63,20 +63,25 @@ class Budget:
             self._refuse("at least")
 
     def _refuse(self, about: str) -> None:
-        if self.need > self.allowed:
-            raise MemoryLimitError(
-                f"the dedup audit of {self.count:,} memories ({_size(self.chars)} of text) would need {about} "
-                f"{_size(self.need)} of memory, and {self.what}: audit fewer at a time (a shorter period, "
-                f"`jarvis-memory report dedup_audit --since ... --until ...`; in your own code, one category or "
-                f"period of the frame) or make more memory available"
-                + ("" if self.what.startswith("$") else f" (${LIMIT_VAR} sets the limit, in MB)"))
+        if self.need <= self.allowed:
+            return
+        if self.allowed <= FIXED_BYTES:  # what an audit takes however few memories it reads: a shorter period cannot help
+            way = (f", less than the {_size(FIXED_BYTES)} any audit takes however short its period (its dictionaries "
+                   f"and caches): " + (f"set ${LIMIT_VAR} to at least {-(-self.need // 2**20):,} MB"
+                                       if self.what.startswith("$") else "make more memory available"))
+        else:
+            way = (": audit fewer at a time (a shorter period, `jarvis-memory report dedup_audit --since ... --until "
+                   "...`; in your own code, one category or period of the frame) or make more memory available"
+                   + ("" if self.what.startswith("$") else f" (${LIMIT_VAR} sets the limit, in MB)"))
+        raise MemoryLimitError(f"the dedup audit of {self.count:,} memories ({_size(self.chars)} of text) would need "
+                               f"{about} {_size(self.need)} of memory, and {self.what}{way}")
 
 
 def check(content: pd.Series) -> Budget:
     """Refuse the audit of the texts ``content`` (a Series of str) if it would need more memory than :func:`limit`:
-    MemoryLimitError saying how much it needs and how to proceed; ConfigError for a malformed
-    ``$JARVIS_MEMORY_DEDUP_MB``.  The :class:`Budget` returned refines the need while the texts are parsed
-    (``text._parse``)."""
+    MemoryLimitError saying how much it needs and how to proceed (a shorter period, or, when the limit is below what
+    any audit takes, :data:`FIXED_BYTES`, a higher limit); ConfigError for a malformed ``$JARVIS_MEMORY_DEDUP_MB``.
+    The :class:`Budget` returned refines the need while the texts are parsed (``text._parse``)."""
     return Budget(content.str.len().to_numpy(dtype=np.int64))
 
 
