@@ -128,15 +128,15 @@ def _run_audit(memories: pd.DataFrame, allowance: budget.Budget) -> _Analysis:
     distinct = distinct.reset_index(drop=True)
     category = distinct["category"].to_numpy(dtype=object)
 
-    shapes = _shapes(texts)  # the content words, a synonym as the word standing for its meaning: blocks' keys
-    big_groups, cut_blocks = _cut_blocks(texts, shapes, category)
+    shapes, merged = _shapes(texts)  # the content words, a synonym as the word standing for its meaning: blocks' keys
+    big_groups, cut_blocks = _cut_blocks(texts, shapes, merged, category)
     # the same set of concepts (its 64-bit hash: a collision only adds pairs to compare)
     same_set = pd.Series([hash((c, frozenset(s))) for c, s in zip(category, shapes)], dtype=np.int64)
     exact_blocks = _windows(same_set, norms) + cut_blocks
     rare_blocks = _windows(_rare_word_keys(shapes, category), norms)
     shaped = np.array([" ".join(s) for s in shapes], dtype=object)
     extensions = _extension_pairs(shapes, category)
-    del shapes, same_set  # the shapes, as long as the texts' content words, are not held while pairs are compared
+    del shapes, merged, same_set  # the shapes, as long as the texts' content words: not held while pairs are compared
     candidates = pd.concat([_all_pairs(exact_blocks), extensions, _score(shaped, rare_blocks, FUZZY_FLOOR)[["a", "b"]]])
     candidates = candidates.drop_duplicates(ignore_index=True)
     big_member = np.full(len(texts), -1)
