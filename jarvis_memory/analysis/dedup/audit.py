@@ -135,7 +135,7 @@ def _run_audit(memories: pd.DataFrame, allowance: budget.Budget) -> _Analysis:
     exact_blocks = _windows(same_set, norms) + cut_blocks
     rare_blocks = _windows(_rare_word_keys(shapes, category), norms)
     shaped = np.array([" ".join(s) for s in shapes], dtype=object)
-    extensions = _extension_pairs(shapes, category)
+    extensions = _extension_pairs(texts, shapes, category)
     del shapes, merged, same_set  # the shapes, as long as the texts' content words: not held while pairs are compared
     candidates = pd.concat([_all_pairs(exact_blocks), extensions, _score(shaped, rare_blocks, FUZZY_FLOOR)[["a", "b"]]])
     candidates = candidates.drop_duplicates(ignore_index=True)

@@ -93,13 +93,13 @@ def _cut_blocks(texts: list[_Text], shapes: list[tuple[str, ...]], merged: dict[
     return big, small
 
 
-def _extension_pairs(shapes: list[tuple[str, ...]], category: np.ndarray) -> pd.DataFrame:
+def _extension_pairs(texts: list[_Text], shapes: list[tuple[str, ...]], category: np.ndarray) -> pd.DataFrame:
     """Pairs ``a, b`` where one text's content words, in order, start or end the other's: a phrase
     added at the end or the start ("Lost her job" / "Lost her job last month"), found by an exact join (keys and rows
-    in arrays, as in :func:`_cut_blocks`)."""
+    in arrays, as in :func:`_cut_blocks`; a text of more than ``MAX_CUT_WORDS`` content words has none, as there)."""
     full, full_rows, part, part_rows = array("q"), array("q"), array("q"), array("q")
-    for row, (c, words) in enumerate(zip(category, shapes)):
-        if len(words) > MAX_CUT_WORDS:
+    for row, (c, t, words) in enumerate(zip(category, texts, shapes)):
+        if t.size > MAX_CUT_WORDS:
             continue
         if len(words) >= 2:
             full.append(hash((c, words)))
