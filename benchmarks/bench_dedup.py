@@ -213,7 +213,7 @@ def _semantic(env: dict, quick: bool) -> Row:
     try:
         import jarvis_memory.analysis.dedup.semantic as semantic
 
-        semantic._model(semantic.BUNDLED)  # the extra and its model, or a ConfigError saying what to install
+        semantic.load_model(semantic.BUNDLED)  # the extra and its model, or a ConfigError saying what to install
     except Exception as e:  # noqa: BLE001 -- any reason the stage cannot run is this row's note
         return Row(workload, "semantic stage", None, "not run", note=f"the [semantic] extra is not usable here: {e}")
     db, _, _ = demo_database({"memories": n, "sessions": n // 20, "events": n + n // 5}, f"dedup-{n // 1000}k")

@@ -10,6 +10,7 @@ import pytest
 from jarvis_memory.analysis import dedup
 from jarvis_memory.analysis.dedup import lexicon
 from jarvis_memory.analysis.dedup.compare import _compare
+from jarvis_memory.analysis.dedup.review import review_items
 from jarvis_memory.analysis.dedup.text import _text, _Vocabulary
 from jarvis_memory.store.hashing import content_hash
 
@@ -245,3 +246,30 @@ def test_a_present_get_passive_after_a_fronted_phrase_says_what_its_active_says(
     assert verdict("Cleans out the fridge every Sunday", "Every Sunday the fridge gets cleaned out") \
         == ("paraphrase", "")
     assert verdict("Got paid on Friday", "Gets paid on Friday")[0] == "variant"
+
+
+def duplicate_sets(frame: pd.DataFrame) -> list[list[int]]:
+    """The sets of duplicates a reviewer is asked to merge (review items), as sorted ids."""
+    items = review_items(frame, dedup.candidates(frame), dedup.review_queue(frame))
+    return [sorted(ids) for ids in items.loc[items["suggested"] == "merge", "ids"]]
+
+
+def test_a_shorter_memory_does_not_join_two_variants_into_one_set_of_duplicates() -> None:
+    """The shorter memory is subsumed by both longer ones, which differ in a value: merged as one set, the
+    surgery a fact named would be lost.  It joins one of them; the two stay variants, reviewed as such."""
+    frame = memories(["My GP is Dr Okafor at the Church Rd surgery", "My GP is Dr Okafor",
+                      "My GP is Dr Okafor at the High St surgery", *UNRELATED])
+    assert duplicate_sets(frame) == [[1, 2]]
+    assert dedup.clusters(frame)["ids"].tolist() == [[1, 2]]
+    found = dedup.candidates(frame)
+    assert found[["id_a", "id_b", "kind"]].values.tolist() == [[1, 2, "subsumed"], [1, 3, "variant"]]
+
+
+def test_a_shorter_memory_does_not_join_the_values_of_a_large_cut_block() -> None:
+    """The same through a cut block classified by its values (more than MAX_PAIRWISE rows): one set of all."""
+    lanes = range(1, 11 + dedup.MAX_PAIRWISE)
+    frame = memories([*(f"Swims every morning in lane {n}" for n in lanes), "Swims every morning", *UNRELATED])
+    short = len(lanes) + 1
+    sets = duplicate_sets(frame)
+    assert len(sets) == 1 and len(sets[0]) == 2 and short in sets[0]
+    assert dedup.review_queue(frame)["size"].tolist() == [len(lanes)]

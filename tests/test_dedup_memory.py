@@ -142,3 +142,15 @@ def test_long_texts_held_whole_count_at_their_whole_cost(tmp_path, monkeypatch):
         dedup.candidates(frame)
     assert str(refused.value).startswith("the dedup audit of 500 memories (1.5 MB of text) would need at least ")
     assert "and $JARVIS_MEMORY_DEDUP_MB allows 340 MB: audit fewer at a time" in str(refused.value)
+
+
+def test_a_large_cut_block_reads_each_value_past_two_words_written_as_one(tmp_path):
+    """A cut block of more than MAX_PAIRWISE rows is classified by its values, read from the content words the cut
+    stands for.  Where another memory writes two of them as one ("oat milk" / "oatmilk") the blocks read them as one
+    word, and the value was read one word early: "number" for every locker, so all were called near duplicates."""
+    lockers = [f"She drinks oat milk and her locker number is {n}." for n in range(100, 111 + dedup.MAX_PAIRWISE)]
+    frame = memories(database(tmp_path, [*lockers, "She likes oatmilk."]))
+    found = dedup.candidates(frame)
+    assert set(found["kind"]) == {"variant"}
+    queue = dedup.review_queue(frame)
+    assert len(queue) == 1 and sorted(queue["values"][0]) == [str(n) for n in range(100, 111 + dedup.MAX_PAIRWISE)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import re
+from array import array
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ from .blocks import (
 )
 from .compare import _compare, _is_value
 from .text import _parse, _reparsed, normalize_strong
-from .tuning import COLUMNS, FUZZY_FLOOR, NEAR_FLOOR
+from .tuning import COLUMNS, FUZZY_FLOOR, KINDS, NEAR_FLOOR
 
 
 @dataclass
@@ -137,15 +138,15 @@ def _run_audit(memories: pd.DataFrame, allowance: budget.Budget) -> _Analysis:
     distinct = distinct.reset_index(drop=True)
     category = distinct["category"].to_numpy(dtype=object)
 
-    shapes = _shapes(texts)  # the content words, a synonym as the word standing for its meaning: blocks' keys
-    big_groups, cut_blocks = _cut_blocks(texts, shapes, category)
+    shapes, merged = _shapes(texts)  # the content words, a synonym as the word standing for its meaning: blocks' keys
+    big_groups, cut_blocks = _cut_blocks(texts, shapes, merged, category)
     # the same set of concepts (its 64-bit hash: a collision only adds pairs to compare)
     same_set = pd.Series([hash((c, frozenset(s))) for c, s in zip(category, shapes)], dtype=np.int64)
     exact_blocks = _windows(same_set, norms) + cut_blocks
     rare_blocks = _windows(_rare_word_keys(shapes, category), norms)
     shaped = np.array([" ".join(s) for s in shapes], dtype=object)
-    extensions = _extension_pairs(shapes, category)
-    del shapes, same_set  # the shapes, as long as the texts' content words, are not held while pairs are compared
+    extensions = _extension_pairs(texts, shapes, category)
+    del shapes, merged, same_set  # the shapes, as long as the texts' content words: not held while pairs are compared
     candidates = pd.concat([_all_pairs(exact_blocks), extensions, _score(shaped, rare_blocks, FUZZY_FLOOR)[["a", "b"]]])
     candidates = candidates.drop_duplicates(ignore_index=True)
     big_member = np.full(len(texts), -1)
@@ -155,6 +156,8 @@ def _run_audit(memories: pd.DataFrame, allowance: budget.Budget) -> _Analysis:
     candidates = candidates[(ga < 0) | (ga != gb)]  # classified as a whole below
 
     found_a, found_b, scores, kinds = [], [], [], []
+    variant_a, variant_b = array("q"), array("q")  # the pairs compared and judged variants
+    classes: list[tuple[np.ndarray, np.ndarray]] = []  # a large cut block's rows, and each one's value as classified
     members: dict[tuple, tuple[str, str]] = {}  # (key, row) -> (value, change) of the first pair that has it
     for i, j in zip(candidates["a"].tolist(), candidates["b"].tolist()):
         verdict = _compare(texts[i], texts[j], vocabulary)
@@ -162,6 +165,8 @@ def _run_audit(memories: pd.DataFrame, allowance: budget.Budget) -> _Analysis:
             key = (category[i],) + verdict.key
             members.setdefault((key, i), (verdict.value_a, verdict.change))
             members.setdefault((key, j), (verdict.value_b, verdict.change))
+            variant_a.append(i)
+            variant_b.append(j)
         elif verdict.kind is not None:
             found_a.append(i)
             found_b.append(j)
@@ -179,15 +184,21 @@ def _run_audit(memories: pd.DataFrame, allowance: budget.Budget) -> _Analysis:
             found_b.append(j)
             kinds.append(kind)
             scores.append(_similarity(norms[i], norms[j]))
+        nodes, labels = _label_components(np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64))
+        joined = dict(zip(nodes.tolist(), labels.tolist()))  # rows of one value, or of a value and its typo
+        classes.append((members_, np.array([joined.get(m, m) for m in members_.tolist()], dtype=np.int64)))
         key = (category[members_[0]], "\x01big") + tuple(sorted(set(texts[members_[0]].bag) - {values[0][1]}))
         change = "value" if any(_is_value(w) for v, _ in values for w in v.split()) else "word"
         for m, (v, _) in zip(members_.tolist(), values):
             members.setdefault((key, m), (v, change))
 
     ids = distinct["id"].to_numpy()
-    pairs = pd.DataFrame({"id_a": ids[np.asarray(found_a, dtype=np.int64)], "id_b": ids[np.asarray(found_b, dtype=np.int64)],
+    found = pd.DataFrame({"a": np.asarray(found_a, dtype=np.int64), "b": np.asarray(found_b, dtype=np.int64),
                           "score": np.asarray(scores, dtype=np.int64), "kind": pd.Series(kinds, dtype=object)})
-    pairs = pairs.drop_duplicates(["id_a", "id_b"], ignore_index=True)
+    found = found.drop_duplicates(["a", "b"], ignore_index=True)
+    found = found[_unchained(found, len(texts), (variant_a, variant_b), classes)]
+    pairs = pd.DataFrame({"id_a": ids[found["a"].to_numpy()], "id_b": ids[found["b"].to_numpy()],
+                          "score": found["score"].to_numpy(), "kind": found["kind"].to_numpy()})
     variants = pd.DataFrame([(key, row, value, change) for (key, row), (value, change) in members.items()],
                             columns=["key", "row", "value", "change"])
     variants["id"] = ids[variants["row"].to_numpy(dtype=np.int64)]
@@ -227,6 +238,66 @@ def _label_components(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndar
     smallest = np.full(count, n, dtype=np.int64)
     np.minimum.at(smallest, component, np.arange(n))  # nodes are sorted: the smallest index is the smallest node
     return nodes, nodes[smallest[component]]
+
+
+def _unchained(found: pd.DataFrame, rows: int, variant_pairs: tuple[array, array],
+               classes: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+    """Which duplicate pairs (``found``: rows ``a, b``, ``score``, ``kind``) to keep, as a bool array, so that no
+    connected component of them (a cluster, which a merge makes one memory) joins two rows the audit judged variants
+    of each other: a pair compared as a variant (``variant_pairs``: rows ``a[i], b[i]``), or two rows of a large cut
+    block (``classes``: its rows, each one's value as classified) of different values.  "My GP is Dr Okafor" is
+    subsumed by the "Church Rd" and the "High St" one, which are variants: it joins one of them, not both.
+
+    Pairs are joined strongest first (score, then :data:`.tuning.KINDS` order, then rows), a pair that would join
+    variants is dropped: a greedy clustering with cannot-link constraints (Wagstaff et al. 2001, COP-KMeans's rule
+    on a graph).  A pair is dropped only for stronger pairs, so the pairs kept from any threshold up are those this
+    rule keeps among the pairs from that threshold up.  Only components holding variants are walked pair by pair."""
+    keep = np.ones(len(found), dtype=bool)
+    a, b = found["a"].to_numpy(), found["b"].to_numpy()
+    nodes, labels = _label_components(a, b)
+    label = np.full(rows, -1, dtype=np.int64)
+    label[nodes] = labels
+    apart: dict[int, dict[tuple, int]] = {}  # row -> {constraint: its side}; two sides of one never in one cluster
+    va, vb = (np.frombuffer(v, dtype=np.int64) if len(v) else np.array([], dtype=np.int64) for v in variant_pairs)
+    inside = (label[va] >= 0) & (label[va] == label[vb])
+    for n, (x, y) in enumerate(zip(va[inside].tolist(), vb[inside].tolist())):
+        apart.setdefault(x, {})[("pair", n)] = x
+        apart.setdefault(y, {})[("pair", n)] = y
+    for g, (members, values) in enumerate(classes):
+        held = label[members] >= 0
+        seen = np.unique(np.stack([label[members][held], values[held]]), axis=1)[0]
+        mixed = set(seen[1:][seen[1:] == seen[:-1]].tolist())  # components holding two of its values
+        for m, value in zip(members[held].tolist(), values[held].tolist()):
+            if label[m] in mixed:
+                apart.setdefault(m, {})[("block", g)] = value
+    if not apart:
+        return keep
+    walked = np.flatnonzero(np.isin(label[a], [label[r] for r in apart]))
+    rank = found["kind"].map(KINDS.index).to_numpy()[walked]
+    walked = walked[np.lexsort((b[walked], a[walked], rank, -found["score"].to_numpy()[walked]))]
+    parent: dict[int, int] = {}
+
+    def root(x: int) -> int:
+        while parent.get(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])  # path halving
+            x = parent[x]
+        return x
+
+    for e in walked.tolist():
+        x, y = root(int(a[e])), root(int(b[e]))
+        if x == y:
+            continue
+        sides_x, sides_y = apart.get(x, {}), apart.get(y, {})
+        if len(sides_x) < len(sides_y):
+            x, y, sides_x, sides_y = y, x, sides_y, sides_x
+        if any(sides_x.get(k, side) != side for k, side in sides_y.items()):
+            keep[e] = False  # it would join variants
+            continue
+        parent[y] = x
+        if sides_y:
+            sides_x.update(sides_y)  # the smaller into the larger
+            apart[x] = sides_x
+    return keep
 
 
 def _labels(pairs: list[tuple[int, int]]) -> dict[int, int]:

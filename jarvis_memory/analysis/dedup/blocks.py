@@ -22,32 +22,40 @@ def _similarity(x: str, y: str) -> int:
     return int(fuzz.token_set_ratio(x, y))
 
 
-def _shapes(texts: list[_Text]) -> list[tuple[str, ...]]:
+def _shapes(texts: list[_Text]) -> tuple[list[tuple[str, ...]], dict[int, tuple[int, ...]]]:
     """Each text's content words as the blocks read them: two adjacent words that another text of the frame writes
     as one as that word ("oat milk" / "oatmilk"), and a word of one meaning with another word of the frame as the
-    word standing for both (:func:`lexicon.concepts`), so that compounds, synonyms and derived forms block together."""
+    word standing for both (:func:`lexicon.concepts`), so that compounds, synonyms and derived forms block together.
+    Also, for each row where two words became one, where each word of its shape starts among its content words
+    (and, last, their number): shape words ``k`` to ``k + width`` are ``content[starts[k]:starts[k + width]]``.
+    Rows without such a word (most) are not in it: their shape's places are their content words'."""
     vocabulary = {k for t in texts for k in t.bag}
     meaning = lexicon.concepts(vocabulary)
-    shapes = []
-    for t in texts:
+    shapes, merged = [], {}
+    for row, t in enumerate(texts):
         words, next_to = t.runs
-        shape, i, n = [], 0, len(words)
+        shape, starts, i, n = [], [], 0, len(words)
         while i < n:
             k = words[i]
+            starts.append(i)
             if i + 1 < n and next_to[i] and k + words[i + 1] in vocabulary:
                 k, i = k + words[i + 1], i + 1
             shape.append(meaning.get(k, k))
             i += 1
         shapes.append(tuple(shape))
+        if len(shape) < n:
+            merged[row] = (*starts, n)
         if isinstance(t, _Long):
             t.runs = ()  # read once: its shape takes their place (a long text's words are not held twice)
-    return shapes
+    return shapes, merged
 
 
-def _cut_blocks(texts: list[_Text], shapes: list[tuple[str, ...]], category: np.ndarray) -> tuple[list[tuple[np.ndarray, list]], list[np.ndarray]]:
+def _cut_blocks(texts: list[_Text], shapes: list[tuple[str, ...]], merged: dict[int, tuple[int, ...]],
+                category: np.ndarray) -> tuple[list[tuple[np.ndarray, list]], list[np.ndarray]]:
     """Rows equal but for one place -- one content word or two adjacent ones cut out: small
     blocks to compare pair by pair, and the large ones as ``(rows, [(value as written, value)])``, to
-    classify by their values.  A key is the hash of the content words before and after the cut
+    classify by their values (read from the content words the cut shape words stand for: ``merged``, from
+    :func:`_shapes`).  A key is the hash of the content words before and after the cut
     (Python's 64-bit tuple hash: a collision, about one in 10^10 here, only adds a pair to compare).  Keys, rows and
     places (``4 * start + width``) are gathered in arrays, 8 bytes each: as Python ints and tuples they took 150."""
     keys, rows, places = array("q"), array("q"), array("q")
@@ -77,19 +85,21 @@ def _cut_blocks(texts: list[_Text], shapes: list[tuple[str, ...]], category: np.
         values = []
         for row, spot in zip(rows[a:b].tolist(), order[a:b].tolist()):
             t, (k, width) = texts[row], divmod(places[spot], 4)
+            if row in merged:  # "oat milk" is one shape word: the places after it are one content word further
+                k, width = merged[row][k], merged[row][k + width] - merged[row][k]
             cut = t.content[k:k + width]
             values.append((" ".join(t.words[i] for i in cut), " ".join(t.words[i] for i in cut)))
         big.append((rows[a:b], values))
     return big, small
 
 
-def _extension_pairs(shapes: list[tuple[str, ...]], category: np.ndarray) -> pd.DataFrame:
+def _extension_pairs(texts: list[_Text], shapes: list[tuple[str, ...]], category: np.ndarray) -> pd.DataFrame:
     """Pairs ``a, b`` where one text's content words, in order, start or end the other's: a phrase
     added at the end or the start ("Lost her job" / "Lost her job last month"), found by an exact join (keys and rows
-    in arrays, as in :func:`_cut_blocks`)."""
+    in arrays, as in :func:`_cut_blocks`; a text of more than ``MAX_CUT_WORDS`` content words has none, as there)."""
     full, full_rows, part, part_rows = array("q"), array("q"), array("q"), array("q")
-    for row, (c, words) in enumerate(zip(category, shapes)):
-        if len(words) > MAX_CUT_WORDS:
+    for row, (c, t, words) in enumerate(zip(category, texts, shapes)):
+        if t.size > MAX_CUT_WORDS:
             continue
         if len(words) >= 2:
             full.append(hash((c, words)))
