@@ -545,6 +545,47 @@ def test_cell_running_past_the_timeout_fails_the_notebook_with_one_clear_line(tm
         f"error: slow failed: a cell ran longer than the timeout (1 s) (notebook: {dated / 'slow.ipynb'})"]
 
 
+def test_a_kernel_killed_by_sigkill_is_named_with_how_to_need_less_memory(tmp_path):
+    """The system's out-of-memory killer sends SIGKILL: nbclient says only "DeadKernelError: Kernel died"; the run
+    names the signal, the likely cause and what helps, including what the variables the notebook reads offer."""
+    notebooks = tmp_path / "nbs"
+    notebooks.mkdir()
+    write_notebook(notebooks, "killed", "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)")
+    nb = nbformat.read(notebooks / "killed.ipynb", as_version=4)
+    nb.metadata["jarvis_memory"] = {"environment": ["JARVIS_MEMORY_DEDUP_MB"]}
+    nbformat.write(nb, notebooks / "killed.ipynb")
+    result = cli("report", "killed", "--notebooks", str(notebooks), "--out", str(tmp_path / "out"),
+                 env_extra={"DATABASE_URL": empty_database(tmp_path)})
+    assert result.returncode == 1
+    dated = next(p for p in (tmp_path / "out").iterdir() if p.is_dir())
+    assert [line for line in result.stderr.splitlines() if line.startswith("error:")] == [
+        "error: killed failed: its kernel was killed by signal 9 (SIGKILL), most often by the system when it runs out"
+        " of memory: report a shorter period (--since/--until), or set $JARVIS_MEMORY_DEDUP_MB to the MB the machine"
+        f" can spare, so that the dedup audit is refused before it runs out (README: Known limits) (notebook:"
+        f" {dated / 'killed.ipynb'})"]
+
+
+@pytest.mark.parametrize("names", [["dedup_audit"], ["--all"]])
+def test_a_malformed_dedup_limit_exits_3_before_any_kernel_or_folder(names, demo, tmp_path):
+    """$JARVIS_MEMORY_DEDUP_MB is read by its owner (budget.limit) before any kernel starts, not in the notebook."""
+    out = tmp_path / "out"
+    result = cli("report", *names, "--out", str(out), env_extra={**demo["env"], "JARVIS_MEMORY_DEDUP_MB": "abc"})
+    assert (result.returncode, result.stdout) == (3, "")
+    assert result.stderr == ("error: $JARVIS_MEMORY_DEDUP_MB must be a whole number of MB from 1 to 999,999,999;"
+                             " got 'abc'\n")
+    assert not out.exists()
+
+
+def test_a_variable_no_report_reads_is_refused_where_a_notebook_declares_it(tmp_path):
+    write_notebook(tmp_path, "mine", "pass")
+    nb = nbformat.read(tmp_path / "mine.ipynb", as_version=4)
+    nb.metadata["jarvis_memory"] = {"environment": ["JARVIS_MEMORY_NO_SUCH"]}
+    nbformat.write(nb, tmp_path / "mine.ipynb")
+    with pytest.raises(ValidationError, match=r"^mine: metadata jarvis_memory.environment names JARVIS_MEMORY_NO_SUCH;"
+                                              r" the variables a report reads: JARVIS_MEMORY_DEDUP_MB$"):
+        notebook.Declared.read(tmp_path / "mine.ipynb").check({})
+
+
 @pytest.mark.parametrize("args, message", [
     (["session_summary", "-p", "no_such_parameter=1"], "unknown parameter 'no_such_parameter'"),
     (["nope"], "unknown report 'nope': choose from "),

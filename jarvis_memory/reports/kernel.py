@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..store import config
@@ -20,12 +21,17 @@ USER_FOLDER_VARS = {"JUPYTER_DATA_DIR": "jupyter-data", "JUPYTER_CONFIG_DIR": "j
 
 
 
-class CellWatch:
-    """Whether the kernel is running a cell: nbclient's hooks (``hooks()``, passed to papermill) mark a cell sent and
-    its reply received, so a cell that timed out is still marked running when the kernel is shut down."""
+class KernelWatch:
+    """The kernel a notebook runs in: whether it is running a cell (nbclient's hooks, ``hooks()``, passed to papermill,
+    mark a cell sent and its reply received, so a cell that timed out is still marked running when the kernel is shut
+    down) and, once it is found dead, its exit status (``status``, from the kernel manager's provisioner: a negative
+    signal number for a kernel killed by one).  ``advice``: what the notebook's variables offer a run whose kernel
+    the system killed for want of memory (:meth:`.notebook.Declared.advice`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, advice: Iterable[str] = ()) -> None:
         self.running = False
+        self.status: int | None = None
+        self.advice = list(advice)
 
     def hooks(self) -> dict[str, Any]:
         return {"on_cell_execute": self._sent, "on_cell_executed": self._answered}
@@ -36,10 +42,29 @@ class CellWatch:
     def _answered(self, **_: Any) -> None:
         self.running = False
 
+    def failure(self, error: Exception) -> str:
+        """The one line for a notebook whose kernel died or would not start: how the kernel ended, if it did (for
+        signal 9, SIGKILL: most often the Linux out-of-memory killer, so with how to need less), else the error."""
+        if self.status is None:
+            message = " ".join(str(error).split()) or type(error).__name__
+            return f"{type(error).__name__}: {message[:500]}"
+        if self.status >= 0:
+            return f"its kernel exited with status {self.status}"
+        number = -self.status
+        try:
+            line = f"its kernel was killed by signal {number} ({signal.Signals(number).name})"
+        except ValueError:  # a real-time signal has no name
+            line = f"its kernel was killed by signal {number}"
+        if number != signal.SIGKILL:
+            return line
+        return (f"{line}, most often by the system when it runs out of memory: report a shorter period "
+                f"(--since/--until)" + "".join(f", or {advice}" for advice in self.advice))
 
-def quiet_kernel_manager(watch: CellWatch | None = None) -> type:
-    """jupyter_client's ``AsyncKernelManager``, but shutting a kernel down without interrupting it first, and
-    killing one still running a cell (``watch``).
+
+def quiet_kernel_manager(watch: KernelWatch | None = None) -> type:
+    """jupyter_client's ``AsyncKernelManager``, but shutting a kernel down without interrupting it first, killing
+    one still running a cell (``watch``), and telling ``watch`` the exit status of a kernel found dead (nbclient asks
+    ``is_alive`` before it shuts a kernel down, after a ``DeadKernelError`` too).
 
     jupyter_client sends SIGINT before the shutdown request; an idle ipykernel then sometimes logs
     ``[IPKernelApp] ERROR | KeyboardInterrupt caught in kernel`` into the run's log.  The shutdown
@@ -56,6 +81,12 @@ def quiet_kernel_manager(watch: CellWatch | None = None) -> type:
 
         async def shutdown_kernel(self, now: bool = False, restart: bool = False) -> None:
             await super()._async_shutdown_kernel(now=now or bool(watch and watch.running), restart=restart)
+
+        async def is_alive(self) -> bool:
+            alive = await super().is_alive()
+            if not alive and watch is not None and self.provisioner is not None:
+                watch.status = await self.provisioner.poll()
+            return alive
 
     return QuietKernelManager
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import math
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from decimal import Decimal
@@ -32,14 +32,16 @@ def notebooks_dir() -> Path:
 @dataclass(frozen=True)
 class Declared:
     """What a report notebook declares: its parameters' defaults (its ``parameters`` cell), their types and ranges
-    (metadata ``jarvis_memory.parameters``, JSON Schema; else the default's kind) and its headline figures
-    (metadata ``jarvis_memory.headline``; ``None`` if it lists none: its rules are checked after it ran)."""
+    (metadata ``jarvis_memory.parameters``, JSON Schema; else the default's kind), its headline figures
+    (metadata ``jarvis_memory.headline``; ``None`` if it lists none: its rules are checked after it ran) and the
+    variables of :func:`environment` it reads (metadata ``jarvis_memory.environment``, a list of names)."""
 
     name: str
     folder: Path
     defaults: dict[str, Any]
     schemas: dict[str, dict[str, Any]]
     headline: list[str] | None
+    environment: tuple[str, ...] = ()
 
     @classmethod
     def read(cls, notebook: Path) -> Declared:
@@ -59,13 +61,15 @@ class Declared:
         headline = ours.get("headline")
         return cls(notebook.stem, notebook.resolve().parent, defaults, schemas,
                    [str(h.get("name") if isinstance(h, dict) else h) for h in headline]
-                   if isinstance(headline, list) else None)
+                   if isinstance(headline, list) else None, tuple(map(str, ours.get("environment") or ())))
 
     def check(self, values: Mapping[str, Any], flag: str = "") -> list[Rule]:
         """Check ``values`` (some or all of the parameters) against their declared types and ranges and the
-        ``fail_on`` rules (the given ones, else the default) against the headline figures; returns those rules.
+        ``fail_on`` rules (the given ones, else the default) against the headline figures, and read the variables
+        it declares with their owners' readers; returns those rules.
 
-        Raises ValidationError naming the notebook, ``flag`` + the parameter, what it must be and the value.
+        Raises ValidationError naming the notebook, ``flag`` + the parameter, what it must be and the value (or an
+        unknown variable); ConfigError for a malformed variable (e.g. ``$JARVIS_MEMORY_DEDUP_MB``).
         """
         for key, value in values.items():
             if key in self.schemas:
@@ -73,7 +77,21 @@ class Declared:
         rules = parse_rules(values.get("fail_on", self.defaults.get("fail_on", "")))
         if self.headline is not None:
             check_metrics(rules, self.headline, self.name)
+        for read, _ in self._variables():
+            read()
         return rules
+
+    def advice(self) -> list[str]:
+        """What the variables it reads offer a run whose kernel was killed for want of memory."""
+        return [advice for _, advice in self._variables()]
+
+    def _variables(self) -> list[tuple[Callable[[], object], str]]:
+        known = environment() if self.environment else {}
+        unknown = [name for name in self.environment if name not in known]
+        if unknown:
+            raise ValidationError(f"{self.name}: metadata jarvis_memory.environment names {', '.join(unknown)}; "
+                                  f"the variables a report reads: {', '.join(known)}")
+        return [known[name] for name in self.environment]
 
     def beside_notebook(self, values: Mapping[str, Any]) -> dict[str, Any]:
         """``values`` with each relative default path (a value still equal to its default, declared with
@@ -88,6 +106,16 @@ class Declared:
             elif kind == "database-url":
                 resolved[key] = config.parse_url(value, base=self.folder).url
         return resolved
+
+
+def environment() -> dict[str, tuple[Callable[[], object], str]]:
+    """The variables a report notebook may declare it reads (:class:`Declared`), each with its owner's reader (run
+    before any kernel starts; ConfigError for a malformed value) and what it offers a run whose kernel the system
+    killed for want of memory (:meth:`.kernel.KernelWatch.failure`)."""
+    from ..analysis.dedup import budget  # numpy and pandas: only for a notebook that declares it
+
+    return {budget.LIMIT_VAR: (budget.limit, f"set ${budget.LIMIT_VAR} to the MB the machine can spare, so that the "
+                                             "dedup audit is refused before it runs out (README: Known limits)")}
 
 
 def find_notebook(name: str) -> Path:

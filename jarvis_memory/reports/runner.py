@@ -44,7 +44,7 @@ from ..store import replica as replicas
 from ..store.database import Database
 from .html import export_html
 from .index import RUN_FILE, read_headline, write_index
-from .kernel import CellWatch, environ, kernel_env, private_kernel, quiet_kernel_manager
+from .kernel import KernelWatch, environ, kernel_env, private_kernel, quiet_kernel_manager
 from .notebook import Declared, notebooks_dir, period
 from .parameters import check_value, params_for, parse_params
 from .rules import Rule, check_rules
@@ -117,8 +117,9 @@ def run(
     Everything that can be checked before a kernel starts (names, dates, ``timeout`` (whole seconds, 1 to
     86,400), parameter names, each value against its declared type and range (:meth:`Declared.check`), fail_on
     syntax and, where the notebook declares its headline figures, metric names) is, and raises
-    ValidationError; so is the database (:func:`check_database`, which also syncs the replica), and an ``out_dir`` that is
-    the database's own file (FileError, :func:`files.check_output`), before any folder is made.
+    ValidationError; so are the variables each notebook reads (ConfigError, e.g. ``$JARVIS_MEMORY_DEDUP_MB``), the
+    database (:func:`check_database`, which also syncs the replica), and an ``out_dir`` that is the database's own
+    file (FileError, :func:`files.check_output`), before any folder is made.
     A remote database is read through its embedded replica unless ``replica=False`` (keyset pages).
     """
     log = log or Progress("report").note  # dated lines in a log, plain ones on a terminal
@@ -154,7 +155,7 @@ def run(
                 values = {"database_url": settings.url, "since": since, "until": until, "output_dir": str(dated),
                           **extra[name]}
                 outcome = _run_one(name, path, dated, values, rules[name], kernel, timeout, log, settings.redact,
-                                   notes)
+                                   notes, declared[name].advice())
                 outcomes.append(outcome)
                 run_info["reports"][name] = {"ok": outcome.ok, "problems": outcome.problems, "notes": outcome.notes}
                 atomic_write(dated / RUN_FILE, json.dumps(run_info, indent=2))
@@ -227,7 +228,7 @@ def _run_one(name: str, path: Path, dated: Path, *args: Any) -> Outcome:
 
 
 def _execute(name: str, path: Path, dated: Path, values: dict[str, Any], rules: list[Rule],
-             kernel: str, timeout: int, log: Any, redact: Any, notes: list[str]) -> Outcome:
+             kernel: str, timeout: int, log: Any, redact: Any, notes: list[str], advice: list[str]) -> Outcome:
     import nbformat
     import papermill
     from nbclient.exceptions import CellTimeoutError
@@ -241,7 +242,7 @@ def _execute(name: str, path: Path, dated: Path, values: dict[str, Any], rules: 
     tmp = Path(tmp_name)
     log(f"{name}: running {path.name}")
     started = time.perf_counter()
-    watch = CellWatch()  # a kernel whose cell timed out is killed, not asked to shut down
+    watch = KernelWatch(advice)  # a kernel whose cell timed out is killed, not asked to shut down
     try:
         with _socket_folder() as sockets:
             # Unix sockets in a private folder, not TCP on localhost: other local users cannot listen in.
@@ -260,8 +261,7 @@ def _execute(name: str, path: Path, dated: Path, values: dict[str, Any], rules: 
     except CellTimeoutError:
         outcome.problems.append(f"{name} failed: a cell ran longer than the timeout ({timeout} s)")
     except Exception as e:  # kernel died or would not start: one line, not a traceback
-        message = " ".join(str(e).split()) or type(e).__name__
-        outcome.problems.append(f"{name} failed: {type(e).__name__}: {message[:500]}")
+        outcome.problems.append(f"{name} failed: {watch.failure(e)}")
     outcome.seconds = time.perf_counter() - started
     if outcome.ok:
         try:
