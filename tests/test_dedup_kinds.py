@@ -245,3 +245,22 @@ def test_a_present_get_passive_after_a_fronted_phrase_says_what_its_active_says(
     assert verdict("Cleans out the fridge every Sunday", "Every Sunday the fridge gets cleaned out") \
         == ("paraphrase", "")
     assert verdict("Got paid on Friday", "Gets paid on Friday")[0] == "variant"
+
+
+@needs_wordnet
+def test_a_text_whose_words_are_all_in_another_is_compared_with_it_however_rare_its_other_words() -> None:
+    """The longer text's rarest words ("farmers", "market", "neighbours") are not the shorter's ("bake", "bread",
+    each in several memories): the shorter still meets it on its own rarest word (prefix filtering)."""
+    texts = ["Bakes bread", "Bakes sourdough bread every Sunday for the neighbours and the farmers market",
+             "Buys bread at the bakery", "Toasts bread for breakfast", "Hates white bread", "Bakes cakes for birthdays",
+             "Bakes with her son", "Bakes pies", "Parks at the farmers market", "Neighbours have a dog",
+             "Sunday is for hiking"]
+    found = dedup.candidates(memories([*texts, *UNRELATED]))
+    assert found[["id_a", "id_b", "kind"]].values.tolist() == [[1, 2, "subsumed"]]
+
+
+def test_a_tense_mark_does_not_keep_a_pair_below_the_blocks_floor() -> None:
+    """"qualified" is a past verb in one, an adjective in the other: whether that is a change of tense is the
+    comparison's to judge, not the blocks' similarity floor."""
+    found = dedup.candidates(memories(["Qualified as a plumber", "Is a qualified plumber", *UNRELATED]))
+    assert found[["id_a", "id_b", "kind"]].values.tolist() == [[1, 2, "paraphrase"]]
