@@ -264,3 +264,18 @@ def test_a_tense_mark_does_not_keep_a_pair_below_the_blocks_floor() -> None:
     comparison's to judge, not the blocks' similarity floor."""
     found = dedup.candidates(memories(["Qualified as a plumber", "Is a qualified plumber", *UNRELATED]))
     assert found[["id_a", "id_b", "kind"]].values.tolist() == [[1, 2, "paraphrase"]]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Loud music is something he dislikes", "Dislikes loud music"),
+    ("Early mornings are what I hate", "Hates early mornings"),
+    ("Cold showers are something she can't face", "Can't face cold showers"),
+])
+def test_a_pseudo_cleft_says_what_its_clause_says(a: str, b: str) -> None:
+    """"X is something she V-s" is "V-s X", its pronoun the memory's owner where it names nobody else."""
+    assert verdict(a, b)[0] in dedup.DUPLICATE_KINDS
+
+
+def test_a_pseudo_clefts_pronoun_that_may_stand_for_a_named_person_stays() -> None:
+    assert verdict("The bakery where Priya works is something she loves", "Loves the bakery where Priya works")[0] \
+        is None
