@@ -273,3 +273,37 @@ def test_a_shorter_memory_does_not_join_the_values_of_a_large_cut_block() -> Non
     sets = duplicate_sets(frame)
     assert len(sets) == 1 and len(sets[0]) == 2 and short in sets[0]
     assert dedup.review_queue(frame)["size"].tolist() == [len(lanes)]
+
+
+@needs_wordnet
+def test_a_text_whose_words_are_all_in_another_is_compared_with_it_however_rare_its_other_words() -> None:
+    """The longer text's rarest words ("farmers", "market", "neighbours") are not the shorter's ("bake", "bread",
+    each in several memories): the shorter still meets it on its own rarest word (prefix filtering)."""
+    texts = ["Bakes bread", "Bakes sourdough bread every Sunday for the neighbours and the farmers market",
+             "Buys bread at the bakery", "Toasts bread for breakfast", "Hates white bread", "Bakes cakes for birthdays",
+             "Bakes with her son", "Bakes pies", "Parks at the farmers market", "Neighbours have a dog",
+             "Sunday is for hiking"]
+    found = dedup.candidates(memories([*texts, *UNRELATED]))
+    assert found[["id_a", "id_b", "kind"]].values.tolist() == [[1, 2, "subsumed"]]
+
+
+def test_a_tense_mark_does_not_keep_a_pair_below_the_blocks_floor() -> None:
+    """"qualified" is a past verb in one, an adjective in the other: whether that is a change of tense is the
+    comparison's to judge, not the blocks' similarity floor."""
+    found = dedup.candidates(memories(["Qualified as a plumber", "Is a qualified plumber", *UNRELATED]))
+    assert found[["id_a", "id_b", "kind"]].values.tolist() == [[1, 2, "paraphrase"]]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Loud music is something he dislikes", "Dislikes loud music"),
+    ("Early mornings are what I hate", "Hates early mornings"),
+    ("Cold showers are something she can't face", "Can't face cold showers"),
+])
+def test_a_pseudo_cleft_says_what_its_clause_says(a: str, b: str) -> None:
+    """"X is something she V-s" is "V-s X", its pronoun the memory's owner where it names nobody else."""
+    assert verdict(a, b)[0] in dedup.DUPLICATE_KINDS
+
+
+def test_a_pseudo_clefts_pronoun_that_may_stand_for_a_named_person_stays() -> None:
+    assert verdict("The bakery where Priya works is something she loves", "Loves the bakery where Priya works")[0] \
+        is None

@@ -25,8 +25,9 @@ memories of the audited frame (the corpus's own names and jargon).  Two correctl
 spelled words ("cat"/"car", "Dana"/"Dina" when both are used) are a variant.
 
 Pairs are never searched over all n²/2.  Candidate pairs come from blocks: rows
-sharing a category and one of their ``RARE_KEYS`` rarest shared words (scored by
-``rapidfuzz.process.cdist``, kept from ``FUZZY_FLOOR``); rows with the same set of
+sharing a category and a word, one of them among its ``RARE_KEYS`` rarest shared words (prefix filtering: a
+text whose words are all in another's meets it on its rarest word; scored by ``rapidfuzz.process.cdist``
+without tense marks, kept from ``FUZZY_FLOOR``); rows with the same set of
 content words (reordered, paraphrased, negated); and rows equal once one content word,
 or two adjacent ones, are cut out ("prefers meetings at _").  A cut block larger than
 ``MAX_PAIRWISE`` rows (one sentence with thousands of values) is classified as a whole,

@@ -22,6 +22,7 @@ from .blocks import (
     _classify_values,
     _cut_blocks,
     _extension_pairs,
+    _probe_blocks,
     _rare_word_keys,
     _score,
     _shapes,
@@ -143,7 +144,7 @@ def _run_audit(memories: pd.DataFrame, allowance: budget.Budget) -> _Analysis:
     # the same set of concepts (its 64-bit hash: a collision only adds pairs to compare)
     same_set = pd.Series([hash((c, frozenset(s))) for c, s in zip(category, shapes)], dtype=np.int64)
     exact_blocks = _windows(same_set, norms) + cut_blocks
-    rare_blocks = _windows(_rare_word_keys(shapes, category), norms)
+    rare_blocks = _probe_blocks(_rare_word_keys(shapes, category))
     shaped = np.array([" ".join(s) for s in shapes], dtype=object)
     extensions = _extension_pairs(texts, shapes, category)
     del shapes, merged, same_set  # the shapes, as long as the texts' content words: not held while pairs are compared
@@ -203,7 +204,8 @@ def _run_audit(memories: pd.DataFrame, allowance: budget.Budget) -> _Analysis:
                             columns=["key", "row", "value", "change"])
     variants["id"] = ids[variants["row"].to_numpy(dtype=np.int64)]
     variants = variants.drop(columns="row")
-    compared = sum(len(b) * (len(b) - 1) // 2 for b in exact_blocks + rare_blocks)
+    compared = sum(len(b) * (len(b) - 1) // 2 for b in exact_blocks) \
+        + sum(len(p) * (len(h) - 1) for p, h in rare_blocks)
     return _Analysis(rows, pairs, variants, compared, len(exact_blocks) + len(rare_blocks) + len(big_groups))
 
 

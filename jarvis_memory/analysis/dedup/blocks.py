@@ -140,23 +140,42 @@ def _classify_values(texts: list[_Text], members: np.ndarray, values: list[tuple
     return [x for x, _ in pairs], [y for _, y in pairs], "near"
 
 
-def _rare_word_keys(shapes: list[tuple[str, ...]], category: np.ndarray) -> pd.Series:
-    """Each row's rarest content words (within its category) that 2 to ``RARE_MAX`` rows share:
-    at least ``RARE_KEYS``, and ``PREFIX_SHARE`` of its words (prefix filtering: two rows sharing
-    most of their words, or one holding all of the other's, share one of these).  A key is the
-    number of its (category, word); the index, its row.  Counted per distinct word, then row by row:
-    a frame of one row per word of every text held several times the text of long memories."""
+def _rare_word_keys(shapes: list[tuple[str, ...]], category: np.ndarray) -> pd.DataFrame:
+    """Every row's content words (within its category) that 2 to ``RARE_MAX`` rows share, as ``key`` (the number of
+    its (category, word)), ``row`` and ``probe``: whether it is one of the row's rarest such words -- at least
+    ``RARE_KEYS``, and ``PREFIX_SHARE`` of its words.  A probe is compared with every row holding its word
+    (:func:`_probe_blocks`): prefix filtering for an overlap join (Chaudhuri, Ganti and Kaushik 2006, "A primitive
+    operator for similarity joins in data cleaning"), so two rows sharing most of their words meet on a probe, and a
+    row whose words are all in another's meets it on its rarest word, however far down the other's list that word
+    is.  A row of only words in more than ``RARE_MAX`` rows probes nothing (its same-words, cut and added-phrase
+    blocks still hold it).  Counted per distinct word, then row by row: a frame of one row per word of every text
+    held several times the text of long memories."""
     df = Counter((c, w) for c, s in zip(category, shapes) for w in set(s))
     number = {key: k for k, key in enumerate(df)}
-    rows, keys = array("q"), array("q")
+    rows, keys, probes = array("q"), array("q"), array("b")
     for row, (c, s) in enumerate(zip(category, shapes)):
         ws = set(s)
-        shared = sorted((df[c, w], w) for w in ws if df[c, w] >= 2)  # a word no other row has takes no key's place
-        for n, w in shared[:max(RARE_KEYS, ceil(PREFIX_SHARE * len(ws)))]:  # the rarest first
-            if n <= RARE_MAX:
-                rows.append(row)
-                keys.append(number[c, w])
-    return pd.Series(np.frombuffer(keys, dtype=np.int64), index=np.frombuffer(rows, dtype=np.int64))
+        shared = sorted((df[c, w], w) for w in ws if 2 <= df[c, w] <= RARE_MAX)  # rarest first; a word no other
+        prefix = max(RARE_KEYS, ceil(PREFIX_SHARE * len(ws)))  # row has takes no probe's place
+        for k, (_, w) in enumerate(shared):
+            rows.append(row)
+            keys.append(number[c, w])
+            probes.append(k < prefix)
+    return pd.DataFrame({"key": np.frombuffer(keys, dtype=np.int64), "row": np.frombuffer(rows, dtype=np.int64),
+                         "probe": np.frombuffer(probes, dtype=np.int8).astype(bool)})
+
+
+def _probe_blocks(keys: pd.DataFrame) -> list[tuple[np.ndarray, np.ndarray]]:
+    """``(probes, holders)`` per key of :func:`_rare_word_keys` that some row probes: the rows probing it and all
+    rows holding it (at most ``RARE_MAX``, so no window is needed), to compare the one with the other."""
+    if keys.empty:
+        return []
+    keys = keys.sort_values("key", kind="stable")
+    codes, rows, probe = keys["key"].to_numpy(), keys["row"].to_numpy(), keys["probe"].to_numpy()
+    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+    ends = np.r_[starts[1:], len(codes)]
+    probed = np.logical_or.reduceat(probe, starts)
+    return [(rows[a:b][probe[a:b]], rows[a:b]) for a, b in zip(starts[probed].tolist(), ends[probed].tolist())]
 
 
 def _windows(keys: pd.Series, texts: np.ndarray) -> list[np.ndarray]:
@@ -196,20 +215,20 @@ def _all_pairs(blocks: list[np.ndarray]) -> pd.DataFrame:
     return pd.DataFrame({"a": np.concatenate(a)[order], "b": np.concatenate(b)[order]})
 
 
-def _score(norms: np.ndarray, blocks: list[np.ndarray], cutoff: int) -> pd.DataFrame:
-    """Every pair within a block whose :func:`_similarity` is at least ``cutoff``, once: ``a < b``, ``score``."""
+def _score(norms: np.ndarray, blocks: list[tuple[np.ndarray, np.ndarray]], cutoff: int) -> pd.DataFrame:
+    """Every pair of a probe and a holder of one block (:func:`_probe_blocks`), two rows, whose :func:`_similarity`
+    is at least ``cutoff`` once the tense marks are read past (a tense is :func:`.compare._compare`'s to judge:
+    "Qualified as an electrician" / "Is a qualified electrician"), once: ``a < b``, ``score``."""
+    norms = np.array([s.replace(lexicon.PAST, "") for s in norms], dtype=object)
     firsts, seconds, scores = [np.array([], dtype=np.int64)], [np.array([], dtype=np.int64)], [np.array([], dtype=np.uint8)]
-    for members in blocks:
-        workers = -1 if len(members) > 64 else 1
-        block = norms[members].tolist()
-        matrix = process.cdist(block, block, scorer=fuzz.token_set_ratio, score_cutoff=cutoff, dtype=np.uint8,
-                               workers=workers)
-        i, j = np.nonzero(np.triu(matrix, k=1))
-        a, b = members[i], members[j]
-        firsts.append(np.minimum(a, b))
-        seconds.append(np.maximum(a, b))
-        scores.append(matrix[i, j])
+    for probes, holders in blocks:
+        matrix = process.cdist(norms[probes].tolist(), norms[holders].tolist(), scorer=fuzz.token_set_ratio,
+                               score_cutoff=cutoff, dtype=np.uint8)
+        i, j = np.nonzero(matrix)
+        a, b = probes[i], holders[j]
+        other = a != b
+        firsts.append(np.minimum(a, b)[other])
+        seconds.append(np.maximum(a, b)[other])
+        scores.append(matrix[i, j][other])
     found = pd.DataFrame({"a": np.concatenate(firsts), "b": np.concatenate(seconds), "score": np.concatenate(scores)})
     return found.drop_duplicates(["a", "b"], ignore_index=True)
-
-

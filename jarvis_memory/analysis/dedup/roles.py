@@ -125,6 +125,31 @@ OWNER = frozenset("user i me my myself mine".split())  # the memory's owner, a p
 PRONOUNS = frozenset("he him his she her hers it its they them their theirs we us our you your".split())
 
 
+# A pseudo-cleft's head and its relative word: "X is something (that) she hates", "X is what I do" (Quirk et al.
+# 1985, A Comprehensive Grammar of the English Language, 18.29-18.30): it says what "she hates X" says
+_CLEFT_HEADS = frozenset(("something", "what"))
+_CLEFT_BE = frozenset("is are was were".split())
+
+
+def uncleft(tokens: list[tuple]) -> list[tuple]:
+    """A memory's tokens (:func:`.text._tokens`: ``(word, spelled, break before, name, as written, hyphen)``) with a
+    closing pseudo-cleft read as its plain clause: "The smell of lilies is something she hates" as "she hates the
+    smell of lilies"; its subject pronoun is the memory's owner, left unwritten ("hates the smell of lilies"), where
+    it is "I", "he" or "she" and the memory names nobody else it could stand for (no name).  Other tokens as given."""
+    words = [t[0] for t in tokens]
+    for c in range(1, len(words) - 3):
+        if words[c] not in _CLEFT_BE or words[c + 1] not in _CLEFT_HEADS or any(t[2] for t in tokens[1:c + 2]):
+            continue
+        p = c + 2 + (words[c + 2] in ("that", "which"))
+        if p + 1 >= len(words) or words[p] not in SUBJECT_PRONOUNS or any(t[2] for t in tokens[c + 2:]):
+            return tokens
+        owner = words[p] in ("i", "he", "she") and not any(t[3] for t in tokens)
+        clause = tokens[p + 1:] if owner else tokens[p:]
+        return [(*clause[0][:2], True, *clause[0][3:]), *clause[1:], (*tokens[0][:2], False, *tokens[0][3:]),
+                *tokens[1:c]]
+    return tokens
+
+
 def adds_nothing(longer: _Text, extra: set[int]) -> bool:
     """Whether the extra words of ``longer`` are only pronouns, auxiliaries or relation words ("called him" /
     "called", "had visited" / "visited"): another statement, not more of the same."""

@@ -176,7 +176,7 @@ def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
         tokens.append((lexicon.american(_NUMBER_WORDS.get(spelled, spelled)), spelled, brk, bool(tokens) and token[0].isupper()
                        and not token.isupper(), _shared(token), text[match.end():match.end() + 1] == "-"))
         brk = False
-    return _without_hedges(tokens)
+    return roles.uncleft(_without_hedges(tokens))
 
 
 def _text(raw: str) -> _Text:

@@ -9,7 +9,7 @@ NEAR_FLOOR = 50  # lowest threshold accepted, and the sweep's start
 SWEEP = tuple(range(NEAR_FLOOR, 101, 5))
 FUZZY_FLOOR = 90  # rare-word blocks keep pairs scoring at least this: a subsumed text scores ~100, the
 # other kinds share a same-words or cut block (tuned on the demo: siblings two values apart score 75-90)
-RARE_KEYS = 3  # blocking keys per row: at least its rarest words that some other row shares,
+RARE_KEYS = 3  # probing keys per row (blocks._rare_word_keys): at least its rarest words that some other row shares,
 PREFIX_SHARE = 0.3  # and this share of its words, rarest first
 RARE_MAX = 50  # a word in more rows than this (per category) is no blocking key
 MAX_BLOCK = 200  # rows compared all-pairs at most; larger blocks become windows of this size
