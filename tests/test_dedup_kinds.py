@@ -307,3 +307,60 @@ def test_a_pseudo_cleft_says_what_its_clause_says(a: str, b: str) -> None:
 def test_a_pseudo_clefts_pronoun_that_may_stand_for_a_named_person_stays() -> None:
     assert verdict("The bakery where Priya works is something she loves", "Loves the bakery where Priya works")[0] \
         is None
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Rent for the flat is £900", "Rent for the flat is ¥900"),
+    ("Parking costs 12 ₹ a day", "Parking costs 12 ₩ a day"),
+])
+def test_a_currency_sign_is_a_value(a: str, b: str) -> None:
+    """A currency sign is a word (its currency's Unicode name), not punctuation: another sign is another value."""
+    assert verdict(a, b) == ("variant", "value")
+
+
+def test_a_currency_sign_and_its_name_are_one_word() -> None:
+    assert verdict("Rent is €900 a month", "Rent is 900 euros a month")[0] == "paraphrase"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("The CDO chairs the data board", "The CMO chairs the data board"),
+    ("Reports to the VPE since June", "Reports to the VPS since June"),
+])
+def test_two_acronyms_are_no_typos_of_each_other(a: str, b: str) -> None:
+    assert verdict(a, b)[0] == "variant"
+
+
+@needs_wordnet
+@pytest.mark.parametrize(("a", "b"), [
+    ("Sister-in-law has a dentist appointment on Monday", "Sister has a dentist appointment on Monday"),
+    ("Son-in-law is a pilot", "Son is a pilot"),
+])
+def test_a_hyphenated_compound_is_one_word_not_a_word_and_a_phrase(a: str, b: str) -> None:
+    """"in-law" is part of the compound, no phrase of its own added to "sister": another person."""
+    assert verdict(a, b)[0] is None
+
+
+def test_a_compound_written_open_is_still_the_same_word() -> None:
+    assert verdict("Sister-in-law Inge lives in Graz", "Sister in law Inge lives in Graz")[0] == "near"
+
+
+@needs_wordnet
+@pytest.mark.parametrize(("a", "b"), [
+    ("Finds the new keyboard unergonomic", "Finds the new keyboard ergonomic"),
+    ("Calls herself a formalist", "Calls herself a normalist"),
+])
+def test_a_word_formed_by_a_productive_affix_is_a_word_not_a_typo(a: str, b: str) -> None:
+    assert verdict(a, b)[0] == "variant"
+
+
+@needs_wordnet
+def test_a_negative_prefix_makes_an_antonym() -> None:
+    assert lexicon.opposite("unclickable", "clickable") and not lexicon.same_meaning("unclickable", "clickable")
+    assert verdict("Says the old button is unclickable", "Says the old button is clickable")[0] == "variant"
+
+
+def test_two_known_names_are_no_typos_of_each_other() -> None:
+    """A name wordfreq counts from ``NAME_ZIPF`` ("Ryde") is a name, not a typo of another ("Rye"); a rarer one
+    still is ("Lodnon")."""
+    assert verdict("Is moving to Ryde in May", "Is moving to Rye in May")[0] == "variant"
+    assert verdict("Is moving to Lodnon in May", "Is moving to London in May")[0] == "near"

@@ -21,8 +21,9 @@ Is a changed word a typo?  Only if the two words are one edit apart (two for wor
 letters) and at least one of them is *unknown*: in no dictionary (:mod:`.lexicon`), rarer than ``KNOWN_ZIPF`` on the
 `wordfreq <https://pypi.org/project/wordfreq/>`_ Zipf scale (English; the data ships
 in the package, nothing is downloaded) and written in fewer than ``CORPUS_KNOWN``
-memories of the audited frame (the corpus's own names and jargon).  Two correctly
-spelled words ("cat"/"car", "Dana"/"Dina" when both are used) are a variant.
+memories of the audited frame (the corpus's own names and jargon); an acronym in capitals, a name from
+``NAME_ZIPF`` and a word formed from a real word by a productive affix are known (:class:`.text._Vocabulary`).
+Two correctly spelled words ("cat"/"car", "Dana"/"Dina" when both are used) are a variant.
 
 Pairs are never searched over all n²/2.  Candidate pairs come from blocks: rows
 sharing a category and a word, one of them among its ``RARE_KEYS`` rarest shared words (prefix filtering: a

@@ -22,7 +22,7 @@ from .roles import (
     owner_left_out,
     replaces_a_relation,
 )
-from .text import FILLER, FUNCTION_WORDS, NEGATIONS, VALUE_WORDS, _Long, _Text, _Vocabulary, is_number
+from .text import FILLER, FUNCTION_WORDS, NEGATIONS, VALUE_WORDS, _Long, _Text, _Vocabulary, form, is_number
 from .tuning import MAX_CHANGED
 
 
@@ -53,8 +53,8 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
                 only_a.remove(w)
                 only_b.remove(match)
                 typos.append((w, match))
-        spelled_a = {w: a.spelled[a.first[w]] for w in only_a}
-        spelled_b = {w: b.spelled[b.first[w]] for w in only_b}
+        spelled_a = {w: form(a, a.first[w]) for w in only_a}
+        spelled_b = {w: form(b, b.first[w]) for w in only_b}
         if not all(map(vocabulary.known, [*spelled_a.values(), *spelled_b.values()])):  # a typo needs an unknown word
             for w in list(only_a):
                 match = next((v for v in only_b if vocabulary.typo(spelled_a[w], spelled_b[v])), None)

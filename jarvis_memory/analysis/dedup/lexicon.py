@@ -105,7 +105,24 @@ def is_word(word: str) -> bool:
     if reader is None or getAllLemmas(word):
         return True
     lemma = reader.morphy(word)  # a common word, not only a name ("Sumer" is no word "sumer")
-    return lemma is not None and any(n.name() == lemma for s in reader.synsets(lemma) for n in s.lemmas())
+    return lemma is not None and any(n.name() == lemma for s in reader.synsets(lemma) for n in s.lemmas()) \
+        or any(map(is_word, _stems(word)))
+
+
+# Productive English derivational affixes (Quirk et al. 1985, A Comprehensive Grammar of the English Language,
+# Appendix I, word-formation): the negative prefixes and the suffixes of a doctrine or its follower.  A word formed from a real
+# word by one ("unintuitive", "maximalist") is real though WordNet lacks it, and wordfreq cannot tell it from a
+# typo ("maximalist" 2.06, "teh" 3.04).  Hand-written: the PyPI morphology packages need a trained model
+# (Morfessor) or are unmaintained segmenters; a closed class of seven prefixes and three suffixes is the rule.
+NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "non", "dis")
+_SUFFIXES = ("ist", "ism", "al")
+_MIN_STEM = 4  # letters of a stem at least: a shorter one is often a word's own start ("unit", "disc")
+
+
+def _stems(word: str) -> list[str]:
+    """The words ``word`` is formed from by one affix of the class: "unintuitive" → ["intuitive"]."""
+    return [stem for stem in ([word[len(p):] for p in NEGATIVE_PREFIXES if word.startswith(p)]
+                              + [word[: -len(s)] for s in _SUFFIXES if word.endswith(s)]) if len(stem) >= _MIN_STEM]
 
 
 @lru_cache(maxsize=200_000)
@@ -218,9 +235,11 @@ def _one_stem(x: str, y: str) -> bool:
 
 
 def opposite(x: str, y: str) -> bool:
-    """Whether WordNet lists the two keys' lemmas as antonyms ("extrovert"/"introvert", "enable"/"disable")."""
+    """Whether WordNet lists the two keys' lemmas as antonyms ("extrovert"/"introvert", "enable"/"disable"), or one
+    is the other with a negative prefix (:data:`NEGATIVE_PREFIXES`: "unintuitive"/"intuitive")."""
     bare_x, bare_y = (k[: -len(PAST)] if past(k) else k for k in (x, y))
-    return bare_y in _lemmas(x)[1] or bare_x in _lemmas(y)[1]
+    return bare_y in _lemmas(x)[1] or bare_x in _lemmas(y)[1] \
+        or any(longer == p + shorter for p in NEGATIVE_PREFIXES for longer, shorter in ((bare_x, bare_y), (bare_y, bare_x)))
 
 
 # WordNet's lexicographer files of nouns that name something done (lexnames(5WN): 04 noun.act, 09 noun.cognition,

@@ -76,7 +76,7 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
         if breaks[i] and i and verbs == 0:
             relation = ""  # a fronted phrase ends at its comma: "Every Sunday, Mia visits"
         relative = relative or w in RELATIVE_PRONOUNS  # a relative clause, its verb still to come: "that Léa recommended"
-        if w in RELATIONS:
+        if w in RELATIONS and not compound[i]:  # a part of a hyphenated compound is no relation: "father-in-law"
             joins = w in ("and", "or") or (w == "of" and i and roles[i - 1] in ("subj", "obj"))
             relation = relation if joins else RELATIONS[w]
             conjunction = w in ("and", "or")

@@ -13,7 +13,7 @@ from rapidfuzz.distance import OSA
 from wordfreq import zipf_frequency
 
 from . import lexicon, roles
-from .tuning import CORPUS_KNOWN, KNOWN_ZIPF, MAX_BLOCK, MAX_CUT_WORDS
+from .tuning import CORPUS_KNOWN, KNOWN_ZIPF, MAX_BLOCK, MAX_CUT_WORDS, NAME_ZIPF
 
 # Words whose change leaves a memory's statement as it was.  Hand-written because the
 # stop-word lists of NLP libraries (NLTK, spaCy, scikit-learn) hold negations, pronouns,
@@ -107,7 +107,8 @@ _SHORTHAND = re.compile(r"(?i)\bw/(o\b)?")  # "w/" is "with", "w/o" "without": a
 _UNMARKED = re.compile(r"(?i)\b(do|does|did|is|are|was|were|has|have|had|could|would|should|must|need|ca|wo)nt\b")
 # A number with its ':' or '.' parts is one word ("7:30", "5.5", "0.05", "16:9", "3.11"): another
 # number, not a number with a phrase added, and its parts keep their order and leading zeros.
-_TOKEN = re.compile(r"\d+(?:[.:]\d+)*|[^\W\d_]+|[.,;:!?()\[\]—–]")
+_TOKEN = re.compile(r"\d+(?:[.:]\d+)*|[^\W\d_]+|[.,;:!?()\[\]—–]|[^\w\s]")  # the last: any other symbol, kept
+# only if a currency sign (Unicode category Sc: "€", "$"), which is a value like a number's unit
 _BREAKS = frozenset(".,;:!?()[]—–")
 
 
@@ -169,6 +170,15 @@ def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
         token = match.group()
         if token in _BREAKS:
             brk = True
+            continue
+        if not token[0].isalnum():
+            if unicodedata.category(token) != "Sc":
+                continue  # "&", "#", "-": no word
+            # a currency sign is its currency's name, read from the sign's Unicode name ("EURO SIGN": "€600" /
+            # "600 euros"), so "€600" / "$600" differ in a value
+            spelled = unicodedata.name(token, "currency").removesuffix(" SIGN").split()[-1].lower()
+            tokens.append((spelled, spelled, brk, False, _shared(token), False))
+            brk = False
             continue
         spelled = _fold(token)
         if spelled in _ORDINAL_SUFFIXES and tokens and tokens[-1][0].isdigit() and not brk:
@@ -339,9 +349,21 @@ def _fold(token: str) -> str:
                    if not unicodedata.combining(c))
 
 
+def form(t: _Text, i: int) -> str:
+    """Word ``i`` of ``t`` as the typo test (:class:`_Vocabulary`) reads it: folded, in capitals where written in
+    capitals ("CTO": an acronym), capitalised where a name inside the text ("Crewe"), else lower case."""
+    written = t.written[i]
+    if len(written) > 1 and written.isupper():
+        return t.spelled[i].upper()
+    return t.spelled[i].capitalize() if t.names[i] else t.spelled[i]
+
+
 class _Vocabulary:
-    """Which words are real: in the dictionary (:func:`lexicon.is_word`: "lute", "tuba"), common in wordfreq's
-    English list (names: "jose"), or written in ``CORPUS_KNOWN`` memories of the frame (its own names and jargon)."""
+    """Which words are real: in the dictionary (:func:`lexicon.is_word`: "lute", "tuba", "unintuitive"), common in
+    wordfreq's English list (names: "jose"; a name written as one, :func:`form`, from ``NAME_ZIPF``: "Crewe"), an
+    acronym (:func:`form`: "CTO", "CPO"; each letter stands for a word, so one letter changed is another word), or
+    written in ``CORPUS_KNOWN`` memories of the frame (its own names and jargon).  Words as :func:`form` gives
+    them; lower case (blocks.py) reads as neither a name nor an acronym."""
 
     def __init__(self, texts: list[_Text]):
         self.df = Counter(w for t in texts for w in set(t.words))
@@ -350,8 +372,10 @@ class _Vocabulary:
 
     def known(self, word: str) -> bool:
         if word not in self._known:
-            self._known[word] = self.df[word] >= CORPUS_KNOWN or zipf_frequency(word, "en") >= KNOWN_ZIPF \
-                or lexicon.is_word(word)
+            folded = word.casefold()
+            self._known[word] = (len(word) > 1 and word.isupper()) or self.df[folded] >= CORPUS_KNOWN \
+                or zipf_frequency(folded, "en") >= (NAME_ZIPF if word[:1].isupper() else KNOWN_ZIPF) \
+                or lexicon.is_word(folded)
         return self._known[word]
 
     def typo(self, x: str, y: str) -> bool:
@@ -363,10 +387,9 @@ class _Vocabulary:
         return self._typos[x, y]
 
     def _typo(self, x: str, y: str) -> bool:
-        if abs(len(x) - len(y)) > 2 or is_number(x) or is_number(y) or min(len(x), len(y)) < 3 or (x in VALUE_WORDS and y in VALUE_WORDS):
+        fx, fy = x.casefold(), y.casefold()
+        if abs(len(x) - len(y)) > 2 or is_number(x) or is_number(y) or min(len(x), len(y)) < 3 or (fx in VALUE_WORDS and fy in VALUE_WORDS):
             return False
-        if OSA.distance(x, y, score_cutoff=2) > (2 if min(len(x), len(y)) >= 8 else 1):
+        if OSA.distance(fx, fy, score_cutoff=2) > (2 if min(len(x), len(y)) >= 8 else 1):
             return False
-        return not (self.known(x) and self.known(y)) and not lexicon.opposite(x, y)
-
-
+        return not (self.known(x) and self.known(y)) and not lexicon.opposite(fx, fy)

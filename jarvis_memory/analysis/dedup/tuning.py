@@ -16,6 +16,9 @@ MAX_BLOCK = 200  # rows compared all-pairs at most; larger blocks become windows
 MAX_PAIRWISE = 50  # a cut block (one word apart) larger than this is classified by its values
 MAX_CHANGED = 3  # content words one changed value may span ("São Paulo", "9 30 pm")
 KNOWN_ZIPF = 3.0  # wordfreq Zipf frequency (log10 per billion words) of a known word: ~1 per million
+NAME_ZIPF = 2.5  # ... of a known name (capitalised inside a text): wordfreq counts towns and people's names even when
+# small ("Crewe" 2.96, "Ryde" 2.58), a misspelling that often is itself a name's spelling ("Micheal" 2.82, "Pittsburg"
+# 2.78), rarer ones are typos ("Tayler" 2.21, "Cincinatti" 1.62, "Lodnon" 0)
 CORPUS_KNOWN = 3  # a word written in this many memories is the corpus's own word
 COLUMNS = ("id", "content", "content_hash", "category")
 MAX_CUT_WORDS = 200  # a text with more content words gets no cut or added-phrase keys: their cost grows with
