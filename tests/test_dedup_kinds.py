@@ -346,6 +346,17 @@ def test_a_compound_written_open_is_still_the_same_word() -> None:
 
 @needs_wordnet
 @pytest.mark.parametrize(("a", "b"), [
+    ("Relocated to Lisbon in 2021", "Moved to Lisbon in 2021"),                  # "relocate" is a way to "move"
+    ("Had hip surgery last spring", "Underwent hip surgery last spring"),        # to have an operation: undergo it
+])
+def test_a_verb_in_a_rarer_sense_of_the_others_is_a_paraphrase_where_all_else_is_the_same(a: str, b: str) -> None:
+    assert verdict(a, b)[0] == "paraphrase"
+    found = dedup.candidates(memories([a, b, *UNRELATED]))
+    assert found[["id_a", "id_b", "kind"]].values.tolist() == [[1, 2, "paraphrase"]]
+
+
+@needs_wordnet
+@pytest.mark.parametrize(("a", "b"), [
     ("Finds the new keyboard unergonomic", "Finds the new keyboard ergonomic"),
     ("Calls herself a formalist", "Calls herself a normalist"),
 ])
@@ -364,3 +375,32 @@ def test_two_known_names_are_no_typos_of_each_other() -> None:
     still is ("Lodnon")."""
     assert verdict("Is moving to Ryde in May", "Is moving to Rye in May")[0] == "variant"
     assert verdict("Is moving to Lodnon in May", "Is moving to London in May")[0] == "near"
+
+
+    ("Reads Korean and some Thai", "Speaks Korean and some Thai"),               # "read aloud" is no "speak"
+    ("Calls grandad on Sundays", "Visits grandad on Sundays"),                   # one rare sense shared, no manner
+    ("Has hip surgery next week", "Underwent hip surgery next week"),           # another tense
+])
+def test_a_verb_that_is_no_manner_of_the_other_is_no_duplicate(a: str, b: str) -> None:
+    assert verdict(a, b)[0] not in ("near", "paraphrase", "subsumed")
+
+
+@needs_wordnet
+@pytest.mark.parametrize(("a", "b"), [
+    ("Swims in the lake at the weekend", "Swims in the lake on the weekend"),     # a time
+    ("Naps in the afternoons", "Naps during the afternoons"),
+    ("Practises French with Babbel", "Is practising French on Babbel"),          # a means: an app's name
+])
+def test_a_relation_word_of_one_sense_for_another_keeps_the_statement(a: str, b: str) -> None:
+    assert verdict(a, b)[0] in ("near", "paraphrase")
+
+
+@needs_wordnet
+@pytest.mark.parametrize(("a", "b"), [
+    ("Buys bread from Marta", "Buys bread for Marta"),
+    ("Works at a library on Tuesdays", "Works from a library on Tuesdays"),
+    ("Leaves the city before the weekend", "Leaves the city after the weekend"),
+    ("Goes to the gym with Sam", "Goes to the gym without Sam"),
+])
+def test_a_relation_word_of_another_sense_is_no_duplicate(a: str, b: str) -> None:
+    assert verdict(a, b)[0] not in ("near", "paraphrase", "subsumed")

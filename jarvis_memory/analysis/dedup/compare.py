@@ -21,6 +21,7 @@ from .roles import (
     other_subject,
     owner_left_out,
     replaces_a_relation,
+    same_relation,
 )
 from .text import FILLER, FUNCTION_WORDS, NEGATIONS, VALUE_WORDS, _Long, _Text, _Vocabulary, form, is_number
 from .tuning import MAX_CHANGED
@@ -69,6 +70,12 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
                 only_a.remove(w)
                 only_b.remove(match)
                 synonyms.append((w, match))
+        if len(only_a) == len(only_b) == 1 and _one_slot(a, b):  # all else the same: a word in another sense
+            i, j = a.first[only_a[0]], b.first[only_b[0]]
+            verb = a.roles[i].startswith("verb") or b.roles[j].startswith("verb")  # one of them read as a verb
+            if same_relation(a, i, b, j) or verb and _same_tense(a.words[i], b.words[j]) \
+                    and lexicon.manner_of(*(k.partition(lexicon.PAST)[0] for k in (a.keys[i], b.keys[j]))):
+                synonyms.append((only_a.pop(), only_b.pop()))
     shared = tuple(sorted(bag_a.keys() & bag_b.keys()))
     if typos or synonyms:
         shared += tuple(sorted(v for _, v in typos + synonyms))
@@ -169,6 +176,18 @@ def _same_words(a: _Text, b: _Text, typos: list[tuple[str, str]]) -> bool:
         left[a.words[a.first[x]] if x in a.first else x] -= 1
         right[b.words[b.first[y]] if y in b.first else y] -= 1
     return +left == +right
+
+
+def _one_slot(a: _Text, b: _Text) -> bool:
+    """Whether two texts have the same content words in the same order but at one place ("Moved to Denver" /
+    "Relocated to Denver"): where a word's rarer senses may be read (:func:`lexicon.manner_of`)."""
+    keys_a, keys_b = [a.keys[i] for i in a.content], [b.keys[i] for i in b.content]
+    return len(keys_a) == len(keys_b) and sum(x != y for x, y in zip(keys_a, keys_b)) == 1
+
+
+def _same_tense(x: str, y: str) -> bool:
+    """Whether two folded words are both past forms or neither ("had" as an auxiliary is still a past)."""
+    return lexicon.past(lexicon.key(x)) == lexicon.past(lexicon.key(y))
 
 
 def _run(t: _Text, only: list[str], positions: dict[str, int]) -> tuple[int, int] | None:

@@ -288,3 +288,30 @@ def particle_keeps_verb(verb: str, particle: str) -> bool:
         return False
     phrasal = reader.synsets(f"{verb}_{particle}", "v")
     return bool(phrasal) and phrasal[0] in reader.synsets(verb, "v")
+
+
+@lru_cache(maxsize=20_000)
+def manner_of(x: str, y: str) -> bool:
+    """Whether one of two verb lemmas names a manner of the other in WordNet: among each one's :data:`SENSES` most
+    frequent verb senses, a sense of one lies directly under (is a troponym of) a sense the other heads as its
+    synset's first lemma ("relocate" is a way to "move", to "have" an experience is to "undergo" it; not "read"
+    aloud / "talk, speak").  Said only of two texts otherwise the same (:func:`.compare._compare`): in another
+    sentence a verb's other senses would count.  ``False`` without WordNet."""
+    reader = wordnet()
+    if reader is None or x == y:
+        return False
+    senses_x, senses_y = reader.synsets(x, "v")[:SENSES], reader.synsets(y, "v")[:SENSES]
+    return any(h in senses_y and h.lemma_names()[0] == y for s in senses_x for h in s.hypernyms()) \
+        or any(h in senses_x and h.lemma_names()[0] == x for s in senses_y for h in s.hypernyms())
+
+
+@lru_cache(maxsize=20_000)
+def is_kind(noun: str, kind: str) -> bool:
+    """Whether a noun key's most frequent WordNet sense is a kind of the synset named ``kind`` (its hypernyms'
+    closure): "weekend", "winter months" are ``time_period.n.01``, "phone" ``instrumentality.n.03``.  ``False``
+    without WordNet."""
+    reader = wordnet()
+    if reader is None or not noun.isalpha():
+        return False
+    target = reader.synset(kind)
+    return any(target in s.closure(lambda h: h.hypernyms()) for s in reader.synsets(noun, "n")[:1])

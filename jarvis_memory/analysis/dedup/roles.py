@@ -244,6 +244,26 @@ def replaces_a_relation(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
     return False
 
 
+# Relation words that say the same before one kind of word (Quirk et al. 1985, ch. 9, prepositions of time and
+# of means): the time of an event ("at/on the weekend", "in/during the winter months": a WordNet time period) and
+# the means or medium ("learns Portuguese with/on Duolingo": an instrumentality, or a name: an app, a service).
+# Other relations keep their meaning ("sublets from/to Felix", "works at/from a café", "before/after 2pm").
+_ALIKE = ((frozenset("at on in during".split()), "time_period.n.01"), (frozenset("with on via".split()),
+                                                                      "instrumentality.n.03"))
+
+
+def same_relation(a: _Text, i: int, b: _Text, j: int) -> bool:
+    """Whether the relation words at ``a``'s position ``i`` and ``b``'s ``j`` say the same: both of one class of
+    :data:`_ALIKE` before one word of its kind (the first content word after each; names count as means)."""
+    k = next((k for k in a.content if k > i), None)
+    m = next((m for m in b.content if m > j), None)
+    if k is None or m is None or a.keys[k] != b.keys[m]:
+        return False
+    return any(a.words[i] in words and b.words[j] in words
+               and (lexicon.is_kind(a.keys[k], kind) or (kind != _ALIKE[0][1] and a.names[k] and b.names[m]))
+               for words, kind in _ALIKE)
+
+
 def _relation(t: _Text, word: str, i: int) -> str:
     """The role a relation word gives the word at ``i``: "to" after "prefer" names what is liked less, as "over"
     and "than" do (the comment on :data:`RELATIONS`)."""
