@@ -377,6 +377,8 @@ def test_two_known_names_are_no_typos_of_each_other() -> None:
     assert verdict("Is moving to Lodnon in May", "Is moving to London in May")[0] == "near"
 
 
+@needs_wordnet
+@pytest.mark.parametrize(("a", "b"), [
     ("Reads Korean and some Thai", "Speaks Korean and some Thai"),               # "read aloud" is no "speak"
     ("Calls grandad on Sundays", "Visits grandad on Sundays"),                   # one rare sense shared, no manner
     ("Has hip surgery next week", "Underwent hip surgery next week"),           # another tense
