@@ -281,9 +281,20 @@ def test_a_variant_is_never_also_a_duplicate() -> None:
     assert not candidates.duplicated(["id_a", "id_b"]).any()
     kinds = dict(zip(zip(candidates["id_a"], candidates["id_b"]), candidates["kind"]))
     assert kinds[(1, 4)] == "near" and kinds[(12, 13)] == "variant" and kinds[(20, 21)] == "variant"
-    assert (2, 30) not in kinds  # different categories are never compared
+    assert kinds[(1, 30)] == "exact"  # the same text filed under another category is still a duplicate
     variants = candidates[candidates["kind"] == "variant"]
     assert variants["group"].notna().all() and candidates.loc[candidates["kind"] != "variant", "group"].isna().all()
+
+
+def test_memories_filed_under_other_categories_are_compared() -> None:
+    """The category is the writer's label, not part of the statement: a memory and a longer one saying it and more,
+    or the same in other function words, are duplicates whatever each was filed under (found by a labelled set whose
+    writer chose categories by keywords: "every Tuesday" made a pattern of the longer one)."""
+    found = dedup.candidates(frame([(1, "Swims lengths at the lido", "fact"),
+                                    (2, "Swims lengths at the lido every Tuesday before work", "pattern"),
+                                    (3, "Loves oat flat whites", "preference"), (4, "Is a lover of oat flat whites", "fact"),
+                                    (5, "Keeps a spare key under the mat", "fact")]))
+    assert sorted(found[["id_a", "id_b", "kind"]].values.tolist()) == [[1, 2, "subsumed"], [3, 4, "paraphrase"]]
 
 
 def test_a_number_with_its_point_or_colon_is_one_value() -> None:
@@ -334,7 +345,9 @@ def test_blocking_compares_far_fewer_than_all_pairs_and_still_finds_the_typos() 
     df, planted = synthetic(5_000)
     near = dedup.near_duplicates(df)  # a dropped space scores 84: two words read as one
     n = len(df)
-    assert near.attrs["compared_pairs"] < n * (n - 1) / 2 / 100
+    # every word of this vocabulary is in about 15 of its memories, so each memory probes a few dozen others (across
+    # categories: a duplicate filed under another one is still one); the 100k benchmark compares 0.004% of all pairs
+    assert near.attrs["compared_pairs"] < n * (n - 1) / 2 / 50
     assert planted <= pairs(near)
 
 

@@ -3,7 +3,8 @@
 The unique index on ``content_hash`` only stops repeats of the same trimmed,
 lower-cased text, and only when the writer stored a correct hash.  This package
 finds what slips through, on the loader's ``ds.memories`` frame, and gives every
-flagged pair of memories in one category one kind:
+flagged pair of memories one kind, whatever their categories (the category is the writer's label, not part of
+the statement: "Runs 5k" filed as a fact and "Runs 5k on Tuesdays" as a pattern are still compared):
 
 * **exact**: equal *recomputed* hash (possible only through NULL or wrong stored hashes);
 * **normalized**: equal after :func:`normalize_strong` (Unicode form, case, punctuation, spacing);
@@ -26,7 +27,7 @@ memories of the audited frame (the corpus's own names and jargon); an acronym in
 Two correctly spelled words ("cat"/"car", "Dana"/"Dina" when both are used) are a variant.
 
 Pairs are never searched over all n²/2.  Candidate pairs come from blocks: rows
-sharing a category and a word, one of them among its ``RARE_KEYS`` rarest shared words (prefix filtering: a
+sharing a word, one of them among its ``RARE_KEYS`` rarest shared words (prefix filtering: a
 text whose words are all in another's meets it on its rarest word; scored by ``rapidfuzz.process.cdist``
 without tense marks, kept from ``FUZZY_FLOOR``); rows with the same set of
 content words (reordered, paraphrased, negated); and rows equal once one content word,

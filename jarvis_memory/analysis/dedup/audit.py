@@ -137,16 +137,15 @@ def _run_audit(memories: pd.DataFrame, allowance: budget.Budget) -> _Analysis:
     norms = np.array([norm[i] for i in first], dtype=object)
     del norm
     distinct = distinct.reset_index(drop=True)
-    category = distinct["category"].to_numpy(dtype=object)
 
     shapes, merged = _shapes(texts)  # the content words, a synonym as the word standing for its meaning: blocks' keys
-    big_groups, cut_blocks = _cut_blocks(texts, shapes, merged, category)
+    big_groups, cut_blocks = _cut_blocks(texts, shapes, merged)
     # the same set of concepts (its 64-bit hash: a collision only adds pairs to compare)
-    same_set = pd.Series([hash((c, frozenset(s))) for c, s in zip(category, shapes)], dtype=np.int64)
+    same_set = pd.Series([hash(frozenset(s)) for s in shapes], dtype=np.int64)
     exact_blocks = _windows(same_set, norms) + cut_blocks
-    rare_blocks = _probe_blocks(_rare_word_keys(shapes, category))
+    rare_blocks = _probe_blocks(_rare_word_keys(shapes))
     shaped = np.array([" ".join(s) for s in shapes], dtype=object)
-    extensions = _extension_pairs(texts, shapes, category)
+    extensions = _extension_pairs(texts, shapes)
     del shapes, merged, same_set  # the shapes, as long as the texts' content words: not held while pairs are compared
     candidates = pd.concat([_all_pairs(exact_blocks), extensions, _score(shaped, rare_blocks, FUZZY_FLOOR)[["a", "b"]]])
     candidates = candidates.drop_duplicates(ignore_index=True)
@@ -163,7 +162,7 @@ def _run_audit(memories: pd.DataFrame, allowance: budget.Budget) -> _Analysis:
     for i, j in zip(candidates["a"].tolist(), candidates["b"].tolist()):
         verdict = _compare(texts[i], texts[j], vocabulary)
         if verdict.kind == "variant":
-            key = (category[i],) + verdict.key
+            key = verdict.key
             members.setdefault((key, i), (verdict.value_a, verdict.change))
             members.setdefault((key, j), (verdict.value_b, verdict.change))
             variant_a.append(i)
@@ -188,7 +187,7 @@ def _run_audit(memories: pd.DataFrame, allowance: budget.Budget) -> _Analysis:
         nodes, labels = _label_components(np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64))
         joined = dict(zip(nodes.tolist(), labels.tolist()))  # rows of one value, or of a value and its typo
         classes.append((members_, np.array([joined.get(m, m) for m in members_.tolist()], dtype=np.int64)))
-        key = (category[members_[0]], "\x01big") + tuple(sorted(set(texts[members_[0]].bag) - {values[0][1]}))
+        key = ("\x01big",) + tuple(sorted(set(texts[members_[0]].bag) - {values[0][1]}))
         change = "value" if any(_is_value(w) for v, _ in values for w in v.split()) else "word"
         for m, (v, _) in zip(members_.tolist(), values):
             members.setdefault((key, m), (v, change))

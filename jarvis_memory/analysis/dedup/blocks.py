@@ -50,8 +50,8 @@ def _shapes(texts: list[_Text]) -> tuple[list[tuple[str, ...]], dict[int, tuple[
     return shapes, merged
 
 
-def _cut_blocks(texts: list[_Text], shapes: list[tuple[str, ...]], merged: dict[int, tuple[int, ...]],
-                category: np.ndarray) -> tuple[list[tuple[np.ndarray, list]], list[np.ndarray]]:
+def _cut_blocks(texts: list[_Text], shapes: list[tuple[str, ...]],
+                merged: dict[int, tuple[int, ...]]) -> tuple[list[tuple[np.ndarray, list]], list[np.ndarray]]:
     """Rows equal but for one place -- one content word or two adjacent ones cut out: small
     blocks to compare pair by pair, and the large ones as ``(rows, [(value as written, value)])``, to
     classify by their values (read from the content words the cut shape words stand for: ``merged``, from
@@ -59,7 +59,7 @@ def _cut_blocks(texts: list[_Text], shapes: list[tuple[str, ...]], merged: dict[
     (Python's 64-bit tuple hash: a collision, about one in 10^10 here, only adds a pair to compare).  Keys, rows and
     places (``4 * start + width``) are gathered in arrays, 8 bytes each: as Python ints and tuples they took 150."""
     keys, rows, places = array("q"), array("q"), array("q")
-    for row, (c, t, words) in enumerate(zip(category, texts, shapes)):
+    for row, (t, words) in enumerate(zip(texts, shapes)):
         if t.size > MAX_CUT_WORDS:
             continue
         for width in (1, 2):
@@ -67,7 +67,7 @@ def _cut_blocks(texts: list[_Text], shapes: list[tuple[str, ...]], merged: dict[
                 continue  # what is left must be a statement larger than its value (as _compare asks of a variant):
                 # cut to nothing, every one-word memory ("Is an optimist", "Gets seasick") was one value of one block
             for k in range(len(words) - width + 1):
-                keys.append(hash((c, t.negations % 2, words[:k], words[k + width:])))
+                keys.append(hash((t.negations % 2, words[:k], words[k + width:])))
                 rows.append(row)
                 places.append(4 * k + width)
     codes, _ = pd.factorize(np.frombuffer(keys, dtype=np.int64))
@@ -93,19 +93,19 @@ def _cut_blocks(texts: list[_Text], shapes: list[tuple[str, ...]], merged: dict[
     return big, small
 
 
-def _extension_pairs(texts: list[_Text], shapes: list[tuple[str, ...]], category: np.ndarray) -> pd.DataFrame:
+def _extension_pairs(texts: list[_Text], shapes: list[tuple[str, ...]]) -> pd.DataFrame:
     """Pairs ``a, b`` where one text's content words, in order, start or end the other's: a phrase
     added at the end or the start ("Lost her job" / "Lost her job last month"), found by an exact join (keys and rows
     in arrays, as in :func:`_cut_blocks`; a text of more than ``MAX_CUT_WORDS`` content words has none, as there)."""
     full, full_rows, part, part_rows = array("q"), array("q"), array("q"), array("q")
-    for row, (c, t, words) in enumerate(zip(category, texts, shapes)):
+    for row, (t, words) in enumerate(zip(texts, shapes)):
         if t.size > MAX_CUT_WORDS:
             continue
         if len(words) >= 2:
-            full.append(hash((c, words)))
+            full.append(hash(words))
             full_rows.append(row)
         for k in range(2, len(words)):
-            part.extend((hash((c, words[:k])), hash((c, words[-k:]))))
+            part.extend((hash(words[:k]), hash(words[-k:])))
             part_rows.extend((row, row))
     pairs = pd.DataFrame({"key": np.frombuffer(full, dtype=np.int64), "a": np.frombuffer(full_rows, dtype=np.int64)})
     keys = np.frombuffer(part, dtype=np.int64)
@@ -140,9 +140,8 @@ def _classify_values(texts: list[_Text], members: np.ndarray, values: list[tuple
     return [x for x, _ in pairs], [y for _, y in pairs], "near"
 
 
-def _rare_word_keys(shapes: list[tuple[str, ...]], category: np.ndarray) -> pd.DataFrame:
-    """Every row's content words (within its category) that 2 to ``RARE_MAX`` rows share, as ``key`` (the number of
-    its (category, word)), ``row`` and ``probe``: whether it is one of the row's rarest such words -- at least
+def _rare_word_keys(shapes: list[tuple[str, ...]]) -> pd.DataFrame:
+    """Every row's content words that 2 to ``RARE_MAX`` rows share, as ``key`` (the number of its word), ``row`` and ``probe``: whether it is one of the row's rarest such words -- at least
     ``RARE_KEYS``, and ``PREFIX_SHARE`` of its words.  A probe is compared with every row holding its word
     (:func:`_probe_blocks`): prefix filtering for an overlap join (Chaudhuri, Ganti and Kaushik 2006, "A primitive
     operator for similarity joins in data cleaning"), so two rows sharing most of their words meet on a probe, and a
@@ -150,16 +149,16 @@ def _rare_word_keys(shapes: list[tuple[str, ...]], category: np.ndarray) -> pd.D
     is.  A row of only words in more than ``RARE_MAX`` rows probes nothing (its same-words, cut and added-phrase
     blocks still hold it).  Counted per distinct word, then row by row: a frame of one row per word of every text
     held several times the text of long memories."""
-    df = Counter((c, w) for c, s in zip(category, shapes) for w in set(s))
+    df = Counter(w for s in shapes for w in set(s))
     number = {key: k for k, key in enumerate(df)}
     rows, keys, probes = array("q"), array("q"), array("b")
-    for row, (c, s) in enumerate(zip(category, shapes)):
+    for row, s in enumerate(shapes):
         ws = set(s)
-        shared = sorted((df[c, w], w) for w in ws if 2 <= df[c, w] <= RARE_MAX)  # rarest first; a word no other
+        shared = sorted((df[w], w) for w in ws if 2 <= df[w] <= RARE_MAX)  # rarest first; a word no other
         prefix = max(RARE_KEYS, ceil(PREFIX_SHARE * len(ws)))  # row has takes no probe's place
         for k, (_, w) in enumerate(shared):
             rows.append(row)
-            keys.append(number[c, w])
+            keys.append(number[w])
             probes.append(k < prefix)
     return pd.DataFrame({"key": np.frombuffer(keys, dtype=np.int64), "row": np.frombuffer(rows, dtype=np.int64),
                          "probe": np.frombuffer(probes, dtype=np.int8).astype(bool)})

@@ -48,7 +48,7 @@ def normalized_groups(memories: pd.DataFrame) -> pd.DataFrame:
 
 
 def near_duplicates(memories: pd.DataFrame, threshold: float = DEFAULT_THRESHOLD) -> pd.DataFrame:
-    """Pairs of different normalised texts in one category that state the same thing: ``id_a, id_b,
+    """Pairs of different normalised texts (in any categories) that state the same thing: ``id_a, id_b,
     score, kind`` (near, paraphrase or subsumed), scoring ``>= threshold`` (0-100, see :func:`_similarity`).
 
     ``attrs["compared_pairs"]`` is how many pairs the blocks held (the cost), to
