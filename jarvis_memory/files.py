@@ -13,8 +13,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
+import shutil
+import socket
 import stat
 import tempfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
@@ -116,7 +120,7 @@ def write_file(path: str | os.PathLike, write: Callable[[IO[Any]], Any], *, bina
                 return write(handle)
         if not target.parent.is_dir():
             raise FileError(f"cannot write {shown}: no folder {target.parent}")
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=owned(f".{target.name}."), suffix=".tmp")
         try:
             os.chmod(fd, stat.S_IMODE(info.st_mode) if info is not None else DEFAULT_MODE)
             with os.fdopen(fd, mode, **options) as handle:
@@ -134,3 +138,52 @@ def write_file(path: str | os.PathLike, write: Callable[[IO[Any]], Any], *, bina
 def atomic_write(path: str | os.PathLike, data: str | bytes) -> None:
     """Write ``data`` (text as UTF-8) to ``path`` with :func:`write_file`."""
     write_file(path, lambda handle: handle.write(data), binary=isinstance(data, bytes))
+
+
+# A temporary name carries its maker: "<prefix><pid>@<host>@<random><suffix>" (host: CRC-32 of the hostname, so a
+# folder shared between machines or containers is swept only by the machine that made the name).  A process killed
+# outright (SIGKILL, the out-of-memory killer, a power cut) runs no clean-up; the next one tells its leftovers
+# from a live process's files by that name.
+_OWNED = r"(\d+)@([0-9a-f]{8})@[^@/]*"
+
+
+def _host() -> str:
+    return format(zlib.crc32(socket.gethostname().encode()), "08x")
+
+
+def owned(prefix: str) -> str:
+    """``prefix`` with this process's mark, for ``tempfile.mkstemp``/``mkdtemp`` (which add a random part)."""
+    return f"{prefix}{os.getpid()}@{_host()}@"
+
+
+def remove_stale(folder: str | os.PathLike, prefix: str) -> list[Path]:
+    """Remove the entries of ``folder`` named by :func:`owned` with a prefix matching the regular expression
+    ``prefix`` whose maker is gone (no process with its id on this machine), and that this user owns; returns them.
+
+    A maker on another machine, or a process alive with its id (the maker, or one that reused the id), keeps
+    its files: a live run's files are never removed.  Errors (a folder gone meanwhile) are skipped."""
+    removed = []
+    try:
+        entries = list(Path(folder).iterdir())
+    except OSError:
+        return removed
+    for entry in entries:
+        made = re.fullmatch(f"(?:{prefix}){_OWNED}", entry.name)
+        if not made or made[2] != _host() or _alive(int(made[1])):
+            continue
+        with contextlib.suppress(OSError):
+            if entry.lstat().st_uid != os.getuid():
+                continue
+            shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
+            removed.append(entry)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0: no signal, only the check that the process exists (kill(2))
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True

@@ -9,11 +9,15 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from ..files import owned, remove_stale
 from ..store import config
 from ..store import replica as replicas
 from .notebook import RUNNER_VAR
 
 KERNEL_NAME = "jarvis-memory"
+# A Unix socket's path holds at most 107 bytes on Linux, 103 on macOS (sun_path, unix(7)); jupyter_client
+# names the kernel's sockets "<ip>-<n>".  A long TMPDIR pushes them past that and the kernel never starts.
+SOCKET_PATH_MAX = 103
 # The variables Jupyter, IPython and matplotlib read for their per-user folders (kernelspecs, profiles and
 # history, font caches), each with a folder name: the tests and the benchmarks point them at private folders.
 USER_FOLDER_VARS = {"JUPYTER_DATA_DIR": "jupyter-data", "JUPYTER_CONFIG_DIR": "jupyter-config",
@@ -105,7 +109,7 @@ def private_kernel() -> Iterator[str]:
     """
     from ipykernel.kernelspec import write_kernel_spec
 
-    with tempfile.TemporaryDirectory(prefix="jarvis-kernelspec-") as prefix:
+    with tempfile.TemporaryDirectory(prefix=owned("jarvis-kernelspec-")) as prefix:
         # write_kernel_spec with a path of ours: ipykernel's install() stages the spec in a mkdtemp
         # folder of its own and removes only the folder inside it, leaving /tmp/tmpXXXX_kernels behind.
         write_kernel_spec(os.path.join(prefix, "share", "jupyter", "kernels", KERNEL_NAME),
@@ -117,6 +121,47 @@ def private_kernel() -> Iterator[str]:
                    for var in ("IPYTHONDIR", "MPLCONFIGDIR")}
         with environ(JUPYTER_PATH=jupyter_path, **private):
             yield KERNEL_NAME
+
+
+def socket_folder() -> tempfile.TemporaryDirectory:
+    """A private (0700) temporary folder for the kernel's sockets: under the temporary folder, or under
+    ``/tmp`` when the sockets' paths there would be too long for a Unix socket."""
+    longest = os.path.join(tempfile.gettempdir(), owned("jarvis-kernel-") + "x" * 8, "kernel-99999")  # mkdtemp adds 8
+    if len(os.fsencode(longest)) <= SOCKET_PATH_MAX:
+        return tempfile.TemporaryDirectory(prefix=owned("jarvis-kernel-"))
+    return tempfile.TemporaryDirectory(prefix=owned("jk-"), dir="/tmp")
+
+
+def remove_stale_folders() -> None:
+    """Remove the private folders (:func:`private_kernel`, :func:`socket_folder`) of runs killed outright (SIGKILL:
+    no clean-up ran), by :func:`files.remove_stale`; a live run's folders stay."""
+    remove_stale(tempfile.gettempdir(), "jarvis-kernel-|jarvis-kernelspec-")
+    remove_stale("/tmp", "jk-")
+
+
+@contextlib.contextmanager
+def stopped_with_the_run(connection_file: str) -> Iterator[None]:
+    """Whatever ends the block early (Ctrl-C, SIGTERM, an error), the kernel started with ``connection_file``
+    is not left running: killed and waited for, before its folders are removed.
+
+    nbclient shuts a kernel down only once it has started; one stopped while starting kept running (in a
+    session of its own, so a terminal's Ctrl-C never reaches it) and wrote into the run's removed folders
+    (a new connection file, IPython's and matplotlib's fallback folders in the temporary folder)."""
+    try:
+        yield
+    except BaseException:
+        import psutil
+
+        kernels = []
+        for child in psutil.Process().children(recursive=True):
+            with contextlib.suppress(psutil.Error):
+                if connection_file in child.cmdline():
+                    kernels.append(child)
+        for child in kernels:
+            with contextlib.suppress(psutil.Error):
+                child.kill()
+        psutil.wait_procs(kernels, timeout=10)
+        raise
 
 
 def kernel_env(settings: config.Settings, replica: bool) -> dict[str, str | None]:

@@ -21,13 +21,11 @@ import logging
 import os
 import re
 import shutil
-import signal
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager, suppress
+from collections.abc import Iterable, Mapping
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -37,17 +35,19 @@ import click
 
 from .. import timestamps
 from ..errors import FileError, JarvisMemoryError, ValidationError
-from ..files import atomic_write, check_output
+from ..files import atomic_write, check_output, owned
 from ..progress import Progress
 from ..store import config
 from ..store import replica as replicas
 from ..store.database import Database
 from .html import export_html
 from .index import RUN_FILE, read_headline, write_index
-from .kernel import KernelWatch, environ, kernel_env, private_kernel, quiet_kernel_manager
+from .kernel import (KernelWatch, environ, kernel_env, private_kernel, quiet_kernel_manager, socket_folder,
+                     stopped_with_the_run)
 from .notebook import Declared, notebooks_dir, period
 from .parameters import check_value, params_for, parse_params
 from .rules import Rule, check_rules
+from .stops import remove_leftovers, stopped_as_exit
 
 DEFAULT_TIMEOUT = 600
 # nbclient times a cell in whole seconds (its timeout is an Integer trait); at most a day: a nightly report's cell
@@ -145,6 +145,7 @@ def run(
 
     out = reports_dir(out_dir)
     check_output(out, settings.path)
+    remove_leftovers(out)
     dated = new_run_folder(out)
     run_info = {"database": settings.redacted_url, "since": since, "until": until,
                 "started": timestamps.now(), "reports": {}}
@@ -237,14 +238,14 @@ def _execute(name: str, path: Path, dated: Path, values: dict[str, Any], rules: 
 
     outcome = Outcome(name, dated / f"{name}.ipynb", dated / f"{name}.html")
     headline = dated / f"{name}.json"
-    fd, tmp_name = tempfile.mkstemp(dir=dated, prefix=f".{name}.", suffix=".ipynb")
+    fd, tmp_name = tempfile.mkstemp(dir=dated, prefix=owned(f".{name}."), suffix=".ipynb")
     os.close(fd)
     tmp = Path(tmp_name)
     log(f"{name}: running {path.name}")
     started = time.perf_counter()
     watch = KernelWatch(advice)  # a kernel whose cell timed out is killed, not asked to shut down
     try:
-        with _socket_folder() as sockets:
+        with socket_folder() as sockets, stopped_with_the_run(os.path.join(sockets, "kernel.json")):
             # Unix sockets in a private folder, not TCP on localhost: other local users cannot listen in.
             # The connection file (it holds the kernel's key) in that folder too, not a mkstemp file in TMPDIR:
             # the folder goes when the run ends, even when a SIGTERM cut jupyter_client's own clean-up short.
@@ -347,7 +348,7 @@ def report_command(get_db: Any, names: tuple[str, ...], run_all: bool, since: st
     folder = Path(notebooks) if notebooks else None
     if run_all == bool(names):
         raise ValidationError(f"name one or more reports or pass --all; reports: {', '.join(available(folder))}")
-    with _terminated_as_exit():
+    with stopped_as_exit():
         outcomes = run(
             list(available(folder)) if run_all else names, url=getattr(get_db, "url", None), since=since,
             until=until, params=parse_params(params), out_dir=out_dir, timeout=timeout, notebooks=folder,
@@ -362,36 +363,3 @@ def report_command(get_db: Any, names: tuple[str, ...], run_all: bool, since: st
             click.echo(f"error: {problem} (notebook: {o.notebook})", err=True)
     click.echo(f"index: {reports_dir(out_dir) / 'index.html'}")
     sys.exit(exit_code(outcomes))
-
-
-# A Unix socket's path holds at most 107 bytes on Linux, 103 on macOS (sun_path, unix(7)); jupyter_client
-# names the kernel's sockets "<ip>-<n>".  A long TMPDIR pushes them past that and the kernel never starts.
-SOCKET_PATH_MAX = 103
-
-
-def _socket_folder() -> tempfile.TemporaryDirectory:
-    """A private (0700) temporary folder for the kernel's sockets: under the temporary folder, or under
-    ``/tmp`` when the sockets' paths there would be too long for a Unix socket."""
-    longest = os.path.join(tempfile.gettempdir(), "jarvis-kernel-xxxxxxxx", "kernel-99999")  # mkdtemp adds 8
-    if len(os.fsencode(longest)) <= SOCKET_PATH_MAX:
-        return tempfile.TemporaryDirectory(prefix="jarvis-kernel-")
-    return tempfile.TemporaryDirectory(prefix="jk-", dir="/tmp")
-
-
-@contextmanager
-def _terminated_as_exit() -> Iterator[None]:
-    """SIGTERM (``kill``, a cron or systemd timeout) ends the run as Ctrl-C does: by an exception, so the
-    kernel is shut down and the temporary folders and files are removed (Python's default for SIGTERM is to
-    die at once, leaving them behind).  Exit status 143 (128 + SIGTERM)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def terminate(signum: int, frame: Any) -> None:
-        raise SystemExit(128 + signum)
-
-    previous = signal.signal(signal.SIGTERM, terminate)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
