@@ -123,6 +123,11 @@ def hwm():
     return next(int(l.split()[1]) * 1024 for l in Path("/proc/self/status").read_text().splitlines() if l.startswith("VmHWM:"))
 
 
+try:  # the extra and its model, or the reason the stage cannot run here
+    dedup.semantic.load_model(dedup.semantic.BUNDLED)
+except Exception as e:  # noqa: BLE001 -- ConfigError, or what onnxruntime raises for a bad file
+    print(json.dumps({"not_run": str(e)}))
+    sys.exit()
 with load(sys.argv[1]) as ds:
     memories = ds.memories
 out = {"memories": len(memories)}
@@ -143,8 +148,8 @@ print(json.dumps(figures))
 """
 
 
-def _child(args: list[str], env: dict) -> tuple[dict, int]:
-    child = run_child([PYTHON, "-c", CHILD, *args], cwd=REPO, env=env)
+def _child(args: list[str], env: dict, code: str = CHILD) -> tuple[dict, int]:
+    child = run_child([PYTHON, "-c", code, *args], cwd=REPO, env=env)
     if child.returncode:
         raise RuntimeError(f"dedup audit failed: {child.stderr[-2000:]}")
     return json.loads(child.stdout.strip().splitlines()[-1]), child.max_rss
@@ -210,17 +215,11 @@ def _semantic(env: dict, quick: bool) -> Row:
     same frame in the same process."""
     n = 1_000 if quick else 10_000
     workload = f"dedup audit, semantic stage: {n:,} demo memories"
-    try:
-        import jarvis_memory.analysis.dedup.semantic as semantic
-
-        semantic.load_model(semantic.BUNDLED)  # the extra and its model, or a ConfigError saying what to install
-    except Exception as e:  # noqa: BLE001 -- any reason the stage cannot run is this row's note
-        return Row(workload, "semantic stage", None, "not run", note=f"the [semantic] extra is not usable here: {e}")
     db, _, _ = demo_database({"memories": n, "sessions": n // 20, "events": n + n // 5}, f"dedup-{n // 1000}k")
-    child = run_child([PYTHON, "-c", SEMANTIC_CHILD, db.resolve().as_uri()], cwd=REPO, env=env)
-    if child.returncode:
-        raise RuntimeError(f"semantic stage failed: {child.stderr[-2000:]}")
-    figures = json.loads(child.stdout.strip().splitlines()[-1])
+    figures, _ = _child([db.resolve().as_uri()], env, SEMANTIC_CHILD)
+    if "not_run" in figures:
+        return Row(workload, "semantic stage", None, "not run",
+                   note=f"the [semantic] extra is not usable here: {figures['not_run']}")
     rules, stage = figures["rules"], figures["semantic"]
     return Row(workload, "semantic stage (bundled model)", stage["seconds"],
                f"{fmt_seconds(stage['seconds'])} on top of the rules' {fmt_seconds(rules['seconds'])}, "

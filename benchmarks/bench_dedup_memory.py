@@ -29,6 +29,8 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
+from jarvis_memory.analysis.dedup.budget import LIMIT_VAR
+
 from .bench_reports import CACHE, demo_database
 from .common import PYTHON, REPO, Row, fmt_bytes, fmt_seconds, run_child
 
@@ -130,7 +132,7 @@ def text_database(megabytes: float, length: int = 10_000) -> Path:
 
 def measure(megabytes: float, length: int = 10_000, max_mb: int = LIMIT_MB) -> Row:
     db = text_database(megabytes, length)
-    env = {**os.environ, "PYTHONPATH": str(REPO), "JARVIS_MEMORY_DEDUP_MB": str(max_mb)}
+    env = {**os.environ, "PYTHONPATH": str(REPO), LIMIT_VAR: str(max_mb)}
     env.pop("DATABASE_AUTH_TOKEN", None)
     child = run_child([PYTHON, "-c", CHILD, db.resolve().as_uri(), str(max_mb)], cwd=REPO, env=env)
     lines = child.stdout.strip().splitlines()
