@@ -195,10 +195,13 @@ def migrate(get_db: _LazyDb, yes_remote: bool, show_status: bool, as_json: bool)
              f"at version {status.current}; pending: {', '.join(pending) or 'none'}"
              + (f"; missing: {', '.join(missing)}" if missing else ""))
         return
-    if db.settings.is_remote and not yes_remote and (pending or missing or search_index.out_of_step(db)):
-        raise ConfigError(f"{db.settings.redacted_url} is remote: re-run with --yes-remote to migrate it")
-    applied = [m.label for m in db.migrate()]
-    refill = [search_index.INDEX] if db.refilled else []
+    if db.settings.is_remote and not yes_remote:
+        if pending or missing or search_index.out_of_step(db):
+            raise ConfigError(f"{db.settings.redacted_url} is remote: re-run with --yes-remote to migrate it")
+        applied, refill = [], []  # just checked: nothing to apply, recreate or refill (no second integrity-check)
+    else:
+        applied = [m.label for m in db.migrate()]
+        refill = [search_index.INDEX] if db.refilled else []
     done = [f"{what}: {', '.join(names)}" for what, names in
             (("applied", applied), ("recreated", missing), ("refilled", refill)) if names]
     _out({"applied": applied, "recreated": missing, "refilled": refill, "current": db.schema_status().current},

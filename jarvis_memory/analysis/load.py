@@ -54,6 +54,7 @@ from ..store.config import BUSY_TIMEOUT_MS, no_shm_possible
 from ..store.database import Database
 from ..store.merges import KEPT_BOTH, TABLE as MERGES
 from ..store.migrations import CORE_TABLES, columns_sql
+from ..store.rows import UndecodableText, decode_text
 from .. import timestamps
 
 if TYPE_CHECKING:
@@ -384,14 +385,10 @@ def _texts(ids: list[Any], values: list[Any], column: str, bad: list[list[Any]])
     (``[id, column]``) added to ``bad``, which :func:`to_duckdb` turns into ``unreadable_values``."""
     texts = []
     for row_id, value in zip(ids, values):
-        if value is None:
-            texts.append(None)
-            continue
-        try:
-            texts.append(value.decode("utf-8"))
-        except UnicodeDecodeError:
-            texts.append(value.decode("utf-8", "replace"))
+        text = None if value is None else decode_text(value)  # the store's own reading of stored bytes
+        if isinstance(text, UndecodableText):
             bad.append([row_id, column])
+        texts.append(None if text is None else str(text))
     return texts
 
 

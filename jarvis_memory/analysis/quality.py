@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..store.merges import KEPT_BOTH, TABLE as MERGES
 from ..timestamps import PLAUSIBLE_YEARS
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ _TIMESTAMPS = [("memory_entries", "created_at"), ("memory_entries", "last_access
 _ENUMS = [("memory_entries", "category", ("preference", "fact", "pattern")),
           ("memory_entries", "source", ("user_explicit", "jarvis_inferred")),
           ("sessions", "end_trigger", ("timeout", "explicit", "browser_close"))]
-_DECISIONS = ("jm_memory_merges", "jm_kept_both")  # the reviewer's decisions, optional to the loader
+_DECISIONS = (MERGES, KEPT_BOTH)  # the reviewer's decisions, optional to the loader
 LEFT_OUT = "time unreadable or outside {}–{}: left out of time figures".format(*PLAUSIBLE_YEARS)
 
 # (problem, column, SQL selecting the ids); the timestamp shape is what timestamps.is_iso accepts:
