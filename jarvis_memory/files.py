@@ -167,9 +167,10 @@ def remove_stale(folder: str | os.PathLike, prefix: str) -> list[Path]:
         entries = list(Path(folder).iterdir())
     except OSError:
         return removed
+    host = _host()
     for entry in entries:
         made = re.fullmatch(f"(?:{prefix}){_OWNED}", entry.name)
-        if not made or made[2] != _host() or _alive(int(made[1])):
+        if not made or made[2] != host or _alive(int(made[1])):
             continue
         with contextlib.suppress(OSError):
             if entry.lstat().st_uid != os.getuid():

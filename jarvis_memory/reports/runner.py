@@ -245,12 +245,12 @@ def _execute(name: str, path: Path, dated: Path, values: dict[str, Any], rules: 
     started = time.perf_counter()
     watch = KernelWatch(advice)  # a kernel whose cell timed out is killed, not asked to shut down
     try:
-        with socket_folder() as sockets, stopped_with_the_run(os.path.join(sockets, "kernel.json")):
+        with socket_folder() as sockets, stopped_with_the_run(connection := os.path.join(sockets, "kernel.json")):
             # Unix sockets in a private folder, not TCP on localhost: other local users cannot listen in.
             # The connection file (it holds the kernel's key) in that folder too, not a mkstemp file in TMPDIR:
             # the folder goes when the run ends, even when a SIGTERM cut jupyter_client's own clean-up short.
             ipc = Config({"KernelManager": {"transport": "ipc", "ip": os.path.join(sockets, "kernel"),
-                                            "connection_file": os.path.join(sockets, "kernel.json")}})
+                                            "connection_file": connection}})
             papermill.execute_notebook(
                 str(path), str(tmp), parameters=values, kernel_name=kernel, cwd=str(path.parent), config=ipc,
                 execution_timeout=timeout, progress_bar=sys.stderr.isatty(), log_output=False,
