@@ -12,6 +12,7 @@ from rapidfuzz.distance import OSA
 
 from . import lexicon
 from .order import changed_roles, shown, swapped_in_place
+from .restated import had_person, restated
 from .roles import (
     RELATIONS,
     acted_on_otherwise,
@@ -46,6 +47,10 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
     if len(only_a) > MAX_CHANGED + 1 and len(only_b) > MAX_CHANGED + 1:
         return _NONE  # several words changed on both sides: two different memories
     a, b = a.whole, b.whole  # a long text (text._Long) is held as its bag: parsed again from here
+    if (only_a or only_b) and restated(a, b):  # a verb for its noun: "Was promoted" / "Got a promotion"
+        return _Verdict("paraphrase")
+    if any(had_person(a, a.first[k], b, b.first[k]) for k in bag_a.keys() & bag_b.keys()):
+        return _NONE  # "Coaches tennis" / "Has a tennis coach": one word, a doing and a person one has
     typos, synonyms = [], []
     if only_a and only_b and len(only_a) * len(only_b) <= 16:
         for w in list(only_a):  # one word written two ways: "Müller" / "Muller", "8.15" / "8:15"
@@ -65,7 +70,8 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
                     typos.append((w, match))
         typos += _merged(a, only_a, b, only_b) or [(x, y) for y, x in _merged(b, only_b, a, only_a)]
         for w in list(only_a):  # a word for another that means the same: "began" / "started", "kids" / "children"
-            match = next((v for v in only_b if lexicon.same_meaning(w, v)), None)
+            match = next((v for v in only_b if lexicon.same_meaning(w, v) and not had_person(a, a.first[w], b, b.first[v])),
+                         None)
             if match is not None:
                 only_a.remove(w)
                 only_b.remove(match)

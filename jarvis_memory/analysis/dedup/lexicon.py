@@ -248,6 +248,54 @@ _DOINGS = {"noun.act": 4, "noun.cognition": 9, "noun.communication": 10, "noun.e
 _DOING_FILES = frozenset(_DOINGS) | {f"file{n:02d}" for n in _DOINGS.values()}
 
 
+_PERSON_FILES = frozenset(("noun.person", "file18"))  # lexnames(5WN): 18 noun.person
+
+
+@lru_cache(maxsize=200_000)
+def _family(k: str) -> frozenset[str]:
+    """The derivationally related forms of every lemma in ``k``'s :data:`SENSES` most frequent synsets: WordNet links
+    a derivation to one lemma of a synset ("dependency" → "depend", not "dependence", its synonym)."""
+    reader = wordnet()
+    if reader is None or not k.isalpha():
+        return frozenset()
+    return frozenset(d.name().lower() for pos in "nvar" for s in reader.synsets(k, pos)[:SENSES]
+                     for n in s.lemmas() for d in n.derivationally_related_forms())
+
+
+@lru_cache(maxsize=20_000)
+def names_a_person(word: str) -> bool:
+    """Whether a key's most frequent WordNet sense, of any part of speech (by its SemCor count, then WordNet's
+    order), is a person ("teacher", "daughter"; not "surgery", nor "heavy", which is a noun for an actor in a rare
+    sense).  ``False`` without WordNet."""
+    reader = wordnet()
+    if reader is None or not word.isalpha():
+        return False
+    senses = reader.synsets(word)
+    if not senses:
+        return False
+    uses = [sum(n.count() for n in s.lemmas() if n.name() == word) for s in senses]
+    return senses[max(range(len(senses)), key=lambda k: (uses[k], -k))].lexname() in _PERSON_FILES
+
+
+@lru_cache(maxsize=200_000)
+def derived(x: str, y: str) -> bool:
+    """Whether one of two lemmas is formed from the other on one stem: a WordNet derivationally related form
+    (:func:`_one_stem`: "promote"/"promotion", "teach"/"teacher"), or an adverb from the adjective it pertains to
+    (WordNet's pertainyms: "heavily"/"heavy").  ``False`` without WordNet."""
+    if (y in _family(x) or x in _family(y)) and _one_stem(x, y):
+        return True
+    reader = wordnet()
+    return reader is not None and any(
+        p.name() == other for word, other in ((x, y), (y, x)) if word.isalpha() and _ly(word, other)
+        for pos in "ra" for s in reader.synsets(word, pos)[:SENSES] for n in s.lemmas() if n.name() == word for p in n.pertainyms())
+
+
+def _ly(word: str, base: str) -> bool:
+    """Whether ``word`` is ``base`` with the suffix -ly, in its spellings (Quirk et al. 1985, Appendix I.33):
+    "heavy"/"heavily", "gentle"/"gently", "basic"/"basically", "month"/"monthly"; not "mole"/"molar"."""
+    return word in (base + "ly", base[:-1] + "ily", base[:-1] + "y", base + "ally")
+
+
 @lru_cache(maxsize=20_000)
 def verb_of(noun: str) -> str | None:
     """The verb a noun key names the doing of: in WordNet its most frequent sense is an act, a thought, a message,

@@ -1,0 +1,53 @@
+"""A statement in another construction (dedup/restated.py): a verb and the noun made from it, a passive and its
+active, each a paraphrase only when the rest is the same statement: the same doer, tense, order and no negation;
+a person noun is what one is, never what one has.  Invented examples (none is a text of a labelled set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from jarvis_memory.analysis.dedup import lexicon
+from jarvis_memory.analysis.dedup.compare import _compare
+from jarvis_memory.analysis.dedup.tuning import DUPLICATE_KINDS
+from jarvis_memory.analysis.dedup.text import _text, _Vocabulary
+
+pytestmark = pytest.mark.skipif(lexicon.wordnet() is None, reason="Debian's wordnet-base is not installed")
+
+
+def kind(a: str, b: str) -> str | None:
+    texts = [_text(a), _text(b)]
+    return _compare(texts[0], texts[1], _Vocabulary(texts)).kind
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Was transferred to the Lyon office in 2021", "Got a transfer to the Lyon office in 2021"),  # verb / its noun
+    ("Was treated for a torn ligament in 2020", "Received treatment for a torn ligament in 2020"),
+    ("Omar arrived in Oslo in June 2022", "Omar's arrival in Oslo was in June 2022"),
+    ("Depends heavily on her calendar app", "Heavy dependence on her calendar app"),  # adverb / adjective too
+    ("Gets about eight hours of rest a night", "Rests about eight hours a night"),
+    ("Kofi, his cousin, is a guitar player", "Cousin Kofi plays the guitar"),  # a doer noun after "is"
+    ("The garage is cleaned every Saturday", "We clean the garage every Saturday"),  # passive / active
+])
+def test_a_verb_and_its_noun_say_the_same(a: str, b: str) -> None:
+    assert kind(a, b) == kind(b, a) == "paraphrase"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Teaches yoga", "Has a yoga teacher"),  # a person one has is not what one does
+    ("Coaches tennis for children", "Has a tennis coach for children"),
+    ("Donated to the food bank", "Received a donation from the food bank"),  # another direction
+    ("Was promoted to team lead", "Gets a promotion to team lead"),  # another tense
+    ("Was not promoted in 2022", "Got a promotion in 2022"),  # a negation
+    ("Showers before cooking dinner", "Cooks dinner before showering"),  # another order
+    ("Lena hired Sam", "Sam's hiring was by Lena"),  # another doer
+    ("Kenji teaches the user", "The user is Kenji's teacher"),
+])
+def test_what_changes_the_statement_is_no_duplicate(a: str, b: str) -> None:
+    assert kind(a, b) not in DUPLICATE_KINDS and kind(b, a) not in DUPLICATE_KINDS
+
+
+def test_derived_forms_are_read_through_a_synonym_and_an_adverb() -> None:
+    assert lexicon.derived("dependence", "depend")  # WordNet links "dependency" (its synonym) to "depend"
+    assert lexicon.derived("heavily", "heavy")  # a pertainym
+    assert not lexicon.derived("mole", "molar")
+    assert lexicon.names_a_person("teacher") and not lexicon.names_a_person("heavy")
