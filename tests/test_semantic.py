@@ -79,6 +79,18 @@ def test_the_bundled_model_lists_other_words_as_possible_duplicates_and_leaves_t
 
 
 @needs_extra
+def test_a_memory_is_compared_with_every_category_not_only_its_own():
+    """The category is the writer's label, not the statement (the rules compare across categories too): two
+    memories saying one thing in other words, filed under different categories, are listed, and filing every
+    memory under one category lists the same pairs."""
+    rows = ROWS + [(15, "Hates crowded places", "preference"), (16, "Avoids busy spots with lots of people", "pattern")]
+    found = dedup.candidates(frame(rows), semantic_model=semantic.BUNDLED)
+    assert ((found["id_a"] == 15) & (found["id_b"] == 16) & (found["kind"] == semantic.KIND)).sum() == 1
+    one_category = dedup.candidates(frame([(i, text, "fact") for i, text, _ in rows]), semantic_model=semantic.BUNDLED)
+    pd.testing.assert_frame_equal(found, one_category)
+
+
+@needs_extra
 def test_the_variable_names_the_model_and_an_empty_parameter_turns_the_stage_off(monkeypatch):
     monkeypatch.setenv(semantic.ENV, semantic.BUNDLED)
     assert (dedup.candidates(frame(ROWS))["kind"] == semantic.KIND).sum() == 2

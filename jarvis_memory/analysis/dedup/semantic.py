@@ -8,13 +8,15 @@ ONNX form, run with ``onnxruntime`` and its ``tokenizers`` tokenizer -- the ``[s
 A model's closeness alone does not tell a paraphrase from a negation or an antonym ("is allergic" / "is not
 allergic": cosine 0.97), so a pair is listed only if, besides the model, the words agree:
 
-1. *nearest neighbours*: each distinct text is compared with its nearest text of the same category (cosine of
-   the embeddings, an exact search in row blocks of matrix products) that the rules did not already join with
-   it (a duplicate, a variant, one review group): n pairs at most, never all n(n-1)/2;
+1. *nearest neighbours*: each distinct text is compared with its nearest text (cosine of the embeddings, an
+   exact search in row blocks of matrix products) that the rules did not already join with it (a duplicate, a
+   variant, one review group), whatever the two's categories (the writer's label, not the statement: the rules
+   compare across categories too): n pairs at most, never all n(n-1)/2;
 2. *closer than usual* (CSLS, Conneau et al. 2018, "Word translation without parallel data", §2.3):
-   ``2·cos(a, b) - r(a) - r(b) >= CSLS_FLOOR``, ``r(x)`` the mean cosine of x's ``CSLS_K`` nearest texts of
-   any category.  Short generic texts are near everything; this asks that the two be nearer to each other
-   than to their usual neighbours;
+   ``2·cos(a, b) - r(a) - r(b) >= CSLS_FLOOR``, ``r(x)`` the mean cosine of x's ``CSLS_K`` nearest texts.
+   Short generic texts are near everything; this asks that the two be nearer to each other than to their
+   usual neighbours (two texts each other's nearest always are: it drops a text's nearest that has nearer
+   texts of its own);
 3. *other words*: each text has content words the other lacks (compared as Snowball stems, pronouns left
    out), ``MIN_OWN_WORDS`` or more of them in all: one word swapped for one ("light" / "heavy" sleeper,
    "Father" / "Mother") or one text's words all in the other's is the rules' business (a value, an antonym,
@@ -59,7 +61,6 @@ CSLS_K = 3  # neighbours averaged in r(x) (the pair's own partner is usually one
 CSLS_FLOOR = 0.0  # the pair at least as close as the two texts' usual neighbours
 MIN_OWN_WORDS = 3  # own content words of the two texts together (and at least one each)
 OWN_WORDS_FLOOR = 0.35  # cosine of the two texts' own words
-NEIGHBOURS = 8  # nearest texts looked at per text to find one the rules did not join with it
 MAX_TOKENS = 256  # all-MiniLM-L6-v2's max_seq_length (its sentence_bert_config.json)
 BATCH = 32  # texts per model run (sorted by length, so a batch pads little)
 BLOCK_CELLS = 1 << 24  # cosines per block of the neighbour search (64 MB of float32)
@@ -181,7 +182,7 @@ def listed(rows: pd.DataFrame, flagged: pd.DataFrame, name: str) -> pd.DataFrame
 
 def possible_duplicates(rows: pd.DataFrame, flagged: pd.DataFrame, model: _Model) -> pd.DataFrame:
     """The stage's pairs: ``id_a < id_b, kind`` (:data:`KIND`), ``score`` (the cosine, 0-100) for ``rows``
-    (the audit's: ``id, content, category, norm``, sorted by id) given the pairs the rules ``flagged``
+    (the audit's: ``id, content, norm``, sorted by id) given the pairs the rules ``flagged``
     (``id_a, id_b``, any kind): none of them, nor two rows the rules join, is listed."""
     columns = ["id_a", "id_b", "kind", "score"]
     distinct = rows.drop_duplicates("norm", ignore_index=True)  # a norm's lowest id stands for it
@@ -190,7 +191,7 @@ def possible_duplicates(rows: pd.DataFrame, flagged: pd.DataFrame, model: _Model
     ids = distinct["id"].to_numpy(dtype=np.int64)
     joined = _joined(ids, rows, flagged)
     vectors = model.encode(distinct["content"].tolist())
-    near, usual = _neighbours(vectors, distinct["category"].to_numpy(dtype=object), joined)
+    near, usual = _neighbours(vectors, joined)
     a = np.arange(len(ids))[near >= 0]
     b = near[a]
     a, b = np.minimum(a, b), np.maximum(a, b)
@@ -224,37 +225,24 @@ def _joined(ids: np.ndarray, rows: pd.DataFrame, flagged: pd.DataFrame) -> np.nd
     return connected_components(graph, directed=False)[1]
 
 
-def _neighbours(vectors: np.ndarray, category: np.ndarray, joined: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """For each row: its nearest row of the same category in another component of ``joined`` (-1 if none),
-    and ``r``: the mean cosine of its :data:`CSLS_K` nearest rows of any category.  Exact search in blocks of
-    rows of one category (:data:`BLOCK_CELLS` cosines at a time): O(n²·dim) multiply-adds, memory O(n)."""
+def _neighbours(vectors: np.ndarray, joined: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each row: its nearest row in another component of ``joined`` (-1 if none), and ``r``: the mean cosine
+    of its :data:`CSLS_K` nearest rows, both whatever the rows' categories (module docstring, 1).  Exact search
+    in blocks of rows (:data:`BLOCK_CELLS` cosines at a time): O(n²·dim) multiply-adds, memory O(n)."""
     n = len(vectors)
-    codes = pd.factorize(category)[0]
-    order = np.argsort(codes, kind="stable")  # each category's rows side by side: its columns are one slice
-    v, codes, joined = vectors[order], codes[order], joined[order]
-    bounds = np.searchsorted(codes, np.arange(codes.max() + 2))
     near, usual = np.full(n, -1, dtype=np.int64), np.zeros(n, dtype=np.float32)
     k = min(CSLS_K, n - 1)
     step = max(1, BLOCK_CELLS // n)
-    for lo, hi in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
-        m = min(NEIGHBOURS, hi - lo)
-        for start in range(lo, hi, step):
-            stop = min(hi, start + step)
-            rows = np.arange(stop - start)
-            sims = v[start:stop] @ v.T
-            sims[rows, rows + start] = -np.inf  # not itself
-            usual[start:stop] = np.partition(sims, n - k, axis=1)[:, n - k:].mean(axis=1)
-            mine = sims[:, lo:hi]  # a view: the same category
-            mine[joined[start:stop, None] == joined[None, lo:hi]] = -np.inf  # itself, and what the rules joined
-            best = np.argpartition(mine, (hi - lo) - m, axis=1)[:, (hi - lo) - m:]
-            best_sims = np.take_along_axis(mine, best, axis=1)
-            pick = best_sims.argmax(axis=1)
-            found = np.isfinite(best_sims[rows, pick])
-            near[start:stop] = np.where(found, lo + best[rows, pick], -1)
-    nearest, usual_by_row = np.empty(n, dtype=np.int64), np.empty(n, dtype=np.float32)
-    nearest[order] = np.where(near >= 0, order[np.maximum(near, 0)], -1)  # back to the rows' own order
-    usual_by_row[order] = usual
-    return nearest, usual_by_row
+    for start in range(0, n, step):
+        stop = min(n, start + step)
+        rows = np.arange(stop - start)
+        sims = vectors[start:stop] @ vectors.T
+        sims[rows, rows + start] = -np.inf  # not itself
+        usual[start:stop] = np.partition(sims, n - k, axis=1)[:, n - k:].mean(axis=1)
+        sims[joined[start:stop, None] == joined[None, :]] = -np.inf  # what the rules joined
+        best = sims.argmax(axis=1)
+        near[start:stop] = np.where(np.isfinite(sims[rows, best]), best, -1)
+    return near, usual
 
 
 def _own_words(a: Any, b: Any) -> tuple[str, str] | None:
