@@ -15,9 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from . import lexicon
-from lemminflect import getAllLemmas
-
-from .roles import AGENT, AUXILIARIES, OWNER, PASSIVE, RELATIONS
+from .roles import AUXILIARIES, PASSIVE, PRONOUNS, doers
 
 if TYPE_CHECKING:
     from .text import _Text
@@ -26,8 +24,6 @@ if TYPE_CHECKING:
 # object (Quirk et al. 1985, 10.48: have, take, make, do) and the verbs of undergoing one ("get"/"receive" a
 # diagnosis).  "give" and "pay" are left out: their object's action goes to someone else ("gave a promotion").
 CARRIERS = frozenset("be have get take make do receive".split())
-# Pronouns: the doer a text names by them is the one it is about, like the owner a text leaves unwritten
-PRONOUNS = frozenset("he she him her his hers they them their theirs we us our ours".split())
 # Prepositions that only join a noun or an adjective to its complement ("hours of sleep", "diagnosed with asthma" /
 # "an asthma diagnosis", "a preference for tea"); those of a direction ("to", "from", "by", "over") are compared
 _JOINS = frozenset("of with for in on about".split())
@@ -47,11 +43,11 @@ def restated(a: _Text, b: _Text) -> bool:
     voiced = [(i, j) for i, j in matched if _verbal(a, i) and _verbal(b, j)] if _passive(a) != _passive(b) else []
     if not crossed and not voiced:
         return False  # the same construction: the other rules' to judge
-    doers = _doers(a)
-    if doers != _doers(b):
+    who = doers(a)
+    if who != doers(b):
         return False
     kept = sorted((i, j) for i, j in matched
-                  if (i, j) not in crossed and (i, j) not in voiced and a.keys[i] not in doers)
+                  if (i, j) not in crossed and (i, j) not in voiced and a.keys[i] not in who)
     if any(j1 > j2 for (_, j1), (_, j2) in zip(kept, kept[1:])):
         return False  # the other words in another order: "Reads the news before checking email" / "Checks email
         # before reading the news" (what moves is the verb and its noun, a passive's verb, or the doers, compared as a set: "Isla,
@@ -129,20 +125,3 @@ def _past(t: _Text) -> bool:
 
 def _passive(t: _Text) -> bool:
     return PASSIVE in t.roles
-
-
-def _doers(t: _Text) -> frozenset[str]:
-    """Who the statement is about: the names and person nouns before its first verb or auxiliary (and before any
-    relation word: "Sam's proposal to me"), or after a passive's "by"; the owner when there are none ("Prefers
-    aisle seats", "Aisle seats are the user's preference", "Her knee surgery was successful")."""
-    if AGENT in t.roles:
-        span = range(t.roles.index(AGENT) + 1, len(t.words))
-    else:
-        end = next((i for i, (w, r) in enumerate(zip(t.words, t.roles))
-                    if r.startswith("verb") or w in AUXILIARIES or w in RELATIONS), len(t.words))
-        span = range(end)
-    content = set(t.content)
-    found = frozenset(t.keys[i] for i in span if i in content and t.words[i] not in OWNER and t.words[i] not in PRONOUNS
-                      and (t.names[i] or not getAllLemmas(t.words[i]) and t.words[i].isalpha()
-                           or lexicon.names_a_person(t.keys[i])))
-    return found or frozenset(("\x04owner",))

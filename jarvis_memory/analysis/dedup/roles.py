@@ -216,6 +216,23 @@ def acted_on_otherwise(shorter: _Text, longer: _Text, same: dict[str, str]) -> b
     return False
 
 
+def doers(t: _Text) -> frozenset[str]:
+    """Who the statement is about: the names and person nouns before its first verb or auxiliary (and before any
+    relation word: "Sam's proposal to me"), or after a passive's "by"; the owner when there are none ("Prefers
+    aisle seats", "Aisle seats are the user's preference", "Her knee surgery was successful")."""
+    if AGENT in t.roles:
+        span = range(t.roles.index(AGENT) + 1, len(t.words))
+    else:
+        end = next((i for i, (w, r) in enumerate(zip(t.words, t.roles))
+                    if r.startswith("verb") or w in AUXILIARIES or w in RELATIONS), len(t.words))
+        span = range(end)
+    content = set(t.content)
+    found = frozenset(t.keys[i] for i in span if i in content and t.words[i] not in OWNER and t.words[i] not in PRONOUNS
+                      and (t.names[i] or not getAllLemmas(t.words[i]) and t.words[i].isalpha()
+                           or lexicon.names_a_person(t.keys[i])))
+    return found or frozenset(("\x04owner",))
+
+
 def owner_left_out(shorter: _Text, longer: _Text) -> bool:
     """Whether the shorter text names the memory's owner other than as its subject ("speak to me", "my bike") and
     the longer does not name the owner in that role: another participant stands there ("speak to him").  As a
