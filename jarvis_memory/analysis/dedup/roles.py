@@ -208,12 +208,24 @@ def acted_on_otherwise(shorter: _Text, longer: _Text, same: dict[str, str]) -> b
         if longer.roles[j] == "obj":
             if not lexicon.can_mean(verb, _governor(longer, j) or "be"):
                 return True
-        elif longer.roles[j] != "subj" and _governor(longer, j) == verb and verb not in AUXILIARY_LEMMAS:
+        elif longer.roles[j] != "subj" and _governor(longer, j) == verb and verb not in AUXILIARY_LEMMAS \
+                and not _compound_opened(shorter, i, longer, j):
             return True  # "Cooks the kids" / "Cooks for the kids": what it acts on is now only a relation
         elif any(longer.roles[m] == "obj" and longer.keys[m] not in shorter.bag
                  and lexicon.can_mean(verb, _governor(longer, m) or "be") for m in longer.content):
             return True
     return False
+
+
+def _compound_opened(shorter: _Text, i: int, longer: _Text, j: int) -> bool:
+    """Whether word ``i`` of the shorter text modifies the noun after it (a compound: "reading glasses") and the
+    longer says it in a phrase after that noun ("glasses for reading"): the paraphrase of a noun compound by a
+    preposition (Levi 1978, The Syntax and Semantics of Complex Nominals), not another thing acted on."""
+    head = i + 1
+    if head not in shorter.content or shorter.roles[head] != shorter.roles[i] or shorter.breaks[head]:
+        return False
+    k = longer.first.get(shorter.keys[head])
+    return k is not None and k < j and longer.words[j - 1] in RELATIONS
 
 
 def doers(t: _Text) -> frozenset[str]:
