@@ -288,9 +288,7 @@ def _key(table: str) -> str:
     return _KEYS.get(table, "id")
 
 
-class _Type(NamedTuple):
-    """What the readers make of a column cast to one SQL type (:func:`_sql_type`)."""
-
+class _Type(NamedTuple):  # what the readers make of a column cast to one SQL type (_sql_type)
     arrow: pa.DataType
     sample: str  # a literal of the type: the typed first row of a file read (:func:`_fetch`)
 
