@@ -48,7 +48,7 @@ def load_workload(quick: bool) -> list[Row]:
 
     from .bench_load import contenders
     from .bench_reports import build_row, demo_database
-    from .common import PYTHON, REPO, Clock, cpu_median, fmt_seconds, interleaved, median, run_child, walls
+    from .common import PYTHON, REPO, Clock, child_env, cpu_median, fmt_seconds, interleaved, median, run_child, walls
 
     size = "small" if quick else "large"
     db, built, counts = demo_database(size)
@@ -67,8 +67,7 @@ def load_workload(quick: bool) -> list[Row]:
 
     rounds = 3 if quick else 5
     times = interleaved({name: timed(fn) for name, fn in fns.items()}, rounds)
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    peaks = {name: run_child([PYTHON, "-c", LOAD_CHILD, str(db.resolve()), name], cwd=REPO, env=env).max_rss
+    peaks = {name: run_child([PYTHON, "-c", LOAD_CHILD, str(db.resolve()), name], cwd=REPO, env=child_env()).max_rss
              for name in fns}
     events = counts.get("daily_logs", 0)
     workload = f"load {events // 1000}k events + {counts.get('memory_entries', 0) // 1000}k memories into DuckDB (file:)"

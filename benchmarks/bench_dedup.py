@@ -27,10 +27,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 
 from .bench_reports import demo_database
-from .common import PYTHON, REPO, Row, fmt_bytes, fmt_seconds, median, run_child
+from .common import PYTHON, REPO, Row, child_env, fmt_bytes, fmt_seconds, median, print_rows, run_child
 
 SIZES = {
     "quick": {"memories": 5_000, "sessions": 500, "events": 7_000},
@@ -40,6 +39,7 @@ SIZES = {
 CHILD = r"""
 import json, random, sys, time
 import pandas as pd
+from benchmarks.common import dedup_audit
 from jarvis_memory.analysis import dedup
 from jarvis_memory.store.hashing import content_hash
 
@@ -94,15 +94,9 @@ else:  # one sentence, one number
 loaded = time.perf_counter() - started
 
 started, cpu = time.perf_counter(), time.process_time()
-exact = dedup.exact_groups(memories)
-normalized = dedup.normalized_groups(memories)
-near = dedup.near_duplicates(memories)
-clusters = dedup.clusters(memories)
-sweep = dedup.threshold_sweep(memories)
-integrity = dedup.hash_integrity(memories)
-queue = dedup.review_queue(memories)
-candidates = dedup.candidates(memories)
+found = dedup_audit(memories)
 seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+near, queue, candidates = found["near_duplicates"], found["review_queue"], found["candidates"]
 m = len(memories)
 out = {"seconds": seconds, "cpu_seconds": cpu, "load_seconds": loaded, "memories": m, "review_groups": len(queue),
        "duplicate_pairs": int(candidates["kind"].isin(dedup.DUPLICATE_KINDS).sum()),
@@ -158,8 +152,7 @@ def _child(args: list[str], env: dict, code: str = CHILD) -> tuple[dict, int]:
 def run(quick: bool = False, runs: int = 3) -> list[Row]:
     size = SIZES["quick" if quick else "full"]
     db, _, counts = demo_database(size, f"dedup-{size['memories'] // 1000}k")
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    env.pop("DATABASE_AUTH_TOKEN", None)
+    env = child_env()
     eval_run = run_child([PYTHON, "-c", EVAL_CHILD, str(REPO / "tests" / "dedup_eval")], cwd=REPO, env=env)
     if eval_run.returncode:
         raise RuntimeError(f"evaluation set failed: {eval_run.stderr[-2000:]}")
@@ -236,8 +229,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="small sizes, one run each")
     parser.add_argument("--runs", type=int, default=3, help="runs per workload (default 3)")
     args = parser.parse_args()
-    for row in run(quick=args.quick, runs=args.runs):
-        print(f"{row.workload}: {row.shown} (met: {row.met})\n  {row.note}")
+    print_rows(run(quick=args.quick, runs=args.runs))
 
 
 if __name__ == "__main__":

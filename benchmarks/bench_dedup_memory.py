@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import sqlite3
 import tempfile
@@ -32,7 +31,7 @@ from pathlib import Path
 from jarvis_memory.analysis.dedup.budget import LIMIT_VAR
 
 from .bench_reports import CACHE, demo_database
-from .common import PYTHON, REPO, Row, fmt_bytes, fmt_seconds, run_child
+from .common import PYTHON, REPO, Row, child_env, fmt_bytes, fmt_seconds, print_rows, run_child
 
 SIZES = {"quick": (1,), "full": (50, 200)}
 LIMIT_MB = 6_000
@@ -61,6 +60,7 @@ def watch():  # the machine is shared: stop before the limit, and say when
 
 started = time.perf_counter()
 threading.Thread(target=watch, daemon=True).start()
+from benchmarks.common import dedup_audit
 from jarvis_memory.analysis import dedup
 from jarvis_memory.analysis.load import load
 from jarvis_memory.errors import JarvisMemoryError
@@ -78,15 +78,9 @@ started = time.perf_counter()
 out = {"memories": len(memories), "text": text, "loaded_rss": loaded_rss, "ready_rss": ready_rss,
        "load_seconds": loaded}
 try:
-    dedup.exact_groups(memories)
-    dedup.normalized_groups(memories)
-    near = dedup.near_duplicates(memories)
-    dedup.clusters(memories)
-    dedup.threshold_sweep(memories)
-    dedup.hash_integrity(memories)
-    queue = dedup.review_queue(memories)
-    candidates = dedup.candidates(memories)
-    out.update(review_groups=len(queue), pairs=len(candidates), compared_pairs=near.attrs["compared_pairs"])
+    found = dedup_audit(memories)
+    out.update(review_groups=len(found["review_queue"]), pairs=len(found["candidates"]),
+               compared_pairs=found["near_duplicates"].attrs["compared_pairs"])
 except JarvisMemoryError as e:
     out["refused"] = f"{type(e).__name__}: {e}"
 out.update(seconds=time.perf_counter() - started, peak=rss("VmHWM"))
@@ -132,9 +126,8 @@ def text_database(megabytes: float, length: int = 10_000) -> Path:
 
 def measure(megabytes: float, length: int = 10_000, max_mb: int = LIMIT_MB) -> Row:
     db = text_database(megabytes, length)
-    env = {**os.environ, "PYTHONPATH": str(REPO), LIMIT_VAR: str(max_mb)}
-    env.pop("DATABASE_AUTH_TOKEN", None)
-    child = run_child([PYTHON, "-c", CHILD, db.resolve().as_uri(), str(max_mb)], cwd=REPO, env=env)
+    child = run_child([PYTHON, "-c", CHILD, db.resolve().as_uri(), str(max_mb)], cwd=REPO,
+                      env=child_env({LIMIT_VAR: str(max_mb)}))
     lines = child.stdout.strip().splitlines()
     if not lines:
         raise RuntimeError(f"the audit failed ({child.returncode}): {child.stderr[-2000:]}")
@@ -175,8 +168,7 @@ def main() -> None:
     parser.add_argument("--length", type=int, default=10_000, help="characters per memory, at most (default 10,000)")
     parser.add_argument("--max-mb", type=int, default=LIMIT_MB, help=f"stop the child past this RSS (default {LIMIT_MB:,})")
     args = parser.parse_args()
-    for row in run(args.quick, args.sizes, args.length, args.max_mb):
-        print(f"{row.workload}: {row.shown} (met: {row.met})\n  {row.note}")
+    print_rows(run(args.quick, args.sizes, args.length, args.max_mb))
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .common import REPO, Clock, Row, fmt_ratio, median
+from .common import REPO, Clock, Row, median, print_rows
 
 sys.path.insert(0, str(REPO / "tests"))  # the sqld fixture: the same pinned server the tests use
 
@@ -140,7 +140,4 @@ def run(quick: bool = False) -> list[Row]:
 
 
 if __name__ == "__main__":
-    for row in run(quick="--quick" in sys.argv):
-        ratio = f" ({fmt_ratio(row.ratio)} {row.baseline})" if row.ratio else ""
-        note = f"; {row.note}" if row.note else ""
-        print(f"{row.workload} | {row.variant}: {row.shown}{ratio}{note}; rounds {[round(t, 3) for t in row.runs]}")
+    print_rows(run(quick="--quick" in sys.argv))

@@ -30,7 +30,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from .common import REPO, Clock, Row, cpu_median, fmt_seconds, interleaved, median, walls
+from .common import REPO, Clock, Row, cpu_median, fmt_seconds, interleaved, median, print_rows, walls
 
 TARGETS = {"replica, first load": 3.0, "replica, repeated load": 1.5}
 
@@ -113,11 +113,7 @@ def main() -> None:
     parser.add_argument("--sizes", nargs="+", default=["medium", "large"], choices=["small", "medium", "large"])
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
-    for row in run(sizes=tuple(args.sizes), rounds=args.rounds):
-        ratio = f"{row.ratio:.2f}x the file load" if row.ratio is not None else "baseline"
-        met = "" if row.met is None else ("  target met" if row.met else "  TARGET MISSED")
-        runs = ", ".join(f"{t:.2f}" for t in row.runs)
-        print(f"{row.workload} | {row.variant:<24} {row.shown:>9}  {ratio}{met}  (runs: {runs} s)")
+    print_rows(run(sizes=tuple(args.sizes), rounds=args.rounds))
 
 
 if __name__ == "__main__":

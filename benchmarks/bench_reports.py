@@ -11,11 +11,10 @@ a row.  Memory is the child tree's: the sampled sum of RSS over the tree
 from __future__ import annotations
 
 import json
-import os
 import tempfile
 from pathlib import Path
 
-from .common import PYTHON, REPO, Row, fmt_seconds, interleaved, median, run_child
+from .common import PYTHON, REPO, Row, child_env, fmt_seconds, interleaved, median, run_child
 
 BASELINE = "3 empty notebooks through papermill (same kernel)"
 CACHE = REPO / "benchmarks" / "out"  # git-ignored: demo databases are rebuilt, never committed
@@ -67,8 +66,7 @@ def run(quick: bool = False) -> list[Row]:
     size = "tiny" if quick else "large"
     rounds = 1 if quick else 5
     db, built, counts = demo_database(size)
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    env.pop("DATABASE_AUTH_TOKEN", None)
+    env = child_env()
     children: dict[str, list] = {"ours": [], "empty": []}
     with tempfile.TemporaryDirectory(prefix="jarvis-bench-reports-") as tmp:
 

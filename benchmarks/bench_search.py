@@ -27,7 +27,7 @@ import jarvis_memory
 from jarvis_memory.store import memories, search
 from jarvis_memory.store.hashing import content_hash
 
-from .common import REPO, Row, fmt_ratio, fmt_seconds, interleaved, median
+from .common import REPO, Row, fmt_seconds, interleaved, median, print_rows
 
 # A rare word, also inside "team", "teacher", "steady" (what the LIKE scan found as well), and the commonest
 # word, in about one memory in eight: the index ranks every memory that holds it.
@@ -132,6 +132,4 @@ def run(quick: bool = False, sizes: list[str] | None = None) -> list[Row]:
 
 if __name__ == "__main__":
     sizes = sys.argv[sys.argv.index("--sizes") + 1].split(",") if "--sizes" in sys.argv else None
-    for row in run(quick="--quick" in sys.argv, sizes=sizes):
-        ratio = f" ({fmt_ratio(row.ratio)} than {row.baseline})" if row.ratio else ""
-        print(f"{row.workload} | {row.variant}: {row.shown}{ratio}; {row.note}")
+    print_rows(run(quick="--quick" in sys.argv, sizes=sizes))

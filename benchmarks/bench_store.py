@@ -270,11 +270,9 @@ def run(quick: bool = False) -> list[Row]:
 if __name__ == "__main__":  # python -m benchmarks.bench_store [--quick]: prints the rows, writes nothing
     import sys
 
-    from .common import fmt_ratio
+    from .common import print_rows
 
     if sys.argv[1:2] == ["serve-tuned"]:
         serve_tuned(sys.argv[2])
     else:
-        for row in run(quick="--quick" in sys.argv):
-            ratio = f" ({fmt_ratio(row.ratio)} than {row.baseline})" if row.ratio else ""
-            print(f"{row.workload} | {row.variant}: {row.shown}{ratio}; {row.note}")
+        print_rows(run(quick="--quick" in sys.argv))

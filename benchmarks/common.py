@@ -22,7 +22,7 @@ import tempfile
 import threading
 import time
 import tracemalloc
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -33,11 +33,12 @@ from jarvis_memory.reports.kernel import USER_FOLDER_VARS
 REPO = Path(__file__).resolve().parent.parent
 
 # Like the tests, the benchmarks keep Jupyter, IPython and matplotlib out of the user's folders: they
-# start report kernels and plot, and a benchmark changes no user-level state.
-_PRIVATE = Path(tempfile.mkdtemp(prefix="jarvis-bench-user-"))
-for _var, _name in USER_FOLDER_VARS.items():
-    os.environ.setdefault(_var, str(_PRIVATE / _name))
-atexit.register(shutil.rmtree, _PRIVATE, True)
+# start report kernels and plot, and a benchmark changes no user-level state.  A child (child_env) inherits them.
+if any(_var not in os.environ for _var in USER_FOLDER_VARS):
+    _PRIVATE = Path(tempfile.mkdtemp(prefix="jarvis-bench-user-"))
+    for _var, _name in USER_FOLDER_VARS.items():
+        os.environ.setdefault(_var, str(_PRIVATE / _name))
+    atexit.register(shutil.rmtree, _PRIVATE, True)
 
 PYTHON = sys.executable
 
@@ -105,6 +106,24 @@ def interleaved(variants: Mapping[str, Callable[[int], Any]], rounds: int) -> di
         for name in names[shift:] + names[:shift]:
             times[name].append(variants[name](r))
     return times
+
+
+def child_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The environment of a benchmark's child process: this one's, the repository importable (``PYTHONPATH``),
+    no ``DATABASE_AUTH_TOKEN`` (the children read ``file:`` databases), and ``extra``."""
+    env = {**os.environ, "PYTHONPATH": str(REPO), **(extra or {})}
+    env.pop("DATABASE_AUTH_TOKEN", None)
+    return env
+
+
+def dedup_audit(memories: Any) -> dict[str, Any]:
+    """Every check the dedup notebook runs, in its order, on ``memories`` (the loader's ``ds.memories``):
+    ``{check's name: its result}``.  Run by the children of ``bench_dedup`` and ``bench_dedup_memory``."""
+    from jarvis_memory.analysis import dedup
+
+    checks = (dedup.exact_groups, dedup.normalized_groups, dedup.near_duplicates, dedup.clusters,
+              dedup.threshold_sweep, dedup.hash_integrity, dedup.review_queue, dedup.candidates)
+    return {check.__name__: check(memories) for check in checks}
 
 
 def python_peak(fn: Callable[[], Any]) -> int:
@@ -257,6 +276,17 @@ def fmt_rate(per_second: float, unit: str = "rows/s") -> str:
     if per_second >= 1e3:
         return f"{per_second / 1e3:.0f}k {unit}"
     return f"{per_second:.0f} {unit}"
+
+
+def print_rows(rows: Iterable[Row]) -> None:
+    """Print ``rows`` one a line, as a benchmark run on its own shows them: the figure, against its baseline,
+    the target met or missed, the note, and each round's time."""
+    for row in rows:
+        ratio = f" ({fmt_ratio(row.ratio)} than {row.baseline})" if row.ratio else ""
+        met = "" if row.met is None else f"; target {row.target}: {'met' if row.met else 'MISSED'}"
+        note = f"; {row.note}" if row.note else ""
+        runs = f"; rounds {', '.join(fmt_seconds(t) for t in row.runs)}" if row.runs else ""
+        print(f"{row.workload} | {row.variant}: {row.shown}{ratio}{met}{note}{runs}")
 
 
 def fmt_ratio(ratio: float | None) -> str:

@@ -192,6 +192,21 @@ def test_a_database_without_the_index_is_searched_the_same_way(url_kind, tmp_pat
 
 
 @pytest.mark.parametrize("url_kind", ["file", "ws"])
+def test_a_database_kept_open_reads_every_memory_once_another_client_drops_a_trigger(db, url, token):
+    """Whether the index can answer is asked at every search, not once per Database: one kept open (a notebook's,
+    the process-wide ``connect()``) while another client drops a trigger (``drizzle-kit push``) and writes still
+    finds what was written, by reading every memory (README, Limits).  Asked once, the index answered without it."""
+    db.memories.store("Likes green tea", "preference", "user_explicit")
+    assert found(db, "tea") == ["Likes green tea"]  # the index answers
+    with jarvis_memory.Database(url, token, auto_migrate=False) as other:
+        other.execute("DROP TRIGGER jm_memory_fts_insert")
+        other.execute("INSERT INTO memory_entries (content, content_hash, category, source, created_at) VALUES"
+                      " ('Likes rooibos tea', 'h', 'fact', 'user_explicit', '2026-02-01T00:00:00.000Z')")
+    with pytest.warns(search.SearchScanWarning, match="trigger jm_memory_fts_insert is missing"):
+        assert found(db, "rooibos") == ["Likes rooibos tea"]
+
+
+@pytest.mark.parametrize("url_kind", ["file", "ws"])
 def test_the_scan_splits_and_folds_words_as_the_servers_fts5(db, url_kind):
     texts = [text for text, _ in CORPUS] + [
         "e\u0301cole Tiếng Việt ǅemal ﬁle Straße ſ ΆΈΉ", "3.14 a\u200db x\u00a0y tab\tnew\nline", "👍🏽 party 🎉 ok",

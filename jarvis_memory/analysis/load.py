@@ -36,11 +36,11 @@ import os
 import sqlite3
 import time
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import duckdb
 import pyarrow as pa
@@ -176,8 +176,7 @@ def _read_file(settings: config.Settings) -> tuple[dict[str, pa.Table], int]:
     with open_file(settings) as conn:
         found = _columns_file(settings, conn)
         _check_schema(settings, found)
-        tables = {t: _noted(t, read_table(conn, t, found[t]), found[t]) if t in found else _schema(t).empty_table()
-                  for t in COLUMNS}
+        tables = _read_tables(found, lambda table, present: read_table(conn, table, present))
     assert settings.path is not None
     return tables, settings.path.stat().st_size
 
@@ -190,9 +189,8 @@ def _read_pages_snapshot(settings: config.Settings, page_size: int) -> tuple[dic
     for attempt in range(1, READS + 1):
         try:
             with Database(settings.url, settings.auth_token, read_only=True) as db, db.snapshot():
-                found = check_schema(db)
-                tables = {t: _noted(t, read_pages(db, t, page_size=page_size, present=found[t]), found[t])
-                          if t in found else _schema(t).empty_table() for t in COLUMNS}
+                tables = _read_tables(check_schema(db),
+                                      lambda table, present: read_pages(db, table, page_size=page_size, present=present))
                 # the pragmas as table-valued functions: sqld refuses a PRAGMA statement to a read-only token
                 size = db.execute("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()"
                                   ).rows[0][0]
@@ -290,6 +288,14 @@ def _key(table: str) -> str:
     return _KEYS.get(table, "id")
 
 
+class _Type(NamedTuple):  # what the readers make of a column cast to one SQL type (_sql_type)
+    arrow: pa.DataType
+    sample: str  # a literal of the type: the typed first row of a file read (:func:`_fetch`)
+
+
+_TYPES = {"INTEGER": _Type(pa.int64(), "0"), "REAL": _Type(pa.float64(), "0.0"), "TEXT": _Type(pa.string(), "''")}
+
+
 def _sql_type(column: str) -> str:
     return "INTEGER" if column in _INTEGER_COLUMNS else "REAL" if column in _REAL_COLUMNS else "TEXT"
 
@@ -312,27 +318,26 @@ def lacking(table: str, present: list[str]) -> list[str]:
     return [c for c in COLUMNS[table] if c not in present and (table, c) not in _OLDER]
 
 
+def _read_tables(found: dict[str, list[str]], read: Callable[[str, list[str]], pa.Table]) -> dict[str, pa.Table]:
+    """Every table of :data:`COLUMNS`: ``read(table, present)`` (noted: :func:`_noted`) where ``found``
+    (``{table: [column, …]}``) has it, else empty."""
+    return {t: _noted(t, read(t, found[t]), found[t]) if t in found else _schema(t).empty_table() for t in COLUMNS}
+
+
 def _noted(table: str, arrow: pa.Table, present: list[str]) -> pa.Table:
     """``arrow`` with the columns its table lacks in its ``missing`` metadata (:func:`to_duckdb` names them)."""
     return arrow.replace_schema_metadata({**(arrow.schema.metadata or {}),
                                           b"missing": json.dumps(lacking(table, present)).encode()})
 
 
-def select_sql(table: str, present: list[str] | None = None) -> str:
-    return f"SELECT {', '.join(f'{e} AS {c}' for c, e in select_columns(table, present).items())} FROM {table}"
+def _as_bytes(exprs: dict[str, str]) -> dict[str, str]:
+    """``exprs`` (column -> SQL) with each text column read as its bytes, to be decoded here (:func:`_texts`)."""
+    return {c: f"CAST({e} AS BLOB)" if _sql_type(c) == "TEXT" else e for c, e in exprs.items()}
 
 
 def read_table(conn: Any, table: str, present: list[str] | None = None) -> pa.Table:
-    """The whole table as Arrow (``present``: as for :func:`select_columns`).
-
-    ADBC fixes a column's type from the first rows it sees, so a column that
-    starts with NULLs would be typed INTEGER and fail at its first text.  A
-    leading typed row (key NULL, which no real row has) fixes every type; it is
-    dropped afterwards.
-    """
-    samples = {c: {"INTEGER": "0", "REAL": "0.0", "TEXT": "''"}[_sql_type(c)] for c in COLUMNS[table]}
-    typed = ", ".join(f"{value} AS {c}" for c, value in (samples | {_key(table): "NULL"}).items())
-    arrow = _fetch(conn, table, f"SELECT {typed} UNION ALL {select_sql(table, present)}")
+    """The whole table as Arrow (``present``: as for :func:`select_columns`)."""
+    arrow = _fetch(conn, table, present, as_bytes=False)
     try:
         arrow.validate(full=True)  # the driver copies text bytes as they are; DuckDB would fail on bad UTF-8 later
     except pa.ArrowInvalid:
@@ -341,10 +346,22 @@ def read_table(conn: Any, table: str, present: list[str] | None = None) -> pa.Ta
     return arrow if arrow.schema.equals(schema) else arrow.cast(schema)
 
 
-def _fetch(conn: Any, table: str, sql: str) -> pa.Table:
+def _fetch(conn: Any, table: str, present: list[str] | None, *, as_bytes: bool) -> pa.Table:
+    """The table's columns (:func:`select_columns`; ``as_bytes``: text as its bytes, :func:`_as_bytes`) as Arrow.
+
+    ADBC fixes a column's type from the first rows it sees, so a column that
+    starts with NULLs would be typed INTEGER and fail at its first text.  A
+    leading typed row (key NULL, which no real row has) fixes every type; it is
+    dropped afterwards.
+    """
+    typed = {c: _TYPES[_sql_type(c)].sample for c in COLUMNS[table]} | {_key(table): "NULL"}
+    exprs = select_columns(table, present)
+    if as_bytes:
+        typed, exprs = _as_bytes(typed), _as_bytes(exprs)
+    typed_row, columns = (", ".join(f"{e} AS {c}" for c, e in row.items()) for row in (typed, exprs))
     cursor = conn.cursor()
     try:
-        cursor.execute(sql)
+        cursor.execute(f"SELECT {typed_row} UNION ALL SELECT {columns} FROM {table}")
         arrow = cursor.fetch_arrow_table()
     except Exception as e:
         raise DatabaseError(f"reading {table} failed: {e}") from None
@@ -363,16 +380,11 @@ def _read_table_bytes(conn: Any, table: str, present: list[str] | None) -> pa.Ta
     (``[[id, column], …]``), which :func:`to_duckdb` turns into the view
     ``unreadable_values``.  The row itself is kept.
     """
-    columns, key = COLUMNS[table], _key(table)
-    samples = {c: {"INTEGER": "0", "REAL": "0.0", "TEXT": "x''"}[_sql_type(c)] for c in columns}
-    typed = ", ".join(f"{value} AS {c}" for c, value in (samples | {key: "NULL"}).items())
-    cast = ", ".join(f"CAST({e} AS BLOB) AS {c}" if _sql_type(c) == "TEXT" else f"{e} AS {c}"
-                     for c, e in select_columns(table, present).items())
-    raw = _fetch(conn, table, f"SELECT {typed} UNION ALL SELECT {cast} FROM {table}")
-    ids = raw.column(key).to_pylist()
+    raw = _fetch(conn, table, present, as_bytes=True)
+    ids = raw.column(_key(table)).to_pylist()
     schema = _schema(table)
     arrays, bad = [], []
-    for c in columns:
+    for c in COLUMNS[table]:
         if _sql_type(c) != "TEXT":
             arrays.append(raw.column(c).cast(schema.field(c).type))
         else:
@@ -427,8 +439,7 @@ def read_pages(db: Database, table: str, *, page_size: int = PAGE_SIZE, present:
     if isinstance(page_size, bool) or not isinstance(page_size, int) or page_size < 1:
         raise ValidationError(f"page size must be a positive integer, not {page_size!r}")
     columns, key = COLUMNS[table], _key(table)
-    exprs = {c: f"CAST({e} AS BLOB)" if _sql_type(c) == "TEXT" else e
-             for c, e in select_columns(table, present).items()}
+    exprs = _as_bytes(select_columns(table, present))
     schema = _schema(table)
     batches, bad = [], []
     for rows in db.pages(table, exprs, key=(key,), page_rows=page_size):
@@ -466,8 +477,7 @@ def _check_schema(settings: config.Settings, found: dict[str, list[str]]) -> Non
 
 
 def _schema(table: str) -> pa.Schema:
-    types = {"INTEGER": pa.int64(), "REAL": pa.float64(), "TEXT": pa.string()}
-    return pa.schema([(c, types[_sql_type(c)]) for c in COLUMNS[table]])
+    return pa.schema([(c, _TYPES[_sql_type(c)].arrow) for c in COLUMNS[table]])
 
 
 # -- DuckDB ------------------------------------------------------------------------
