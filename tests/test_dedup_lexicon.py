@@ -92,6 +92,7 @@ def test_a_particle_that_keeps_the_verb_still_subsumes() -> None:
     ("Prefers buses over trams", "Prefers trams over buses"),                     # order that carries meaning
     ("Moved from Madrid to Berlin", "Moved from Berlin to Madrid"),
     ("Dog is scared of the cat", "Cat is scared of the dog"),
+    ("Works from 9 to 5", "Works from 5 to 9"),                                   # numbers, each in its relation
 ])
 def test_exchanged_roles_are_variants(a: str, b: str) -> None:
     assert verdict(a, b) == ("variant", "order")
@@ -101,6 +102,7 @@ def test_exchanged_roles_are_variants(a: str, b: str) -> None:
     ("On Mondays at 9am prefers meetings with Anna", "Prefers meetings with Anna at 9am on Mondays"),
     ("Every Friday night, Ben plays poker with friends", "Ben plays poker with friends every Friday night"),
     ("Takes the kids to school on Mondays and Thursdays", "Takes the kids to school on Thursdays and Mondays"),
+    ("Ran the Leeds half marathon in May 2023 in 1:52", "Ran the Leeds half marathon in 1:52 in May 2023"),
 ])
 def test_moved_phrases_keep_their_roles(a: str, b: str) -> None:
     assert verdict(a, b) == ("near", "")
@@ -114,6 +116,14 @@ def test_moved_phrases_keep_their_roles(a: str, b: str) -> None:
 ])
 def test_real_words_a_letter_apart_are_variants(a: str, b: str) -> None:
     assert verdict(a, b) == ("variant", "word")
+
+
+@pytest.mark.parametrize(("a", "b", "kind"), [
+    ("Needs reading glasses", "Needs glasses for reading", "paraphrase"),  # a compound said with a preposition
+    ("Cooks the kids", "Cooks for the kids", None),                       # what it acts on, now only a relation
+])
+def test_a_compound_and_its_prepositional_phrase(a: str, b: str, kind: str | None) -> None:
+    assert verdict(a, b)[0] == kind
 
 
 def test_typos_are_still_near() -> None:

@@ -128,8 +128,9 @@ def swapped_in_place(a: _Text, b: _Text, same: dict[str, str]) -> tuple[list[int
         another participant with a word between them in one text ("Jamal is the user's contact" / "Is Jamal's
         contact") next to a word both keep in place (no moved phrase: "Sam is my partner" / "My partner is Sam")."""
         i, j = seq_a[p + x - 1][1], seq_a[p + x][1]  # a's last word of the first run, first of the second
-        if all(map(is_number, words_a[p:p + x + y])):
-            return j == i + 1
+        if all(map(is_number, words_a[p:p + x + y])):  # the parts of one number, or two numbers each in its own
+            # relation that stayed in place: "from 9 to 5" / "from 5 to 9" (in a list, "9 or 10", the order says nothing)
+            return j == i + 1 or any(w in RELATIONS and w not in ("and", "or") for w in a.words[i + 1:j])
         runs = (seq_a[p:p + x], seq_a[p + x:p + x + y])
         if p == 0 and p + x + y == len(words_a) or not any(
                 [k for k, _ in run] == ["\x04owner"]
@@ -156,6 +157,9 @@ def swapped_in_place(a: _Text, b: _Text, same: dict[str, str]) -> tuple[list[int
                 continue  # nothing between: a moved phrase or a list
             if circumstance(mid_a[:x]) != circumstance(mid_a[n - y:]):
                 continue  # a circumstance moved: "X is at 9 every day" / "Every day at 9 there is X"
+            first, second = (a.words[seq_a[k][1] - 1] if seq_a[k][1] > 0 else "" for k in (p, p + n - y))
+            if circumstance(mid_a[:x]) and first == second and first in RELATIONS:
+                continue  # two circumstances after one relation word: the phrases moved whole ("in May in 3:58")
             return [s for _, s in seq_a[p:p + x]], [s for _, s in seq_b[p:p + y]]
     return None
 
