@@ -30,6 +30,7 @@ from .blocks import (
     _windows,
 )
 from .compare import _compare, _is_value
+from .restated import core_shape
 from .text import _parse, _reparsed, normalize_strong
 from .tuning import COLUMNS, FUZZY_FLOOR, KINDS, NEAR_FLOOR
 
@@ -142,11 +143,12 @@ def _run_audit(memories: pd.DataFrame, allowance: budget.Budget) -> _Analysis:
     big_groups, cut_blocks = _cut_blocks(texts, shapes, merged)
     # the same set of concepts (its 64-bit hash: a collision only adds pairs to compare)
     same_set = pd.Series([hash(frozenset(s)) for s in shapes], dtype=np.int64)
-    exact_blocks = _windows(same_set, norms) + cut_blocks
+    same_core = pd.Series([hash(core_shape(s)) for s in shapes], dtype=np.int64)  # in another construction
+    exact_blocks = _windows(same_set, norms) + _windows(same_core, norms) + cut_blocks
     rare_blocks = _probe_blocks(_rare_word_keys(shapes))
     shaped = np.array([" ".join(s) for s in shapes], dtype=object)
     extensions = _extension_pairs(texts, shapes)
-    del shapes, merged, same_set  # the shapes, as long as the texts' content words: not held while pairs are compared
+    del shapes, merged, same_set, same_core  # the shapes, as long as the texts' content words: not held while pairs are compared
     candidates = pd.concat([_all_pairs(exact_blocks), extensions, _score(shaped, rare_blocks, FUZZY_FLOOR)[["a", "b"]]])
     candidates = candidates.drop_duplicates(ignore_index=True)
     big_member = np.full(len(texts), -1)

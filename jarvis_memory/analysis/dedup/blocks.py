@@ -38,8 +38,9 @@ def _shapes(texts: list[_Text]) -> tuple[list[tuple[str, ...]], dict[int, tuple[
         while i < n:
             k = words[i]
             starts.append(i)
-            if i + 1 < n and next_to[i] and k + words[i + 1] in vocabulary:
-                k, i = k + words[i + 1], i + 1
+            joined = k.partition(lexicon.PAST)[0] + words[i + 1] if i + 1 < n and next_to[i] else ""
+            if joined in vocabulary:  # in any tense: "picked up" / "pick up" / "pickup"
+                k, i = joined, i + 1
             shape.append(meaning.get(k, k))
             i += 1
         shapes.append(tuple(shape))

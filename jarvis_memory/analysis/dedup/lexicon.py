@@ -195,13 +195,15 @@ def concepts(keys: Iterable[str]) -> dict[str, str]:
     without WordNet."""
     if wordnet() is None:
         return {}
-    sharing: dict[tuple[bool, object], list[str]] = {}
+    sharing: dict[object, list[str]] = {}
     for k in dict.fromkeys(keys):
-        synsets, _, derived = _lemmas(k)
+        synsets, _, forms = _lemmas(k)
         bare = k[: -len(PAST)] if past(k) else k
         adjective, named = _adjective_heads(k)
-        for shared in (*synsets, *derived, bare, *adjective, *named):  # two keys of one meaning share one of these
-            sharing.setdefault((past(k), shared), []).append(k)
+        # two keys of one meaning share one of these; a verb and its noun in any tense ("was diagnosed" / "a
+        # diagnosis": :func:`derived`, which .restated reads) share a form of their family
+        for shared in (*synsets, *forms, *_family(bare), bare, *adjective, *named):
+            sharing.setdefault(shared, []).append(k)
     parent: dict[str, str] = {}
 
     def root(k: str) -> str:
@@ -213,17 +215,18 @@ def concepts(keys: Iterable[str]) -> dict[str, str]:
         for i, x in enumerate(group):
             for y in group[i + 1:]:
                 rx, ry = root(x), root(y)
-                if rx != ry and same_meaning(x, y):
+                if rx != ry and (same_meaning(x, y) or past(x) != past(y) and derived(*(k.partition(PAST)[0] for k in (x, y)))):
                     parent[max(rx, ry)] = min(rx, ry)
     return {k: root(k) for k in list(parent)}
 
 
-# English derivational endings (and a stem's own final letters: "allerg-y", "diabet-es"), with the stem-final
+# English derivational endings (and a stem's own final letters: "allerg-y", "diabet-es"; the Greek "-is" of an act:
+# "diagnos-e"/"diagnos-is"), with the stem-final
 # alternations of Latinate derivation, -nt / -nce / -ncy ("intoleran-t"/"intoleran-ce", "fluen-t"/"fluen-cy")
 # and -de / -sion ("deci-de"/"deci-sion"): a WordNet derivation counts only as one stem with two of these
 # ("allergy"/"allergic", "own"/"owner"), not "mole"/"molar"
 _ENDINGS = ("", "e", "y", "es", "er", "or", "ic", "ist", "ian", "ion", "ation", "ment", "ance", "ence", "al", "ive",
-            "t", "ce", "cy", "de", "sion")
+            "t", "ce", "cy", "de", "sion", "is")
 
 
 def _one_stem(x: str, y: str) -> bool:

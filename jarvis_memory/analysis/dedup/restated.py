@@ -15,7 +15,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from . import lexicon
-from .roles import AUXILIARIES, PASSIVE, PRONOUNS, doers
+from lemminflect import getInflection
+
+from .roles import AUXILIARIES, PARTICLES, PASSIVE, PRONOUNS, doers
 
 if TYPE_CHECKING:
     from .text import _Text
@@ -34,7 +36,13 @@ def restated(a: _Text, b: _Text) -> bool:
     if a.negations or b.negations:
         return False
     core_a, core_b = _core(a), _core(b)
-    if len(core_a) != len(core_b) or _past(a) != _past(b):
+    if abs(len(core_a) - len(core_b)) > 1 or _past(a) != _past(b):
+        return False
+    if len(core_a) > len(core_b):  # a compound one text writes as one word: "Lifts weights" / "Does weightlifting"
+        core_a = _compounded(a, core_a, b, core_b)
+    elif len(core_b) > len(core_a):
+        core_b = _compounded(b, core_b, a, core_a)
+    if core_a is None or core_b is None:
         return False
     matched = _matched(a, core_a, b, core_b)
     if matched is None:
@@ -62,6 +70,14 @@ def restated(a: _Text, b: _Text) -> bool:
     return True
 
 
+def core_shape(shape: tuple[str, ...]) -> frozenset[str]:
+    """The words of a text's shape (:func:`.blocks._shapes`: its content words, one meaning as one word) that
+    :func:`restated` compares, tense left out: texts equal in them are compared ("Was diagnosed with gout" /
+    "Received a gout diagnosis": a verb and its noun are one word of a shape, :func:`.lexicon.concepts`)."""
+    bare = (_bare(w) for w in shape)
+    return frozenset(w for w in bare if w not in CARRIERS and w not in PRONOUNS and w not in _JOINS)
+
+
 def had_person(a: _Text, i: int, b: _Text, j: int) -> bool:
     """Whether of two words that stand for each other (a verb and its noun: "teaches" / "teacher") one names a person
     the other does not, in a text whose verb is not "be": a person noun says what one is ("Is a yoga teacher", or a
@@ -83,24 +99,43 @@ def _bare(k: str) -> str:
     return k.partition(lexicon.PAST)[0]
 
 
-def _core(t: _Text) -> list[int]:
-    """Positions of ``t``'s content words but its carrying verbs, pronouns and joining prepositions."""
-    return [i for i in t.content if _bare(t.keys[i]) not in CARRIERS and t.words[i] not in PRONOUNS
-            and t.words[i] not in _JOINS]
+def _core(t: _Text) -> dict[int, str]:
+    """``t``'s content words (position -> lemma, tense left out) but its carrying verbs, pronouns, joining prepositions
+    and a particle that keeps its verb ("saving up" is "saving": :func:`lexicon.particle_keeps_verb`)."""
+    return {i: _bare(t.keys[i]) for i in t.content if _bare(t.keys[i]) not in CARRIERS and t.words[i] not in PRONOUNS
+            and t.words[i] not in _JOINS and not (t.words[i] in PARTICLES and i
+                                                   and lexicon.particle_keeps_verb(_bare(t.keys[i - 1]), t.words[i]))}
 
 
-def _matched(a: _Text, core_a: list[int], b: _Text, core_b: list[int]) -> list[tuple[int, int]] | None:
+def _compounded(t: _Text, core: dict[int, str], other: _Text, other_core: dict[int, str]) -> dict[int, str] | None:
+    """``core`` with two of its words read as the one compound ``other`` writes for them, in either order and with
+    the verb's -ing form ("work out" / "workout", "lift weights" / "weightlifting"), or ``None`` if there is none."""
+    single = {w for j in other_core for w in (other.words[j], other_core[j])} - {t.words[i] for i in core}
+    forms = {i: {t.words[i], core[i], *(getInflection(core[i], "VBG") or ())} for i in core}
+    for p in core:
+        for q in core:
+            word = next((x + y for x in forms[p] for y in forms[q] if x + y in single), None) if p != q else None
+            if word is not None:  # the compound stands where its verb does, if it has one: "lifts" in "lifts weights"
+                keep, drop = (q, p) if _verbal(t, q) else (p, q)
+                joined = {i: k for i, k in core.items() if i != drop}
+                joined[keep] = _bare(lexicon.key(word))
+                return joined
+    return None
+
+
+def _matched(a: _Text, core_a: dict[int, str], b: _Text, core_b: dict[int, str]) -> list[tuple[int, int]] | None:
     """Each core word of ``a`` with one of ``b`` it stands for (the same lemma in any tense, a synonym, a form of one
     stem), or ``None`` if one is left over; equal lemmas first, then the first that fits."""
-    left = list(core_b)
+    left = dict(core_b)
     matched = []
-    for i in sorted(core_a, key=lambda i: _bare(a.keys[i]) not in {_bare(b.keys[j]) for j in core_b}):
-        x = _bare(a.keys[i])
-        j = next((j for j in left if _bare(b.keys[j]) == x), None) \
-            if any(_bare(b.keys[j]) == x for j in left) else next((j for j in left if one_family(x, _bare(b.keys[j]))), None)
+    for i in sorted(core_a, key=lambda i: core_a[i] not in core_b.values()):
+        x = core_a[i]
+        j = next((j for j, y in left.items() if y == x), None)
+        if j is None:
+            j = next((j for j, y in left.items() if one_family(x, y)), None)
         if j is None:
             return None
-        left.remove(j)
+        del left[j]
         matched.append((i, j))
     return matched
 
