@@ -158,8 +158,10 @@ def swapped_in_place(a: _Text, b: _Text, same: dict[str, str]) -> tuple[list[int
             if circumstance(mid_a[:x]) != circumstance(mid_a[n - y:]):
                 continue  # a circumstance moved: "X is at 9 every day" / "Every day at 9 there is X"
             first, second = (a.words[seq_a[k][1] - 1] if seq_a[k][1] > 0 else "" for k in (p, p + n - y))
-            if circumstance(mid_a[:x]) and first == second and first in RELATIONS:
-                continue  # two circumstances after one relation word: the phrases moved whole ("in May in 3:58")
+            if circumstance(mid_a[:x]) and first == second and first in RELATIONS \
+                    and all(w in RELATIONS for w in mid_a[x:n - y]):
+                continue  # two circumstances side by side after one relation word: the phrases moved whole ("in
+                # May in 3:58"); with a word between that stays, the values changed places ("in May and Oslo in June")
             return [s for _, s in seq_a[p:p + x]], [s for _, s in seq_b[p:p + y]]
     return None
 
