@@ -93,6 +93,8 @@ def test_a_particle_that_keeps_the_verb_still_subsumes() -> None:
     ("Moved from Madrid to Berlin", "Moved from Berlin to Madrid"),
     ("Dog is scared of the cat", "Cat is scared of the dog"),
     ("Works from 9 to 5", "Works from 5 to 9"),                                   # numbers, each in its relation
+    ("Flew to Rome in May and Oslo in June", "Flew to Rome in June and Oslo in May"),  # a word stays between
+    ("Lived in Lyon in 2010 and Paris in 2015", "Lived in Lyon in 2015 and Paris in 2010"),
 ])
 def test_exchanged_roles_are_variants(a: str, b: str) -> None:
     assert verdict(a, b) == ("variant", "order")

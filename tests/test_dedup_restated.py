@@ -46,6 +46,8 @@ def test_a_verb_and_its_noun_say_the_same(a: str, b: str) -> None:
     ("Showers before cooking dinner", "Cooks dinner before showering"),  # another order
     ("Lena hired Sam", "Sam's hiring was by Lena"),  # another doer
     ("Kenji teaches the user", "The user is Kenji's teacher"),
+    ("Her mother's visit was in March", "Visited her mother in March"),  # the doer now the one acted on
+    ("Sam's call was on Friday", "Called Sam on Friday"),
 ])
 def test_what_changes_the_statement_is_no_duplicate(a: str, b: str) -> None:
     assert kind(a, b) not in DUPLICATE_KINDS and kind(b, a) not in DUPLICATE_KINDS
@@ -66,3 +68,18 @@ def test_derived_forms_are_read_through_a_synonym_and_an_adverb() -> None:
     assert lexicon.derived("heavily", "heavy")  # a pertainym
     assert not lexicon.derived("mole", "molar")
     assert lexicon.names_a_person("teacher") and not lexicon.names_a_person("heavy")
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Teaches yoga", "Wants to teach yoga"),  # another verb over the statement: wanting is not doing
+    ("Paints landscapes", "Used to paint landscapes"),
+    ("Is a yoga teacher", "Would like to be a yoga teacher"),  # the copula under another verb
+    ("Is a baker", "Married a baker"),  # the person the copula describes, now acted on
+    ("Lives in Leeds", "Hopes to live in Leeds"),
+])
+def test_a_verb_over_the_statement_is_no_subsumption(a: str, b: str) -> None:
+    assert kind(a, b) not in DUPLICATE_KINDS and kind(b, a) not in DUPLICATE_KINDS
+
+
+def test_two_statements_joined_by_and_still_subsume() -> None:
+    assert kind("Lives in Leeds", "Moved to Leeds in 2019 and lives in Leeds") == "subsumed"

@@ -23,6 +23,7 @@ from .roles import (
     owner_left_out,
     replaces_a_relation,
     same_relation,
+    under_another_verb,
 )
 from .text import FILLER, FUNCTION_WORDS, NEGATIONS, VALUE_WORDS, _Long, _Text, _Vocabulary, form, is_number
 from .tuning import MAX_CHANGED
@@ -128,7 +129,8 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
     # add a particle to a shared verb, put another verb over a shared object or leave out the owner
     if shared and not adds_nothing(longer, positions) and not other_subject(shorter, longer, positions) \
             and not compound_head(longer, positions) and not changes_a_verb(longer, positions) \
-            and not acted_on_otherwise(shorter, longer, same) and not owner_left_out(shorter, longer):
+            and not acted_on_otherwise(shorter, longer, same) and not owner_left_out(shorter, longer) \
+            and not under_another_verb(shorter, longer, same):
         return _Verdict("subsumed")
     # only relation words more: one statement in another shape ("Works as a nurse" / "Is a nurse working",
     # "collects records from the 1970s" / "is a collector of 1970s records"), if nothing it acts on becomes a

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .roles import AGENT, AUXILIARIES, OWNER, RELATIONS, _names_someone
+from . import lexicon
+from .roles import AGENT, AUXILIARIES, OWNER, RELATIONS, _names_someone, doers
 
 if TYPE_CHECKING:
     from .text import _Text
@@ -17,7 +18,8 @@ def changed_roles(a: _Text, b: _Text, same: dict[str, str], typos: set[str]) -> 
     exchanged roles ("Nadia owes the user" / "The user owes Nadia": subject and object; "trains over planes" /
     "planes over trains"), or one that moves between the subject and the object of a verb ("X's boss called her")
     or, in a clause whose other subject stays, a relation ("Vanessa is taller than her mother" / "Vanessa's mother
-    is taller than her").  The owner is the subject a text with a verb and none leaves unwritten ("Earns more than
+    is taller than her"), or the doer of an action's noun that the other text's verb acts on ("Her mother's visit" /
+    "Visited her mother": :func:`_doer_acted_on`).  The owner is the subject a text with a verb and none leaves unwritten ("Earns more than
     wife" / "Wife earns more than the user").  Any other one word read in another role (a misparse, a moved
     phrase, a word after a misspelt relation word) does not count.
     ``same`` maps a word of ``a`` to the word of ``b`` that stands for it (a typo, a synonym); a misspelt word
@@ -49,6 +51,10 @@ def changed_roles(a: _Text, b: _Text, same: dict[str, str], typos: set[str]) -> 
         across = _across_the_copula(a, b, same)
         if across is not None:
             return across if across[0] or across[1] else None
+    if verbs(a) != verbs(b):  # an action as a noun and as a verb: "Her mother's visit" / "Visited her mother"
+        found = _doer_acted_on(a, b, same) if verbs(b) else _doer_acted_on(b, a, {v: k for k, v in same.items()})
+        if found:
+            return ([found[0]], [found[1]]) if verbs(b) else ([found[1]], [found[0]])
     moved = {}  # (role in a, role in b) -> (word of a, word of b)
     places_a, places_b = _participants(a), _participants(b)
     roles_a, roles_b = ({k: role for k, (role, _) in p.items()} for p in (places_a, places_b))
@@ -65,6 +71,24 @@ def changed_roles(a: _Text, b: _Text, same: dict[str, str], typos: set[str]) -> 
             return [k] if k in a.first else [], [other] if other in b.first else []
         if swapped:
             return [w for w in (k, swapped[0]) if w in a.first], [w for w in (other, swapped[1]) if w in b.first]
+    return None
+
+
+def _doer_acted_on(noun: _Text, verb: _Text, same: dict[str, str]) -> tuple[str, str] | None:
+    """The person that stands right before an action's noun in a text with no verb ("Her mother's visit was in
+    March": the subjective genitive, its doer, Quirk et al. 1985, 17.41) and is the object of that action's verb
+    in the other ("Visited her mother in March"), as ``(its word in noun, its word in verb)``, or ``None``.  ``same``
+    maps a word of ``noun`` to the word of ``verb`` that stands for it."""
+    for j, r in enumerate(verb.roles):
+        if not r.startswith("verb"):
+            continue
+        i = next((i for i, k in enumerate(noun.keys) if same.get(k, k) == verb.keys[j]), None)
+        if i is None or lexicon.names_a_person(noun.keys[i]):
+            continue  # "fluent Spanish speaker": a doer's noun, its object before it
+        k = noun.keys[i - 1] if i else ""
+        at = verb.first.get(same.get(k, k))
+        if at is not None and at > j and verb.roles[at] == "obj" and k in doers(noun):
+            return k, same.get(k, k)
     return None
 
 
@@ -158,9 +182,10 @@ def swapped_in_place(a: _Text, b: _Text, same: dict[str, str]) -> tuple[list[int
             if circumstance(mid_a[:x]) != circumstance(mid_a[n - y:]):
                 continue  # a circumstance moved: "X is at 9 every day" / "Every day at 9 there is X"
             first, second = (a.words[seq_a[k][1] - 1] if seq_a[k][1] > 0 else "" for k in (p, p + n - y))
-            if circumstance(mid_a[:x]) and first == second and first in RELATIONS and mid_a[x:n - y] == [first]:
-                continue  # two circumstances side by side after one relation word: the phrases moved whole ("in May
-                # in 3:58"), not two clauses' values exchanged ("walks at 7 and feeds at 6")
+            if circumstance(mid_a[:x]) and first == second and first in RELATIONS \
+                    and all(w in RELATIONS for w in mid_a[x:n - y]):
+                continue  # two circumstances side by side after one relation word: the phrases moved whole ("in
+                # May in 3:58"); with a word between that stays, the values changed places ("in May and Oslo in June")
             return [s for _, s in seq_a[p:p + x]], [s for _, s in seq_b[p:p + y]]
     return None
 

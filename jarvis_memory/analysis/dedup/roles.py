@@ -186,6 +186,39 @@ def _governor(t: _Text, i: int) -> str | None:
     return None
 
 
+# Verbs that carry another's action with no content of their own (Quirk et al. 1985, 10.48: "gives a
+# presentation", "goes running", "gets promoted"): over another verb they are that verb
+_DELEXICAL = frozenset("be have get take make do give go".split())
+
+
+def under_another_verb(shorter: _Text, longer: _Text, same: dict[str, str]) -> bool:
+    """Whether the longer text's main verb is one the shorter lacks, put over the shorter's statement: its verb as
+    the complement ("Teaches yoga" / "Wants to teach yoga", "Used to teach yoga", "Gave up running"; a catenative
+    verb, Quirk et al. 1985, 16.38-16.52: wanting, trying, failing, ceasing is not doing), or the person the
+    shorter's copula describes as what it acts on ("Is a baker" / "Married a baker"), or its copula under the verb
+    ("Is a yoga teacher" / "Would like to be a yoga teacher").  Words joined by "and" are
+    two statements, each its own ("Lives in Leeds" / "Moved to Leeds and lives there").  ``same`` maps a word of the
+    shorter to the longer's word that stands for it."""
+    v = next((i for i, r in enumerate(longer.roles) if r.startswith("verb")), None)
+    if v is None or any(same.get(k, k) == longer.keys[v] for k in shorter.keys) \
+            or longer.keys[v].partition(lexicon.PAST)[0] in _DELEXICAL:
+        return False
+    bare = [k.partition(lexicon.PAST)[0] for k in longer.keys]  # "Got" / "Failed to get": one verb in two tenses
+    for i in shorter.content:
+        k = same.get(shorter.keys[i], shorter.keys[i]).partition(lexicon.PAST)[0]
+        j = next((m for m in range(v + 1, len(bare)) if bare[m] == k), None)
+        if j is None or any(w in ("and", "or", "then") for w in longer.words[v:j]) \
+                or any(longer.breaks[v + 1:j + 1]):
+            continue
+        if shorter.roles[i].startswith("verb"):
+            return True
+        if not any(r.startswith("verb") for r in shorter.roles) and (
+                longer.roles[j] == "obj" and longer.keys[j] == shorter.keys[i] and lexicon.names_a_person(shorter.keys[i])
+                or "be" in shorter.keys and "be" in longer.keys[v + 1:j]):
+            return True
+    return False
+
+
 def acted_on_otherwise(shorter: _Text, longer: _Text, same: dict[str, str]) -> bool:
     """Whether an object of the shorter text is not what the longer's verb acts on: another verb acts on it
     ("Has a gym membership" / "Cancelled his gym membership", "Recommended a dentist" / "Is a dentist who
