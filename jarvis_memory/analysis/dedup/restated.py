@@ -15,9 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from . import lexicon
-from lemminflect import getAllLemmas
-
-from .roles import AGENT, AUXILIARIES, OWNER, PASSIVE, RELATIONS
+from .roles import AGENT, AUXILIARIES, OWNER, PASSIVE, RELATIONS, uncommon
 
 if TYPE_CHECKING:
     from .text import _Text
@@ -143,6 +141,5 @@ def _doers(t: _Text) -> frozenset[str]:
         span = range(end)
     content = set(t.content)
     found = frozenset(t.keys[i] for i in span if i in content and t.words[i] not in OWNER and t.words[i] not in PRONOUNS
-                      and (t.names[i] or not getAllLemmas(t.words[i]) and t.words[i].isalpha()
-                           or lexicon.names_a_person(t.keys[i])))
+                      and (t.names[i] or uncommon(t.words[i]) or lexicon.names_a_person(t.keys[i])))
     return found or frozenset(("\x04owner",))
