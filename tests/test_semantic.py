@@ -16,6 +16,7 @@ import pytest
 
 from jarvis_memory.analysis import dedup
 from jarvis_memory.analysis.dedup import semantic
+from jarvis_memory.analysis.dedup.text import _text
 from jarvis_memory.errors import ConfigError
 from jarvis_memory.store.hashing import content_hash
 
@@ -88,6 +89,20 @@ def test_a_memory_is_compared_with_every_category_not_only_its_own():
     assert ((found["id_a"] == 15) & (found["id_b"] == 16) & (found["kind"] == semantic.KIND)).sum() == 1
     one_category = dedup.candidates(frame([(i, text, "fact") for i, text, _ in rows]), semantic_model=semantic.BUNDLED)
     pd.testing.assert_frame_equal(found, one_category)
+
+
+@needs_extra
+def test_a_name_opening_a_memory_is_a_value_as_the_rules_read_one():
+    """Gate 4 reads a value as the rules do (compare.is_value, the parsed text's names): a name is one where it opens
+    a memory too, though every first word has a capital ("Mateo ... since 2021" / "Diego ...": a name against a
+    year, two people), while a name both memories open with is no own word (Milo's and Nora's pairs stay listed)."""
+    rows = ROWS + [(15, "Mateo has lived in Lisbon since 2021.", "fact"), (16, "Diego lives in Lisbon.", "fact"),
+                   (17, "Emma has been vegetarian since 2015.", "fact"), (18, "Sophie is vegetarian.", "fact")]
+    found = dedup.candidates(frame(rows), semantic_model=semantic.BUNDLED)
+    listed = found[found["kind"] == semantic.KIND]
+    assert sorted(zip(listed["id_a"], listed["id_b"])) == [(1, 2), (3, 4)]
+    opening = [_text(text).names[0] for text in ("Diego lives in Lisbon.", "Lives in Lisbon.", "The flat is small.")]
+    assert opening == [True, False, False]
 
 
 @needs_extra

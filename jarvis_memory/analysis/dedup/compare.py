@@ -244,6 +244,13 @@ def _is_value(word: str) -> bool:
     return is_number(word) or word in VALUE_WORDS
 
 
+def is_value(t: _Text, i: int) -> bool:
+    """Whether word ``i`` of ``t`` holds a value, which changed makes another statement of its kind (a variant, no
+    duplicate): a number, a day or time word (``VALUE_WORDS``), a name (:attr:`.text._Text.names`).  The one reading
+    of a value: a changed value here (:func:`_change`) and the semantic stage's gate (semantic.py) ask it."""
+    return _is_value(t.words[i]) or t.names[i]
+
+
 def _change(a: _Text, run_a: tuple[int, int], b: _Text, run_b: tuple[int, int]) -> str:
     """What a one-run change is: another ``subject`` (the first content word), a ``value``
     (number, date, time or capitalised name) or another ``word``."""
@@ -251,7 +258,7 @@ def _change(a: _Text, run_a: tuple[int, int], b: _Text, run_b: tuple[int, int]) 
         return "subject"  # the text's first word: "Dana plays chess" / "Omar plays chess"
     for t, (start, end) in ((a, run_a), (b, run_b)):
         for i in range(start, end):  # called per compared pair: a plain loop, no generator
-            if _is_value(t.words[i]) or t.names[i]:
+            if is_value(t, i):
                 return "value"
     return "word"
 

@@ -168,10 +168,15 @@ def other_subject(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
 
 
 def _names_someone(t: _Text, i: int) -> bool:
-    """Whether word ``i`` can name a participant: a name (capitalised inside the text, or a word lemminflect's
-    dictionary of common words lacks: "Lena's" opening a memory is capitalised anyway), or a noun ("sister")."""
-    readings = getAllLemmas(t.words[i]) if t.words[i].isalpha() else {"NUM": ()}
-    return t.names[i] or not readings or bool(readings.get("NOUN"))
+    """Whether word ``i`` can name a participant: a name (:attr:`.text._Text.names`, or a word lemminflect's
+    dictionary of common words lacks: "sam's" in a note written in lower case), or a noun ("sister")."""
+    return t.names[i] or uncommon(t.words[i]) or bool(getAllLemmas(t.words[i]).get("NOUN"))
+
+
+def uncommon(word: str) -> bool:
+    """Whether a folded word is no common word: letters that lemminflect's dictionary (nouns, verbs, adjectives,
+    adverbs) lacks -- a name ("zoe", "northwind"), unless a closed-class word ("the", "for") the caller rules out."""
+    return word.isalpha() and not getAllLemmas(word)
 
 
 def _governor(t: _Text, i: int) -> str | None:
@@ -273,8 +278,7 @@ def doers(t: _Text) -> frozenset[str]:
         span = range(end)
     content = set(t.content)
     found = frozenset(t.keys[i] for i in span if i in content and t.words[i] not in OWNER and t.words[i] not in PRONOUNS
-                      and (t.names[i] or not getAllLemmas(t.words[i]) and t.words[i].isalpha()
-                           or lexicon.names_a_person(t.keys[i])))
+                      and (t.names[i] or uncommon(t.words[i]) or lexicon.names_a_person(t.keys[i])))
     return found or frozenset(("\x04owner",))
 
 

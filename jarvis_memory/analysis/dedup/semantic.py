@@ -21,7 +21,8 @@ allergic": cosine 0.97), so a pair is listed only if, besides the model, the wor
    out), ``MIN_OWN_WORDS`` or more of them in all: one word swapped for one ("light" / "heavy" sleeper,
    "Father" / "Mother") or one text's words all in the other's is the rules' business (a value, an antonym,
    a negation, an added phrase), not this stage's;
-4. *no changed value*: not both sides' own words hold a value (a number, a day or time word, a name);
+4. *no changed value*: not both sides' own words hold a value (a number, a day or time word, a name: the rules'
+   reading, :func:`.compare.is_value`; a name opening a text is one too: "Zoë is vegan" / "Ellie is vegan");
 5. *the other words mean the same*: the cosine of the two texts' own words, embedded on their own,
    ``>= OWN_WORDS_FLOOR`` ("night owl" / "stays up late most nights", but not "named Rex" / "walks at 7").
 
@@ -50,7 +51,8 @@ import numpy as np
 import pandas as pd
 
 from ...errors import ConfigError
-from .text import VALUE_WORDS, _text, is_number
+from .compare import is_value
+from .text import _text
 
 KIND = "possible_duplicate"
 ENV = "JARVIS_DEDUP_SEMANTIC_MODEL"
@@ -253,7 +255,7 @@ def _own_words(a: Any, b: Any) -> tuple[str, str] | None:
     own_b = [i for i, s in stems_b.items() if s not in set(stems_a.values())]
     if not own_a or not own_b or len(own_a) + len(own_b) < MIN_OWN_WORDS:
         return None
-    if _has_value(a, own_a) and _has_value(b, own_b):
+    if any(is_value(a, i) for i in own_a) and any(is_value(b, i) for i in own_b):
         return None
     return " ".join(a.written[i] for i in own_a), " ".join(b.written[i] for i in own_b)
 
@@ -269,8 +271,3 @@ def _stemmer() -> Any:
     import snowballstemmer
 
     return snowballstemmer.stemmer("english")
-
-
-def _has_value(t: Any, positions: list[int]) -> bool:
-    """Whether one of these words is a value: a number, a day or time word, a name (capitalised mid-text)."""
-    return any(is_number(t.words[i]) or t.words[i] in VALUE_WORDS or t.names[i] for i in positions)

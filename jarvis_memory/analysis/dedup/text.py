@@ -45,6 +45,8 @@ PHRASE_STARTS = frozenset(
     " around every each last next this yesterday today tomorrow ago recently now as according except especially"
     " mostly usually where which who whose so then once twice unless if though although including plus also"
     " most".split())
+# Closed-class words that lemminflect's dictionary lacks as well ("the", "for", "cannot"): no name opening a memory
+_NO_NAMES = FUNCTION_WORDS | NEGATIONS | HEDGES | PHRASE_STARTS
 # Words that carry a value like a number does (a changed one is a likely conflict).
 VALUE_WORDS = frozenset(
     "january february march april may june july august september october november december monday tuesday"
@@ -120,7 +122,7 @@ class _Text:
     keys: tuple[str, ...]  # each word's lemma, marked when a past verb form (lexicon.key): what is compared
     spelled: tuple[str, ...]  # as written (folded), for the typo test: "foour" is a typo of "four", not of "4"
     breaks: tuple[bool, ...]  # punctuation before the word
-    names: tuple[bool, ...]  # capitalised where it does not start the text
+    names: tuple[bool, ...]  # capitalised inside the text, or opening it and no common word (roles.uncommon)
     negations: int
     negated: tuple[str, ...]  # content words a negation applies to ("not" + up to NEGATION_SCOPE words)
     content: tuple[int, ...]  # positions of content words (not function words, not negations)
@@ -183,8 +185,9 @@ def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
         spelled = _fold(token)
         if spelled in _ORDINAL_SUFFIXES and tokens and tokens[-1][0].isdigit() and not brk:
             continue  # "4th" is 4
-        tokens.append((lexicon.american(_NUMBER_WORDS.get(spelled, spelled)), spelled, brk, bool(tokens) and token[0].isupper()
-                       and not token.isupper(), _shared(token), text[match.end():match.end() + 1] == "-"))
+        word = lexicon.american(_NUMBER_WORDS.get(spelled, spelled))  # a name: the capital, and at the start no common word
+        tokens.append((word, spelled, brk, token[0].isupper() and not token.isupper() and (
+            bool(tokens) or word not in _NO_NAMES and roles.uncommon(word)), _shared(token), text[match.end():match.end() + 1] == "-"))
         brk = False
     return recurrence.every(roles.uncleft(_without_hedges(tokens)))
 
