@@ -50,7 +50,7 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
     a, b = a.whole, b.whole  # a long text (text._Long) is held as its bag: parsed again from here
     if (only_a or only_b) and restated(a, b):  # a verb for its noun: "Was promoted" / "Got a promotion"
         return _Verdict("paraphrase")
-    if any(had_person(a, a.first[k], b, b.first[k]) for k in bag_a.keys() & bag_b.keys()):
+    if any(had_person(a, a.first[k], b, b.first[k]) for k in (a.verbs ^ b.verbs) & bag_a.keys() & bag_b.keys()):
         return _NONE  # "Coaches tennis" / "Has a tennis coach": one word, a doing and a person one has
     typos, synonyms = [], []
     if only_a and only_b and len(only_a) * len(only_b) <= 16:

@@ -33,8 +33,8 @@ _JOINS = frozenset("of with for in on about".split())
 
 def restated(a: _Text, b: _Text) -> bool:
     """Whether ``b`` states what ``a`` does with a verb turned into its noun (see the module's docstring)."""
-    if a.negations or b.negations:
-        return False
+    if a.negations or b.negations or _passive(a) == _passive(b) and _verbs(a) == _verbs(b):
+        return False  # a verb turned into a noun (or the voice changed) changes the verbs: most pairs end here
     core_a, core_b = _core(a), _core(b)
     if abs(len(core_a) - len(core_b)) > 1 or _past(a) != _past(b):
         return False
@@ -156,6 +156,10 @@ def _past(t: _Text) -> bool:
     "moved"; not "is rented", "has been retired")."""
     return next((lexicon.past(lexicon.key(w)) for w, r in zip(t.words, t.roles)
                  if r.startswith("verb") or w in AUXILIARIES), False)
+
+
+def _verbs(t: _Text) -> set[str]:
+    return {_bare(k) for k in t.verbs}
 
 
 def _passive(t: _Text) -> bool:

@@ -130,6 +130,7 @@ class _Text:
     first: dict[str, int]  # content word key -> its first position
     written: tuple[str, ...]  # each word as the memory writes it ("Zoë", "10"), to show a value to a reader
     roles: tuple[str, ...]  # each word's role (roles.of): who does what to whom
+    verbs: frozenset[str]  # the keys of the words read as verbs
 
     @property
     def size(self) -> int:
@@ -221,7 +222,8 @@ def _text(raw: str) -> _Text:
         first[keys[i]] = i
     return _Text(words, keys, tuple(t[1] for t in tokens), breaks, tuple(t[3] for t in tokens),
                  sum(w in NEGATIONS for w in words), tuple(sorted(negated)), content,
-                 dict(Counter(keys[i] for i in content)), first, tuple(t[4] for t in tokens), word_roles)
+                 dict(Counter(keys[i] for i in content)), first, tuple(t[4] for t in tokens), word_roles,
+                 frozenset(k for k, r in zip(keys, word_roles) if r.startswith("verb")))
 
 
 _reparsed = lru_cache(maxsize=MAX_BLOCK)(_text)  # a window of texts at a time (blocks.py): each parsed once a window
