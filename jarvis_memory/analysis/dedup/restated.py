@@ -1,6 +1,7 @@
 """One statement in another construction: a verb and the noun made from it, carried by a verb of no content of its
 own ("Was promoted" / "Got a promotion", "Relies heavily on shortcuts" / "Heavy reliance on shortcuts", "Measures her
-blood pressure" / "Does a blood pressure measurement", "Teaches yoga" / "Is a yoga teacher").
+blood pressure" / "Does a blood pressure measurement", "Teaches yoga" / "Is a yoga teacher", "Lifts weights" / "Does
+weightlifting"), or a passive and its active ("The garage is cleaned" / "We clean the garage").
 
 Nominalisation (Quirk et al. 1985, A Comprehensive Grammar of the English Language, 17.51-17.54 and Appendix I.27):
 the verb's action named by a noun of its stem (WordNet's derivationally related forms), in a clause carried by a
@@ -14,9 +15,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from . import lexicon
 from lemminflect import getInflection
 
+from . import lexicon
 from .roles import AUXILIARIES, PARTICLES, PASSIVE, PRONOUNS, doers
 
 if TYPE_CHECKING:
@@ -58,8 +59,8 @@ def restated(a: _Text, b: _Text) -> bool:
                   if (i, j) not in crossed and (i, j) not in voiced and a.keys[i] not in who)
     if any(j1 > j2 for (_, j1), (_, j2) in zip(kept, kept[1:])):
         return False  # the other words in another order: "Reads the news before checking email" / "Checks email
-        # before reading the news" (what moves is the verb and its noun, a passive's verb, or the doers, compared as a set: "Isla,
-        # her daughter" / "Daughter Isla")
+        # before reading the news" (what may move is the verb and its noun, a passive's verb, and the doers, compared
+        # as a set: "Isla, her daughter" / "Daughter Isla")
     for i, j in crossed:
         noun_text, k = (b, j) if _verbal(a, i) else (a, i)
         if a.keys[i] == b.keys[j] and not any(_bare(noun_text.keys[m]) in CARRIERS for m in range(len(noun_text.words))):
