@@ -55,6 +55,9 @@ def test_another_tense_stays_a_variant() -> None:
     ("Swims", "Nadia swims on Saturdays at the lido", None),                      # another subject
     ("Dog barks all night", "Neighbor's dog barks all night", None),              # another dog
     ("Bought a new bike last week", "Bought a new bike helmet last week", None),  # another thing
+    ("Practises piano for an hour each morning", "Practises piano for two hours each morning", None),  # counted
+    ("Signed up for the Oslo Marathon in May", "Signed up for the Oslo Half Marathon in May", None),
+    ("Ran a marathon", "Ran his first marathon in Oslo in 2023", "subsumed"),  # an ordinal counts nothing
 ])
 def test_subsumption_is_every_content_word_in_any_order(a: str, b: str, kind: str | None) -> None:
     assert verdict(a, b)[0] == kind

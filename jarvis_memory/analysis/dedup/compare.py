@@ -126,11 +126,12 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
                  for i in [i for i in longer.content if longer.keys[i] == w][shorter.bag.get(w, 0):]}
     # every content word of the shorter is in the longer (in any order, in the same roles): the longer says more
     # about the same subject, unless its words name another subject, make a shared word part of another thing,
-    # add a particle to a shared verb, put another verb over a shared object or leave out the owner
+    # add a particle to a shared verb, put another verb over a shared object, leave out the owner or count a noun
+    # the shorter has once
     if shared and not adds_nothing(longer, positions) and not other_subject(shorter, longer, positions) \
             and not compound_head(longer, positions) and not changes_a_verb(longer, positions) \
             and not acted_on_otherwise(shorter, longer, same) and not owner_left_out(shorter, longer) \
-            and not under_another_verb(shorter, longer, same):
+            and not under_another_verb(shorter, longer, same) and not _counted(shorter, longer, positions):
         return _Verdict("subsumed")
     # only relation words more: one statement in another shape ("Works as a nurse" / "Is a nurse working",
     # "collects records from the 1970s" / "is a collector of 1970s records"), if nothing it acts on becomes a
@@ -220,6 +221,25 @@ def _merged(a: _Text, only_a: list[str], b: _Text, only_b: list[str]) -> list[tu
     only_a.clear()
     only_b.clear()
     return [(a.keys[i], merged), (a.keys[j], merged)]  # both halves stand for the one word
+
+
+# Fractions and multipliers, which count a noun as a number does (Quirk et al. 1985, A Comprehensive Grammar of the
+# English Language, 6.67-6.68): "a half marathon" is not a marathon with a detail added
+_MULTIPLIERS = frozenset("half quarter double triple treble".split())
+
+
+def _counted(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
+    """Whether the longer counts a noun the shorter has in the singular: a number before its plural ("for an hour" /
+    "for two hours") or a fraction before it (:data:`_MULTIPLIERS`: "the Berlin Marathon" / "the Berlin Half
+    Marathon"): the shorter counted one, so a value changed ("Has kids" / "Has two kids" says more, "ran a marathon"
+    / "ran his first marathon": an ordinal counts nothing).  A word is singular where it is its own lemma."""
+    for i in extra:
+        if i + 1 < len(longer.words) and (longer.words[i] in _MULTIPLIERS or is_number(longer.words[i])
+                                          and longer.words[i + 1] != longer.keys[i + 1]):
+            j = shorter.first.get(longer.keys[i + 1])
+            if j is not None and shorter.words[j] == shorter.keys[j]:
+                return True
+    return False
 
 
 def _mixes_names_and_numbers(t: _Text, run: tuple[int, int]) -> bool:

@@ -1,0 +1,52 @@
+"""Verbs of ending read as the negation they are: "gave up smoking", "got rid of the landline", "cancelled the gym
+membership" say that what follows is no longer so, as "stopped" does (:data:`.text.NEGATIONS`).
+
+A verb of ending is one whose most frequent WordNet sense is, or lies directly under, a sense of discontinuing,
+abandoning, getting rid of or cancelling (a terminative verb: Quirk et al. 1985, A Comprehensive Grammar of the
+English Language, 4.37, and the catenative "give up", 16.38); a phrasal verb is read whole ("give up", "get rid
+of", not "give", "get").  "end" and "finish" are left out: "Finishes work at 5" says when, not that it stopped."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from lemminflect import getAllLemmas
+
+from . import lexicon
+
+_ENDING = frozenset(("discontinue.v.01", "abandon.v.01", "abandon.v.02", "get_rid_of.v.01", "cancel.v.01"))
+_DETERMINERS = frozenset("a an the my his her their its our your this that these those".split())  # "the cancel button"
+STOPPED = "stopped"  # a negation word (.text.NEGATIONS) standing for the verb of ending
+
+
+def read(tokens: list[tuple]) -> list[tuple]:
+    """Tokens (:func:`.text._tokens`: ``(word, spelled, break before, name, as written, hyphen)``) with each verb of
+    ending, a phrasal one as one token, read as :data:`STOPPED`; the words as written are kept."""
+    out: list[tuple] = []
+    k = 0
+    while k < len(tokens):
+        width = 0 if out and out[-1][0] in _DETERMINERS else _ending(tuple(t[0] for t in tokens[k:k + 3]))
+        if width:
+            part = tokens[k:k + width]
+            out.append((STOPPED, STOPPED, part[0][2], False, " ".join(t[4] for t in part), part[-1][5]))
+            k += width
+        else:
+            out.append(tokens[k])
+            k += 1
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def _ending(words: tuple[str, ...]) -> int:
+    """How many of ``words`` (up to three, a verb first) make a verb of ending, or 0."""
+    verbs = getAllLemmas(words[0]).get("VERB", ()) if words[0].isalpha() else ()
+    reader = lexicon.wordnet()
+    if not verbs or reader is None:
+        return 0
+    for width in (3, 2, 1):
+        if len(words) >= width:
+            senses = reader.synsets("_".join((verbs[0], *words[1:width])), "v")
+            if senses:  # the phrasal verb, if WordNet has it, else the verb itself
+                first = senses[0]
+                return width if first.name() in _ENDING or any(h.name() in _ENDING for h in first.hypernyms()) else 0
+    return 0
