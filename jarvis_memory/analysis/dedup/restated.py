@@ -18,15 +18,11 @@ from typing import TYPE_CHECKING
 from lemminflect import getInflection
 
 from . import lexicon
-from .roles import AUXILIARIES, PARTICLES, PASSIVE, PRONOUNS, doers
+from .roles import AUXILIARIES, DELEXICAL, PARTICLES, PASSIVE, PRONOUNS, doers
 
 if TYPE_CHECKING:
     from .text import _Text
 
-# Verbs that carry a noun's action with no content of their own: the copula, the delexical verbs of an eventive
-# object (Quirk et al. 1985, 10.48: have, take, make, do) and the verbs of undergoing one ("get"/"receive" a
-# diagnosis).  "give" and "pay" are left out: their object's action goes to someone else ("gave a promotion").
-CARRIERS = frozenset("be have get take make do receive".split())
 # Prepositions that only join a noun or an adjective to its complement ("hours of sleep", "diagnosed with asthma" /
 # "an asthma diagnosis", "a preference for tea"); those of a direction ("to", "from", "by", "over") are compared
 _JOINS = frozenset("of with for in on about".split())
@@ -63,7 +59,7 @@ def restated(a: _Text, b: _Text) -> bool:
         # as a set: "Isla, her daughter" / "Daughter Isla")
     for i, j in crossed:
         noun_text, k = (b, j) if _verbal(a, i) else (a, i)
-        if a.keys[i] == b.keys[j] and not any(_bare(noun_text.keys[m]) in CARRIERS for m in range(len(noun_text.words))):
+        if a.keys[i] == b.keys[j] and not any(_bare(noun_text.keys[m]) in DELEXICAL for m in range(len(noun_text.words))):
             return False  # one word read as a verb in one text only, with no verb carrying it in the other: a
             # misreading ("jam first then cream" / "cream first then jam"), not a noun for the verb
         if had_person(a, i, b, j):
@@ -76,7 +72,7 @@ def core_shape(shape: tuple[str, ...]) -> frozenset[str]:
     :func:`restated` compares, tense left out: texts equal in them are compared ("Was diagnosed with gout" /
     "Received a gout diagnosis": a verb and its noun are one word of a shape, :func:`.lexicon.concepts`)."""
     bare = (_bare(w) for w in shape)
-    return frozenset(w for w in bare if w not in CARRIERS and w not in PRONOUNS and w not in _JOINS)
+    return frozenset(w for w in bare if w not in DELEXICAL and w not in PRONOUNS and w not in _JOINS)
 
 
 def had_person(a: _Text, i: int, b: _Text, j: int) -> bool:
@@ -103,7 +99,7 @@ def _bare(k: str) -> str:
 def _core(t: _Text) -> dict[int, str]:
     """``t``'s content words (position -> lemma, tense left out) but its carrying verbs, pronouns, joining prepositions
     and a particle that keeps its verb ("saving up" is "saving": :func:`lexicon.particle_keeps_verb`)."""
-    return {i: _bare(t.keys[i]) for i in t.content if _bare(t.keys[i]) not in CARRIERS and t.words[i] not in PRONOUNS
+    return {i: _bare(t.keys[i]) for i in t.content if _bare(t.keys[i]) not in DELEXICAL and t.words[i] not in PRONOUNS
             and t.words[i] not in _JOINS and not (t.words[i] in PARTICLES and i
                                                    and lexicon.particle_keeps_verb(_bare(t.keys[i - 1]), t.words[i]))}
 

@@ -192,8 +192,9 @@ def _governor(t: _Text, i: int) -> str | None:
 
 
 # Verbs that carry another's action with no content of their own (Quirk et al. 1985, 10.48: "gives a
-# presentation", "goes running", "gets promoted"): over another verb they are that verb
-_DELEXICAL = frozenset("be have get take make do give go".split())
+# presentation", "goes running", "gets promoted", "receives treatment"): over another verb they are that verb, and
+# over a noun of doing its verb (.restated)
+DELEXICAL = frozenset("be have get take make do give go receive".split())
 
 
 def under_another_verb(shorter: _Text, longer: _Text, same: dict[str, str]) -> bool:
@@ -206,7 +207,7 @@ def under_another_verb(shorter: _Text, longer: _Text, same: dict[str, str]) -> b
     shorter to the longer's word that stands for it."""
     v = next((i for i, r in enumerate(longer.roles) if r.startswith("verb")), None)
     if v is None or any(same.get(k, k) == longer.keys[v] for k in shorter.keys) \
-            or longer.keys[v].partition(lexicon.PAST)[0] in _DELEXICAL:
+            or longer.keys[v].partition(lexicon.PAST)[0] in DELEXICAL:
         return False
     bare = [k.partition(lexicon.PAST)[0] for k in longer.keys]  # "Got" / "Failed to get": one verb in two tenses
     for i in shorter.content:
