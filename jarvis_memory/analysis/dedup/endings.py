@@ -36,17 +36,31 @@ def read(tokens: list[tuple]) -> list[tuple]:
     return out
 
 
-@lru_cache(maxsize=100_000)
 def _ending(words: tuple[str, ...]) -> int:
-    """How many of ``words`` (up to three, a verb first) make a verb of ending, or 0."""
+    """How many of ``words`` (up to three, a verb first) make a verb of ending, or 0: the longest verb WordNet
+    knows of the verb's lemma and the words after it ("give up"), whether it ends or not ("get up")."""
     verbs = getAllLemmas(words[0]).get("VERB", ()) if words[0].isalpha() else ()
-    reader = lexicon.wordnet()
-    if not verbs or reader is None:
+    known = _verb_index()
+    if not verbs or known is None:
         return 0
-    for width in (3, 2, 1):
-        if len(words) >= width:
-            senses = reader.synsets("_".join((verbs[0], *words[1:width])), "v")
-            if senses:  # the phrasal verb, if WordNet has it, else the verb itself
-                first = senses[0]
-                return width if first.name() in _ENDING or any(h.name() in _ENDING for h in first.hypernyms()) else 0
+    for width in range(min(3, len(words)), 0, -1):
+        name = "_".join((verbs[0], *words[1:width]))
+        if "v" in known.get(name, ()):
+            return width if _ends(name) else 0
     return 0
+
+
+@lru_cache(maxsize=1)
+def _verb_index() -> dict | None:
+    """WordNet's index of lemmas (lemma -> part of speech -> synset offsets), or ``None`` without WordNet: a lookup
+    there costs a dict access, where ``synsets()`` first tries every inflection of the word (morphy) -- the audit
+    asks once per word of every memory.  nltk keeps the index in an attribute of its reader; no public call reads it
+    without morphy."""
+    reader = lexicon.wordnet()
+    return None if reader is None else reader._lemma_pos_offset_map
+
+
+@lru_cache(maxsize=20_000)
+def _ends(name: str) -> bool:
+    first = lexicon.wordnet().synsets(name, "v")[0]
+    return first.name() in _ENDING or any(h.name() in _ENDING for h in first.hypernyms())
