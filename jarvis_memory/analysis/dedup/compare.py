@@ -109,6 +109,10 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
         swap = swapped_in_place(a, b, dict(typos + synonyms))
         if swap:  # two words that changed places in one frame: "brother Sam and brother Tim" / "... Tim ... Sam"
             return _Verdict("variant", shared + ("\x02roles",), shown(a, swap[0]), shown(b, swap[1]), "order")
+        held_a, held_b = _held(a), _held(b)
+        if held_a and held_b and held_a[0] != held_b[0] and not synonyms:  # "Is a yoga teacher" / "Has a yoga
+            # teacher"; not "Is allergic to" / "Has an allergy to", one statement in other words
+            return _Verdict("variant", shared + ("\x02held",), a.written[held_a[1]], b.written[held_b[1]], "word")
         return _Verdict("near" if _same_words(a, b, typos) and not synonyms else "paraphrase")
     if only_a and only_b:
         run_a, run_b = _run(a, only_a, a.first), _run(b, only_b, b.first)
@@ -143,6 +147,20 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
 
 
 _TIME = re.compile(r"\d{1,2}[.:][0-5]\d")
+
+
+def _held(t: _Text) -> tuple[str, int] | None:
+    """``("be" or "have", its position)`` for a text whose only verb is "is" or "has" (a copular or a possessive
+    clause: what one is, what one has), else ``None``; both are function words, so two texts that differ only there
+    have the same content words ("Is a yoga teacher" / "Has a yoga teacher")."""
+    if t.verbs:
+        return None
+    i = next((i for i, w in enumerate(t.words) if w in _BE_HAVE), None)
+    return None if i is None else (_BE_HAVE[t.words[i]], i)
+
+
+_BE_HAVE = {**dict.fromkeys(("is", "are", "am", "be", "was", "were"), "be"),
+            **dict.fromkeys(("has", "have", "had"), "have")}
 
 
 def _spelled_alike(x: str, y: str) -> bool:
