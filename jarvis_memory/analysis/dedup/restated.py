@@ -15,7 +15,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from lemminflect import getInflection
+from lemminflect import getAllLemmas, getInflection
 
 from . import lexicon
 from .roles import AUXILIARIES, DELEXICAL, PARTICLES, PASSIVE, PRONOUNS, doers
@@ -80,7 +80,7 @@ def had_person(a: _Text, i: int, b: _Text, j: int) -> bool:
     the other does not, in a text whose verb is not "be": a person noun says what one is ("Is a yoga teacher", or a
     note's label with no verb: "oat milk drinker"), never what one has or does to another ("Has a yoga teacher",
     "Hired a tennis coach" are not "Teaches yoga", "Coaches tennis")."""
-    verb_a, verb_b = a.roles[i].startswith("verb"), b.roles[j].startswith("verb")
+    verb_a, verb_b = _doing(a, i), _doing(b, j)
     if verb_a == verb_b:
         return False  # two nouns ("mum" / "mom") or two verbs: no doing turned into a doer
     person_a = not verb_a and lexicon.names_a_person(a.keys[i])
@@ -90,6 +90,12 @@ def had_person(a: _Text, i: int, b: _Text, j: int) -> bool:
     t = a if person_a else b
     verbs = [_bare(lexicon.key(w)) for w, r in zip(t.words, t.roles) if r.startswith("verb") or w in AUXILIARIES]
     return bool(verbs) and "be" not in verbs
+
+
+def _doing(t: _Text, i: int) -> bool:
+    """Whether word ``i`` names a doing: read as a verb, or a gerund ("Stopped teaching yoga")."""
+    return t.roles[i].startswith("verb") or t.words[i].endswith("ing") and t.keys[i] in getAllLemmas(t.words[i]).get(
+        "VERB", ())
 
 
 def _bare(k: str) -> str:

@@ -201,7 +201,8 @@ def under_another_verb(shorter: _Text, longer: _Text, same: dict[str, str]) -> b
     """Whether the longer text's main verb is one the shorter lacks, put over the shorter's statement: its verb as
     the complement ("Teaches yoga" / "Wants to teach yoga", "Used to teach yoga", "Gave up running"; a catenative
     verb, Quirk et al. 1985, 16.38-16.52: wanting, trying, failing, ceasing is not doing), or the person the
-    shorter's copula describes as what it acts on ("Is a baker" / "Married a baker"), or its copula under the verb
+    shorter's copula describes as what it acts on ("Is a baker" / "Married a baker", or its doing as a gerund: "Is a
+    painter" / "Loves painting"; not "Is a guitarist" / "Plays guitar"), or its copula under the verb
     ("Is a yoga teacher" / "Would like to be a yoga teacher").  Words joined by "and" are
     two statements, each its own ("Lives in Leeds" / "Moved to Leeds and lives there").  ``same`` maps a word of the
     shorter to the longer's word that stands for it."""
@@ -219,7 +220,8 @@ def under_another_verb(shorter: _Text, longer: _Text, same: dict[str, str]) -> b
         if shorter.roles[i].startswith("verb"):
             return True
         if not any(r.startswith("verb") for r in shorter.roles) and (
-                longer.roles[j] == "obj" and longer.keys[j] == shorter.keys[i] and lexicon.names_a_person(shorter.keys[i])
+                longer.roles[j] == "obj" and lexicon.names_a_person(shorter.keys[i])
+                and (longer.keys[j] == shorter.keys[i] or longer.words[j].endswith("ing"))
                 or "be" in shorter.keys and "be" in longer.keys[v + 1:j]):
             return True
     return False
