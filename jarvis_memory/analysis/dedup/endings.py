@@ -36,6 +36,7 @@ def read(tokens: list[tuple]) -> list[tuple]:
     return out
 
 
+@lru_cache(maxsize=4_096)  # memories repeat their phrases; a bounded cache, not one entry per word of every memory
 def _ending(words: tuple[str, ...]) -> int:
     """How many of ``words`` (up to three, a verb first) make a verb of ending, or 0: the longest verb WordNet
     knows of the verb's lemma and the words after it ("give up"), whether it ends or not ("get up")."""
