@@ -38,7 +38,7 @@ def _shapes(texts: list[_Text]) -> tuple[list[tuple[str, ...]], dict[int, tuple[
         while i < n:
             k = words[i]
             starts.append(i)
-            joined = k.partition(lexicon.PAST)[0] + words[i + 1] if i + 1 < n and next_to[i] else ""
+            joined = lexicon.bare(k) + words[i + 1] if i + 1 < n and next_to[i] else ""
             if joined in vocabulary:  # in any tense: "picked up" / "pick up" / "pickup"
                 k, i = joined, i + 1
             shape.append(meaning.get(k, k))

@@ -81,7 +81,7 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
             i, j = a.first[only_a[0]], b.first[only_b[0]]
             verb = a.roles[i].startswith("verb") or b.roles[j].startswith("verb")  # one of them read as a verb
             if same_relation(a, i, b, j) or verb and _same_tense(a.words[i], b.words[j]) \
-                    and lexicon.manner_of(*(k.partition(lexicon.PAST)[0] for k in (a.keys[i], b.keys[j]))):
+                    and lexicon.manner_of(lexicon.bare(a.keys[i]), lexicon.bare(b.keys[j])):
                 synonyms.append((only_a.pop(), only_b.pop()))
     shared = tuple(sorted(bag_a.keys() & bag_b.keys()))
     if typos or synonyms:

@@ -13,9 +13,9 @@ from functools import lru_cache
 from lemminflect import getAllLemmas
 
 from . import lexicon
+from .roles import DETERMINERS
 
 _ENDING = frozenset(("discontinue.v.01", "abandon.v.01", "abandon.v.02", "get_rid_of.v.01", "cancel.v.01"))
-_DETERMINERS = frozenset("a an the my his her their its our your this that these those".split())  # "the cancel button"
 STOPPED = "stopped"  # a negation word (.text.NEGATIONS) standing for the verb of ending
 
 
@@ -25,7 +25,8 @@ def read(tokens: list[tuple]) -> list[tuple]:
     out: list[tuple] = []
     k = 0
     while k < len(tokens):
-        width = 0 if out and out[-1][0] in _DETERMINERS else _ending(tuple(t[0] for t in tokens[k:k + 3]))
+        # a word after a determiner is a noun: "the cancel button"
+        width = 0 if out and out[-1][0] in DETERMINERS else _ending(tuple(t[0] for t in tokens[k:k + 3]))
         if width:
             part = tokens[k:k + width]
             out.append((STOPPED, STOPPED, part[0][2], False, " ".join(t[4] for t in part), part[-1][5]))

@@ -97,6 +97,11 @@ def past(k: str) -> bool:
     return k.endswith(PAST)
 
 
+def bare(k: str) -> str:
+    """A key (:func:`key`) without its :data:`PAST` mark: the lemma, in any tense."""
+    return k.partition(PAST)[0]
+
+
 @lru_cache(maxsize=200_000)
 def is_word(word: str) -> bool:
     """Whether a folded word is in the dictionary: a form of a WordNet lemma (not only a name's) or known to
@@ -129,7 +134,7 @@ def _stems(word: str) -> list[str]:
 def _lemmas(k: str) -> tuple:
     """WordNet's lemmas for a key: ``(synsets, antonyms, derived)`` as sets of synsets / lemma names."""
     reader = wordnet()
-    lemma = k[: -len(PAST)] if past(k) else k
+    lemma = bare(k)
     if reader is None or not lemma.isalpha():
         return frozenset(), frozenset(), frozenset()
     synsets = frozenset(s for pos in "nvar" for s in reader.synsets(lemma, pos)[:SENSES])
@@ -156,7 +161,7 @@ def same_meaning(x: str, y: str) -> bool:
     if past(x) != past(y) or opposite(x, y):
         return False
     (sx, _, dx), (sy, _, _) = _lemmas(x), _lemmas(y)
-    bare_x, bare_y = (k[: -len(PAST)] if past(k) else k for k in (x, y))
+    bare_x, bare_y = bare(x), bare(y)
     return bool(sx & sy) or (bare_y in dx and _one_stem(bare_x, bare_y)) \
         or bool(_adjective_heads(x)[0] & _adjective_heads(y)[1] or _adjective_heads(y)[0] & _adjective_heads(x)[1])
 
@@ -170,7 +175,7 @@ def _adjective_heads(k: str) -> tuple[frozenset, frozenset]:
     two values of one attribute or two adjectives of one cluster ("red" / "blue", "agoraphobic" / "xenophobic").
     Among the :data:`SENSES` most frequent senses; empty without WordNet."""
     reader = wordnet()
-    lemma = k[: -len(PAST)] if past(k) else k
+    lemma = bare(k)
     if reader is None or not lemma.isalpha():
         return frozenset(), frozenset()
 
@@ -198,11 +203,10 @@ def concepts(keys: Iterable[str]) -> dict[str, str]:
     sharing: dict[object, list[str]] = {}
     for k in dict.fromkeys(keys):
         synsets, _, forms = _lemmas(k)
-        bare = k[: -len(PAST)] if past(k) else k
         adjective, named = _adjective_heads(k)
         # two keys of one meaning share one of these; a verb and its noun in any tense ("was diagnosed" / "a
         # diagnosis": :func:`derived`, which .restated reads) share a form of their family
-        for shared in (*synsets, *forms, *_family(bare), bare, *adjective, *named):
+        for shared in (*synsets, *forms, *_family(bare(k)), bare(k), *adjective, *named):
             sharing.setdefault(shared, []).append(k)
     parent: dict[str, str] = {}
 
@@ -215,7 +219,7 @@ def concepts(keys: Iterable[str]) -> dict[str, str]:
         for i, x in enumerate(group):
             for y in group[i + 1:]:
                 rx, ry = root(x), root(y)
-                if rx != ry and (same_meaning(x, y) or past(x) != past(y) and derived(*(k.partition(PAST)[0] for k in (x, y)))):
+                if rx != ry and (same_meaning(x, y) or past(x) != past(y) and derived(bare(x), bare(y))):
                     parent[max(rx, ry)] = min(rx, ry)
     return {k: root(k) for k in list(parent)}
 
@@ -240,7 +244,7 @@ def _one_stem(x: str, y: str) -> bool:
 def opposite(x: str, y: str) -> bool:
     """Whether WordNet lists the two keys' lemmas as antonyms ("extrovert"/"introvert", "enable"/"disable"), or one
     is the other with a negative prefix (:data:`NEGATIVE_PREFIXES`: "unintuitive"/"intuitive")."""
-    bare_x, bare_y = (k[: -len(PAST)] if past(k) else k for k in (x, y))
+    bare_x, bare_y = bare(x), bare(y)
     return bare_y in _lemmas(x)[1] or bare_x in _lemmas(y)[1] \
         or any(longer == p + shorter for p in NEGATIVE_PREFIXES for longer, shorter in ((bare_x, bare_y), (bare_y, bare_x)))
 

@@ -59,7 +59,7 @@ def restated(a: _Text, b: _Text) -> bool:
         # as a set: "Isla, her daughter" / "Daughter Isla")
     for i, j in crossed:
         noun_text, k = (b, j) if _verbal(a, i) else (a, i)
-        if a.keys[i] == b.keys[j] and not any(_bare(noun_text.keys[m]) in DELEXICAL for m in range(len(noun_text.words))):
+        if a.keys[i] == b.keys[j] and not any(lexicon.bare(noun_text.keys[m]) in DELEXICAL for m in range(len(noun_text.words))):
             return False  # one word read as a verb in one text only, with no verb carrying it in the other: a
             # misreading ("jam first then cream" / "cream first then jam"), not a noun for the verb
         if had_person(a, i, b, j):
@@ -71,8 +71,8 @@ def core_shape(shape: tuple[str, ...]) -> frozenset[str]:
     """The words of a text's shape (:func:`.blocks._shapes`: its content words, one meaning as one word) that
     :func:`restated` compares, tense left out: texts equal in them are compared ("Was diagnosed with gout" /
     "Received a gout diagnosis": a verb and its noun are one word of a shape, :func:`.lexicon.concepts`)."""
-    bare = (_bare(w) for w in shape)
-    return frozenset(w for w in bare if w not in DELEXICAL and w not in PRONOUNS and w not in _JOINS)
+    lemmas = (lexicon.bare(w) for w in shape)
+    return frozenset(w for w in lemmas if w not in DELEXICAL and w not in PRONOUNS and w not in _JOINS)
 
 
 def had_person(a: _Text, i: int, b: _Text, j: int) -> bool:
@@ -88,7 +88,7 @@ def had_person(a: _Text, i: int, b: _Text, j: int) -> bool:
     if person_a == person_b:
         return False
     t = a if person_a else b
-    verbs = [_bare(lexicon.key(w)) for w, r in zip(t.words, t.roles) if r.startswith("verb") or w in AUXILIARIES]
+    verbs = [lexicon.bare(lexicon.key(w)) for w, r in zip(t.words, t.roles) if r.startswith("verb") or w in AUXILIARIES]
     return bool(verbs) and "be" not in verbs
 
 
@@ -98,16 +98,12 @@ def _doing(t: _Text, i: int) -> bool:
         "VERB", ())
 
 
-def _bare(k: str) -> str:
-    return k.partition(lexicon.PAST)[0]
-
-
 def _core(t: _Text) -> dict[int, str]:
     """``t``'s content words (position -> lemma, tense left out) but its carrying verbs, pronouns, joining prepositions
     and a particle that keeps its verb ("saving up" is "saving": :func:`lexicon.particle_keeps_verb`)."""
-    return {i: _bare(t.keys[i]) for i in t.content if _bare(t.keys[i]) not in DELEXICAL and t.words[i] not in PRONOUNS
+    return {i: lexicon.bare(t.keys[i]) for i in t.content if lexicon.bare(t.keys[i]) not in DELEXICAL and t.words[i] not in PRONOUNS
             and t.words[i] not in _JOINS and not (t.words[i] in PARTICLES and i
-                                                   and lexicon.particle_keeps_verb(_bare(t.keys[i - 1]), t.words[i]))}
+                                                   and lexicon.particle_keeps_verb(lexicon.bare(t.keys[i - 1]), t.words[i]))}
 
 
 def _compounded(t: _Text, core: dict[int, str], other: _Text, other_core: dict[int, str]) -> dict[int, str] | None:
@@ -121,7 +117,7 @@ def _compounded(t: _Text, core: dict[int, str], other: _Text, other_core: dict[i
             if word is not None:  # the compound stands where its verb does, if it has one: "lifts" in "lifts weights"
                 keep, drop = (q, p) if _verbal(t, q) else (p, q)
                 joined = {i: k for i, k in core.items() if i != drop}
-                joined[keep] = _bare(lexicon.key(word))
+                joined[keep] = lexicon.bare(lexicon.key(word))
                 return joined
     return None
 
@@ -162,7 +158,7 @@ def _past(t: _Text) -> bool:
 
 
 def _verbs(t: _Text) -> set[str]:
-    return {_bare(k) for k in t.verbs}
+    return {lexicon.bare(k) for k in t.verbs}
 
 
 def _passive(t: _Text) -> bool:

@@ -187,7 +187,7 @@ def _governor(t: _Text, i: int) -> str | None:
     for j in (*before, *after):  # a passive's subject is acted on by the participle after it ("tea is preferred")
         if t.roles[j].startswith("verb") or t.words[j] in AUXILIARIES and j < i:
             k = lexicon.key(t.words[j])
-            return k[: -len(lexicon.PAST)] if lexicon.past(k) else k
+            return lexicon.bare(k)
     return None
 
 
@@ -208,11 +208,11 @@ def under_another_verb(shorter: _Text, longer: _Text, same: dict[str, str]) -> b
     shorter to the longer's word that stands for it."""
     v = next((i for i, r in enumerate(longer.roles) if r.startswith("verb")), None)
     if v is None or any(same.get(k, k) == longer.keys[v] for k in shorter.keys) \
-            or longer.keys[v].partition(lexicon.PAST)[0] in DELEXICAL:
+            or lexicon.bare(longer.keys[v]) in DELEXICAL:
         return False
-    bare = [k.partition(lexicon.PAST)[0] for k in longer.keys]  # "Got" / "Failed to get": one verb in two tenses
+    bare = [lexicon.bare(k) for k in longer.keys]  # "Got" / "Failed to get": one verb in two tenses
     for i in shorter.content:
-        k = same.get(shorter.keys[i], shorter.keys[i]).partition(lexicon.PAST)[0]
+        k = lexicon.bare(same.get(shorter.keys[i], shorter.keys[i]))
         j = next((m for m in range(v + 1, len(bare)) if bare[m] == k), None)
         if j is None or any(w in ("and", "or", "then") for w in longer.words[v:j]) \
                 or any(longer.breaks[v + 1:j + 1]):

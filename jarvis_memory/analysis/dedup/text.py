@@ -275,8 +275,7 @@ def _keys(words: tuple[str, ...], word_roles: tuple[str, ...]) -> tuple[str, ...
     keys, before = [], ""  # the last word that is not an adverb ("is really obsessed")
     for w, role in zip(words, word_roles):
         k = w if w in VALUE_WORDS else lexicon.key(w)
-        keys.append(k[: -len(lexicon.PAST)] if lexicon.past(k) and (before in _BE or not role.startswith("verb"))
-                    else k)
+        keys.append(lexicon.bare(k) if before in _BE or not role.startswith("verb") else k)
         before = before if w in ADVERBS else w
     return tuple(keys)
 
@@ -294,7 +293,7 @@ def _light_verbs(words: tuple[str, ...], keys: tuple[str, ...], word_roles: tupl
     the tense of "is"/"was" ("Her graduation was in May" → graduate, past: "Graduated in May")."""
     keys, light = list(keys), set()
     for i, k in enumerate(keys):
-        if not (word_roles[i].startswith("verb") or words[i] in _DO) or k.partition(lexicon.PAST)[0] not in LIGHT_VERBS:
+        if not (word_roles[i].startswith("verb") or words[i] in _DO) or lexicon.bare(k) not in LIGHT_VERBS:
             continue
         j = next((j for j in range(i + 1, len(words)) if words[j] not in FUNCTION_WORDS), None)
         verb = lexicon.verb_of(keys[j]) if j is not None and not word_roles[j].startswith("verb") else None
