@@ -35,7 +35,9 @@ TOKEN = KEYS.full_access  # the servers' full-access token; secrets tests use th
 
 
 CHECKOUT = Path(__file__).resolve().parent.parent
-WATCHED = ("data", "reports")  # the checkout's folders the code writes into by default: no test may change them
+# What setup, Python and git make in the checkout, never the code under test: the guard below lists the rest.
+NOT_WATCHED = {".git", ".venv", "node_modules", "__pycache__", ".pytest_cache", ".ipynb_checkpoints",
+               "jarvis_memory.egg-info", "benchmarks/out"}  # names, or paths from the checkout
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -43,12 +45,26 @@ def pytest_configure(config: pytest.Config) -> None:
     inherit this).  Set before collection: test modules import matplotlib, which writes its font cache.
     So is the replica cache, and the developer's database settings are dropped, for the whole process:
     module-scoped fixtures run before ``_isolated_env`` and would otherwise sync into the checkout's
-    ``data/replicas``."""
+    ``data/replicas``.  nbval starts each notebook's kernel in ``notebooks/``, where a notebook writes its
+    figures by default (``output_dir = "."``): an IPython startup file moves such a kernel to a private copy of
+    that folder (copies of the notebooks; ``../tests`` the checkout's), so they read what they read and write
+    nothing into the checkout."""
     config._user_folders = Path(tempfile.mkdtemp(prefix="jarvis-tests-user-"))  # type: ignore[attr-defined]
     for var, name in {**USER_FOLDER_VARS, REPLICA_DIR_VAR: "replicas"}.items():
         os.environ[var] = str(config._user_folders / name)  # type: ignore[attr-defined]
     for var in ("DATABASE_URL", "DATABASE_AUTH_TOKEN", REPLICA_VAR):
         os.environ.pop(var, None)
+    mirror = config._user_folders / "checkout"  # type: ignore[attr-defined]
+    (mirror / "notebooks").mkdir(parents=True)
+    for notebook in (CHECKOUT / "notebooks").glob("*.ipynb"):
+        shutil.copy(notebook, mirror / "notebooks")  # a copy: a link would be read from the checkout's folder
+    (mirror / "tests").symlink_to(CHECKOUT / "tests")
+    startup = Path(os.environ["IPYTHONDIR"]) / "profile_default" / "startup"
+    startup.mkdir(parents=True)
+    (startup / "00-out-of-checkout.py").write_text(
+        "import os\n"
+        f"if os.path.realpath(os.getcwd()) == {str(CHECKOUT / 'notebooks')!r}:\n"
+        f"    os.chdir({str(mirror / 'notebooks')!r})\n")
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -56,11 +72,14 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 
 def checkout_listing() -> dict[str, tuple[int, int]]:
-    """``{path: (size, mtime_ns)}`` of :data:`WATCHED` and everything in them (a folder's mtime changes when a
-    file is made or removed in it, so a file written and deleted again is seen too)."""
+    """``{path: (size, mtime_ns)}`` of every file and folder in the checkout but :data:`NOT_WATCHED` (a folder's
+    mtime changes when a file is made or removed in it, so a file written and deleted again is seen too)."""
     found = {}
-    for top in WATCHED:
-        for path in [CHECKOUT / top, *sorted((CHECKOUT / top).rglob("*"))]:
+    for top, folders, files in os.walk(CHECKOUT):
+        folders[:] = [f for f in folders
+                      if f not in NOT_WATCHED and Path(top, f).relative_to(CHECKOUT).as_posix() not in NOT_WATCHED]
+        for name in [*folders, *files]:
+            path = Path(top, name)
             with contextlib.suppress(FileNotFoundError):
                 st = path.lstat()
                 found[str(path.relative_to(CHECKOUT))] = (0 if path.is_dir() else st.st_size, st.st_mtime_ns)
@@ -75,7 +94,7 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    """Fail the run if any test wrote into the checkout's :data:`WATCHED` folders."""
+    """Fail the run if any test wrote into the checkout."""
     before = getattr(session.config, "_checkout_listing", None)
     if before is None:
         return
