@@ -32,7 +32,7 @@ from jupyter_client.kernelspec import KernelSpecManager
 from jarvis_memory.reports import index as report_index, kernel, notebook, parameters, runner
 from jarvis_memory.reports import rules as report_rules
 from jarvis_memory.errors import ValidationError
-from conftest import KEYS, REMOTE_KINDS, TOKEN
+from conftest import KEYS, TOKEN
 from sqld import Sqld, free_port
 
 SENTINEL = TOKEN  # a JWT the test sqld accepts; also planted where no server checks it
@@ -377,7 +377,7 @@ def test_the_token_appears_in_no_file_and_no_output(run_all):
         assert SENTINEL.encode() not in path.read_bytes(), path
 
 
-@pytest.mark.parametrize("kind", REMOTE_KINDS)
+@pytest.mark.parametrize("kind", ["ws", "http"])  # the legacy WebSocket port's reports: test_merges.py
 def test_every_report_over_the_network_matches_the_file_run(kind, run_all, demo, tmp_path):
     """Over ws:// and http:// sqld refuses anything but a token signed with its key (the sentinel): the
     kernels get it from the environment only, no file or output holds it, and every headline figure
