@@ -231,8 +231,8 @@ def test_differences_mark_the_words_that_differ_as_written():
 
 def test_the_report_shows_the_items_as_stored_and_how_facts_changed(tmp_path):
     """Run by papermill (`jarvis-memory report`, nobody at the page): the items are static HTML, the memories as
-    stored with the differing words marked; a group kept both is not shown again; a supersede is in "How facts
-    changed"; no decisions file is written.  (Case 3: the queue showed values normalised, "No" | "(no negation)".)"""
+    stored with the differing words marked; a group kept both is not shown again (and has "keep both" filled in
+    in dedup_candidates.csv); a supersede is in "How facts changed"; no decisions file is written.  (Case 3: the queue showed values normalised, "No" | "(no negation)".)"""
     import json
     import subprocess
     import sys
@@ -266,6 +266,9 @@ def test_the_report_shows_the_items_as_stored_and_how_facts_changed(tmp_path):
     for memory_id in kept["ids"]:
         assert f"<strong>#{memory_id}</strong>" not in page
     assert "<mark>" in page and ">(no negation)<" not in page
+    listed = pd.read_csv(folder / "dedup_candidates.csv", keep_default_na=False)  # every pair, the kept ones decided
+    decided = listed[listed["action"] != ""]
+    assert set(decided["action"]) == {"keep both"} and set(zip(decided["id_a"], decided["id_b"])) == set(kept["pairs"])
     content = memories.set_index("id")["content"]
     nb = json.loads((folder / "dedup_audit.ipynb").read_text(encoding="utf-8"))
     [facts] = [c for c in nb["cells"] if "".join(c["source"]).startswith("facts = decisions.facts_changed")]

@@ -260,12 +260,20 @@ def _age(row: dict[str, Any], *, newest: bool) -> tuple:
     return (known, row["instant"] or 0.0, row["id"]) if newest else (not known, row["instant"] or 0.0, row["id"])
 
 
-def review_sheet(candidates: pd.DataFrame, memories: pd.DataFrame) -> pd.DataFrame:
+def review_sheet(candidates: pd.DataFrame, memories: pd.DataFrame, kept: pd.DataFrame | None = None) -> pd.DataFrame:
     """The audit's ``candidates`` as a file to review: plus ``hash_a, hash_b`` (each row's stored
-    ``content_hash`` now, so :func:`plan` can tell a row changed since) and empty ``action, keep``."""
+    ``content_hash`` now, so :func:`plan` can tell a row changed since) and ``action, keep``: empty, or ``keep
+    both`` for a pair in ``kept`` (``analysis.decisions.kept_both``: ``id_a, id_b, hash_a, hash_b``) whose rows
+    still have those hashes, a decision taken that the file shows rather than asks again."""
     stored = dict(zip(memories["id"], memories["content_hash"]))
-    return candidates.assign(hash_a=candidates["id_a"].map(stored), hash_b=candidates["id_b"].map(stored),
-                             action="", keep="")
+    sheet = candidates.assign(hash_a=candidates["id_a"].map(stored), hash_b=candidates["id_b"].map(stored),
+                              action="", keep="")
+    if kept is not None and len(kept) and len(sheet):
+        decided = {frozenset(((a, x), (b, y))) for a, b, x, y in kept[["id_a", "id_b", "hash_a", "hash_b"]].itertuples(
+            index=False)}
+        pairs = zip(sheet["id_a"], sheet["id_b"], sheet["hash_a"], sheet["hash_b"])
+        sheet.loc[[frozenset(((a, x), (b, y))) in decided for a, b, x, y in pairs], "action"] = "keep both"
+    return sheet
 
 
 def _kept_already(db: Database, pairs: list[Pair]) -> dict[tuple[int, int], int]:
