@@ -406,3 +406,38 @@ def test_a_relation_word_of_one_sense_for_another_keeps_the_statement(a: str, b:
 ])
 def test_a_relation_word_of_another_sense_is_no_duplicate(a: str, b: str) -> None:
     assert verdict(a, b)[0] not in ("near", "paraphrase", "subsumed")
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Tips the postman at Christmas", "Tips the postman £15 at Christmas"),  # a unit before its number
+    ("The van needs new wipers", "The van needs two new rear wipers before winter"),  # a modifier of the shared head
+    ("Lena gets pocket money", "Lena gets £4 pocket money every Friday"),  # "gets" + no participle: no get-passive
+])
+def test_an_amount_or_a_modifier_added_before_a_shared_noun_is_subsumed(a: str, b: str) -> None:
+    assert verdict(a, b)[0] == "subsumed"
+
+
+def test_a_word_after_has_or_gets_is_a_verb_only_as_a_participle() -> None:
+    assert _text("Has swim lessons").roles[1] == "obj" and _text("Has swum a mile").roles[1].startswith("verb")
+    assert _text("Gets pocket money").roles[1] == "obj" and _text("Gets promoted").roles[1].startswith("verb")
+
+
+def test_a_passives_agent_ends_where_a_phrase_of_time_starts() -> None:
+    assert verdict("The hedge is trimmed by the user every Sunday", "Trims the hedge every Sunday")[0] == "paraphrase"
+    assert verdict("The hedge is trimmed by the user twice a year", "Trims the hedge twice a year")[0] == "paraphrase"
+    assert verdict("The hedge is trimmed by Omar every Sunday", "Trims the hedge every Sunday")[0] \
+        not in dedup.DUPLICATE_KINDS
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Had the hepatitis A vaccine", "Had the hepatitis B vaccine"),
+    ("Got an A in physics", "Got a B in physics"),
+    ("Plan A is to take the train", "Plan B is to take the train"),
+])
+def test_a_capital_a_inside_a_sentence_is_a_letter_not_the_article(a: str, b: str) -> None:
+    assert verdict(a, b) == ("variant", "word")
+
+
+def test_a_changed_first_word_is_another_subject_only_if_it_is_no_verb() -> None:
+    assert verdict("Lives in Austin", "Lived in Austin") == ("variant", "word")
+    assert verdict("Dana plays chess", "Omar plays chess") == ("variant", "subject")

@@ -12,6 +12,7 @@ from rapidfuzz.distance import OSA
 
 from . import lexicon
 from .order import changed_roles, shown, swapped_in_place
+from .recurrence import RATES
 from .restated import had_person, restated
 from .roles import (
     RELATIONS,
@@ -248,10 +249,13 @@ _MULTIPLIERS = frozenset("half quarter double triple treble".split())
 
 def _counted(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
     """Whether the longer counts a noun the shorter has in the singular: a number before its plural ("for an hour" /
-    "for two hours") or a fraction before it (:data:`_MULTIPLIERS`: "the Berlin Marathon" / "the Berlin Half
+    "for two hours"), a number before the shorter's rate ("twice a week" / "weekly") or a fraction before it (:data:`_MULTIPLIERS`: "the Berlin Marathon" / "the Berlin Half
     Marathon"): the shorter counted one, so a value changed ("Has kids" / "Has two kids" says more, "ran a marathon"
     / "ran his first marathon": an ordinal counts nothing).  A word is singular where it is its own lemma."""
     for i in extra:
+        if i + 1 < len(longer.words) and longer.words[i + 1] in RATES and is_number(longer.words[i]) \
+                and longer.words[i + 1] in shorter.bag:
+            return True  # "twice a week" (recurrence.py: "2 weekly") / "once a week" ("weekly")
         if i + 1 < len(longer.words) and (longer.words[i] in _MULTIPLIERS or is_number(longer.words[i])
                                           and longer.words[i + 1] != longer.keys[i + 1]):
             j = shorter.first.get(longer.keys[i + 1])
@@ -290,10 +294,10 @@ def is_value(t: _Text, i: int) -> bool:
 
 
 def _change(a: _Text, run_a: tuple[int, int], b: _Text, run_b: tuple[int, int]) -> str:
-    """What a one-run change is: another ``subject`` (the first content word), a ``value``
+    """What a one-run change is: another ``subject`` (the first content word, no verb), a ``value``
     (number, date, time or capitalised name) or another ``word``."""
-    if run_a[0] == run_b[0] == 0:
-        return "subject"  # the text's first word: "Dana plays chess" / "Omar plays chess"
+    if run_a[0] == run_b[0] == 0 and not (a.roles[0].startswith("verb") or b.roles[0].startswith("verb")):
+        return "subject"  # the text's first word: "Dana plays chess" / "Omar plays chess"; not "Lives" / "Lived"
     for t, (start, end) in ((a, run_a), (b, run_b)):
         for i in range(start, end):  # called per compared pair: a plain loop, no generator
             if is_value(t, i):
