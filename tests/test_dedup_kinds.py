@@ -441,3 +441,26 @@ def test_a_capital_a_inside_a_sentence_is_a_letter_not_the_article(a: str, b: st
 def test_a_changed_first_word_is_another_subject_only_if_it_is_no_verb() -> None:
     assert verdict("Lives in Austin", "Lived in Austin") == ("variant", "word")
     assert verdict("Dana plays chess", "Omar plays chess") == ("variant", "subject")
+
+
+def test_a_fronted_phrase_without_a_comma_ends_at_its_verb() -> None:
+    assert verdict("Every Friday evening orders the weekly shop online",
+                   "Orders the weekly shop online every Friday evening")[0] == "near"
+    assert _text("On school days drops the kids at the gate").roles[3].startswith("verb")
+
+
+def test_a_notes_opening_ing_form_is_its_verb() -> None:
+    assert verdict("The user is saving for a new boiler", "Saving up for a new boiler")[0] in dedup.DUPLICATE_KINDS
+    assert _text("Swimming is fun").roles[0] == "subj"
+
+
+def test_prefer_x_to_y_compares_as_prefer_x_over_y() -> None:
+    assert verdict("Prefers trains to planes", "Prefers trains over planes")[0] in dedup.DUPLICATE_KINDS
+    assert verdict("Prefers trains to planes", "Prefers planes over trains") == ("variant", "order")
+    assert _text("Moved to Leeds").roles[2] == "to"
+
+
+def test_a_word_before_is_or_are_is_its_subject_not_a_verb() -> None:
+    assert verdict("Window seats are the user's preference", "Prefers window seats")[0] in dedup.DUPLICATE_KINDS
+    assert verdict("in the evenings tea is preferred over coffee",
+                   "prefer tea to coffee in the evenings")[0] in dedup.DUPLICATE_KINDS

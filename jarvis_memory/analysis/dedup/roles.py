@@ -40,6 +40,9 @@ RELATIVE_PRONOUNS = frozenset("who whom whose which that".split())  # a relative
 # after a verb they make another verb ("go off" / "go on", "gives away", "works out").  Those that are also
 # relation words ("on", "in", "over", "about") take that word's role instead.
 PARTICLES = frozenset("away back down off out up aside apart".split())
+# a word right before "is", "are", "was", "were" is its subject, no verb: "Aisle seats are her preference"
+_BEFORE_AUX = {(w,) for w in ("is", "are", "was", "were")}
+_PREFER = frozenset("prefer prefers preferred preferring".split())
 _TAKEN = DETERMINERS | RELATIONS.keys() | PARTICLES  # words that open what a verb takes: "the", "at", "up"
 
 
@@ -83,7 +86,8 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
         relative = relative or w in RELATIVE_PRONOUNS  # a relative clause, its verb still to come: "that Léa recommended"
         if w in RELATIONS and not compound[i]:  # a part of a hyphenated compound is no relation: "father-in-law"
             joins = w in ("and", "or") or (w == "of" and i and roles[i - 1] in ("subj", "obj"))
-            relation = relation if joins else RELATIONS[w]
+            # "prefers tea to coffee": after "prefer", "to" compares as "over" does (Quirk et al. 1985, 16.69)
+            relation = relation if joins else "than" if w == "to" and _PREFER & set(words[:i]) else RELATIONS[w]
             conjunction = w in ("and", "or")
             continue
         if w in AUXILIARIES:
@@ -94,15 +98,16 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
             continue  # an adjective before its noun ("a monthly book club")
         if w in adverbs:
             continue
-        if (names[i] or w in DETERMINERS) and relation and verbs == 0 and not subject and i and roles[i - 1] \
+        if (names[i] or w in DETERMINERS or words[i + 1:i + 2] in _BEFORE_AUX) and relation and verbs == 0 \
+                and not subject and i and roles[i - 1] \
                 and words[i - 1] not in DETERMINERS:
-            relation = ""  # a name or a new noun phrase after a fronted phrase is the subject: "On Saturday Felix
-            # bought ...", "Every month the card gets paid"
+            relation = ""  # a name, a new noun phrase or a word before "is" after a fronted phrase is the subject:
+            # "On Saturday Felix bought ...", "Every month the card gets paid", "In the mornings tea is preferred"
         reading, finite, participle = _verb_form(w)
         after_aux = aux >= 0 and all(words[k] in adverbs for k in range(aux + 1, i)) \
             and (words[aux] not in _PARTICIPLE_AUX or participle or w.endswith("ing"))
         after_pronoun = i and words[i - 1] in SUBJECT_PRONOUNS
-        finite = finite and not (i and words[i - 1] in DETERMINERS) and (
+        finite = finite and not (i and words[i - 1] in DETERMINERS) and words[i + 1:i + 2] not in _BEFORE_AUX and (
             not relation or not getAllLemmas(w).get("NOUN"))  # "to horses" is no verb, "at 9am prefers" is
         # a note's first word in its base form, no noun, is its verb, the owner its subject: "owe Mum £20"; so is
         # its "-ing" form before what a verb takes ("Saving up for a car", "Learning the drums": "is saving ...")
