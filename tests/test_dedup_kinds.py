@@ -464,3 +464,12 @@ def test_a_word_before_is_or_are_is_its_subject_not_a_verb() -> None:
     assert verdict("Window seats are the user's preference", "Prefers window seats")[0] in dedup.DUPLICATE_KINDS
     assert verdict("in the evenings tea is preferred over coffee",
                    "prefer tea to coffee in the evenings")[0] in dedup.DUPLICATE_KINDS
+
+
+def test_a_compound_written_open_is_found_where_its_halves_stand_together() -> None:
+    """"park" is also the verb: the halves are the two words side by side, not the first "park"."""
+    assert verdict("Parks at the Elm Street carpark", "Parks at the Elm Street car park")[0] in dedup.DUPLICATE_KINDS
+
+
+def test_any_adds_nothing() -> None:
+    assert verdict("Doesn't eat meat after 8pm", "Doesn't eat any meat after 8pm")[0] == "near"

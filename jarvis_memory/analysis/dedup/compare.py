@@ -233,10 +233,12 @@ def _merged(a: _Text, only_a: list[str], b: _Text, only_b: list[str]) -> list[tu
     """A word of ``b`` written as two adjacent words of ``a`` ("week end" / "weekend"), removed from both lists."""
     if len(only_a) != 2 or len(only_b) != 1:
         return []
-    i, j = sorted(a.first[s] for s in only_a)
-    if j != i + 1 or a.words[i] + a.words[j] != b.words[b.first[only_b[0]]]:
+    whole = b.words[b.first[only_b[0]]]  # the halves where they stand side by side ("parks at the car park")
+    i = next((i for i in range(len(a.words) - 1) if {a.keys[i], a.keys[i + 1]} == set(only_a)
+              and a.words[i] + a.words[i + 1] == whole), None)
+    if i is None:
         return []
-    merged = only_b[0]
+    j, merged = i + 1, only_b[0]
     only_a.clear()
     only_b.clear()
     return [(a.keys[i], merged), (a.keys[j], merged)]  # both halves stand for the one word

@@ -20,7 +20,7 @@ from .tuning import CORPUS_KNOWN, KNOWN_ZIPF, MAX_BLOCK, MAX_CUT_WORDS, NAME_ZIP
 # quantifiers and prepositions ("not", "she", "before", "without") that change a fact.
 FILLER = frozenset(
     "really very just actually basically quite definitely honestly literally simply truly certainly also too"
-    " so pretty".split())
+    " so pretty any".split())
 FUNCTION_WORDS = FILLER | frozenset(
     "a an the of and that which who whom this these those there it its to is are be been being"
     " has have got do does all them other user users currently how"
