@@ -473,3 +473,11 @@ def test_a_compound_written_open_is_found_where_its_halves_stand_together() -> N
 
 def test_any_adds_nothing() -> None:
     assert verdict("Doesn't eat meat after 8pm", "Doesn't eat any meat after 8pm")[0] == "near"
+
+
+@needs_wordnet
+def test_an_informal_word_is_the_word_it_stands_for() -> None:
+    """WordNet glosses "mum", "dad" as informal terms for a mother, a father; a stepfather is no father."""
+    assert verdict("Ana's mum lives in Porto", "Ana's mother lives in Porto")[0] in dedup.DUPLICATE_KINDS
+    assert verdict("Dad plays golf on Sundays", "Father plays golf on Sundays")[0] in dedup.DUPLICATE_KINDS
+    assert verdict("Stepfather plays golf on Sundays", "Father plays golf on Sundays")[0] not in dedup.DUPLICATE_KINDS
