@@ -481,3 +481,15 @@ def test_an_informal_word_is_the_word_it_stands_for() -> None:
     assert verdict("Ana's mum lives in Porto", "Ana's mother lives in Porto")[0] in dedup.DUPLICATE_KINDS
     assert verdict("Dad plays golf on Sundays", "Father plays golf on Sundays")[0] in dedup.DUPLICATE_KINDS
     assert verdict("Stepfather plays golf on Sundays", "Father plays golf on Sundays")[0] not in dedup.DUPLICATE_KINDS
+
+
+def test_someone_is_the_agent_a_passive_leaves_unnamed() -> None:
+    assert verdict("Her phone was stolen at the station in June",
+                   "Someone stole her phone at the station in June")[0] in dedup.DUPLICATE_KINDS
+
+
+def test_a_verb_of_ending_in_the_passive_ends_its_subject() -> None:
+    """"was cancelled" ends what stands before it; an active verb of ending ends its object, not the time after it."""
+    assert verdict("Cancelled the magazine subscription in March",
+                   "The magazine subscription was cancelled in March")[0] in dedup.DUPLICATE_KINDS
+    assert verdict("Has the magazine subscription", "The magazine subscription was cancelled") == ("variant", "negation")

@@ -24,8 +24,8 @@ FILLER = frozenset(
 FUNCTION_WORDS = FILLER | frozenset(
     "a an the of and that which who whom this these those there it its to is are be been being"
     " has have got do does all them other user users currently how"
-    # the memory's owner: "I swim", "The user swims" and "Swims" are one subject in a personal store
-    " i me my myself mine".split())  # past forms (was, had) change a fact
+    # the memory's owner ("I swim", "The user swims" and "Swims" are one subject in a personal store), and an agent
+    " i me my myself mine someone somebody".split())  # no one names ("Someone stole"); past forms (was, had) do count
 NEGATIONS = frozenset("not no never nobody nothing none neither nor cannot stop stops stopped quit quits skip skips"
                       " skipped cease ceased".split())
 NEGATION_SCOPE = 4  # words after a negation that it negates (up to punctuation; fillers not counted)
@@ -96,7 +96,6 @@ _IN_NUMBER = re.compile(r"(?<=\d)[.:](?=\d)")
 _KEPT = {".": "\ue000", ":": "\ue001"}  # private-use characters (Co): not punctuation, so not stripped
 _UNKEPT = str.maketrans({"\ue000": ".", "\ue001": ":"})
 
-
 _CONTRACTION = re.compile(r"(?i)\b(\w+?)n['’]t\b")  # "don't" -> "do not"
 _CONTRACTED = {"ca": "can", "wo": "will", "sha": "shall"}  # "can't", "won't", "shan't": the stem is not the verb
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")  # "Anna's" is the name "Anna"
@@ -134,8 +133,7 @@ class _Text:
     verbs: frozenset[str]  # the keys of the words read as verbs
 
     @property
-    def size(self) -> int:
-        """How many content words."""
+    def size(self) -> int:  # how many content words
         return len(self.content)
 
     @property
@@ -208,11 +206,13 @@ def _text(raw: str) -> _Text:
                     and not (w == "am" and not (i and is_number(words[i - 1]))))  # "I am", not "9 am"
     negated = []
     for i, w in enumerate(words):
-        if w in NEGATIONS:
+        if w in NEGATIONS and i and word_roles[i - 1] == roles.PASSIVE:  # "The gym membership was cancelled":
+            negated += [keys[j] for j in range(i - 1) if word_roles[j] == "obj"]  # a passive ends its subject
+        elif w in NEGATIONS:
             scope = i + 1 + NEGATION_SCOPE
             for j in range(i + 1, len(words)):
-                if breaks[j] or j >= scope:
-                    break
+                if breaks[j] or j >= scope or word_roles[i].startswith("verb") and words[j] in roles.RELATIONS:
+                    break  # a verb of ending ends what it acts on: "Cancelled the gym membership in May"
                 if words[j] == "that":  # a that-clause is negated whole: "It is not true that she owns a car"
                     scope = len(words)
                 elif words[j] in FILLER:
