@@ -139,7 +139,7 @@ def _onnxruntime() -> Any:
     Linux) keeps a telemetry device id and event store under ``$XDG_CACHE_HOME/Microsoft/DeveloperTools``, else
     ``~/.cache/...``, whatever ``disable_telemetry_events()`` says; no setting turns that off, so the import sees a
     private temporary folder there, removed when the process ends."""
-    if "onnxruntime" in sys.modules:
+    if sys.modules.get("onnxruntime") is not None:
         return sys.modules["onnxruntime"]
     private = tempfile.mkdtemp(prefix="jarvis-onnxruntime-")
     atexit.register(shutil.rmtree, private, True)
