@@ -493,3 +493,11 @@ def test_a_verb_of_ending_in_the_passive_ends_its_subject() -> None:
     assert verdict("Cancelled the magazine subscription in March",
                    "The magazine subscription was cancelled in March")[0] in dedup.DUPLICATE_KINDS
     assert verdict("Has the magazine subscription", "The magazine subscription was cancelled") == ("variant", "negation")
+
+
+@needs_wordnet
+def test_a_person_noun_and_its_state_in_ship() -> None:
+    """"-ship" makes the state of a person noun (Quirk et al. 1985, I.35): being a member is having membership;
+    having a partner is not having a partnership."""
+    assert verdict("Is a member of the Royal Society", "Has Royal Society membership")[0] in dedup.DUPLICATE_KINDS
+    assert verdict("Has a business partner", "Has a business partnership")[0] not in dedup.DUPLICATE_KINDS

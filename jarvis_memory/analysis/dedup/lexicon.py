@@ -234,7 +234,7 @@ def concepts(keys: Iterable[str]) -> dict[str, str]:
 # and -de / -sion ("deci-de"/"deci-sion"): a WordNet derivation counts only as one stem with two of these
 # ("allergy"/"allergic", "own"/"owner"), not "mole"/"molar"
 _ENDINGS = ("", "e", "y", "es", "er", "or", "ic", "ist", "ian", "ion", "ation", "ment", "ance", "ence", "al", "ive",
-            "t", "ce", "cy", "de", "sion", "is")
+            "t", "ce", "cy", "de", "sion", "is", "ship")
 
 
 def _one_stem(x: str, y: str) -> bool:
