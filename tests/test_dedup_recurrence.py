@@ -42,6 +42,7 @@ def test_one_frequency_written_two_ways_is_near(a: str, b: str) -> None:
     ("Walks the dog once a day", "Walks the dog twice a day"),  # "daily" / "2 daily": a count added is another rate
     ("Walks the dog daily", "Walks the dog three times a day"),
     ("Visits the gym weekly", "Visits the gym monthly"),
+    ("Waters the orchid every other Friday", "Waters the orchid every Friday"),  # "other" is every second one
 ])
 def test_another_frequency_is_no_duplicate(a: str, b: str) -> None:
     assert kind(a, b) not in DUPLICATE_KINDS

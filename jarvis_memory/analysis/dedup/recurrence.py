@@ -49,6 +49,9 @@ def every(tokens: list[tuple]) -> list[tuple]:
             out.append(("fortnightly", "fortnightly", t[2], False, " ".join(u[4] for u in tokens[k:k + 3]), False))
             skip = 2
             continue
+        if word == "other" and out and out[-1][0] == "every" and not t[2]:
+            out.append(("2", *t[1:]))  # "every other Sunday": every second one
+            continue
         if following in _RATES and _per(out, t):
             if out and out[-1][0] == "1" and (out[-1][4].lower() == "once" or tokens[k - 1][0] == "time"):
                 out.pop()  # "once a month", "one time a month": "monthly"
