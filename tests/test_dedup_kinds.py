@@ -501,3 +501,8 @@ def test_a_person_noun_and_its_state_in_ship() -> None:
     having a partner is not having a partnership."""
     assert verdict("Is a member of the Royal Society", "Has Royal Society membership")[0] in dedup.DUPLICATE_KINDS
     assert verdict("Has a business partner", "Has a business partnership")[0] not in dedup.DUPLICATE_KINDS
+
+
+def test_a_present_perfect_with_since_holds_now() -> None:
+    assert verdict("Plays the cello", "Has played the cello since 2015 and teaches it too")[0] == "subsumed"
+    assert verdict("Has lived in Ghent", "Lives in Ghent") == ("variant", "word")  # without "since": maybe no more

@@ -65,7 +65,6 @@ _DIGITS = re.compile(r"\d+")
 _TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})  # German written without umlauts
 
 
-# -- normalisation ----------------------------------------------------------------
 class _StripTable(dict):
     """``str.translate`` table deleting punctuation (P*) and invisible format characters
     (Cf, e.g. zero-width space); filled as code points are met, not for all 1.1M up front."""
@@ -267,16 +266,18 @@ def _parse(source: Sequence[str], rows: list[int],
 
 
 _BE = frozenset("is are am be been being get gets".split())  # present passives: "is preferred", "gets paid"
+_HAVE = frozenset(("has", "have"))
 
 
 def _keys(words: tuple[str, ...], word_roles: tuple[str, ...]) -> tuple[str, ...]:
     """Each word's key: its lemma (:func:`lexicon.key`), the word itself for a time word ("am" in "9 am" is no
-    form of "be"); a past form is a past tense only where it is a verb of the clause (:func:`roles.of`), not
-    after a present form of "be" (a passive: "coffee is preferred") nor after a noun ("a turtle named Shelly")."""
-    keys, before = [], ""  # the last word that is not an adverb ("is really obsessed")
+    form of "be"); a past form is a past tense only where it is a verb of the clause (:func:`roles.of`), not after a
+    present "be" (a passive: "coffee is preferred"), a present perfect with "since" (it holds now: "has played the
+    violin since 2010" / "plays the violin") nor a noun ("a turtle named Shelly")."""
+    keys, before, since = [], "", "since" in words  # before: the last word that is not an adverb ("is really obsessed")
     for w, role in zip(words, word_roles):
         k = w if w in VALUE_WORDS else lexicon.key(w)
-        keys.append(lexicon.bare(k) if before in _BE or not role.startswith("verb") else k)
+        keys.append(lexicon.bare(k) if before in _BE or not role.startswith("verb") or since and before in _HAVE else k)
         before = before if w in ADVERBS else w
     return tuple(keys)
 
@@ -385,11 +386,9 @@ class _Vocabulary:
 
     def typo(self, x: str, y: str) -> bool:
         """Whether ``y`` is ``x`` mistyped (or the reverse): a small edit, and not two real words."""
-        if x == y:
-            return True
-        if (x, y) not in self._typos:
+        if x != y and (x, y) not in self._typos:
             self._typos[x, y] = self._typo(x, y)
-        return self._typos[x, y]
+        return x == y or self._typos[x, y]
 
     def _typo(self, x: str, y: str) -> bool:
         fx, fy = x.casefold(), y.casefold()
