@@ -506,3 +506,14 @@ def test_a_person_noun_and_its_state_in_ship() -> None:
 def test_a_present_perfect_with_since_holds_now() -> None:
     assert verdict("Plays the cello", "Has played the cello since 2015 and teaches it too")[0] == "subsumed"
     assert verdict("Has lived in Ghent", "Lives in Ghent") == ("variant", "word")  # without "since": maybe no more
+
+
+def test_a_spaced_hyphen_is_a_dash_between_two_clauses() -> None:
+    assert verdict("dad's birthday 3 june - he likes whisky not wine", "dad's birthday 3 june")[0] == "subsumed"
+    assert _text("nut-free lunch").words == ("nut", "free", "lunch")  # a hyphen inside a word is no break
+    assert _text("a - b").breaks == (True, True)
+
+
+def test_a_clause_opened_by_while_is_no_compound_head() -> None:
+    assert verdict("Irons the shirts on Mondays",
+                   "Irons the shirts on Mondays while listening to the radio")[0] == "subsumed"

@@ -43,6 +43,8 @@ PARTICLES = frozenset("away back down off out up aside apart".split())
 # a word right before "is", "are", "was", "were" is its subject, no verb: "Aisle seats are her preference"
 _BEFORE_AUX = {(w,) for w in ("is", "are", "was", "were")}
 _PREFER = frozenset("prefer prefers preferred preferring".split())
+# Conjunctions that open a clause (Quirk et al. 1985, 14.12), never a compound's head: "on Sundays while listening"
+_SUBORDINATORS = frozenset("while when whenever because although though unless whereas".split())
 _TAKEN = DETERMINERS | RELATIONS.keys() | PARTICLES  # words that open what a verb takes: "the", "at", "up"
 
 
@@ -384,7 +386,7 @@ def compound_head(longer: _Text, extra: set[int]) -> bool:
                 and not (i + 1 < len(longer.words) and not longer.breaks[i + 1] and (
                     longer.words[i + 1].replace(".", "").isdigit()
                     or i + 1 not in extra and i + 1 in longer.content and longer.roles[i + 1] == longer.roles[i])) \
-                and not longer.names[i] and not longer.roles[i].startswith("verb") \
+                and not longer.names[i] and not longer.roles[i].startswith("verb") and longer.words[i] not in _SUBORDINATORS \
                 and lexicon.is_noun(longer.words[i]) and not _verb_form(longer.words[i])[2] \
                 and not longer.words[i].endswith("ing"):
             return True

@@ -155,7 +155,7 @@ def _words(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
-    text = unicodedata.normalize("NFKC", raw)
+    text = unicodedata.normalize("NFKC", raw).replace(" - ", " — ")  # a spaced hyphen is a dash, a break
     text = _CLITIC.sub(lambda m: m[1] + _CLITICS[m[2].casefold()], text)
     if "'" in text or "’" in text:
         text = _CONTRACTION.sub(lambda m: _CONTRACTED.get(m[1].casefold(), m[1]) + " not", text)
