@@ -517,3 +517,13 @@ def test_a_spaced_hyphen_is_a_dash_between_two_clauses() -> None:
 def test_a_clause_opened_by_while_is_no_compound_head() -> None:
     assert verdict("Irons the shirts on Mondays",
                    "Irons the shirts on Mondays while listening to the radio")[0] == "subsumed"
+
+
+@pytest.mark.parametrize(("a", "b", "kind"), [
+    ("Is fluent in Italian", "Speaks fluent Italian", "paraphrase"),
+    ("Nadia is good at chess", "Nadia plays good chess", "paraphrase"),
+    ("Is fluent in Italian", "Speaks fluent Spanish", None),
+    ("Is fluent in Italian", "Is fluent in Spanish", "variant"),
+])
+def test_an_adjective_of_skill_moved_from_its_complement_to_the_object(a: str, b: str, kind: str | None) -> None:
+    assert verdict(a, b)[0] == kind

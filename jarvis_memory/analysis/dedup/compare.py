@@ -53,6 +53,8 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
         return _Verdict("paraphrase")
     if any(had_person(a, a.first[k], b, b.first[k]) for k in (a.verbs ^ b.verbs) & bag_a.keys() & bag_b.keys()):
         return _NONE  # "Coaches tennis" / "Has a tennis coach": one word, a doing and a person one has
+    if len(only_a) == len(only_b) == 1 and (_complement_moved(a, b) or _complement_moved(b, a)):
+        return _Verdict("paraphrase")  # "Is fluent in German" / "Speaks fluent German"
     typos, synonyms = [], []
     if only_a and only_b and len(only_a) * len(only_b) <= 16:
         for w in list(only_a):  # one word written two ways: "Müller" / "Muller", "8.15" / "8:15"
@@ -148,6 +150,22 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
 
 
 _TIME = re.compile(r"\d{1,2}[.:][0-5]\d")
+
+
+def _complement_moved(a: _Text, b: _Text) -> bool:
+    """Whether ``a`` says "is <adjective> in/at <X>" where ``b`` says "<verb> <adjective> <X>", all else the same:
+    an adjective of skill moved from its complement (Quirk et al. 1985, 16.69: "fluent in", "good at") to the object
+    of the verb of that skill ("Is fluent in German" / "Speaks fluent German", "Is good at chess" / "Plays good
+    chess")."""
+    k = next((k for k in range(1, len(a.words) - 2) if a.words[k + 1] in ("in", "at") and a.words[k - 1] in _IS), None)
+    if k is None or a.roles[k - 1] or b.words.count(a.words[k]) != 1:
+        return False
+    j = b.words.index(a.words[k])
+    return 0 < j < len(b.words) - 1 and b.roles[j - 1].startswith("verb") and b.words[j + 1] == a.words[k + 2] \
+        and a.words[:k - 1] + a.words[k + 2:] == b.words[:j - 1] + b.words[j + 1:]
+
+
+_IS = frozenset("is are am was were".split())
 
 
 def _held(t: _Text) -> tuple[str, int] | None:
