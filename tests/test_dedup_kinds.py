@@ -406,3 +406,124 @@ def test_a_relation_word_of_one_sense_for_another_keeps_the_statement(a: str, b:
 ])
 def test_a_relation_word_of_another_sense_is_no_duplicate(a: str, b: str) -> None:
     assert verdict(a, b)[0] not in ("near", "paraphrase", "subsumed")
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Tips the postman at Christmas", "Tips the postman £15 at Christmas"),  # a unit before its number
+    ("The van needs new wipers", "The van needs two new rear wipers before winter"),  # a modifier of the shared head
+    ("Lena gets pocket money", "Lena gets £4 pocket money every Friday"),  # "gets" + no participle: no get-passive
+])
+def test_an_amount_or_a_modifier_added_before_a_shared_noun_is_subsumed(a: str, b: str) -> None:
+    assert verdict(a, b)[0] == "subsumed"
+
+
+def test_a_word_after_has_or_gets_is_a_verb_only_as_a_participle() -> None:
+    assert _text("Has swim lessons").roles[1] == "obj" and _text("Has swum a mile").roles[1].startswith("verb")
+    assert _text("Gets pocket money").roles[1] == "obj" and _text("Gets promoted").roles[1].startswith("verb")
+
+
+def test_a_passives_agent_ends_where_a_phrase_of_time_starts() -> None:
+    assert verdict("The hedge is trimmed by the user every Sunday", "Trims the hedge every Sunday")[0] == "paraphrase"
+    assert verdict("The hedge is trimmed by the user twice a year", "Trims the hedge twice a year")[0] == "paraphrase"
+    assert verdict("The hedge is trimmed by Omar every Sunday", "Trims the hedge every Sunday")[0] \
+        not in dedup.DUPLICATE_KINDS
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Had the hepatitis A vaccine", "Had the hepatitis B vaccine"),
+    ("Got an A in physics", "Got a B in physics"),
+    ("Plan A is to take the train", "Plan B is to take the train"),
+])
+def test_a_capital_a_inside_a_sentence_is_a_letter_not_the_article(a: str, b: str) -> None:
+    assert verdict(a, b) == ("variant", "word")
+
+
+def test_a_changed_first_word_is_another_subject_only_if_it_is_no_verb() -> None:
+    assert verdict("Lives in Austin", "Lived in Austin") == ("variant", "word")
+    assert verdict("Dana plays chess", "Omar plays chess") == ("variant", "subject")
+
+
+def test_a_fronted_phrase_without_a_comma_ends_at_its_verb() -> None:
+    assert verdict("Every Friday evening orders the weekly shop online",
+                   "Orders the weekly shop online every Friday evening")[0] == "near"
+    assert _text("On school days drops the kids at the gate").roles[3].startswith("verb")
+
+
+def test_a_notes_opening_ing_form_is_its_verb() -> None:
+    assert verdict("The user is saving for a new boiler", "Saving up for a new boiler")[0] in dedup.DUPLICATE_KINDS
+    assert _text("Swimming is fun").roles[0] == "subj"
+
+
+def test_prefer_x_to_y_compares_as_prefer_x_over_y() -> None:
+    assert verdict("Prefers trains to planes", "Prefers trains over planes")[0] in dedup.DUPLICATE_KINDS
+    assert verdict("Prefers trains to planes", "Prefers planes over trains") == ("variant", "order")
+    assert _text("Moved to Leeds").roles[2] == "to"
+
+
+def test_a_word_before_is_or_are_is_its_subject_not_a_verb() -> None:
+    assert verdict("Window seats are the user's preference", "Prefers window seats")[0] in dedup.DUPLICATE_KINDS
+    assert verdict("in the evenings tea is preferred over coffee",
+                   "prefer tea to coffee in the evenings")[0] in dedup.DUPLICATE_KINDS
+
+
+def test_a_compound_written_open_is_found_where_its_halves_stand_together() -> None:
+    """"park" is also the verb: the halves are the two words side by side, not the first "park"."""
+    assert verdict("Parks at the Elm Street carpark", "Parks at the Elm Street car park")[0] in dedup.DUPLICATE_KINDS
+
+
+def test_any_adds_nothing() -> None:
+    assert verdict("Doesn't eat meat after 8pm", "Doesn't eat any meat after 8pm")[0] == "near"
+
+
+@needs_wordnet
+def test_an_informal_word_is_the_word_it_stands_for() -> None:
+    """WordNet glosses "mum", "dad" as informal terms for a mother, a father; a stepfather is no father."""
+    assert verdict("Ana's mum lives in Porto", "Ana's mother lives in Porto")[0] in dedup.DUPLICATE_KINDS
+    assert verdict("Dad plays golf on Sundays", "Father plays golf on Sundays")[0] in dedup.DUPLICATE_KINDS
+    assert verdict("Stepfather plays golf on Sundays", "Father plays golf on Sundays")[0] not in dedup.DUPLICATE_KINDS
+
+
+def test_someone_is_the_agent_a_passive_leaves_unnamed() -> None:
+    assert verdict("Her phone was stolen at the station in June",
+                   "Someone stole her phone at the station in June")[0] in dedup.DUPLICATE_KINDS
+
+
+def test_a_verb_of_ending_in_the_passive_ends_its_subject() -> None:
+    """"was cancelled" ends what stands before it; an active verb of ending ends its object, not the time after it."""
+    assert verdict("Cancelled the magazine subscription in March",
+                   "The magazine subscription was cancelled in March")[0] in dedup.DUPLICATE_KINDS
+    assert verdict("Has the magazine subscription", "The magazine subscription was cancelled") == ("variant", "negation")
+
+
+@needs_wordnet
+def test_a_person_noun_and_its_state_in_ship() -> None:
+    """"-ship" makes the state of a person noun (Quirk et al. 1985, I.35): being a member is having membership;
+    having a partner is not having a partnership."""
+    assert verdict("Is a member of the Royal Society", "Has Royal Society membership")[0] in dedup.DUPLICATE_KINDS
+    assert verdict("Has a business partner", "Has a business partnership")[0] not in dedup.DUPLICATE_KINDS
+
+
+def test_a_present_perfect_with_since_holds_now() -> None:
+    assert verdict("Plays the cello", "Has played the cello since 2015 and teaches it too")[0] == "subsumed"
+    assert verdict("Has lived in Ghent", "Lives in Ghent") == ("variant", "word")  # without "since": maybe no more
+
+
+def test_a_spaced_hyphen_is_a_dash_between_two_clauses() -> None:
+    assert verdict("dad's birthday 3 june - he likes whisky not wine", "dad's birthday 3 june")[0] == "subsumed"
+    assert _text("nut-free lunch").words == ("nut", "free", "lunch")  # a hyphen inside a word is no break
+    assert _text("a - b").breaks == (True, True)
+
+
+def test_a_clause_opened_by_while_is_no_compound_head() -> None:
+    assert verdict("Irons the shirts on Mondays",
+                   "Irons the shirts on Mondays while listening to the radio")[0] == "subsumed"
+
+
+@pytest.mark.parametrize(("a", "b", "kind"), [
+    ("Is fluent in Italian", "Speaks fluent Italian", "paraphrase"),
+    ("Nadia is good at chess", "Nadia plays good chess", "paraphrase"),
+    ("Is fluent in Italian", "Speaks fluent Spanish", None),
+    ("Is fluent in Italian", "Is fluent in Spanish", "variant"),
+])
+def test_an_adjective_of_skill_moved_from_its_complement_to_the_object(a: str, b: str, kind: str | None) -> None:
+    assert verdict(a, b)[0] == kind

@@ -61,6 +61,20 @@ def test_the_stage_is_off_and_not_imported_without_a_model_named(tmp_path):
     assert out.stdout.strip() == "['variant'] []"
 
 
+@pytest.mark.skipif(importlib.util.find_spec("onnxruntime") is None, reason="needs the [semantic] extra")
+def test_loading_the_model_writes_nothing_into_the_home_folder(tmp_path):
+    """onnxruntime keeps a telemetry device id under ~/.cache on import: the stage gives it a private folder."""
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "XDG_CACHE_HOME"} | {"HOME": str(home)}
+    script = ("from jarvis_memory.analysis.dedup import semantic\n"
+              "print(semantic.load_model('bundled').encode(['Is a night owl']).shape)\n")
+    out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "(1, 384)"
+    assert sorted(p.relative_to(home).as_posix() for p in home.rglob("*")) == []
+
+
 def test_without_the_extra_a_model_named_is_a_config_error_naming_the_extra(monkeypatch):
     monkeypatch.setitem(sys.modules, "onnxruntime", None)  # `import onnxruntime` now fails as if not installed
     monkeypatch.setenv(semantic.ENV, semantic.BUNDLED)

@@ -12,6 +12,7 @@ from rapidfuzz.distance import OSA
 
 from . import lexicon
 from .order import changed_roles, shown, swapped_in_place
+from .recurrence import RATES
 from .restated import had_person, restated
 from .roles import (
     RELATIONS,
@@ -52,6 +53,8 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
         return _Verdict("paraphrase")
     if any(had_person(a, a.first[k], b, b.first[k]) for k in (a.verbs ^ b.verbs) & bag_a.keys() & bag_b.keys()):
         return _NONE  # "Coaches tennis" / "Has a tennis coach": one word, a doing and a person one has
+    if len(only_a) == len(only_b) == 1 and (_complement_moved(a, b) or _complement_moved(b, a)):
+        return _Verdict("paraphrase")  # "Is fluent in German" / "Speaks fluent German"
     typos, synonyms = [], []
     if only_a and only_b and len(only_a) * len(only_b) <= 16:
         for w in list(only_a):  # one word written two ways: "Müller" / "Muller", "8.15" / "8:15"
@@ -149,6 +152,22 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
 _TIME = re.compile(r"\d{1,2}[.:][0-5]\d")
 
 
+def _complement_moved(a: _Text, b: _Text) -> bool:
+    """Whether ``a`` says "is <adjective> in/at <X>" where ``b`` says "<verb> <adjective> <X>", all else the same:
+    an adjective of skill moved from its complement (Quirk et al. 1985, 16.69: "fluent in", "good at") to the object
+    of the verb of that skill ("Is fluent in German" / "Speaks fluent German", "Is good at chess" / "Plays good
+    chess")."""
+    k = next((k for k in range(1, len(a.words) - 2) if a.words[k + 1] in ("in", "at") and a.words[k - 1] in _IS), None)
+    if k is None or a.roles[k - 1] or b.words.count(a.words[k]) != 1:
+        return False
+    j = b.words.index(a.words[k])
+    return 0 < j < len(b.words) - 1 and b.roles[j - 1].startswith("verb") and b.words[j + 1] == a.words[k + 2] \
+        and a.words[:k - 1] + a.words[k + 2:] == b.words[:j - 1] + b.words[j + 1:]
+
+
+_IS = frozenset("is are am was were".split())
+
+
 def _held(t: _Text) -> tuple[str, int] | None:
     """``("be" or "have", its position)`` for a text whose only verb is "is" or "has" (a copular or a possessive
     clause: what one is, what one has), else ``None``; both are function words, so two texts that differ only there
@@ -232,10 +251,12 @@ def _merged(a: _Text, only_a: list[str], b: _Text, only_b: list[str]) -> list[tu
     """A word of ``b`` written as two adjacent words of ``a`` ("week end" / "weekend"), removed from both lists."""
     if len(only_a) != 2 or len(only_b) != 1:
         return []
-    i, j = sorted(a.first[s] for s in only_a)
-    if j != i + 1 or a.words[i] + a.words[j] != b.words[b.first[only_b[0]]]:
+    whole = b.words[b.first[only_b[0]]]  # the halves where they stand side by side ("parks at the car park")
+    i = next((i for i in range(len(a.words) - 1) if {a.keys[i], a.keys[i + 1]} == set(only_a)
+              and a.words[i] + a.words[i + 1] == whole), None)
+    if i is None:
         return []
-    merged = only_b[0]
+    j, merged = i + 1, only_b[0]
     only_a.clear()
     only_b.clear()
     return [(a.keys[i], merged), (a.keys[j], merged)]  # both halves stand for the one word
@@ -248,10 +269,16 @@ _MULTIPLIERS = frozenset("half quarter double triple treble".split())
 
 def _counted(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
     """Whether the longer counts a noun the shorter has in the singular: a number before its plural ("for an hour" /
-    "for two hours") or a fraction before it (:data:`_MULTIPLIERS`: "the Berlin Marathon" / "the Berlin Half
-    Marathon"): the shorter counted one, so a value changed ("Has kids" / "Has two kids" says more, "ran a marathon"
+    "for two hours"), a number before the shorter's rate or after its "every" ("twice a week" / "weekly", "every
+    other Sunday" / "every Sunday") or a fraction before it (:data:`_MULTIPLIERS`: "the Berlin Marathon" / "the
+    Berlin Half Marathon"): the shorter counted one, so a value changed ("Has kids" / "Has two kids" says more, "ran a marathon"
     / "ran his first marathon": an ordinal counts nothing).  A word is singular where it is its own lemma."""
     for i in extra:
+        if i and longer.words[i - 1] == "every" and is_number(longer.words[i]) and "every" in shorter.words:
+            return True  # "every other Sunday" (recurrence.py: "every 2 sunday") / "every Sunday"
+        if i + 1 < len(longer.words) and longer.words[i + 1] in RATES and is_number(longer.words[i]) \
+                and longer.words[i + 1] in shorter.bag:
+            return True  # "twice a week" (recurrence.py: "2 weekly") / "once a week" ("weekly")
         if i + 1 < len(longer.words) and (longer.words[i] in _MULTIPLIERS or is_number(longer.words[i])
                                           and longer.words[i + 1] != longer.keys[i + 1]):
             j = shorter.first.get(longer.keys[i + 1])
@@ -290,10 +317,10 @@ def is_value(t: _Text, i: int) -> bool:
 
 
 def _change(a: _Text, run_a: tuple[int, int], b: _Text, run_b: tuple[int, int]) -> str:
-    """What a one-run change is: another ``subject`` (the first content word), a ``value``
+    """What a one-run change is: another ``subject`` (the first content word, no verb), a ``value``
     (number, date, time or capitalised name) or another ``word``."""
-    if run_a[0] == run_b[0] == 0:
-        return "subject"  # the text's first word: "Dana plays chess" / "Omar plays chess"
+    if run_a[0] == run_b[0] == 0 and not (a.roles[0].startswith("verb") or b.roles[0].startswith("verb")):
+        return "subject"  # the text's first word: "Dana plays chess" / "Omar plays chess"; not "Lives" / "Lived"
     for t, (start, end) in ((a, run_a), (b, run_b)):
         for i in range(start, end):  # called per compared pair: a plain loop, no generator
             if is_value(t, i):

@@ -25,6 +25,7 @@ from lemminflect import getAllLemmas, getInflection
 WORDNET_ROOT = os.environ.get("JARVIS_WORDNET", "/usr/share/wordnet")
 SENSES = 3  # a word's most frequent senses per part of speech (WordNet orders them by frequency): "call" and
 # "visit" share a rare sense, "kid" and "child" their first
+_INFORMAL = ("informal term", "an informal term")  # how WordNet's glosses open for a colloquial word ("informal terms")
 PAST = "\x03past"  # the mark of a past verb form on a word's key: "lived" is not "lives"
 
 
@@ -138,6 +139,9 @@ def _lemmas(k: str) -> tuple:
     if reader is None or not lemma.isalpha():
         return frozenset(), frozenset(), frozenset()
     synsets = frozenset(s for pos in "nvar" for s in reader.synsets(lemma, pos)[:SENSES])
+    # an informal word is the word it is an informal term for (WordNet's gloss: "mum", "dad"; "stepfather" is no
+    # father): that synset's hypernym, among the word's two most frequent senses
+    synsets |= {h for s in reader.synsets(lemma, "n")[:2] if s.definition().startswith(_INFORMAL) for h in s.hypernyms()}
     antonyms, derived = set(), set()
     for s in synsets:
         for lem in s.lemmas():
@@ -230,7 +234,7 @@ def concepts(keys: Iterable[str]) -> dict[str, str]:
 # and -de / -sion ("deci-de"/"deci-sion"): a WordNet derivation counts only as one stem with two of these
 # ("allergy"/"allergic", "own"/"owner"), not "mole"/"molar"
 _ENDINGS = ("", "e", "y", "es", "er", "or", "ic", "ist", "ian", "ion", "ation", "ment", "ance", "ence", "al", "ive",
-            "t", "ce", "cy", "de", "sion", "is")
+            "t", "ce", "cy", "de", "sion", "is", "ship")
 
 
 def _one_stem(x: str, y: str) -> bool:

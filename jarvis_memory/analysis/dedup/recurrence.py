@@ -2,7 +2,10 @@
 week".  English says a repeated time several ways (Quirk et al. 1985, A Comprehensive Grammar of the English
 Language, 8.64-8.66, adjuncts of frequency: "on" with a plural noun of time, "every" with a singular one, and the
 multiplicative adverbs "once", "twice", "thrice" for "<n> times"); the audit reads them as "every <time>" and "<n>".
-A bare plural ("Swims Saturdays") is left as it is: read as a singular, it would be one Saturday."""
+A bare plural ("Swims Saturdays") is left as it is: read as a singular, it would be one Saturday.  A rate is one word,
+the adverb or adjective of frequency made from its unit of time (Quirk et al. 7.20): "every <unit>", "per <unit>",
+"each <unit>", "a <unit>" after a count ("twice a week", "£45 a month"), "annually" for "yearly"; "once" before one
+says nothing more ("once a month" / "monthly"), "every other week" and "every two weeks" are "fortnightly"."""
 
 from __future__ import annotations
 
@@ -17,6 +20,13 @@ _SINGULARS = frozenset(_PLURALS.values())
 _OPENERS = frozenset(("on", "at"))  # "on Mondays", "at weekends" (British)
 _MULTIPLES = {"twice": "2", "thrice": "3", "once": "1"}
 _RATE = frozenset(("a", "an", "per", "every", "each"))  # "once a week" is a rate; "once lived in Paris" is not
+# A rate in one word, the adverb or adjective of frequency made from its unit of time ("-ly"): "every month",
+# "each month", "per month", "once a month" and "annually" are "monthly"
+_RATES = {"hour": "hourly", "day": "daily", "night": "nightly", "week": "weekly", "fortnight": "fortnightly",
+          "month": "monthly", "quarter": "quarterly", "year": "yearly"}
+RATES = frozenset(_RATES.values())
+_SAME_RATES = {"annually": "yearly", "annual": "yearly", "biweekly": "fortnightly"}
+_COUNT_REACH = 4  # "two cups of coffee a day": the count of a rate stands at most this many words before its "a"
 
 
 def every(tokens: list[tuple]) -> list[tuple]:
@@ -25,8 +35,29 @@ def every(tokens: list[tuple]) -> list[tuple]:
     saturday morning"), a multiplicative adverb as its number ("twice" as "2", "once" only before a rate: "once a
     week") and "times" after a number left out ("2 times" as "2").  The words as written are kept."""
     out: list[tuple] = []
+    skip = 0
     for k, t in enumerate(tokens):
         word = t[0]
+        if skip:
+            skip -= 1
+            continue
+        if word in _SAME_RATES:
+            out.append((_SAME_RATES[word], *t[1:]))
+            continue
+        following = tokens[k + 1][0] if k + 1 < len(tokens) and not tokens[k + 1][2] else ""
+        if word == "every" and " ".join(u[0] for u in tokens[k + 1:k + 3]) in ("other week", "2 weeks"):
+            out.append(("fortnightly", "fortnightly", t[2], False, " ".join(u[4] for u in tokens[k:k + 3]), False))
+            skip = 2
+            continue
+        if word == "other" and out and out[-1][0] == "every" and not t[2]:
+            out.append(("2", *t[1:]))  # "every other Sunday": every second one
+            continue
+        if following in _RATES and _per(out, t):
+            if out and out[-1][0] == "1" and (out[-1][4].lower() == "once" or tokens[k - 1][0] == "time"):
+                out.pop()  # "once a month", "one time a month": "monthly"
+            out.append((_RATES[following], _RATES[following], t[2], False, f"{t[4]} {tokens[k + 1][4]}", tokens[k + 1][5]))
+            skip = 1
+            continue
         if word in _MULTIPLES and (word != "once" or k + 1 < len(tokens) and tokens[k + 1][0] in _RATE):
             out.append((_MULTIPLES[word], *t[1:]))
             continue
@@ -54,6 +85,18 @@ def every(tokens: list[tuple]) -> list[tuple]:
             t = (word, *t[1:])  # a misspelt plural as the plural it is: "evennings"
         out.append(t)
     return out
+
+
+def _per(out: list[tuple], t: tuple) -> bool:
+    """Whether ``t``, before a unit of time, opens a rate: "per", "each" or "every", or "a" after a count (a number
+    within :data:`_COUNT_REACH` words: "2 cups of coffee a day"; not "took a day off")."""
+    if t[0] not in _RATE:
+        return False
+    if t[0] not in ("a", "an"):
+        return True
+    recent = out[-_COUNT_REACH:]
+    cut = max((n for n, u in enumerate(recent) if u[2]), default=0)  # not across a comma
+    return any(u[0].isdigit() for u in recent[cut:])
 
 
 def _plural(word: str) -> str | None:

@@ -76,13 +76,15 @@ def core_shape(shape: tuple[str, ...]) -> frozenset[str]:
 
 
 def had_person(a: _Text, i: int, b: _Text, j: int) -> bool:
-    """Whether of two words that stand for each other (a verb and its noun: "teaches" / "teacher") one names a person
-    the other does not, in a text whose verb is not "be": a person noun says what one is ("Is a yoga teacher", or a
-    note's label with no verb: "oat milk drinker"), never what one has or does to another ("Has a yoga teacher",
-    "Hired a tennis coach" are not "Teaches yoga", "Coaches tennis")."""
+    """Whether of two words that stand for each other (a verb and its noun: "teaches" / "teacher", a person and a
+    state of one stem: "partner" / "partnership") one names a person the other does not, in a text whose verb is
+    not "be": a person noun says what one is ("Is a yoga teacher", or a note's label with no verb: "oat milk
+    drinker"), never what one has or does to another ("Has a yoga teacher", "Hired a tennis coach" are not "Teaches
+    yoga", "Coaches tennis"; "Has a partner" is no partnership)."""
     verb_a, verb_b = _doing(a, i), _doing(b, j)
-    if verb_a == verb_b:
-        return False  # two nouns ("mum" / "mom") or two verbs: no doing turned into a doer
+    if verb_a == verb_b and (verb_a or not lexicon.derived(lexicon.bare(a.keys[i]), lexicon.bare(b.keys[j]))):
+        return False  # two verbs, or two nouns of one meaning ("mum" / "mother"): no doing turned into a doer; but
+        # two nouns of one stem may be a person and a state ("Has a partner" / "Has a partnership")
     person_a = not verb_a and lexicon.names_a_person(a.keys[i])
     person_b = not verb_b and lexicon.names_a_person(b.keys[j])
     if person_a == person_b:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from lemminflect import getAllLemmas, getInflection
 
 from . import lexicon
+from .recurrence import RATES
 
 if TYPE_CHECKING:
     from .text import _Text
@@ -31,11 +32,20 @@ AUXILIARIES = frozenset("is are am was were be been being has have had do does d
                         " shall may might must gets get got".split())
 AUXILIARY_LEMMAS = frozenset(("be", "have", "get", "do"))  # of AUXILIARIES that stand for a main verb ("has a car")
 _PASSIVE_BE = frozenset("is are am was were be been being gets got get".split())
+# Auxiliaries followed by a participle, never a verb's base form (Quirk et al. 1985, 3.21-3.23: the perfect, the
+# progressive and the passive): "gets pocket money", "has swim lessons" have no verb "pocket", "swim"
+_PARTICIPLE_AUX = _PASSIVE_BE | frozenset(("has", "have", "had"))
 RELATIVE_PRONOUNS = frozenset("who whom whose which that".split())  # a relative clause starts: its own subject
 # Adverb particles, a closed word class (Quirk et al. 1985, A Comprehensive Grammar of the English Language, 16.3):
 # after a verb they make another verb ("go off" / "go on", "gives away", "works out").  Those that are also
 # relation words ("on", "in", "over", "about") take that word's role instead.
 PARTICLES = frozenset("away back down off out up aside apart".split())
+# a word right before "is", "are", "was", "were" is its subject, no verb: "Aisle seats are her preference"
+_BEFORE_AUX = {(w,) for w in ("is", "are", "was", "were")}
+_PREFER = frozenset("prefer prefers preferred preferring".split())
+# Conjunctions that open a clause (Quirk et al. 1985, 14.12), never a compound's head: "on Sundays while listening"
+_SUBORDINATORS = frozenset("while when whenever because although though unless whereas".split())
+_TAKEN = DETERMINERS | RELATIONS.keys() | PARTICLES  # words that open what a verb takes: "the", "at", "up"
 
 
 @lru_cache(maxsize=200_000)
@@ -78,25 +88,38 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
         relative = relative or w in RELATIVE_PRONOUNS  # a relative clause, its verb still to come: "that Léa recommended"
         if w in RELATIONS and not compound[i]:  # a part of a hyphenated compound is no relation: "father-in-law"
             joins = w in ("and", "or") or (w == "of" and i and roles[i - 1] in ("subj", "obj"))
-            relation = relation if joins else RELATIONS[w]
+            # "prefers tea to coffee": after "prefer", "to" compares as "over" does (Quirk et al. 1985, 16.69)
+            relation = relation if joins else "than" if w == "to" and _PREFER & set(words[:i]) else RELATIONS[w]
             conjunction = w in ("and", "or")
             continue
         if w in AUXILIARIES:
             aux, copula = i, True
             continue
+        if w in RATES and not (i + 1 < len(words) and not breaks[i + 1] and getAllLemmas(words[i + 1]).get("NOUN")):
+            roles[i] = "every"  # a rate is an adjunct of its own, wherever it stands ("monthly", "each month"); not
+            continue  # an adjective before its noun ("a monthly book club")
         if w in adverbs:
             continue
-        if (names[i] or w in DETERMINERS) and relation and verbs == 0 and not subject and i and roles[i - 1] \
+        if (names[i] or w in DETERMINERS or words[i + 1:i + 2] in _BEFORE_AUX) and relation and verbs == 0 \
+                and not subject and i and roles[i - 1] \
                 and words[i - 1] not in DETERMINERS:
-            relation = ""  # a name or a new noun phrase after a fronted phrase is the subject: "On Saturday Felix
-            # bought ...", "Every month the card gets paid"
+            relation = ""  # a name, a new noun phrase or a word before "is" after a fronted phrase is the subject:
+            # "On Saturday Felix bought ...", "Every month the card gets paid", "In the mornings tea is preferred"
         reading, finite, participle = _verb_form(w)
-        after_aux = aux >= 0 and all(words[k] in adverbs for k in range(aux + 1, i))
+        after_aux = aux >= 0 and all(words[k] in adverbs for k in range(aux + 1, i)) \
+            and (words[aux] not in _PARTICIPLE_AUX or participle or w.endswith("ing"))
         after_pronoun = i and words[i - 1] in SUBJECT_PRONOUNS
-        finite = finite and not (i and words[i - 1] in DETERMINERS) and (
+        finite = finite and not (i and words[i - 1] in DETERMINERS) and words[i + 1:i + 2] not in _BEFORE_AUX and (
             not relation or not getAllLemmas(w).get("NOUN"))  # "to horses" is no verb, "at 9am prefers" is
-        # a note's first word in its base form, no noun, is its verb, the owner its subject: "owe Mum £20"
-        finite = finite or (i == 0 and reading and not getAllLemmas(w).get("NOUN") and w in getAllLemmas(w)["VERB"])
+        # a note's first word in its base form, no noun, is its verb, the owner its subject: "owe Mum £20"; so is
+        # its "-ing" form before what a verb takes ("Saving up for a car", "Learning the drums": "is saving ...")
+        following = words[i + 1] if i + 1 < len(words) and not breaks[i + 1] else ""
+        finite = finite or (i == 0 and reading and not getAllLemmas(w).get("NOUN") and w in getAllLemmas(w)["VERB"]) \
+            or (i == 0 and reading and w.endswith("ing") and following in _TAKEN)
+        # a finite form before what a verb takes ends a fronted phrase without a comma: "Every Sunday evening
+        # plans the meals", "On office days parks at the station"
+        finite = finite or (_verb_form(w)[1] and relation and verbs == 0 and not subject and words[0] in RELATIONS
+                            and i > 1 and roles[i - 1] == relation and following in _TAKEN)
         joined = i and words[i - 1] in ("and", "then") and conjunction
         # after "is" the clause has its verb: "is a collector of maps" (no verb "maps") unless a relative clause starts
         if reading and not (i < be and attributive) and not modifier[i] and (after_aux or after_pronoun or (joined and finite) or relation == "then"
@@ -113,8 +136,10 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
         start = max((i + 1 for i in range(passive) if roles[i].startswith("verb") or words[i] in RELATIVE_PRONOUNS),
                     default=0)
         by = next((i for i in range(passive, len(words)) if words[i] == "by"), len(words))
-        roles = ["obj" if start <= i < passive and r == "subj" else "subj" if i > by and r else r
-                 for i, r in enumerate(roles)]  # a fronted phrase keeps its relation: "In May X was sold"
+        agent_end = next((i for i in range(by + 1, len(words)) if words[i] in RELATIONS or breaks[i]), len(words))
+        roles = ["obj" if start <= i < passive and r == "subj" else "subj" if by < i < agent_end and r else r
+                 for i, r in enumerate(roles)]  # a fronted phrase keeps its relation: "In May X was sold"; so does
+        # a phrase after the agent: "walked by her every day"
         roles[passive] = PASSIVE
         if by < len(words):
             roles[by] = AGENT
@@ -353,11 +378,15 @@ def changes_a_verb(longer: _Text, extra: set[int]) -> bool:
 
 def compound_head(longer: _Text, extra: set[int]) -> bool:
     """Whether an extra word follows a shared word as the head of a compound ("a new bike helmet": a helmet,
-    not a bike): a noun right after it, not a name, a participle or a verb."""
+    not a bike): a noun right after it, not a name, a participle, a verb, a unit before its number ("tips the bin
+    men £20") or a modifier of a shared word after it ("new front tyres": tyres still)."""
     for i in extra:
         if i and i - 1 not in extra and not longer.breaks[i] and i - 1 in longer.content \
                 and longer.roles[i] == longer.roles[i - 1] and not longer.roles[i - 1].startswith("verb") \
-                and not longer.names[i] and not longer.roles[i].startswith("verb") \
+                and not (i + 1 < len(longer.words) and not longer.breaks[i + 1] and (
+                    longer.words[i + 1].replace(".", "").isdigit()
+                    or i + 1 not in extra and i + 1 in longer.content and longer.roles[i + 1] == longer.roles[i])) \
+                and not longer.names[i] and not longer.roles[i].startswith("verb") and longer.words[i] not in _SUBORDINATORS \
                 and lexicon.is_noun(longer.words[i]) and not _verb_form(longer.words[i])[2] \
                 and not longer.words[i].endswith("ing"):
             return True

