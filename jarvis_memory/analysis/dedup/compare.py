@@ -271,8 +271,9 @@ def _counted(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
     """Whether the longer counts a noun the shorter has in the singular: a number before its plural ("for an hour" /
     "for two hours"), a number before the shorter's rate or after its "every" ("twice a week" / "weekly", "every
     other Sunday" / "every Sunday") or a fraction before it (:data:`_MULTIPLIERS`: "the Berlin Marathon" / "the
-    Berlin Half Marathon"): the shorter counted one, so a value changed ("Has kids" / "Has two kids" says more, "ran a marathon"
-    / "ran his first marathon": an ordinal counts nothing).  A word is singular where it is its own lemma."""
+    Berlin Half Marathon"): the shorter counted one, so a value changed ("Has kids" / "Has two kids" says more,
+    "ran a marathon" / "ran his first marathon": an ordinal counts nothing).  A word is singular where it is its own
+    lemma."""
     for i in extra:
         if i and longer.words[i - 1] == "every" and is_number(longer.words[i]) and "every" in shorter.words:
             return True  # "every other Sunday" (recurrence.py: "every 2 sunday") / "every Sunday"

@@ -41,7 +41,7 @@ RELATIVE_PRONOUNS = frozenset("who whom whose which that".split())  # a relative
 # relation words ("on", "in", "over", "about") take that word's role instead.
 PARTICLES = frozenset("away back down off out up aside apart".split())
 # a word right before "is", "are", "was", "were" is its subject, no verb: "Aisle seats are her preference"
-_BEFORE_AUX = {(w,) for w in ("is", "are", "was", "were")}
+_COPULAS = frozenset(("is", "are", "was", "were"))
 _PREFER = frozenset("prefer prefers preferred preferring".split())
 # Conjunctions that open a clause (Quirk et al. 1985, 14.12), never a compound's head: "on Sundays while listening"
 _SUBORDINATORS = frozenset("while when whenever because although though unless whereas".split())
@@ -100,7 +100,8 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
             continue  # an adjective before its noun ("a monthly book club")
         if w in adverbs:
             continue
-        if (names[i] or w in DETERMINERS or words[i + 1:i + 2] in _BEFORE_AUX) and relation and verbs == 0 \
+        following = words[i + 1] if i + 1 < len(words) and not breaks[i + 1] else ""
+        if (names[i] or w in DETERMINERS or following in _COPULAS) and relation and verbs == 0 \
                 and not subject and i and roles[i - 1] \
                 and words[i - 1] not in DETERMINERS:
             relation = ""  # a name, a new noun phrase or a word before "is" after a fronted phrase is the subject:
@@ -109,11 +110,10 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
         after_aux = aux >= 0 and all(words[k] in adverbs for k in range(aux + 1, i)) \
             and (words[aux] not in _PARTICIPLE_AUX or participle or w.endswith("ing"))
         after_pronoun = i and words[i - 1] in SUBJECT_PRONOUNS
-        finite = finite and not (i and words[i - 1] in DETERMINERS) and words[i + 1:i + 2] not in _BEFORE_AUX and (
+        finite = finite and not (i and words[i - 1] in DETERMINERS) and following not in _COPULAS and (
             not relation or not getAllLemmas(w).get("NOUN"))  # "to horses" is no verb, "at 9am prefers" is
         # a note's first word in its base form, no noun, is its verb, the owner its subject: "owe Mum £20"; so is
         # its "-ing" form before what a verb takes ("Saving up for a car", "Learning the drums": "is saving ...")
-        following = words[i + 1] if i + 1 < len(words) and not breaks[i + 1] else ""
         finite = finite or (i == 0 and reading and not getAllLemmas(w).get("NOUN") and w in getAllLemmas(w)["VERB"]) \
             or (i == 0 and reading and w.endswith("ing") and following in _TAKEN)
         # a finite form before what a verb takes ends a fronted phrase without a comma: "Every Sunday evening
