@@ -527,3 +527,33 @@ def test_a_clause_opened_by_while_is_no_compound_head() -> None:
 ])
 def test_an_adjective_of_skill_moved_from_its_complement_to_the_object(a: str, b: str, kind: str | None) -> None:
     assert verdict(a, b)[0] == kind
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Gets pocket money from Nana", "Pockets money from Nana"),  # "pocket" modifies "money": no noun of "pockets"
+    ("Has painted the shed door", "Has a painted shed door"),  # an adjective, not a noun of doing
+    ("Gets the bike serviced", "Services the bike"),  # a causative: someone else does it
+    ("Has the gutters cleaned every spring", "Cleans the gutters every spring"),
+])
+def test_a_verb_is_no_noun_that_modifies_or_a_causative_participle(a: str, b: str) -> None:
+    assert verdict(a, b)[0] not in dedup.DUPLICATE_KINDS
+
+
+def test_a_causative_is_the_passive_it_says() -> None:
+    """"had the boiler installed": the boiler was installed, by someone the subject had do it."""
+    assert verdict("The boiler was installed in 2019", "Had the boiler installed in 2019")[0] in dedup.DUPLICATE_KINDS
+    assert _text("Has a dog called Rex").roles[3] != "verb0"  # a participle before a name is no causative
+
+
+def test_prefer_to_with_an_infinitive_keeps_its_direction() -> None:
+    assert _text("Prefers to walk to the station").roles[-1] == "to"
+
+
+@needs_wordnet
+def test_an_informal_word_stands_for_a_person_only() -> None:
+    """WordNet's first sense of "kale" is an informal term for money: no reason to read kale as money."""
+    assert lexicon.same_meaning("mum", "mother") and not lexicon.same_meaning("kale", "money")
+
+
+def test_a_phrase_of_exception_takes_something_out_of_the_shorter() -> None:
+    assert verdict("Will eat any fruit except melon", "Will eat any fruit")[0] not in dedup.DUPLICATE_KINDS

@@ -14,8 +14,8 @@ from . import lexicon
 from .order import changed_roles, shown, swapped_in_place
 from .recurrence import RATES
 from .restated import had_person, restated
-from .roles import (
-    RELATIONS,
+from .roles import RELATIONS, same_relation
+from .subsumption import (
     acted_on_otherwise,
     adds_nothing,
     changes_a_verb,
@@ -23,7 +23,6 @@ from .roles import (
     other_subject,
     owner_left_out,
     replaces_a_relation,
-    same_relation,
     under_another_verb,
 )
 from .text import FILLER, FUNCTION_WORDS, NEGATIONS, VALUE_WORDS, _Long, _Text, _Vocabulary, form, is_number
@@ -134,11 +133,12 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
     # every content word of the shorter is in the longer (in any order, in the same roles): the longer says more
     # about the same subject, unless its words name another subject, make a shared word part of another thing,
     # add a particle to a shared verb, put another verb over a shared object, leave out the owner or count a noun
-    # the shorter has once
+    # the shorter has once, or take something out of it ("any vegetable except kale": no longer "any vegetable")
     if shared and not adds_nothing(longer, positions) and not other_subject(shorter, longer, positions) \
             and not compound_head(longer, positions) and not changes_a_verb(longer, positions) \
             and not acted_on_otherwise(shorter, longer, same) and not owner_left_out(shorter, longer) \
-            and not under_another_verb(shorter, longer, same) and not _counted(shorter, longer, positions):
+            and not under_another_verb(shorter, longer, same) and not _counted(shorter, longer, positions) \
+            and not any(longer.words[i] in _EXCEPT for i in positions):
         return _Verdict("subsumed")
     # only relation words more: one statement in another shape ("Works as a nurse" / "Is a nurse working",
     # "collects records from the 1970s" / "is a collector of 1970s records"), if nothing it acts on becomes a
@@ -149,6 +149,7 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
     return _NONE
 
 
+_EXCEPT = frozenset(("except", "excluding", "apart"))  # a phrase of exception (Quirk et al. 1985, 9.58)
 _TIME = re.compile(r"\d{1,2}[.:][0-5]\d")
 
 

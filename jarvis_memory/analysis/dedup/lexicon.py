@@ -139,9 +139,10 @@ def _lemmas(k: str) -> tuple:
     if reader is None or not lemma.isalpha():
         return frozenset(), frozenset(), frozenset()
     synsets = frozenset(s for pos in "nvar" for s in reader.synsets(lemma, pos)[:SENSES])
-    # an informal word is the word it is an informal term for (WordNet's gloss: "mum", "dad"; "stepfather" is no
-    # father): that synset's hypernym, among the word's two most frequent senses
-    synsets |= {h for s in reader.synsets(lemma, "n")[:2] if s.definition().startswith(_INFORMAL) for h in s.hypernyms()}
+    # an informal word for a person is the word it is an informal term for (WordNet's gloss: "mum", "dad";
+    # "stepfather" is no father): that synset's hypernym, among the word's two most frequent senses
+    synsets |= {h for s in reader.synsets(lemma, "n")[:2] if s.definition().startswith(_INFORMAL)
+                for h in s.hypernyms() if h.lexname() in _PERSON_FILES}  # of a person: "kale" is no "money" here
     antonyms, derived = set(), set()
     for s in synsets:
         for lem in s.lemmas():

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from lemminflect import getAllLemmas, getInflection
 
 from . import lexicon
-from .roles import AUXILIARIES, DELEXICAL, PARTICLES, PASSIVE, PRONOUNS, doers
+from .roles import AUXILIARIES, CAUSATIVE, DELEXICAL, PARTICLES, PASSIVE, PRONOUNS, doers
 
 if TYPE_CHECKING:
     from .text import _Text
@@ -62,9 +62,21 @@ def restated(a: _Text, b: _Text) -> bool:
         if a.keys[i] == b.keys[j] and not any(lexicon.bare(noun_text.keys[m]) in DELEXICAL for m in range(len(noun_text.words))):
             return False  # one word read as a verb in one text only, with no verb carrying it in the other: a
             # misreading ("jam first then cream" / "cream first then jam"), not a noun for the verb
-        if had_person(a, i, b, j):
+        if had_person(a, i, b, j) or _modifier(noun_text, k):
             return False
+    passive = a if _passive(a) else b
+    if voiced and "obj" not in passive.roles[:next(k for k, r in enumerate(passive.roles) if r in (PASSIVE, CAUSATIVE))]:
+        return False  # a passive with no subject written is about the owner, acted on: "Gets paid" is not "Pays"
     return True
+
+
+def _modifier(t: _Text, k: int) -> bool:
+    """Whether word ``k``, standing for the other text's verb, is no noun of its own: a modifier of the noun after it
+    ("pocket money" is not "pockets"), or no noun at all ("a painted fence", "has the van washed": someone else
+    does it)."""
+    after = k + 1 < len(t.words) and not t.breaks[k + 1] and k + 1 in t.content and t.roles[k + 1] == t.roles[k] \
+        and lexicon.is_noun(t.words[k + 1])
+    return after or not lexicon.is_noun(t.words[k])
 
 
 def core_shape(shape: tuple[str, ...]) -> frozenset[str]:
@@ -164,4 +176,4 @@ def _verbs(t: _Text) -> set[str]:
 
 
 def _passive(t: _Text) -> bool:
-    return PASSIVE in t.roles
+    return PASSIVE in t.roles or CAUSATIVE in t.roles

@@ -43,8 +43,15 @@ PARTICLES = frozenset("away back down off out up aside apart".split())
 # a word right before "is", "are", "was", "were" is its subject, no verb: "Aisle seats are her preference"
 _COPULAS = frozenset(("is", "are", "was", "were"))
 _PREFER = frozenset("prefer prefers preferred preferring".split())
-# Conjunctions that open a clause (Quirk et al. 1985, 14.12), never a compound's head: "on Sundays while listening"
-_SUBORDINATORS = frozenset("while when whenever because although though unless whereas".split())
+
+
+def _compared(words: tuple[str, ...], i: int) -> bool:
+    """Whether "to" at ``i`` follows "prefer" and its object ("prefers tea to coffee"), not its infinitive ("prefers
+    to cycle to the office")."""
+    k = next((k for k in range(i) if words[k] in _PREFER), None)
+    return k is not None and k + 1 < i and words[k + 1] != "to"
+
+
 _TAKEN = DETERMINERS | RELATIONS.keys() | PARTICLES  # words that open what a verb takes: "the", "at", "up"
 
 
@@ -61,6 +68,10 @@ def _verb_form(word: str) -> tuple[bool, bool, bool]:
 
 AGENT = "agent"  # the role of a passive's "by" ("is run by Wen's parents"): it only marks who acts
 PASSIVE = "passive"  # the role of a passive's auxiliary ("was rejected"): the participle carries the tense
+# the role of a causative's "have"/"get" ("had the boiler installed", Quirk et al. 1985, 16.52): a passive whose
+# doer is someone the subject has do it, never the subject itself
+CAUSATIVE = "causative"
+_CAUSERS = frozenset("has have had gets get got".split())
 
 
 def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...], adverbs: frozenset[str],
@@ -74,6 +85,7 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
     it ("is left-handed", "left-handed scissors")."""
     roles = [""] * len(words)
     verbs, relation, aux, passive, copula, subject, conjunction = 0, "", -1, -1, False, False, False
+    causer = causative = -1
     relative = False
     # a participle opening the subject before its "is"/"are" is no verb, nor is the rest of that subject:
     # "Crowded restaurants are disliked", "Crowded beaches are avoided"
@@ -89,11 +101,12 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
         if w in RELATIONS and not compound[i]:  # a part of a hyphenated compound is no relation: "father-in-law"
             joins = w in ("and", "or") or (w == "of" and i and roles[i - 1] in ("subj", "obj"))
             # "prefers tea to coffee": after "prefer", "to" compares as "over" does (Quirk et al. 1985, 16.69)
-            relation = relation if joins else "than" if w == "to" and _PREFER & set(words[:i]) else RELATIONS[w]
+            relation = relation if joins else "than" if w == "to" and _compared(words, i) else RELATIONS[w]
             conjunction = w in ("and", "or")
             continue
         if w in AUXILIARIES:
             aux, copula = i, True
+            causer = i if w in _CAUSERS and verbs == 0 else causer
             continue
         if w in RATES and not (i + 1 < len(words) and not breaks[i + 1] and getAllLemmas(words[i + 1]).get("NOUN")):
             roles[i] = "every"  # a rate is an adjunct of its own, wherever it stands ("monthly", "each month"); not
@@ -129,6 +142,13 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
             roles[i] = f"verb{verbs}"
             verbs, relation, aux, relative = verbs + 1, "", -1, False
             continue
+        if 0 <= causer < i - 1 and participle and not relation and not modifier[i] \
+                and (following in RELATIONS or following in RATES or following in adverbs or not following) \
+                and all(roles[k] in ("obj", "") for k in range(causer + 1, i)) and "obj" in roles[causer + 1:i]:
+            # "has the van washed", "had the boiler installed in May": a causative (not "a dog called Rex")
+            roles[i], causative, causer = f"verb{verbs}", causer, -1
+            verbs, aux = verbs + 1, -1
+            continue
         aux, conjunction = -1, False
         roles[i] = relation or ("subj" if verbs == 0 and not copula else "obj")
         subject = subject or roles[i] == "subj"
@@ -143,6 +163,8 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
         roles[passive] = PASSIVE
         if by < len(words):
             roles[by] = AGENT
+    if causative >= 0:
+        roles[causative] = CAUSATIVE
     return tuple(roles)
 
 
@@ -175,23 +197,6 @@ def uncleft(tokens: list[tuple]) -> list[tuple]:
     return tokens
 
 
-def adds_nothing(longer: _Text, extra: set[int]) -> bool:
-    """Whether the extra words of ``longer`` are only pronouns, auxiliaries or relation words ("called him" /
-    "called", "had visited" / "visited"): another statement, not more of the same."""
-    return not any(longer.roles[i] and longer.words[i] not in PRONOUNS for i in extra)
-
-
-def other_subject(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
-    """Whether the longer text's extra words name a subject where the shorter has none of its own ("Swims" /
-    "Nadia swims ...": the memory's owner is the implicit subject), or a noun or name before the shorter's
-    subject ("Dog barks" / "Neighbor's dog barks"; not "Allergic" / "Severely allergic")."""
-    own = [longer.first[shorter.keys[i]] for i in shorter.content
-           if shorter.roles[i] == "subj" and shorter.keys[i] in longer.first]
-    if not own:
-        return any(longer.roles[i] == "subj" for i in extra)
-    return any(longer.roles[i] == "subj" and i < min(own) and _names_someone(longer, i) for i in extra)
-
-
 def _names_someone(t: _Text, i: int) -> bool:
     """Whether word ``i`` can name a participant: a name (:attr:`.text._Text.names`, or a word lemminflect's
     dictionary of common words lacks: "sam's" in a note written in lower case), or a noun ("sister")."""
@@ -204,100 +209,16 @@ def uncommon(word: str) -> bool:
     return word.isalpha() and not getAllLemmas(word)
 
 
-def _governor(t: _Text, i: int) -> str | None:
-    """The lemma of the verb or auxiliary nearest before word ``i`` (what acts on an object: "has" in "has a
-    gym membership", "cancelled" in "cancelled his gym membership"), or ``None``."""
-    before = range(i - 1, -1, -1)
-    after = (j for j in range(i + 1, len(t.words)) if t.roles[j].startswith("verb")) if PASSIVE in t.roles[i:] else ()
-    for j in (*before, *after):  # a passive's subject is acted on by the participle after it ("tea is preferred")
-        if t.roles[j].startswith("verb") or t.words[j] in AUXILIARIES and j < i:
-            k = lexicon.key(t.words[j])
-            return lexicon.bare(k)
-    return None
-
-
-# Verbs that carry another's action with no content of their own (Quirk et al. 1985, 10.48: "gives a
-# presentation", "goes running", "gets promoted", "receives treatment"): over another verb they are that verb, and
-# over a noun of doing its verb (.restated)
 DELEXICAL = frozenset("be have get take make do give go receive".split())
-
-
-def under_another_verb(shorter: _Text, longer: _Text, same: dict[str, str]) -> bool:
-    """Whether the longer text's main verb is one the shorter lacks, put over the shorter's statement: its verb as
-    the complement ("Teaches yoga" / "Wants to teach yoga", "Used to teach yoga", "Gave up running"; a catenative
-    verb, Quirk et al. 1985, 16.38-16.52: wanting, trying, failing, ceasing is not doing), or the person the
-    shorter's copula describes as what it acts on ("Is a baker" / "Married a baker", or its doing as a gerund: "Is a
-    painter" / "Loves painting"; not "Is a guitarist" / "Plays guitar"), or its copula under the verb
-    ("Is a yoga teacher" / "Would like to be a yoga teacher").  Words joined by "and" are
-    two statements, each its own ("Lives in Leeds" / "Moved to Leeds and lives there").  ``same`` maps a word of the
-    shorter to the longer's word that stands for it."""
-    v = next((i for i, r in enumerate(longer.roles) if r.startswith("verb")), None)
-    if v is None or any(same.get(k, k) == longer.keys[v] for k in shorter.keys) \
-            or lexicon.bare(longer.keys[v]) in DELEXICAL:
-        return False
-    bare = [lexicon.bare(k) for k in longer.keys]  # "Got" / "Failed to get": one verb in two tenses
-    for i in shorter.content:
-        k = lexicon.bare(same.get(shorter.keys[i], shorter.keys[i]))
-        j = next((m for m in range(v + 1, len(bare)) if bare[m] == k), None)
-        if j is None or any(w in ("and", "or", "then") for w in longer.words[v:j]) \
-                or any(longer.breaks[v + 1:j + 1]):
-            continue
-        if shorter.roles[i].startswith("verb"):
-            return True
-        if not any(r.startswith("verb") for r in shorter.roles) and (
-                longer.roles[j] == "obj" and lexicon.names_a_person(shorter.keys[i])
-                and (longer.keys[j] == shorter.keys[i] or longer.words[j].endswith("ing"))
-                or "be" in shorter.keys and "be" in longer.keys[v + 1:j]):
-            return True
-    return False
-
-
-def acted_on_otherwise(shorter: _Text, longer: _Text, same: dict[str, str]) -> bool:
-    """Whether an object of the shorter text is not what the longer's verb acts on: another verb acts on it
-    ("Has a gym membership" / "Cancelled his gym membership", "Recommended a dentist" / "Is a dentist who
-    recommended a podcast"), or it is only a circumstance where another object is had ("Has a motorcycle" / "Got
-    a speeding ticket on his motorcycle").  What the shorter's copula describes ("is a nurse") may stand
-    under any verb or after "as", but not as a circumstance of another thing acted on ("Is left-handed" / "Wears
-    a ring on the left hand").  Two verbs act alike when one can mean the other (:func:`lexicon.can_mean`: "has" / "owns").
-    ``same`` maps a word of the shorter to the longer's word that stands for it (a synonym)."""
-    for i in shorter.content:
-        k = shorter.keys[i]
-        j = longer.first.get(same.get(k, k))
-        verb = _governor(shorter, i) if shorter.roles[i] == "obj" and j is not None and shorter.first[k] == i else None
-        if verb is None:
-            continue
-        if verb == "be":  # a description of the subject: "Is a nurse", "Works as a nurse"; not a circumstance
-            if longer.roles[j] not in ("obj", "subj", "as") and not longer.roles[j].startswith("verb") \
-                    and any(longer.roles[m] == "obj" and longer.keys[m] not in shorter.bag for m in longer.content):
-                return True  # of another thing acted on: "Is left-handed" / "Wears a ring on the left hand"
-            continue
-        if longer.roles[j] == "obj":
-            if not lexicon.can_mean(verb, _governor(longer, j) or "be"):
-                return True
-        elif longer.roles[j] != "subj" and _governor(longer, j) == verb and verb not in AUXILIARY_LEMMAS \
-                and not _compound_opened(shorter, i, longer, j):
-            return True  # "Cooks the kids" / "Cooks for the kids": what it acts on is now only a relation
-        elif any(longer.roles[m] == "obj" and longer.keys[m] not in shorter.bag
-                 and lexicon.can_mean(verb, _governor(longer, m) or "be") for m in longer.content):
-            return True
-    return False
-
-
-def _compound_opened(shorter: _Text, i: int, longer: _Text, j: int) -> bool:
-    """Whether word ``i`` of the shorter text modifies the noun after it (a compound: "reading glasses") and the
-    longer says it in a phrase after that noun ("glasses for reading"): the paraphrase of a noun compound by a
-    preposition (Levi 1978, The Syntax and Semantics of Complex Nominals), not another thing acted on."""
-    head = i + 1
-    if head not in shorter.content or shorter.roles[head] != shorter.roles[i] or shorter.breaks[head]:
-        return False
-    k = longer.first.get(shorter.keys[head])
-    return k is not None and k < j and longer.words[j - 1] in RELATIONS
 
 
 def doers(t: _Text) -> frozenset[str]:
     """Who the statement is about: the names and person nouns before its first verb or auxiliary (and before any
-    relation word: "Sam's proposal to me"), or after a passive's "by"; the owner when there are none ("Prefers
+    relation word: "Sam's proposal to me"), or after a passive's "by", someone else in a causative; the owner when
+    there are none ("Prefers
     aisle seats", "Aisle seats are the user's preference", "Her knee surgery was successful")."""
+    if CAUSATIVE in t.roles and AGENT not in t.roles:
+        return frozenset(("\x04another",))  # "Has the van washed": someone the owner has do it
     if AGENT in t.roles:
         span = range(t.roles.index(AGENT) + 1, len(t.words))
     else:
@@ -310,38 +231,6 @@ def doers(t: _Text) -> frozenset[str]:
     return found or frozenset(("\x04owner",))
 
 
-def owner_left_out(shorter: _Text, longer: _Text) -> bool:
-    """Whether the shorter text names the memory's owner other than as its subject ("speak to me", "my bike") and
-    the longer does not name the owner in that role: another participant stands there ("speak to him").  As a
-    subject the owner may go unwritten ("I swim" / "Swims")."""
-    def roles(t: _Text) -> set[str]:
-        return {t.roles[i] for i, w in enumerate(t.words) if w in OWNER and t.roles[i] and t.roles[i] != "subj"}
-
-    return bool(roles(shorter) - roles(longer))
-
-
-def replaces_a_relation(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
-    """Whether an extra relation word of ``longer`` stands where ``shorter`` has another between the same two
-    words ("rents a room from Ana" / "rents a room to Ana"): a relation replaced, not one more."""
-    for i in extra:
-        if longer.words[i] not in RELATIONS:
-            continue
-        before = next((longer.keys[j] for j in range(i - 1, -1, -1) if longer.keys[j] in shorter.first), None)
-        after = next((longer.keys[j] for j in range(i + 1, len(longer.words)) if longer.keys[j] in shorter.first),
-                     None)
-        if before in shorter.first and after in shorter.first:
-            start, end = shorter.first[before], shorter.first[after]
-            if any(w in RELATIONS and w != longer.words[i] and w not in longer.words
-                   and {_relation(shorter, w, end), _relation(longer, longer.words[i], i)} != {"than"}
-                   for w in shorter.words[start + 1:end]):
-                return True
-    return False
-
-
-# Relation words that say the same before one kind of word (Quirk et al. 1985, ch. 9, prepositions of time and
-# of means): the time of an event ("at/on the weekend", "in/during the winter months": a WordNet time period) and
-# the means or medium ("learns Portuguese with/on Duolingo": an instrumentality, or a name: an app, a service).
-# Other relations keep their meaning ("sublets from/to Felix", "works at/from a café", "before/after 2pm").
 _ALIKE = ((frozenset("at on in during".split()), "time_period.n.01"), (frozenset("with on via".split()),
                                                                       "instrumentality.n.03"))
 
@@ -357,37 +246,3 @@ def same_relation(a: _Text, i: int, b: _Text, j: int) -> bool:
                and (lexicon.is_kind(a.keys[k], kind) or (kind != _ALIKE[0][1] and a.names[k] and b.names[m]))
                for words, kind in _ALIKE)
 
-
-def _relation(t: _Text, word: str, i: int) -> str:
-    """The role a relation word gives the word at ``i``: "to" after "prefer" names what is liked less, as "over"
-    and "than" do (the comment on :data:`RELATIONS`)."""
-    return "than" if word == "to" and _governor(t, i) == "prefer" else RELATIONS[word]
-
-
-def changes_a_verb(longer: _Text, extra: set[int]) -> bool:
-    """Whether an extra word is an adverb particle (:data:`PARTICLES`) right after a word both texts share that
-    can be a verb, making another verb (:func:`lexicon.particle_keeps_verb`): "go off" is not "go" ("screens go
-    off" / "screens go ... on Fridays"), "saving up" is "saving"."""
-    for i in extra:
-        verb = getAllLemmas(longer.words[i - 1]).get("VERB") if i and longer.words[i] in PARTICLES else None
-        if verb and i - 1 not in extra and not longer.breaks[i] \
-                and not lexicon.particle_keeps_verb(verb[0], longer.words[i]):
-            return True
-    return False
-
-
-def compound_head(longer: _Text, extra: set[int]) -> bool:
-    """Whether an extra word follows a shared word as the head of a compound ("a new bike helmet": a helmet,
-    not a bike): a noun right after it, not a name, a participle, a verb, a unit before its number ("tips the bin
-    men £20") or a modifier of a shared word after it ("new front tyres": tyres still)."""
-    for i in extra:
-        if i and i - 1 not in extra and not longer.breaks[i] and i - 1 in longer.content \
-                and longer.roles[i] == longer.roles[i - 1] and not longer.roles[i - 1].startswith("verb") \
-                and not (i + 1 < len(longer.words) and not longer.breaks[i + 1] and (
-                    longer.words[i + 1].replace(".", "").isdigit()
-                    or i + 1 not in extra and i + 1 in longer.content and longer.roles[i + 1] == longer.roles[i])) \
-                and not longer.names[i] and not longer.roles[i].startswith("verb") and longer.words[i] not in _SUBORDINATORS \
-                and lexicon.is_noun(longer.words[i]) and not _verb_form(longer.words[i])[2] \
-                and not longer.words[i].endswith("ing"):
-            return True
-    return False

@@ -201,7 +201,7 @@ def _text(raw: str) -> _Text:
     # a passive's "by" and its "was" only mark who acts and when: "Spicy food was disliked by Victor" says what
     # "Victor disliked spicy food" does; a light verb's noun says what it does ("made the decision")
     content = tuple(i for i, w in enumerate(words) if w not in FUNCTION_WORDS and w not in NEGATIONS
-                    and word_roles[i] not in (roles.AGENT, roles.PASSIVE) and i not in light
+                    and word_roles[i] not in (roles.AGENT, roles.PASSIVE, roles.CAUSATIVE) and i not in light
                     and not (w == "am" and not (i and is_number(words[i - 1]))))  # "I am", not "9 am"
     negated = []
     for i, w in enumerate(words):

@@ -1,0 +1,197 @@
+"""Whether a longer memory says more of the shorter one's statement (subsumption, :func:`.compare._compare`), or
+another statement: each check names one way the longer's extra words change what the shorter says -- another
+subject or owner, another verb over it, what it acts on made a circumstance, a shared noun made part of a compound,
+a particle that makes another verb, a relation word replaced.  Roles as :func:`.roles.of` reads them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from lemminflect import getAllLemmas
+
+from . import lexicon
+from .roles import (
+    AUXILIARIES,
+    AUXILIARY_LEMMAS,
+    DELEXICAL,
+    OWNER,
+    PARTICLES,
+    PASSIVE,
+    PRONOUNS,
+    RELATIONS,
+    _compared,
+    _names_someone,
+    _verb_form,
+)
+
+if TYPE_CHECKING:
+    from .text import _Text
+
+# Conjunctions that open a clause (Quirk et al. 1985, 14.12), never a compound's head: "on Sundays while listening"
+_SUBORDINATORS = frozenset("while when whenever because although though unless whereas".split())
+
+
+def adds_nothing(longer: _Text, extra: set[int]) -> bool:
+    """Whether the extra words of ``longer`` are only pronouns, auxiliaries or relation words ("called him" /
+    "called", "had visited" / "visited"): another statement, not more of the same."""
+    return not any(longer.roles[i] and longer.words[i] not in PRONOUNS for i in extra)
+
+def other_subject(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
+    """Whether the longer text's extra words name a subject where the shorter has none of its own ("Swims" /
+    "Nadia swims ...": the memory's owner is the implicit subject), or a noun or name before the shorter's
+    subject ("Dog barks" / "Neighbor's dog barks"; not "Allergic" / "Severely allergic")."""
+    own = [longer.first[shorter.keys[i]] for i in shorter.content
+           if shorter.roles[i] == "subj" and shorter.keys[i] in longer.first]
+    if not own:
+        return any(longer.roles[i] == "subj" for i in extra)
+    return any(longer.roles[i] == "subj" and i < min(own) and _names_someone(longer, i) for i in extra)
+
+def _governor(t: _Text, i: int) -> str | None:
+    """The lemma of the verb or auxiliary nearest before word ``i`` (what acts on an object: "has" in "has a
+    gym membership", "cancelled" in "cancelled his gym membership"), or ``None``."""
+    before = range(i - 1, -1, -1)
+    after = (j for j in range(i + 1, len(t.words)) if t.roles[j].startswith("verb")) if PASSIVE in t.roles[i:] else ()
+    for j in (*before, *after):  # a passive's subject is acted on by the participle after it ("tea is preferred")
+        if t.roles[j].startswith("verb") or t.words[j] in AUXILIARIES and j < i:
+            k = lexicon.key(t.words[j])
+            return lexicon.bare(k)
+    return None
+
+
+# Verbs that carry another's action with no content of their own (Quirk et al. 1985, 10.48: "gives a
+# presentation", "goes running", "gets promoted", "receives treatment"): over another verb they are that verb, and
+# over a noun of doing its verb (.restated)
+
+def under_another_verb(shorter: _Text, longer: _Text, same: dict[str, str]) -> bool:
+    """Whether the longer text's main verb is one the shorter lacks, put over the shorter's statement: its verb as
+    the complement ("Teaches yoga" / "Wants to teach yoga", "Used to teach yoga", "Gave up running"; a catenative
+    verb, Quirk et al. 1985, 16.38-16.52: wanting, trying, failing, ceasing is not doing), or the person the
+    shorter's copula describes as what it acts on ("Is a baker" / "Married a baker", or its doing as a gerund: "Is a
+    painter" / "Loves painting"; not "Is a guitarist" / "Plays guitar"), or its copula under the verb
+    ("Is a yoga teacher" / "Would like to be a yoga teacher").  Words joined by "and" are
+    two statements, each its own ("Lives in Leeds" / "Moved to Leeds and lives there").  ``same`` maps a word of the
+    shorter to the longer's word that stands for it."""
+    v = next((i for i, r in enumerate(longer.roles) if r.startswith("verb")), None)
+    if v is None or any(same.get(k, k) == longer.keys[v] for k in shorter.keys) \
+            or lexicon.bare(longer.keys[v]) in DELEXICAL:
+        return False
+    bare = [lexicon.bare(k) for k in longer.keys]  # "Got" / "Failed to get": one verb in two tenses
+    for i in shorter.content:
+        k = lexicon.bare(same.get(shorter.keys[i], shorter.keys[i]))
+        j = next((m for m in range(v + 1, len(bare)) if bare[m] == k), None)
+        if j is None or any(w in ("and", "or", "then") for w in longer.words[v:j]) \
+                or any(longer.breaks[v + 1:j + 1]):
+            continue
+        if shorter.roles[i].startswith("verb"):
+            return True
+        if not any(r.startswith("verb") for r in shorter.roles) and (
+                longer.roles[j] == "obj" and lexicon.names_a_person(shorter.keys[i])
+                and (longer.keys[j] == shorter.keys[i] or longer.words[j].endswith("ing"))
+                or "be" in shorter.keys and "be" in longer.keys[v + 1:j]):
+            return True
+    return False
+
+def acted_on_otherwise(shorter: _Text, longer: _Text, same: dict[str, str]) -> bool:
+    """Whether an object of the shorter text is not what the longer's verb acts on: another verb acts on it
+    ("Has a gym membership" / "Cancelled his gym membership", "Recommended a dentist" / "Is a dentist who
+    recommended a podcast"), or it is only a circumstance where another object is had ("Has a motorcycle" / "Got
+    a speeding ticket on his motorcycle").  What the shorter's copula describes ("is a nurse") may stand
+    under any verb or after "as", but not as a circumstance of another thing acted on ("Is left-handed" / "Wears
+    a ring on the left hand").  Two verbs act alike when one can mean the other (:func:`lexicon.can_mean`: "has" / "owns").
+    ``same`` maps a word of the shorter to the longer's word that stands for it (a synonym)."""
+    for i in shorter.content:
+        k = shorter.keys[i]
+        j = longer.first.get(same.get(k, k))
+        verb = _governor(shorter, i) if shorter.roles[i] == "obj" and j is not None and shorter.first[k] == i else None
+        if verb is None:
+            continue
+        if verb == "be":  # a description of the subject: "Is a nurse", "Works as a nurse"; not a circumstance
+            if longer.roles[j] not in ("obj", "subj", "as") and not longer.roles[j].startswith("verb") \
+                    and any(longer.roles[m] == "obj" and longer.keys[m] not in shorter.bag for m in longer.content):
+                return True  # of another thing acted on: "Is left-handed" / "Wears a ring on the left hand"
+            continue
+        if longer.roles[j] == "obj":
+            if not lexicon.can_mean(verb, _governor(longer, j) or "be"):
+                return True
+        elif longer.roles[j] != "subj" and _governor(longer, j) == verb and verb not in AUXILIARY_LEMMAS \
+                and not _compound_opened(shorter, i, longer, j):
+            return True  # "Cooks the kids" / "Cooks for the kids": what it acts on is now only a relation
+        elif any(longer.roles[m] == "obj" and longer.keys[m] not in shorter.bag
+                 and lexicon.can_mean(verb, _governor(longer, m) or "be") for m in longer.content):
+            return True
+    return False
+
+def _compound_opened(shorter: _Text, i: int, longer: _Text, j: int) -> bool:
+    """Whether word ``i`` of the shorter text modifies the noun after it (a compound: "reading glasses") and the
+    longer says it in a phrase after that noun ("glasses for reading"): the paraphrase of a noun compound by a
+    preposition (Levi 1978, The Syntax and Semantics of Complex Nominals), not another thing acted on."""
+    head = i + 1
+    if head not in shorter.content or shorter.roles[head] != shorter.roles[i] or shorter.breaks[head]:
+        return False
+    k = longer.first.get(shorter.keys[head])
+    return k is not None and k < j and longer.words[j - 1] in RELATIONS
+
+def owner_left_out(shorter: _Text, longer: _Text) -> bool:
+    """Whether the shorter text names the memory's owner other than as its subject ("speak to me", "my bike") and
+    the longer does not name the owner in that role: another participant stands there ("speak to him").  As a
+    subject the owner may go unwritten ("I swim" / "Swims")."""
+    def roles(t: _Text) -> set[str]:
+        return {t.roles[i] for i, w in enumerate(t.words) if w in OWNER and t.roles[i] and t.roles[i] != "subj"}
+
+    return bool(roles(shorter) - roles(longer))
+
+def replaces_a_relation(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
+    """Whether an extra relation word of ``longer`` stands where ``shorter`` has another between the same two
+    words ("rents a room from Ana" / "rents a room to Ana"): a relation replaced, not one more."""
+    for i in extra:
+        if longer.words[i] not in RELATIONS:
+            continue
+        before = next((longer.keys[j] for j in range(i - 1, -1, -1) if longer.keys[j] in shorter.first), None)
+        after = next((longer.keys[j] for j in range(i + 1, len(longer.words)) if longer.keys[j] in shorter.first),
+                     None)
+        if before in shorter.first and after in shorter.first:
+            start, end = shorter.first[before], shorter.first[after]
+            if any(w in RELATIONS and w != longer.words[i] and w not in longer.words
+                   and {_relation(shorter, w, end), _relation(longer, longer.words[i], i)} != {"than"}
+                   for w in shorter.words[start + 1:end]):
+                return True
+    return False
+
+
+# Relation words that say the same before one kind of word (Quirk et al. 1985, ch. 9, prepositions of time and
+# of means): the time of an event ("at/on the weekend", "in/during the winter months": a WordNet time period) and
+# the means or medium ("learns Portuguese with/on Duolingo": an instrumentality, or a name: an app, a service).
+# Other relations keep their meaning ("sublets from/to Felix", "works at/from a café", "before/after 2pm").
+
+def _relation(t: _Text, word: str, i: int) -> str:
+    """The role a relation word gives the word at ``i``: "to" after "prefer" and its object names what is liked
+    less, as "over" and "than" do (:func:`.roles._compared`)."""
+    return "than" if word == "to" and _compared(t.words, i) else RELATIONS[word]
+
+
+def changes_a_verb(longer: _Text, extra: set[int]) -> bool:
+    """Whether an extra word is an adverb particle (:data:`PARTICLES`) right after a word both texts share that
+    can be a verb, making another verb (:func:`lexicon.particle_keeps_verb`): "go off" is not "go" ("screens go
+    off" / "screens go ... on Fridays"), "saving up" is "saving"."""
+    for i in extra:
+        verb = getAllLemmas(longer.words[i - 1]).get("VERB") if i and longer.words[i] in PARTICLES else None
+        if verb and i - 1 not in extra and not longer.breaks[i] \
+                and not lexicon.particle_keeps_verb(verb[0], longer.words[i]):
+            return True
+    return False
+
+def compound_head(longer: _Text, extra: set[int]) -> bool:
+    """Whether an extra word follows a shared word as the head of a compound ("a new bike helmet": a helmet,
+    not a bike): a noun right after it, not a name, a participle, a verb, a unit before its number ("tips the bin
+    men £20") or a modifier of a shared word after it ("new front tyres": tyres still)."""
+    for i in extra:
+        if i and i - 1 not in extra and not longer.breaks[i] and i - 1 in longer.content \
+                and longer.roles[i] == longer.roles[i - 1] and not longer.roles[i - 1].startswith("verb") \
+                and not (i + 1 < len(longer.words) and not longer.breaks[i + 1] and (
+                    longer.words[i + 1].replace(".", "").isdigit()
+                    or i + 1 not in extra and i + 1 in longer.content and longer.roles[i + 1] == longer.roles[i])) \
+                and not longer.names[i] and not longer.roles[i].startswith("verb") and longer.words[i] not in _SUBORDINATORS \
+                and lexicon.is_noun(longer.words[i]) and not _verb_form(longer.words[i])[2] \
+                and not longer.words[i].endswith("ing"):
+            return True
+    return False
