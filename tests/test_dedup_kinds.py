@@ -557,3 +557,10 @@ def test_an_informal_word_stands_for_a_person_only() -> None:
 
 def test_a_phrase_of_exception_takes_something_out_of_the_shorter() -> None:
     assert verdict("Will eat any fruit except melon", "Will eat any fruit")[0] not in dedup.DUPLICATE_KINDS
+
+
+@needs_wordnet
+def test_a_compound_wordnet_names_another_kind_of_thing_is_no_detail_added() -> None:
+    assert verdict("Has a pistol", "Has a water pistol")[0] not in dedup.DUPLICATE_KINDS  # a toy
+    assert verdict("Photographs lions", "Photographs sea lions")[0] not in dedup.DUPLICATE_KINDS
+    assert verdict("The van needs new wipers", "The van needs new rear wipers")[0] == "subsumed"  # not in WordNet

@@ -375,3 +375,16 @@ def is_kind(noun: str, kind: str) -> bool:
         return False
     target = reader.synset(kind)
     return any(target in s.closure(lambda h: h.hypernyms()) for s in reader.synsets(noun, "n")[:1])
+
+
+@lru_cache(maxsize=20_000)
+def another_kind(modifier: str, head: str) -> bool:
+    """Whether WordNet has the compound "<modifier> <head>" as a noun of its own that is no kind of ``head`` in any
+    of its senses (the hypernyms' closure): "water gun" is a toy, "hot dog" a sandwich, "sea lion" a seal; a
+    compound WordNet lacks ("front tyre") is taken as a kind of its head.  ``False`` without WordNet."""
+    reader = wordnet()
+    if reader is None or not (modifier.isalpha() and head.isalpha()):
+        return False
+    compound = reader.synsets(f"{modifier}_{head}", "n")
+    heads = set(reader.synsets(head, "n"))
+    return bool(compound) and not any(heads & ({c} | set(c.closure(lambda h: h.hypernyms()))) for c in compound)
