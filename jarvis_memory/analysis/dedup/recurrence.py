@@ -33,7 +33,9 @@ def every(tokens: list[tuple]) -> list[tuple]:
     """Tokens (:func:`.text._tokens`: ``(word, spelled, break before, name, as written, hyphen)``) with "on" or "at"
     before a run of time nouns ending in a plural ("on Saturday mornings") read as "every" and the singulars ("every
     saturday morning"), a multiplicative adverb as its number ("twice" as "2", "once" only before a rate: "once a
-    week") and "times" after a number left out ("2 times" as "2").  The words as written are kept."""
+    week") and "times" after a number left out ("2 times" as "2"), a rate as its one word (:data:`RATES`: "per week",
+    "once a week" and "annually" as "weekly", "yearly"; "every other week" as "fortnightly"; "every other Sunday" as
+    "every 2 sunday").  The words as written are kept."""
     out: list[tuple] = []
     skip = 0
     for k, t in enumerate(tokens):
