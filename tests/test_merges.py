@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 import jarvis_memory
 from conftest import TOKEN, cli_env, reports_read, served
-from test_interop_typescript import INTEROP, node  # noqa: F401  (node: the fixture that installs the app)
+from test_interop_typescript import INTEROP, node  # noqa: F401  (node: the fixture that finds the app)
 from test_upgrades import fill_like_typescript
 from jarvis_memory.analysis import decisions
 from jarvis_memory.store import merge_batch, merges
