@@ -377,11 +377,10 @@ def test_the_token_appears_in_no_file_and_no_output(run_all):
         assert SENTINEL.encode() not in path.read_bytes(), path
 
 
-@pytest.mark.parametrize("kind", ["ws", "http"])  # the legacy WebSocket port's reports: test_merges.py
+@pytest.mark.parametrize("kind", ["ws"])  # over http: test_merges_scale.py; the legacy WebSocket port: test_merges.py
 def test_every_report_over_the_network_matches_the_file_run(kind, run_all, demo, tmp_path):
-    """Over ws:// and http:// sqld refuses anything but a token signed with its key (the sentinel): the
-    kernels get it from the environment only, no file or output holds it, and every headline figure
-    equals the file: run's."""
+    """Over ws:// sqld refuses anything but a token signed with its key (the sentinel): the kernels get it from
+    the environment only, no file or output holds it, and every headline figure equals the file: run's."""
     _, _, file_dated = run_all
     copy = tmp_path / "served.db"
     copy.write_bytes(Path(demo["url"].removeprefix("file://")).read_bytes())
@@ -441,7 +440,7 @@ def test_overlapping_runs_into_one_folder_each_keep_their_own_complete_results(d
     other = tmp_path / "other.db"
     other.write_bytes(Path(demo["url"].removeprefix("file://")).read_bytes())
     out = tmp_path / "out"
-    args = [*CLI, "report", "session_summary", "usage_report", "--until", UNTIL, "--out", str(out)]
+    args = [*CLI, "report", "session_summary", "--until", UNTIL, "--out", str(out)]
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DATABASE_AUTH_TOKEN")}
     procs = [subprocess.Popen(args, env={**env, "DATABASE_URL": url}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               text=True) for url in (demo["url"], other.as_uri())]
@@ -454,9 +453,8 @@ def test_overlapping_runs_into_one_folder_each_keep_their_own_complete_results(d
         run = json.loads((folder / report_index.RUN_FILE).read_text())
         databases.add(run["database"])
         assert run["until"] == UNTIL and all(r["ok"] for r in run["reports"].values())
-        for name in ("session_summary", "usage_report"):
-            assert json.loads((folder / f"{name}.json").read_text())
-            assert (folder / f"{name}.html").is_file() and (folder / f"{name}.ipynb").is_file()
+        assert json.loads((folder / "session_summary.json").read_text())
+        assert (folder / "session_summary.html").is_file() and (folder / "session_summary.ipynb").is_file()
     assert databases == {demo["url"], other.as_uri()}
     index = (out / "index.html").read_text()
     assert all(f"<h2>Database <code>{url}</code></h2>" in index for url in databases)  # a section each
