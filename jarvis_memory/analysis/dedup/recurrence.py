@@ -57,7 +57,8 @@ def every(tokens: list[tuple]) -> list[tuple]:
         if following in _RATES and _per(out, t):
             if out and out[-1][0] == "1" and (out[-1][4].lower() == "once" or tokens[k - 1][0] == "time"):
                 out.pop()  # "once a month", "one time a month": "monthly"
-            out.append((_RATES[following], _RATES[following], t[2], False, f"{t[4]} {tokens[k + 1][4]}", tokens[k + 1][5]))
+            rate = _RATES[following]
+            out.append((rate, rate, t[2], False, f"{t[4]} {tokens[k + 1][4]}", tokens[k + 1][5]))
             skip = 1
             continue
         if word in _MULTIPLES and (word != "once" or k + 1 < len(tokens) and tokens[k + 1][0] in _RATE):

@@ -64,8 +64,8 @@ def restated(a: _Text, b: _Text) -> bool:
             # misreading ("jam first then cream" / "cream first then jam"), not a noun for the verb
         if had_person(a, i, b, j) or _modifier(noun_text, k):
             return False
-    passive = a if _passive(a) else b
-    if voiced and "obj" not in passive.roles[:next(k for k, r in enumerate(passive.roles) if r in (PASSIVE, CAUSATIVE))]:
+    passive = (a if _passive(a) else b).roles
+    if voiced and "obj" not in passive[:next(k for k, r in enumerate(passive) if r in (PASSIVE, CAUSATIVE))]:
         return False  # a passive with no subject written is about the owner, acted on: "Gets paid" is not "Pays"
     return True
 

@@ -194,7 +194,8 @@ def compound_head(longer: _Text, extra: set[int]) -> bool:
                 and not (i + 1 < len(longer.words) and not longer.breaks[i + 1] and (
                     longer.words[i + 1].replace(".", "").isdigit()
                     or i + 1 not in extra and i + 1 in longer.content and longer.roles[i + 1] == longer.roles[i])) \
-                and not longer.names[i] and not longer.roles[i].startswith("verb") and longer.words[i] not in _SUBORDINATORS \
+                and not longer.names[i] and not longer.roles[i].startswith("verb") \
+                and longer.words[i] not in _SUBORDINATORS \
                 and lexicon.is_noun(longer.words[i]) and not _verb_form(longer.words[i])[2] \
                 and not longer.words[i].endswith("ing"):
             return True

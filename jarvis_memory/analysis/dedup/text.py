@@ -60,7 +60,7 @@ _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth"
     " fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
 _ORDINAL_SUFFIXES = frozenset(("st", "nd", "rd", "th"))
-LETTER_A = "a."  # a capital "A" inside a sentence ("Rev A", "hepatitis A"): the letter (no token spells "a."), no article
+_LETTER_A = "a."  # a capital "A" inside a sentence ("Rev A", "hepatitis A"): the letter, no article
 _DIGITS = re.compile(r"\d+")
 _TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})  # German written without umlauts
 
@@ -184,7 +184,7 @@ def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
         spelled = _fold(token)
         if spelled in _ORDINAL_SUFFIXES and tokens and tokens[-1][0].isdigit() and not brk:
             continue  # "4th" is 4
-        word = LETTER_A if token == "A" and tokens and not brk else lexicon.american(_NUMBER_WORDS.get(spelled, spelled))
+        word = _LETTER_A if token == "A" and tokens and not brk else lexicon.american(_NUMBER_WORDS.get(spelled, spelled))
         tokens.append((word, spelled, brk, token[0].isupper() and not token.isupper() and (
             bool(tokens) or word not in _NO_NAMES and roles.uncommon(word)), _shared(token), text[match.end():match.end() + 1] == "-"))
         brk = False
