@@ -40,7 +40,8 @@ RELATIVE_PRONOUNS = frozenset("who whom whose which that".split())  # a relative
 # after a verb they make another verb ("go off" / "go on", "gives away", "works out").  Those that are also
 # relation words ("on", "in", "over", "about") take that word's role instead.
 PARTICLES = frozenset("away back down off out up aside apart".split())
-# a word right before "is", "are", "was", "were" is its subject, no verb: "Aisle seats are her preference"
+# The copula's finite forms: a word right before one is its subject, no verb ("Aisle seats are her preference"),
+# and one opens a closing pseudo-cleft (uncleft: "X is something she hates")
 _COPULAS = frozenset(("is", "are", "was", "were"))
 _PREFER = frozenset("prefer prefers preferred preferring".split())
 
@@ -175,7 +176,6 @@ PRONOUNS = frozenset("he him his she her hers it its they them their theirs we u
 # A pseudo-cleft's head and its relative word: "X is something (that) she hates", "X is what I do" (Quirk et al.
 # 1985, A Comprehensive Grammar of the English Language, 18.29-18.30): it says what "she hates X" says
 _CLEFT_HEADS = frozenset(("something", "what"))
-_CLEFT_BE = frozenset("is are was were".split())
 
 
 def uncleft(tokens: list[tuple]) -> list[tuple]:
@@ -185,7 +185,7 @@ def uncleft(tokens: list[tuple]) -> list[tuple]:
     it is "I", "he" or "she" and the memory names nobody else it could stand for (no name).  Other tokens as given."""
     words = [t[0] for t in tokens]
     for c in range(1, len(words) - 3):
-        if words[c] not in _CLEFT_BE or words[c + 1] not in _CLEFT_HEADS or any(t[2] for t in tokens[1:c + 2]):
+        if words[c] not in _COPULAS or words[c + 1] not in _CLEFT_HEADS or any(t[2] for t in tokens[1:c + 2]):
             continue
         p = c + 2 + (words[c + 2] in ("that", "which"))
         if p + 1 >= len(words) or words[p] not in SUBJECT_PRONOUNS or any(t[2] for t in tokens[c + 2:]):
@@ -215,8 +215,8 @@ DELEXICAL = frozenset("be have get take make do give go receive".split())
 def doers(t: _Text) -> frozenset[str]:
     """Who the statement is about: the names and person nouns before its first verb or auxiliary (and before any
     relation word: "Sam's proposal to me"), or after a passive's "by", someone else in a causative; the owner when
-    there are none ("Prefers
-    aisle seats", "Aisle seats are the user's preference", "Her knee surgery was successful")."""
+    there are none ("Prefers aisle seats", "Aisle seats are the user's preference", "Her knee surgery was
+    successful")."""
     if CAUSATIVE in t.roles and AGENT not in t.roles:
         return frozenset(("\x04another",))  # "Has the van washed": someone the owner has do it
     if AGENT in t.roles:
