@@ -488,6 +488,20 @@ def test_someone_is_the_agent_a_passive_leaves_unnamed() -> None:
                    "Someone stole her phone at the station in June")[0] in dedup.DUPLICATE_KINDS
 
 
+def test_someone_named_as_the_doer_is_not_the_owner() -> None:
+    """"Someone" stands for a passive's missing agent, never for the owner a bare verb names."""
+    assert verdict("Someone scratched the car door", "Scratched the car door")[0] not in dedup.DUPLICATE_KINDS
+    assert verdict("Somebody broke the shed window", "The shed window was broken")[0] in dedup.DUPLICATE_KINDS
+
+
+def test_the_owner_acted_on_is_not_the_owner_acting() -> None:
+    """A passive with no subject written is about the owner, acted on; the active with the owner does it."""
+    assert verdict("Gets paid £20 an hour", "Pays £20 an hour")[1] == "order"
+    assert verdict("Gets picked up at 3 on Fridays", "Picks up at 3 on Fridays")[1] == "order"
+    assert verdict("Gets paid monthly", "Paid monthly")[0] in dedup.DUPLICATE_KINDS  # a note's participle
+    assert verdict("Worries about energy costs", "Is worried about energy costs")[0] in dedup.DUPLICATE_KINDS
+
+
 def test_a_verb_of_ending_in_the_passive_ends_its_subject() -> None:
     """"was cancelled" ends what stands before it; an active verb of ending ends its object, not the time after it."""
     assert verdict("Cancelled the magazine subscription in March",

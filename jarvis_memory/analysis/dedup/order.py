@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import lexicon
-from .roles import AGENT, AUXILIARIES, OWNER, RELATIONS, _names_someone, doers
+from .roles import AGENT, AUXILIARIES, CAUSATIVE, OWNER, PASSIVE, RELATIONS, _names_someone, doers
 
 if TYPE_CHECKING:
     from .text import _Text
@@ -47,6 +47,9 @@ def changed_roles(a: _Text, b: _Text, same: dict[str, str], typos: set[str]) -> 
     def kept_subject(k: str) -> bool:  # another word is the subject of both: one sentence, not a reshaped one
         return any(r == "subj" and w != k and roles_b.get(same.get(w, w)) == "subj" for w, r in roles_a.items())
 
+    turned = _owner_acted_on(a, b) or _owner_acted_on(b, a)[::-1]
+    if turned:
+        return turned
     if not verbs(a) and not verbs(b) and any(w in _COPULAS for w in a.words) and any(w in _COPULAS for w in b.words):
         across = _across_the_copula(a, b, same)
         if across is not None:
@@ -72,6 +75,26 @@ def changed_roles(a: _Text, b: _Text, same: dict[str, str], typos: set[str]) -> 
         if swapped:
             return [w for w in (k, swapped[0]) if w in a.first], [w for w in (other, swapped[1]) if w in b.first]
     return None
+
+
+_STATE_PREPOSITIONS = frozenset((w,) for w in "about in with of at to for on".split())  # "is worried about"
+
+
+def _owner_acted_on(passive: _Text, active: _Text) -> tuple[list[str], list[str]]:
+    """The verb the owner undergoes in ``passive`` (a passive with no subject written: "Gets paid £20 an hour") and
+    does in ``active`` ("Pays £20 an hour"), as ``([its key], [its key])``, or ``()`` if there is none."""
+    at = next((i for i, r in enumerate(passive.roles) if r == PASSIVE), None)
+    if at is None or AGENT in passive.roles or "obj" in passive.roles[:at] or PASSIVE in active.roles \
+            or CAUSATIVE in active.roles or doers(active) != frozenset(("\x04owner",)):
+        return ()
+    at = next((i for i in range(at + 1, len(passive.words)) if passive.roles[i].startswith("verb")), None)
+    verb = passive.keys[at] if at is not None else None
+    i = active.first.get(verb)
+    if i is None or not active.roles[i].startswith("verb") or active.words[i] == passive.words[at] \
+            or passive.words[at + 1:at + 2] in _STATE_PREPOSITIONS:
+        return ()  # a participle opening a note is a passive too ("Diagnosed with asthma"), one before a preposition
+        # a state ("Is worried about costs" / "Worries about costs")
+    return [verb], [verb]
 
 
 def _doer_acted_on(noun: _Text, verb: _Text, same: dict[str, str]) -> tuple[str, str] | None:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from lemminflect import getAllLemmas, getInflection
 
 from . import lexicon
-from .roles import AUXILIARIES, CAUSATIVE, DELEXICAL, PARTICLES, PASSIVE, PRONOUNS, doers
+from .roles import AGENT, AUXILIARIES, CAUSATIVE, DELEXICAL, PARTICLES, PASSIVE, PRONOUNS, doers
 
 if TYPE_CHECKING:
     from .text import _Text
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 # Prepositions that only join a noun or an adjective to its complement ("hours of sleep", "diagnosed with asthma" /
 # "an asthma diagnosis", "a preference for tea"); those of a direction ("to", "from", "by", "over") are compared
 _JOINS = frozenset("of with for in on about".split())
+UNNAMED = frozenset(("someone", "somebody"))  # a doer no text names: a passive's missing agent
 
 
 def restated(a: _Text, b: _Text) -> bool:
@@ -33,6 +34,9 @@ def restated(a: _Text, b: _Text) -> bool:
     if a.negations or b.negations or _passive(a) == _passive(b) and _verbs(a) == _verbs(b):
         return False  # a verb turned into a noun (or the voice changed) changes the verbs: most pairs end here
     core_a, core_b = _core(a), _core(b)
+    unnamed = _unnamed(a, b)
+    if unnamed is not None:  # "Someone stole her phone" / "Her phone was stolen": one doer, named by neither
+        core_a, core_b = ({i: k for i, k in core.items() if i != unnamed} for core in (core_a, core_b))
     if abs(len(core_a) - len(core_b)) > 1 or _past(a) != _past(b):
         return False
     if len(core_a) > len(core_b):  # a compound one text writes as one word: "Lifts weights" / "Does weightlifting"
@@ -49,7 +53,7 @@ def restated(a: _Text, b: _Text) -> bool:
     if not crossed and not voiced:
         return False  # the same construction: the other rules' to judge
     who = doers(a)
-    if who != doers(b):
+    if who != doers(b) and unnamed is None:
         return False
     kept = sorted((i, j) for i, j in matched
                   if (i, j) not in crossed and (i, j) not in voiced and a.keys[i] not in who)
@@ -68,6 +72,16 @@ def restated(a: _Text, b: _Text) -> bool:
     if voiced and "obj" not in passive[:next(k for k, r in enumerate(passive) if r in (PASSIVE, CAUSATIVE))]:
         return False  # a passive with no subject written is about the owner, acted on: "Gets paid" is not "Pays"
     return True
+
+
+def _unnamed(a: _Text, b: _Text) -> int | None:
+    """The position of "someone" (or "somebody") as the active text's subject when the other is a passive that names
+    no agent (both leave the doer unnamed), else ``None``."""
+    if _passive(a) == _passive(b) or AGENT in a.roles or AGENT in b.roles:
+        return None
+    active = b if _passive(a) else a
+    first = next((i for i, r in enumerate(active.roles) if r.startswith("verb")), 0)
+    return next((i for i in range(first) if active.words[i] in UNNAMED), None)
 
 
 def _modifier(t: _Text, k: int) -> bool:

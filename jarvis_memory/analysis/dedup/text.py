@@ -24,8 +24,8 @@ FILLER = frozenset(
 FUNCTION_WORDS = FILLER | frozenset(
     "a an the of and that which who whom this these those there it its to is are be been being"
     " has have got do does all them other user users currently how"
-    # the memory's owner ("I swim", "The user swims" and "Swims" are one subject in a personal store), and an agent
-    " i me my myself mine someone somebody".split())  # no one names ("Someone stole"); past forms (was, had) do count
+    # the memory's owner ("I swim", "The user swims" and "Swims" are one subject in a personal store)
+    " i me my myself mine".split())  # past forms (was, had) do count
 NEGATIONS = frozenset("not no never nobody nothing none neither nor cannot stop stops stopped quit quits skip skips"
                       " skipped cease ceased".split())
 NEGATION_SCOPE = 4  # words after a negation that it negates (up to punctuation; fillers not counted)
