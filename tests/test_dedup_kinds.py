@@ -502,6 +502,12 @@ def test_the_owner_acted_on_is_not_the_owner_acting() -> None:
     assert verdict("Worries about energy costs", "Is worried about energy costs")[0] in dedup.DUPLICATE_KINDS
 
 
+def test_a_currency_makes_a_count_a_price() -> None:
+    assert verdict("Bought 15 tickets", "Bought a £15 ticket")[0] not in dedup.DUPLICATE_KINDS
+    assert verdict("Bought 15 tickets", "Bought 15 tickets for £40")[0] == "subsumed"
+    assert verdict("Has 2 kids", "Has 2 kids and pays £2 pocket money")[0] == "subsumed"
+
+
 def test_a_verb_of_ending_in_the_passive_ends_its_subject() -> None:
     """"was cancelled" ends what stands before it; an active verb of ending ends its object, not the time after it."""
     assert verdict("Cancelled the magazine subscription in March",

@@ -14,7 +14,7 @@ from . import lexicon
 from .order import changed_roles, shown, swapped_in_place
 from .recurrence import RATES
 from .restated import had_person, restated
-from .roles import RELATIONS, same_relation
+from .roles import RELATIONS, doers, same_relation
 from .subsumption import (
     acted_on_otherwise,
     adds_nothing,
@@ -140,6 +140,8 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
             and not under_another_verb(shorter, longer, same) and not _counted(shorter, longer, positions) \
             and not any(longer.words[i] in _EXCEPT for i in positions):
         return _Verdict("subsumed")
+    if _owners_only(shorter, longer, positions):
+        return _Verdict("near")  # "Called her mother" / "Called mother": the owner's mother either way
     # only relation words more: one statement in another shape ("Works as a nurse" / "Is a nurse working",
     # "collects records from the 1970s" / "is a collector of 1970s records"), if nothing it acts on becomes a
     # relation ("Cooks the kids" / "Cooks for the kids") and no participant is left out
@@ -147,6 +149,23 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
             and not owner_left_out(shorter, longer) and not replaces_a_relation(shorter, longer, positions):
         return _Verdict("paraphrase")
     return _NONE
+
+
+_DETERMINERS = frozenset(("his", "her", "their"))  # possessive determiners ("my" is a function word: the owner)
+_ARTICLES = frozenset(("a", "an", "the", "this", "that", "these", "those"))
+
+
+def _owners_only(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
+    """Whether the longer's extra words are only possessive determiners before a noun the shorter has with none, in
+    two texts about the owner (:func:`.roles.doers`): the owner's, as the shorter's bare noun is."""
+    def bare(k: str) -> bool:  # the shorter's noun with no article ("Called mother", not "Borrowed the car")
+        j = shorter.first.get(k)
+        return j is not None and lexicon.is_noun(shorter.words[j]) and (not j or shorter.words[j - 1] not in _ARTICLES)
+
+    if not all(longer.words[i] in _DETERMINERS and i + 1 < len(longer.words) and bare(longer.keys[i + 1])
+               for i in extra):
+        return False
+    return doers(shorter) == doers(longer) == frozenset(("\x04owner",))
 
 
 _EXCEPT = frozenset(("except", "excluding", "apart"))  # a phrase of exception (Quirk et al. 1985, 9.58)
@@ -268,14 +287,22 @@ def _merged(a: _Text, only_a: list[str], b: _Text, only_b: list[str]) -> list[tu
 _MULTIPLIERS = frozenset("half quarter double triple treble".split())
 
 
+_CURRENCIES = frozenset(("pound", "euro", "dollar", "quid", "buck"))
+
+
 def _counted(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
     """Whether the longer counts a noun the shorter has in the singular: a number before its plural ("for an hour" /
     "for two hours"), a number before the shorter's rate or after its "every" ("twice a week" / "weekly", "every
     other Sunday" / "every Sunday") or a fraction before it (:data:`_MULTIPLIERS`: "the Berlin Marathon" / "the
     Berlin Half Marathon"): the shorter counted one, so a value changed ("Has kids" / "Has two kids" says more,
-    "ran a marathon" / "ran his first marathon": an ordinal counts nothing).  A word is singular where it is its own
+    "ran a marathon" / "ran his first marathon": an ordinal counts nothing), or a currency next to its number (a price,
+    not a count).  A word is singular where it is its own
     lemma."""
     for i in extra:
+        number = next((j for j in (i + 1, i - 1) if 0 <= j < len(longer.words) and is_number(longer.words[j])), None)
+        if number is not None and number not in extra and longer.words[number] in shorter.bag \
+                and (unicodedata.category(longer.written[i][:1]) == "Sc" or longer.keys[i] in _CURRENCIES):
+            return True  # "Bought 15 tickets" / "Bought a £15 ticket", "... 15 euro tickets": a count made a price
         if i and longer.words[i - 1] == "every" and is_number(longer.words[i]) and "every" in shorter.words:
             return True  # "every other Sunday" (recurrence.py: "every 2 sunday") / "every Sunday"
         if i + 1 < len(longer.words) and longer.words[i + 1] in RATES and is_number(longer.words[i]) \
