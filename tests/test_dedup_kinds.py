@@ -508,6 +508,18 @@ def test_a_currency_makes_a_count_a_price() -> None:
     assert verdict("Has 2 kids", "Has 2 kids and pays £2 pocket money")[0] == "subsumed"
 
 
+def test_one_of_a_kind_says_more_than_one_of_its_class() -> None:
+    """WordNet's hypernyms: "a GP" is "a doctor"; not a definite thing ("the nursery" is not "the bedroom"), a whole
+    class ("allergic to penicillin"), under a negation, or a word formed on the class's word ("novella")."""
+    assert verdict("Is a GP", "Is a doctor")[0] == "subsumed"
+    assert verdict("Has a poodle", "Has a dog")[0] == "subsumed"
+    assert verdict("Is a GP", "Is a surgeon")[0] not in dedup.DUPLICATE_KINDS
+    assert verdict("Wants the nursery at 18 degrees", "Wants the bedroom at 18 degrees")[0] not in dedup.DUPLICATE_KINDS
+    assert verdict("Is allergic to amoxicillin", "Is allergic to penicillin")[0] not in dedup.DUPLICATE_KINDS
+    assert verdict("Doesn't own a poodle", "Doesn't own a dog")[0] not in dedup.DUPLICATE_KINDS
+    assert verdict("Is writing a novella", "Is writing a novel")[0] not in dedup.DUPLICATE_KINDS
+
+
 def test_a_verb_of_ending_in_the_passive_ends_its_subject() -> None:
     """"was cancelled" ends what stands before it; an active verb of ending ends its object, not the time after it."""
     assert verdict("Cancelled the magazine subscription in March",

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
-from . import lexicon
+from . import kinds, lexicon
 from .order import changed_roles, shown, swapped_in_place
 from .recurrence import RATES
 from .restated import had_person, restated
@@ -54,7 +54,7 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
         return _NONE  # "Coaches tennis" / "Has a tennis coach": one word, a doing and a person one has
     if len(only_a) == len(only_b) == 1 and (_complement_moved(a, b) or _complement_moved(b, a)):
         return _Verdict("paraphrase")  # "Is fluent in German" / "Speaks fluent German"
-    typos, synonyms = [], []
+    typos, synonyms, classed = [], [], []
     if only_a and only_b and len(only_a) * len(only_b) <= 16:
         for w in list(only_a):  # one word written two ways: "Müller" / "Muller", "8.15" / "8:15"
             match = next((v for v in only_b if _spelled_alike(a.written[a.first[w]], b.written[b.first[v]])), None)
@@ -79,12 +79,25 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
                 only_a.remove(w)
                 only_b.remove(match)
                 synonyms.append((w, match))
+        if not (a.negations or b.negations):  # a kind for one of its class: "Is a GP" / "Is a doctor" (the kind says more;
+            for w in list(only_a):  # not under a negation: "Eats no meat" says more than "Eats no chicken")
+                match = next((v for v in only_b if _nouns(a, w, b, v) and (kinds.kind_of(w, v) and _some(b, v)
+                                                                          or kinds.kind_of(v, w) and _some(a, w))), None)
+                if match is not None:
+                    only_a.remove(w)
+                    only_b.remove(match)
+                    classed.append((w, match))
+            if len({kinds.kind_of(w, v) for w, v in classed}) > 1:
+                return _NONE  # each text more specific in one word: neither says all the other does
         if len(only_a) == len(only_b) == 1 and _one_slot(a, b):  # all else the same: a word in another sense
             i, j = a.first[only_a[0]], b.first[only_b[0]]
             verb = a.roles[i].startswith("verb") or b.roles[j].startswith("verb")  # one of them read as a verb
             if same_relation(a, i, b, j) or verb and _same_tense(a.words[i], b.words[j]) \
                     and lexicon.manner_of(lexicon.bare(a.keys[i]), lexicon.bare(b.keys[j])):
                 synonyms.append((only_a.pop(), only_b.pop()))
+    if classed and (only_b if kinds.kind_of(*classed[0]) else only_a):
+        return _NONE  # the class's text says something the kind's does not
+    synonyms += classed
     shared = tuple(sorted(bag_a.keys() & bag_b.keys()))
     if typos or synonyms:
         shared += tuple(sorted(v for _, v in typos + synonyms))
@@ -115,7 +128,7 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
         if held_a and held_b and held_a[0] != held_b[0] and not synonyms:  # "Is a yoga teacher" / "Has a yoga
             # teacher"; not "Is allergic to" / "Has an allergy to", one statement in other words
             return _Verdict("variant", shared + ("\x02held",), a.written[held_a[1]], b.written[held_b[1]], "word")
-        return _Verdict("near" if _same_words(a, b, typos) and not synonyms else "paraphrase")
+        return _Verdict("subsumed" if classed else "near" if _same_words(a, b, typos) and not synonyms else "paraphrase")
     if only_a and only_b:
         run_a, run_b = _run(a, only_a, a.first), _run(b, only_b, b.first)
         if run_a is None or run_b is None or max(len(only_a), len(only_b)) > MAX_CHANGED \
@@ -153,6 +166,20 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
 
 _DETERMINERS = frozenset(("his", "her", "their"))  # possessive determiners ("my" is a function word: the owner)
 _ARTICLES = frozenset(("a", "an", "the", "this", "that", "these", "those"))
+
+
+def _nouns(a: _Text, w: str, b: _Text, v: str) -> bool:
+    """Whether key ``w`` of ``a`` and ``v`` of ``b`` are both read as common nouns: no name, no verb (that each is a
+    noun, :func:`.kinds.kind_of` asks WordNet)."""
+    return all(not t.names[t.first[k]] and not t.roles[t.first[k]].startswith("verb") for t, k in ((a, w), (b, v)))
+
+
+def _some(t: _Text, k: str) -> bool:
+    """Whether key ``k`` of ``t`` stands after "a" or "an" (one of its class, whichever: "Has a dog", "Is a doctor"),
+    the reading in which a kind of it says more: not "the bedroom" (one thing), nor "penicillin", "dogs" (the whole
+    class: "Is allergic to penicillin" is not said by "Is allergic to amoxicillin")."""
+    i = t.first[k]
+    return any(t.words[j] in ("a", "an") for j in range(max(0, i - 3), i)) and t.words[i] == t.keys[i]
 
 
 def _owners_only(shorter: _Text, longer: _Text, extra: set[int]) -> bool:

@@ -363,28 +363,3 @@ def manner_of(x: str, y: str) -> bool:
     senses_x, senses_y = reader.synsets(x, "v")[:SENSES], reader.synsets(y, "v")[:SENSES]
     return any(h in senses_y and h.lemma_names()[0] == y for s in senses_x for h in s.hypernyms()) \
         or any(h in senses_x and h.lemma_names()[0] == x for s in senses_y for h in s.hypernyms())
-
-
-@lru_cache(maxsize=20_000)
-def is_kind(noun: str, kind: str) -> bool:
-    """Whether a noun key's most frequent WordNet sense is a kind of the synset named ``kind`` (its hypernyms'
-    closure): "weekend", "winter months" are ``time_period.n.01``, "phone" ``instrumentality.n.03``.  ``False``
-    without WordNet."""
-    reader = wordnet()
-    if reader is None or not noun.isalpha():
-        return False
-    target = reader.synset(kind)
-    return any(target in s.closure(lambda h: h.hypernyms()) for s in reader.synsets(noun, "n")[:1])
-
-
-@lru_cache(maxsize=20_000)
-def another_kind(modifier: str, head: str) -> bool:
-    """Whether WordNet has the compound "<modifier> <head>" as a noun of its own that is no kind of ``head`` in any
-    of its senses (the hypernyms' closure): "water gun" is a toy, "hot dog" a sandwich, "sea lion" a seal; a
-    compound WordNet lacks ("front tyre") is taken as a kind of its head.  ``False`` without WordNet."""
-    reader = wordnet()
-    if reader is None or not (modifier.isalpha() and head.isalpha()):
-        return False
-    compound = reader.synsets(f"{modifier}_{head}", "n")
-    heads = set(reader.synsets(head, "n"))
-    return bool(compound) and not any(heads & ({c} | set(c.closure(lambda h: h.hypernyms()))) for c in compound)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from lemminflect import getAllLemmas, getInflection
 
-from . import lexicon
+from . import kinds, lexicon
 from .recurrence import RATES
 
 if TYPE_CHECKING:
@@ -243,6 +243,6 @@ def same_relation(a: _Text, i: int, b: _Text, j: int) -> bool:
     if k is None or m is None or a.keys[k] != b.keys[m]:
         return False
     return any(a.words[i] in words and b.words[j] in words
-               and (lexicon.is_kind(a.keys[k], kind) or (kind != _ALIKE[0][1] and a.names[k] and b.names[m]))
+               and (kinds.is_kind(a.keys[k], kind) or (kind != _ALIKE[0][1] and a.names[k] and b.names[m]))
                for words, kind in _ALIKE)
 

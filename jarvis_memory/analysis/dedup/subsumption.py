@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from lemminflect import getAllLemmas
 
-from . import lexicon
+from . import kinds, lexicon
 from .roles import (
     AUXILIARIES,
     AUXILIARY_LEMMAS,
@@ -184,10 +184,10 @@ def compound_head(longer: _Text, extra: set[int]) -> bool:
     """Whether an extra word follows a shared word as the head of a compound ("a new bike helmet": a helmet,
     not a bike): a noun right after it, not a name, a participle, a verb, a unit before its number ("tips the bin
     men £20") or a modifier of a shared word after it ("new front tyres": tyres still; not where WordNet names the
-    compound another kind of thing, :func:`lexicon.another_kind`: "a water gun" is no gun)."""
+    compound another kind of thing, :func:`kinds.another_kind`: "a water gun" is no gun)."""
     for i in extra:
         if i + 1 < len(longer.words) and i + 1 not in extra and i + 1 in longer.content and not longer.breaks[i + 1] \
-                and lexicon.another_kind(longer.words[i], longer.keys[i + 1]):
+                and kinds.another_kind(longer.words[i], longer.keys[i + 1]):
             return True  # "a water gun", "a hot dog": the shared noun made part of another thing
         if i and i - 1 not in extra and not longer.breaks[i] and i - 1 in longer.content \
                 and longer.roles[i] == longer.roles[i - 1] and not longer.roles[i - 1].startswith("verb") \
