@@ -508,6 +508,14 @@ def test_a_currency_makes_a_count_a_price() -> None:
     assert verdict("Has 2 kids", "Has 2 kids and pays £2 pocket money")[0] == "subsumed"
 
 
+def test_the_owner_as_the_object_of_the_active_is_the_passive_about_the_owner() -> None:
+    """"Is annoyed by X" / "X annoys her": the owner undergoes both; another object is another one acted on."""
+    assert verdict("Is annoyed by loud music", "Loud music annoys her")[0] in dedup.DUPLICATE_KINDS
+    assert verdict("Is scared of thunder", "Thunder scares him")[0] in dedup.DUPLICATE_KINDS
+    assert verdict("Is annoyed by loud music", "Loud music annoys her neighbours")[0] not in dedup.DUPLICATE_KINDS
+    assert verdict("Is annoyed by Sam", "Annoys Sam")[0] not in dedup.DUPLICATE_KINDS
+
+
 def test_one_of_a_kind_says_more_than_one_of_its_class() -> None:
     """WordNet's hypernyms: "a GP" is "a doctor"; not a definite thing ("the nursery" is not "the bedroom"), a whole
     class ("allergic to penicillin"), under a negation, or a word formed on the class's word ("novella")."""

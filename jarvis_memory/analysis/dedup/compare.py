@@ -16,6 +16,7 @@ from .recurrence import RATES
 from .restated import had_person, restated
 from .roles import RELATIONS, doers, same_relation
 from .subsumption import (
+    acted_on_by_voice,
     acted_on_otherwise,
     adds_nothing,
     changes_a_verb,
@@ -151,6 +152,7 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
             and not compound_head(longer, positions) and not changes_a_verb(longer, positions) \
             and not acted_on_otherwise(shorter, longer, same) and not owner_left_out(shorter, longer) \
             and not under_another_verb(shorter, longer, same) and not _counted(shorter, longer, positions) \
+            and not acted_on_by_voice(shorter, longer) \
             and not any(longer.words[i] in _EXCEPT for i in positions):
         return _Verdict("subsumed")
     if _owners_only(shorter, longer, positions):

@@ -26,12 +26,13 @@ if TYPE_CHECKING:
 # Prepositions that only join a noun or an adjective to its complement ("hours of sleep", "diagnosed with asthma" /
 # "an asthma diagnosis", "a preference for tea"); those of a direction ("to", "from", "by", "over") are compared
 _JOINS = frozenset("of with for in on about".split())
-UNNAMED = frozenset(("someone", "somebody"))  # a doer no text names: a passive's missing agent
+UNNAMED = frozenset(("someone", "somebody"))
+_OWNER_OBJECTS = frozenset(("him", "her", "them", "me", "user"))  # the owner as an object ("her": not "her car")  # a doer no text names: a passive's missing agent
 
 
 def restated(a: _Text, b: _Text) -> bool:
     """Whether ``b`` states what ``a`` does with a verb turned into its noun (see the module's docstring)."""
-    if a.negations or b.negations or _passive(a) == _passive(b) and _verbs(a) == _verbs(b):
+    if a.negations or b.negations or passive(a) == passive(b) and verb_lemmas(a) == verb_lemmas(b):
         return False  # a verb turned into a noun (or the voice changed) changes the verbs: most pairs end here
     core_a, core_b = _core(a), _core(b)
     unnamed = _unnamed(a, b)
@@ -49,7 +50,7 @@ def restated(a: _Text, b: _Text) -> bool:
     if matched is None:
         return False
     crossed = [(i, j) for i, j in matched if _verbal(a, i) != _verbal(b, j)]
-    voiced = [(i, j) for i, j in matched if _verbal(a, i) and _verbal(b, j)] if _passive(a) != _passive(b) else []
+    voiced = [(i, j) for i, j in matched if _verbal(a, i) and _verbal(b, j)] if passive(a) != passive(b) else []
     if not crossed and not voiced:
         return False  # the same construction: the other rules' to judge
     who = doers(a)
@@ -68,18 +69,30 @@ def restated(a: _Text, b: _Text) -> bool:
             # misreading ("jam first then cream" / "cream first then jam"), not a noun for the verb
         if had_person(a, i, b, j) or _modifier(noun_text, k):
             return False
-    passive = (a if _passive(a) else b).roles
-    if voiced and "obj" not in passive[:next(k for k, r in enumerate(passive) if r in (PASSIVE, CAUSATIVE))]:
-        return False  # a passive with no subject written is about the owner, acted on: "Gets paid" is not "Pays"
+    undergone, active = (a, b) if passive(a) else (b, a)
+    if voiced and owner_undergoes(undergone):
+        return owner_object(active)  # "Gets paid" is not "Pays"; "Is annoyed by loud music" is "Loud music annoys her"
     return True
+
+
+def owner_undergoes(t: _Text) -> bool:
+    """Whether ``t`` is a passive with no subject written: about the owner, acted on ("Gets paid on Fridays")."""
+    return passive(t) and "obj" not in t.roles[:next(k for k, r in enumerate(t.roles) if r in (PASSIVE, CAUSATIVE))]
+
+
+def owner_object(t: _Text) -> bool:
+    """Whether the object right after ``t``'s first verb is the owner: "him", "her", "them", "me" or "the user"."""
+    verb = next((i for i, r in enumerate(t.roles) if r.startswith("verb")), None)
+    after = [w for w in t.words[verb + 1:verb + 3] if w != "the"] if verb is not None else []
+    return bool(after) and after[0] in _OWNER_OBJECTS and (len(after) == 1 or not lexicon.is_noun(after[1]))
 
 
 def _unnamed(a: _Text, b: _Text) -> int | None:
     """The position of "someone" (or "somebody") as the active text's subject when the other is a passive that names
     no agent (both leave the doer unnamed), else ``None``."""
-    if _passive(a) == _passive(b) or AGENT in a.roles or AGENT in b.roles:
+    if passive(a) == passive(b) or AGENT in a.roles or AGENT in b.roles:
         return None
-    active = b if _passive(a) else a
+    active = b if passive(a) else a
     first = next((i for i, r in enumerate(active.roles) if r.startswith("verb")), 0)
     return next((i for i in range(first) if active.words[i] in UNNAMED), None)
 
@@ -185,9 +198,9 @@ def _past(t: _Text) -> bool:
                  if r.startswith("verb") or w in AUXILIARIES), False)
 
 
-def _verbs(t: _Text) -> set[str]:
+def verb_lemmas(t: _Text) -> set[str]:
     return {lexicon.bare(k) for k in t.verbs}
 
 
-def _passive(t: _Text) -> bool:
+def passive(t: _Text) -> bool:
     return PASSIVE in t.roles or CAUSATIVE in t.roles

@@ -73,6 +73,7 @@ PASSIVE = "passive"  # the role of a passive's auxiliary ("was rejected"): the p
 # doer is someone the subject has do it, never the subject itself
 CAUSATIVE = "causative"
 _CAUSERS = frozenset("has have had gets get got".split())
+_OBJECT_PRONOUNS = frozenset("him them me us".split())  # only ever an object ("her" may open a noun phrase)
 
 
 def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...], adverbs: frozenset[str],
@@ -134,6 +135,8 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
         # plans the meals", "On office days parks at the station"
         finite = finite or (_verb_form(w)[1] and relation and verbs == 0 and not subject and words[0] in RELATIONS
                             and i > 1 and roles[i - 1] == relation and following in _TAKEN)
+        # so is a plural's present before an object pronoun: "Spiders terrify him", "Long meetings tire them"
+        finite = finite or (reading and verbs == 0 and i > 0 and following in _OBJECT_PRONOUNS)
         joined = i and words[i - 1] in ("and", "then") and conjunction
         # after "is" the clause has its verb: "is a collector of maps" (no verb "maps") unless a relative clause starts
         if reading and not (i < be and attributive) and not modifier[i] and (after_aux or after_pronoun or (joined and finite) or relation == "then"

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from lemminflect import getAllLemmas
 
 from . import kinds, lexicon
+from .restated import owner_object, owner_undergoes, passive, verb_lemmas
 from .roles import (
     AUXILIARIES,
     AUXILIARY_LEMMAS,
@@ -198,5 +199,15 @@ def compound_head(longer: _Text, extra: set[int]) -> bool:
                 and longer.words[i] not in _SUBORDINATORS \
                 and lexicon.is_noun(longer.words[i]) and not _verb_form(longer.words[i])[2] \
                 and not longer.words[i].endswith("ing"):
+            return True
+    return False
+
+
+def acted_on_by_voice(shorter: _Text, longer: _Text) -> bool:
+    """Whether one text is a passive about the owner (:func:`.restated.owner_undergoes`: "Is annoyed by loud music")
+    and the other the active of one of its verbs with someone else as the object ("Loud music annoys her
+    neighbours"): another one acted on."""
+    for p, q in ((shorter, longer), (longer, shorter)):
+        if owner_undergoes(p) and not passive(q) and verb_lemmas(p) & verb_lemmas(q) and not owner_object(q):
             return True
     return False
