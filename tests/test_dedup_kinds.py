@@ -516,6 +516,14 @@ def test_the_owner_as_the_object_of_the_active_is_the_passive_about_the_owner() 
     assert verdict("Is annoyed by Sam", "Annoys Sam")[0] not in dedup.DUPLICATE_KINDS
 
 
+def test_two_clauses_of_one_subject_in_the_other_order() -> None:
+    """A verb after "and" opens a second clause even where it could be a noun ("and wakes up"); the clauses' order
+    is no role: "lives in X and works as Y" says what "works as Y and lives in X" does."""
+    assert verdict("Goes to the gym and wakes up at 7", "Goes to the gym and wakes at 7")[0] in dedup.DUPLICATE_KINDS
+    assert verdict("Lives in Porto and works as a nurse", "Works as a nurse and lives in Porto")[0] in dedup.DUPLICATE_KINDS
+    assert verdict("Walks the dog and then feeds the cat", "Feeds the cat and then walks the dog")[1] == "order"
+
+
 def test_one_of_a_kind_says_more_than_one_of_its_class() -> None:
     """WordNet's hypernyms: "a GP" is "a doctor"; not a definite thing ("the nursery" is not "the bedroom"), a whole
     class ("allergic to penicillin"), under a negation, or a word formed on the class's word ("novella")."""

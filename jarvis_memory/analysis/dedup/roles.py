@@ -125,8 +125,10 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
         after_aux = aux >= 0 and all(words[k] in adverbs for k in range(aux + 1, i)) \
             and (words[aux] not in _PARTICIPLE_AUX or participle or w.endswith("ing"))
         after_pronoun = i and words[i - 1] in SUBJECT_PRONOUNS
+        joined = i and words[i - 1] in ("and", "then") and conjunction
         finite = finite and not (i and words[i - 1] in DETERMINERS) and following not in _COPULAS and (
-            not relation or not getAllLemmas(w).get("NOUN"))  # "to horses" is no verb, "at 9am prefers" is
+            not relation or not getAllLemmas(w).get("NOUN")  # "to horses" is no verb, "at 9am prefers" is,
+            or joined and verbs and following in _TAKEN)  # as is a second clause's: "Goes to the gym and wakes up"
         # a note's first word in its base form, no noun, is its verb, the owner its subject: "owe Mum £20"; so is
         # its "-ing" form before what a verb takes ("Saving up for a car", "Learning the drums": "is saving ...")
         finite = finite or (i == 0 and reading and not getAllLemmas(w).get("NOUN") and w in getAllLemmas(w)["VERB"]) \
@@ -137,7 +139,6 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
                             and i > 1 and roles[i - 1] == relation and following in _TAKEN)
         # so is a plural's present before an object pronoun: "Spiders terrify him", "Long meetings tire them"
         finite = finite or (reading and verbs == 0 and i > 0 and following in _OBJECT_PRONOUNS)
-        joined = i and words[i - 1] in ("and", "then") and conjunction
         # after "is" the clause has its verb: "is a collector of maps" (no verb "maps") unless a relative clause starts
         if reading and not (i < be and attributive) and not modifier[i] and (after_aux or after_pronoun or (joined and finite) or relation == "then"
                         or (finite and ((verbs == 0 and not copula) or relative))):
