@@ -524,6 +524,12 @@ def test_two_clauses_of_one_subject_in_the_other_order() -> None:
     assert verdict("Walks the dog and then feeds the cat", "Feeds the cat and then walks the dog")[1] == "order"
 
 
+def test_feel_before_an_adjective_is_be_and_a_likeness_no_identity() -> None:
+    assert verdict("Feels anxious about flying", "Is anxious about flying")[0] in dedup.DUPLICATE_KINDS
+    assert verdict("Feels like a failure", "Is a failure")[0] not in dedup.DUPLICATE_KINDS  # was subsumed
+    assert verdict("Looks like her mother", "Is her mother")[0] not in dedup.DUPLICATE_KINDS
+
+
 def test_one_of_a_kind_says_more_than_one_of_its_class() -> None:
     """WordNet's hypernyms: "a GP" is "a doctor"; not a definite thing ("the nursery" is not "the bedroom"), a whole
     class ("allergic to penicillin"), under a negation, or a word formed on the class's word ("novella")."""

@@ -153,7 +153,7 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
             and not acted_on_otherwise(shorter, longer, same) and not owner_left_out(shorter, longer) \
             and not under_another_verb(shorter, longer, same) and not _counted(shorter, longer, positions) \
             and not acted_on_by_voice(shorter, longer) \
-            and not any(longer.words[i] in _EXCEPT for i in positions):
+            and not any(longer.words[i] in _EXCEPT or _likened(longer, i, positions) for i in positions):
         return _Verdict("subsumed")
     if _owners_only(shorter, longer, positions):
         return _Verdict("near")  # "Called her mother" / "Called mother": the owner's mother either way
@@ -195,6 +195,12 @@ def _owners_only(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
                for i in extra):
         return False
     return doers(shorter) == doers(longer) == frozenset(("\x04owner",))
+
+
+def _likened(t: _Text, i: int, extra: set[int]) -> bool:
+    """Whether extra word ``i`` is "like" after an extra verb: a likeness, not the shorter's identity ("Is a failure"
+    / "Feels like a failure", "Looks like her mother")."""
+    return t.words[i] == "like" and i - 1 in extra and t.roles[i - 1].startswith("verb")
 
 
 _EXCEPT = frozenset(("except", "excluding", "apart"))  # a phrase of exception (Quirk et al. 1985, 9.58)

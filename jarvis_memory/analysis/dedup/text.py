@@ -13,6 +13,7 @@ from rapidfuzz.distance import OSA
 from wordfreq import zipf_frequency
 
 from . import endings, lexicon, recurrence, roles
+from .light import light_verbs
 from .tuning import CORPUS_KNOWN, KNOWN_ZIPF, MAX_BLOCK, MAX_CUT_WORDS, NAME_ZIPF
 
 # Words whose change leaves a memory's statement as it was.  Hand-written because the
@@ -197,7 +198,7 @@ def _text(raw: str) -> _Text:
     breaks = tuple(t[2] for t in tokens)
     compound = tuple(t[5] or (i > 0 and tokens[i - 1][5]) for i, t in enumerate(tokens))  # "left-handed"
     word_roles = roles.of(words, breaks, tuple(t[3] and t[0] not in VALUE_WORDS for t in tokens), ADVERBS, compound)
-    keys, light = _light_verbs(words, _keys(words, word_roles), word_roles)
+    keys, light = light_verbs(words, _keys(words, word_roles), word_roles, FUNCTION_WORDS)
     # a passive's "by" and its "was" only mark who acts and when: "Spicy food was disliked by Victor" says what
     # "Victor disliked spicy food" does; a light verb's noun says what it does ("made the decision")
     content = tuple(i for i, w in enumerate(words) if w not in FUNCTION_WORDS and w not in NEGATIONS
@@ -280,40 +281,6 @@ def _keys(words: tuple[str, ...], word_roles: tuple[str, ...]) -> tuple[str, ...
         keys.append(lexicon.bare(k) if before in _BE or not role.startswith("verb") or since and before in _HAVE else k)
         before = before if w in ADVERBS else w
     return tuple(keys)
-
-
-# Delexical ("light") verbs whose object noun carries the action: "make a decision" is "decide", "pay a visit"
-# "visit" (Quirk et al. 1985, A Comprehensive Grammar of the English Language, 10.48: make, take, give, do, and
-# "pay" in "pay a visit").  "have" and "get" are left out: "has a visit", "got a call" are received, not done.
-LIGHT_VERBS = frozenset("make take give do pay".split())
-
-
-def _light_verbs(words: tuple[str, ...], keys: tuple[str, ...], word_roles: tuple[str, ...]) -> tuple[tuple[str, ...], set[int]]:
-    """The keys with a light verb's object noun read as the verb it is derived from (:func:`lexicon.verb_of`), in
-    the light verb's tense ("made the decision" → decide, past; "does meditation": "do" is no auxiliary before a
-    noun), and the light verbs so read (no content).  So is the subject of "is"/"was" in a text with no verb, in
-    the tense of "is"/"was" ("Her graduation was in May" → graduate, past: "Graduated in May")."""
-    keys, light = list(keys), set()
-    for i, k in enumerate(keys):
-        if not (word_roles[i].startswith("verb") or words[i] in _DO) or lexicon.bare(k) not in LIGHT_VERBS:
-            continue
-        j = next((j for j in range(i + 1, len(words)) if words[j] not in FUNCTION_WORDS), None)
-        verb = lexicon.verb_of(keys[j]) if j is not None and not word_roles[j].startswith("verb") else None
-        if verb:
-            keys[j] = verb + (lexicon.PAST if lexicon.past(k) else "")
-            light.add(i)
-    copula = next((i for i, w in enumerate(words) if w in _COPULA_TENSE), None)
-    if copula is not None and not light and not any(r.startswith("verb") for r in word_roles):
-        j = next((j for j in range(copula - 1, -1, -1) if word_roles[j] == "subj"), None)
-        verb = lexicon.verb_of(keys[j]) if j is not None else None
-        if verb:
-            keys[j] = verb + _COPULA_TENSE[words[copula]]
-            light.add(copula)
-    return tuple(keys), light
-
-
-_DO = frozenset(("do", "does", "did"))
-_COPULA_TENSE = {"is": "", "are": "", "was": lexicon.PAST, "were": lexicon.PAST}
 
 
 def _without_hedges(tokens: list[tuple[str, str, bool, bool, str, bool]]) -> list[tuple[str, str, bool, bool, str, bool]]:

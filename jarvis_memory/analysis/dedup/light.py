@@ -1,0 +1,60 @@
+"""Verbs of no content of their own, read past: a delexical ("light") verb whose object noun carries the action
+("made the decision" is "decided"), the copula of a text with no other verb before a noun of action ("Her graduation
+was in May" is "Graduated in May"), and the current copula "feel" before an adjective ("Feels nervous" is "Is
+nervous")."""
+
+from __future__ import annotations
+
+from collections.abc import Container
+
+from lemminflect import getAllLemmas
+
+from . import lexicon
+
+# Delexical ("light") verbs whose object noun carries the action: "make a decision" is "decide", "pay a visit"
+# "visit" (Quirk et al. 1985, A Comprehensive Grammar of the English Language, 10.48: make, take, give, do, and
+# "pay" in "pay a visit").  "have" and "get" are left out: "has a visit", "got a call" are received, not done.
+LIGHT_VERBS = frozenset("make take give do pay".split())
+# Current copulas that say what "be" does before an adjective of the subject's own state (Quirk et al. 1985,
+# 16.21): "feels nervous" is "is nervous"; "looks", "seems" say how it appears to others, and are left out.
+_CURRENT = frozenset(("feel",))
+_DO = frozenset(("do", "does", "did"))
+_COPULA_TENSE = {"is": "", "are": "", "was": lexicon.PAST, "were": lexicon.PAST}
+
+
+def light_verbs(words: tuple[str, ...], keys: tuple[str, ...], word_roles: tuple[str, ...],
+                function_words: Container[str]) -> tuple[tuple[str, ...], set[int]]:
+    """The keys with a light verb's object noun read as the verb it is derived from (:func:`lexicon.verb_of`), in
+    the light verb's tense ("made the decision" → decide, past; "does meditation": "do" is no auxiliary before a
+    noun), and the light verbs so read (no content).  So is the subject of "is"/"was" in a text with no verb, in
+    the tense of "is"/"was" ("Her graduation was in May" → graduate, past: "Graduated in May"), and "feel" before
+    an adjective that is no noun ("Feels anxious about flying"; not "feels like a failure")."""
+    keys, light = list(keys), set()
+    for i, k in enumerate(keys):
+        if not (word_roles[i].startswith("verb") or words[i] in _DO):
+            continue
+        if lexicon.bare(k) in _CURRENT and i + 1 < len(words) and _adjective(words[i + 1]):
+            light.add(i)
+            continue
+        if lexicon.bare(k) not in LIGHT_VERBS:
+            continue
+        j = next((j for j in range(i + 1, len(words)) if words[j] not in function_words), None)
+        verb = lexicon.verb_of(keys[j]) if j is not None and not word_roles[j].startswith("verb") else None
+        if verb:
+            keys[j] = verb + (lexicon.PAST if lexicon.past(k) else "")
+            light.add(i)
+    copula = next((i for i, w in enumerate(words) if w in _COPULA_TENSE), None)
+    if copula is not None and not light and not any(r.startswith("verb") for r in word_roles):
+        j = next((j for j in range(copula - 1, -1, -1) if word_roles[j] == "subj"), None)
+        verb = lexicon.verb_of(keys[j]) if j is not None else None
+        if verb:
+            keys[j] = verb + _COPULA_TENSE[words[copula]]
+            light.add(copula)
+    return tuple(keys), light
+
+
+def _adjective(word: str) -> bool:
+    """Whether lemminflect reads ``word`` as an adjective and no noun; "like" is the preposition of a likeness there
+    ("feels like a failure", Quirk et al. 1985, 9.4), whatever lemminflect says."""
+    readings = getAllLemmas(word)
+    return "ADJ" in readings and "NOUN" not in readings and word != "like"
