@@ -530,6 +530,21 @@ def test_feel_before_an_adjective_is_be_and_a_likeness_no_identity() -> None:
     assert verdict("Looks like her mother", "Is her mother")[0] not in dedup.DUPLICATE_KINDS
 
 
+def test_a_memory_opened_by_she_or_her_is_about_the_owner() -> None:
+    """In a personal store the pronoun that opens a memory is the owner, as a bare verb is; a memory of the other
+    gender's pronoun is about someone else."""
+    assert verdict("She runs with the club on Tuesdays", "Runs with the club on Tuesdays")[0] in dedup.DUPLICATE_KINDS
+    assert verdict("On Tuesdays she runs with the club", "Runs with the club on Tuesdays")[0] in dedup.DUPLICATE_KINDS
+    assert verdict("Her son goes to Little Acorns", "Son goes to Little Acorns")[0] in dedup.DUPLICATE_KINDS
+    assert verdict("She swims", "He swims")[0] not in dedup.DUPLICATE_KINDS
+    assert verdict("Her son goes to Little Acorns", "His son goes to Little Acorns")[0] not in dedup.DUPLICATE_KINDS
+    assert verdict("Sends money to her parents every month", "Her parents send her money every month")[0] is None
+
+
+def test_a_relative_clause_with_no_that_adds_to_its_noun() -> None:
+    assert verdict("Shoots weddings on a Canon R5", "Shoots weddings on a Canon R5 she bought in 2022")[0] == "subsumed"
+
+
 def test_one_of_a_kind_says_more_than_one_of_its_class() -> None:
     """WordNet's hypernyms: "a GP" is "a doctor"; not a definite thing ("the nursery" is not "the bedroom"), a whole
     class ("allergic to penicillin"), under a negation, or a word formed on the class's word ("novella")."""

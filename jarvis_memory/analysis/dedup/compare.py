@@ -12,10 +12,12 @@ from rapidfuzz.distance import OSA
 
 from . import kinds, lexicon
 from .order import changed_roles, shown, swapped_in_place
-from .recurrence import RATES
 from .restated import had_person, restated
-from .roles import RELATIONS, doers, same_relation
+from .roles import RELATIONS, same_relation
 from .subsumption import (
+    counted,
+    owners_only,
+    takes_out,
     acted_on_by_voice,
     acted_on_otherwise,
     adds_nothing,
@@ -26,7 +28,7 @@ from .subsumption import (
     replaces_a_relation,
     under_another_verb,
 )
-from .text import FILLER, FUNCTION_WORDS, NEGATIONS, VALUE_WORDS, _Long, _Text, _Vocabulary, form, is_number
+from .text import FILLER, FUNCTION_WORDS, NEGATIONS, VALUE_WORDS, _Long, _Text, _Vocabulary, form, is_number, owner_gender
 from .tuning import MAX_CHANGED
 
 
@@ -49,6 +51,8 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
     if len(only_a) > MAX_CHANGED + 1 and len(only_b) > MAX_CHANGED + 1:
         return _NONE  # several words changed on both sides: two different memories
     a, b = a.whole, b.whole  # a long text (text._Long) is held as its bag: parsed again from here
+    if None is not owner_gender(a) != owner_gender(b) is not None:
+        return _NONE  # "She swims" / "He swims": one of them is not the owner
     if (only_a or only_b) and restated(a, b):  # a verb for its noun: "Was promoted" / "Got a promotion"
         return _Verdict("paraphrase")
     if any(had_person(a, a.first[k], b, b.first[k]) for k in (a.verbs ^ b.verbs) & bag_a.keys() & bag_b.keys()):
@@ -151,11 +155,10 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
     if shared and not adds_nothing(longer, positions) and not other_subject(shorter, longer, positions) \
             and not compound_head(longer, positions) and not changes_a_verb(longer, positions) \
             and not acted_on_otherwise(shorter, longer, same) and not owner_left_out(shorter, longer) \
-            and not under_another_verb(shorter, longer, same) and not _counted(shorter, longer, positions) \
-            and not acted_on_by_voice(shorter, longer) \
-            and not any(longer.words[i] in _EXCEPT or _likened(longer, i, positions) for i in positions):
+            and not under_another_verb(shorter, longer, same) and not counted(shorter, longer, positions) \
+            and not acted_on_by_voice(shorter, longer) and not takes_out(longer, positions):
         return _Verdict("subsumed")
-    if _owners_only(shorter, longer, positions):
+    if owners_only(shorter, longer, positions):
         return _Verdict("near")  # "Called her mother" / "Called mother": the owner's mother either way
     # only relation words more: one statement in another shape ("Works as a nurse" / "Is a nurse working",
     # "collects records from the 1970s" / "is a collector of 1970s records"), if nothing it acts on becomes a
@@ -164,10 +167,6 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
             and not owner_left_out(shorter, longer) and not replaces_a_relation(shorter, longer, positions):
         return _Verdict("paraphrase")
     return _NONE
-
-
-_DETERMINERS = frozenset(("his", "her", "their"))  # possessive determiners ("my" is a function word: the owner)
-_ARTICLES = frozenset(("a", "an", "the", "this", "that", "these", "those"))
 
 
 def _nouns(a: _Text, w: str, b: _Text, v: str) -> bool:
@@ -184,26 +183,6 @@ def _some(t: _Text, k: str) -> bool:
     return any(t.words[j] in ("a", "an") for j in range(max(0, i - 3), i)) and t.words[i] == t.keys[i]
 
 
-def _owners_only(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
-    """Whether the longer's extra words are only possessive determiners before a noun the shorter has with none, in
-    two texts about the owner (:func:`.roles.doers`): the owner's, as the shorter's bare noun is."""
-    def bare(k: str) -> bool:  # the shorter's noun with no article ("Called mother", not "Borrowed the car")
-        j = shorter.first.get(k)
-        return j is not None and lexicon.is_noun(shorter.words[j]) and (not j or shorter.words[j - 1] not in _ARTICLES)
-
-    if not all(longer.words[i] in _DETERMINERS and i + 1 < len(longer.words) and bare(longer.keys[i + 1])
-               for i in extra):
-        return False
-    return doers(shorter) == doers(longer) == frozenset(("\x04owner",))
-
-
-def _likened(t: _Text, i: int, extra: set[int]) -> bool:
-    """Whether extra word ``i`` is "like" after an extra verb: a likeness, not the shorter's identity ("Is a failure"
-    / "Feels like a failure", "Looks like her mother")."""
-    return t.words[i] == "like" and i - 1 in extra and t.roles[i - 1].startswith("verb")
-
-
-_EXCEPT = frozenset(("except", "excluding", "apart"))  # a phrase of exception (Quirk et al. 1985, 9.58)
 _TIME = re.compile(r"\d{1,2}[.:][0-5]\d")
 
 
@@ -315,40 +294,6 @@ def _merged(a: _Text, only_a: list[str], b: _Text, only_b: list[str]) -> list[tu
     only_a.clear()
     only_b.clear()
     return [(a.keys[i], merged), (a.keys[j], merged)]  # both halves stand for the one word
-
-
-# Fractions and multipliers, which count a noun as a number does (Quirk et al. 1985, A Comprehensive Grammar of the
-# English Language, 6.67-6.68): "a half marathon" is not a marathon with a detail added
-_MULTIPLIERS = frozenset("half quarter double triple treble".split())
-
-
-_CURRENCIES = frozenset(("pound", "euro", "dollar", "quid", "buck"))
-
-
-def _counted(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
-    """Whether the longer counts a noun the shorter has in the singular: a number before its plural ("for an hour" /
-    "for two hours"), a number before the shorter's rate or after its "every" ("twice a week" / "weekly", "every
-    other Sunday" / "every Sunday") or a fraction before it (:data:`_MULTIPLIERS`: "the Berlin Marathon" / "the
-    Berlin Half Marathon"): the shorter counted one, so a value changed ("Has kids" / "Has two kids" says more,
-    "ran a marathon" / "ran his first marathon": an ordinal counts nothing), or a currency next to its number (a price,
-    not a count).  A word is singular where it is its own
-    lemma."""
-    for i in extra:
-        number = next((j for j in (i + 1, i - 1) if 0 <= j < len(longer.words) and is_number(longer.words[j])), None)
-        if number is not None and number not in extra and longer.words[number] in shorter.bag \
-                and (unicodedata.category(longer.written[i][:1]) == "Sc" or longer.keys[i] in _CURRENCIES):
-            return True  # "Bought 15 tickets" / "Bought a £15 ticket", "... 15 euro tickets": a count made a price
-        if i and longer.words[i - 1] == "every" and is_number(longer.words[i]) and "every" in shorter.words:
-            return True  # "every other Sunday" (recurrence.py: "every 2 sunday") / "every Sunday"
-        if i + 1 < len(longer.words) and longer.words[i + 1] in RATES and is_number(longer.words[i]) \
-                and longer.words[i + 1] in shorter.bag:
-            return True  # "twice a week" (recurrence.py: "2 weekly") / "once a week" ("weekly")
-        if i + 1 < len(longer.words) and (longer.words[i] in _MULTIPLIERS or is_number(longer.words[i])
-                                          and longer.words[i + 1] != longer.keys[i + 1]):
-            j = shorter.first.get(longer.keys[i + 1])
-            if j is not None and shorter.words[j] == shorter.keys[j]:
-                return True
-    return False
 
 
 def _mixes_names_and_numbers(t: _Text, run: tuple[int, int]) -> bool:

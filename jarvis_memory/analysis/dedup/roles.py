@@ -57,6 +57,12 @@ _TAKEN = DETERMINERS | RELATIONS.keys() | PARTICLES  # words that open what a ve
 
 
 @lru_cache(maxsize=200_000)
+def _plural(word: str) -> bool:
+    """Whether a folded word is a plural noun: not its own noun lemma ("parents"; not "news", "series")."""
+    nouns = getAllLemmas(word).get("NOUN", ())
+    return bool(nouns) and word not in nouns and word.endswith("s")
+
+
 def _verb_form(word: str) -> tuple[bool, bool, bool]:
     """``(has a verb reading, is a finite form, is a past participle)`` of a folded word (lemminflect)."""
     verbs = getAllLemmas(word).get("VERB", ()) if word.isalpha() else ()
@@ -116,10 +122,10 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
         if w in adverbs:
             continue
         following = words[i + 1] if i + 1 < len(words) and not breaks[i + 1] else ""
-        if (names[i] or w in DETERMINERS or following in _COPULAS) and relation and verbs == 0 \
+        if (names[i] or w in DETERMINERS or w in SUBJECT_PRONOUNS or following in _COPULAS) and relation and verbs == 0 \
                 and not subject and i and roles[i - 1] \
                 and words[i - 1] not in DETERMINERS:
-            relation = ""  # a name, a new noun phrase or a word before "is" after a fronted phrase is the subject:
+            relation = ""  # a name, a new noun phrase, a pronoun or a word before "is" after a fronted phrase is the subject:
             # "On Saturday Felix bought ...", "Every month the card gets paid", "In the mornings tea is preferred"
         reading, finite, participle = _verb_form(w)
         after_aux = aux >= 0 and all(words[k] in adverbs for k in range(aux + 1, i)) \
@@ -137,8 +143,10 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
         # plans the meals", "On office days parks at the station"
         finite = finite or (_verb_form(w)[1] and relation and verbs == 0 and not subject and words[0] in RELATIONS
                             and i > 1 and roles[i - 1] == relation and following in _TAKEN)
-        # so is a plural's present before an object pronoun: "Spiders terrify him", "Long meetings tire them"
-        finite = finite or (reading and verbs == 0 and i > 0 and following in _OBJECT_PRONOUNS)
+        # so is a plural's present before an object pronoun or what a verb takes: "Spiders terrify him", "Her
+        # parents send her money"
+        finite = finite or (reading and verbs == 0 and i > 0 and (following in _OBJECT_PRONOUNS or (
+            following in _TAKEN and _plural(words[i - 1]) and w in getAllLemmas(w).get("VERB", ()))))
         # after "is" the clause has its verb: "is a collector of maps" (no verb "maps") unless a relative clause starts
         if reading and not (i < be and attributive) and not modifier[i] and (after_aux or after_pronoun or (joined and finite) or relation == "then"
                         or (finite and ((verbs == 0 and not copula) or relative))):

@@ -1,15 +1,19 @@
 """Whether a longer memory says more of the shorter one's statement (subsumption, :func:`.compare._compare`), or
 another statement: each check names one way the longer's extra words change what the shorter says -- another
 subject or owner, another verb over it, what it acts on made a circumstance, a shared noun made part of a compound,
-a particle that makes another verb, a relation word replaced.  Roles as :func:`.roles.of` reads them."""
+a particle that makes another verb, a relation word replaced, a noun counted or priced, a phrase of exception or a
+likeness, someone else acted on in the other voice -- and when the extra words are only the owner's possessive
+("Called her mother" / "Called mother": no more said).  Roles as :func:`.roles.of` reads them."""
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING
 
 from lemminflect import getAllLemmas
 
 from . import kinds, lexicon
+from .recurrence import RATES
 from .restated import owner_object, owner_undergoes, passive, verb_lemmas
 from .roles import (
     AUXILIARIES,
@@ -23,7 +27,9 @@ from .roles import (
     _compared,
     _names_someone,
     _verb_form,
+    doers,
 )
+from .text import is_number
 
 if TYPE_CHECKING:
     from .text import _Text
@@ -183,7 +189,8 @@ def changes_a_verb(longer: _Text, extra: set[int]) -> bool:
 
 def compound_head(longer: _Text, extra: set[int]) -> bool:
     """Whether an extra word follows a shared word as the head of a compound ("a new bike helmet": a helmet,
-    not a bike): a noun right after it, not a name, a participle, a verb, a unit before its number ("tips the bin
+    not a bike): a noun right after it, not a name, a pronoun (a relative clause's subject: "a camera she bought"),
+    a participle, a verb, a unit before its number ("tips the bin
     men £20") or a modifier of a shared word after it ("new front tyres": tyres still; not where WordNet names the
     compound another kind of thing, :func:`kinds.another_kind`: "a water gun" is no gun)."""
     for i in extra:
@@ -196,7 +203,7 @@ def compound_head(longer: _Text, extra: set[int]) -> bool:
                     longer.words[i + 1].replace(".", "").isdigit()
                     or i + 1 not in extra and i + 1 in longer.content and longer.roles[i + 1] == longer.roles[i])) \
                 and not longer.names[i] and not longer.roles[i].startswith("verb") \
-                and longer.words[i] not in _SUBORDINATORS \
+                and longer.words[i] not in _SUBORDINATORS and longer.words[i] not in PRONOUNS \
                 and lexicon.is_noun(longer.words[i]) and not _verb_form(longer.words[i])[2] \
                 and not longer.words[i].endswith("ing"):
             return True
@@ -210,4 +217,69 @@ def acted_on_by_voice(shorter: _Text, longer: _Text) -> bool:
     for p, q in ((shorter, longer), (longer, shorter)):
         if owner_undergoes(p) and not passive(q) and verb_lemmas(p) & verb_lemmas(q) and not owner_object(q):
             return True
+    return False
+
+
+_DETERMINERS = frozenset(("his", "her", "their"))  # possessive determiners ("my" is a function word: the owner)
+_ARTICLES = frozenset(("a", "an", "the", "this", "that", "these", "those"))
+
+
+def owners_only(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
+    """Whether the longer's extra words are only possessive determiners before a noun the shorter has with none, in
+    two texts about the owner (:func:`.roles.doers`) or opening the longer ("Her son ..."): the owner's, as the
+    shorter's bare noun is."""
+    def bare(k: str) -> bool:  # the shorter's noun with no article ("Called mother", not "Borrowed the car")
+        j = shorter.first.get(k)
+        return j is not None and lexicon.is_noun(shorter.words[j]) and (not j or shorter.words[j - 1] not in _ARTICLES)
+
+    if not all(longer.words[i] in _DETERMINERS and i + 1 < len(longer.words) and bare(longer.keys[i + 1])
+               for i in extra):
+        return False
+    return extra == {0} or doers(shorter) == doers(longer) == frozenset(("\x04owner",))
+
+
+def _likened(t: _Text, i: int, extra: set[int]) -> bool:
+    """Whether extra word ``i`` is "like" after an extra verb: a likeness, not the shorter's identity ("Is a failure"
+    / "Feels like a failure", "Looks like her mother")."""
+    return t.words[i] == "like" and i - 1 in extra and t.roles[i - 1].startswith("verb")
+
+
+_EXCEPT = frozenset(("except", "excluding", "apart"))  # a phrase of exception (Quirk et al. 1985, 9.58)
+
+
+def takes_out(longer: _Text, extra: set[int]) -> bool:
+    """Whether an extra word takes something out of the shorter's statement, or says it only is like it: a phrase of
+    exception ("any vegetable except kale": no longer "any vegetable"), a likeness (:func:`_likened`)."""
+    return any(longer.words[i] in _EXCEPT or _likened(longer, i, extra) for i in extra)
+# Fractions and multipliers, which count a noun as a number does (Quirk et al. 1985, A Comprehensive Grammar of the
+# English Language, 6.67-6.68): "a half marathon" is not a marathon with a detail added
+_MULTIPLIERS = frozenset("half quarter double triple treble".split())
+
+
+_CURRENCIES = frozenset(("pound", "euro", "dollar", "quid", "buck"))
+
+
+def counted(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
+    """Whether the longer counts a noun the shorter has in the singular: a number before its plural ("for an hour" /
+    "for two hours"), a number before the shorter's rate or after its "every" ("twice a week" / "weekly", "every
+    other Sunday" / "every Sunday") or a fraction before it (:data:`_MULTIPLIERS`: "the Berlin Marathon" / "the
+    Berlin Half Marathon"): the shorter counted one, so a value changed ("Has kids" / "Has two kids" says more,
+    "ran a marathon" / "ran his first marathon": an ordinal counts nothing), or a currency next to its number (a price,
+    not a count).  A word is singular where it is its own
+    lemma."""
+    for i in extra:
+        number = next((j for j in (i + 1, i - 1) if 0 <= j < len(longer.words) and is_number(longer.words[j])), None)
+        if number is not None and number not in extra and longer.words[number] in shorter.bag \
+                and (unicodedata.category(longer.written[i][:1]) == "Sc" or longer.keys[i] in _CURRENCIES):
+            return True  # "Bought 15 tickets" / "Bought a £15 ticket", "... 15 euro tickets": a count made a price
+        if i and longer.words[i - 1] == "every" and is_number(longer.words[i]) and "every" in shorter.words:
+            return True  # "every other Sunday" (recurrence.py: "every 2 sunday") / "every Sunday"
+        if i + 1 < len(longer.words) and longer.words[i + 1] in RATES and is_number(longer.words[i]) \
+                and longer.words[i + 1] in shorter.bag:
+            return True  # "twice a week" (recurrence.py: "2 weekly") / "once a week" ("weekly")
+        if i + 1 < len(longer.words) and (longer.words[i] in _MULTIPLIERS or is_number(longer.words[i])
+                                          and longer.words[i + 1] != longer.keys[i + 1]):
+            j = shorter.first.get(longer.keys[i + 1])
+            if j is not None and shorter.words[j] == shorter.keys[j]:
+                return True
     return False
