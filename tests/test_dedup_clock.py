@@ -1,0 +1,39 @@
+"""A time of day, one word however it is written (jarvis_memory.analysis.dedup.clock)."""
+
+from __future__ import annotations
+
+import pytest
+
+from jarvis_memory.analysis import dedup
+from jarvis_memory.analysis.dedup import clock
+from jarvis_memory.analysis.dedup.compare import _compare
+from jarvis_memory.analysis.dedup.text import _text, _Vocabulary
+
+
+def verdict(a: str, b: str) -> tuple[str | None, str]:
+    texts = [_text(a), _text(b)]
+    v = _compare(texts[0], texts[1], _Vocabulary(texts))
+    return v.kind, v.change
+
+
+@pytest.mark.parametrize(("written", "read"), [
+    ("at 3pm", "15:00"), ("at 3 pm", "15:00"), ("at 3:00 p.m.", "15:00"), ("at 3.00pm", "15:00"),
+    ("at 15:00", "15:00"), ("at 15.00h", "15:00"), ("at 09:00", "9:00"), ("at 9:30am", "9:30"),
+    ("at 12am", "0:00"), ("at 12 pm", "12:00"), ("at noon", "12:00"), ("at midnight", "0:00"),
+    ("at 7:30", "7:30"),  # no am/pm: as written
+    ("at 3", "3"), ("costs 15.00", "15.00"),  # a bare number, a price: no time
+])
+def test_every_spelling_of_a_time_is_one_word(written: str, read: str) -> None:
+    assert _text(written).words[-1] == read
+
+
+def test_same_time_joins_a_bare_hour_with_either_half_of_the_clock() -> None:
+    assert clock.same_time("9", "9:00") and clock.same_time("7", "19:00") and clock.same_time("8.15", "8:15")
+    assert not clock.same_time("9", "9:30") and not clock.same_time("9", "10:00") and not clock.same_time("13", "13:00")
+
+
+def test_one_time_written_two_ways_is_one_memory_and_two_times_are_two() -> None:
+    assert verdict("Picks up her son at 3pm", "Picks up her son at 15:00")[0] in dedup.DUPLICATE_KINDS
+    assert verdict("Wakes at 9", "Wakes at 9am")[0] in dedup.DUPLICATE_KINDS
+    assert verdict("Wakes at 9am", "Wakes at 10am") == ("variant", "value")
+    assert verdict("Gym at 6 pm", "Gym at 6 am") == ("variant", "value")
