@@ -243,7 +243,7 @@ def _own_words(text: tuple[tuple[str, ...], tuple[str, ...]], common: set[str]) 
     kept = [w not in common for w in words]
     for i in range(1, len(words)):
         kept[i] = kept[i] or (kept[i - 1] and is_number(words[i - 1]) and ":" not in words[i - 1]  # a time has
-                              and (words[i] in VALUE_WORDS or words[i] not in FUNCTION_WORDS))  # its unit (clock.py)
+                              and (words[i] in VALUE_WORDS or words[i] not in FUNCTION_WORDS))  # its unit (times.py)
     runs, run = [], []
     for word, keep in zip(written, kept):
         if keep:

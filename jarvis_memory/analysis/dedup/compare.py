@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
-from . import clock, kinds, lexicon
+from . import kinds, lexicon, times
 from .order import changed_roles, shown, swapped_in_place
 from .restated import had_person, restated
 from .roles import RELATIONS, same_relation
@@ -62,7 +62,7 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
     if only_a and only_b and len(only_a) * len(only_b) <= 16:
         for w in list(only_a):  # one word written two ways: "Müller" / "Muller", "8.15" / "8:15"
             match = next((v for v in only_b if _spelled_alike(a.written[a.first[w]], b.written[b.first[v]])
-                          or clock.same_time(w, v)), None)
+                          or times.same_time(w, v)), None)
             if match is not None:
                 only_a.remove(w)
                 only_b.remove(match)
@@ -217,8 +217,8 @@ _BE_HAVE = {**dict.fromkeys(("is", "are", "am", "be", "was", "were"), "be"),
 
 def _spelled_alike(x: str, y: str) -> bool:
     """Whether two words as written are one word: equal without their accents ("Müller" / "Muller", which folding
-    makes "mueller" / "muller": German written without umlauts), or one time of day (:func:`.clock.same_time`)."""
-    return clock.same_time(x, y) or x != y and _plain(x) == _plain(y)
+    makes "mueller" / "muller": German written without umlauts), or one time of day (:func:`.times.same_time`)."""
+    return times.same_time(x, y) or x != y and _plain(x) == _plain(y)
 
 
 @lru_cache(maxsize=200_000)

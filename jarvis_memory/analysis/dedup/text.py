@@ -12,7 +12,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 from wordfreq import zipf_frequency
 
-from . import clock, endings, lexicon, recurrence, roles
+from . import endings, lexicon, recurrence, roles, times
 from .light import light_verbs
 from .tuning import CORPUS_KNOWN, KNOWN_ZIPF, MAX_BLOCK, MAX_CUT_WORDS, NAME_ZIPF
 
@@ -190,7 +190,7 @@ def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
         tokens.append((word, spelled, brk, token[0].isupper() and not token.isupper() and (
             bool(tokens) or word not in _NO_NAMES and roles.uncommon(word)), _shared(token), joined))
         brk = False
-    return recurrence.every(endings.read(roles.uncleft(_without_hedges(clock.read(tokens)))))
+    return recurrence.every(endings.read(roles.uncleft(_without_hedges(times.read(tokens)))))
 
 
 def _text(raw: str) -> _Text:
