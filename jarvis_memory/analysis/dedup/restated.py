@@ -75,9 +75,13 @@ def restated(a: _Text, b: _Text) -> bool:
     return True
 
 
-def owner_undergoes(t: _Text) -> bool:
-    """Whether ``t`` is a passive with no subject written: about the owner, acted on ("Gets paid on Fridays")."""
-    return passive(t) and "obj" not in t.roles[:next(k for k, r in enumerate(t.roles) if r in (PASSIVE, CAUSATIVE))]
+def owner_undergoes(t: _Text) -> str | None:
+    """The lemma of the verb ``t``'s owner undergoes, if ``t`` is a passive with no subject written: about the
+    owner, acted on ("Gets paid on Fridays": "pay"), else ``None``."""
+    at = next((k for k, r in enumerate(t.roles) if r in (PASSIVE, CAUSATIVE)), None)
+    if at is None or "obj" in t.roles[:at]:
+        return None
+    return next((lexicon.bare(t.keys[k]) for k in range(at + 1, len(t.words)) if t.roles[k].startswith("verb")), None)
 
 
 def owner_object(t: _Text) -> bool:

@@ -212,12 +212,10 @@ def compound_head(longer: _Text, extra: set[int]) -> bool:
 
 def acted_on_by_voice(shorter: _Text, longer: _Text) -> bool:
     """Whether one text is a passive about the owner (:func:`.restated.owner_undergoes`: "Is annoyed by loud music")
-    and the other the active of one of its verbs with someone else as the object ("Loud music annoys her
-    neighbours"): another one acted on."""
-    for p, q in ((shorter, longer), (longer, shorter)):
-        if owner_undergoes(p) and not passive(q) and verb_lemmas(p) & verb_lemmas(q) and not owner_object(q):
-            return True
-    return False
+    and the other the active of its verb with someone else as the object ("Loud music annoys her neighbours"):
+    another one acted on."""
+    return any(owner_undergoes(p) in verb_lemmas(q) and not passive(q) and not owner_object(q)
+               for p, q in ((shorter, longer), (longer, shorter)))
 
 
 _DETERMINERS = frozenset(("his", "her", "their"))  # possessive determiners ("my" is a function word: the owner)
