@@ -14,18 +14,20 @@ from .order import changed_roles, shown, swapped_in_place
 from .restated import had_person, restated
 from .roles import RELATIONS, same_relation
 from .subsumption import (
-    counted,
-    owners_only,
-    takes_out,
     acted_on_by_voice,
     acted_on_otherwise,
     adds_nothing,
+    another_owner,
     changes_a_verb,
     compound_head,
+    counted,
     other_subject,
     owner_left_out,
+    owners_only,
     replaces_a_relation,
+    takes_out,
     under_another_verb,
+    verb_for_copula,
 )
 from .text import FILLER, FUNCTION_WORDS, NEGATIONS, VALUE_WORDS, _Long, _Text, _Vocabulary, form, is_number, owner_gender
 from .tuning import MAX_CHANGED
@@ -156,7 +158,8 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
             and not compound_head(longer, positions) and not changes_a_verb(longer, positions) \
             and not acted_on_otherwise(shorter, longer, same) and not owner_left_out(shorter, longer) \
             and not under_another_verb(shorter, longer, same) and not counted(shorter, longer, positions) \
-            and not acted_on_by_voice(shorter, longer) and not takes_out(longer, positions):
+            and not acted_on_by_voice(shorter, longer) and not takes_out(longer, positions) \
+            and not another_owner(shorter, longer, positions) and not verb_for_copula(shorter, longer, positions):
         return _Verdict("subsumed")
     if owners_only(shorter, longer, positions):
         return _Verdict("near")  # "Called her mother" / "Called mother": the owner's mother either way

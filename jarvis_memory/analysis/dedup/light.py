@@ -17,7 +17,8 @@ from . import lexicon
 LIGHT_VERBS = frozenset("make take give do pay".split())
 # Current copulas that say what "be" does before an adjective of the subject's own state (Quirk et al. 1985,
 # 16.21): "feels nervous" is "is nervous"; "looks", "seems" say how it appears to others, and are left out.
-_CURRENT = frozenset(("feel",))
+_CURRENT = frozenset(("feel", "feels"))  # in the present only: "felt anxious" is no "is anxious"
+_MODALS = frozenset("will would can could should may might must".split())  # "will feel better" is no "is better"
 _DO = frozenset(("do", "does", "did"))
 _COPULA_TENSE = {"is": "", "are": "", "was": lexicon.PAST, "were": lexicon.PAST}
 
@@ -27,13 +28,15 @@ def light_verbs(words: tuple[str, ...], keys: tuple[str, ...], word_roles: tuple
     """The keys with a light verb's object noun read as the verb it is derived from (:func:`lexicon.verb_of`), in
     the light verb's tense ("made the decision" → decide, past; "does meditation": "do" is no auxiliary before a
     noun), and the light verbs so read (no content).  So is the subject of "is"/"was" in a text with no verb, in
-    the tense of "is"/"was" ("Her graduation was in May" → graduate, past: "Graduated in May"), and "feel" before
-    an adjective that is no noun ("Feels anxious about flying"; not "feels like a failure")."""
+    the tense of "is"/"was" ("Her graduation was in May" → graduate, past: "Graduated in May"), and "feel" in the
+    present before an adjective that is no noun ("Feels anxious about flying"; not "felt anxious", "will feel
+    better", "used to feel lonely", "feels like a failure")."""
     keys, light = list(keys), set()
     for i, k in enumerate(keys):
         if not (word_roles[i].startswith("verb") or words[i] in _DO):
             continue
-        if lexicon.bare(k) in _CURRENT and i + 1 < len(words) and _adjective(words[i + 1]):
+        if words[i] in _CURRENT and i + 1 < len(words) and _adjective(words[i + 1]) \
+                and not (i and (words[i - 1] == "to" or words[i - 1] in _MODALS)):
             light.add(i)
             continue
         if lexicon.bare(k) not in LIGHT_VERBS:

@@ -64,9 +64,8 @@ def changed_roles(a: _Text, b: _Text, same: dict[str, str], typos: set[str]) -> 
     for k, role in roles_a.items():
         other = same.get(k, k)
         other_role = roles_b.get(other)
-        if not other_role or k in typos or is_number(k) or not role or role == other_role \
-                or role.startswith("verb") and other_role.startswith("verb"):
-            continue  # two clauses of one subject in the other order: "lives in X and works as Y" / "works ... lives"
+        if not other_role or k in typos or is_number(k) or not role or role == other_role:
+            continue
         moved.setdefault((role, other_role), (k, other))
         swapped = moved.get((other_role, role))
         pair = {role, other_role}

@@ -194,7 +194,8 @@ def uncleft(tokens: list[tuple]) -> list[tuple]:
     """A memory's tokens (:func:`.text._tokens`: ``(word, spelled, break before, name, as written, hyphen)``) with a
     closing pseudo-cleft read as its plain clause: "The smell of lilies is something she hates" as "she hates the
     smell of lilies"; its subject pronoun is the memory's owner, left unwritten ("hates the smell of lilies"), where
-    it is "I", "he" or "she" and the memory names nobody else it could stand for (no name).  Other tokens as given."""
+    it is "I", "he" or "she" and the memory names nobody else it could stand for (no name); else it is marked a name
+    (it stands for one).  Other tokens as given."""
     words = [t[0] for t in tokens]
     for c in range(1, len(words) - 3):
         if words[c] not in _COPULAS or words[c + 1] not in _CLEFT_HEADS or any(t[2] for t in tokens[1:c + 2]):
@@ -203,7 +204,7 @@ def uncleft(tokens: list[tuple]) -> list[tuple]:
         if p + 1 >= len(words) or words[p] not in SUBJECT_PRONOUNS or any(t[2] for t in tokens[c + 2:]):
             return tokens
         owner = words[p] in ("i", "he", "she") and not any(t[3] for t in tokens)
-        clause = tokens[p + 1:] if owner else tokens[p:]
+        clause = tokens[p + 1:] if owner else [(*tokens[p][:3], True, *tokens[p][4:]), *tokens[p + 1:]]
         return [(*clause[0][:2], True, *clause[0][3:]), *clause[1:], (*tokens[0][:2], False, *tokens[0][3:]),
                 *tokens[1:c]]
     return tokens

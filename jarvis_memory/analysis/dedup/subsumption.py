@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from .text import _Text
 
 # Conjunctions that open a clause (Quirk et al. 1985, 14.12), never a compound's head: "on Sundays while listening"
-_SUBORDINATORS = frozenset("while when whenever because although though unless whereas".split())
+_SUBORDINATORS = frozenset("while when whenever because although though unless whereas once".split())
 
 
 def adds_nothing(longer: _Text, extra: set[int]) -> bool:
@@ -45,13 +45,23 @@ def adds_nothing(longer: _Text, extra: set[int]) -> bool:
 
 def other_subject(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
     """Whether the longer text's extra words name a subject where the shorter has none of its own ("Swims" /
-    "Nadia swims ...": the memory's owner is the implicit subject), or a noun or name before the shorter's
-    subject ("Dog barks" / "Neighbor's dog barks"; not "Allergic" / "Severely allergic")."""
+    "Nadia swims ...": the memory's owner is the implicit subject), a noun or name before the shorter's
+    subject ("Dog barks" / "Neighbor's dog barks"; not "Allergic" / "Severely allergic"), or a person right before
+    the shorter's verb ("Cooks and cleans" / "Cooks and her husband cleans")."""
     own = [longer.first[shorter.keys[i]] for i in shorter.content
            if shorter.roles[i] == "subj" and shorter.keys[i] in longer.first]
-    if not own:
-        return any(longer.roles[i] == "subj" for i in extra)
+    if not own:  # "she"/"he" in a later clause of a memory about the owner is the owner ("... since she was bitten")
+        about_owner = doers(longer) == frozenset(("\x04owner",))
+        return any(longer.roles[i] == "subj" and not (about_owner and longer.words[i] in ("she", "he"))
+                   or _before_verb(shorter, longer, i) and i + 1 not in extra for i in extra)
     return any(longer.roles[i] == "subj" and i < min(own) and _names_someone(longer, i) for i in extra)
+
+def _before_verb(shorter: _Text, longer: _Text, i: int) -> bool:
+    """Whether word ``i`` of the longer names someone right before a word that is the shorter's verb."""
+    j = shorter.first.get(longer.keys[i + 1]) if i + 1 < len(longer.words) else None
+    return j is not None and shorter.roles[j].startswith("verb") \
+        and (longer.names[i] or lexicon.names_a_person(longer.keys[i]))
+
 
 def _governor(t: _Text, i: int) -> str | None:
     """The lemma of the verb or auxiliary nearest before word ``i`` (what acts on an object: "has" in "has a
@@ -189,8 +199,7 @@ def changes_a_verb(longer: _Text, extra: set[int]) -> bool:
 
 def compound_head(longer: _Text, extra: set[int]) -> bool:
     """Whether an extra word follows a shared word as the head of a compound ("a new bike helmet": a helmet,
-    not a bike): a noun right after it, not a name, a pronoun (a relative clause's subject: "a camera she bought"),
-    a participle, a verb, a unit before its number ("tips the bin
+    not a bike): a noun right after it, not a name, a participle, a verb, a unit before its number ("tips the bin
     men £20") or a modifier of a shared word after it ("new front tyres": tyres still; not where WordNet names the
     compound another kind of thing, :func:`kinds.another_kind`: "a water gun" is no gun)."""
     for i in extra:
@@ -203,7 +212,7 @@ def compound_head(longer: _Text, extra: set[int]) -> bool:
                     longer.words[i + 1].replace(".", "").isdigit()
                     or i + 1 not in extra and i + 1 in longer.content and longer.roles[i + 1] == longer.roles[i])) \
                 and not longer.names[i] and not longer.roles[i].startswith("verb") \
-                and longer.words[i] not in _SUBORDINATORS and longer.words[i] not in PRONOUNS \
+                and longer.words[i] not in _SUBORDINATORS \
                 and lexicon.is_noun(longer.words[i]) and not _verb_form(longer.words[i])[2] \
                 and not longer.words[i].endswith("ing"):
             return True
@@ -266,6 +275,8 @@ def counted(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
     not a count).  A word is singular where it is its own
     lemma."""
     for i in extra:
+        if is_number(longer.words[i]) and _range_end(longer, i, extra):
+            return True  # "Holiday 12 August" / "Holiday 12-19 August", "from 9 to 5": a range, not a date
         number = next((j for j in (i + 1, i - 1) if 0 <= j < len(longer.words) and is_number(longer.words[j])), None)
         if number is not None and number not in extra and longer.words[number] in shorter.bag \
                 and (unicodedata.category(longer.written[i][:1]) == "Sc" or longer.keys[i] in _CURRENCIES):
@@ -281,3 +292,45 @@ def counted(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
             if j is not None and shorter.words[j] == shorter.keys[j]:
                 return True
     return False
+
+
+def another_owner(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
+    """Whether an extra word names another owner of what follows it: a possessive ("Her sister's husband is a
+    pilot" / "Her husband is a pilot", "Walks her friend's dog" / "Walks her dog"), or a person put after a shared
+    "her"/"his"/"their", which then is theirs ("Sends her brother money" / "Sends her money")."""
+    for i in extra:
+        follows = i + 1 < len(longer.words) and i + 1 not in extra and i + 1 in longer.content \
+            and not longer.breaks[i + 1]
+        if follows and longer.written[i].endswith("'s") and not _one_of(shorter, longer.keys[i + 1]):
+            return True  # not where the shorter says "a hospital": "St Mary's hospital" says which
+        if follows and i and i - 1 not in extra and longer.words[i - 1] in _DETERMINERS \
+                and lexicon.names_a_person(longer.keys[i]):
+            return True
+    return False
+
+
+def verb_for_copula(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
+    """Whether the longer's extra main verb is a copula of another meaning than the shorter's "is" (Quirk et al.
+    1985, 16.21: "feel", "seem", "look", "sound", "appear", "become", "grow", "turn", "remain", "stay"), before what
+    the two share, where the shorter has no verb of content: "Is a failure" / "Feels like a failure", "Is the cold" / "Feels the cold", "Is better" /
+    "Will feel better", "Is lonely" / "Used to feel lonely" ("feels anxious" is "is anxious": :mod:`.light`)."""
+    if any(shorter.roles[i].startswith("verb") for i in shorter.content):
+        return False
+    first = min((i for i in longer.content if i not in extra), default=len(longer.words))
+    return any(i < first and (longer.roles[i].startswith("verb") or i and longer.words[i - 1] == "to")
+               and lexicon.bare(longer.keys[i]) in _COPULAR for i in extra)  # "used to feel": an infinitive
+
+
+_COPULAR = frozenset("feel seem look sound appear become grow turn remain stay".split())
+
+
+def _one_of(t: _Text, k: str) -> bool:
+    """Whether key ``k`` of ``t`` stands after "a" or "an": one of its kind, whichever ("Has a dog", "Is a doctor")."""
+    i = t.first.get(k)
+    return i is not None and any(t.words[j] in ("a", "an") for j in range(max(0, i - 3), i))
+
+
+def _range_end(t: _Text, i: int, extra: set[int]) -> bool:
+    """Whether number ``i`` of ``t`` follows another (not in ``extra``) across a hyphen, a dash or "to"/"until"."""
+    j = i - 2 if i > 1 and t.words[i - 1] in ("to", "until", "till", "through") else i - 1
+    return j >= 0 and j not in extra and is_number(t.words[j])

@@ -160,7 +160,12 @@ def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
     text = _CLITIC.sub(lambda m: m[1] + _CLITICS[m[2].casefold()], text)
     if "'" in text or "’" in text:
         text = _CONTRACTION.sub(lambda m: _CONTRACTED.get(m[1].casefold(), m[1]) + " not", text)
-        text = _POSSESSIVE.sub("", text).replace("'", "").replace("’", "")
+        text = _POSSESSIVE.sub("\x00", text).replace("'", "").replace("’", "")
+    owned = set()  # where a possessive's "'s" ended a word: it is shown ("sister's"), and names an owner
+    if "\x00" in text:
+        parts = text.split("\x00")
+        owned = {sum(map(len, parts[:k + 1])) for k in range(len(parts) - 1)}
+        text = "".join(parts)
     if "/" in text:
         text = _SHORTHAND.sub(lambda m: "without " if m[1] else "with ", text)
     if "nt" in text:
@@ -188,7 +193,8 @@ def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
         joined = text[match.end():match.end() + 1] == "-"
         word = _LETTER_A if token == "A" and tokens and not brk else lexicon.american(_NUMBER_WORDS.get(spelled, spelled))
         tokens.append((word, spelled, brk, token[0].isupper() and not token.isupper() and (
-            bool(tokens) or word not in _NO_NAMES and roles.uncommon(word)), _shared(token), joined))
+            bool(tokens) or word not in _NO_NAMES and roles.uncommon(word)),
+            _shared(token + "'s" if match.end() in owned else token), joined))
         brk = False
     return recurrence.every(endings.read(roles.uncleft(_without_hedges(times.read(tokens)))))
 
@@ -199,7 +205,7 @@ def _text(raw: str) -> _Text:
     breaks = tuple(t[2] for t in tokens)
     compound = tuple(t[5] or (i > 0 and tokens[i - 1][5]) for i, t in enumerate(tokens))  # "left-handed"
     word_roles = roles.of(words, breaks, tuple(t[3] and t[0] not in VALUE_WORDS for t in tokens), ADVERBS, compound)
-    words = _owner_named(raw, words, word_roles)
+    words = _owner_named(words, tuple(t[3] for t in tokens), word_roles)
     keys, light = light_verbs(words, _keys(words, word_roles), word_roles, FUNCTION_WORDS)
     # a passive's "by" and its "was" only mark who acts and when: "Spicy food was disliked by Victor" says what
     # "Victor disliked spicy food" does; a light verb's noun says what it does ("made the decision")
@@ -229,18 +235,16 @@ def _text(raw: str) -> _Text:
                  frozenset(k for k, r in zip(keys, word_roles) if r.startswith("verb")))
 
 
-def _owner_named(raw: str, words: tuple[str, ...], word_roles: tuple[str, ...]) -> tuple[str, ...]:
+def _owner_named(words: tuple[str, ...], names: tuple[bool, ...], word_roles: tuple[str, ...]) -> tuple[str, ...]:
     """``words`` with the owner read where "she" or "he" opens a memory as its subject, or follows an opening phrase
     ("She runs with the club", "On Tuesdays she runs ...": "The user runs ...", as a bare verb is): in a personal
-    store that pronoun stands for the owner (:func:`owner_gender` keeps which one); not one a pseudo-cleft moved
-    to the front ("The bakery where Priya works is something she loves": she may be Priya)."""
+    store that pronoun stands for the owner (:func:`owner_gender` keeps which one); not one that stands for a
+    named person (:func:`.roles.uncleft`: "The bakery where Priya works is something she loves")."""
     i = next((i for i, r in enumerate(word_roles) if r == "subj"), None)
-    if i is None or words[i] not in _GENDERED or words[i] in ("her", "his") or i + 1 == len(words) or not (
-            word_roles[i + 1].startswith("verb") or words[i + 1] in roles.AUXILIARIES):
+    if i is None or words[i] not in _GENDERED or words[i] in ("her", "his") or names[i] or i + 1 == len(words) \
+            or not (word_roles[i + 1].startswith("verb") or words[i + 1] in roles.AUXILIARIES):
         return words
-    if (raw.lstrip()[:len(words[i]) + 1].lower() == words[i] + " ") if i == 0 else words[0] in roles.RELATIONS:
-        return (*words[:i], "user", *words[i + 1:])
-    return words
+    return (*words[:i], "user", *words[i + 1:]) if i == 0 or words[0] in roles.RELATIONS else words
 
 
 def owner_gender(t: _Text) -> str | None:
