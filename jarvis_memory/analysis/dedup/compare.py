@@ -10,7 +10,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import OSA
 
 from . import kinds, lexicon, times
-from .order import changed_roles, shown, swapped_in_place
+from .order import changed_roles, shown, swapped_clauses, swapped_in_place
 from .restated import had_person, restated
 from .roles import RELATIONS, same_relation
 from .subsumption import (
@@ -128,6 +128,9 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
         if moved:  # the same words in other roles: "Nadia owes the user" / "The user owes Nadia"
             return _Verdict("variant", shared + ("\x02roles",), _shown(a, moved[0]), _shown(b, moved[1]), "order")
     if not only_a and not only_b:
+        clauses = swapped_clauses(a, b)
+        if clauses:  # "Got married and had a baby" / "Had a baby and got married": events in another order
+            return _Verdict("variant", shared + ("\x02roles",), *clauses, "order")
         swap = swapped_in_place(a, b, dict(typos + synonyms))
         if swap:  # two words that changed places in one frame: "brother Sam and brother Tim" / "... Tim ... Sam"
             return _Verdict("variant", shared + ("\x02roles",), shown(a, swap[0]), shown(b, swap[1]), "order")

@@ -232,3 +232,28 @@ def _sequence(t: _Text) -> list[tuple[str, int]]:
             and all(w not in OWNER for w in t.words):
         found.insert(0, ("\x04owner", IMPLICIT))  # "Is Jamal's contact", "Swims": the owner is the subject
     return found
+
+
+def swapped_clauses(a: _Text, b: _Text) -> tuple[str, str] | None:
+    """Two clauses joined by one "and", each with its verb, in the other order: events in another order ("Got married
+    and had a baby" / "Had a baby and got married", "Wakes up and showers" / "Showers and wakes up"), as each text's
+    first clause as written, or ``None``; not a list of things ("a cat and a dog": no verbs)."""
+    halves_a, halves_b = _clauses(a), _clauses(b)
+    if halves_a is None or halves_b is None or halves_a[0][0] == halves_a[1][0] \
+            or (halves_a[0][0], halves_a[1][0]) != (halves_b[1][0], halves_b[0][0]):
+        return None
+    return halves_a[0][1], halves_b[0][1]
+
+
+def _clauses(t: _Text) -> tuple[tuple[tuple[str, ...], str], tuple[tuple[str, ...], str]] | None:
+    """The two clauses of ``t`` around its one "and", as (their keys sorted, the first as written), if each has a
+    verb or an auxiliary."""
+    joins = [i for i, w in enumerate(t.words) if w == "and"]
+    if len(joins) != 1:
+        return None
+    halves = (range(joins[0]), range(joins[0] + 1, len(t.words)))
+    if not all(any(t.roles[i].startswith("verb") or t.words[i] in AUXILIARIES for i in h) for h in halves):
+        return None
+    content = set(t.content)
+    return tuple((tuple(sorted(t.keys[i] for i in h if i in content or t.words[i] in AUXILIARIES)),
+                  " ".join(t.written[i] for i in h)) for h in halves)

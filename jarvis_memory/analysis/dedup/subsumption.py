@@ -58,8 +58,9 @@ def other_subject(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
 
 def _before_verb(shorter: _Text, longer: _Text, i: int) -> bool:
     """Whether word ``i`` of the longer names someone right before a word that is the shorter's verb."""
-    j = shorter.first.get(longer.keys[i + 1]) if i + 1 < len(longer.words) else None
-    return j is not None and shorter.roles[j].startswith("verb") \
+    k = longer.keys[i + 1] if i + 1 < len(longer.words) else None
+    j = next((j for j, key in enumerate(shorter.keys) if key == k), None)
+    return j is not None and (shorter.roles[j].startswith("verb") or shorter.words[j] in AUXILIARIES) \
         and (longer.names[i] or lexicon.names_a_person(longer.keys[i]))
 
 
@@ -331,6 +332,12 @@ def _one_of(t: _Text, k: str) -> bool:
 
 
 def _range_end(t: _Text, i: int, extra: set[int]) -> bool:
-    """Whether number ``i`` of ``t`` follows another (not in ``extra``) across a hyphen, a dash or "to"/"until"."""
-    j = i - 2 if i > 1 and t.words[i - 1] in ("to", "until", "till", "through") else i - 1
-    return j >= 0 and j not in extra and is_number(t.words[j])
+    """Whether number ``i`` of ``t`` and another (not in ``extra``) are a range's ends: next to each other (across a
+    hyphen or a dash) or across "to"/"until"."""
+    for step in (-1, 1):
+        j = i + step
+        if 0 <= j + step < len(t.words) and t.words[j] in ("to", "until", "till", "through"):
+            j += step
+        if 0 <= j < len(t.words) and j not in extra and is_number(t.words[j]):
+            return True
+    return False
