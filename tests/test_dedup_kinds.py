@@ -541,6 +541,12 @@ def test_another_owner_is_no_detail() -> None:
     assert verdict("Works at St Mary's hospital", "Works at a hospital")[0] == "subsumed"  # which hospital
 
 
+def test_a_word_hyphened_to_a_shared_one_makes_another_thing() -> None:
+    assert verdict("Her mother-in-law lives in Cork", "Her mother lives in Cork")[0] is None
+    assert verdict("Her ex-husband lives in Bristol", "Her husband lives in Bristol")[0] is None
+    assert verdict("Is a part-time nurse", "Is a nurse")[0] == "subsumed"  # a compound before it: a detail
+
+
 def test_a_range_is_no_date_with_a_detail() -> None:
     assert verdict("Holiday 12-19 August", "Holiday 12 August")[0] is None
     assert verdict("Holiday 12-19 August", "Holiday 19 August")[0] is None

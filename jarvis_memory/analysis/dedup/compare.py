@@ -21,6 +21,7 @@ from .subsumption import (
     changes_a_verb,
     compound_head,
     counted,
+    hyphened_to_shared,
     other_subject,
     owner_left_out,
     owners_only,
@@ -162,7 +163,8 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
             and not acted_on_otherwise(shorter, longer, same) and not owner_left_out(shorter, longer) \
             and not under_another_verb(shorter, longer, same) and not counted(shorter, longer, positions) \
             and not acted_on_by_voice(shorter, longer) and not takes_out(longer, positions) \
-            and not another_owner(shorter, longer, positions) and not verb_for_copula(shorter, longer, positions):
+            and not another_owner(shorter, longer, positions) and not verb_for_copula(shorter, longer, positions) \
+            and not hyphened_to_shared(longer, positions):
         return _Verdict("subsumed")
     if owners_only(shorter, longer, positions):
         return _Verdict("near")  # "Called her mother" / "Called mother": the owner's mother either way

@@ -198,6 +198,13 @@ def changes_a_verb(longer: _Text, extra: set[int]) -> bool:
             return True
     return False
 
+def hyphened_to_shared(longer: _Text, extra: set[int]) -> bool:
+    """Whether an extra word is hyphened to a shared one: the shared word is part of a compound that names another
+    thing ("Her mother lives in Cork" / "Her mother-in-law ...", "husband" / "ex-husband")."""
+    shared = set(longer.content) - extra
+    return any(i - 1 in longer.hyphened and i - 1 in shared or i in longer.hyphened and i + 1 in shared for i in extra)
+
+
 def compound_head(longer: _Text, extra: set[int]) -> bool:
     """Whether an extra word follows a shared word as the head of a compound ("a new bike helmet": a helmet,
     not a bike): a noun right after it, not a name, a participle, a verb, a unit before its number ("tips the bin

@@ -131,6 +131,7 @@ class _Text:
     written: tuple[str, ...]  # each word as the memory writes it ("Zoë", "10"), to show a value to a reader
     roles: tuple[str, ...]  # each word's role (roles.of): who does what to whom
     verbs: frozenset[str]  # the keys of the words read as verbs
+    hyphened: frozenset[int]  # positions of words joined to the next by a hyphen ("mother" in "mother-in-law")
 
     @property
     def size(self) -> int:  # how many content words
@@ -232,7 +233,8 @@ def _text(raw: str) -> _Text:
     return _Text(words, keys, tuple(t[1] for t in tokens), breaks, tuple(t[3] for t in tokens),
                  sum(w in NEGATIONS for w in words), tuple(sorted(negated)), content,
                  dict(Counter(keys[i] for i in content)), first, tuple(t[4] for t in tokens), word_roles,
-                 frozenset(k for k, r in zip(keys, word_roles) if r.startswith("verb")))
+                 frozenset(k for k, r in zip(keys, word_roles) if r.startswith("verb")),
+                 frozenset(i for i, t in enumerate(tokens) if t[5]))
 
 
 def _owner_named(words: tuple[str, ...], names: tuple[bool, ...], word_roles: tuple[str, ...]) -> tuple[str, ...]:
