@@ -218,8 +218,13 @@ def _stars(v: pd.DataFrame) -> pd.DataFrame:
     while heap:
         gain, date, t = heapq.heappop(heap)
         centre = -t
-        found = {other: k for k in keys_of[centre] for other in open_members[k] if other != centre}
         alone = centre in open_members[keys_of[centre][0]]
+        bound = sum(len(open_members[k]) - (centre in open_members[k]) for k in keys_of[centre])  # >= its variants
+        if bound + alone < -gain:  # fewer than it had, at most: back in line, without listing them
+            if bound or alone:
+                heapq.heappush(heap, (-(bound + alone), date, t))
+            continue
+        found = {other: k for k in keys_of[centre] for other in open_members[k] if other != centre}
         if len(found) + alone < -gain:  # fewer than it had: back in line
             if found or alone:
                 heapq.heappush(heap, (-(len(found) + alone), date, t))

@@ -6,6 +6,7 @@ nervous")."""
 from __future__ import annotations
 
 from collections.abc import Container
+from functools import lru_cache
 
 from lemminflect import getAllLemmas
 
@@ -56,6 +57,7 @@ def light_verbs(words: tuple[str, ...], keys: tuple[str, ...], word_roles: tuple
     return tuple(keys), light
 
 
+@lru_cache(maxsize=20_000)
 def _adjective(word: str) -> bool:
     """Whether lemminflect reads ``word`` as an adjective and no noun; "like" is the preposition of a likeness there
     ("feels like a failure", Quirk et al. 1985, 9.4), whatever lemminflect says."""

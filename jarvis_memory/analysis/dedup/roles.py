@@ -57,12 +57,19 @@ _TAKEN = DETERMINERS | RELATIONS.keys() | PARTICLES  # words that open what a ve
 
 
 @lru_cache(maxsize=200_000)
+def _base_verb(word: str) -> bool:
+    """Whether a folded word is a verb's base form ("send", not "sends")."""
+    return word in getAllLemmas(word).get("VERB", ())
+
+
+@lru_cache(maxsize=200_000)
 def _plural(word: str) -> bool:
     """Whether a folded word is a plural noun: not its own noun lemma ("parents"; not "news", "series")."""
     nouns = getAllLemmas(word).get("NOUN", ())
     return bool(nouns) and word not in nouns and word.endswith("s")
 
 
+@lru_cache(maxsize=200_000)
 def _verb_form(word: str) -> tuple[bool, bool, bool]:
     """``(has a verb reading, is a finite form, is a past participle)`` of a folded word (lemminflect)."""
     verbs = getAllLemmas(word).get("VERB", ()) if word.isalpha() else ()
@@ -146,7 +153,7 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
         # so is a plural's present before an object pronoun or what a verb takes: "Spiders terrify him", "Her
         # parents send her money"
         finite = finite or (reading and verbs == 0 and i > 0 and (following in _OBJECT_PRONOUNS or (
-            following in _TAKEN and _plural(words[i - 1]) and w in getAllLemmas(w).get("VERB", ()))))
+            following in _TAKEN and _plural(words[i - 1]) and _base_verb(w))))
         # after "is" the clause has its verb: "is a collector of maps" (no verb "maps") unless a relative clause starts
         if reading and not (i < be and attributive) and not modifier[i] and (after_aux or after_pronoun or (joined and finite) or relation == "then"
                         or (finite and ((verbs == 0 and not copula) or relative))):
@@ -251,6 +258,8 @@ _ALIKE = ((frozenset("at on in during".split()), "time_period.n.01"), (frozenset
 def same_relation(a: _Text, i: int, b: _Text, j: int) -> bool:
     """Whether the relation words at ``a``'s position ``i`` and ``b``'s ``j`` say the same: both of one class of
     :data:`_ALIKE` before one word of its kind (the first content word after each; names count as means)."""
+    if not any(a.words[i] in words and b.words[j] in words for words, _ in _ALIKE):
+        return False
     k = next((k for k in a.content if k > i), None)
     m = next((m for m in b.content if m > j), None)
     if k is None or m is None or a.keys[k] != b.keys[m]:
@@ -259,3 +268,27 @@ def same_relation(a: _Text, i: int, b: _Text, j: int) -> bool:
                and (kinds.is_kind(a.keys[k], kind) or (kind != _ALIKE[0][1] and a.names[k] and b.names[m]))
                for words, kind in _ALIKE)
 
+
+def owner_named(words: tuple[str, ...], names: tuple[bool, ...], word_roles: tuple[str, ...]) -> tuple[str, ...]:
+    """``words`` with the owner read where "she" or "he" opens a memory as its subject, or follows an opening phrase
+    ("She runs with the club", "On Tuesdays she runs ...": "The user runs ...", as a bare verb is): in a personal
+    store that pronoun stands for the owner (:func:`owner_gender` keeps which one); not one that stands for a
+    named person (:func:`uncleft`: "The bakery where Priya works is something she loves")."""
+    i = next((i for i, r in enumerate(word_roles) if r == "subj"), None)
+    if i is None or words[i] not in _GENDERED or words[i] in ("her", "his") or names[i] or i + 1 == len(words) \
+            or not (word_roles[i + 1].startswith("verb") or words[i + 1] in AUXILIARIES):
+        return words
+    return (*words[:i], "user", *words[i + 1:]) if i == 0 or words[0] in RELATIONS else words
+
+
+def owner_gender(words: tuple[str, ...], written: tuple[str, ...]) -> str | None:
+    """``"f"`` or ``"m"``: the gender of the pronoun that stands for the owner (:func:`owner_named`), or of an
+    opening "her"/"his"."""
+    if words and words[0] in ("her", "his"):
+        return _GENDERED[words[0]]
+    if "user" not in words:
+        return None
+    return next((_GENDERED[x.lower()] for w, x in zip(words, written) if w == "user" and x.lower() in _GENDERED), None)
+
+
+_GENDERED = {"she": "f", "her": "f", "he": "m", "his": "m"}

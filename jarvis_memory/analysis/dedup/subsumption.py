@@ -231,7 +231,7 @@ def acted_on_by_voice(shorter: _Text, longer: _Text) -> bool:
     """Whether one text is a passive about the owner (:func:`.restated.owner_undergoes`: "Is annoyed by loud music")
     and the other the active of its verb with someone else as the object ("Loud music annoys her neighbours"):
     another one acted on."""
-    return any(owner_undergoes(p) in verb_lemmas(q) and not passive(q) and not owner_object(q)
+    return any(passive(p) and not passive(q) and owner_undergoes(p) in verb_lemmas(q) and not owner_object(q)
                for p, q in ((shorter, longer), (longer, shorter)))
 
 

@@ -132,6 +132,7 @@ class _Text:
     roles: tuple[str, ...]  # each word's role (roles.of): who does what to whom
     verbs: frozenset[str]  # the keys of the words read as verbs
     hyphened: frozenset[int]  # positions of words joined to the next by a hyphen ("mother" in "mother-in-law")
+    gender: str | None  # "f" or "m": of the pronoun that stands for the owner (roles.owner_gender)
 
     @property
     def size(self) -> int:  # how many content words
@@ -197,7 +198,9 @@ def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
             bool(tokens) or word not in _NO_NAMES and roles.uncommon(word)),
             _shared(token + "'s" if match.end() in owned else token), joined))
         brk = False
-    return recurrence.every(endings.read(roles.uncleft(_without_hedges(times.read(tokens)))))
+    if times.MAY_HOLD.search(text):
+        tokens = times.read(tokens)
+    return recurrence.every(endings.read(roles.uncleft(_without_hedges(tokens))))
 
 
 def _text(raw: str) -> _Text:
@@ -206,7 +209,7 @@ def _text(raw: str) -> _Text:
     breaks = tuple(t[2] for t in tokens)
     compound = tuple(t[5] or (i > 0 and tokens[i - 1][5]) for i, t in enumerate(tokens))  # "left-handed"
     word_roles = roles.of(words, breaks, tuple(t[3] and t[0] not in VALUE_WORDS for t in tokens), ADVERBS, compound)
-    words = _owner_named(words, tuple(t[3] for t in tokens), word_roles)
+    words = roles.owner_named(words, tuple(t[3] for t in tokens), word_roles)
     keys, light = light_verbs(words, _keys(words, word_roles), word_roles, FUNCTION_WORDS)
     # a passive's "by" and its "was" only mark who acts and when: "Spicy food was disliked by Victor" says what
     # "Victor disliked spicy food" does; a light verb's noun says what it does ("made the decision")
@@ -234,32 +237,11 @@ def _text(raw: str) -> _Text:
                  sum(w in NEGATIONS for w in words), tuple(sorted(negated)), content,
                  dict(Counter(keys[i] for i in content)), first, tuple(t[4] for t in tokens), word_roles,
                  frozenset(k for k, r in zip(keys, word_roles) if r.startswith("verb")),
-                 frozenset(i for i, t in enumerate(tokens) if t[5]))
+                 frozenset(i for i, t in enumerate(tokens) if t[5]) if "-" in raw else _NONE,
+                 roles.owner_gender(words, tuple(t[4] for t in tokens)))
 
 
-def _owner_named(words: tuple[str, ...], names: tuple[bool, ...], word_roles: tuple[str, ...]) -> tuple[str, ...]:
-    """``words`` with the owner read where "she" or "he" opens a memory as its subject, or follows an opening phrase
-    ("She runs with the club", "On Tuesdays she runs ...": "The user runs ...", as a bare verb is): in a personal
-    store that pronoun stands for the owner (:func:`owner_gender` keeps which one); not one that stands for a
-    named person (:func:`.roles.uncleft`: "The bakery where Priya works is something she loves")."""
-    i = next((i for i, r in enumerate(word_roles) if r == "subj"), None)
-    if i is None or words[i] not in _GENDERED or words[i] in ("her", "his") or names[i] or i + 1 == len(words) \
-            or not (word_roles[i + 1].startswith("verb") or words[i + 1] in roles.AUXILIARIES):
-        return words
-    return (*words[:i], "user", *words[i + 1:]) if i == 0 or words[0] in roles.RELATIONS else words
-
-
-def owner_gender(t: _Text) -> str | None:
-    """``"f"`` or ``"m"``: the gender of the pronoun that stands for the owner in ``t`` (:func:`_owner_named`), or
-    of an opening "her"/"his"."""
-    opening = t.written[0].lower() if t.written and t.words[0] in ("her", "his") else ""
-    return _GENDERED.get(opening) or next((_GENDERED[w.lower()] for w, k in zip(t.written, t.words)
-                                           if k == "user" and w.lower() in _GENDERED), None)
-
-
-_GENDERED = {"she": "f", "her": "f", "he": "m", "his": "m"}
-
-
+_NONE: frozenset[int] = frozenset()
 _reparsed = lru_cache(maxsize=MAX_BLOCK)(_text)  # a window of texts at a time (blocks.py): each parsed once a window
 
 

@@ -17,9 +17,11 @@ August").  A two-digit year is of this century ("14-03-26")."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _HOUR = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?$")  # "3", "3:00", "3.00" ("15.00h": its "h" a word of its own)
 _NAMED = {"noon": "12:00", "midday": "12:00", "midnight": "0:00"}
+MAY_HOLD = re.compile(r"\d|noon|midday|midnight", re.IGNORECASE)  # a text :func:`read` may change: a digit or a name
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$")  # "3.5.2026": day first
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december")
@@ -33,7 +35,11 @@ def read(tokens: list[tuple]) -> list[tuple]:
     k = 0
     while k < len(tokens):
         t = tokens[k]
-        date = _date(tokens, k)
+        if not t[0][:1].isdigit() and t[0] not in _NAMED:
+            out.append(t)  # most words: no time, no date
+            k += 1
+            continue
+        date = _date(tokens, k) if t[0][:1].isdigit() else None
         if date is not None:
             width, day, month, year = date
             run = {int(u[0]): u[4] for u in tokens[k:k + width] if u[0].isdigit()}  # each part as written
@@ -67,6 +73,7 @@ def read(tokens: list[tuple]) -> list[tuple]:
     return out
 
 
+@lru_cache(maxsize=100_000)
 def same_time(x: str, y: str) -> bool:
     """Whether two words (numbers as :func:`read` leaves them) name one time of day: one hour and minutes written
     with "." (British usage) and ":" ("8.15" / "8:15"), or a bare hour and that hour on either half of the clock
