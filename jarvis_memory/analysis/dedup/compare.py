@@ -22,6 +22,7 @@ from .subsumption import (
     compound_head,
     counted,
     hyphened_to_shared,
+    one_of,
     other_subject,
     owner_left_out,
     owners_only,
@@ -88,11 +89,14 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
                 only_a.remove(w)
                 only_b.remove(match)
                 synonyms.append((w, match))
+        # a kind for one of its class: "Is a GP" / "Is a doctor" (the kind says more; not under a negation: "Eats
+        # no meat" says more than "Eats no chicken")
         if not (a.negations or b.negations) and ("a" in a.words or "an" in a.words or "a" in b.words
-                                                 or "an" in b.words):  # a kind for one of its class: "Is a GP" / "Is a doctor" (the kind says more;
-            for w in list(only_a):  # not under a negation: "Eats no meat" says more than "Eats no chicken")
+                                                 or "an" in b.words):
+            for w in list(only_a):
                 match = next((v for v in only_b if w.isalpha() and v.isalpha() and (
-                    kinds.kind_of(w, v) and _some(b, v) or kinds.kind_of(v, w) and _some(a, w)) and _nouns(a, w, b, v)), None)
+                    kinds.kind_of(w, v) and _some(b, v) or kinds.kind_of(v, w) and _some(a, w))
+                              and _nouns(a, w, b, v)), None)
                 if match is not None:
                     only_a.remove(w)
                     only_b.remove(match)
@@ -189,10 +193,7 @@ def _some(t: _Text, k: str) -> bool:
     """Whether key ``k`` of ``t`` stands after "a" or "an" (one of its class, whichever: "Has a dog", "Is a doctor"),
     the reading in which a kind of it says more: not "the bedroom" (one thing), nor "penicillin", "dogs" (the whole
     class: "Is allergic to penicillin" is not said by "Is allergic to amoxicillin")."""
-    i = t.first[k]
-    return any(t.words[j] in ("a", "an") for j in range(max(0, i - 3), i)) and t.words[i] == t.keys[i]
-
-
+    return one_of(t, k) and t.words[t.first[k]] == t.keys[t.first[k]]  # and in the singular
 
 
 def _complement_moved(a: _Text, b: _Text) -> bool:

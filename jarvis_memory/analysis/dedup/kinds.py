@@ -34,7 +34,7 @@ def another_kind(modifier: str, head: str) -> bool:
     return bool(compound) and not any(heads & ({c} | set(c.closure(lambda h: h.hypernyms()))) for c in compound)
 
 
-KIND_STEPS = 3  # hypernym steps from a kind up to its class ("latte" → "espresso" → "coffee"; "cello" → ... "instrument")
+KIND_STEPS = 3  # hypernym steps from a kind up to its class ("latte" → "espresso" → "coffee")
 
 
 @lru_cache(maxsize=200_000)

@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 # Prepositions that only join a noun or an adjective to its complement ("hours of sleep", "diagnosed with asthma" /
 # "an asthma diagnosis", "a preference for tea"); those of a direction ("to", "from", "by", "over") are compared
 _JOINS = frozenset("of with for in on about".split())
-UNNAMED = frozenset(("someone", "somebody"))
-_OWNER_OBJECTS = frozenset(("him", "her", "them", "me", "user"))  # the owner as an object ("her": not "her car")  # a doer no text names: a passive's missing agent
+UNNAMED = frozenset(("someone", "somebody"))  # a doer no text names: a passive's missing agent
+_OWNER_OBJECTS = frozenset(("him", "her", "them", "me", "user"))  # the owner as an object ("her": not "her car")
 
 
 def restated(a: _Text, b: _Text) -> bool:

@@ -132,8 +132,9 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
         if (names[i] or w in DETERMINERS or w in SUBJECT_PRONOUNS or following in _COPULAS) and relation and verbs == 0 \
                 and not subject and i and roles[i - 1] \
                 and words[i - 1] not in DETERMINERS:
-            relation = ""  # a name, a new noun phrase, a pronoun or a word before "is" after a fronted phrase is the subject:
-            # "On Saturday Felix bought ...", "Every month the card gets paid", "In the mornings tea is preferred"
+            relation = ""  # a name, a new noun phrase, a pronoun or a word before "is" after a fronted phrase is
+            # the subject: "On Saturday Felix bought ...", "Every month the card gets paid", "In the mornings tea is
+            # preferred", "On Tuesdays she runs ..."
         reading, finite, participle = _verb_form(w)
         after_aux = aux >= 0 and all(words[k] in adverbs for k in range(aux + 1, i)) \
             and (words[aux] not in _PARTICIPLE_AUX or participle or w.endswith("ing"))

@@ -309,7 +309,7 @@ def another_owner(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
     for i in extra:
         follows = i + 1 < len(longer.words) and i + 1 not in extra and i + 1 in longer.content \
             and not longer.breaks[i + 1]
-        if follows and longer.written[i].endswith("'s") and not _one_of(shorter, longer.keys[i + 1]):
+        if follows and longer.written[i].endswith("'s") and not one_of(shorter, longer.keys[i + 1]):
             return True  # not where the shorter says "a hospital": "St Mary's hospital" says which
         if follows and i and i - 1 not in extra and longer.words[i - 1] in _DETERMINERS \
                 and lexicon.names_a_person(longer.keys[i]):
@@ -320,8 +320,9 @@ def another_owner(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
 def verb_for_copula(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
     """Whether the longer's extra main verb is a copula of another meaning than the shorter's "is" (Quirk et al.
     1985, 16.21: "feel", "seem", "look", "sound", "appear", "become", "grow", "turn", "remain", "stay"), before what
-    the two share, where the shorter has no verb of content: "Is a failure" / "Feels like a failure", "Is the cold" / "Feels the cold", "Is better" /
-    "Will feel better", "Is lonely" / "Used to feel lonely" ("feels anxious" is "is anxious": :mod:`.light`)."""
+    the two share, where the shorter has no verb of content: "Is a failure" / "Feels like a failure", "Is the cold"
+    / "Feels the cold", "Is better" / "Will feel better", "Is lonely" / "Used to feel lonely" ("feels anxious" is
+    "is anxious": :mod:`.light`)."""
     if any(shorter.roles[i].startswith("verb") for i in shorter.content):
         return False
     first = min((i for i in longer.content if i not in extra), default=len(longer.words))
@@ -332,7 +333,7 @@ def verb_for_copula(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
 _COPULAR = frozenset("feel seem look sound appear become grow turn remain stay".split())
 
 
-def _one_of(t: _Text, k: str) -> bool:
+def one_of(t: _Text, k: str) -> bool:
     """Whether key ``k`` of ``t`` stands after "a" or "an": one of its kind, whichever ("Has a dog", "Is a doctor")."""
     i = t.first.get(k)
     return i is not None and any(t.words[j] in ("a", "an") for j in range(max(0, i - 3), i))
