@@ -91,11 +91,10 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
                 synonyms.append((w, match))
         # a kind for one of its class: "Is a GP" / "Is a doctor" (the kind says more; not under a negation: "Eats
         # no meat" says more than "Eats no chicken")
-        if not (a.negations or b.negations) and ("a" in a.words or "an" in a.words or "a" in b.words
-                                                 or "an" in b.words):
+        if (a.indefinite or b.indefinite) and not (a.negations or b.negations):
             for w in list(only_a):
-                match = next((v for v in only_b if w.isalpha() and v.isalpha() and (
-                    kinds.kind_of(w, v) and _some(b, v) or kinds.kind_of(v, w) and _some(a, w))
+                match = next((v for v in only_b if (v in b.indefinite and kinds.kind_of(w, v) and _some(b, v)
+                                                    or w in a.indefinite and kinds.kind_of(v, w) and _some(a, w))
                               and _nouns(a, w, b, v)), None)
                 if match is not None:
                     only_a.remove(w)

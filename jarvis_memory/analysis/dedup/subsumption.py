@@ -335,8 +335,7 @@ _COPULAR = frozenset("feel seem look sound appear become grow turn remain stay".
 
 def one_of(t: _Text, k: str) -> bool:
     """Whether key ``k`` of ``t`` stands after "a" or "an": one of its kind, whichever ("Has a dog", "Is a doctor")."""
-    i = t.first.get(k)
-    return i is not None and any(t.words[j] in ("a", "an") for j in range(max(0, i - 3), i))
+    return k in t.indefinite
 
 
 def _range_end(t: _Text, i: int, extra: set[int]) -> bool:

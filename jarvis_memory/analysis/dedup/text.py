@@ -133,6 +133,7 @@ class _Text:
     verbs: frozenset[str]  # the keys of the words read as verbs
     hyphened: frozenset[int]  # positions of words joined to the next by a hyphen ("mother" in "mother-in-law")
     gender: str | None  # "f" or "m": of the pronoun that stands for the owner (roles.owner_gender)
+    indefinite: frozenset[str]  # content keys within three words after "a"/"an": one of a kind, whichever
 
     @property
     def size(self) -> int:  # how many content words
@@ -238,7 +239,9 @@ def _text(raw: str) -> _Text:
                  dict(Counter(keys[i] for i in content)), first, tuple(t[4] for t in tokens), word_roles,
                  frozenset(k for k, r in zip(keys, word_roles) if r.startswith("verb")),
                  frozenset(i for i, t in enumerate(tokens) if t[5]) if "-" in raw else _NONE,
-                 roles.owner_gender(words, tuple(t[4] for t in tokens)))
+                 roles.owner_gender(words, tuple(t[4] for t in tokens)),
+                 frozenset(keys[i] for i in content if "a" in words[max(0, i - 3):i] or "an" in words[max(0, i - 3):i])
+                 if "a" in words or "an" in words else _NONE)
 
 
 _NONE: frozenset[int] = frozenset()
