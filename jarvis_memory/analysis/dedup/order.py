@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import lexicon
-from .roles import AGENT, AUXILIARIES, CAUSATIVE, OWNER, PASSIVE, RELATIONS, _names_someone, doers
+from .roles import AGENT, AUXILIARIES, CAUSATIVE, OWNER, OWNER_ONLY, PASSIVE, RELATIONS, _names_someone, doers
 
 if TYPE_CHECKING:
     from .text import _Text
@@ -85,7 +85,7 @@ def _owner_acted_on(passive: _Text, active: _Text) -> tuple[list[str], list[str]
     does in ``active`` ("Pays £20 an hour"), as ``([its key], [its key])``, or ``()`` if there is none."""
     at = next((i for i, r in enumerate(passive.roles) if r == PASSIVE), None)
     if at is None or AGENT in passive.roles or "obj" in passive.roles[:at] or PASSIVE in active.roles \
-            or CAUSATIVE in active.roles or doers(active) != frozenset(("\x04owner",)):
+            or CAUSATIVE in active.roles or doers(active) != OWNER_ONLY:
         return ()
     at = next((i for i in range(at + 1, len(passive.words)) if passive.roles[i].startswith("verb")), None)
     verb = passive.keys[at] if at is not None else None

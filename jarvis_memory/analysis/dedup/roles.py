@@ -231,6 +231,7 @@ def uncommon(word: str) -> bool:
 
 
 DELEXICAL = frozenset("be have get take make do give go receive".split())
+OWNER_ONLY = frozenset(("\x04owner",))  # doers() of a memory about its owner alone
 
 
 def doers(t: _Text) -> frozenset[str]:
@@ -249,7 +250,7 @@ def doers(t: _Text) -> frozenset[str]:
     content = set(t.content)
     found = frozenset(t.keys[i] for i in span if i in content and t.words[i] not in OWNER and t.words[i] not in PRONOUNS
                       and (t.names[i] or uncommon(t.words[i]) or lexicon.names_a_person(t.keys[i])))
-    return found or frozenset(("\x04owner",))
+    return found or OWNER_ONLY
 
 
 _ALIKE = ((frozenset("at on in during".split()), "time_period.n.01"), (frozenset("with on via".split()),

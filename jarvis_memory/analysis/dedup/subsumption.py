@@ -20,6 +20,7 @@ from .roles import (
     AUXILIARY_LEMMAS,
     DELEXICAL,
     OWNER,
+    OWNER_ONLY,
     PARTICLES,
     PASSIVE,
     PRONOUNS,
@@ -51,7 +52,7 @@ def other_subject(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
     own = [longer.first[shorter.keys[i]] for i in shorter.content
            if shorter.roles[i] == "subj" and shorter.keys[i] in longer.first]
     if not own:  # "she"/"he" in a later clause of a memory about the owner is the owner ("... since she was bitten")
-        about_owner = doers(longer) == frozenset(("\x04owner",))
+        about_owner = doers(longer) == OWNER_ONLY
         return any(longer.roles[i] == "subj" and not (about_owner and longer.words[i] in ("she", "he"))
                    or _before_verb(shorter, longer, i) and i + 1 not in extra for i in extra)
     return any(longer.roles[i] == "subj" and i < min(own) and _names_someone(longer, i) for i in extra)
@@ -250,7 +251,7 @@ def owners_only(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
     if not all(longer.words[i] in _DETERMINERS and i + 1 < len(longer.words) and bare(longer.keys[i + 1])
                for i in extra):
         return False
-    return extra == {0} or doers(shorter) == doers(longer) == frozenset(("\x04owner",))
+    return extra == {0} or doers(shorter) == doers(longer) == OWNER_ONLY
 
 
 def _likened(t: _Text, i: int, extra: set[int]) -> bool:
@@ -279,9 +280,9 @@ def counted(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
     "for two hours"), a number before the shorter's rate or after its "every" ("twice a week" / "weekly", "every
     other Sunday" / "every Sunday") or a fraction before it (:data:`_MULTIPLIERS`: "the Berlin Marathon" / "the
     Berlin Half Marathon"): the shorter counted one, so a value changed ("Has kids" / "Has two kids" says more,
-    "ran a marathon" / "ran his first marathon": an ordinal counts nothing), or a currency next to its number (a price,
-    not a count).  A word is singular where it is its own
-    lemma."""
+    "ran a marathon" / "ran his first marathon": an ordinal counts nothing), a currency next to its number (a price,
+    not a count), or a number that ends a range from a shared one ("12 August" / "12-19 August").  A word is
+    singular where it is its own lemma."""
     for i in extra:
         if is_number(longer.words[i]) and _range_end(longer, i, extra):
             return True  # "Holiday 12 August" / "Holiday 12-19 August", "from 9 to 5": a range, not a date
