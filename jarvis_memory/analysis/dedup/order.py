@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import lexicon
+from .recurrence import RATES
 from .roles import AGENT, AUXILIARIES, CAUSATIVE, OWNER, OWNER_ONLY, PASSIVE, RELATIONS, _names_someone, doers
 
 if TYPE_CHECKING:
@@ -23,7 +24,8 @@ def changed_roles(a: _Text, b: _Text, same: dict[str, str], typos: set[str]) -> 
     wife" / "Wife earns more than the user").  Any other one word read in another role (a misparse, a moved
     phrase, a word after a misspelt relation word) does not count.
     ``same`` maps a word of ``a`` to the word of ``b`` that stands for it (a typo, a synonym); a misspelt word
-    (``typos``) has no known role, and numbers are left out ("at 9 on Mondays" says the same wherever it stands)."""
+    (``typos``) has no known role, and numbers and rates are left out ("at 9 on Mondays", "once a month" say the same
+    wherever they stand)."""
     from .text import is_number
 
     def verbs(t: _Text) -> bool:
@@ -64,7 +66,7 @@ def changed_roles(a: _Text, b: _Text, same: dict[str, str], typos: set[str]) -> 
     for k, role in roles_a.items():
         other = same.get(k, k)
         other_role = roles_b.get(other)
-        if not other_role or k in typos or is_number(k) or not role or role == other_role:
+        if not other_role or k in typos or is_number(k) or k in RATES or not role or role == other_role:
             continue
         moved.setdefault((role, other_role), (k, other))
         swapped = moved.get((other_role, role))
@@ -166,9 +168,12 @@ def swapped_in_place(a: _Text, b: _Text, same: dict[str, str]) -> tuple[list[int
     word of ``b`` that stands for it (a typo, a synonym)."""
     from .text import VALUE_WORDS, is_number
 
-    def circumstance(keys: list[str]) -> bool:  # a phrase opening with a relation word ("on Mondays", "every
-        # weekday"), or a time or a number ("9 am"): it moves past the rest freely, a participant does not
-        return keys[0] in RELATIONS or all(is_number(k) or k in VALUE_WORDS for k in keys)
+    def circumstance(start: int, stop: int) -> bool:  # a phrase opening with a relation word ("on Mondays", "every
+        # weekday"; not the first part of a compound: "in-laws"), or a time or a number ("9 am"): it moves past the
+        # rest freely, a participant does not
+        keys = words_a[start:stop]
+        return keys[0] in RELATIONS and seq_a[start][1] not in a.hyphened \
+            or all(is_number(k) or k in VALUE_WORDS for k in keys)
 
     def adjacent(p: int, x: int, y: int) -> bool:
         """Two runs side by side that exchanged places: the parts of one number ("03/11"), or the owner and
@@ -202,10 +207,10 @@ def swapped_in_place(a: _Text, b: _Text, same: dict[str, str]) -> tuple[list[int
                 continue
             if x + y == n and not adjacent(p, x, y):
                 continue  # nothing between: a moved phrase or a list
-            if circumstance(mid_a[:x]) != circumstance(mid_a[n - y:]):
+            if circumstance(p, p + x) != circumstance(end - y, end):
                 continue  # a circumstance moved: "X is at 9 every day" / "Every day at 9 there is X"
             first, second = (a.words[seq_a[k][1] - 1] if seq_a[k][1] > 0 else "" for k in (p, p + n - y))
-            if circumstance(mid_a[:x]) and first == second and first in RELATIONS \
+            if circumstance(p, p + x) and first == second and first in RELATIONS \
                     and all(w in RELATIONS for w in mid_a[x:n - y]):
                 continue  # two circumstances side by side after one relation word: the phrases moved whole ("in
                 # May in 3:58"); with a word between that stays, the values changed places ("in May and Oslo in June")

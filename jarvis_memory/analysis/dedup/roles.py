@@ -273,14 +273,23 @@ def same_relation(a: _Text, i: int, b: _Text, j: int) -> bool:
 
 def owner_named(words: tuple[str, ...], names: tuple[bool, ...], word_roles: tuple[str, ...]) -> tuple[str, ...]:
     """``words`` with the owner read where "she" or "he" opens a memory as its subject, or follows an opening phrase
-    ("She runs with the club", "On Tuesdays she runs ...": "The user runs ...", as a bare verb is): in a personal
-    store that pronoun stands for the owner (:func:`owner_gender` keeps which one); not one that stands for a
+    that names no one ("She runs with the club", "On Tuesdays she runs ...", "Once a month she runs ...", "When it
+    rains, she runs ...": "The user runs ...", as a bare verb is): in a personal
+    store that pronoun stands for the owner (:func:`owner_gender` keeps which one), as does a passive's agent
+    "by her"/"by him" with no one named but its subject (who the pronoun cannot stand for); not one that stands for a
     named person (:func:`uncleft`: "The bakery where Priya works is something she loves")."""
-    i = next((i for i, r in enumerate(word_roles) if r == "subj"), None)
-    if i is None or words[i] not in _GENDERED or words[i] in ("her", "his") or names[i] or i + 1 == len(words) \
+    if AGENT in word_roles:  # "Arlo is taken swimming by her": a passive's pronoun agent, no one else named after
+        k = word_roles.index(AGENT) + 1  # its subject ("Maria's son is driven by her": Maria)
+        if k < len(words) and words[k] in ("her", "him", "me") and not any(names[k:]) \
+                and not any(names[j] and words[j + 1:j + 2] != ("is",) for j in range(k)):
+            return (*words[:k], "user", *words[k + 1:])
+    i = next((i for i, r in enumerate(word_roles) if r == "subj" and words[i] not in RATES), None)  # not "monthly"
+    if i is None or words[i] not in _GENDERED or words[i] in ("her", "his", "him") or names[i] or i + 1 == len(words) \
             or not (word_roles[i + 1].startswith("verb") or words[i + 1] in AUXILIARIES):
         return words
-    return (*words[:i], "user", *words[i + 1:]) if i == 0 or words[0] in RELATIONS else words
+    if i and words[0] not in RELATIONS and any(names[j] or lexicon.names_a_person(words[j]) for j in range(i)):
+        return words  # "Her sister says she ...": someone named before it; not "Once a month she ..."
+    return (*words[:i], "user", *words[i + 1:])
 
 
 def owner_gender(words: tuple[str, ...], written: tuple[str, ...]) -> str | None:
@@ -293,4 +302,4 @@ def owner_gender(words: tuple[str, ...], written: tuple[str, ...]) -> str | None
     return next((_GENDERED[x.lower()] for w, x in zip(words, written) if w == "user" and x.lower() in _GENDERED), None)
 
 
-_GENDERED = {"she": "f", "her": "f", "he": "m", "his": "m"}
+_GENDERED = {"she": "f", "her": "f", "he": "m", "his": "m", "him": "m"}

@@ -86,7 +86,9 @@ def under_another_verb(shorter: _Text, longer: _Text, same: dict[str, str]) -> b
     the complement ("Teaches yoga" / "Wants to teach yoga", "Used to teach yoga", "Gave up running"; a catenative
     verb, Quirk et al. 1985, 16.38-16.52: wanting, trying, failing, ceasing is not doing), or the person the
     shorter's copula describes as what it acts on ("Is a baker" / "Married a baker", or its doing as a gerund: "Is a
-    painter" / "Loves painting"; not "Is a guitarist" / "Plays guitar"), or its copula under the verb
+    painter" / "Loves painting"; not "Is a guitarist" / "Plays guitar") or what it acts for ("Is a vegan" / "Cooks for
+    a vegan"), its adjective's noun as what it acts on ("Is allergic to eggs" / "Has outgrown his egg allergy",
+    "Is afraid of dogs" / "Overcame her fear of dogs"; not "has": :data:`DELEXICAL`), or its copula under the verb
     ("Is a yoga teacher" / "Would like to be a yoga teacher").  Words joined by "and" are
     two statements, each its own ("Lives in Leeds" / "Moved to Leeds and lives there").  ``same`` maps a word of the
     shorter to the longer's word that stands for it."""
@@ -103,9 +105,12 @@ def under_another_verb(shorter: _Text, longer: _Text, same: dict[str, str]) -> b
             continue
         if shorter.roles[i].startswith("verb"):
             return True
+        person = lexicon.names_a_person(shorter.keys[i])
         if not any(r.startswith("verb") for r in shorter.roles) and (
-                longer.roles[j] == "obj" and lexicon.names_a_person(shorter.keys[i])
-                and (longer.keys[j] == shorter.keys[i] or longer.words[j].endswith("ing"))
+                longer.roles[j] == "obj" and (person and (longer.keys[j] == shorter.keys[i] or longer.words[j].endswith(
+                    "ing")) or shorter.keys[i] in same and "be" in shorter.keys)  # its noun acted on: "Is
+                # allergic" / "Outgrew the allergy"
+                or person and longer.roles[j] not in ("obj", "subj", "as", "")  # "Is a vegan" / "Cooks for a vegan"
                 or "be" in shorter.keys and "be" in longer.keys[v + 1:j]):
             return True
     return False

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
+from text_to_num import alpha2digit
 from wordfreq import zipf_frequency
 
 from . import endings, lexicon, recurrence, roles, times
@@ -60,6 +61,9 @@ _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     " seventeen eighteen nineteen twenty".split())} | {w: str(i) for i, w in enumerate(
     "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth"
     " fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
+# A number word that only a number of several words holds or heads (text2num reads it: "twenty-eight" is 28)
+_COMPOUND_NUMBER = re.compile(r"(?i)\b(?:(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)(?:y|ieth)"
+                              r"|(?:hundred|thousand|million|billion)(?:th)?)\b")
 _ORDINAL_SUFFIXES = frozenset(("st", "nd", "rd", "th"))
 _LETTER_A = "a."  # a capital "A" inside a sentence ("Rev A", "hepatitis A"): the letter, no article
 _DIGITS = re.compile(r"\d+")
@@ -131,7 +135,8 @@ class _Text:
     written: tuple[str, ...]  # each word as the memory writes it ("Zoë", "10"), to show a value to a reader
     roles: tuple[str, ...]  # each word's role (roles.of): who does what to whom
     verbs: frozenset[str]  # the keys of the words read as verbs
-    hyphened: frozenset[int]  # positions of words joined to the next by a hyphen ("mother" in "mother-in-law")
+    hyphened: frozenset[int]  # positions of words joined to the next by a hyphen ("mother" in "mother-in-law", "7"
+    # in "A7R")
     gender: str | None  # "f" or "m": of the pronoun that stands for the owner (roles.owner_gender)
     indefinite: frozenset[str]  # content keys within three words after "a"/"an": one of a kind, whichever
 
@@ -160,6 +165,8 @@ def _words(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
     text = unicodedata.normalize("NFKC", raw).replace(" - ", " — ")  # a spaced hyphen is a dash, a break
+    if _COMPOUND_NUMBER.search(text):  # "twenty-eight", "two thousand four hundred": text2num's digits ("28");
+        text = alpha2digit(text, "en")  # numbers to twenty stand alone (_NUMBER_WORDS: "one", "first" as well)
     text = _CLITIC.sub(lambda m: m[1] + _CLITICS[m[2].casefold()], text)
     if "'" in text or "’" in text:
         text = _CONTRACTION.sub(lambda m: _CONTRACTED.get(m[1].casefold(), m[1]) + " not", text)
@@ -193,7 +200,10 @@ def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
         spelled = _fold(token)
         if spelled in _ORDINAL_SUFFIXES and tokens and tokens[-1][0].isdigit() and not brk:
             continue  # "4th" is 4
-        joined = text[match.end():match.end() + 1] == "-"
+        # joined to the next word by a hyphen, or a number inside a model code ("A7R": "A7" with "R" added is
+        # another model, as "ex-husband" is no husband with "ex" added)
+        joined = text[match.end():match.end() + 1] == "-" or token[0].isdigit() \
+            and text[match.start() - 1:match.start()].isalpha() and text[match.end():match.end() + 1].isalpha()
         word = _LETTER_A if token == "A" and tokens and not brk else lexicon.american(_NUMBER_WORDS.get(spelled, spelled))
         tokens.append((word, spelled, brk, token[0].isupper() and not token.isupper() and (
             bool(tokens) or word not in _NO_NAMES and roles.uncommon(word)),
@@ -209,8 +219,9 @@ def _text(raw: str) -> _Text:
     words = tuple(t[0] for t in tokens)
     breaks = tuple(t[2] for t in tokens)
     compound = tuple(t[5] or (i > 0 and tokens[i - 1][5]) for i, t in enumerate(tokens))  # "left-handed"
-    word_roles = roles.of(words, breaks, tuple(t[3] and t[0] not in VALUE_WORDS for t in tokens), ADVERBS, compound)
-    words = roles.owner_named(words, tuple(t[3] for t in tokens), word_roles)
+    persons = tuple(t[3] and t[0] not in VALUE_WORDS for t in tokens)  # names, not "Saturday"
+    word_roles = roles.of(words, breaks, persons, ADVERBS, compound)
+    words = roles.owner_named(words, persons, word_roles)
     keys, light = light_verbs(words, _keys(words, word_roles), word_roles, FUNCTION_WORDS)
     # a passive's "by" and its "was" only mark who acts and when: "Spicy food was disliked by Victor" says what
     # "Victor disliked spicy food" does; a light verb's noun says what it does ("made the decision")
@@ -238,7 +249,7 @@ def _text(raw: str) -> _Text:
                  sum(w in NEGATIONS for w in words), tuple(sorted(negated)), content,
                  dict(Counter(keys[i] for i in content)), first, tuple(t[4] for t in tokens), word_roles,
                  frozenset(k for k, r in zip(keys, word_roles) if r.startswith("verb")),
-                 frozenset(i for i, t in enumerate(tokens) if t[5]) if "-" in raw else _NONE,
+                 frozenset(i for i, t in enumerate(tokens) if t[5]),
                  roles.owner_gender(words, tuple(t[4] for t in tokens)),
                  frozenset(keys[i] for i in content if "a" in words[max(0, i - 3):i] or "an" in words[max(0, i - 3):i])
                  if "a" in words or "an" in words else _NONE)
@@ -322,7 +333,7 @@ def _without_hedges(tokens: list[tuple[str, str, bool, bool, str, bool]]) -> lis
 
 
 def is_number(word: str) -> bool:
-    """Whether a folded word is a number ("7", "7:30", "0.05"): words are digits or letters, never mixed."""
+    """Whether a folded word is a number ("7", "7:30", "0.05"): a word opens with digits only if it is one."""
     return word[:1].isdigit()
 
 
