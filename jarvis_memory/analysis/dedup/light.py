@@ -22,6 +22,9 @@ _CURRENT = frozenset(("feel", "feels"))  # in the present only: "felt anxious" i
 _MODALS = frozenset("will would can could should may might must".split())  # "will feel better" is no "is better"
 _DO = frozenset(("do", "does", "did"))
 _COPULA_TENSE = {"is": "", "are": "", "was": lexicon.PAST, "were": lexicon.PAST}
+# Verbs that say only that an event takes place, carried by their subject's noun of action ("The move happened in
+# May" is "Moved in May"; Quirk et al. 1985, 10.48, the "eventive" subject; "take place" is two words, left out)
+_EVENTS = frozenset(("happen", "occur"))
 
 
 def light_verbs(words: tuple[str, ...], keys: tuple[str, ...], word_roles: tuple[str, ...],
@@ -29,7 +32,8 @@ def light_verbs(words: tuple[str, ...], keys: tuple[str, ...], word_roles: tuple
     """The keys with a light verb's object noun read as the verb it is derived from (:func:`lexicon.verb_of`), in
     the light verb's tense ("made the decision" → decide, past; "does meditation": "do" is no auxiliary before a
     noun), and the light verbs so read (no content).  So is the subject of "is"/"was" in a text with no verb, in
-    the tense of "is"/"was" ("Her graduation was in May" → graduate, past: "Graduated in May"), and "feel" in the
+    the tense of "is"/"was" ("Her graduation was in May" → graduate, past: "Graduated in May"), or of "happen"/"occur"
+    as its only verb ("The move to Munich happened in May": "Moved to Munich in May"), and "feel" in the
     present before an adjective that is no noun ("Feels anxious about flying"; not "felt anxious", "will feel
     better", "used to feel lonely", "feels like a failure")."""
     keys, light = list(keys), set()
@@ -47,12 +51,14 @@ def light_verbs(words: tuple[str, ...], keys: tuple[str, ...], word_roles: tuple
         if verb:
             keys[j] = verb + (lexicon.PAST if lexicon.past(k) else "")
             light.add(i)
-    copula = next((i for i, w in enumerate(words) if w in _COPULA_TENSE), None)
-    if copula is not None and not light and not any(r.startswith("verb") for r in word_roles):
+    verbs = [i for i, r in enumerate(word_roles) if r.startswith("verb")]
+    copula = next((i for i, w in enumerate(words) if w in _COPULA_TENSE), None) if not verbs else \
+        verbs[0] if len(verbs) == 1 and lexicon.bare(keys[verbs[0]]) in _EVENTS else None
+    if copula is not None and not light:
         j = next((j for j in range(copula - 1, -1, -1) if word_roles[j] == "subj"), None)
         verb = lexicon.verb_of(keys[j]) if j is not None else None
         if verb:
-            keys[j] = verb + _COPULA_TENSE[words[copula]]
+            keys[j] = verb + _COPULA_TENSE.get(words[copula], lexicon.PAST if lexicon.past(keys[copula]) else "")
             light.add(copula)
     return tuple(keys), light
 

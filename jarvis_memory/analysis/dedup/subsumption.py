@@ -247,8 +247,9 @@ _ARTICLES = frozenset(("a", "an", "the", "this", "that", "these", "those"))
 
 def owners_only(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
     """Whether the longer's extra words are only possessive determiners before a noun the shorter has with none, in
-    two texts about the owner (:func:`.roles.doers`) or opening the longer ("Her son ..."): the owner's, as the
-    shorter's bare noun is."""
+    two texts about the owner (:func:`.roles.doers`), about the same persons where the longer names no one else
+    ("Accountant: Martin Hale" / "Martin Hale is her accountant"), or opening the longer ("Her son ..."): the
+    owner's, as the shorter's bare noun is."""
     def bare(k: str) -> bool:  # the shorter's noun with no article ("Called mother", not "Borrowed the car")
         j = shorter.first.get(k)
         return j is not None and lexicon.is_noun(shorter.words[j]) and (not j or shorter.words[j - 1] not in _ARTICLES)
@@ -256,7 +257,10 @@ def owners_only(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
     if not all(longer.words[i] in _DETERMINERS and i + 1 < len(longer.words) and bare(longer.keys[i + 1])
                for i in extra):
         return False
-    return extra == {0} or doers(shorter) == doers(longer) == OWNER_ONLY
+    if extra == {0} or doers(shorter) == doers(longer) == OWNER_ONLY:
+        return True
+    return not shorter.verbs and not longer.verbs and not any(  # "X is Y" / "Y is her X": one identity
+        _names_someone(longer, i) and longer.keys[i] not in shorter.bag for i in longer.content if i not in extra)
 
 
 def _likened(t: _Text, i: int, extra: set[int]) -> bool:

@@ -10,10 +10,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
-from text_to_num import alpha2digit
 from wordfreq import zipf_frequency
 
-from . import endings, lexicon, recurrence, roles, times
+from . import endings, labels, lexicon, numbers, recurrence, roles, times
 from .light import light_verbs
 from .tuning import CORPUS_KNOWN, KNOWN_ZIPF, MAX_BLOCK, MAX_CUT_WORDS, NAME_ZIPF
 
@@ -56,14 +55,6 @@ VALUE_WORDS = frozenset(
     " spring summer autumn winter"
     " evening evenings night nights tonight today tomorrow yesterday weekend weekends weekday weekdays daily"
     " weekly monthly yearly hourly nightly fortnightly quarterly".split())
-_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
-    " seventeen eighteen nineteen twenty".split())} | {w: str(i) for i, w in enumerate(
-    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth"
-    " fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
-# A number word that only a number of several words holds or heads (text2num reads it: "twenty-eight" is 28)
-_COMPOUND_NUMBER = re.compile(r"(?i)\b(?:(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)(?:y|ieth)"
-                              r"|(?:hundred|thousand|million|billion)(?:th)?)\b")
 _ORDINAL_SUFFIXES = frozenset(("st", "nd", "rd", "th"))
 _LETTER_A = "a."  # a capital "A" inside a sentence ("Rev A", "hepatitis A"): the letter, no article
 _DIGITS = re.compile(r"\d+")
@@ -165,8 +156,7 @@ def _words(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
     text = unicodedata.normalize("NFKC", raw).replace(" - ", " — ")  # a spaced hyphen is a dash, a break
-    if _COMPOUND_NUMBER.search(text):  # "twenty-eight", "two thousand four hundred": text2num's digits ("28");
-        text = alpha2digit(text, "en")  # numbers to twenty stand alone (_NUMBER_WORDS: "one", "first" as well)
+    text = numbers.in_digits(text)
     text = _CLITIC.sub(lambda m: m[1] + _CLITICS[m[2].casefold()], text)
     if "'" in text or "’" in text:
         text = _CONTRACTION.sub(lambda m: _CONTRACTED.get(m[1].casefold(), m[1]) + " not", text)
@@ -183,9 +173,14 @@ def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
     # (word, spelled, break before, name, as written, joined to the next by a hyphen: "left-handed")
     tokens: list[tuple[str, str, bool, bool, str, bool]] = []
     brk = True
+    label = None  # where a note's label ends ("Accountant: Martin Hale"): the words before its colon
     for match in _TOKEN.finditer(text):
         token = match.group()
         if token in _BREAKS:
+            if token == ":" and not brk and label is None and len(tokens) <= labels.MAX_LABEL and match.end() < len(text) \
+                    and text[match.end()].isspace():
+                label = len(tokens)
+            label = label if label is not None else -1
             brk = True
             continue
         if not token[0].isalnum():
@@ -204,11 +199,13 @@ def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
         # another model, as "ex-husband" is no husband with "ex" added)
         joined = text[match.end():match.end() + 1] == "-" or token[0].isdigit() \
             and text[match.start() - 1:match.start()].isalpha() and text[match.end():match.end() + 1].isalpha()
-        word = _LETTER_A if token == "A" and tokens and not brk else lexicon.american(_NUMBER_WORDS.get(spelled, spelled))
+        word = _LETTER_A if token == "A" and tokens and not brk else lexicon.american(numbers.WORDS.get(spelled, spelled))
         tokens.append((word, spelled, brk, token[0].isupper() and not token.isupper() and (
             bool(tokens) or word not in _NO_NAMES and roles.uncommon(word)),
             _shared(token + "'s" if match.end() in owned else token), joined))
         brk = False
+    if label is not None and label > 0:
+        tokens = labels.as_subject(tokens, label, HEDGES)
     if times.MAY_HOLD.search(text):
         tokens = times.read(tokens)
     return recurrence.every(endings.read(roles.uncleft(_without_hedges(tokens))))

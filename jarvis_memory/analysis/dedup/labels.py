@@ -1,0 +1,30 @@
+"""A note's label: a few words before a colon that opens a memory, read as its subject, the colon as "is"
+("Accountant: Martin Hale" says "Accountant is Martin Hale", "Residence permit expiry: October 2027" "... expiry is
+October 2027"), so that the sentence a store's other writer made of it compares as one."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from lemminflect import getAllLemmas
+
+MAX_LABEL = 4  # words before the colon at most: longer, the colon ends a clause
+# Finite verbs after the colon: a clause of its own ("Update: she is moving"), no value of the label
+_FINITE = frozenset("is are was were am has have had will would can could does did do".split())
+
+
+def as_subject(tokens: list[tuple], label: int, hedges: frozenset[str]) -> list[tuple]:
+    """``tokens`` (:func:`.text._tokens`' tuples) with "is" where the label of its first ``label`` tokens ends,
+    unless a verb opens what follows ("B1 exam: passed in June": no "is passed"), the label is a hedge or a heading
+    ("FYI: ...") or a finite verb follows ("Note: she is ...")."""
+    if label >= len(tokens) or _verb_only(tokens[label][0]) or any(t[1] in hedges for t in tokens[:label]) \
+            or any(t[1] in _FINITE for t in tokens[label:]):
+        return tokens
+    return [*tokens[:label], ("is", "is", False, False, ":", False), *tokens[label:]]
+
+
+@lru_cache(maxsize=20_000)
+def _verb_only(word: str) -> bool:
+    """Whether lemminflect reads a folded word as a verb and as no noun or adjective ("passed"; not "check")."""
+    readings = getAllLemmas(word)
+    return "VERB" in readings and "NOUN" not in readings and "ADJ" not in readings

@@ -1,0 +1,25 @@
+"""Numbers written in words, as the digits the audit compares: "two" and "second" are "2" (a word each, below),
+"twenty-eight", "two thousand four hundred" and "fortieth" are "28", "2400" and "40th" (`text2num
+<https://pypi.org/project/text2num/>`_, a maintained parser of spelled numbers, Rust in its wheel)."""
+
+from __future__ import annotations
+
+import re
+
+from text_to_num import alpha2digit
+
+# The numbers to twenty and their ordinals, one word each ("Has two kids", "her second marathon")
+WORDS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
+    " seventeen eighteen nineteen twenty".split())} | {w: str(i) for i, w in enumerate(
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth"
+    " fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
+# A word only a number of several words holds or heads: where none stands, text2num is not asked (most memories)
+_COMPOUND = re.compile(r"(?i)\b(?:(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)(?:y|ieth)"
+                       r"|(?:hundred|thousand|million|billion)(?:th)?)\b")
+
+
+def in_digits(text: str) -> str:
+    """``text`` with its numbers of several words in digits ("twenty-eight weddings" → "28 weddings"); a number of
+    one word is left to :data:`WORDS` (text2num leaves those below 3 as words: "one of them")."""
+    return alpha2digit(text, "en") if _COMPOUND.search(text) else text
