@@ -697,3 +697,54 @@ def test_a_pronoun_stands_for_the_owner_where_no_one_else_is_named(a: str, b: st
 def test_the_shorters_state_under_another_verb_is_no_subsumption(a: str, b: str) -> None:
     assert verdict(a, b)[0] not in dedup.DUPLICATE_KINDS
     assert verdict("Is allergic to peanuts", "Has a severe peanut allergy")[0] == "subsumed"  # "has": no other verb
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("Dentist: Dr Ana Ruiz", "Dr Ana Ruiz is her dentist", True),           # a note's label is the subject of "is"
+    ("Dentist: Dr Ana Ruiz", "Dr Ana Ruiz is a dentist", False),            # the owner's dentist, not a trade
+    ("Dentist: Dr Ana Ruiz", "Is a dentist", False),
+    ("Sister: visiting on Friday", "Is visiting her sister on Friday", False),  # a verb after the colon: no "is"
+    ("FYI: the boiler is serviced in May", "The boiler is serviced in May", True),
+])
+def test_a_notes_label_reads_as_the_subject_of_is_and_a_person_label_as_the_owners(a: str, b: str, same: bool) -> None:
+    assert (verdict(a, b)[0] in dedup.DUPLICATE_KINDS) is same
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("The move to Leeds happened in 2022", "Moved to Leeds in 2022", True),
+    ("The move to Leeds never happened", "Moved to Leeds", False),            # a negated event
+    ("She was taught to swim by him", "Taught him to swim", False),           # the owner is acted on
+])
+def test_happen_carries_its_subjects_action_and_a_pronoun_agent_is_not_the_owners_subject(a: str, b: str,
+                                                                                          same: bool) -> None:
+    assert (verdict(a, b)[0] in dedup.DUPLICATE_KINDS) is same
+
+
+@needs_wordnet
+@pytest.mark.parametrize(("a", "b"), [
+    ("Is vegan", "Was vegan for five years"),                 # "be" in another tense: a state that may be over
+    ("Is pregnant", "Is hoping to get pregnant"),             # an infinitive under another verb
+    ("Is a teacher", "Retired as a teacher"),                 # "as" after a verb of no working
+    ("Has a Pixel 7", "Has a Pixel 7 Pro"),                   # a model's name goes on after its number
+    ("Drives a Golf GTI 7", "Drives a Golf GTI 7 Clubsport"),
+    ("Her flat is 4C", "Her flat is C4"),                     # one code's parts exchanged
+    ("Her daughter is nine", "Her daughter is in year nine"),  # a bare number labelled
+])
+def test_a_state_in_another_tense_a_longer_model_name_and_a_labelled_number_are_no_detail(a: str, b: str) -> None:
+    assert verdict(a, b)[0] not in dedup.DUPLICATE_KINDS
+
+
+@needs_wordnet
+def test_working_as_a_trade_says_one_is_of_it() -> None:
+    assert verdict("Is a paramedic", "Works as a paramedic")[0] == "subsumed"
+    assert verdict("Has an Apple Watch", "Has an Apple Watch Series 8")[0] == "subsumed"  # a name's kind
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Rent is £1,250 a month", "Rent is £1250 a month"),      # a thousands separator
+    ("Salary is $72k", "Salary is $72,000"),                  # an amount in thousands
+    ("Budget is €2.5k", "Budget is €2500"),
+])
+def test_numbers_in_thousands_are_their_digits(a: str, b: str) -> None:
+    assert verdict(a, b)[0] in dedup.DUPLICATE_KINDS
+    assert verdict(a, b.replace("2", "3"))[0] not in dedup.DUPLICATE_KINDS

@@ -11,7 +11,7 @@ from rapidfuzz.distance import OSA
 
 from . import kinds, lexicon, times
 from .order import changed_roles, shown, swapped_clauses, swapped_in_place
-from .restated import had_person, restated
+from .restated import had_person, past_tense, restated
 from .roles import RELATIONS, same_relation
 from .subsumption import (
     acted_on_by_voice,
@@ -22,6 +22,7 @@ from .subsumption import (
     compound_head,
     counted,
     hyphened_to_shared,
+    name_runs_on,
     one_of,
     other_subject,
     owner_left_out,
@@ -140,6 +141,9 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
         swap = swapped_in_place(a, b, dict(typos + synonyms))
         if swap:  # two words that changed places in one frame: "brother Sam and brother Tim" / "... Tim ... Sam"
             return _Verdict("variant", shared + ("\x02roles",), shown(a, swap[0]), shown(b, swap[1]), "order")
+        owned = _owned_or_one(a, b) or _owned_or_one(b, a)
+        if owned:  # "Martin Hale is my accountant" / "... is an accountant": a relation to the owner, or a trade
+            return _Verdict("variant", shared + ("\x02held",), owned, owned, "word")
         held_a, held_b = _held(a), _held(b)
         if held_a and held_b and held_a[0] != held_b[0] and not synonyms:  # "Is a yoga teacher" / "Has a yoga
             # teacher"; not "Is allergic to" / "Has an allergy to", one statement in other words
@@ -169,7 +173,8 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
             and not under_another_verb(shorter, longer, same) and not counted(shorter, longer, positions) \
             and not acted_on_by_voice(shorter, longer) and not takes_out(longer, positions) \
             and not another_owner(shorter, longer, positions) and not verb_for_copula(shorter, longer, positions) \
-            and not hyphened_to_shared(longer, positions):
+            and not hyphened_to_shared(longer, positions) and not _copula_tense_changed(shorter, longer) \
+            and not name_runs_on(longer, positions):
         return _Verdict("subsumed")
     if owners_only(shorter, longer, positions):
         return _Verdict("near")  # "Called her mother" / "Called mother": the owner's mother either way
@@ -211,6 +216,26 @@ def _complement_moved(a: _Text, b: _Text) -> bool:
 
 
 _IS = frozenset("is are am was were".split())
+
+
+def _copula_tense_changed(a: _Text, b: _Text) -> bool:
+    """Whether both texts open their clause with "be" in another tense: "Is vegetarian" / "Was vegetarian for ten
+    years" (a state that may be over)."""
+    return all(_held(t) is not None and _held(t)[0] == "be" for t in (a, b)) and past_tense(a) != past_tense(b)
+
+
+def _owned_or_one(a: _Text, b: _Text) -> str | None:
+    """A person noun ``a`` has after "a"/"an" (one of a trade, a kind) and ``b`` after the owner's possessive ("my",
+    "her", "his", "their"): the person related to the owner, another statement; the noun as written, or ``None``."""
+    for k in a.indefinite:
+        j = b.first.get(k)
+        if j is not None and k not in b.indefinite and any(w in _OWNERS for w in b.words[max(0, j - 2):j]) \
+                and lexicon.names_a_person(k):
+            return b.written[j]
+    return None
+
+
+_OWNERS = frozenset("my her his their our".split())
 
 
 def _held(t: _Text) -> tuple[str, int] | None:

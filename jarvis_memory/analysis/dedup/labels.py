@@ -8,19 +8,25 @@ from functools import lru_cache
 
 from lemminflect import getAllLemmas
 
+from . import lexicon
+
 MAX_LABEL = 4  # words before the colon at most: longer, the colon ends a clause
 # Finite verbs after the colon: a clause of its own ("Update: she is moving"), no value of the label
+_OWNERS = frozenset("my her his their our".split())
 _FINITE = frozenset("is are was were am has have had will would can could does did do".split())
 
 
 def as_subject(tokens: list[tuple], label: int, hedges: frozenset[str]) -> list[tuple]:
     """``tokens`` (:func:`.text._tokens`' tuples) with "is" where the label of its first ``label`` tokens ends,
-    unless a verb opens what follows ("B1 exam: passed in June": no "is passed"), the label is a hedge or a heading
-    ("FYI: ...") or a finite verb follows ("Note: she is ...")."""
-    if label >= len(tokens) or _verb_only(tokens[label][0]) or any(t[1] in hedges for t in tokens[:label]) \
-            or any(t[1] in _FINITE for t in tokens[label:]):
+    unless a verb opens what follows ("B1 exam: passed in June": no "is passed"; "Mum: visiting on Sunday"), the
+    label is a hedge or a heading ("FYI: ...") or a finite verb follows ("Note: she is ...").  A label naming a
+    person is the owner's: "Accountant: Martin Hale" is "My accountant is Martin Hale", not "... is an accountant"."""
+    if label >= len(tokens) or _verb_only(tokens[label][0]) or tokens[label][0].endswith("ing") \
+            or any(t[1] in hedges for t in tokens[:label]) or any(t[1] in _FINITE for t in tokens[label:]):
         return tokens
-    return [*tokens[:label], ("is", "is", False, False, ":", False), *tokens[label:]]
+    owner = [("my", "my", False, False, "", False)] if tokens[0][0] not in _OWNERS and lexicon.names_a_person(
+        lexicon.key(tokens[label - 1][0])) else []  # "Accountant: Martin Hale": the owner's accountant
+    return [*owner, *tokens[:label], ("is", "is", False, False, ":", False), *tokens[label:]]
 
 
 @lru_cache(maxsize=20_000)

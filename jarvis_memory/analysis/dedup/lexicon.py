@@ -339,6 +339,21 @@ def can_mean(x: str, y: str) -> bool:
 
 
 @lru_cache(maxsize=20_000)
+def works(verb: str) -> bool:
+    """Whether a verb lemma before "as" says what one works as: one of its four most frequent WordNet senses is, or
+    lies directly under, a sense of working or serving ("works", "serves", "volunteers", "freelances as a nurse" are
+    one; "retired", "trained", "started as a nurse" are not).  Without WordNet only "work"."""
+    reader = wordnet()
+    if reader is None:
+        return verb == "work"
+    return any(s.name() in _WORKING or any(h.name() in _WORKING for h in s.hypernyms())
+               for s in reader.synsets(verb, "v")[:4])
+
+
+_WORKING = frozenset(("work.v.01", "work.v.02", "serve.v.02", "function.v.01", "act.v.01"))
+
+
+@lru_cache(maxsize=20_000)
 def particle_keeps_verb(verb: str, particle: str) -> bool:
     """Whether a verb lemma with an adverb particle says what the verb says: WordNet's most frequent sense of the
     phrasal verb is a sense of the verb itself ("save up" is "save", "wake up" is "wake"; "go off", "give away",

@@ -25,6 +25,7 @@ _COPULA_TENSE = {"is": "", "are": "", "was": lexicon.PAST, "were": lexicon.PAST}
 # Verbs that say only that an event takes place, carried by their subject's noun of action ("The move happened in
 # May" is "Moved in May"; Quirk et al. 1985, 10.48, the "eventive" subject; "take place" is two words, left out)
 _EVENTS = frozenset(("happen", "occur"))
+_NEGATED = frozenset(("not", "never", "no"))  # a negation's scope would hold no word once the event verb is read past
 
 
 def light_verbs(words: tuple[str, ...], keys: tuple[str, ...], word_roles: tuple[str, ...],
@@ -53,7 +54,8 @@ def light_verbs(words: tuple[str, ...], keys: tuple[str, ...], word_roles: tuple
             light.add(i)
     verbs = [i for i, r in enumerate(word_roles) if r.startswith("verb")]
     copula = next((i for i, w in enumerate(words) if w in _COPULA_TENSE), None) if not verbs else \
-        verbs[0] if len(verbs) == 1 and lexicon.bare(keys[verbs[0]]) in _EVENTS else None
+        verbs[0] if len(verbs) == 1 and lexicon.bare(keys[verbs[0]]) in _EVENTS \
+        and not _NEGATED.intersection(words) else None  # "The move never happened": no move
     if copula is not None and not light:
         j = next((j for j in range(copula - 1, -1, -1) if word_roles[j] == "subj"), None)
         verb = lexicon.verb_of(keys[j]) if j is not None else None

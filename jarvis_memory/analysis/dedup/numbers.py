@@ -19,7 +19,25 @@ _COMPOUND = re.compile(r"(?i)\b(?:(?:twent|thirt|fort|fift|sixt|sevent|eight|nin
                        r"|(?:hundred|thousand|million|billion)(?:th)?)\b")
 
 
+# A thousands separator ("2,400"; not "1,2,3") and an amount of money in thousands ("£85k", "$1.5k"; not "5k", a run)
+_SEPARATOR = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_THOUSANDS = re.compile(r"(?<=[$£€¥₹])(\d+(?:\.\d{1,3})?)[kK]\b")
+
+
 def in_digits(text: str) -> str:
-    """``text`` with its numbers of several words in digits ("twenty-eight weddings" → "28 weddings"); a number of
-    one word is left to :data:`WORDS` (text2num leaves those below 3 as words: "one of them")."""
-    return alpha2digit(text, "en") if _COMPOUND.search(text) else text
+    """``text`` with its numbers of several words in digits ("twenty-eight weddings" → "28 weddings"; a number of
+    one word is left to :data:`WORDS`: text2num leaves those below 3 as words, "one of them"), without thousands
+    separators ("£2,400" → "£2400") and an amount in thousands in full ("£85k" → "£85000")."""
+    if _COMPOUND.search(text):
+        text = alpha2digit(text, "en")
+    if "," in text:
+        text = _SEPARATOR.sub("", text)
+    if "k" in text or "K" in text:
+        text = _THOUSANDS.sub(lambda m: _thousand(m[1]), text)
+    return text
+
+
+def _thousand(amount: str) -> str:
+    """``amount`` (digits, a decimal point or none) times 1,000, in digits: "85" → "85000", "1.5" → "1500"."""
+    whole, _, part = amount.partition(".")
+    return str(int(whole + part.ljust(3, "0")))

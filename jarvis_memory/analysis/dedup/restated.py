@@ -38,7 +38,7 @@ def restated(a: _Text, b: _Text) -> bool:
     unnamed = _unnamed(a, b)
     if unnamed is not None:  # "Someone stole her phone" / "Her phone was stolen": one doer, named by neither
         core_a, core_b = ({i: k for i, k in core.items() if i != unnamed} for core in (core_a, core_b))
-    if abs(len(core_a) - len(core_b)) > 1 or _past(a) != _past(b):
+    if abs(len(core_a) - len(core_b)) > 1 or past_tense(a) != past_tense(b):
         return False
     if len(core_a) > len(core_b):  # a compound one text writes as one word: "Lifts weights" / "Does weightlifting"
         core_a = _compounded(a, core_a, b, core_b)
@@ -195,7 +195,7 @@ def _verbal(t: _Text, i: int) -> bool:
     return t.roles[i].startswith("verb")
 
 
-def _past(t: _Text) -> bool:
+def past_tense(t: _Text) -> bool:
     """Whether the clause is in a past tense: its first verb or auxiliary is a past form ("was promoted", "got",
     "moved"; not "is rented", "has been retired")."""
     return next((lexicon.past(lexicon.key(w)) for w, r in zip(t.words, t.roles)

@@ -250,6 +250,9 @@ def doers(t: _Text) -> frozenset[str]:
     content = set(t.content)
     found = frozenset(t.keys[i] for i in span if i in content and t.words[i] not in OWNER and t.words[i] not in PRONOUNS
                       and (t.names[i] or uncommon(t.words[i]) or lexicon.names_a_person(t.keys[i])))
+    if not found and AGENT in t.roles and t.words[span.start:span.start + 1] != ("user",) \
+            and _SUBJECT_PRONOUNS.intersection(t.words[:span.start]):
+        return frozenset(("\x04another",))  # "She was taught by him": the owner is acted on, by someone else
     return found or OWNER_ONLY
 
 
@@ -281,7 +284,8 @@ def owner_named(words: tuple[str, ...], names: tuple[bool, ...], word_roles: tup
     if AGENT in word_roles:  # "Arlo is taken swimming by her": a passive's pronoun agent, no one else named after
         k = word_roles.index(AGENT) + 1  # its subject ("Maria's son is driven by her": Maria)
         if k < len(words) and words[k] in ("her", "him", "me") and not any(names[k:]) \
-                and not any(names[j] and words[j + 1:j + 2] != ("is",) for j in range(k)):
+                and not any(names[j] and words[j + 1:j + 2] != ("is",) or words[j] in _SUBJECT_PRONOUNS
+                            for j in range(k)):  # "She was taught by him": the owner is the subject
             return (*words[:k], "user", *words[k + 1:])
     i = next((i for i, r in enumerate(word_roles) if r == "subj" and words[i] not in RATES), None)  # not "monthly"
     if i is None or words[i] not in _GENDERED or words[i] in ("her", "his", "him") or names[i] or i + 1 == len(words) \
@@ -302,4 +306,5 @@ def owner_gender(words: tuple[str, ...], written: tuple[str, ...]) -> str | None
     return next((_GENDERED[x.lower()] for w, x in zip(words, written) if w == "user" and x.lower() in _GENDERED), None)
 
 
+_SUBJECT_PRONOUNS = frozenset("i she he we they".split())  # not "you": "thank-you cards"
 _GENDERED = {"she": "f", "her": "f", "he": "m", "his": "m", "him": "m"}

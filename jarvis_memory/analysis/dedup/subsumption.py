@@ -25,6 +25,7 @@ from .roles import (
     PASSIVE,
     PRONOUNS,
     RELATIONS,
+    _base_verb,
     _compared,
     _names_someone,
     _verb_form,
@@ -87,9 +88,10 @@ def under_another_verb(shorter: _Text, longer: _Text, same: dict[str, str]) -> b
     verb, Quirk et al. 1985, 16.38-16.52: wanting, trying, failing, ceasing is not doing), or the person the
     shorter's copula describes as what it acts on ("Is a baker" / "Married a baker", or its doing as a gerund: "Is a
     painter" / "Loves painting"; not "Is a guitarist" / "Plays guitar") or what it acts for ("Is a vegan" / "Cooks for
-    a vegan"), its adjective's noun as what it acts on ("Is allergic to eggs" / "Has outgrown his egg allergy",
-    "Is afraid of dogs" / "Overcame her fear of dogs"; not "has": :data:`DELEXICAL`), or its copula under the verb
-    ("Is a yoga teacher" / "Would like to be a yoga teacher").  Words joined by "and" are
+    a vegan") or as, unless it works as it ("Is a nurse" / "Retired as a nurse"; not "Works as a nurse"), its adjective's noun as what it acts on ("Is allergic to eggs" / "Has outgrown his egg allergy",
+    "Is afraid of dogs" / "Overcame her fear of dogs"; not "has": :data:`DELEXICAL`), or its copula or an
+    infinitive under the verb ("Is a yoga teacher" / "Would like to be a yoga teacher", "Is pregnant" / "Is trying
+    to get pregnant").  Words joined by "and" are
     two statements, each its own ("Lives in Leeds" / "Moved to Leeds and lives there").  ``same`` maps a word of the
     shorter to the longer's word that stands for it."""
     v = next((i for i, r in enumerate(longer.roles) if r.startswith("verb")), None)
@@ -111,7 +113,10 @@ def under_another_verb(shorter: _Text, longer: _Text, same: dict[str, str]) -> b
                     "ing")) or shorter.keys[i] in same and "be" in shorter.keys)  # its noun acted on: "Is
                 # allergic" / "Outgrew the allergy"
                 or person and longer.roles[j] not in ("obj", "subj", "as", "")  # "Is a vegan" / "Cooks for a vegan"
-                or "be" in shorter.keys and "be" in longer.keys[v + 1:j]):
+                or person and longer.roles[j] == "as" and not lexicon.works(lexicon.bare(longer.keys[v]))  # "Retired
+                # as a nurse"; not "Works as a nurse"
+                or "be" in shorter.keys and ("be" in longer.keys[v + 1:j] or any(  # an infinitive ("to get")
+                    longer.words[m] == "to" and _base_verb(longer.words[m + 1]) for m in range(v + 1, j)))):
             return True
     return False
 
@@ -211,6 +216,20 @@ def hyphened_to_shared(longer: _Text, extra: set[int]) -> bool:
     return any(i - 1 in longer.hyphened and i - 1 in shared or i in longer.hyphened and i + 1 in shared for i in extra)
 
 
+def name_runs_on(longer: _Text, extra: set[int]) -> bool:
+    """Whether an extra capitalised word follows a shared model number with no break: the model's name goes on and
+    names another model ("Uses a Pixel 8" / "Uses a Pixel 8 Pro", "Canon EOS R6" / "... R6 Mark II"), not a detail;
+    after a word, a name may go on to a kind of it ("Apple Watch" / "Apple Watch Series 9")."""
+    for i in extra:
+        k = i - 1
+        while k >= 0 and k not in extra and not longer.breaks[k + 1] and longer.written[k][:1].isupper() | is_number(
+                longer.words[k]):
+            k -= 1  # back along the name's words and numbers ("iPhone 15 Pro" before "Max")
+        if i - k > 2 and longer.names[i] and any(is_number(w) for w in longer.words[k + 1:i]):
+            return True
+    return False
+
+
 def compound_head(longer: _Text, extra: set[int]) -> bool:
     """Whether an extra word follows a shared word as the head of a compound ("a new bike helmet": a helmet,
     not a bike): a noun right after it, not a name, a participle, a verb, a unit before its number ("tips the bin
@@ -299,6 +318,9 @@ def counted(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
         if number is not None and number not in extra and longer.words[number] in shorter.bag \
                 and (unicodedata.category(longer.written[i][:1]) == "Sc" or longer.keys[i] in _CURRENCIES):
             return True  # "Bought 15 tickets" / "Bought a £15 ticket", "... 15 euro tickets": a count made a price
+        if number is not None and number not in extra and not is_number(longer.words[i]) \
+                and not longer.breaks[max(i, number)] and _bare_number(shorter, longer.words[number]):
+            return True  # "Her son is 11" / "... is in year 11": a number with nothing after it, now labelled
         if i and longer.words[i - 1] == "every" and is_number(longer.words[i]) and "every" in shorter.words:
             return True  # "every other Sunday" (recurrence.py: "every 2 sunday") / "every Sunday"
         if i + 1 < len(longer.words) and longer.words[i + 1] in RATES and is_number(longer.words[i]) \
@@ -310,6 +332,14 @@ def counted(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
             if j is not None and shorter.words[j] == shorter.keys[j]:
                 return True
     return False
+
+
+def _bare_number(t: _Text, word: str) -> bool:
+    """Whether number ``word`` stands in ``t`` with no word of content right before or after it: what it counts
+    or labels is unsaid ("Her son is 11")."""
+    i = t.first.get(word)
+    content = set(t.content)
+    return i is not None and i - 1 not in content and i + 1 not in content
 
 
 def another_owner(shorter: _Text, longer: _Text, extra: set[int]) -> bool:

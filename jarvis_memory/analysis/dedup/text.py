@@ -195,10 +195,11 @@ def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
         spelled = _fold(token)
         if spelled in _ORDINAL_SUFFIXES and tokens and tokens[-1][0].isdigit() and not brk:
             continue  # "4th" is 4
-        # joined to the next word by a hyphen, or a number inside a model code ("A7R": "A7" with "R" added is
-        # another model, as "ex-husband" is no husband with "ex" added)
-        joined = text[match.end():match.end() + 1] == "-" or token[0].isdigit() \
-            and text[match.start() - 1:match.start()].isalpha() and text[match.end():match.end() + 1].isalpha()
+        # joined to the next word by a hyphen, or a number of a model code to its letters ("A7R", "265S": "A7" with
+        # "R" added is another model, as "ex-husband" is no husband with "ex" added; not "5km", "1990s")
+        after = text[match.end():match.end() + 1]
+        joined = after == "-" or token[0].isdigit() and after.isalpha() and (
+            after.isupper() or text[match.start() - 1:match.start()].isalpha()) or after.isdigit()  # "B2": a code
         word = _LETTER_A if token == "A" and tokens and not brk else lexicon.american(numbers.WORDS.get(spelled, spelled))
         tokens.append((word, spelled, brk, token[0].isupper() and not token.isupper() and (
             bool(tokens) or word not in _NO_NAMES and roles.uncommon(word)),
