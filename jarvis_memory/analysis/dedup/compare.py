@@ -10,6 +10,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import OSA
 
 from . import kinds, lexicon, times
+from .counts import counted
 from .order import changed_roles, shown, swapped_clauses, swapped_in_place
 from .restated import had_person, past_tense, restated
 from .roles import RELATIONS, same_relation
@@ -20,7 +21,6 @@ from .subsumption import (
     another_owner,
     changes_a_verb,
     compound_head,
-    counted,
     hyphened_to_shared,
     name_runs_on,
     one_of,

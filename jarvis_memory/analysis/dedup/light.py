@@ -23,7 +23,7 @@ _MODALS = frozenset("will would can could should may might must".split())  # "wi
 _DO = frozenset(("do", "does", "did"))
 _COPULA_TENSE = {"is": "", "are": "", "was": lexicon.PAST, "were": lexicon.PAST}
 # Verbs that say only that an event takes place, carried by their subject's noun of action ("The move happened in
-# May" is "Moved in May"; Quirk et al. 1985, 10.48, the "eventive" subject; "take place" is two words, left out)
+# May" is "Moved in May"; Quirk et al. 1985, 10.48, the "eventive" subject), as "take place" does
 _EVENTS = frozenset(("happen", "occur"))
 _NEGATED = frozenset(("not", "never", "no"))  # a negation's scope would hold no word once the event verb is read past
 
@@ -33,8 +33,8 @@ def light_verbs(words: tuple[str, ...], keys: tuple[str, ...], word_roles: tuple
     """The keys with a light verb's object noun read as the verb it is derived from (:func:`lexicon.verb_of`), in
     the light verb's tense ("made the decision" → decide, past; "does meditation": "do" is no auxiliary before a
     noun), and the light verbs so read (no content).  So is the subject of "is"/"was" in a text with no verb, in
-    the tense of "is"/"was" ("Her graduation was in May" → graduate, past: "Graduated in May"), or of "happen"/"occur"
-    as its only verb ("The move to Munich happened in May": "Moved to Munich in May"), and "feel" in the
+    the tense of "is"/"was" ("Her graduation was in May" → graduate, past: "Graduated in May"), or of "happen"/"occur"/
+    "take place" as its only verb ("The move to Munich happened in May": "Moved to Munich in May"), and "feel" in the
     present before an adjective that is no noun ("Feels anxious about flying"; not "felt anxious", "will feel
     better", "used to feel lonely", "feels like a failure")."""
     keys, light = list(keys), set()
@@ -45,7 +45,7 @@ def light_verbs(words: tuple[str, ...], keys: tuple[str, ...], word_roles: tuple
                 and not (i and (words[i - 1] == "to" or words[i - 1] in _MODALS)):
             light.add(i)
             continue
-        if lexicon.bare(k) not in LIGHT_VERBS:
+        if lexicon.bare(k) not in LIGHT_VERBS or words[i + 1:i + 2] == ("place",):  # "took place": an event
             continue
         j = next((j for j in range(i + 1, len(words)) if words[j] not in function_words), None)
         verb = lexicon.verb_of(keys[j]) if j is not None and not word_roles[j].startswith("verb") else None
@@ -54,14 +54,15 @@ def light_verbs(words: tuple[str, ...], keys: tuple[str, ...], word_roles: tuple
             light.add(i)
     verbs = [i for i, r in enumerate(word_roles) if r.startswith("verb")]
     copula = next((i for i, w in enumerate(words) if w in _COPULA_TENSE), None) if not verbs else \
-        verbs[0] if len(verbs) == 1 and lexicon.bare(keys[verbs[0]]) in _EVENTS \
-        and not _NEGATED.intersection(words) else None  # "The move never happened": no move
+        verbs[0] if len(verbs) == 1 and (lexicon.bare(keys[verbs[0]]) in _EVENTS or words[verbs[0] + 1:verbs[0] + 2]
+                                         == ("place",)) and not _NEGATED.intersection(words) else None  # "The move
+    # never happened": no move
     if copula is not None and not light:
         j = next((j for j in range(copula - 1, -1, -1) if word_roles[j] == "subj"), None)
         verb = lexicon.verb_of(keys[j]) if j is not None else None
         if verb:
             keys[j] = verb + _COPULA_TENSE.get(words[copula], lexicon.PAST if lexicon.past(keys[copula]) else "")
-            light.add(copula)
+            light.update((copula, copula + 1) if words[copula + 1:copula + 2] == ("place",) else (copula,))
     return tuple(keys), light
 
 

@@ -281,15 +281,16 @@ def owner_named(words: tuple[str, ...], names: tuple[bool, ...], word_roles: tup
     store that pronoun stands for the owner (:func:`owner_gender` keeps which one), as does a passive's agent
     "by her"/"by him" with no one named but its subject (who the pronoun cannot stand for); not one that stands for a
     named person (:func:`uncleft`: "The bakery where Priya works is something she loves")."""
-    if AGENT in word_roles:  # "Arlo is taken swimming by her": a passive's pronoun agent, no one else named after
-        k = word_roles.index(AGENT) + 1  # its subject ("Maria's son is driven by her": Maria)
-        if k < len(words) and words[k] in ("her", "him", "me") and not any(names[k:]) \
+    if AGENT in word_roles:  # "Arlo is taken swimming by her": a passive's pronoun agent, no one else named before
+        k = word_roles.index(AGENT) + 1  # but its subject ("Maria's son is driven by her": Maria)
+        if k < len(words) and words[k] in ("her", "him", "me") \
                 and not any(names[j] and words[j + 1:j + 2] != ("is",) or words[j] in _SUBJECT_PRONOUNS
                             for j in range(k)):  # "She was taught by him": the owner is the subject
             return (*words[:k], "user", *words[k + 1:])
     i = next((i for i, r in enumerate(word_roles) if r == "subj" and words[i] not in RATES), None)  # not "monthly"
-    if i is None or words[i] not in _GENDERED or words[i] in ("her", "his", "him") or names[i] or i + 1 == len(words) \
-            or not (word_roles[i + 1].startswith("verb") or words[i + 1] in AUXILIARIES):
+    verb = next((k for k in range(i + 1, len(words)) if not words[k].endswith("ly")), None) if i is not None else None
+    if i is None or words[i] not in _GENDERED or words[i] in ("her", "his", "him") or names[i] or verb is None \
+            or not (word_roles[verb].startswith("verb") or words[verb] in AUXILIARIES):  # "she (usually) runs"
         return words
     if i and words[0] not in RELATIONS and any(names[j] or lexicon.names_a_person(words[j]) for j in range(i)):
         return words  # "Her sister says she ...": someone named before it; not "Once a month she ..."

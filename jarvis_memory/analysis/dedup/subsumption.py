@@ -1,19 +1,18 @@
 """Whether a longer memory says more of the shorter one's statement (subsumption, :func:`.compare._compare`), or
 another statement: each check names one way the longer's extra words change what the shorter says -- another
 subject or owner, another verb over it, what it acts on made a circumstance, a shared noun made part of a compound,
-a particle that makes another verb, a relation word replaced, a noun counted or priced, a phrase of exception or a
+a particle that makes another verb, a relation word replaced, a noun counted or priced (:mod:`.counts`), a phrase
+of exception or a
 likeness, someone else acted on in the other voice -- and when the extra words are only the owner's possessive
 ("Called her mother" / "Called mother": no more said).  Roles as :func:`.roles.of` reads them."""
 
 from __future__ import annotations
 
-import unicodedata
 from typing import TYPE_CHECKING
 
 from lemminflect import getAllLemmas
 
 from . import kinds, lexicon
-from .recurrence import RATES
 from .restated import owner_object, owner_undergoes, passive, verb_lemmas
 from .roles import (
     AUXILIARIES,
@@ -291,57 +290,18 @@ def _likened(t: _Text, i: int, extra: set[int]) -> bool:
 _EXCEPT = frozenset(("except", "excluding", "apart"))  # a phrase of exception (Quirk et al. 1985, 9.58)
 
 
+# Privative adjectives: a former employer is no employer (Kamp & Partee 1995, "Prototype theory and
+# compositionality", Cognition 57: "former", "fake", "alleged" are neither intersective nor subsective); a closed class
+_PRIVATIVE = frozenset("former previous prior ex erstwhile onetime future prospective potential fake alleged"
+                       " supposed".split())  # not "next", "late", "past": mostly of time ("next August", "late")
+
+
 def takes_out(longer: _Text, extra: set[int]) -> bool:
     """Whether an extra word takes something out of the shorter's statement, or says it only is like it: a phrase of
-    exception ("any vegetable except kale": no longer "any vegetable"), a likeness (:func:`_likened`)."""
-    return any(longer.words[i] in _EXCEPT or _likened(longer, i, extra) for i in extra)
-# Fractions and multipliers, which count a noun as a number does (Quirk et al. 1985, A Comprehensive Grammar of the
-# English Language, 6.67-6.68): "a half marathon" is not a marathon with a detail added
-_MULTIPLIERS = frozenset("half quarter double triple treble".split())
-
-
-_CURRENCIES = frozenset(("pound", "euro", "dollar", "quid", "buck"))
-
-
-def counted(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
-    """Whether the longer counts a noun the shorter has in the singular: a number before its plural ("for an hour" /
-    "for two hours"), a number before the shorter's rate or after its "every" ("twice a week" / "weekly", "every
-    other Sunday" / "every Sunday") or a fraction before it (:data:`_MULTIPLIERS`: "the Berlin Marathon" / "the
-    Berlin Half Marathon"): the shorter counted one, so a value changed ("Has kids" / "Has two kids" says more,
-    "ran a marathon" / "ran his first marathon": an ordinal counts nothing), a currency next to its number (a price,
-    not a count), or a number that ends a range from a shared one ("12 August" / "12-19 August").  A word is
-    singular where it is its own lemma."""
-    for i in extra:
-        if is_number(longer.words[i]) and _range_end(longer, i, extra):
-            return True  # "Holiday 12 August" / "Holiday 12-19 August", "from 9 to 5": a range, not a date
-        number = next((j for j in (i + 1, i - 1) if 0 <= j < len(longer.words) and is_number(longer.words[j])), None)
-        if number is not None and number not in extra and longer.words[number] in shorter.bag \
-                and (unicodedata.category(longer.written[i][:1]) == "Sc" or longer.keys[i] in _CURRENCIES):
-            return True  # "Bought 15 tickets" / "Bought a £15 ticket", "... 15 euro tickets": a count made a price
-        if number is not None and number not in extra and not is_number(longer.words[i]) \
-                and not longer.breaks[max(i, number)] and _bare_number(shorter, longer.words[number]):
-            return True  # "Her son is 11" / "... is in year 11": a number with nothing after it, now labelled
-        if i and longer.words[i - 1] == "every" and is_number(longer.words[i]) and "every" in shorter.words:
-            return True  # "every other Sunday" (recurrence.py: "every 2 sunday") / "every Sunday"
-        if i + 1 < len(longer.words) and longer.words[i + 1] in RATES and is_number(longer.words[i]) \
-                and longer.words[i + 1] in shorter.bag:
-            return True  # "twice a week" (recurrence.py: "2 weekly") / "once a week" ("weekly")
-        if i + 1 < len(longer.words) and (longer.words[i] in _MULTIPLIERS or is_number(longer.words[i])
-                                          and longer.words[i + 1] != longer.keys[i + 1]):
-            j = shorter.first.get(longer.keys[i + 1])
-            if j is not None and shorter.words[j] == shorter.keys[j]:
-                return True
-    return False
-
-
-def _bare_number(t: _Text, word: str) -> bool:
-    """Whether number ``word`` stands in ``t`` with no word of content right before or after it: what it counts
-    or labels is unsaid ("Her son is 11")."""
-    i = t.first.get(word)
-    content = set(t.content)
-    return i is not None and i - 1 not in content and i + 1 not in content
-
-
+    exception ("any vegetable except kale": no longer "any vegetable"), a likeness (:func:`_likened`), a privative
+    adjective (:data:`_PRIVATIVE`: "Employer: Deloitte" / "Previous employer: Deloitte")."""
+    return any(longer.words[i] in _EXCEPT or longer.words[i] in _PRIVATIVE or _likened(longer, i, extra)
+               for i in extra)
 def another_owner(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
     """Whether an extra word names another owner of what follows it: a possessive ("Her sister's husband is a
     pilot" / "Her husband is a pilot", "Walks her friend's dog" / "Walks her dog"), or a person put after a shared
@@ -376,15 +336,3 @@ _COPULAR = frozenset("feel seem look sound appear become grow turn remain stay".
 def one_of(t: _Text, k: str) -> bool:
     """Whether key ``k`` of ``t`` stands after "a" or "an": one of its kind, whichever ("Has a dog", "Is a doctor")."""
     return k in t.indefinite
-
-
-def _range_end(t: _Text, i: int, extra: set[int]) -> bool:
-    """Whether number ``i`` of ``t`` and another (not in ``extra``) are a range's ends: next to each other (across a
-    hyphen or a dash) or across "to"/"until"."""
-    for step in (-1, 1):
-        j = i + step
-        if 0 <= j + step < len(t.words) and t.words[j] in ("to", "until", "till", "through"):
-            j += step
-        if 0 <= j < len(t.words) and j not in extra and is_number(t.words[j]):
-            return True
-    return False
