@@ -765,3 +765,19 @@ def test_a_privative_adjective_and_a_changed_count_are_no_detail(a: str, b: str)
 ])
 def test_take_place_an_adverb_after_she_and_a_name_after_the_agent(a: str, b: str) -> None:
     assert verdict(a, b)[0] in dedup.DUPLICATE_KINDS
+
+
+@needs_wordnet
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("Was born in Padua", "Her birthplace is Padua", True),     # the place of an event, its gloss says
+    ("Gets paid on the 28th", "Payday is the 28th", True),
+    ("Was born in Padua", "Her birthplace is Verona", False),
+    ("Was born in Padua", "Her mother's birthplace is Padua", False),
+    ("Always works on Boxing Day", "Always goes to church on Boxing Day", False),  # "day" alone is no event's day
+])
+def test_a_noun_of_an_events_place_or_time_says_what_its_verb_says(a: str, b: str, same: bool) -> None:
+    assert (verdict(a, b)[0] in dedup.DUPLICATE_KINDS) is same
+    texts = [a, b, *UNRELATED]
+    found = dedup.candidates(memories(texts))
+    pair = found[(found.id_a == 1) & (found.id_b == 2)]
+    assert bool(len(pair) and pair.kind.iloc[0] in dedup.DUPLICATE_KINDS) is same  # blocked together as well

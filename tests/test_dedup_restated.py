@@ -58,7 +58,7 @@ def test_what_changes_the_statement_is_no_duplicate(a: str, b: str) -> None:
 
 
 def test_the_audit_compares_a_verb_and_its_noun_in_another_tense() -> None:
-    """The blocks join a verb and its noun in any tense (lexicon.concepts), so the pair is compared at all."""
+    """The blocks join a verb and its noun in any tense (concepts.concepts), so the pair is compared at all."""
     texts = ["Was diagnosed with gout in 2019", "Received a gout diagnosis in 2019", "Owns a red kayak",
              "Was treated for gout in 2018", "Plays the cello on Sundays"]
     memories = pd.DataFrame({"id": range(1, 6), "content": texts, "content_hash": [content_hash(t) for t in texts],

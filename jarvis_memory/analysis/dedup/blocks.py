@@ -12,6 +12,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from . import lexicon
+from .concepts import concepts
 from .text import _Long, _Text, _Vocabulary, is_number
 from .tuning import MAX_BLOCK, MAX_CUT_WORDS, MAX_PAIRWISE, PREFIX_SHARE, RARE_KEYS, RARE_MAX
 
@@ -25,12 +26,12 @@ def _similarity(x: str, y: str) -> int:
 def _shapes(texts: list[_Text]) -> tuple[list[tuple[str, ...]], dict[int, tuple[int, ...]]]:
     """Each text's content words as the blocks read them: two adjacent words that another text of the frame writes
     as one as that word ("oat milk" / "oatmilk"), and a word of one meaning with another word of the frame as the
-    word standing for both (:func:`lexicon.concepts`), so that compounds, synonyms and derived forms block together.
+    word standing for both (:func:`.concepts.concepts`), so that compounds, synonyms and derived forms block together.
     Also, for each row where two words became one, where each word of its shape starts among its content words
     (and, last, their number): shape words ``k`` to ``k + width`` are ``content[starts[k]:starts[k + width]]``.
     Rows without such a word (most) are not in it: their shape's places are their content words'."""
     vocabulary = {k for t in texts for k in t.bag}
-    meaning = lexicon.concepts(vocabulary)
+    meaning = concepts(vocabulary)
     shapes, merged = [], {}
     for row, t in enumerate(texts):
         words, next_to = t.runs

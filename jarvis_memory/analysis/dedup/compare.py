@@ -11,6 +11,7 @@ from rapidfuzz.distance import OSA
 
 from . import kinds, lexicon, times
 from .counts import counted
+from .occasions import names_event
 from .order import changed_roles, shown, swapped_clauses, swapped_in_place
 from .restated import had_person, past_tense, restated
 from .roles import RELATIONS, same_relation
@@ -84,12 +85,20 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
                     typos.append((w, match))
         typos += _merged(a, only_a, b, only_b) or [(x, y) for y, x in _merged(b, only_b, a, only_a)]
         for w in list(only_a):  # a word for another that means the same: "began" / "started", "kids" / "children"
-            match = next((v for v in only_b if lexicon.same_meaning(w, v) and not had_person(a, a.first[w], b, b.first[v])),
-                         None)
+            if w not in only_a:
+                continue  # taken out with a noun of an event (below)
+            match = next((v for v in only_b if (lexicon.same_meaning(w, v) or names_event(w, v) or names_event(v, w))
+                          and not had_person(a, a.first[w], b, b.first[v])), None)  # "birthplace" / "born"
             if match is not None:
                 only_a.remove(w)
                 only_b.remove(match)
                 synonyms.append((w, match))
+                if names_event(w, match) or names_event(match, w):  # "Her birthplace is" / "Was born in": the
+                    # noun holds the verb's relation word, its possessive the owner (who the verb is of)
+                    for t, only, k in ((a, only_a, w), (b, only_b, match)):
+                        near = [t.keys[m] for m in (t.first[k] - 1, t.first[k] + 1) if 0 <= m < len(t.words)]
+                        for x in [x for x in only if x in near and (x in RELATIONS or x in ("her", "his"))]:
+                            only.remove(x)
         # a kind for one of its class: "Is a GP" / "Is a doctor" (the kind says more; not under a negation: "Eats
         # no meat" says more than "Eats no chicken")
         if (a.indefinite or b.indefinite) and not (a.negations or b.negations):

@@ -16,7 +16,6 @@ from __future__ import annotations
 import io
 import os
 import warnings
-from collections.abc import Iterable
 from functools import lru_cache
 
 from breame.spelling import british_spelling_exists, get_american_spelling
@@ -194,39 +193,6 @@ def _adjective_heads(k: str) -> tuple[frozenset, frozenset]:
                    for h in heads(d.synset())}
         named |= derived & set(s.attributes())
     return frozenset(as_adjective), frozenset(named)
-
-
-def concepts(keys: Iterable[str]) -> dict[str, str]:
-    """Each key (:func:`key`) of ``keys`` that means the same as another of them (:func:`same_meaning`) -> one
-    key standing for its connected set (the smallest), for blocking only: texts that say the same in other words
-    of one meaning ("is allergic to shellfish" / "has a shellfish allergy") are compared; a pair's verdict is still
-    :func:`same_meaning` of its own words.  Keys that mean the same are found through what they share (a WordNet
-    synset among their :data:`SENSES`, a derived form, an adjective's head), never by comparing all pairs.  Empty
-    without WordNet."""
-    if wordnet() is None:
-        return {}
-    sharing: dict[object, list[str]] = {}
-    for k in dict.fromkeys(keys):
-        synsets, _, forms = _lemmas(k)
-        adjective, named = _adjective_heads(k)
-        # two keys of one meaning share one of these; a verb and its noun in any tense ("was diagnosed" / "a
-        # diagnosis": :func:`derived`, which .restated reads) share a form of their family
-        for shared in (*synsets, *forms, *_family(bare(k)), bare(k), *adjective, *named):
-            sharing.setdefault(shared, []).append(k)
-    parent: dict[str, str] = {}
-
-    def root(k: str) -> str:
-        while k in parent:
-            k = parent[k]
-        return k
-
-    for group in sharing.values():
-        for i, x in enumerate(group):
-            for y in group[i + 1:]:
-                rx, ry = root(x), root(y)
-                if rx != ry and (same_meaning(x, y) or past(x) != past(y) and derived(bare(x), bare(y))):
-                    parent[max(rx, ry)] = min(rx, ry)
-    return {k: root(k) for k in list(parent)}
 
 
 # English derivational endings (and a stem's own final letters: "allerg-y", "diabet-es"; the Greek "-is" of an act:

@@ -113,7 +113,7 @@ def _modifier(t: _Text, k: int) -> bool:
 def core_shape(shape: tuple[str, ...]) -> frozenset[str]:
     """The words of a text's shape (:func:`.blocks._shapes`: its content words, one meaning as one word) that
     :func:`restated` compares, tense left out: texts equal in them are compared ("Was diagnosed with gout" /
-    "Received a gout diagnosis": a verb and its noun are one word of a shape, :func:`.lexicon.concepts`)."""
+    "Received a gout diagnosis": a verb and its noun are one word of a shape, :func:`.concepts.concepts`)."""
     lemmas = (lexicon.bare(w) for w in shape)
     return frozenset(w for w in lemmas if w not in DELEXICAL and w not in PRONOUNS and w not in _JOINS)
 
