@@ -31,7 +31,7 @@ from .blocks import (
 )
 from .compare import _compare, _is_value
 from .restated import core_shape
-from .text import _parse, _reparsed, normalize_strong
+from .text import _parse, _reparsed, _Text, normalize_strong
 from .tuning import COLUMNS, FUZZY_FLOOR, KINDS, NEAR_FLOOR
 
 
@@ -42,6 +42,7 @@ class _Analysis:
     variants: pd.DataFrame  # group, id, value, change: members of each review group
     compared_pairs: int
     blocks: int
+    words: dict[int, tuple[tuple[str, ...], tuple[str, ...]]]  # id -> a variant member's words, folded and as written
     queue: pd.DataFrame | None = None  # review_queue(), once computed
     queue_pairs: pd.DataFrame | None = None  # id_a, id_b, group: each member and the newest of its statement
 
@@ -204,10 +205,12 @@ def _run_audit(memories: pd.DataFrame, allowance: budget.Budget) -> _Analysis:
     variants = pd.DataFrame([(key, row, value, change) for (key, row), (value, change) in members.items()],
                             columns=["key", "row", "value", "change"])
     variants["id"] = ids[variants["row"].to_numpy(dtype=np.int64)]
+    words = {int(ids[row]): (texts[row].words, texts[row].written)  # what the queue shows of each member: not
+             for row in set(variants["row"].tolist()) if isinstance(texts[row], _Text)}  # parsed twice
     variants = variants.drop(columns="row")
     compared = sum(len(b) * (len(b) - 1) // 2 for b in exact_blocks) \
         + sum(len(p) * (len(h) - 1) for p, h in rare_blocks)
-    return _Analysis(rows, pairs, variants, compared, len(exact_blocks) + len(rare_blocks) + len(big_groups))
+    return _Analysis(rows, pairs, variants, compared, len(exact_blocks) + len(rare_blocks) + len(big_groups), words)
 
 
 # -- helpers ------------------------------------------------------------------------------

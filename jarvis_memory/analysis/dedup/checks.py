@@ -176,7 +176,7 @@ def _review_queue(memories: pd.DataFrame, analysis: _Analysis) -> tuple[pd.DataF
         member_ids = [m[0] for m in members.values()]
         member_values = [m[2] for m in members.values()]
         if len(set(keys[start:end])) > 1:  # several places differ: each member's own words
-            parsed = {i: _words(content[i]) for t in members for i in mates.get(t, [t])}
+            parsed = {i: analysis.words.get(i) or _words(content[i]) for t in members for i in mates.get(t, [t])}
             # a word is common if every member or one of its duplicates has it: a typo is not a difference
             common = set.intersection(*(set().union(*(parsed[i][0] for i in mates.get(t, [t]))) for t in members))
             member_values = [_own_words(parsed[i], common) or value for i, value in zip(member_ids, member_values)]

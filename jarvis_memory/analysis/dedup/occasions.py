@@ -35,12 +35,15 @@ def nouns_of(verb: str) -> frozenset[str]:
                                for d in n.derivationally_related_forms() if d.synset().pos() == "n"})
 
 
-@lru_cache(maxsize=20_000)
 def names_event(noun: str, verb: str) -> bool:
     """Whether key ``noun`` names the place or time of the event of key ``verb`` (a lemma, a past form marked or
     not): "birthplace" / "bear" (WordNet: "the place where someone was born"); ``False`` without WordNet."""
+    return bool(stems(noun)) and _names_event(noun, lexicon.bare(verb))  # most nouns are of no occasion: no lookup
+
+
+@lru_cache(maxsize=20_000)
+def _names_event(noun: str, verb: str) -> bool:
     reader = lexicon.wordnet()
-    noun, verb = lexicon.bare(noun), lexicon.bare(verb)
     if reader is None or not noun.isalpha() or not verb.isalpha() or noun == verb:
         return False
     if not stems(noun) & nouns_of(verb):
