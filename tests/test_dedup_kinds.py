@@ -781,3 +781,16 @@ def test_a_noun_of_an_events_place_or_time_says_what_its_verb_says(a: str, b: st
     found = dedup.candidates(memories(texts))
     pair = found[(found.id_a == 1) & (found.id_b == 2)]
     assert bool(len(pair) and pair.kind.iloc[0] in dedup.DUPLICATE_KINDS) is same  # blocked together as well
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Wants to get engaged before buying a flat", "Wants to buy a flat before getting engaged"),  # a get-passive
+    ("Her daughter's full name is Rose Ellen", "Her daughter's full name is Ellen Rose"),          # a name's parts
+])
+def test_events_around_before_and_a_names_parts_exchanged_are_variants(a: str, b: str) -> None:
+    assert verdict(a, b)[0] == "variant"
+
+
+def test_speechs_fused_forms_are_their_words() -> None:
+    assert verdict("Is gonna sell the boat in May", "Is going to sell the boat in May")[0] in dedup.DUPLICATE_KINDS
+    assert verdict("Visited Paris and Rome", "Visited Rome and Paris")[0] in dedup.DUPLICATE_KINDS  # a list

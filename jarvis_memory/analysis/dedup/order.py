@@ -206,8 +206,9 @@ def swapped_in_place(a: _Text, b: _Text, same: dict[str, str]) -> tuple[list[int
             if mid_a[:x] != mid_b[n - x:] or mid_a[n - y:] != mid_b[:y] or mid_a[x:n - y] != mid_b[y:n - x]:
                 continue
             at = seq_a[p + x - 1][1]
-            if x + y == n and at in a.hyphened and seq_a[p + x][1] == at + 1:
-                return [s for _, s in seq_a[p:p + x]], [s for _, s in seq_b[p:p + y]]  # one code's parts: "B2" / "2B"
+            if x + y == n and seq_a[p + x][1] == at + 1 and (at in a.hyphened or all(
+                    s >= 0 and a.names[s] for _, s in seq_a[p:end])):  # one code's or name's parts side by side:
+                return [s for _, s in seq_a[p:p + x]], [s for _, s in seq_b[p:p + y]]  # "B2" / "2B", "Ann Lee" / "Lee Ann"
             if x + y == n and not adjacent(p, x, y):
                 continue  # nothing between: a moved phrase or a list
             if circumstance(p, p + x) != circumstance(end - y, end):

@@ -69,6 +69,11 @@ def _plural(word: str) -> bool:
     return bool(nouns) and word not in nouns and word.endswith("s")
 
 
+def participle(word: str) -> bool:
+    """Whether a folded word can be a past participle ("married", "paid")."""
+    return _verb_form(word)[2]
+
+
 @lru_cache(maxsize=200_000)
 def _verb_form(word: str) -> tuple[bool, bool, bool]:
     """``(has a verb reading, is a finite form, is a past participle)`` of a folded word (lemminflect)."""

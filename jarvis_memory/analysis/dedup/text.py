@@ -99,6 +99,10 @@ _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")  # "Anna's" is the name "Anna"
 _CLITIC = re.compile(r"(?i)\b(i)['’]?(m|ve)\b")
 _CLITICS = {"m": " am", "ve": " have"}
 _SHORTHAND = re.compile(r"(?i)\bw/(o\b)?")  # "w/" is "with", "w/o" "without": a note's shorthand, in no lexicon
+# Speech's fused forms, a closed set (Quirk et al. 1985, 3.42, note): "gonna" is "going to", as a voice note writes it
+_FUSED = {"gonna": "going to", "wanna": "want to", "gotta": "got to", "hafta": "have to", "kinda": "kind of",
+          "sorta": "sort of", "dunno": "do not know", "lemme": "let me", "gimme": "give me"}
+_FUSED_FORM = re.compile(r"(?i)\b(" + "|".join(_FUSED) + r")\b")
 # A contraction typed without its apostrophe ("dont", "isnt", "cant"): the auxiliaries that take "n't" (Quirk et
 # al. 1985, 3.23), a closed class; "cant" and "wont" are also rare nouns, read as the contractions notes mean
 _UNMARKED = re.compile(r"(?i)\b(do|does|did|is|are|was|were|has|have|had|could|would|should|must|need|ca|wo)nt\b")
@@ -168,6 +172,7 @@ def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
         text = "".join(parts)
     if "/" in text:
         text = _SHORTHAND.sub(lambda m: "without " if m[1] else "with ", text)
+    text = _FUSED_FORM.sub(lambda m: _FUSED[m[1].casefold()], text)
     if "nt" in text:
         text = _UNMARKED.sub(lambda m: _CONTRACTED.get(m[1].casefold(), m[1]) + " not", text)
     # (word, spelled, break before, name, as written, joined to the next by a hyphen: "left-handed")
@@ -225,7 +230,9 @@ def _text(raw: str) -> _Text:
     # "Victor disliked spicy food" does; a light verb's noun says what it does ("made the decision")
     content = tuple(i for i, w in enumerate(words) if w not in FUNCTION_WORDS and w not in NEGATIONS
                     and word_roles[i] not in (roles.AGENT, roles.PASSIVE, roles.CAUSATIVE) and i not in light
-                    and not (w == "am" and not (i and is_number(words[i - 1]))))  # "I am", not "9 am"
+                    and not (w == "am" and not (i and is_number(words[i - 1])))  # "I am", not "9 am"
+                    and not (keys[i] == "get" and i + 1 < len(words) and roles.participle(words[i + 1])))
+    # a get-passive's "get" anywhere ("before getting married"), as roles.of marks one opening a clause
     negated = []
     for i, w in enumerate(words):
         if w in NEGATIONS and i and word_roles[i - 1] == roles.PASSIVE:  # "The gym membership was cancelled":
