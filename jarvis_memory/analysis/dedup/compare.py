@@ -97,7 +97,7 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
                     # noun holds the verb's relation word, its possessive the owner (who the verb is of)
                     for t, only, k in ((a, only_a, w), (b, only_b, match)):
                         near = [t.keys[m] for m in (t.first[k] - 1, t.first[k] + 1) if 0 <= m < len(t.words)]
-                        for x in [x for x in only if x in near and (x in RELATIONS or x in ("her", "his"))]:
+                        for x in [x for x in only if x in near and x in ("in", "on", "at", "her", "his")]:
                             only.remove(x)
         # a kind for one of its class: "Is a GP" / "Is a doctor" (the kind says more; not under a negation: "Eats
         # no meat" says more than "Eats no chicken")

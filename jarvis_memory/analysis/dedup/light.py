@@ -53,10 +53,11 @@ def light_verbs(words: tuple[str, ...], keys: tuple[str, ...], word_roles: tuple
             keys[j] = verb + (lexicon.PAST if lexicon.past(k) else "")
             light.add(i)
     verbs = [i for i, r in enumerate(word_roles) if r.startswith("verb")]
-    copula = next((i for i, w in enumerate(words) if w in _COPULA_TENSE), None) if not verbs else \
-        verbs[0] if len(verbs) == 1 and (lexicon.bare(keys[verbs[0]]) in _EVENTS or words[verbs[0] + 1:verbs[0] + 2]
-                                         == ("place",)) and not _NEGATED.intersection(words) else None  # "The move
-    # never happened": no move
+    if not verbs:
+        copula = next((i for i, w in enumerate(words) if w in _COPULA_TENSE), None)
+    else:  # "The move never happened": no move
+        copula = verbs[0] if len(verbs) == 1 and _eventive(words, keys, verbs[0]) \
+            and not _NEGATED.intersection(words) else None
     if copula is not None and not light:
         j = next((j for j in range(copula - 1, -1, -1) if word_roles[j] == "subj"), None)
         verb = lexicon.verb_of(keys[j]) if j is not None else None
@@ -64,6 +65,11 @@ def light_verbs(words: tuple[str, ...], keys: tuple[str, ...], word_roles: tuple
             keys[j] = verb + _COPULA_TENSE.get(words[copula], lexicon.PAST if lexicon.past(keys[copula]) else "")
             light.update((copula, copula + 1) if words[copula + 1:copula + 2] == ("place",) else (copula,))
     return tuple(keys), light
+
+
+def _eventive(words: tuple[str, ...], keys: list[str], i: int) -> bool:
+    """Whether verb ``i`` only says that its subject's event takes place (:data:`_EVENTS`, "take place")."""
+    return lexicon.bare(keys[i]) in _EVENTS or words[i + 1:i + 2] == ("place",)
 
 
 @lru_cache(maxsize=20_000)

@@ -282,10 +282,10 @@ def same_relation(a: _Text, i: int, b: _Text, j: int) -> bool:
 def owner_named(words: tuple[str, ...], names: tuple[bool, ...], word_roles: tuple[str, ...]) -> tuple[str, ...]:
     """``words`` with the owner read where "she" or "he" opens a memory as its subject, or follows an opening phrase
     that names no one ("She runs with the club", "On Tuesdays she runs ...", "Once a month she runs ...", "When it
-    rains, she runs ...": "The user runs ...", as a bare verb is): in a personal
-    store that pronoun stands for the owner (:func:`owner_gender` keeps which one), as does a passive's agent
-    "by her"/"by him" with no one named but its subject (who the pronoun cannot stand for); not one that stands for a
-    named person (:func:`uncleft`: "The bakery where Priya works is something she loves")."""
+    rains, she runs ...": "The user runs ...", as a bare verb is): in a personal store that pronoun stands for the
+    owner (:func:`owner_gender` keeps which one), as does a passive's agent "by her"/"by him" with no one named but
+    its subject (who the pronoun cannot stand for); not one that stands for a named person (:func:`uncleft`: "The
+    bakery where Priya works is something she loves")."""
     if AGENT in word_roles:  # "Arlo is taken swimming by her": a passive's pronoun agent, no one else named before
         k = word_roles.index(AGENT) + 1  # but its subject ("Maria's son is driven by her": Maria)
         if k < len(words) and words[k] in ("her", "him", "me") \

@@ -87,13 +87,16 @@ def under_another_verb(shorter: _Text, longer: _Text, same: dict[str, str]) -> b
     verb, Quirk et al. 1985, 16.38-16.52: wanting, trying, failing, ceasing is not doing), or the person the
     shorter's copula describes as what it acts on ("Is a baker" / "Married a baker", or its doing as a gerund: "Is a
     painter" / "Loves painting"; not "Is a guitarist" / "Plays guitar") or what it acts for ("Is a vegan" / "Cooks for
-    a vegan") or as, unless it works as it ("Is a nurse" / "Retired as a nurse"; not "Works as a nurse"), its adjective's noun as what it acts on ("Is allergic to eggs" / "Has outgrown his egg allergy",
-    "Is afraid of dogs" / "Overcame her fear of dogs"; not "has": :data:`DELEXICAL`), or its copula or an
-    infinitive under the verb ("Is a yoga teacher" / "Would like to be a yoga teacher", "Is pregnant" / "Is trying
+    a vegan") or as, unless it works as it ("Is a nurse" / "Retired as a nurse"; not "Works as a nurse"), its
+    adjective's noun as what it acts on ("Is allergic to eggs" / "Has outgrown his egg allergy", "Is afraid of dogs" /
+    "Overcame her fear of dogs"; not "has": :data:`DELEXICAL`), or its copula or an infinitive under the verb ("Is a yoga teacher" / "Would like to be a yoga teacher", "Is pregnant" / "Is trying
     to get pregnant").  Words joined by "and" are
     two statements, each its own ("Lives in Leeds" / "Moved to Leeds and lives there").  ``same`` maps a word of the
     shorter to the longer's word that stands for it."""
     v = next((i for i, r in enumerate(longer.roles) if r.startswith("verb")), None)
+    if v is not None and longer.words[v:v + 2] == ("going", "to") and v + 2 < len(longer.words) \
+            and _base_verb(longer.written[v + 2].lower()) and "going" not in shorter.words:
+        return True  # "Is going to quit her job" / "Quit her job": a plan, not the act (nor "goes running")
     if v is None or any(same.get(k, k) == longer.keys[v] for k in shorter.keys) \
             or lexicon.bare(longer.keys[v]) in DELEXICAL:
         return False
@@ -292,6 +295,9 @@ _EXCEPT = frozenset(("except", "excluding", "apart"))  # a phrase of exception (
 
 # Privative adjectives: a former employer is no employer (Kamp & Partee 1995, "Prototype theory and
 # compositionality", Cognition 57: "former", "fake", "alleged" are neither intersective nor subsective); a closed class
+# Downtoners: "mostly vegetarian" is not quite vegetarian (Quirk et al. 1985, 8.104-8.112: approximators and
+# compromisers, "almost", "nearly", "partly", "mostly", "more or less"); a closed class
+_DOWNTONERS = frozenset("mostly partly almost nearly partially largely mainly somewhat semi quasi".split())
 _PRIVATIVE = frozenset("former previous prior ex erstwhile onetime future prospective potential fake alleged"
                        " supposed".split())  # not "next", "late", "past": mostly of time ("next August", "late")
 
@@ -299,9 +305,11 @@ _PRIVATIVE = frozenset("former previous prior ex erstwhile onetime future prospe
 def takes_out(longer: _Text, extra: set[int]) -> bool:
     """Whether an extra word takes something out of the shorter's statement, or says it only is like it: a phrase of
     exception ("any vegetable except kale": no longer "any vegetable"), a likeness (:func:`_likened`), a privative
-    adjective (:data:`_PRIVATIVE`: "Employer: Deloitte" / "Previous employer: Deloitte")."""
+    adjective (:data:`_PRIVATIVE`: "Employer: Deloitte" / "Previous employer: Deloitte"), a downtoner
+    before a shared word (:data:`_DOWNTONERS`: "Is vegetarian" / "Is mostly vegetarian"; not "Collects records" /
+    "... records, mostly funk")."""
     return any(longer.words[i] in _EXCEPT or longer.words[i] in _PRIVATIVE or _likened(longer, i, extra)
-               for i in extra)
+               or longer.words[i] in _DOWNTONERS and i + 1 in longer.content and i + 1 not in extra for i in extra)
 def another_owner(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
     """Whether an extra word names another owner of what follows it: a possessive ("Her sister's husband is a
     pilot" / "Her husband is a pilot", "Walks her friend's dog" / "Walks her dog"), or a person put after a shared
