@@ -97,7 +97,10 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
                     # noun holds the verb's relation word, its possessive the owner (who the verb is of)
                     for t, only, k in ((a, only_a, w), (b, only_b, match)):
                         near = [t.keys[m] for m in (t.first[k] - 1, t.first[k] + 1) if 0 <= m < len(t.words)]
-                        for x in [x for x in only if x in near and x in ("in", "on", "at", "her", "his")]:
+                        if t.roles[t.first[k]].startswith("verb") and near[-1:] and near[-1] in only \
+                                and near[-1] not in _EVENT_RELATIONS:
+                            return _NONE  # "Was born near Whitby": not where she was born
+                        for x in [x for x in only if x in near and x in (*_EVENT_RELATIONS, "her", "his")]:
                             only.remove(x)
         # a kind for one of its class: "Is a GP" / "Is a doctor" (the kind says more; not under a negation: "Eats
         # no meat" says more than "Eats no chicken")
@@ -245,6 +248,7 @@ def _owned_or_one(a: _Text, b: _Text) -> str | None:
 
 
 _OWNERS = frozenset("my her his their our".split())
+_EVENT_RELATIONS = ("in", "on", "at")  # where and when an event is, which its noun of place or time holds
 
 
 def _held(t: _Text) -> tuple[str, int] | None:
