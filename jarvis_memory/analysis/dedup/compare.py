@@ -62,7 +62,8 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
         return _Verdict("paraphrase")
     if any(had_person(a, a.first[k], b, b.first[k]) for k in (a.verbs ^ b.verbs) & bag_a.keys() & bag_b.keys()):
         return _NONE  # "Coaches tennis" / "Has a tennis coach": one word, a doing and a person one has
-    if len(only_a) == len(only_b) == 1 and (_complement_moved(a, b) or _complement_moved(b, a)):
+    if len(only_a) == len(only_b) == 1 and (only_a[0] in _SKILL_RELATIONS or only_b[0] in _SKILL_RELATIONS) \
+            and (_complement_moved(a, b) or _complement_moved(b, a)):
         return _Verdict("paraphrase")  # "Is fluent in German" / "Speaks fluent German"
     typos, synonyms, classed = [], [], []
     if only_a and only_b and len(only_a) * len(only_b) <= 16:
@@ -228,6 +229,7 @@ def _complement_moved(a: _Text, b: _Text) -> bool:
 
 
 _IS = frozenset("is are am was were".split())
+_SKILL_RELATIONS = frozenset(("in", "at"))  # "fluent in", "good at": the one word :func:`_complement_moved` moves
 
 
 def _copula_tense_changed(a: _Text, b: _Text) -> bool:
@@ -307,8 +309,10 @@ def _same_words(a: _Text, b: _Text, typos: list[tuple[str, str]]) -> bool:
 def _one_slot(a: _Text, b: _Text) -> bool:
     """Whether two texts have the same content words in the same order but at one place ("Moved to Denver" /
     "Relocated to Denver"): where a word's rarer senses may be read (:func:`lexicon.manner_of`)."""
-    keys_a, keys_b = [a.keys[i] for i in a.content], [b.keys[i] for i in b.content]
-    return len(keys_a) == len(keys_b) and sum(x != y for x, y in zip(keys_a, keys_b)) == 1
+    if len(a.content) != len(b.content):
+        return False
+    keys_a, keys_b = a.keys, b.keys
+    return sum(keys_a[i] != keys_b[j] for i, j in zip(a.content, b.content)) == 1
 
 
 def _same_tense(x: str, y: str) -> bool:
