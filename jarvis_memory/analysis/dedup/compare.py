@@ -14,7 +14,7 @@ from .counts import counted
 from .occasions import names_event
 from .order import changed_roles, shown, swapped_clauses, swapped_in_place
 from .restated import had_person, past_tense, restated
-from .roles import RELATIONS, same_relation
+from .roles import POSSESSIVES, RELATIONS, same_relation
 from .subsumption import (
     acted_on_by_voice,
     acted_on_otherwise,
@@ -235,7 +235,7 @@ _SKILL_RELATIONS = frozenset(("in", "at"))  # "fluent in", "good at": the one wo
 def _copula_tense_changed(a: _Text, b: _Text) -> bool:
     """Whether both texts open their clause with "be" in another tense: "Is vegetarian" / "Was vegetarian for ten
     years" (a state that may be over)."""
-    return all(_held(t) is not None and _held(t)[0] == "be" for t in (a, b)) and past_tense(a) != past_tense(b)
+    return all((_held(t) or ("",))[0] == "be" for t in (a, b)) and past_tense(a) != past_tense(b)
 
 
 def _owned_or_one(a: _Text, b: _Text) -> str | None:
@@ -243,13 +243,12 @@ def _owned_or_one(a: _Text, b: _Text) -> str | None:
     "her", "his", "their"): the person related to the owner, another statement; the noun as written, or ``None``."""
     for k in a.indefinite:
         j = b.first.get(k)
-        if j is not None and k not in b.indefinite and any(w in _OWNERS for w in b.words[max(0, j - 2):j]) \
+        if j is not None and k not in b.indefinite and any(w in POSSESSIVES for w in b.words[max(0, j - 2):j]) \
                 and lexicon.names_a_person(k):
             return b.written[j]
     return None
 
 
-_OWNERS = frozenset("my her his their our".split())
 _EVENT_RELATIONS = ("in", "on", "at")  # where and when an event is, which its noun of place or time holds
 
 

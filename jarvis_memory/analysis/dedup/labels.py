@@ -9,10 +9,10 @@ from functools import lru_cache
 from lemminflect import getAllLemmas
 
 from . import lexicon
+from .roles import POSSESSIVES
 
 MAX_LABEL = 4  # words before the colon at most: longer, the colon ends a clause
 # Finite verbs after the colon: a clause of its own ("Update: she is moving"), no value of the label
-_OWNERS = frozenset("my her his their our".split())
 _FINITE = frozenset("is are was were am has have had will would can could does did do".split())
 
 
@@ -24,7 +24,7 @@ def as_subject(tokens: list[tuple], label: int, hedges: frozenset[str]) -> list[
     if label >= len(tokens) or _verb_only(tokens[label][0]) or tokens[label][0].endswith("ing") \
             or any(t[1] in hedges for t in tokens[:label]) or any(t[1] in _FINITE for t in tokens[label:]):
         return tokens
-    owner = [("my", "my", False, False, "", False)] if tokens[0][0] not in _OWNERS and lexicon.names_a_person(
+    owner = [("my", "my", False, False, "", False)] if tokens[0][0] not in POSSESSIVES and lexicon.names_a_person(
         lexicon.key(tokens[label - 1][0])) else []  # "Accountant: Martin Hale": the owner's accountant
     return [*owner, *tokens[:label], ("is", "is", False, False, ":", False), *tokens[label:]]
 

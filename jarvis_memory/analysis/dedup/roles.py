@@ -196,6 +196,7 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
 
 OWNER = frozenset("user i me my myself mine".split())  # the memory's owner, a participant like any named one
 PRONOUNS = frozenset("he him his she her hers it its they them their theirs we us our you your".split())
+POSSESSIVES = frozenset("my her his their our".split())  # possessive determiners: "my accountant", "her accountant"
 
 
 # A pseudo-cleft's head and its relative word: "X is something (that) she hates", "X is what I do" (Quirk et al.

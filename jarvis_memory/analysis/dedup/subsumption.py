@@ -89,10 +89,10 @@ def under_another_verb(shorter: _Text, longer: _Text, same: dict[str, str]) -> b
     painter" / "Loves painting"; not "Is a guitarist" / "Plays guitar") or what it acts for ("Is a vegan" / "Cooks for
     a vegan") or as, unless it works as it ("Is a nurse" / "Retired as a nurse"; not "Works as a nurse"), its
     adjective's noun as what it acts on ("Is allergic to eggs" / "Has outgrown his egg allergy", "Is afraid of dogs" /
-    "Overcame her fear of dogs"; not "has": :data:`DELEXICAL`), or its copula or an infinitive under the verb ("Is a yoga teacher" / "Would like to be a yoga teacher", "Is pregnant" / "Is trying
-    to get pregnant").  Words joined by "and" are
-    two statements, each its own ("Lives in Leeds" / "Moved to Leeds and lives there").  ``same`` maps a word of the
-    shorter to the longer's word that stands for it."""
+    "Overcame her fear of dogs"; not "has": :data:`DELEXICAL`), or its copula or an infinitive under the verb ("Is a
+    yoga teacher" / "Would like to be a yoga teacher", "Is pregnant" / "Is trying to get pregnant").  Words joined
+    by "and" are two statements, each its own ("Lives in Leeds" / "Moved to Leeds and lives there").  ``same`` maps a
+    word of the shorter to the longer's word that stands for it."""
     v = next((i for i, r in enumerate(longer.roles) if r.startswith("verb")), None)
     if v is not None and longer.words[v:v + 2] == ("going", "to") and v + 2 < len(longer.words) \
             and _base_verb(longer.written[v + 2].lower()) and "going" not in shorter.words:

@@ -182,10 +182,9 @@ def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
     for match in _TOKEN.finditer(text):
         token = match.group()
         if token in _BREAKS:
-            if token == ":" and not brk and label is None and len(tokens) <= labels.MAX_LABEL and match.end() < len(text) \
-                    and text[match.end()].isspace():
-                label = len(tokens)
-            label = label if label is not None else -1
+            if label is None:  # only the first break may end a label; -1: none
+                label = len(tokens) if token == ":" and not brk and len(tokens) <= labels.MAX_LABEL \
+                    and text[match.end():match.end() + 1].isspace() else -1
             brk = True
             continue
         if not token[0].isalnum():
