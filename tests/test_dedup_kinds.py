@@ -804,3 +804,12 @@ def test_speechs_fused_forms_are_their_words() -> None:
 def test_a_plan_a_downtoner_and_another_relation_are_no_detail(a: str, b: str) -> None:
     assert verdict(a, b)[0] not in dedup.DUPLICATE_KINDS
     assert verdict("Collects stamps", "Collects stamps, mostly from Japan")[0] == "subsumed"
+
+
+def test_a_participant_moved_past_the_verb_reaches_the_review_queue() -> None:
+    """"Nadia owes the user €20" / "The user owes Nadia €20": the one participant written moved; shown alone, both
+    members said "Nadia" and the queue, which drops groups whose members all say the same, dropped the pair."""
+    texts = ["Nadia owes the user €20", "The user owes Nadia €20", *UNRELATED]
+    queue = dedup.review_queue(memories(texts))
+    assert [sorted(ids) for ids in queue["ids"]] == [[1, 2]]
+    assert len(set(queue["values"].iloc[0])) == 2

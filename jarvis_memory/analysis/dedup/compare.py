@@ -146,7 +146,10 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
     if not (only_a and only_b):
         moved = changed_roles(a, b, dict(typos + synonyms), {w for w, _ in typos})
         if moved:  # the same words in other roles: "Nadia owes the user" / "The user owes Nadia"
-            return _Verdict("variant", shared + ("\x02roles",), _shown(a, moved[0]), _shown(b, moved[1]), "order")
+            value_a, value_b = _shown(a, moved[0]), _shown(b, moved[1])
+            if value_a == value_b:  # one participant moved past the verb, the other unwritten or the owner: shown
+                value_a, value_b = _shown(a, moved[0], True), _shown(b, moved[1], True)  # with it ("Nadia owes")
+            return _Verdict("variant", shared + ("\x02roles",), value_a, value_b, "order")
     if not only_a and not only_b:
         clauses = swapped_clauses(a, b)
         if clauses:  # "Got married and had a baby" / "Had a baby and got married": events in another order
@@ -277,9 +280,12 @@ def _plain(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
 
 
-def _shown(t: _Text, keys: list[str]) -> str:
-    """The words of ``keys`` as ``t`` writes them, in its order: "trains … planes"."""
-    return " … ".join(t.written[i] for i in sorted(t.first[k] for k in keys if k in t.first))
+def _shown(t: _Text, keys: list[str], verb: bool = False) -> str:
+    """The words of ``keys`` as ``t`` writes them, in its order: "trains … planes"; with ``verb``, and its first verb
+    ("Nadia owes" / "owes Nadia": a review group whose members showed one value would say nothing to review)."""
+    verbs = [t.first[k] for k in t.verbs if k in t.first] if verb else []
+    at = sorted({t.first[k] for k in keys if k in t.first} | set(verbs[:1] and [min(verbs)]))
+    return " … ".join(t.written[i] for i in at)
 
 
 def _one_letter_swap(a: _Text, b: _Text) -> int | None:
