@@ -813,3 +813,30 @@ def test_a_participant_moved_past_the_verb_reaches_the_review_queue() -> None:
     queue = dedup.review_queue(memories(texts))
     assert [sorted(ids) for ids in queue["ids"]] == [[1, 2]]
     assert len(set(queue["values"].iloc[0])) == 2
+
+
+@needs_wordnet
+@pytest.mark.parametrize(("a", "b"), [
+    ("When he retires, Marco wants to live by the sea", "Marco wants to live by the sea when he retires"),
+    ("Because of her back, she gave up rowing", "She gave up rowing because of her back"),
+    ("When it snows she walks to work", "Walks to work when it snows"),       # no comma: ends before the owner
+    ("According to Ines, the bakery shuts at 4", "The bakery shuts at 4, according to Ines"),
+    ("Has a govt pension", "Has a government pension"),                         # contracted
+    ("Physio appts are on Thursdays", "Physio appointments are on Thursdays"),
+    ("Runs approx 20 km a week", "Runs approximately 20 km a week"),           # clipped
+])
+def test_a_fronted_adverbial_and_an_abbreviated_word_say_the_same(a: str, b: str) -> None:
+    assert verdict(a, b)[0] in dedup.DUPLICATE_KINDS
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Since Ada moved in she has paid the gas bill", "Has paid the gas bill since Ada moved in"),  # "she": Ada
+    ("When she swims, she listens to audiobooks", "When she listens to audiobooks, she swims"),
+    ("Drinks tea with milk", "Drinks tea without milk"),                        # a function word abbreviates nothing
+    ("Plays chess with Sam", "Plays chess with salmon"),                        # a name is no abbreviation
+    ("Cycles to work if it is dry", "Cycles to work"),                          # a condition is no detail
+    ("Will sell the car unless prices drop", "Will sell the car"),
+])
+def test_a_fronted_clause_keeps_its_pronouns_and_a_condition_is_no_detail(a: str, b: str) -> None:
+    assert verdict(a, b)[0] not in dedup.DUPLICATE_KINDS
+    assert verdict("Is flying to Oslo", "Is flying to Oslo and hopes to ski if there is snow")[0] == "subsumed"

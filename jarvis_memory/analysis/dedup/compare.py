@@ -88,8 +88,9 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
         for w in list(only_a):  # a word for another that means the same: "began" / "started", "kids" / "children"
             if w not in only_a:
                 continue  # taken out with a noun of an event (below)
-            match = next((v for v in only_b if (lexicon.same_meaning(w, v) or names_event(w, v) or names_event(v, w))
-                          and not had_person(a, a.first[w], b, b.first[v])), None)  # "birthplace" / "born"
+            match = next((v for v in only_b if (lexicon.same_meaning(w, v) or names_event(w, v) or names_event(v, w)
+                                                or lexicon.abbreviation(a.written[a.first[w]], b.written[b.first[v]]))
+                          and not had_person(a, a.first[w], b, b.first[v])), None)  # "birthplace" / "born", "dept"
             if match is not None:
                 only_a.remove(w)
                 only_b.remove(match)

@@ -297,6 +297,7 @@ _EXCEPT = frozenset(("except", "excluding", "apart"))  # a phrase of exception (
 # compositionality", Cognition 57: "former", "fake", "alleged" are neither intersective nor subsective); a closed class
 # Downtoners: "mostly vegetarian" is not quite vegetarian (Quirk et al. 1985, 8.104-8.112: approximators and
 # compromisers, "almost", "nearly", "partly", "mostly", "more or less"); a closed class
+_CONDITIONALS = frozenset(("if", "unless"))  # open a clause the statement holds only under
 _DOWNTONERS = frozenset("mostly partly almost nearly partially largely mainly somewhat semi quasi".split())
 _PRIVATIVE = frozenset("former previous prior ex erstwhile onetime future prospective potential fake alleged"
                        " supposed".split())  # not "next", "late", "past": mostly of time ("next August", "late")
@@ -305,10 +306,13 @@ _PRIVATIVE = frozenset("former previous prior ex erstwhile onetime future prospe
 def takes_out(longer: _Text, extra: set[int]) -> bool:
     """Whether an extra word takes something out of the shorter's statement, or says it only is like it: a phrase of
     exception ("any vegetable except kale": no longer "any vegetable"), a likeness (:func:`_likened`), a privative
-    adjective (:data:`_PRIVATIVE`: "Employer: Deloitte" / "Previous employer: Deloitte"), a downtoner
+    adjective (:data:`_PRIVATIVE`: "Employer: Deloitte" / "Previous employer: Deloitte"), a condition on the
+    shorter's statement ("Works from home if it rains": no longer every day; Quirk et al. 1985, 15.33; not on an
+    added verb's: "... and hopes to ski if there is snow"), a downtoner
     before a shared word (:data:`_DOWNTONERS`: "Is vegetarian" / "Is mostly vegetarian"; not "Collects records" /
     "... records, mostly funk")."""
     return any(longer.words[i] in _EXCEPT or longer.words[i] in _PRIVATIVE or _likened(longer, i, extra)
+               or longer.words[i] in _CONDITIONALS and not any(longer.roles[j].startswith("verb") for j in extra if j < i)
                or longer.words[i] in _DOWNTONERS and i + 1 in longer.content and i + 1 not in extra for i in extra)
 def another_owner(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
     """Whether an extra word names another owner of what follows it: a possessive ("Her sister's husband is a

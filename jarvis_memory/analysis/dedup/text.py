@@ -12,7 +12,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 from wordfreq import zipf_frequency
 
-from . import endings, labels, lexicon, numbers, recurrence, roles, times
+from . import clauses, endings, labels, lexicon, numbers, recurrence, roles, times
 from .light import light_verbs
 from .tuning import CORPUS_KNOWN, KNOWN_ZIPF, MAX_BLOCK, MAX_CUT_WORDS, NAME_ZIPF
 
@@ -130,8 +130,7 @@ class _Text:
     written: tuple[str, ...]  # each word as the memory writes it ("Zoë", "10"), to show a value to a reader
     roles: tuple[str, ...]  # each word's role (roles.of): who does what to whom
     verbs: frozenset[str]  # the keys of the words read as verbs
-    hyphened: frozenset[int]  # positions of words joined to the next by a hyphen ("mother" in "mother-in-law", "7"
-    # in "A7R")
+    hyphened: frozenset[int]  # positions of words joined to the next by a hyphen ("mother-in-law"), "7" in "A7R"
     gender: str | None  # "f" or "m": of the pronoun that stands for the owner (roles.owner_gender)
     indefinite: frozenset[str]  # content keys within three words after "a"/"an": one of a kind, whichever
 
@@ -213,7 +212,7 @@ def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
         tokens = labels.as_subject(tokens, label, HEDGES)
     if times.MAY_HOLD.search(text):
         tokens = times.read(tokens)
-    return recurrence.every(endings.read(roles.uncleft(_without_hedges(tokens))))
+    return recurrence.every(endings.read(roles.uncleft(clauses.fronted(_without_hedges(tokens)))))
 
 
 def _text(raw: str) -> _Text:
@@ -239,8 +238,10 @@ def _text(raw: str) -> _Text:
         elif w in NEGATIONS:
             scope = i + 1 + NEGATION_SCOPE
             for j in range(i + 1, len(words)):
-                if breaks[j] or j >= scope or word_roles[i].startswith("verb") and words[j] in roles.RELATIONS:
-                    break  # a verb of ending ends what it acts on: "Cancelled the gym membership in May"
+                if breaks[j] or j >= scope or words[j] in clauses.SUBORDINATORS \
+                        or word_roles[i].startswith("verb") and words[j] in roles.RELATIONS:
+                    break  # a verb of ending ends what it acts on: "Cancelled the gym membership in May"; a clause
+                    # of its own is not negated: "Stopped running because of her knee"
                 if words[j] == "that":  # a that-clause is negated whole: "It is not true that she owns a car"
                     scope = len(words)
                 elif words[j] in FILLER:

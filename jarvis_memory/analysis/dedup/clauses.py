@@ -1,0 +1,36 @@
+"""A memory's clauses in one order: an adverbial clause or phrase written before its main clause is read after it
+("When she grows up, Maddie wants to be a vet" as "Maddie wants to be a vet when she grows up"; "According to Tom,
+she snores" as "she snores according to Tom").  English puts an adverbial first or last with no change of meaning
+(Quirk et al. 1985, A Comprehensive Grammar of the English Language, 8.13 and 15.20: initial and final positions of
+adjuncts and of adverbial clauses); the audit compares words by their places, so one place is chosen."""
+
+from __future__ import annotations
+
+# Subordinating conjunctions of time, condition, cause and concession (Quirk et al. 1985, 14.12) and the
+# prepositions that open an adjunct: a fronted one ends at its comma (or, in a clause, before the main clause's
+# subject pronoun: "When it rains she takes the bus")
+SUBORDINATORS = frozenset("when whenever if once before after while whilst because since until till unless although"
+                          " though whereas".split())
+PREPOSITIONS = frozenset("on in at during for from with without by according apart besides despite".split())
+_MAIN_SUBJECTS = frozenset(("i", "he", "she"))  # the owner opening the main clause: the fronted clause ends before it
+_PRONOUNS = frozenset(("he", "she", "they"))
+MAX_FRONTED = 10  # words of a fronted adverbial at most: a longer opening is read as written
+
+
+def fronted(tokens: list[tuple]) -> list[tuple]:
+    """The tokens (:func:`.text._tokens`: ``(word, spelled, break before, name, as written, hyphen)``) with an
+    opening adverbial moved after the main clause, a break before it and none before the main clause's first word;
+    other tokens as given.  The main clause must hold at least two words and start with no conjunction."""
+    if len(tokens) < 4 or tokens[0][0] not in SUBORDINATORS | PREPOSITIONS:
+        return tokens
+    end = next((i for i, t in enumerate(tokens[1:], 1) if t[2]), None)
+    if end is None and tokens[0][0] in SUBORDINATORS:  # no comma: the clause's own subject and verb, then the owner
+        end = next((i for i in range(3, len(tokens) - 1) if tokens[i][0] in _MAIN_SUBJECTS), None)
+    if end is None or end > MAX_FRONTED or len(tokens) - end < 2 or tokens[end][0] in ("and", "but", "or", "so"):
+        return tokens
+    if any(t[2] for t in tokens[end + 1:]):
+        return tokens  # the main clause has breaks of its own (a list, a second sentence): read as written
+    main, adverbial = tokens[end:], tokens[:end]
+    if main[0][0] in _PRONOUNS and any(t[3] for t in adverbial):
+        return tokens  # "Since Priya moved in she has paid half": "she" may be Priya, who is no owner once first
+    return [(*main[0][:2], True, *main[0][3:]), *main[1:], (*adverbial[0][:2], True, *adverbial[0][3:]), *adverbial[1:]]
