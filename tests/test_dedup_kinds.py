@@ -840,3 +840,17 @@ def test_a_fronted_adverbial_and_an_abbreviated_word_say_the_same(a: str, b: str
 def test_a_fronted_clause_keeps_its_pronouns_and_a_condition_is_no_detail(a: str, b: str) -> None:
     assert verdict(a, b)[0] not in dedup.DUPLICATE_KINDS
     assert verdict("Is flying to Oslo", "Is flying to Oslo and hopes to ski if there is snow")[0] == "subsumed"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Works Saturdays", "Works on Saturdays"),                                  # a bare plural after a verb
+    ("Works Saturdays", "Works every Saturday"),
+    ("Lease ends 31 March 2027", "Lease ends on 31 March 2027"),               # "on" before a date may go
+    ("Dentist Monday at 9", "Dentist on Monday at 9"),
+    ("On 3 May the boiler gets serviced", "The boiler gets serviced 3 May"),
+    ("Week day mornings are for admin", "Weekday mornings are for admin"),
+])
+def test_a_day_or_date_written_without_its_preposition_says_the_same(a: str, b: str) -> None:
+    assert verdict(a, b)[0] in dedup.DUPLICATE_KINDS
+    assert verdict("Works Saturdays", "Works Sundays")[0] not in dedup.DUPLICATE_KINDS
+    assert verdict("Lease ends 31 March 2027", "Lease ends on 30 March 2027")[0] not in dedup.DUPLICATE_KINDS

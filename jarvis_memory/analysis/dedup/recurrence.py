@@ -2,16 +2,20 @@
 week".  English says a repeated time several ways (Quirk et al. 1985, A Comprehensive Grammar of the English
 Language, 8.64-8.66, adjuncts of frequency: "on" with a plural noun of time, "every" with a singular one, and the
 multiplicative adverbs "once", "twice", "thrice" for "<n> times"); the audit reads them as "every <time>" and "<n>".
-A bare plural ("Swims Saturdays") is left as it is: read as a singular, it would be one Saturday.  A rate is one word,
+A bare plural opening a memory or after a verb is "every" too ("Swims Saturdays", American usage: Quirk et al.
+9.36), not after another word ("lazy Sundays"); a day or date after a verb or noun takes the "on" it may go without ("Swims
+Saturday" as "Swims on Saturday", "expires 30 April" as "expires on 30 April"; Quirk et al. 9.36).  A rate is one word,
 the adverb or adjective of frequency made from its unit of time (Quirk et al. 7.20): "every <unit>", "per <unit>",
 "each <unit>", "a <unit>" after a count ("twice a week", "£45 a month"), "annually" for "yearly"; "once" before one
 says nothing more ("once a month" / "monthly"), "every other week" and "every two weeks" are "fortnightly"."""
 
 from __future__ import annotations
 
+from lemminflect import getAllLemmas
 from rapidfuzz.distance import OSA
 
 from . import lexicon
+from .times import MONTHS
 
 # The nouns of a recurring time whose plural after "on" says "every": days, parts of a day, the week's halves
 _PLURALS = {p: p[:-1] for p in "mondays tuesdays wednesdays thursdays fridays saturdays sundays weekends weekdays"
@@ -66,7 +70,10 @@ def every(tokens: list[tuple]) -> list[tuple]:
             continue
         if word in ("times", "time") and out and not t[2] and out[-1][0].isdigit() and (word == "times") != (out[-1][0] == "1"):
             continue  # "two times", "one time": the number says it
-        if out and not t[2] and out[-1][0] + word in _PLURALS:  # a plural in two words: "week days"
+        if out and not t[2] and out[-1][0] not in _BEFORE_A_DAY and _dated(tokens, k):
+            out.append(("on", "on", False, False, "on", False))  # "expires 30 April" as "expires on 30 April"
+        if out and not t[2] and (out[-1][0] + word in _PLURALS or out[-1][0] + word in _SINGULARS):
+            # a noun of time in two words: "week days", "week day"
             last = out.pop()
             t = (last[0] + word, last[1] + word, last[2], last[3], f"{last[4]} {t[4]}", t[5])
         word = _plural(t[0])
@@ -79,11 +86,15 @@ def every(tokens: list[tuple]) -> list[tuple]:
             brk = out[start][2]
         listed = start > 1 and not brk and out[start - 1][0] in ("and", "or") and out[start - 2][0] in _SINGULARS \
             and out[start - 2][1] != out[start - 2][0]  # "on Mondays and Thursdays": the list's first read already
-        if listed or start and not brk and out[start - 1][0] in _OPENERS:
-            if not listed:
+        opened = start and not brk and out[start - 1][0] in _OPENERS
+        if listed or opened or brk or not start or _verb(out[start - 1][0]):
+            if opened:
                 out[start - 1] = ("every", *out[start - 1][1:])
-            out[start:] = [(_PLURALS.get(s[0], s[0]), *s[1:]) for s in out[start:]]
-            t = (_PLURALS[word], *t[1:])
+            elif not listed:  # a bare plural after a verb: "Works Saturdays", "Saturdays: swims"
+                out.insert(start, ("every", "every", brk, False, "every", False))
+                start += 1
+            out[start:] = [(_PLURALS.get(s[0], s[0]), s[1], False, *s[3:]) for s in out[start:]]
+            t = (_PLURALS[word], t[1], False, *t[3:])
         else:
             t = (word, *t[1:])  # a misspelt plural as the plural it is: "evennings"
         out.append(t)
@@ -100,6 +111,29 @@ def _per(out: list[tuple], t: tuple) -> bool:
     recent = out[-_COUNT_REACH:]
     cut = max((n for n, u in enumerate(recent) if u[2]), default=0)  # not across a comma
     return any(u[0].isdigit() for u in recent[cut:])
+
+
+_WEEKDAYS = frozenset(w[:-1] for w in _PLURALS if w[:-1].endswith("day") and w != "weekdays")
+
+
+# Words a day or date may follow with no "on" before it: prepositions, determiners, "every" ("until Monday", "next
+# Monday", "each Monday"), and a day's or date's own words ("Monday 3 May", "3 May 2026")
+_BEFORE_A_DAY = frozenset("on at in by until till from to since before after every next last this that each of for"
+                          " the a an and or than between".split()) | frozenset(MONTHS) | _SINGULARS
+
+
+def _dated(tokens: list[tuple], k: int) -> bool:
+    """Whether token ``k`` opens one day or date: a weekday not followed by a plural ("Monday", not "Monday
+    mornings": that takes "on" as "every"), a day number and a month, a month and a day."""
+    words = [tokens[k][0]] + [u[0] for u in tokens[k + 1:k + 2] if not u[2]]
+    if words[0] in _WEEKDAYS:
+        return len(words) < 2 or _plural(words[1]) is None
+    return len(words) == 2 and (words[0].isdigit() and words[1] in MONTHS or words[0] in MONTHS and words[1].isdigit())
+
+
+def _verb(word: str) -> bool:
+    """Whether lemminflect reads a folded word as a verb ("works", "happens"; not "lazy")."""
+    return "VERB" in getAllLemmas(word)
 
 
 def _plural(word: str) -> str | None:
