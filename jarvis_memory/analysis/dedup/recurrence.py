@@ -70,7 +70,7 @@ def every(tokens: list[tuple]) -> list[tuple]:
             continue
         if word in ("times", "time") and out and not t[2] and out[-1][0].isdigit() and (word == "times") != (out[-1][0] == "1"):
             continue  # "two times", "one time": the number says it
-        if out and not t[2] and out[-1][0] not in _BEFORE_A_DAY and _dated(tokens, k):
+        if out and not t[2] and out[-1][0] not in _BEFORE_A_DAY and not out[-1][0][:1].isdigit() and _dated(tokens, k):
             out.append(("on", "on", False, False, "on", False))  # "expires 30 April" as "expires on 30 April"
         if out and not t[2] and (out[-1][0] + word in _PLURALS or out[-1][0] + word in _SINGULARS):
             # a noun of time in two words: "week days", "week day"
