@@ -266,13 +266,16 @@ _DETERMINERS = frozenset(("his", "her", "their"))  # possessive determiners ("my
 _ARTICLES = frozenset(("a", "an", "the", "this", "that", "these", "those"))
 
 
-def owners_only(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
+def owners_only(shorter: _Text, longer: _Text, extra: set[int], same: dict[str, str]) -> bool:
     """Whether the longer's extra words are only possessive determiners before a noun the shorter has with none, in
     two texts about the owner (:func:`.roles.doers`), about the same persons where the longer names no one else
     ("Accountant: Martin Hale" / "Martin Hale is her accountant"), or opening the longer ("Her son ..."): the
-    owner's, as the shorter's bare noun is."""
+    owner's, as the shorter's bare noun is (or its synonym, ``same``: the shorter's words -> the longer's: "Mom" /
+    "His mother")."""
+    written_as = {v: k for k, v in same.items()}
+
     def bare(k: str) -> bool:  # the shorter's noun with no article ("Called mother", not "Borrowed the car")
-        j = shorter.first.get(k)
+        j = shorter.first.get(written_as.get(k, k))
         return j is not None and lexicon.is_noun(shorter.words[j]) and (not j or shorter.words[j - 1] not in _ARTICLES)
 
     if not all(longer.words[i] in _DETERMINERS and i + 1 < len(longer.words) and bare(longer.keys[i + 1])

@@ -307,9 +307,10 @@ _HAVE = frozenset(("has", "have"))
 def _keys(words: tuple[str, ...], word_roles: tuple[str, ...]) -> tuple[str, ...]:
     """Each word's key: its lemma (:func:`lexicon.key`), the word itself for a time word ("am" in "9 am" is no
     form of "be"); a past form is a past tense only where it is a verb of the clause (:func:`roles.of`), not after a
-    present "be" (a passive: "coffee is preferred"), a present perfect with "since" (it holds now: "has played the
-    violin since 2010" / "plays the violin") nor a noun ("a turtle named Shelly")."""
-    keys, before, since = [], "", "since" in words  # before: the last word that is not an adverb ("is really obsessed")
+    present "be" (a passive: "coffee is preferred"), a present perfect with "since" or "for" a number (it holds now:
+    "has played since 2010" / "plays", "has taught for 17 years" / "has been teaching ..."), a noun ("a turtle named
+    Shelly").  ``before``: the last word that is not an adverb ("is really obsessed")."""
+    keys, before, since = [], "", "since" in words or any(w == "for" and is_number(n) for w, n in zip(words, words[1:]))
     for w, role in zip(words, word_roles):
         k = w if w in VALUE_WORDS else lexicon.key(w)
         keys.append(lexicon.bare(k) if before in _BE or not role.startswith("verb") or since and before in _HAVE else k)
@@ -347,8 +348,7 @@ _shared = lru_cache(maxsize=200_000)(str)  # one str object for a token written 
 
 @lru_cache(maxsize=200_000)
 def _fold(token: str) -> str:
-    """Casefolded, umlauts transliterated, accents removed, numbers without leading zeros: "Zoë" → "zoe",
-    "09" → "9", "09:05" → "9:05"."""
+    """Casefolded, umlauts transliterated, accents removed, numbers without leading zeros: "Zoë", "09" → "zoe", "9"."""
     if token[0].isdigit():
         whole = _DIGITS.match(token).group()  # int() makes "٣" "3"; past 4,300 digits it refuses
         return (str(int(whole)) if len(whole) <= 1000 else whole.lstrip("0")) + token[len(whole):]
