@@ -866,3 +866,14 @@ def test_the_owners_possessive_on_a_synonym_and_a_perfect_with_a_duration(a: str
     assert verdict("Mum lives in Harrogate", "Her sister's mother lives in Harrogate")[0] not in dedup.DUPLICATE_KINDS
     assert verdict("Has coached netball for 6 years", "Coaches netball")[0] == "subsumed"  # it holds now
     assert verdict("Coached netball for 6 years", "Coaches netball")[0] not in dedup.DUPLICATE_KINDS  # it did
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Update: moved to Leeds in May", "Moved to Leeds in May"),                 # a heading names the note
+    ("Note: She is allergic to penicillin", "She is allergic to penicillin"),
+    ("Reminder: dentist on 3 May", "Dentist on 3 May"),
+])
+def test_a_notes_heading_is_no_part_of_its_statement(a: str, b: str) -> None:
+    assert verdict(a, b)[0] in dedup.DUPLICATE_KINDS
+    assert verdict("Note: She is allergic to penicillin", "She is allergic to aspirin")[0] not in dedup.DUPLICATE_KINDS
+    assert verdict("Email: sam@example.com", "sam@example.com")[0] not in dedup.DUPLICATE_KINDS  # a label, no heading

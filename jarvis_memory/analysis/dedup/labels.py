@@ -9,19 +9,31 @@ from functools import lru_cache
 from lemminflect import getAllLemmas
 
 from . import lexicon
-from .roles import POSSESSIVES
+from .roles import POSSESSIVES, SUBJECT_PRONOUNS
 
 MAX_LABEL = 4  # words before the colon at most: longer, the colon ends a clause
 # Finite verbs after the colon: a clause of its own ("Update: she is moving"), no value of the label
 _FINITE = frozenset("is are was were am has have had will would can could does did do".split())
 
 
+# Headings a note opens with that name the note itself, not what it is about ("Update: moved to Leeds", "Note:
+# allergic to penicillin"): the words of a note-taking register for a kind of note, a closed class written by hand
+# (WordNet files "note" and "email" alike under noun.communication, and "Email: ..." opens a value)
+HEADINGS = frozenset("note notes nb update updated reminder remember important fyi ps todo".split())
+
+
 def as_subject(tokens: list[tuple], label: int, hedges: frozenset[str]) -> list[tuple]:
     """``tokens`` (:func:`.text._tokens`' tuples) with "is" where the label of its first ``label`` tokens ends,
     unless a verb opens what follows ("B1 exam: passed in June": no "is passed"; "Mum: visiting on Sunday"), the
     label is a hedge or a heading ("FYI: ...") or a finite verb follows ("Note: she is ...").  A label naming a
-    person is the owner's: "Accountant: Martin Hale" is "My accountant is Martin Hale", not "... is an accountant"."""
-    if label >= len(tokens) or _verb_only(tokens[label][0]) or tokens[label][0].endswith("ing") \
+    person is the owner's: "Accountant: Martin Hale" is "My accountant is Martin Hale", not "... is an accountant".
+    A heading (:data:`HEADINGS`) is left out with its colon: "Update: moved to Leeds" is "moved to Leeds"."""
+    if label >= len(tokens):
+        return tokens
+    if all(t[0] in HEADINGS for t in tokens[:label]):  # what follows opens the memory: "She" is no name
+        first = tokens[label]
+        return [(*first[:2], True, first[3] and first[0] not in SUBJECT_PRONOUNS, *first[4:]), *tokens[label + 1:]]
+    if _verb_only(tokens[label][0]) or tokens[label][0].endswith("ing") \
             or any(t[1] in hedges for t in tokens[:label]) or any(t[1] in _FINITE for t in tokens[label:]):
         return tokens
     owner = [("my", "my", False, False, "", False)] if tokens[0][0] not in POSSESSIVES and lexicon.names_a_person(
