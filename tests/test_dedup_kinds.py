@@ -877,3 +877,15 @@ def test_a_notes_heading_is_no_part_of_its_statement(a: str, b: str) -> None:
     assert verdict(a, b)[0] in dedup.DUPLICATE_KINDS
     assert verdict("Note: She is allergic to penicillin", "She is allergic to aspirin")[0] not in dedup.DUPLICATE_KINDS
     assert verdict("Email: sam@example.com", "sam@example.com")[0] not in dedup.DUPLICATE_KINDS  # a label, no heading
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Is learning C++", "Is learning C"),                                       # a value's symbols carry it
+    ("Writes C# at work", "Writes C at work"),
+    ("Her blood group is AB+", "Her blood group is AB-"),
+    ("Her email is mo.khan@example.org", "Her email is mokhan@example.org"),    # an address is no word to misspell
+])
+def test_a_values_symbols_are_part_of_it(a: str, b: str) -> None:
+    assert dedup.normalize_strong(a) != dedup.normalize_strong(b)
+    assert verdict(a, b)[0] not in dedup.DUPLICATE_KINDS
+    assert verdict("Is learning C++!", "is learning c++")[0] in dedup.DUPLICATE_KINDS

@@ -3,8 +3,9 @@ week".  English says a repeated time several ways (Quirk et al. 1985, A Comprehe
 Language, 8.64-8.66, adjuncts of frequency: "on" with a plural noun of time, "every" with a singular one, and the
 multiplicative adverbs "once", "twice", "thrice" for "<n> times"); the audit reads them as "every <time>" and "<n>".
 A bare plural opening a memory or after a verb is "every" too ("Swims Saturdays", American usage: Quirk et al.
-9.36), not after another word ("lazy Sundays"); a day or date after a verb or noun takes the "on" it may go without ("Swims
-Saturday" as "Swims on Saturday", "expires 30 April" as "expires on 30 April"; Quirk et al. 9.36).  A rate is one word,
+9.36), not after another word ("lazy Sundays"); a day or date after a verb or noun takes the preposition it may go without ("Swims
+Saturday" as "Swims on Saturday"; Quirk et al. 9.36), and a date's is its month's ("expires 30 April" and "on 30
+April" as "in 30 april", so "in April" says less of the same).  A rate is one word,
 the adverb or adjective of frequency made from its unit of time (Quirk et al. 7.20): "every <unit>", "per <unit>",
 "each <unit>", "a <unit>" after a count ("twice a week", "£45 a month"), "annually" for "yearly"; "once" before one
 says nothing more ("once a month" / "monthly"), "every other week" and "every two weeks" are "fortnightly"."""
@@ -70,8 +71,12 @@ def every(tokens: list[tuple]) -> list[tuple]:
             continue
         if word in ("times", "time") and out and not t[2] and out[-1][0].isdigit() and (word == "times") != (out[-1][0] == "1"):
             continue  # "two times", "one time": the number says it
-        if out and not t[2] and out[-1][0] not in _BEFORE_A_DAY and not out[-1][0][:1].isdigit() and _dated(tokens, k):
-            out.append(("on", "on", False, False, "on", False))  # "expires 30 April" as "expires on 30 April"
+        if word == "on" and k + 1 < len(tokens) and _dated(tokens, k + 1) == "in":
+            word, t = "in", ("in", *t[1:])  # "on 21 March" as "in": it says when in March ("in March")
+        preposition = out and not t[2] and out[-1][0] not in _BEFORE_A_DAY and not out[-1][0][:1].isdigit() \
+            and _dated(tokens, k)
+        if preposition:  # "expires 30 April" as "expires in 30 April", "Dentist Monday" as "Dentist on Monday"
+            out.append((preposition, preposition, False, False, preposition, False))
         if out and not t[2] and (out[-1][0] + word in _PLURALS or out[-1][0] + word in _SINGULARS):
             # a noun of time in two words: "week days", "week day"
             last = out.pop()
@@ -122,13 +127,15 @@ _BEFORE_A_DAY = frozenset("on at in by until till from to since before after eve
                           " the a an and or than between".split()) | frozenset(MONTHS) | _SINGULARS
 
 
-def _dated(tokens: list[tuple], k: int) -> bool:
-    """Whether token ``k`` opens one day or date: a weekday not followed by a plural ("Monday", not "Monday
-    mornings": that takes "on" as "every"), a day number and a month, a month and a day."""
+def _dated(tokens: list[tuple], k: int) -> str:
+    """The preposition of the day or date token ``k`` opens, or "": "on" a weekday not followed by a plural
+    ("Monday", not "Monday mornings": that takes "on" as "every"), "in" a day number and a month or a month and a day
+    (as "in March": a date is read as a day in its month, so "on 21 March" says more than "in March")."""
     words = [tokens[k][0]] + [u[0] for u in tokens[k + 1:k + 2] if not u[2]]
     if words[0] in _WEEKDAYS:
-        return len(words) < 2 or _plural(words[1]) is None
-    return len(words) == 2 and (words[0].isdigit() and words[1] in MONTHS or words[0] in MONTHS and words[1].isdigit())
+        return "on" if len(words) < 2 or _plural(words[1]) is None else ""
+    dated = len(words) == 2 and (words[0].isdigit() and words[1] in MONTHS or words[0] in MONTHS and words[1].isdigit())
+    return "in" if dated else ""
 
 
 def _verb(word: str) -> bool:

@@ -14,6 +14,7 @@ from wordfreq import zipf_frequency
 
 from . import clauses, endings, labels, lexicon, numbers, recurrence, roles, times
 from .light import light_verbs
+from .symbols import VALUE, normalize_strong  # noqa: F401 (normalize_strong: the audit's)
 from .tuning import CORPUS_KNOWN, KNOWN_ZIPF, MAX_BLOCK, MAX_CUT_WORDS, NAME_ZIPF
 
 # Words whose change leaves a memory's statement as it was.  Hand-written because the
@@ -61,36 +62,6 @@ _DIGITS = re.compile(r"\d+")
 _TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})  # German written without umlauts
 
 
-class _StripTable(dict):
-    """``str.translate`` table deleting punctuation (P*) and invisible format characters
-    (Cf, e.g. zero-width space); filled as code points are met, not for all 1.1M up front."""
-
-    def __missing__(self, cp: int) -> int | None:
-        category = unicodedata.category(chr(cp))
-        self[cp] = None if category[0] == "P" or category == "Cf" else cp
-        return self[cp]
-
-
-_STRIP = _StripTable()
-
-
-def normalize_strong(text: str) -> str:
-    """NFKC, casefold, punctuation (and zero-width characters) removed, white space collapsed; a '.' or ':'
-    between digits stays ("2.5 mg" is not "25 mg", "16:9" not "169").
-
-    >>> normalize_strong("  Ｃafé,  STRASSE!\\u200b 2.5")
-    'café strasse 2.5'
-    """
-    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
-    if "." in folded or ":" in folded:
-        folded = _IN_NUMBER.sub(lambda m: _KEPT[m.group()], folded)
-    return " ".join(folded.translate(_STRIP).split()).translate(_UNKEPT)
-
-
-_IN_NUMBER = re.compile(r"(?<=\d)[.:](?=\d)")
-_KEPT = {".": "\ue000", ":": "\ue001"}  # private-use characters (Co): not punctuation, so not stripped
-_UNKEPT = str.maketrans({"\ue000": ".", "\ue001": ":"})
-
 _CONTRACTION = re.compile(r"(?i)\b(\w+?)n['’]t\b")  # "don't" -> "do not"
 _CONTRACTED = {"ca": "can", "wo": "will", "sha": "shall"}  # "can't", "won't", "shan't": the stem is not the verb
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")  # "Anna's" is the name "Anna"
@@ -108,7 +79,7 @@ _FUSED_FORM = re.compile(r"(?i)\b(" + "|".join(_FUSED) + r")\b")
 _UNMARKED = re.compile(r"(?i)\b(do|does|did|is|are|was|were|has|have|had|could|would|should|must|need|ca|wo)nt\b")
 # A number with its ':' or '.' parts is one word ("7:30", "5.5", "0.05", "16:9", "3.11"): another
 # number, not a number with a phrase added, and its parts keep their order and leading zeros.
-_TOKEN = re.compile(r"\d+(?:[.:]\d+)*|[^\W\d_]+|[.,;:!?()\[\]—–]|[^\w\s]")  # the last: any other symbol, kept
+_TOKEN = re.compile(VALUE.pattern + r"|\d+(?:[.:]\d+)*|[^\W\d_]+|[.,;:!?()\[\]—–]|[^\w\s]")  # the last: any other symbol, kept
 # only if a currency sign (Unicode category Sc: "€", "$"), which is a value like a number's unit
 _BREAKS = frozenset(".,;:!?()[]—–")
 
@@ -393,7 +364,7 @@ class _Vocabulary:
 
     def _typo(self, x: str, y: str) -> bool:
         fx, fy = x.casefold(), y.casefold()
-        if abs(len(x) - len(y)) > 2 or is_number(x) or is_number(y) or min(len(x), len(y)) < 3 or (fx in VALUE_WORDS and fy in VALUE_WORDS):
+        if abs(len(x) - len(y)) > 2 or not (fx.isalnum() and fy.isalnum()) or is_number(x) or is_number(y) or min(len(x), len(y)) < 3 or (fx in VALUE_WORDS and fy in VALUE_WORDS):
             return False
         if OSA.distance(fx, fy, score_cutoff=2) > (2 if min(len(x), len(y)) >= 8 else 1):
             return False
