@@ -76,7 +76,7 @@ from .evaluation import (
     read_eval_set,
     truth_path,
 )
-from .text import normalize_strong
+from .symbols import normalize_strong
 from .tuning import DEFAULT_THRESHOLD, DUPLICATE_KINDS, KINDS, MAX_PAIRWISE, NEAR_FLOOR, SWEEP
 
 __all__ = [

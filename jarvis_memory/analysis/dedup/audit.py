@@ -31,7 +31,8 @@ from .blocks import (
 )
 from .compare import _compare, _is_value
 from .restated import core_shape
-from .text import _parse, _reparsed, _Text, normalize_strong
+from .symbols import normalize_strong
+from .text import _parse, _reparsed, _Text
 from .tuning import COLUMNS, FUZZY_FLOOR, KINDS, NEAR_FLOOR
 
 

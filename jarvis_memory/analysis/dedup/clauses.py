@@ -6,6 +6,8 @@ adjuncts and of adverbial clauses); the audit compares words by their places, so
 
 from __future__ import annotations
 
+from . import lexicon
+
 # Subordinating conjunctions of time, condition, cause and concession (Quirk et al. 1985, 14.12) and the
 # prepositions that open an adjunct: a fronted one ends at its comma (or, in a clause, before the main clause's
 # subject pronoun: "When it rains she takes the bus")
@@ -19,18 +21,30 @@ MAX_FRONTED = 10  # words of a fronted adverbial at most: a longer opening is re
 
 def fronted(tokens: list[tuple]) -> list[tuple]:
     """The tokens (:func:`.text._tokens`: ``(word, spelled, break before, name, as written, hyphen)``) with an
-    opening adverbial moved after the main clause, a break before it and none before the main clause's first word;
-    other tokens as given.  The main clause must hold at least two words and start with no conjunction."""
+    opening adverbial moved after the main clause with no break before it (as written there: "... when she grows up",
+    so a negation reaches into it alike) and one before the main clause's first word; other tokens as given.  The main clause must hold at least two words and start with no conjunction."""
     if len(tokens) < 4 or tokens[0][0] not in SUBORDINATORS | PREPOSITIONS:
         return tokens
     end = next((i for i, t in enumerate(tokens[1:], 1) if t[2]), None)
     if end is None and tokens[0][0] in SUBORDINATORS:  # no comma: the clause's own subject and verb, then the owner
-        end = next((i for i in range(3, len(tokens) - 1) if tokens[i][0] in _MAIN_SUBJECTS), None)
+        end = next((i for i in range(2, len(tokens) - 1) if tokens[i][0] in _MAIN_SUBJECTS), None)
     if end is None or end > MAX_FRONTED or len(tokens) - end < 2 or tokens[end][0] in ("and", "but", "or", "so"):
         return tokens
     if any(t[2] for t in tokens[end + 1:]):
         return tokens  # the main clause has breaks of its own (a list, a second sentence): read as written
     main, adverbial = tokens[end:], tokens[:end]
-    if main[0][0] in _PRONOUNS and any(t[3] for t in adverbial):
-        return tokens  # "Since Priya moved in she has paid half": "she" may be Priya, who is no owner once first
-    return [(*main[0][:2], True, *main[0][3:]), *main[1:], (*adverbial[0][:2], True, *adverbial[0][3:]), *adverbial[1:]]
+    if main[0][0] in _PRONOUNS and any(_may_stand_for(main[0][0], t) for t in adverbial):
+        return tokens  # "Since Priya moved in she has paid half", "After the doctor saw her, she ...": "she" may be
+        # the person the adverbial names, who is no owner once first
+    return [(*main[0][:2], True, *main[0][3:]), *main[1:], (*adverbial[0][:2], False, *adverbial[0][3:]), *adverbial[1:]]
+
+
+def _may_stand_for(pronoun: str, token: tuple) -> bool:
+    """Whether a subject pronoun may stand for the person a token names: "she" or "he" for a name or a person noun in
+    the singular ("Priya", "the doctor"), "they" for one in the plural ("the grandchildren") or a name."""
+    if token[3]:
+        return True
+    k = lexicon.key(token[0])
+    if not lexicon.names_a_person(k):
+        return False
+    return (pronoun == "they") == (k != token[0])  # a plural's lemma is another word

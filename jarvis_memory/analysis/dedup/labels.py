@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from lemminflect import getAllLemmas
+from lemminflect import getAllLemmas, getInflection
 
 from . import lexicon
 from .roles import POSSESSIVES, SUBJECT_PRONOUNS
@@ -19,7 +19,7 @@ _FINITE = frozenset("is are was were am has have had will would can could does d
 # Headings a note opens with that name the note itself, not what it is about ("Update: moved to Leeds", "Note:
 # allergic to penicillin"): the words of a note-taking register for a kind of note, a closed class written by hand
 # (WordNet files "note" and "email" alike under noun.communication, and "Email: ..." opens a value)
-HEADINGS = frozenset("note notes nb update updated reminder remember important fyi ps todo".split())
+HEADINGS = frozenset("note notes nb update updated reminder remember important fyi ps".split())
 
 
 def as_subject(tokens: list[tuple], label: int, hedges: frozenset[str]) -> list[tuple]:
@@ -27,18 +27,33 @@ def as_subject(tokens: list[tuple], label: int, hedges: frozenset[str]) -> list[
     unless a verb opens what follows ("B1 exam: passed in June": no "is passed"; "Mum: visiting on Sunday"), the
     label is a hedge or a heading ("FYI: ...") or a finite verb follows ("Note: she is ...").  A label naming a
     person is the owner's: "Accountant: Martin Hale" is "My accountant is Martin Hale", not "... is an accountant".
-    A heading (:data:`HEADINGS`) is left out with its colon: "Update: moved to Leeds" is "moved to Leeds"."""
+    A heading (:data:`HEADINGS`) is left out with its colon: "Update: moved to Leeds" is "moved to Leeds"; a label
+    of one word that names a state is said of what follows: "Cancelled: dentist on Monday" is "dentist on Monday is
+    cancelled"."""
     if label >= len(tokens):
         return tokens
     if all(t[0] in HEADINGS for t in tokens[:label]):  # what follows opens the memory: "She" is no name
         first = tokens[label]
         return [(*first[:2], True, first[3] and first[0] not in SUBJECT_PRONOUNS, *first[4:]), *tokens[label + 1:]]
+    if label == 1 and _state(tokens[0][0]):  # "Cancelled: dentist on Monday": what follows is cancelled
+        return [(*tokens[1][:2], True, *tokens[1][3:]), *tokens[2:], ("is", "is", False, False, ":", False),
+                (*tokens[0][:2], False, *tokens[0][3:])]
     if _verb_only(tokens[label][0]) or tokens[label][0].endswith("ing") \
             or any(t[1] in hedges for t in tokens[:label]) or any(t[1] in _FINITE for t in tokens[label:]):
         return tokens
     owner = [("my", "my", False, False, "", False)] if tokens[0][0] not in POSSESSIVES and lexicon.names_a_person(
         lexicon.key(tokens[label - 1][0])) else []  # "Accountant: Martin Hale": the owner's accountant
     return [*owner, *tokens[:label], ("is", "is", False, False, ":", False), *tokens[label:]]
+
+
+@lru_cache(maxsize=20_000)
+def _state(word: str) -> bool:
+    """Whether a folded word names a state and no thing: a past participle ("cancelled", "done", "postponed") or an
+    adjective ("unconfirmed", "pending") that lemminflect has as no noun."""
+    readings = getAllLemmas(word)
+    if not readings or "NOUN" in readings:
+        return False
+    return "ADJ" in readings or "VERB" in readings and word in (getInflection(readings["VERB"][0], "VBN") or ())
 
 
 @lru_cache(maxsize=20_000)

@@ -20,7 +20,6 @@ from functools import lru_cache
 
 from breame.spelling import british_spelling_exists, get_american_spelling
 from lemminflect import getAllLemmas, getInflection
-from wordfreq import zipf_frequency
 
 WORDNET_ROOT = os.environ.get("JARVIS_WORDNET", "/usr/share/wordnet")
 SENSES = 3  # a word's most frequent senses per part of speech (WordNet orders them by frequency): "call" and
@@ -347,27 +346,38 @@ def manner_of(x: str, y: str) -> bool:
         or any(h in senses_x and h.lemma_names()[0] == x for s in senses_y for h in s.hypernyms())
 
 
-MIN_ABBREVIATION = 3  # letters: "wk", "hr" are too short to tell from another word's start ("wk": week, work, walk)
-FUNCTION_ZIPF = 5.0  # wordfreq's Zipf frequency of the ~2,000 most frequent English words, where the closed class
-# WordNet lacks lies ("with" 7.0, "about" 6.6): never an abbreviation ("with" / "without"); "dept" 3.7, "govt" 3.8
+
+@lru_cache(maxsize=1)
+def _abbreviations():
+    """abbr2words' English registry (titles, days, months, street types, units, "dept.", "approx."), or ``None``
+    where the package is missing: then nothing is an abbreviation."""
+    try:
+        from abbr2words import Expander
+    except ImportError:
+        return None
+    return Expander("en")
 
 
 @lru_cache(maxsize=20_000)
+def _expansions(short: str) -> frozenset[str]:
+    """The folded words an abbreviation stands for, alone and after a number ("hrs" → "hour"; "St" → "saint",
+    "street"), from :func:`_abbreviations`; none for a word it does not hold."""
+    registry = _abbreviations()
+    if registry is None or not short.isalpha() or not registry.has(short + "."):
+        return frozenset()
+    found = set()
+    for before in ("", "2 ", "Elm "):  # alone, a unit after a number, a street type after a name
+        expanded = registry.expand(f"{before}{short}.").removeprefix(before).rstrip(".").casefold()
+        if expanded != short.casefold() and expanded.isalpha():
+            found.add(expanded)
+    return frozenset(found)
+
+
 def abbreviation(x: str, y: str) -> bool:
-    """Whether one of two words as written is the other shortened: clipped ("approx" / "approximately") or
-    contracted ("dept" / "department", "appts" / "appointments", "bday" / "birthday"), the ways English abbreviates
-    a word (Quirk et al. 1985, Appendix I.74-75): no dictionary word (:func:`is_word`; "mins", "info", "hrs" are
-    WordNet's and meet through :func:`same_meaning`), of three letters or more, the first letter and the rest in
-    order in a dictionary word at least two letters longer, written in the same case ("Sam" is no "salmon"), and
-    no function word ("with" / "without").
-    Without WordNet every word is a dictionary word, so nothing is an abbreviation."""
+    """Whether one of two words as written abbreviates the other: "dept" / "department", "Tues" / "Tuesday", "hrs" /
+    "hours", "approx" / "approximately", as the abbreviation registry of `abbr2words
+    <https://pypi.org/project/abbr2words/>`_ expands it (with or without its dot).  A word the registry lacks is
+    no abbreviation ("appt", "uni": a guess from letters took "dept" for "deployment" and "meds" for "medals")."""
     short, word = sorted((x, y), key=len)
-    if short[:1].isupper() != word[:1].isupper():
-        return False
-    short, word = short.casefold(), word.casefold()
-    if len(short) < MIN_ABBREVIATION or len(word) < len(short) + 2 or short[0] != word[0] \
-            or not (short.isalpha() and word.isalpha()) or is_word(short) or not is_word(word) \
-            or zipf_frequency(short, "en") >= FUNCTION_ZIPF:
-        return False
-    letters = iter(word)
-    return all(c in letters for c in short)
+    word = word.casefold()
+    return any(e == word or key(e) == key(word) for e in _expansions(short))

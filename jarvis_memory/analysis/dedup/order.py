@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import lexicon
+from .clauses import SUBORDINATORS
 from .recurrence import RATES
 from .roles import AGENT, AUXILIARIES, CAUSATIVE, OWNER, OWNER_ONLY, PASSIVE, RELATIONS, _names_someone, doers
 
@@ -244,25 +245,32 @@ def _sequence(t: _Text) -> list[tuple[str, int]]:
 
 
 def swapped_clauses(a: _Text, b: _Text) -> tuple[str, str] | None:
-    """Two clauses joined by one "and", each with its verb, in the other order: events in another order ("Got married
-    and had a baby" / "Had a baby and got married", "Wakes up and showers" / "Showers and wakes up"), as each text's
-    first clause as written, or ``None``; not a list of things ("a cat and a dog": no verbs)."""
+    """Two clauses joined by one "and" or one subordinator, each with its verb, in the other order: events in
+    another order ("Got married and had a baby" / "Had a baby and got married"), a condition made the main clause
+    ("I stay with Tom when I am in Leeds" / "I am in Leeds when I stay with Tom"), as each text's first clause as
+    written, or ``None``; not a list of things ("a cat and a dog": no verbs).  A text still opening with its
+    subordinator (:func:`.clauses.fronted` found no end to the clause) against one with it inside is taken for two
+    clauses in another order unless one cut of its words, the clause moved last, is the other text."""
+    for x, y in ((a, b), (b, a)):  # "When Tom is away Anna walks ...": which words are the clause is unknown
+        if x.words[0] in SUBORDINATORS and y.words[:1] != x.words[:1] and x.words[0] in y.words[1:] \
+                and not any(x.words[k:] + x.words[:k] == y.words for k in range(2, len(x.words) - 1)):
+            return " ".join(a.written), " ".join(b.written)
     halves_a, halves_b = _clauses(a), _clauses(b)
-    if halves_a is None or halves_b is None or halves_a[0][0] == halves_a[1][0] \
+    if halves_a is None or halves_b is None or halves_a[0][0] == halves_a[1][0] or halves_a[2] != halves_b[2] \
             or (halves_a[0][0], halves_a[1][0]) != (halves_b[1][0], halves_b[0][0]):
         return None
     return halves_a[0][1], halves_b[0][1]
 
 
-def _clauses(t: _Text) -> tuple[tuple[tuple[str, ...], str], tuple[tuple[str, ...], str]] | None:
-    """The two clauses of ``t`` around its one "and", as (their keys sorted, the first as written), if each has a
-    verb or an auxiliary."""
-    joins = [i for i, w in enumerate(t.words) if w == "and"]
+def _clauses(t: _Text) -> tuple[tuple[tuple[str, ...], str], tuple[tuple[str, ...], str], str] | None:
+    """The two clauses of ``t`` around its one "and" or subordinator (:data:`.clauses.SUBORDINATORS`), as (their keys
+    sorted, the first as written) and the word that joins them, if each has a verb or an auxiliary."""
+    joins = [i for i, w in enumerate(t.words) if w == "and" or w in SUBORDINATORS]
     if len(joins) != 1:
         return None
     halves = (range(joins[0]), range(joins[0] + 1, len(t.words)))
     if not all(any(t.roles[i].startswith("verb") or t.words[i] in AUXILIARIES for i in h) for h in halves):
         return None
     content = set(t.content)
-    return tuple((tuple(sorted(t.keys[i] for i in h if i in content or t.words[i] in AUXILIARIES)),
-                  " ".join(t.written[i] for i in h)) for h in halves)
+    return (*((tuple(sorted(t.keys[i] for i in h if i in content or t.words[i] in AUXILIARIES)),
+               " ".join(t.written[i] for i in h)) for h in halves), t.words[joins[0]])

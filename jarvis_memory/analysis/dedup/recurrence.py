@@ -30,6 +30,7 @@ _RATE = frozenset(("a", "an", "per", "every", "each"))  # "once a week" is a rat
 _RATES = {"hour": "hourly", "day": "daily", "night": "nightly", "week": "weekly", "fortnight": "fortnightly",
           "month": "monthly", "quarter": "quarterly", "year": "yearly"}
 RATES = frozenset(_RATES.values())
+UNITS = frozenset(_RATES) | {"minute", "decade"}  # nouns of a length of time ("for 3 years")
 _SAME_RATES = {"annually": "yearly", "annual": "yearly", "biweekly": "fortnightly"}
 _COUNT_REACH = 4  # "two cups of coffee a day": the count of a rate stands at most this many words before its "a"
 

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from lemminflect import getAllLemmas
 
 from . import kinds, lexicon
+from .clauses import SUBORDINATORS
+from .counts import counted
 from .restated import owner_object, owner_undergoes, passive, verb_lemmas
 from .roles import (
     AUXILIARIES,
@@ -35,8 +37,18 @@ from .text import is_number
 if TYPE_CHECKING:
     from .text import _Text
 
-# Conjunctions that open a clause (Quirk et al. 1985, 14.12), never a compound's head: "on Sundays while listening"
-_SUBORDINATORS = frozenset("while when whenever because although though unless whereas once".split())
+
+
+def says_more(shorter: _Text, longer: _Text, extra: set[int], same: dict[str, str]) -> bool:
+    """Whether the longer's extra words (positions ``extra``) say more of the shorter's statement: none of the checks
+    below finds another statement in them.  ``same`` maps a word of the shorter to the longer's word for it."""
+    return not (adds_nothing(longer, extra) or other_subject(shorter, longer, extra) or compound_head(longer, extra)
+                or changes_a_verb(longer, extra) or acted_on_otherwise(shorter, longer, same)
+                or owner_left_out(shorter, longer) or under_another_verb(shorter, longer, same)
+                or counted(shorter, longer, extra) or acted_on_by_voice(shorter, longer)
+                or takes_out(shorter, longer, extra) or another_owner(shorter, longer, extra)
+                or verb_for_copula(shorter, longer, extra) or predicates_a_fragment(shorter, longer, extra)
+                or hyphened_to_shared(longer, extra) or name_runs_on(longer, extra))
 
 
 def adds_nothing(longer: _Text, extra: set[int]) -> bool:
@@ -122,6 +134,9 @@ def under_another_verb(shorter: _Text, longer: _Text, same: dict[str, str]) -> b
             return True
     return False
 
+_OF_PLACE = frozenset(("from", "in", "at", "near"))  # relation words of a place: "colleague from Jordan"
+
+
 def acted_on_otherwise(shorter: _Text, longer: _Text, same: dict[str, str]) -> bool:
     """Whether an object of the shorter text is not what the longer's verb acts on: another verb acts on it
     ("Has a gym membership" / "Cancelled his gym membership", "Recommended a dentist" / "Is a dentist who
@@ -129,10 +144,13 @@ def acted_on_otherwise(shorter: _Text, longer: _Text, same: dict[str, str]) -> b
     a speeding ticket on his motorcycle").  What the shorter's copula describes ("is a nurse") may stand
     under any verb or after "as", but not as a circumstance of another thing acted on ("Is left-handed" / "Wears
     a ring on the left hand").  Two verbs act alike when one can mean the other (:func:`lexicon.can_mean`: "has" / "owns").
-    ``same`` maps a word of the shorter to the longer's word that stands for it (a synonym)."""
+    A name in the shorter's subject may not become what a relation word acts on ("Her colleague Jordan" / "... from
+    Jordan").  ``same`` maps a word of the shorter to the longer's word that stands for it (a synonym)."""
     for i in shorter.content:
         k = shorter.keys[i]
         j = longer.first.get(same.get(k, k))
+        if j is not None and shorter.roles[i] == "subj" and shorter.names[i] and longer.roles[j] in _OF_PLACE:
+            return True  # "Her colleague Jordan" / "Her colleague from Jordan": a name of the subject now a place
         verb = _governor(shorter, i) if shorter.roles[i] == "obj" and j is not None and shorter.first[k] == i else None
         if verb is None:
             continue
@@ -247,7 +265,7 @@ def compound_head(longer: _Text, extra: set[int]) -> bool:
                     longer.words[i + 1].replace(".", "").isdigit()
                     or i + 1 not in extra and i + 1 in longer.content and longer.roles[i + 1] == longer.roles[i])) \
                 and not longer.names[i] and not longer.roles[i].startswith("verb") \
-                and longer.words[i] not in _SUBORDINATORS \
+                and longer.words[i] not in SUBORDINATORS \
                 and lexicon.is_noun(longer.words[i]) and not _verb_form(longer.words[i])[2] \
                 and not longer.words[i].endswith("ing"):
             return True
@@ -301,21 +319,34 @@ _EXCEPT = frozenset(("except", "excluding", "apart"))  # a phrase of exception (
 # Downtoners: "mostly vegetarian" is not quite vegetarian (Quirk et al. 1985, 8.104-8.112: approximators and
 # compromisers, "almost", "nearly", "partly", "mostly", "more or less"); a closed class
 _CONDITIONALS = frozenset(("if", "unless"))  # open a clause the statement holds only under
-_DOWNTONERS = frozenset("mostly partly almost nearly partially largely mainly somewhat semi quasi".split())
+# Negations that deny (not the verbs of ending, "stopped": "Stopped running in May" still says "Stopped running")
+_PLAIN_NEGATIONS = frozenset("not no never nobody nothing none neither nor cannot".split())
+_DOWNTONERS = frozenset("mostly most partly almost nearly partially largely mainly somewhat semi quasi".split())
 _PRIVATIVE = frozenset("former previous prior ex erstwhile onetime future prospective potential fake alleged"
                        " supposed".split())  # not "next", "late", "past": mostly of time ("next August", "late")
 
 
-def takes_out(longer: _Text, extra: set[int]) -> bool:
+def _narrows_a_denial(shorter: _Text, longer: _Text, i: int, extra: set[int]) -> bool:
+    """Whether extra word ``i``, within a negation both texts make, narrows what is denied: a modifier of a shared
+    word ("Eats no meat" / "Eats no red meat") or a clause of time or condition ("Never drinks" / "Never drinks when
+    she is driving"), so the longer denies less; not a thing listed ("Doesn't eat pork" / "... pork or beef")."""
+    return longer.keys[i] in longer.negated and not _PLAIN_NEGATIONS.isdisjoint(shorter.words) \
+        and (longer.words[i] in SUBORDINATORS or i + 1 < len(longer.words) and i + 1 in longer.content
+             and i + 1 not in extra and longer.keys[i + 1] in shorter.bag)
+
+
+def takes_out(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
     """Whether an extra word takes something out of the shorter's statement, or says it only is like it: a phrase of
     exception ("any vegetable except kale": no longer "any vegetable"), a likeness (:func:`_likened`), a privative
     adjective (:data:`_PRIVATIVE`: "Employer: Deloitte" / "Previous employer: Deloitte"), a condition on the
     shorter's statement ("Works from home if it rains": no longer every day; Quirk et al. 1985, 15.33; not on an
-    added verb's: "... and hopes to ski if there is snow"), a downtoner
+    added verb's: "... and hopes to ski if there is snow"), a word a negation reaches ("Never drinks" / "Never drinks
+    when driving", "Eats no meat" / "Eats no red meat": a narrower thing denied denies less), a downtoner
     before a shared word (:data:`_DOWNTONERS`: "Is vegetarian" / "Is mostly vegetarian"; not "Collects records" /
     "... records, mostly funk")."""
     return any(longer.words[i] in _EXCEPT or longer.words[i] in _PRIVATIVE or _likened(longer, i, extra)
                or longer.words[i] in _CONDITIONALS and not any(longer.roles[j].startswith("verb") for j in extra if j < i)
+               or _narrows_a_denial(shorter, longer, i, extra)
                or longer.words[i] in _DOWNTONERS and i + 1 in longer.content and i + 1 not in extra for i in extra)
 def another_owner(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
     """Whether an extra word names another owner of what follows it: a possessive ("Her sister's husband is a
@@ -346,6 +377,18 @@ def verb_for_copula(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
 
 
 _COPULAR = frozenset("feel seem look sound appear become grow turn remain stay".split())
+_IS = frozenset(("is", "are", "was", "were"))
+
+
+def predicates_a_fragment(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
+    """Whether the longer says the shorter's whole phrase, which has no verb, is in a state: "Boiler leak" / "Boiler
+    leak is resolved", "Dinner with Tom" / "Postponed: dinner with Tom" (:mod:`.labels`): every extra word after an
+    "is" the shorter lacks, none a noun (a state, not more about a thing: "Dog Rex" / "Dog Rex is a beagle")."""
+    if shorter.verbs or not _IS.isdisjoint(shorter.words) or not AUXILIARIES.isdisjoint(shorter.words):
+        return False
+    copula = next((i for i, w in enumerate(longer.words) if w in _IS), None)
+    return copula is not None and copula - 1 in longer.content and copula - 1 not in extra \
+        and all(i > copula and not lexicon.is_noun(longer.words[i]) for i in extra)
 
 
 def one_of(t: _Text, k: str) -> bool:

@@ -14,7 +14,7 @@ from wordfreq import zipf_frequency
 
 from . import clauses, endings, labels, lexicon, numbers, recurrence, roles, times
 from .light import light_verbs
-from .symbols import VALUE, normalize_strong  # noqa: F401 (normalize_strong: the audit's)
+from .symbols import VALUE
 from .tuning import CORPUS_KNOWN, KNOWN_ZIPF, MAX_BLOCK, MAX_CUT_WORDS, NAME_ZIPF
 
 # Words whose change leaves a memory's statement as it was.  Hand-written because the
@@ -209,10 +209,8 @@ def _text(raw: str) -> _Text:
         elif w in NEGATIONS:
             scope = i + 1 + NEGATION_SCOPE
             for j in range(i + 1, len(words)):
-                if breaks[j] or j >= scope or words[j] in clauses.SUBORDINATORS \
-                        or word_roles[i].startswith("verb") and words[j] in roles.RELATIONS:
-                    break  # a verb of ending ends what it acts on: "Cancelled the gym membership in May"; a clause
-                    # of its own is not negated: "Stopped running because of her knee"
+                if breaks[j] or j >= scope or word_roles[i].startswith("verb") and words[j] in roles.RELATIONS:
+                    break  # a verb of ending ends what it acts on: "Cancelled the gym membership in May"
                 if words[j] == "that":  # a that-clause is negated whole: "It is not true that she owns a car"
                     scope = len(words)
                 elif words[j] in FILLER:
@@ -278,10 +276,11 @@ _HAVE = frozenset(("has", "have"))
 def _keys(words: tuple[str, ...], word_roles: tuple[str, ...]) -> tuple[str, ...]:
     """Each word's key: its lemma (:func:`lexicon.key`), the word itself for a time word ("am" in "9 am" is no
     form of "be"); a past form is a past tense only where it is a verb of the clause (:func:`roles.of`), not after a
-    present "be" (a passive: "coffee is preferred"), a present perfect with "since" or "for" a number (it holds now:
+    present "be" (a passive: "coffee is preferred"), a present perfect with "since" or "for" a length (it holds now:
     "has played since 2010" / "plays", "has taught for 17 years" / "has been teaching ..."), a noun ("a turtle named
     Shelly").  ``before``: the last word that is not an adverb ("is really obsessed")."""
-    keys, before, since = [], "", "since" in words or any(w == "for" and is_number(n) for w, n in zip(words, words[1:]))
+    keys, before, since = [], "", "since" in words or any(w == "for" and is_number(n) and lexicon.key(u) in recurrence.UNITS
+                                                      for w, n, u in zip(words, words[1:], words[2:]))
     for w, role in zip(words, word_roles):
         k = w if w in VALUE_WORDS else lexicon.key(w)
         keys.append(lexicon.bare(k) if before in _BE or not role.startswith("verb") or since and before in _HAVE else k)
