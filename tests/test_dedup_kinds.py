@@ -911,3 +911,14 @@ def test_the_attacks_on_fronted_clauses_denials_and_status_labels(a: str, b: str
     assert verdict("After lunch she naps", "Naps after lunch")[0] in dedup.DUPLICATE_KINDS
     assert verdict("Doesn't eat pork", "Doesn't eat pork or beef")[0] == "subsumed"  # a list under a denial
     assert verdict("Band plays in March", "Band plays on 21 March")[0] == "subsumed"  # a date in its month
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Holidayed in Crete in Sept 2025", "Holidayed in Crete in September 2025"),  # a month's abbreviation
+    ("I play hockey on Thursday nights", "Plays hockey Thursday nights"),         # a bare plural after a noun
+])
+def test_a_months_abbreviation_by_a_number_and_a_bare_plural_after_a_noun(a: str, b: str) -> None:
+    assert verdict(a, b)[0] in dedup.DUPLICATE_KINDS
+    assert verdict("Changed her shift from nights to days", "Changed her shift from days to nights")[0] \
+        not in dedup.DUPLICATE_KINDS  # "from nights": no "every"
+    assert verdict("Unconfirmed: moving to Leeds", "Is moving to Leeds")[0] not in dedup.DUPLICATE_KINDS

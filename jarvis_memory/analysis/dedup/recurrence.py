@@ -2,8 +2,8 @@
 week".  English says a repeated time several ways (Quirk et al. 1985, A Comprehensive Grammar of the English
 Language, 8.64-8.66, adjuncts of frequency: "on" with a plural noun of time, "every" with a singular one, and the
 multiplicative adverbs "once", "twice", "thrice" for "<n> times"); the audit reads them as "every <time>" and "<n>".
-A bare plural opening a memory or after a verb is "every" too ("Swims Saturdays", American usage: Quirk et al.
-9.36), not after another word ("lazy Sundays"); a day or date after a verb or noun takes the preposition it may go without ("Swims
+A bare plural opening a memory or after a verb or noun is "every" too ("Swims Saturdays", "Plays netball Tuesday
+nights"; American usage: Quirk et al. 9.36), not after another word ("lazy Sundays", "most Fridays"); a day or date after a verb or noun takes the preposition it may go without ("Swims
 Saturday" as "Swims on Saturday"; Quirk et al. 9.36), and a date's is its month's ("expires 30 April" and "on 30
 April" as "in 30 april", so "in April" says less of the same).  A rate is one word,
 the adverb or adjective of frequency made from its unit of time (Quirk et al. 7.20): "every <unit>", "per <unit>",
@@ -122,10 +122,10 @@ def _per(out: list[tuple], t: tuple) -> bool:
 _WEEKDAYS = frozenset(w[:-1] for w in _PLURALS if w[:-1].endswith("day") and w != "weekdays")
 
 
-# Words a day or date may follow with no "on" before it: prepositions, determiners, "every" ("until Monday", "next
-# Monday", "each Monday"), and a day's or date's own words ("Monday 3 May", "3 May 2026")
+# Words a day or date may follow with no "on" before it: prepositions, determiners and quantifiers ("until Monday",
+# "next Monday", "each Monday", "some Mondays"), and a day's or date's own words ("Monday 3 May", "3 May 2026")
 _BEFORE_A_DAY = frozenset("on at in by until till from to since before after every next last this that each of for"
-                          " the a an and or than between".split()) | frozenset(MONTHS) | _SINGULARS
+                          " the a an and or than between some most many few several all both no any other".split()) | frozenset(MONTHS) | _SINGULARS
 
 
 def _dated(tokens: list[tuple], k: int) -> str:
@@ -140,8 +140,11 @@ def _dated(tokens: list[tuple], k: int) -> str:
 
 
 def _verb(word: str) -> bool:
-    """Whether lemminflect reads a folded word as a verb ("works", "happens"; not "lazy")."""
-    return "VERB" in getAllLemmas(word)
+    """Whether lemminflect reads a folded word as a verb or a noun, or lacks it ("works", "happens", "netball":
+    "Plays netball Tuesday nights"; not "lazy", "most", "the")."""
+    readings = getAllLemmas(word)
+    return "VERB" in readings or "NOUN" in readings \
+        or not readings and word.isalpha() and word not in _BEFORE_A_DAY  # a name, a rare noun; not "from"
 
 
 def _plural(word: str) -> str | None:

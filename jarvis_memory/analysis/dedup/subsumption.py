@@ -347,6 +347,7 @@ def takes_out(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
     return any(longer.words[i] in _EXCEPT or longer.words[i] in _PRIVATIVE or _likened(longer, i, extra)
                or longer.words[i] in _CONDITIONALS and not any(longer.roles[j].startswith("verb") for j in extra if j < i)
                or _narrows_a_denial(shorter, longer, i, extra)
+               or i and longer.words[i - 1] == "is" and longer.written[i - 1] == ":"  # a note's state (labels.py)
                or longer.words[i] in _DOWNTONERS and i + 1 in longer.content and i + 1 not in extra for i in extra)
 def another_owner(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
     """Whether an extra word names another owner of what follows it: a possessive ("Her sister's husband is a

@@ -27,14 +27,22 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "november", "december")
 
 
+# A month's abbreviation beside a day or a year is the month ("Feb 2025", "12 Sept"): Jan., Feb., ... in the
+# abbr2words registry (lexicon.abbreviation), read here where a date is read; alone ("in Dec") lexicon's test meets it
+_SHORT_MONTHS = {**{m[:3]: m for m in MONTHS if m != "may"}, "sept": "september"}
+
+
 def read(tokens: list[tuple]) -> list[tuple]:
     """Tokens (:func:`.text._tokens`: ``(word, spelled, break before, name, as written, hyphen)``) with each time
-    of day as one token of word ``H:MM`` (its words as written joined by a space) and each date in numbers as its
-    day, month name and year (module docstring)."""
+    of day as one token of word ``H:MM`` (its words as written joined by a space), each date in numbers as its
+    day, month name and year (module docstring), a month's abbreviation beside a number as the month."""
     out: list[tuple] = []
     k = 0
     while k < len(tokens):
         t = tokens[k]
+        if t[0] in _SHORT_MONTHS and any(u[0].isdigit() and not u[2] for u in (tokens[k - 1:k] if k else []) +
+                                         ([tokens[k + 1]] if k + 1 < len(tokens) else [])):
+            t = (_SHORT_MONTHS[t[0]], *t[1:])
         if not t[0][:1].isdigit() and t[0] not in _NAMED:
             out.append(t)  # most words: no time, no date
             k += 1
