@@ -922,3 +922,14 @@ def test_a_months_abbreviation_by_a_number_and_a_bare_plural_after_a_noun(a: str
     assert verdict("Changed her shift from nights to days", "Changed her shift from days to nights")[0] \
         not in dedup.DUPLICATE_KINDS  # "from nights": no "every"
     assert verdict("Unconfirmed: moving to Leeds", "Is moving to Leeds")[0] not in dedup.DUPLICATE_KINDS
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Phone: Pixel 9", "Uses a Pixel 9"),                                       # a label of a thing one uses
+    ("Car: 2019 Honda Jazz", "Drives a 2019 Honda Jazz"),
+    ("Flour: King Arthur", "Flour is King Arthur"),                             # "King" is no -ing form
+])
+def test_a_label_of_a_thing_held_and_a_word_ending_in_ing(a: str, b: str) -> None:
+    assert verdict(a, b)[0] in dedup.DUPLICATE_KINDS
+    assert verdict("Car: 2019 Honda Jazz", "Sold a 2019 Honda Jazz")[0] not in dedup.DUPLICATE_KINDS
+    assert verdict("Phone: Pixel 9", "Uses a Pixel 8")[0] not in dedup.DUPLICATE_KINDS

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
-from . import kinds, lexicon, times
+from . import kinds, labels, lexicon, times
 from .occasions import names_event
 from .order import changed_roles, shown, swapped_clauses, swapped_in_place
 from .restated import had_person, past_tense, restated
@@ -42,6 +42,8 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
         return _NONE  # "She swims" / "He swims": one of them is not the owner
     if (only_a or only_b) and restated(a, b):  # a verb for its noun: "Was promoted" / "Got a promotion"
         return _Verdict("paraphrase")
+    if only_a != only_b and (labels.held(a, b, only_a, only_b) or labels.held(b, a, only_b, only_a)):
+        return _Verdict("paraphrase")  # "Phone: iPhone 15" / "Uses an iPhone 15"
     if any(had_person(a, a.first[k], b, b.first[k]) for k in (a.verbs ^ b.verbs) & bag_a.keys() & bag_b.keys()):
         return _NONE  # "Coaches tennis" / "Has a tennis coach": one word, a doing and a person one has
     if len(only_a) == len(only_b) == 1 and (only_a[0] in _SKILL_RELATIONS or only_b[0] in _SKILL_RELATIONS) \

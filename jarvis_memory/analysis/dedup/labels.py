@@ -5,11 +5,15 @@ October 2027"), so that the sentence a store's other writer made of it compares 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from lemminflect import getAllLemmas, getInflection
 
 from . import lexicon
 from .roles import POSSESSIVES, SUBJECT_PRONOUNS
+
+if TYPE_CHECKING:
+    from .text import _Text
 
 MAX_LABEL = 4  # words before the colon at most: longer, the colon ends a clause
 # Finite verbs after the colon: a clause of its own ("Update: she is moving"), no value of the label
@@ -38,12 +42,18 @@ def as_subject(tokens: list[tuple], label: int, hedges: frozenset[str]) -> list[
     if label == 1 and _state(tokens[0][0]):  # "Cancelled: dentist on Monday": what follows is cancelled
         return [(*tokens[1][:2], True, *tokens[1][3:]), *tokens[2:], ("is", "is", False, False, ":", False),
                 (*tokens[0][:2], False, *tokens[0][3:])]
-    if _verb_only(tokens[label][0]) or tokens[label][0].endswith("ing") \
+    if _verb_only(tokens[label][0]) or _gerund(tokens[label][0]) \
             or any(t[1] in hedges for t in tokens[:label]) or any(t[1] in _FINITE for t in tokens[label:]):
         return tokens
     owner = [("my", "my", False, False, "", False)] if tokens[0][0] not in POSSESSIVES and lexicon.names_a_person(
         lexicon.key(tokens[label - 1][0])) else []  # "Accountant: Martin Hale": the owner's accountant
     return [*owner, *tokens[:label], ("is", "is", False, False, ":", False), *tokens[label:]]
+
+
+@lru_cache(maxsize=20_000)
+def _gerund(word: str) -> bool:
+    """Whether a folded word is a verb's -ing form ("visiting"; not "king", "spring": their lemma is themselves)."""
+    return word.endswith("ing") and any(lemma != word for lemma in getAllLemmas(word).get("VERB", ()))
 
 
 @lru_cache(maxsize=20_000)
@@ -61,3 +71,21 @@ def _verb_only(word: str) -> bool:
     """Whether lemminflect reads a folded word as a verb and as no noun or adjective ("passed"; not "check")."""
     readings = getAllLemmas(word)
     return "VERB" in readings and "NOUN" not in readings and "ADJ" not in readings
+
+
+# Verbs of having or using a thing: a note's label of a thing ("Phone: ...") says the owner has or uses what follows
+# (Quirk et al. 1985, 10.29: "have" of possession); hand-written, a closed set of the verbs notes turn into labels
+_HOLDING = frozenset(("have", "own", "use", "drive", "ride"))
+
+
+def held(note: _Text, other: _Text, only_note: list[str], only_other: list[str]) -> bool:
+    """Whether ``note`` is a label of a thing and its value ("Phone: iPhone 15", "Bread flour: King Arthur") where
+    ``other`` says the owner has or uses that value (:data:`_HOLDING`: "Uses an iPhone 15", "Uses King Arthur bread
+    flour"): ``other``'s only other word is that verb, every word the note has alone is its label's, and the other
+    has every word of the value.  ``only_note``/``only_other``: the keys each has that the other lacks."""
+    colon = next((i for i, (w, shown) in enumerate(zip(note.words, note.written)) if w == "is" and shown == ":"), None)
+    if colon is None or len(only_other) != 1 or lexicon.bare(only_other[0]) not in _HOLDING \
+            or not other.roles[other.first[only_other[0]]].startswith("verb"):
+        return False
+    label = {note.keys[i] for i in note.content if i < colon}
+    return set(only_note) <= label and all(note.keys[i] in other.bag for i in note.content if i > colon)
