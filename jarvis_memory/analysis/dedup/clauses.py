@@ -14,7 +14,7 @@ from . import lexicon
 SUBORDINATORS = frozenset("when whenever if once before after while whilst because since until till unless although"
                           " though whereas".split())
 PREPOSITIONS = frozenset("on in at during for from with without by according apart besides despite".split())
-_MAIN_SUBJECTS = frozenset(("i", "he", "she"))  # the owner opening the main clause: the fronted clause ends before it
+_MAIN_SUBJECTS = frozenset(("i", "he", "she", "we"))  # the owner (and "we") opening the main clause: the clause ends
 _PRONOUNS = frozenset(("he", "she", "they"))
 MAX_FRONTED = 10  # words of a fronted adverbial at most: a longer opening is read as written
 

@@ -54,7 +54,7 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
         numbers = any(w[:1].isdigit() for w in only_a) and any(v[:1].isdigit() for v in only_b)
         for w in list(only_a):  # one word written two ways: "Müller" / "Muller", "8.15" / "8:15"
             match = next((v for v in only_b if _spelled_alike(a.written[a.first[w]], b.written[b.first[v]])
-                          or numbers and times.same_time(w, v)), None)
+                          and lexicon.PERFECT not in w + v or numbers and times.same_time(w, v)), None)
             if match is not None:
                 only_a.remove(w)
                 only_b.remove(match)
@@ -146,6 +146,8 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
         if owned:  # "Martin Hale is my accountant" / "... is an accountant": a relation to the owner, or a trade
             return _Verdict("variant", shared + ("\x02held",), owned, owned, "word")
         held_a, held_b = _held(a), _held(b)
+        if held_a and held_b and _copula_tense_changed(a, b):  # "Has had a dog for 2 years" / "Had a dog ..."
+            return _Verdict("variant", shared + ("\x02held",), a.written[held_a[1]], b.written[held_b[1]], "word")
         if held_a and held_b and held_a[0] != held_b[0] and not synonyms:  # "Is a yoga teacher" / "Has a yoga
             # teacher"; not "Is allergic to" / "Has an allergy to", one statement in other words
             return _Verdict("variant", shared + ("\x02held",), a.written[held_a[1]], b.written[held_b[1]], "word")

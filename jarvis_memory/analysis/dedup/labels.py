@@ -23,7 +23,7 @@ _FINITE = frozenset("is are was were am has have had will would can could does d
 # Headings a note opens with that name the note itself, not what it is about ("Update: moved to Leeds", "Note:
 # allergic to penicillin"): the words of a note-taking register for a kind of note, a closed class written by hand
 # (WordNet files "note" and "email" alike under noun.communication, and "Email: ..." opens a value)
-HEADINGS = frozenset("note notes nb update updated reminder remember important fyi ps".split())
+HEADINGS = frozenset("note notes nb update updated reminder remember important fyi ps todo".split())
 
 
 def as_subject(tokens: list[tuple], label: int, hedges: frozenset[str]) -> list[tuple]:

@@ -26,6 +26,7 @@ SENSES = 3  # a word's most frequent senses per part of speech (WordNet orders t
 # "visit" share a rare sense, "kid" and "child" their first
 _INFORMAL = ("informal term", "an informal term")  # how WordNet's glosses open for a colloquial word ("informal terms")
 PAST = "\x03past"  # the mark of a past verb form on a word's key: "lived" is not "lives"
+PERFECT = "\x03perfect"  # of a perfect that lasts a length of time: "has lived here for 5 years" is neither
 
 
 @lru_cache(maxsize=1)
@@ -98,8 +99,8 @@ def past(k: str) -> bool:
 
 
 def bare(k: str) -> str:
-    """A key (:func:`key`) without its :data:`PAST` mark: the lemma, in any tense."""
-    return k.partition(PAST)[0]
+    """A key (:func:`key`) without its :data:`PAST` or :data:`PERFECT` mark: the lemma, in any tense."""
+    return k.partition("\x03")[0]
 
 
 @lru_cache(maxsize=200_000)
@@ -162,7 +163,7 @@ def same_meaning(x: str, y: str) -> bool:
     from the other ("allergic"/"allergy", "owner"/"own"), in the same tense and neither the other's antonym."""
     if x == y or {x, y} == _DISTRIBUTIVES:
         return True
-    if past(x) != past(y) or opposite(x, y):
+    if x.partition("\x03")[2] != y.partition("\x03")[2] or opposite(x, y):  # another tense (PAST, PERFECT)
         return False
     (sx, _, dx), (sy, _, _) = _lemmas(x), _lemmas(y)
     bare_x, bare_y = bare(x), bare(y)
@@ -360,11 +361,12 @@ def _abbreviations():
 
 @lru_cache(maxsize=20_000)
 def _expansions(short: str) -> frozenset[str]:
-    """The folded words an abbreviation stands for, alone and after a number ("hrs" → "hour"; "St" → "saint",
-    "street"), from :func:`_abbreviations`; none for a word it does not hold."""
+    """The folded words an abbreviation stands for, alone, after a number and after a name ("Tues" → "tuesday",
+    "yds" → "yard", "St" → "saint", "street"),
+    from :func:`_abbreviations`; none for a word it does not hold or a dictionary word (:func:`is_word`)."""
     registry = _abbreviations()
-    if registry is None or not short.isalpha() or not registry.has(short + "."):
-        return frozenset()
+    if registry is None or not short.isalpha() or is_word(short.casefold()) or not registry.has(short + "."):
+        return frozenset()  # a dictionary word is itself ("vet" is no "veteran"; "min", "hrs": WordNet's)
     found = set()
     for before in ("", "2 ", "Elm "):  # alone, a unit after a number, a street type after a name
         expanded = registry.expand(f"{before}{short}.").removeprefix(before).rstrip(".").casefold()
@@ -374,8 +376,8 @@ def _expansions(short: str) -> frozenset[str]:
 
 
 def abbreviation(x: str, y: str) -> bool:
-    """Whether one of two words as written abbreviates the other: "dept" / "department", "Tues" / "Tuesday", "hrs" /
-    "hours", "approx" / "approximately", as the abbreviation registry of `abbr2words
+    """Whether one of two words as written abbreviates the other: "dept" / "department", "Tues" / "Tuesday",
+    "approx" / "approximately", as the abbreviation registry of `abbr2words
     <https://pypi.org/project/abbr2words/>`_ expands it (with or without its dot).  A word the registry lacks is
     no abbreviation ("appt", "uni": a guess from letters took "dept" for "deployment" and "meds" for "medals")."""
     short, word = sorted((x, y), key=len)

@@ -1,9 +1,8 @@
 """Whether a longer memory says more of the shorter one's statement (subsumption, :func:`.compare._compare`), or
 another statement: each check names one way the longer's extra words change what the shorter says -- another
 subject or owner, another verb over it, what it acts on made a circumstance, a shared noun made part of a compound,
-a particle that makes another verb, a relation word replaced, a noun counted or priced (:mod:`.counts`), a phrase
-of exception or a
-likeness, someone else acted on in the other voice -- and when the extra words are only the owner's possessive
+a particle that makes another verb, a relation word replaced, a noun counted or priced (:mod:`.counts`), a word
+that narrows it (:mod:`.narrowing`), someone else acted on in the other voice -- and when the extra words are only the owner's possessive
 ("Called her mother" / "Called mother": no more said).  Roles as :func:`.roles.of` reads them."""
 
 from __future__ import annotations
@@ -15,6 +14,7 @@ from lemminflect import getAllLemmas
 from . import kinds, lexicon
 from .clauses import SUBORDINATORS
 from .counts import counted
+from .narrowing import takes_out
 from .restated import owner_object, owner_undergoes, passive, verb_lemmas
 from .roles import (
     AUXILIARIES,
@@ -305,50 +305,6 @@ def owners_only(shorter: _Text, longer: _Text, extra: set[int], same: dict[str, 
         _names_someone(longer, i) and longer.keys[i] not in shorter.bag for i in longer.content if i not in extra)
 
 
-def _likened(t: _Text, i: int, extra: set[int]) -> bool:
-    """Whether extra word ``i`` is "like" after an extra verb: a likeness, not the shorter's identity ("Is a failure"
-    / "Feels like a failure", "Looks like her mother")."""
-    return t.words[i] == "like" and i - 1 in extra and t.roles[i - 1].startswith("verb")
-
-
-_EXCEPT = frozenset(("except", "excluding", "apart"))  # a phrase of exception (Quirk et al. 1985, 9.58)
-
-
-# Privative adjectives: a former employer is no employer (Kamp & Partee 1995, "Prototype theory and
-# compositionality", Cognition 57: "former", "fake", "alleged" are neither intersective nor subsective); a closed class
-# Downtoners: "mostly vegetarian" is not quite vegetarian (Quirk et al. 1985, 8.104-8.112: approximators and
-# compromisers, "almost", "nearly", "partly", "mostly", "more or less"); a closed class
-_CONDITIONALS = frozenset(("if", "unless"))  # open a clause the statement holds only under
-# Negations that deny (not the verbs of ending, "stopped": "Stopped running in May" still says "Stopped running")
-_PLAIN_NEGATIONS = frozenset("not no never nobody nothing none neither nor cannot".split())
-_DOWNTONERS = frozenset("mostly most partly almost nearly partially largely mainly somewhat semi quasi".split())
-_PRIVATIVE = frozenset("former previous prior ex erstwhile onetime future prospective potential fake alleged"
-                       " supposed".split())  # not "next", "late", "past": mostly of time ("next August", "late")
-
-
-def _narrows_a_denial(shorter: _Text, longer: _Text, i: int, extra: set[int]) -> bool:
-    """Whether extra word ``i``, within a negation both texts make, narrows what is denied: a modifier of a shared
-    word ("Eats no meat" / "Eats no red meat") or a clause of time or condition ("Never drinks" / "Never drinks when
-    she is driving"), so the longer denies less; not a thing listed ("Doesn't eat pork" / "... pork or beef")."""
-    return longer.keys[i] in longer.negated and not _PLAIN_NEGATIONS.isdisjoint(shorter.words) \
-        and (longer.words[i] in SUBORDINATORS or i + 1 < len(longer.words) and i + 1 in longer.content
-             and i + 1 not in extra and longer.keys[i + 1] in shorter.bag)
-
-
-def takes_out(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
-    """Whether an extra word takes something out of the shorter's statement, or says it only is like it: a phrase of
-    exception ("any vegetable except kale": no longer "any vegetable"), a likeness (:func:`_likened`), a privative
-    adjective (:data:`_PRIVATIVE`: "Employer: Deloitte" / "Previous employer: Deloitte"), a condition on the
-    shorter's statement ("Works from home if it rains": no longer every day; Quirk et al. 1985, 15.33; not on an
-    added verb's: "... and hopes to ski if there is snow"), a word a negation reaches ("Never drinks" / "Never drinks
-    when driving", "Eats no meat" / "Eats no red meat": a narrower thing denied denies less), a downtoner
-    before a shared word (:data:`_DOWNTONERS`: "Is vegetarian" / "Is mostly vegetarian"; not "Collects records" /
-    "... records, mostly funk")."""
-    return any(longer.words[i] in _EXCEPT or longer.words[i] in _PRIVATIVE or _likened(longer, i, extra)
-               or longer.words[i] in _CONDITIONALS and not any(longer.roles[j].startswith("verb") for j in extra if j < i)
-               or _narrows_a_denial(shorter, longer, i, extra)
-               or i and longer.words[i - 1] == "is" and longer.written[i - 1] == ":"  # a note's state (labels.py)
-               or longer.words[i] in _DOWNTONERS and i + 1 in longer.content and i + 1 not in extra for i in extra)
 def another_owner(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
     """Whether an extra word names another owner of what follows it: a possessive ("Her sister's husband is a
     pilot" / "Her husband is a pilot", "Walks her friend's dog" / "Walks her dog"), or a person put after a shared

@@ -271,20 +271,28 @@ def _parse(source: Sequence[str], rows: list[int],
 
 _BE = frozenset("is are am be been being get gets".split())  # present passives: "is preferred", "gets paid"
 _HAVE = frozenset(("has", "have"))
+_NOT_PRESENT_PERFECT = frozenset("had will would could should might must may can to".split())  # before "been"
 
 
 def _keys(words: tuple[str, ...], word_roles: tuple[str, ...]) -> tuple[str, ...]:
     """Each word's key: its lemma (:func:`lexicon.key`), the word itself for a time word ("am" in "9 am" is no
     form of "be"); a past form is a past tense only where it is a verb of the clause (:func:`roles.of`), not after a
-    present "be" (a passive: "coffee is preferred"), a present perfect with "since" or "for" a length (it holds now:
-    "has played since 2010" / "plays", "has taught for 17 years" / "has been teaching ..."), a noun ("a turtle named
-    Shelly").  ``before``: the last word that is not an adverb ("is really obsessed")."""
-    keys, before, since = [], "", "since" in words or any(w == "for" and is_number(n) and lexicon.key(u) in recurrence.UNITS
-                                                      for w, n, u in zip(words, words[1:], words[2:]))
+    present "be" (a passive: "coffee is preferred"), a present perfect with "since" (it holds now: "has played since
+    2010" / "plays"), a noun ("a turtle named Shelly"); a perfect progressive is the perfect ("has been teaching" /
+    "has taught"), one lasting "for" a length neither past nor present (lexicon.PERFECT: "has taught for 17 years").  ``before``: the last word that is not an adverb ("is really obsessed")."""
+    keys, before, perfect, since = [], "", False, "since" in words
+    lasting = any(w == "for" and is_number(n) and lexicon.key(u) in recurrence.UNITS for w, n, u in zip(
+        words, words[1:], words[2:]))  # "for 17 years": a perfect that lasts, not the past ("Taught for 17 years")
     for w, role in zip(words, word_roles):
         k = w if w in VALUE_WORDS else lexicon.key(w)
-        keys.append(lexicon.bare(k) if before in _BE or not role.startswith("verb") or since and before in _HAVE else k)
-        before = before if w in ADVERBS else w
+        if not since and role.startswith("verb") and (perfect and before == "been" and w.endswith("ing")
+                                                       or lasting and before in _HAVE and lexicon.past(k)):
+            keys.append(lexicon.bare(k) + (lexicon.PERFECT if lasting else lexicon.PAST))
+        else:
+            keys.append(lexicon.bare(k) if before in _BE or not role.startswith("verb") or since and before in _HAVE
+                        else k)
+        if w not in ADVERBS:
+            perfect, before = w == "been" and before not in _NOT_PRESENT_PERFECT, w  # "he's been": "'s" is read off
     return tuple(keys)
 
 

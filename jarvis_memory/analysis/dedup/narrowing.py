@@ -1,0 +1,73 @@
+"""What narrows a statement, so that a longer memory says less of it, not more: an exception ("any vegetable except
+kale"), a likeness ("Feels like a failure"), a privative adjective ("former employer"), a condition ("Works from home
+if it rains"), a part of a whole ("Most of her friends"), a downtoner ("mostly vegetarian"), a narrower thing denied
+("Never drinks" / "Never drinks when driving") and a note's state ("Cancelled: ...").  Each is a closed class of
+words with its grammar's source; :func:`takes_out` is one of :func:`.subsumption.says_more`'s checks."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .restated import past_tense
+from .text import NEGATION_SCOPE
+
+if TYPE_CHECKING:
+    from .text import _Text
+
+_EXCEPT = frozenset(("except", "excluding", "apart"))  # a phrase of exception (Quirk et al. 1985, 9.58)
+# Privative adjectives: a former employer is no employer (Kamp & Partee 1995, "Prototype theory and
+# compositionality", Cognition 57: "former", "fake", "alleged" are neither intersective nor subsective); a closed class
+_PRIVATIVE = frozenset("former previous prior ex erstwhile onetime future prospective potential fake alleged"
+                       " supposed".split())  # not "next", "late", "past": mostly of time ("next August", "late")
+# Downtoners: "mostly vegetarian" is not quite vegetarian (Quirk et al. 1985, 8.104-8.112: approximators and
+# compromisers, "almost", "nearly", "partly", "mostly", "more or less"), and the exclusive "only" (8.116); a closed class
+_DOWNTONERS = frozenset("only mostly most partly almost nearly partially largely mainly somewhat semi quasi".split())
+_CONDITIONALS = frozenset(("if", "unless", "provided", "providing"))  # open a clause the statement holds only under
+_HABITUAL_CONDITIONS = frozenset(("when", "whenever"))  # on a present habit, right after it ("Walks when it is dry")
+_PARTITIVES = frozenset("most some many few half part several".split())  # before "of": "Most of her friends"
+# Negations that deny (not the verbs of ending, "stopped": "Stopped running in May" still says "Stopped running")
+_PLAIN_NEGATIONS = frozenset("not no never nobody nothing none neither nor cannot".split())
+_LISTING = frozenset(("or", "nor", "and"))
+
+
+def _likened(t: _Text, i: int, extra: set[int]) -> bool:
+    """Whether extra word ``i`` is "like" after an extra verb: a likeness, not the shorter's identity ("Is a failure"
+    / "Feels like a failure", "Looks like her mother")."""
+    return t.words[i] == "like" and i - 1 in extra and t.roles[i - 1].startswith("verb")
+
+
+def _narrows_a_denial(shorter: _Text, longer: _Text, i: int, extra: set[int]) -> bool:
+    """Whether extra word ``i``, within a negation both texts make, narrows what is denied: a modifier of a shared
+    word ("Eats no meat" / "Eats no red meat"), a phrase of time or place or a clause of condition ("Doesn't drive" /
+    "... at night", "Never drinks" / "Never drinks when she is driving"), so the longer denies less; not a thing
+    listed ("Doesn't eat pork" / "... pork or beef": its run of extra words follows "or", "nor" or "and")."""
+    if longer.keys[i] not in longer.negated or longer.words[i] in _LISTING or _PLAIN_NEGATIONS.isdisjoint(shorter.words):
+        return False
+    negation = max((j for j in range(i) if longer.words[j] in _PLAIN_NEGATIONS), default=None)
+    if negation is None or i - negation > NEGATION_SCOPE + 1 or any(longer.breaks[negation + 1:i + 1]):
+        return False  # this word is out of the negation's reach (the key may be negated elsewhere in the text)
+    start = i
+    while start and longer.words[start - 1] not in _LISTING and (
+            start - 1 in extra or start - 1 not in longer.content and not longer.breaks[start]):
+        start -= 1  # back to the run's first word (its relation word and article)
+    return not (start and longer.words[start - 1] in _LISTING)
+
+
+def takes_out(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
+    """Whether an extra word takes something out of the shorter's statement, or says it only is like it: a phrase of
+    exception ("any vegetable except kale": no longer "any vegetable"), a likeness (:func:`_likened`), a privative
+    adjective (:data:`_PRIVATIVE`: "Employer: Deloitte" / "Previous employer: Deloitte"), a condition on the
+    shorter's statement ("Works from home if it rains": no longer every day; Quirk et al. 1985, 15.33; not on an
+    added verb's: "... and hopes to ski if there is snow"), a word a negation reaches ("Never drinks" / "Never drinks
+    when driving", "Eats no meat" / "Eats no red meat": a narrower thing denied denies less), a downtoner
+    before a shared word (:data:`_DOWNTONERS`: "Is vegetarian" / "Is mostly vegetarian"; not "Collects records" /
+    "... records, mostly funk")."""
+    return any(longer.words[i] in _EXCEPT or longer.words[i] in _PRIVATIVE or _likened(longer, i, extra)
+               or (longer.words[i] in _CONDITIONALS or longer.words[i] == "long" and longer.words[i - 1:i + 2] == (
+                   "as", "long", "as")) and not any(longer.roles[j].startswith("verb") for j in extra if j < i)
+               or longer.words[i] in _HABITUAL_CONDITIONS and not past_tense(longer) and not any(j < i for j in extra)
+               or longer.words[i] in _PARTITIVES and longer.words[i + 1:i + 2] == ("of",)
+               and next((j for j in longer.content if j > i + 1), None) not in extra
+               or _narrows_a_denial(shorter, longer, i, extra)
+               or i and longer.words[i - 1] == "is" and longer.written[i - 1] == ":"  # a note's state (labels.py)
+               or longer.words[i] in _DOWNTONERS and i + 1 in longer.content and i + 1 not in extra for i in extra)
