@@ -83,9 +83,9 @@ def held(note: _Text, other: _Text, only_note: list[str], only_other: list[str])
     ``other`` says the owner has or uses that value (:data:`_HOLDING`: "Uses an iPhone 15", "Uses King Arthur bread
     flour"): ``other``'s only other word is that verb, every word the note has alone is its label's, and the other
     has every word of the value.  ``only_note``/``only_other``: the keys each has that the other lacks."""
-    colon = next((i for i, (w, shown) in enumerate(zip(note.words, note.written)) if w == "is" and shown == ":"), None)
-    if colon is None or len(only_other) != 1 or lexicon.bare(only_other[0]) not in _HOLDING \
+    if len(only_other) != 1 or lexicon.bare(only_other[0]) not in _HOLDING or ":" not in note.written \
             or not other.roles[other.first[only_other[0]]].startswith("verb"):
-        return False
+        return False  # most pairs: no verb of holding, or no label
+    colon = note.written.index(":")  # the "is" a label's colon reads as (:func:`as_subject`)
     label = {note.keys[i] for i in note.content if i < colon}
     return set(only_note) <= label and all(note.keys[i] in other.bag for i in note.content if i > colon)

@@ -375,6 +375,7 @@ def _expansions(short: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=200_000)
 def abbreviation(x: str, y: str) -> bool:
     """Whether one of two words as written abbreviates the other: "dept" / "department", "Tues" / "Tuesday",
     "approx" / "approximately", as the abbreviation registry of `abbr2words
