@@ -912,6 +912,7 @@ def test_the_attacks_on_fronted_clauses_denials_and_status_labels(a: str, b: str
     assert verdict("After lunch she naps", "Naps after lunch")[0] in dedup.DUPLICATE_KINDS
     assert verdict("Doesn't eat pork", "Doesn't eat pork or beef")[0] == "subsumed"  # a list under a denial
     assert verdict("Band plays in March", "Band plays on 21 March")[0] == "subsumed"  # a date in its month
+    assert verdict("Party is on the 14th of July", "Party is on July 14th")[0] in dedup.DUPLICATE_KINDS
 
 
 @pytest.mark.parametrize(("a", "b"), [

@@ -132,7 +132,10 @@ def _dated(tokens: list[tuple], k: int) -> str:
     """The preposition of the day or date token ``k`` opens, or "": "on" a weekday not followed by a plural
     ("Monday", not "Monday mornings": that takes "on" as "every"), "in" a day number and a month or a month and a day
     (as "in March": a date is read as a day in its month, so "on 21 March" says more than "in March")."""
-    words = [tokens[k][0]] + [u[0] for u in tokens[k + 1:k + 2] if not u[2]]
+    words = [tokens[k][0]] + [u[0] for u in tokens[k + 1:k + 4] if not u[2]]
+    if words[0] == "the" and words[2:3] == ["of"]:  # "the 14th of July" ("th" read off: "the 14 of july")
+        words = [words[1], *words[3:]]
+    words = words[:2]
     if words[0] in _WEEKDAYS:
         return "on" if len(words) < 2 or _plural(words[1]) is None else ""
     dated = len(words) == 2 and (words[0].isdigit() and words[1] in MONTHS or words[0] in MONTHS and words[1].isdigit())
