@@ -22,7 +22,8 @@ MAX_FRONTED = 10  # words of a fronted adverbial at most: a longer opening is re
 def fronted(tokens: list[tuple]) -> list[tuple]:
     """The tokens (:func:`.text._tokens`: ``(word, spelled, break before, name, as written, hyphen)``) with an
     opening adverbial moved after the main clause with no break before it (as written there: "... when she grows up",
-    so a negation reaches into it alike) and one before the main clause's first word; other tokens as given.  The main clause must hold at least two words and start with no conjunction."""
+    so a negation reaches into it alike) and one before the main clause's first word; other tokens as given.  The
+    main clause must hold at least two words and start with no conjunction."""
     if len(tokens) < 4 or tokens[0][0] not in SUBORDINATORS | PREPOSITIONS:
         return tokens
     end = next((i for i, t in enumerate(tokens[1:], 1) if t[2]), None)
@@ -36,7 +37,8 @@ def fronted(tokens: list[tuple]) -> list[tuple]:
     if main[0][0] in _PRONOUNS and any(_may_stand_for(main[0][0], t) for t in adverbial):
         return tokens  # "Since Priya moved in she has paid half", "After the doctor saw her, she ...": "she" may be
         # the person the adverbial names, who is no owner once first
-    return [(*main[0][:2], True, *main[0][3:]), *main[1:], (*adverbial[0][:2], False, *adverbial[0][3:]), *adverbial[1:]]
+    return [(*main[0][:2], True, *main[0][3:]), *main[1:],
+            (*adverbial[0][:2], False, *adverbial[0][3:]), *adverbial[1:]]
 
 
 def _may_stand_for(pronoun: str, token: tuple) -> bool:

@@ -173,7 +173,7 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
     if shared and says_more(shorter, longer, positions, same) and not _copula_tense_changed(shorter, longer):
         return _Verdict("subsumed")
     if owners_only(shorter, longer, positions, same):
-        return _Verdict("paraphrase" if synonyms else "near")  # "Called her mother" / "Called mother": the owner's mother either way
+        return _Verdict("paraphrase" if synonyms else "near")  # "Called her mother" / "Called mother": the owner's
     # only relation words more: one statement in another shape ("Works as a nurse" / "Is a nurse working",
     # "collects records from the 1970s" / "is a collector of 1970s records"), if nothing it acts on becomes a
     # relation ("Cooks the kids" / "Cooks for the kids") and no participant is left out

@@ -347,7 +347,6 @@ def manner_of(x: str, y: str) -> bool:
         or any(h in senses_x and h.lemma_names()[0] == x for s in senses_y for h in s.hypernyms())
 
 
-
 @lru_cache(maxsize=1)
 def _abbreviations():
     """abbr2words' English registry (titles, days, months, street types, units, "dept.", "approx."), or ``None``
@@ -362,8 +361,8 @@ def _abbreviations():
 @lru_cache(maxsize=20_000)
 def _expansions(short: str) -> frozenset[str]:
     """The folded words an abbreviation stands for, alone, after a number and after a name ("Tues" → "tuesday",
-    "yds" → "yard", "St" → "saint", "street"),
-    from :func:`_abbreviations`; none for a word it does not hold or a dictionary word (:func:`is_word`)."""
+    "yds" → "yard", "St" → "saint", "street"), from :func:`_abbreviations`; none for a word it does not hold or a
+    dictionary word (:func:`is_word`)."""
     registry = _abbreviations()
     if registry is None or not short.isalpha() or is_word(short.casefold()) or not registry.has(short + "."):
         return frozenset()  # a dictionary word is itself ("vet" is no "veteran"; "min", "hrs": WordNet's)

@@ -20,7 +20,7 @@ _EXCEPT = frozenset(("except", "excluding", "apart"))  # a phrase of exception (
 _PRIVATIVE = frozenset("former previous prior ex erstwhile onetime future prospective potential fake alleged"
                        " supposed".split())  # not "next", "late", "past": mostly of time ("next August", "late")
 # Downtoners: "mostly vegetarian" is not quite vegetarian (Quirk et al. 1985, 8.104-8.112: approximators and
-# compromisers, "almost", "nearly", "partly", "mostly", "more or less"), and the exclusive "only" (8.116); a closed class
+# compromisers, "almost", "nearly", "partly", "mostly", "more or less"), and the exclusive "only" (8.116); closed
 _DOWNTONERS = frozenset("only mostly most partly almost nearly partially largely mainly somewhat semi quasi".split())
 _CONDITIONALS = frozenset(("if", "unless", "provided", "providing"))  # open a clause the statement holds only under
 _HABITUAL_CONDITIONS = frozenset(("when", "whenever"))  # on a present habit, right after it ("Walks when it is dry")
@@ -41,7 +41,8 @@ def _narrows_a_denial(shorter: _Text, longer: _Text, i: int, extra: set[int]) ->
     word ("Eats no meat" / "Eats no red meat"), a phrase of time or place or a clause of condition ("Doesn't drive" /
     "... at night", "Never drinks" / "Never drinks when she is driving"), so the longer denies less; not a thing
     listed ("Doesn't eat pork" / "... pork or beef": its run of extra words follows "or", "nor" or "and")."""
-    if longer.keys[i] not in longer.negated or longer.words[i] in _LISTING or _PLAIN_NEGATIONS.isdisjoint(shorter.words):
+    if longer.keys[i] not in longer.negated or longer.words[i] in _LISTING \
+            or _PLAIN_NEGATIONS.isdisjoint(shorter.words):
         return False
     negation = max((j for j in range(i) if longer.words[j] in _PLAIN_NEGATIONS), default=None)
     if negation is None or i - negation > NEGATION_SCOPE + 1 or any(longer.breaks[negation + 1:i + 1]):

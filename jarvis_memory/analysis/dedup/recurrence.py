@@ -3,11 +3,11 @@ week".  English says a repeated time several ways (Quirk et al. 1985, A Comprehe
 Language, 8.64-8.66, adjuncts of frequency: "on" with a plural noun of time, "every" with a singular one, and the
 multiplicative adverbs "once", "twice", "thrice" for "<n> times"); the audit reads them as "every <time>" and "<n>".
 A bare plural opening a memory or after a verb or noun is "every" too ("Swims Saturdays", "Plays netball Tuesday
-nights"; American usage: Quirk et al. 9.36), not after another word ("lazy Sundays", "most Fridays"); a day or date after a verb or noun takes the preposition it may go without ("Swims
-Saturday" as "Swims on Saturday"; Quirk et al. 9.36), and a date's is its month's ("expires 30 April" and "on 30
-April" as "in 30 april", so "in April" says less of the same).  A rate is one word,
-the adverb or adjective of frequency made from its unit of time (Quirk et al. 7.20): "every <unit>", "per <unit>",
-"each <unit>", "a <unit>" after a count ("twice a week", "£45 a month"), "annually" for "yearly"; "once" before one
+nights"; American usage: Quirk et al. 9.36), not after another word ("lazy Sundays", "most Fridays"); a day or date
+after a verb or noun takes the preposition it may go without ("Swims Saturday" as "Swims on Saturday"; Quirk et al.
+9.36), and a date's is its month's ("expires 30 April" and "on 30 April" as "in 30 april", so "in April" says less of
+the same).  A rate is one word, the adverb or adjective of frequency made from its unit of time (Quirk et al.
+7.20): "every <unit>", "per <unit>", "each <unit>", "a <unit>" after a count ("twice a week", "£45 a month"), "annually" for "yearly"; "once" before one
 says nothing more ("once a month" / "monthly"), "every other week" and "every two weeks" are "fortnightly"."""
 
 from __future__ import annotations
@@ -93,10 +93,10 @@ def every(tokens: list[tuple]) -> list[tuple]:
         listed = start > 1 and not brk and out[start - 1][0] in ("and", "or") and out[start - 2][0] in _SINGULARS \
             and out[start - 2][1] != out[start - 2][0]  # "on Mondays and Thursdays": the list's first read already
         opened = start and not brk and out[start - 1][0] in _OPENERS
-        if listed or opened or brk or not start or _verb(out[start - 1][0]):
+        if listed or opened or brk or not start or _verb_or_noun(out[start - 1][0]):
             if opened:
                 out[start - 1] = ("every", *out[start - 1][1:])
-            elif not listed:  # a bare plural after a verb: "Works Saturdays", "Saturdays: swims"
+            elif not listed:  # a bare plural after a verb or noun: "Works Saturdays", "Saturdays: swims"
                 out.insert(start, ("every", "every", brk, False, "every", False))
                 start += 1
             out[start:] = [(_PLURALS.get(s[0], s[0]), s[1], False, *s[3:]) for s in out[start:]]
@@ -125,7 +125,8 @@ _WEEKDAYS = frozenset(w[:-1] for w in _PLURALS if w[:-1].endswith("day") and w !
 # Words a day or date may follow with no "on" before it: prepositions, determiners and quantifiers ("until Monday",
 # "next Monday", "each Monday", "some Mondays"), and a day's or date's own words ("Monday 3 May", "3 May 2026")
 _BEFORE_A_DAY = frozenset("on at in by until till from to since before after every next last this that each of for"
-                          " the a an and or than between some most many few several all both no any other".split()) | frozenset(MONTHS) | _SINGULARS
+                          " the a an and or than between some most many few several all both no any other".split()) \
+    | frozenset(MONTHS) | _SINGULARS
 
 
 def _dated(tokens: list[tuple], k: int) -> str:
@@ -142,7 +143,7 @@ def _dated(tokens: list[tuple], k: int) -> str:
     return "in" if dated else ""
 
 
-def _verb(word: str) -> bool:
+def _verb_or_noun(word: str) -> bool:
     """Whether lemminflect reads a folded word as a verb or a noun, or lacks it ("works", "happens", "netball":
     "Plays netball Tuesday nights"; not "lazy", "most", "the")."""
     readings = getAllLemmas(word)

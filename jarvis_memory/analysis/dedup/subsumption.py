@@ -2,8 +2,8 @@
 another statement: each check names one way the longer's extra words change what the shorter says -- another
 subject or owner, another verb over it, what it acts on made a circumstance, a shared noun made part of a compound,
 a particle that makes another verb, a relation word replaced, a noun counted or priced (:mod:`.counts`), a word
-that narrows it (:mod:`.narrowing`), someone else acted on in the other voice -- and when the extra words are only the owner's possessive
-("Called her mother" / "Called mother": no more said).  Roles as :func:`.roles.of` reads them."""
+that narrows it (:mod:`.narrowing`), someone else acted on in the other voice -- and when the extra words are only
+the owner's possessive ("Called her mother" / "Called mother": no more said).  Roles as :func:`.roles.of` reads them."""
 
 from __future__ import annotations
 
