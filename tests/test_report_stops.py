@@ -45,7 +45,13 @@ def start(name: str, notebooks: Path, out: Path, tmp: Path, url: str) -> subproc
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DATABASE_AUTH_TOKEN")}
     return subprocess.Popen([*CLI, "report", name, "--notebooks", str(notebooks), "--out", str(out)],
                             env={**env, "DATABASE_URL": url, "TMPDIR": str(tmp)},
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=_interruptible)
+
+
+def _interruptible() -> None:
+    """SIGINT as a terminal's Ctrl-C delivers it: a suite started in the background of a shell without job control
+    (``nohup ... &``) inherits SIGINT ignored, and the run keeps an ignored signal ignored (reports/stops.py)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def wait_for_kernel(proc: subprocess.Popen) -> psutil.Process:
