@@ -825,6 +825,7 @@ def test_a_participant_moved_past_the_verb_reaches_the_review_queue() -> None:
     ("Physio is on Tues at 3", "Physio is on Tuesday at 3"),                   # abbr2words' registry
     ("Lives on Elm St", "Lives on Elm Street"),
     ("Runs approx 20 km a week", "Runs approximately 20 km a week"),           # clipped
+    ("Commute is approx. 40 minutes", "Commute is about 40 minutes"),          # a synonym of its expansion
 ])
 def test_a_fronted_adverbial_and_an_abbreviated_word_say_the_same(a: str, b: str) -> None:
     assert verdict(a, b)[0] in dedup.DUPLICATE_KINDS

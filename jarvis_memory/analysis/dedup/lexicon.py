@@ -378,8 +378,8 @@ def _expansions(short: str) -> frozenset[str]:
 def abbreviation(x: str, y: str) -> bool:
     """Whether one of two words as written abbreviates the other: "dept" / "department", "Tues" / "Tuesday",
     "approx" / "approximately", as the abbreviation registry of `abbr2words
-    <https://pypi.org/project/abbr2words/>`_ expands it (with or without its dot).  A word the registry lacks is
+    <https://pypi.org/project/abbr2words/>`_ expands it (with or without its dot), or a synonym of what it expands
+    to ("approx." / "about", :func:`same_meaning`).  A word the registry lacks is
     no abbreviation ("appt", "uni": a guess from letters took "dept" for "deployment" and "meds" for "medals")."""
-    short, word = sorted((x, y), key=len)
-    word = word.casefold()
-    return any(e == word or key(e) == key(word) for e in _expansions(short))
+    return any(e == word or key(e) == key(word) or same_meaning(key(e), key(word))
+               for short, word in ((x, y.casefold()), (y, x.casefold())) for e in _expansions(short))
