@@ -381,5 +381,5 @@ def abbreviation(x: str, y: str) -> bool:
     <https://pypi.org/project/abbr2words/>`_ expands it (with or without its dot), or a synonym of what it expands
     to ("approx." / "about", :func:`same_meaning`).  A word the registry lacks is
     no abbreviation ("appt", "uni": a guess from letters took "dept" for "deployment" and "meds" for "medals")."""
-    return any(e == word or key(e) == key(word) or same_meaning(key(e), key(word))
+    return any(same_meaning(key(e), key(word))  # equal keys first: the word it expands to
                for short, word in ((x, y.casefold()), (y, x.casefold())) for e in _expansions(short))

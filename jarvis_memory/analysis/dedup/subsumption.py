@@ -26,6 +26,7 @@ from .roles import (
     PASSIVE,
     PRONOUNS,
     RELATIONS,
+    _COPULAS,
     _base_verb,
     _compared,
     _names_someone,
@@ -334,16 +335,15 @@ def verb_for_copula(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
 
 
 _COPULAR = frozenset("feel seem look sound appear become grow turn remain stay".split())
-_IS = frozenset(("is", "are", "was", "were"))
 
 
 def predicates_a_fragment(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
     """Whether the longer says the shorter's whole phrase, which has no verb, is in a state: "Boiler leak" / "Boiler
     leak is resolved", "Dinner with Tom" / "Postponed: dinner with Tom" (:mod:`.labels`): every extra word after an
     "is" the shorter lacks, none a noun (a state, not more about a thing: "Dog Rex" / "Dog Rex is a beagle")."""
-    if shorter.verbs or not _IS.isdisjoint(shorter.words) or not AUXILIARIES.isdisjoint(shorter.words):
+    if shorter.verbs or not _COPULAS.isdisjoint(shorter.words) or not AUXILIARIES.isdisjoint(shorter.words):
         return False
-    copula = next((i for i, w in enumerate(longer.words) if w in _IS), None)
+    copula = next((i for i, w in enumerate(longer.words) if w in _COPULAS), None)
     return copula is not None and copula - 1 in longer.content and copula - 1 not in extra \
         and all(i > copula and not lexicon.is_noun(longer.words[i]) for i in extra)
 

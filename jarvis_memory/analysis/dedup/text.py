@@ -79,8 +79,9 @@ _FUSED_FORM = re.compile(r"(?i)\b(" + "|".join(_FUSED) + r")\b")
 _UNMARKED = re.compile(r"(?i)\b(do|does|did|is|are|was|were|has|have|had|could|would|should|must|need|ca|wo)nt\b")
 # A number with its ':' or '.' parts is one word ("7:30", "5.5", "0.05", "16:9", "3.11"): another
 # number, not a number with a phrase added, and its parts keep their order and leading zeros.
-_TOKEN = re.compile(VALUE.pattern + r"|\d+(?:[.:]\d+)*|[^\W\d_]+|[.,;:!?()\[\]—–]|[^\w\s]")  # the last: any other symbol, kept
-# only if a currency sign (Unicode category Sc: "€", "$"), which is a value like a number's unit
+# A value written with symbols (symbols.VALUE: "C++", an e-mail address) is one token.  The last: any other symbol,
+# kept only if a currency sign (Unicode category Sc: "€", "$"), which is a value like a number's unit
+_TOKEN = re.compile(VALUE.pattern + r"|\d+(?:[.:]\d+)*|[^\W\d_]+|[.,;:!?()\[\]—–]|[^\w\s]")
 _BREAKS = frozenset(".,;:!?()[]—–")
 
 
@@ -279,7 +280,8 @@ def _keys(words: tuple[str, ...], word_roles: tuple[str, ...]) -> tuple[str, ...
     form of "be"); a past form is a past tense only where it is a verb of the clause (:func:`roles.of`), not after a
     present "be" (a passive: "coffee is preferred"), a present perfect with "since" (it holds now: "has played since
     2010" / "plays"), a noun ("a turtle named Shelly"); a perfect progressive is the perfect ("has been teaching" /
-    "has taught"), one lasting "for" a length neither past nor present (lexicon.PERFECT: "has taught for 17 years").  ``before``: the last word that is not an adverb ("is really obsessed")."""
+    "has taught"), one lasting "for" a length neither past nor present (lexicon.PERFECT: "has taught for 17
+    years").  ``before``: the last word that is not an adverb ("is really obsessed")."""
     keys, before, perfect, since = [], "", False, "since" in words
     lasting = any(w == "for" and is_number(n) and lexicon.key(u) in recurrence.UNITS for w, n, u in zip(
         words, words[1:], words[2:]))  # "for 17 years": a perfect that lasts, not the past ("Taught for 17 years")
@@ -371,7 +373,8 @@ class _Vocabulary:
 
     def _typo(self, x: str, y: str) -> bool:
         fx, fy = x.casefold(), y.casefold()
-        if abs(len(x) - len(y)) > 2 or not (fx.isalnum() and fy.isalnum()) or is_number(x) or is_number(y) or min(len(x), len(y)) < 3 or (fx in VALUE_WORDS and fy in VALUE_WORDS):
+        if abs(len(x) - len(y)) > 2 or not (fx.isalnum() and fy.isalnum()) or is_number(x) or is_number(y) \
+                or min(len(x), len(y)) < 3 or (fx in VALUE_WORDS and fy in VALUE_WORDS):
             return False
         if OSA.distance(fx, fy, score_cutoff=2) > (2 if min(len(x), len(y)) >= 8 else 1):
             return False

@@ -40,8 +40,8 @@ def read(tokens: list[tuple]) -> list[tuple]:
     k = 0
     while k < len(tokens):
         t = tokens[k]
-        if t[0] in _SHORT_MONTHS and any(u[0].isdigit() and not u[2] for u in (tokens[k - 1:k] if k else []) +
-                                         ([tokens[k + 1]] if k + 1 < len(tokens) else [])):
+        if t[0] in _SHORT_MONTHS and any(u[0].isdigit() and not u[2]
+                                         for u in tokens[max(k - 1, 0):k] + tokens[k + 1:k + 2]):  # beside it
             t = (_SHORT_MONTHS[t[0]], *t[1:])
         if not t[0][:1].isdigit() and t[0] not in _NAMED:
             out.append(t)  # most words: no time, no date
