@@ -936,3 +936,26 @@ def test_a_label_of_a_thing_held_and_a_word_ending_in_ing(a: str, b: str) -> Non
     assert verdict(a, b)[0] in dedup.DUPLICATE_KINDS
     assert verdict("Car: 2019 Honda Jazz", "Sold a 2019 Honda Jazz")[0] not in dedup.DUPLICATE_KINDS
     assert verdict("Phone: Pixel 9", "Uses a Pixel 8")[0] not in dedup.DUPLICATE_KINDS
+
+
+@needs_wordnet
+@pytest.mark.parametrize(("a", "b"), [
+    ("Grandpa is asthmatic", "Grandpa has asthma"),                             # a condition and its adjective
+    ("Her nephew is autistic", "Her nephew has autism"),
+    ("Relies on the bus to get to work", "Has a reliance on the bus to get to work"),   # -iance
+    ("Aunt Rosa remarried in 2021", "Aunt Rosa's remarriage was in 2021"),      # -iage
+    ("The shop employs two students", "The shop has 2 student employees"),      # -ee: whom the verb is done to
+])
+def test_a_word_and_its_derived_form_in_the_rarer_endings(a: str, b: str) -> None:
+    assert verdict(a, b)[0] in dedup.DUPLICATE_KINDS
+
+
+@needs_wordnet
+@pytest.mark.parametrize(("a", "b"), [
+    ("Is a trainee pilot", "Trains pilots"),          # one is trained as the -ee noun, the other trains
+    ("Grandpa is asthmatic", "Grandpa had asthma"),   # another tense
+    ("Her nephew is autistic", "Her niece has autism"),
+    ("The shop employs two students", "The shop has 3 student employees"),
+])
+def test_a_derived_form_keeps_who_undergoes_it_its_tense_and_its_values(a: str, b: str) -> None:
+    assert verdict(a, b)[0] not in dedup.DUPLICATE_KINDS

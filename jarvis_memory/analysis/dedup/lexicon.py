@@ -202,7 +202,11 @@ def _adjective_heads(k: str) -> tuple[frozenset, frozenset]:
 # and -de / -sion ("deci-de"/"deci-sion"): a WordNet derivation counts only as one stem with two of these
 # ("allergy"/"allergic", "own"/"owner"), not "mole"/"molar"
 _ENDINGS = ("", "e", "y", "es", "er", "or", "ic", "ist", "ian", "ion", "ation", "ment", "ance", "ence", "al", "ive",
-            "t", "ce", "cy", "de", "sion", "is", "ship")
+            "t", "ce", "cy", "de", "sion", "is", "ship",
+            # the patient of a verb ("employ-ee"), a state or act ("clos-ure", "marr-iage", "rel-iance",
+            # "certif-ication"), a condition and its adjective ("autis-m"/"autis-tic", "asthma"/"asthma-tic"), a
+            # belief and its follower ("Buddh-ism"/"Buddh-ist")
+            "ee", "ure", "iage", "iance", "ication", "m", "tic", "ism")
 
 
 def _one_stem(x: str, y: str) -> bool:

@@ -132,8 +132,10 @@ def had_person(a: _Text, i: int, b: _Text, j: int) -> bool:
     person_b = not verb_b and lexicon.names_a_person(b.keys[j])
     if person_a == person_b:
         return False
-    t = a if person_a else b
+    t, person = (a, a.keys[i]) if person_a else (b, b.keys[j])
     verbs = [lexicon.bare(lexicon.key(w)) for w, r in zip(t.words, t.roles) if r.startswith("verb") or w in AUXILIARIES]
+    if person.endswith("ee"):  # -ee names whom the verb is done to ("employee", "trainee", "payee"): one has the
+        return "be" in verbs  # employees one employs ("Has 4 employees" / "Employs four"), one is employed as one
     return bool(verbs) and "be" not in verbs
 
 
