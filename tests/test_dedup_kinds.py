@@ -959,3 +959,13 @@ def test_a_word_and_its_derived_form_in_the_rarer_endings(a: str, b: str) -> Non
 ])
 def test_a_derived_form_keeps_who_undergoes_it_its_tense_and_its_values(a: str, b: str) -> None:
     assert verdict(a, b)[0] not in dedup.DUPLICATE_KINDS
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Evening: dinner → homework → bath", "Evening: dinner → bath → homework"),
+    ("Commute: bike -> train -> walk", "Commute: bike -> walk -> train"),
+    ("Ranks: espresso > flat white > latte", "Ranks: espresso > latte > flat white"),
+])
+def test_an_arrow_between_steps_is_a_sequence_whose_order_counts(a: str, b: str) -> None:
+    assert verdict(a, b)[0] not in dedup.DUPLICATE_KINDS
+    assert verdict("Evening: dinner → homework → bath", "Evening: dinner, then homework, then bath")[0] == "near"
