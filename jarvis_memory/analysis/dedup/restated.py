@@ -134,8 +134,8 @@ def had_person(a: _Text, i: int, b: _Text, j: int) -> bool:
         return False
     t, person = (a, a.keys[i]) if person_a else (b, b.keys[j])
     verbs = [lexicon.bare(lexicon.key(w)) for w, r in zip(t.words, t.roles) if r.startswith("verb") or w in AUXILIARIES]
-    if person.endswith("ee"):  # -ee names whom the verb is done to ("employee", "trainee", "payee"): one has the
-        return "be" in verbs  # employees one employs ("Has 4 employees" / "Employs four"), one is employed as one
+    if person.endswith("ee"):  # -ee names whom the verb is done to ("employee", "trainee"): one has the employees one
+        return "be" in verbs  # employs ("Has 4 employees" / "Employs four"); one who is a trainee does not train
     return bool(verbs) and "be" not in verbs
 
 

@@ -77,13 +77,14 @@ _FUSED_FORM = re.compile(r"(?i)\b(" + "|".join(_FUSED) + r")\b")
 # A contraction typed without its apostrophe ("dont", "isnt", "cant"): the auxiliaries that take "n't" (Quirk et
 # al. 1985, 3.23), a closed class; "cant" and "wont" are also rare nouns, read as the contractions notes mean
 _UNMARKED = re.compile(r"(?i)\b(do|does|did|is|are|was|were|has|have|had|could|would|should|must|need|ca|wo)nt\b")
+# An arrow between steps says "then" ("home → gym → office"; " > " between words, not before a number: "> 5 km"):
+# a sequence, whose order carries meaning as the word's does (.order)
+_ARROW = re.compile(r"\s*(?:→|➔|➜|⟶|⇒|->|=>)\s*|\s+>\s+(?!\d)")
+_ARROW_SIGNS = frozenset(">→➔➜⟶⇒")
 # A number with its ':' or '.' parts is one word ("7:30", "5.5", "0.05", "16:9", "3.11"): another
 # number, not a number with a phrase added, and its parts keep their order and leading zeros.
 # A value written with symbols (symbols.VALUE: "C++", an e-mail address) is one token.  The last: any other symbol,
 # kept only if a currency sign (Unicode category Sc: "€", "$"), which is a value like a number's unit
-# An arrow between steps says "then" ("home → gym → office"; " > " between words, not before a number: "> 5 km"):
-# a sequence, whose order carries meaning as the word's does (.order)
-_ARROW = re.compile(r"\s*(?:→|➔|➜|⟶|⇒|->|=>)\s*|\s+>\s+(?!\d)")
 _TOKEN = re.compile(VALUE.pattern + r"|\d+(?:[.:]\d+)*|[^\W\d_]+|[.,;:!?()\[\]—–]|[^\w\s]")
 _BREAKS = frozenset(".,;:!?()[]—–")
 
@@ -134,7 +135,9 @@ def _words(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
     text = unicodedata.normalize("NFKC", raw).replace(" - ", " — ")  # a spaced hyphen is a dash, a break
-    text = numbers.in_digits(_ARROW.sub(" then ", text))
+    if not _ARROW_SIGNS.isdisjoint(text):
+        text = _ARROW.sub(" then ", text)
+    text = numbers.in_digits(text)
     text = _CLITIC.sub(lambda m: m[1] + _CLITICS[m[2].casefold()], text)
     if "'" in text or "’" in text:
         text = _CONTRACTION.sub(lambda m: _CONTRACTED.get(m[1].casefold(), m[1]) + " not", text)
