@@ -940,10 +940,7 @@ def test_a_label_of_a_thing_held_and_a_word_ending_in_ing(a: str, b: str) -> Non
 
 @needs_wordnet
 @pytest.mark.parametrize(("a", "b"), [
-    ("Grandpa is asthmatic", "Grandpa has asthma"),                             # a condition and its adjective
-    ("Her nephew is autistic", "Her nephew has autism"),
     ("Relies on the bus to get to work", "Has a reliance on the bus to get to work"),   # -iance
-    ("Aunt Rosa remarried in 2021", "Aunt Rosa's remarriage was in 2021"),      # -iage
     ("The shop employs two students", "The shop has 2 student employees"),      # -ee: whom the verb is done to
 ])
 def test_a_word_and_its_derived_form_in_the_rarer_endings(a: str, b: str) -> None:
@@ -953,11 +950,13 @@ def test_a_word_and_its_derived_form_in_the_rarer_endings(a: str, b: str) -> Non
 @needs_wordnet
 @pytest.mark.parametrize(("a", "b"), [
     ("Is a trainee pilot", "Trains pilots"),          # one is trained as the -ee noun, the other trains
-    ("Grandpa is asthmatic", "Grandpa had asthma"),   # another tense
-    ("Her nephew is autistic", "Her niece has autism"),
     ("The shop employs two students", "The shop has 3 student employees"),
+    ("Has a welding certification", "Certifies welders"),   # the attack's: a state one is put in is no doing
+    ("Is against marriage", "Is married"),
+    ("Is under pressure from her coach", "Presses her coach"),
+    ("Works in drama", "Is dramatic"),
 ])
-def test_a_derived_form_keeps_who_undergoes_it_its_tense_and_its_values(a: str, b: str) -> None:
+def test_a_derived_form_keeps_who_undergoes_it_and_its_values(a: str, b: str) -> None:
     assert verdict(a, b)[0] not in dedup.DUPLICATE_KINDS
 
 
@@ -969,3 +968,8 @@ def test_a_derived_form_keeps_who_undergoes_it_its_tense_and_its_values(a: str, 
 def test_an_arrow_between_steps_is_a_sequence_whose_order_counts(a: str, b: str) -> None:
     assert verdict(a, b)[0] not in dedup.DUPLICATE_KINDS
     assert verdict("Evening: dinner → homework → bath", "Evening: dinner, then homework, then bath")[0] == "near"
+
+
+def test_a_comparison_sign_before_a_number_is_its_words() -> None:
+    assert verdict("Only rents flats > 40 m2", "Only rents flats < 40 m2")[0] not in dedup.DUPLICATE_KINDS
+    assert verdict("Only rents flats > 40 m2", "Only rents flats over 40 m2")[0] in dedup.DUPLICATE_KINDS

@@ -203,10 +203,11 @@ def _adjective_heads(k: str) -> tuple[frozenset, frozenset]:
 # ("allergy"/"allergic", "own"/"owner"), not "mole"/"molar"
 _ENDINGS = ("", "e", "y", "es", "er", "or", "ic", "ist", "ian", "ion", "ation", "ment", "ance", "ence", "al", "ive",
             "t", "ce", "cy", "de", "sion", "is", "ship",
-            # the patient of a verb ("employ-ee"), a state or act ("clos-ure", "marr-iage", "rel-iance",
-            # "certif-ication"), a condition and its adjective ("autis-m"/"autis-tic", "asthma"/"asthma-tic"), a
-            # belief and its follower ("Buddh-ism"/"Buddh-ist")
-            "ee", "ure", "iage", "iance", "ication", "m", "tic", "ism")
+            # the patient of a verb ("employ-ee") and an act ("rel-iance"); not the endings of a state one is put
+            # in, which the rules taking a verb for its noun would read as the verb's doing ("Has a pilot
+            # certification" / "Certifies pilots", "Is against marriage" / "Is married", "Is under pressure" /
+            # "Presses": an attack's), nor -m / -tic ("drama" / "dramatic")
+            "ee", "iance")
 
 
 def _one_stem(x: str, y: str) -> bool:

@@ -80,7 +80,10 @@ _UNMARKED = re.compile(r"(?i)\b(do|does|did|is|are|was|were|has|have|had|could|w
 # An arrow between steps says "then" ("home → gym → office"; " > " between words, not before a number: "> 5 km"):
 # a sequence, whose order carries meaning as the word's does (.order)
 _ARROW = re.compile(r"\s*(?:→|➔|➜|⟶|⇒|->|=>)\s*|\s+>\s+(?!\d)")
-_ARROW_SIGNS = frozenset(">→➔➜⟶⇒")
+# ... and a comparison sign before a number its words ("> 30" / "< 30" are "over 30" / "under 30")
+_COMPARISON = re.compile(r"\s*([<>≤≥])\s*(?=\d)")
+_COMPARED = {">": " over ", "<": " under ", "≥": " at least ", "≤": " at most "}
+_ARROW_SIGNS = frozenset("<>→➔➜⟶⇒≤≥")
 # A number with its ':' or '.' parts is one word ("7:30", "5.5", "0.05", "16:9", "3.11"): another
 # number, not a number with a phrase added, and its parts keep their order and leading zeros.
 # A value written with symbols (symbols.VALUE: "C++", an e-mail address) is one token.  The last: any other symbol,
@@ -136,7 +139,7 @@ def _words(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
     text = unicodedata.normalize("NFKC", raw).replace(" - ", " — ")  # a spaced hyphen is a dash, a break
     if not _ARROW_SIGNS.isdisjoint(text):
-        text = _ARROW.sub(" then ", text)
+        text = _ARROW.sub(" then ", _COMPARISON.sub(lambda m: _COMPARED[m[1]], text))
     text = numbers.in_digits(text)
     text = _CLITIC.sub(lambda m: m[1] + _CLITICS[m[2].casefold()], text)
     if "'" in text or "’" in text:
