@@ -973,3 +973,27 @@ def test_an_arrow_between_steps_is_a_sequence_whose_order_counts(a: str, b: str)
 def test_a_comparison_sign_before_a_number_is_its_words() -> None:
     assert verdict("Only rents flats > 40 m2", "Only rents flats < 40 m2")[0] not in dedup.DUPLICATE_KINDS
     assert verdict("Only rents flats > 40 m2", "Only rents flats over 40 m2")[0] in dedup.DUPLICATE_KINDS
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("I really love hiking and she loves climbing", "I love hiking and she loves climbing"),   # a filler after "I"
+    ("Her cholesterol is a bit high", "Has a bit high cholesterol"),              # an attribute before its noun
+    ("Omar's flat is tiny", "Omar has a tiny flat"),
+    ("Dev is vegetarian", "Dev follows a vegetarian diet"),                        # what one eats, what one is
+    ("Is pescatarian on weekdays", "Eats pescatarian on weekdays"),
+])
+def test_an_adverb_after_the_subject_an_attribute_before_its_noun_and_a_diet(a: str, b: str) -> None:
+    assert verdict(a, b)[0] in dedup.DUPLICATE_KINDS
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("I really love hiking and she loves climbing", "She really loves hiking and I love climbing"),
+    ("Her cholesterol is high", "Had high cholesterol"),                          # another tense
+    ("Omar's flat is tiny", "Has a tiny flat"),                                   # another owner
+    ("Her cholesterol is high", "Has low cholesterol"),
+    ("Dev is vegetarian", "Dev follows a vegan diet"),
+    ("Was vegetarian", "Follows a vegetarian diet"),
+    ("Is vegetarian", "Cooks vegetarian meals"),
+])
+def test_an_attribute_and_a_diet_keep_their_owner_tense_and_values(a: str, b: str) -> None:
+    assert verdict(a, b)[0] not in dedup.DUPLICATE_KINDS

@@ -12,7 +12,7 @@ from rapidfuzz.distance import OSA
 from . import kinds, labels, lexicon, times
 from .occasions import names_event
 from .order import changed_roles, shown, swapped_clauses, swapped_in_place
-from .restated import had_person, past_tense, restated
+from .restated import attribute_had, diet, had_person, held, past_tense, restated
 from .roles import POSSESSIVES, RELATIONS, same_relation
 from .subsumption import acted_on_otherwise, one_of, owner_left_out, owners_only, replaces_a_relation, says_more
 from .text import FILLER, FUNCTION_WORDS, NEGATIONS, VALUE_WORDS, _Long, _Text, _Vocabulary, form, is_number
@@ -128,6 +128,8 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
         if len(only_a) + len(only_b) <= MAX_CHANGED and len(shared) >= 2:
             return _Verdict("variant", shared + ("\x02not",), _negated(a), _negated(b), "negation")
         return _NONE
+    if not (only_a and only_b) and (attribute_had(a, b) or attribute_had(b, a)):
+        return _Verdict("paraphrase")  # "Her blood pressure is high" / "Has high blood pressure"
     if not (only_a and only_b):
         moved = changed_roles(a, b, dict(typos + synonyms), {w for w, _ in typos})
         if moved:  # the same words in other roles: "Nadia owes the user" / "The user owes Nadia"
@@ -145,7 +147,7 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
         owned = _owned_or_one(a, b) or _owned_or_one(b, a)
         if owned:  # "Martin Hale is my accountant" / "... is an accountant": a relation to the owner, or a trade
             return _Verdict("variant", shared + ("\x02held",), owned, owned, "word")
-        held_a, held_b = _held(a), _held(b)
+        held_a, held_b = held(a), held(b)
         if held_a and held_b and _copula_tense_changed(a, b):  # "Has had a dog for 2 years" / "Had a dog ..."
             return _Verdict("variant", shared + ("\x02held",), a.written[held_a[1]], b.written[held_b[1]], "word")
         if held_a and held_b and held_a[0] != held_b[0] and not synonyms:  # "Is a yoga teacher" / "Has a yoga
@@ -170,6 +172,8 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
     # about the same subject, unless its words name another subject, make a shared word part of another thing,
     # add a particle to a shared verb, put another verb over a shared object, leave out the owner or count a noun
     # the shorter has once, or take something out of it ("any vegetable except kale": no longer "any vegetable")
+    if shared and diet(shorter, extra) and not _copula_tense_changed(shorter, longer):
+        return _Verdict("paraphrase")  # "Is vegan" / "Follows a vegan diet"
     if shared and says_more(shorter, longer, positions, same) and not _copula_tense_changed(shorter, longer):
         return _Verdict("subsumed")
     if owners_only(shorter, longer, positions, same):
@@ -218,8 +222,8 @@ _SKILL_RELATIONS = frozenset(("in", "at"))  # "fluent in", "good at": the one wo
 def _copula_tense_changed(a: _Text, b: _Text) -> bool:
     """Whether both texts open their clause with "be" or both with "have" in another tense: "Is vegetarian" / "Was
     vegetarian for ten years", "Has the flu" / "Had the flu for 3 days" (a state that may be over)."""
-    held = {(_held(t) or ("",))[0] for t in (a, b)}
-    return len(held) == 1 and "" not in held and past_tense(a) != past_tense(b)
+    verbs = {(held(t) or ("",))[0] for t in (a, b)}
+    return len(verbs) == 1 and "" not in verbs and past_tense(a) != past_tense(b)
 
 
 def _owned_or_one(a: _Text, b: _Text) -> str | None:
@@ -234,20 +238,6 @@ def _owned_or_one(a: _Text, b: _Text) -> str | None:
 
 
 _EVENT_RELATIONS = ("in", "on", "at")  # where and when an event is, which its noun of place or time holds
-
-
-def _held(t: _Text) -> tuple[str, int] | None:
-    """``("be" or "have", its position)`` for a text whose only verb is "is" or "has" (a copular or a possessive
-    clause: what one is, what one has), else ``None``; both are function words, so two texts that differ only there
-    have the same content words ("Is a yoga teacher" / "Has a yoga teacher")."""
-    if t.verbs:
-        return None
-    i = next((i for i, w in enumerate(t.words) if w in _BE_HAVE), None)
-    return None if i is None else (_BE_HAVE[t.words[i]], i)
-
-
-_BE_HAVE = {**dict.fromkeys(("is", "are", "am", "be", "was", "were"), "be"),
-            **dict.fromkeys(("has", "have", "had"), "have")}
 
 
 def _spelled_alike(x: str, y: str) -> bool:

@@ -1,7 +1,9 @@
 """One statement in another construction: a verb and the noun made from it, carried by a verb of no content of its
 own ("Was promoted" / "Got a promotion", "Relies heavily on shortcuts" / "Heavy reliance on shortcuts", "Measures her
 blood pressure" / "Does a blood pressure measurement", "Teaches yoga" / "Is a yoga teacher", "Lifts weights" / "Does
-weightlifting"), or a passive and its active ("The garage is cleaned" / "We clean the garage").
+weightlifting"), or a passive and its active ("The garage is cleaned" / "We clean the garage"); an attribute said of
+its noun or before it ("Her blood pressure is high" / "Has high blood pressure": :func:`attribute_had`), what one
+eats said as what one is ("Follows a vegan diet" / "Is vegan": :func:`diet`).
 
 Nominalisation (Quirk et al. 1985, A Comprehensive Grammar of the English Language, 17.51-17.54 and Appendix I.27):
 the verb's action named by a noun of its stem (WordNet's derivationally related forms), in a clause carried by a
@@ -18,7 +20,7 @@ from typing import TYPE_CHECKING
 from lemminflect import getAllLemmas, getInflection
 
 from . import lexicon
-from .roles import AGENT, AUXILIARIES, CAUSATIVE, DELEXICAL, PARTICLES, PASSIVE, PRONOUNS, doers
+from .roles import AGENT, AUXILIARIES, CAUSATIVE, DELEXICAL, PARTICLES, PASSIVE, POSSESSIVES, PRONOUNS, doers
 
 if TYPE_CHECKING:
     from .text import _Text
@@ -210,3 +212,45 @@ def verb_lemmas(t: _Text) -> set[str]:
 
 def passive(t: _Text) -> bool:
     return PASSIVE in t.roles or CAUSATIVE in t.roles
+
+
+def held(t: _Text) -> tuple[str, int] | None:
+    """``("be" or "have", its position)`` for a text whose only verb is "is" or "has" (a copular or a possessive
+    clause: what one is, what one has), else ``None``; both are function words, so two texts that differ only there
+    have the same content words ("Is a yoga teacher" / "Has a yoga teacher")."""
+    if t.verbs:
+        return None
+    i = next((i for i, w in enumerate(t.words) if w in _BE_HAVE), None)
+    return None if i is None else (_BE_HAVE[t.words[i]], i)
+
+
+_BE_HAVE = {**dict.fromkeys(("is", "are", "am", "be", "was", "were"), "be"),
+            **dict.fromkeys(("has", "have", "had"), "have")}
+
+
+def attribute_had(a: _Text, b: _Text) -> bool:
+    """Whether ``a`` says "<its subject's> <noun> is <adjective>" where ``b`` says "<the subject> has <adjective>
+    <noun>", in the same tense: "The user's blood pressure is high" / "Has high blood pressure", "Tom's commute is
+    long" / "Tom has a long commute" (an attribute said of its noun, or before it)."""
+    held_a, held_b = held(a), held(b)
+    if not (held_a and held_b and held_a[0] == "be" and held_b[0] == "have") or past_tense(a) != past_tense(b):
+        return False
+    subject_a, said = ([a.keys[i] for i in a.content if (i < held_a[1]) == before] for before in (True, False))
+    subject_b, had = ([b.keys[i] for i in b.content if (i < held_b[1]) == before] for before in (True, False))
+    if subject_a[:1] and subject_a[0] in POSSESSIVES and not subject_b:
+        subject_a = subject_a[1:]  # the owner's ("Her hair is curly" / "Has curly hair")
+    noun = subject_a[len(subject_b):]
+    return bool(noun and said) and subject_a[:len(subject_b)] == subject_b and had == said + noun
+
+
+# What one eats said as what one is: "follows a vegan diet", "is on a keto diet", "eats vegetarian" are "is vegan",
+# "is keto", "is vegetarian" (a diet's name is an adjective of the eater; the noun "diet" and the verbs that carry
+# it add nothing)
+_DIET_WORDS = frozenset(("diet", "eat", "follow", "on"))
+
+
+def diet(shorter: _Text, extra: list[str]) -> bool:
+    """Whether the longer text says with :data:`_DIET_WORDS` only what ``shorter``, a copular clause, says."""
+    verb = held(shorter)
+    return bool(extra) and verb is not None and verb[0] == "be" and set(extra) <= _DIET_WORDS \
+        and ("diet" in extra or "eat" in extra)

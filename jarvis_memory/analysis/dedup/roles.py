@@ -143,7 +143,8 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
         reading, finite, participle = _verb_form(w)
         after_aux = aux >= 0 and all(words[k] in adverbs for k in range(aux + 1, i)) \
             and (words[aux] not in _PARTICIPLE_AUX or participle or w.endswith("ing"))
-        after_pronoun = i and words[i - 1] in SUBJECT_PRONOUNS
+        before = next((k for k in range(i - 1, -1, -1) if words[k] not in adverbs), -1)  # "I (basically) prefer"
+        after_pronoun = before >= 0 and words[before] in SUBJECT_PRONOUNS
         joined = i and words[i - 1] in ("and", "then") and conjunction
         finite = finite and not (i and words[i - 1] in DETERMINERS) and following not in _COPULAS and (
             not relation or not getAllLemmas(w).get("NOUN")  # "to horses" is no verb, "at 9am prefers" is,
