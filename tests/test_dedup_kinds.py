@@ -997,3 +997,24 @@ def test_an_adverb_after_the_subject_an_attribute_before_its_noun_and_a_diet(a: 
 ])
 def test_an_attribute_and_a_diet_keep_their_owner_tense_and_values(a: str, b: str) -> None:
     assert verdict(a, b)[0] not in dedup.DUPLICATE_KINDS
+
+
+@needs_wordnet
+@pytest.mark.parametrize(("a", "b"), [
+    ("Goes to church on Sundays", "Attends church on Sundays"),                   # a multi-word verb's synonym
+    ("Grandpa passed away in 2019", "Grandpa died in 2019"),
+    ("The user's cousin goes to a Steiner school", "The cousin of the user attends a Steiner school"),  # of-genitive
+])
+def test_a_multi_word_verb_and_the_of_genitive_say_the_same(a: str, b: str) -> None:
+    assert verdict(a, b)[0] in dedup.DUPLICATE_KINDS
+
+
+@needs_wordnet
+@pytest.mark.parametrize(("a", "b"), [
+    ("Goes to church on Sundays", "Attends school on Sundays"),
+    ("Grandpa passed away in 2019", "Grandpa dies in 2019"),                      # another tense
+    ("The friend of the user is Jamal", "The user is the friend of Jamal"),       # roles, not a genitive
+    ("The boss of Ana is the user", "The user's boss is Ana"),
+])
+def test_a_multi_word_verb_and_the_of_genitive_keep_tense_and_roles(a: str, b: str) -> None:
+    assert verdict(a, b)[0] not in dedup.DUPLICATE_KINDS

@@ -73,11 +73,16 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
             if w not in only_a:
                 continue  # taken out with a noun of an event (below)
             match = next((v for v in only_b if (lexicon.same_meaning(w, v) or names_event(w, v) or names_event(v, w)
-                                                or lexicon.abbreviation(a.written[a.first[w]], b.written[b.first[v]]))
+                                                or lexicon.abbreviation(a.written[a.first[w]], b.written[b.first[v]])
+                                                or _phrasal(a, w, b, v) or _phrasal(b, v, a, w))
                           and not had_person(a, a.first[w], b, b.first[v])), None)  # "birthplace" / "born", "dept"
             if match is not None:
                 only_a.remove(w)
                 only_b.remove(match)
+                for t, only, k in ((a, only_a, w), (b, only_b, match)):  # the phrasal verb's particle: "give up"
+                    if t.first[k] + 1 < len(t.keys) and t.keys[t.first[k] + 1] in only and _phrasal(t, k, *(
+                            (b, match) if t is a else (a, w))):
+                        only.remove(t.keys[t.first[k] + 1])
                 synonyms.append((w, match))
                 if names_event(w, match) or names_event(match, w):  # "Her birthplace is" / "Was born in": the
                     # noun holds the verb's relation word, its possessive the owner (who the verb is of)
@@ -185,6 +190,16 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
             and not owner_left_out(shorter, longer) and not replaces_a_relation(shorter, longer, positions):
         return _Verdict("paraphrase")
     return _NONE
+
+
+def _phrasal(t: _Text, k: str, other: _Text, v: str) -> bool:
+    """Whether key ``k``, a verb of ``t``, and the particle or preposition after it are one multi-word verb that
+    means what ``other``'s verb ``v`` does, in the same tense: "Goes to church" / "Attends church", "Gave up sugar"
+    / "Quit sugar" (:func:`lexicon.phrasal`)."""
+    i, j = t.first[k], other.first[v]
+    return i + 1 < len(t.words) and not t.breaks[i + 1] and t.roles[i].startswith("verb") \
+        and other.roles[j].startswith("verb") and lexicon.past(k) == lexicon.past(v) \
+        and lexicon.phrasal(lexicon.bare(k), t.words[i + 1], lexicon.bare(v))
 
 
 def _nouns(a: _Text, w: str, b: _Text, v: str) -> bool:

@@ -190,8 +190,10 @@ def swapped_in_place(a: _Text, b: _Text, same: dict[str, str]) -> tuple[list[int
                 and all(k != "\x04owner" and _names_someone(a, at) for k, at in other)
                 for run, other in (runs, runs[::-1])):
             return False
-        return any(w not in ("and", "or") for t, seq, k in ((a, seq_a, x), (b, seq_b, y))
-                   for w in t.words[seq[p + k - 1][1] + 1:seq[p + k][1]])
+        between = [t.words[seq[p + k - 1][1] + 1:seq[p + k][1]] for t, seq, k in ((a, seq_a, x), (b, seq_b, y))]
+        if any(w[:1] == ("of",) and set(w) <= {"of", "the"} for w in between):
+            return False  # the of-genitive for the possessive: "The niece of the user" / "The user's niece"
+        return any(w not in ("and", "or") for words in between for w in words)
 
     if AGENT in a.roles or AGENT in b.roles:
         return None  # a passive's "by" names who acts: its order is its roles' (changed_roles reads them)
