@@ -1018,3 +1018,8 @@ def test_a_multi_word_verb_and_the_of_genitive_say_the_same(a: str, b: str) -> N
 ])
 def test_a_multi_word_verb_and_the_of_genitive_keep_tense_and_roles(a: str, b: str) -> None:
     assert verdict(a, b)[0] not in dedup.DUPLICATE_KINDS
+
+
+def test_two_words_each_written_as_two_halves() -> None:
+    assert verdict("Answers e-mail at the week end", "Answers email at the weekend")[0] == "near"
+    assert verdict("Answers e-mail at the week end", "Answers email at the weekday")[0] not in dedup.DUPLICATE_KINDS

@@ -68,7 +68,7 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
                     only_a.remove(w)
                     only_b.remove(match)
                     typos.append((w, match))
-        typos += _merged(a, only_a, b, only_b) or [(x, y) for y, x in _merged(b, only_b, a, only_a)]
+        typos += _merged(a, only_a, b, only_b) + [(x, y) for y, x in _merged(b, only_b, a, only_a)]
         for w in list(only_a):  # a word for another that means the same: "began" / "started", "kids" / "children"
             if w not in only_a:
                 continue  # taken out with a noun of an event (below)
@@ -323,18 +323,19 @@ def _run(t: _Text, only: list[str], positions: dict[str, int]) -> tuple[int, int
 
 
 def _merged(a: _Text, only_a: list[str], b: _Text, only_b: list[str]) -> list[tuple[str, str]]:
-    """A word of ``b`` written as two adjacent words of ``a`` ("week end" / "weekend"), removed from both lists."""
-    if len(only_a) != 2 or len(only_b) != 1:
-        return []
-    whole = b.words[b.first[only_b[0]]]  # the halves where they stand side by side ("parks at the car park")
-    i = next((i for i in range(len(a.words) - 1) if {a.keys[i], a.keys[i + 1]} == set(only_a)
-              and a.words[i] + a.words[i + 1] == whole), None)
-    if i is None:
-        return []
-    j, merged = i + 1, only_b[0]
-    only_a.clear()
-    only_b.clear()
-    return [(a.keys[i], merged), (a.keys[j], merged)]  # both halves stand for the one word
+    """Each word of ``b`` written as two adjacent words of ``a`` ("week end" / "weekend", "e-mail" / "email"),
+    removed from both lists: ``[(a's half, b's word), ...]``, both halves standing for the one word."""
+    found = []
+    for v in list(only_b):
+        whole = b.words[b.first[v]]  # the halves where they stand side by side ("parks at the car park")
+        i = next((i for i in range(len(a.words) - 1) if a.keys[i] in only_a and a.keys[i + 1] in only_a
+                  and a.keys[i] != a.keys[i + 1] and a.words[i] + a.words[i + 1] == whole), None)
+        if i is not None:
+            only_a.remove(a.keys[i])
+            only_a.remove(a.keys[i + 1])
+            only_b.remove(v)
+            found += [(a.keys[i], v), (a.keys[i + 1], v)]
+    return found
 
 
 def _mixes_names_and_numbers(t: _Text, run: tuple[int, int]) -> bool:
