@@ -34,9 +34,11 @@ def fronted(tokens: list[tuple]) -> list[tuple]:
     if any(t[2] for t in tokens[end + 1:]):
         return tokens  # the main clause has breaks of its own (a list, a second sentence): read as written
     main, adverbial = tokens[end:], tokens[:end]
-    if main[0][0] in _PRONOUNS and any(_may_stand_for(main[0][0], t) for t in adverbial):
+    dated = {k for k in range(end - 1) if adverbial[k + 1][0].isdigit()}
+    if main[0][0] in _PRONOUNS and any(_may_stand_for(main[0][0], t) and k not in dated
+                                       for k, t in enumerate(adverbial)):
         return tokens  # "Since Priya moved in she has paid half", "After the doctor saw her, she ...": "she" may be
-        # the person the adverbial names, who is no owner once first
+        # the person the adverbial names, who is no owner once first; a name dated is an occasion ("Since Diwali 2024")
     return [(*main[0][:2], True, *main[0][3:]), *main[1:],
             (*adverbial[0][:2], False, *adverbial[0][3:]), *adverbial[1:]]
 

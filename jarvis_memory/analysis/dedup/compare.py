@@ -10,6 +10,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import OSA
 
 from . import kinds, labels, lexicon, times
+from .abbreviations import abbreviation
 from .occasions import names_event
 from .order import changed_roles, shown, swapped_clauses, swapped_in_place
 from .restated import attribute_had, diet, had_person, held, past_tense, restated
@@ -73,7 +74,7 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
             if w not in only_a:
                 continue  # taken out with a noun of an event (below)
             match = next((v for v in only_b if (lexicon.same_meaning(w, v) or names_event(w, v) or names_event(v, w)
-                                                or lexicon.abbreviation(a.written[a.first[w]], b.written[b.first[v]])
+                                                or abbreviation(a.written[a.first[w]], b.written[b.first[v]])
                                                 or _phrasal(a, w, b, v) or _phrasal(b, v, a, w))
                           and not had_person(a, a.first[w], b, b.first[v])), None)  # "birthplace" / "born", "dept"
             if match is not None:

@@ -28,7 +28,7 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
 
 
 # A month's abbreviation beside a day or a year is the month ("Feb 2025", "12 Sept"): Jan., Feb., ... in the
-# abbr2words registry (lexicon.abbreviation), read here where a date is read; alone ("in Dec") lexicon's test meets it
+# abbr2words registry (abbreviations.abbreviation), read here where a date is read; alone ("in Dec") that test meets it
 _SHORT_MONTHS = {**{m[:3]: m for m in MONTHS if m != "may"}, "sept": "september"}
 
 
