@@ -1035,3 +1035,10 @@ def test_a_fronted_time_adjunct_without_its_comma(a: str, b: str) -> None:
     assert verdict("Most evenings Tom calls Ana", "Ana calls Tom most evenings")[0] not in dedup.DUPLICATE_KINDS
     assert verdict("Since Priya moved in she has paid half the rent",
                    "Has paid half the rent since Priya moved in")[0] not in dedup.DUPLICATE_KINDS
+
+
+def test_a_passives_agent_ends_at_the_next_relation_word() -> None:
+    assert verdict("Dislikes ORMs for complex queries", "For complex queries, ORMs are disliked by him")[0] \
+        in dedup.DUPLICATE_KINDS
+    assert verdict("Dislikes ORMs for complex queries", "For complex queries, ORMs are disliked by Tom")[0] \
+        not in dedup.DUPLICATE_KINDS

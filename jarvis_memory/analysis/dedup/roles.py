@@ -251,8 +251,10 @@ def doers(t: _Text) -> frozenset[str]:
     successful")."""
     if CAUSATIVE in t.roles and AGENT not in t.roles:
         return frozenset(("\x04another",))  # "Has the van washed": someone the owner has do it
-    if AGENT in t.roles:
-        span = range(t.roles.index(AGENT) + 1, len(t.words))
+    if AGENT in t.roles:  # the agent's phrase, to the next relation word: "by him for complex queries"
+        start = t.roles.index(AGENT) + 1
+        span = range(start, next((i for i in range(start, len(t.words)) if t.words[i] in RELATIONS or t.breaks[i]),
+                                 len(t.words)))
     else:
         end = next((i for i, (w, r) in enumerate(zip(t.words, t.roles))
                     if r.startswith("verb") or w in AUXILIARIES or w in RELATIONS), len(t.words))
