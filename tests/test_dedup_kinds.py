@@ -1042,3 +1042,14 @@ def test_a_passives_agent_ends_at_the_next_relation_word() -> None:
         in dedup.DUPLICATE_KINDS
     assert verdict("Dislikes ORMs for complex queries", "For complex queries, ORMs are disliked by Tom")[0] \
         not in dedup.DUPLICATE_KINDS
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Is scared of horses", "Is scared of horses ever since one kicked her at a fair"),   # a later clause's subject
+    ("Plays the cello", "Plays the cello, and her teacher wants her to audition"),
+    ("Marathon best is 3:41", "Her marathon best is 3:41, run in Berlin"),             # the owner's possessive
+])
+def test_a_later_clauses_subject_is_its_own(a: str, b: str) -> None:
+    assert verdict(a, b)[0] == "subsumed"
+    assert verdict("Plays the cello", "Her teacher plays the cello")[0] not in dedup.DUPLICATE_KINDS
+    assert verdict("Cooks and cleans", "Cooks and her husband cleans")[0] not in dedup.DUPLICATE_KINDS

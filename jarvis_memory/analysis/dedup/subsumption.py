@@ -64,11 +64,27 @@ def other_subject(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
     the shorter's verb ("Cooks and cleans" / "Cooks and her husband cleans")."""
     own = [longer.first[shorter.keys[i]] for i in shorter.content
            if shorter.roles[i] == "subj" and shorter.keys[i] in longer.first]
+    later = _later_clause(shorter, longer)
+    extra = {i for i in extra if i < later}  # a later clause's subject is its own: "Has a sweet tooth, and his
+    # dentist has warned him", "Is afraid of dogs ever since she was bitten by one"
     if not own:  # "she"/"he" in a later clause of a memory about the owner is the owner ("... since she was bitten")
         about_owner = doers(longer) == OWNER_ONLY
         return any(longer.roles[i] == "subj" and not (about_owner and longer.words[i] in ("she", "he"))
                    or _before_verb(shorter, longer, i) and i + 1 not in extra for i in extra)
-    return any(longer.roles[i] == "subj" and i < min(own) and _names_someone(longer, i) for i in extra)
+    return any(longer.roles[i] == "subj" and i < min(own) and _names_someone(longer, i)
+               and not (i == 0 and longer.words[i] in _OWNERS) for i in extra)  # "Her 10k personal best is ..."
+
+
+_OWNERS = frozenset(("her", "his", "my"))  # an opening possessive is the owner's (.roles.owner_gender)
+
+
+def _later_clause(shorter: _Text, longer: _Text) -> int:
+    """Where a clause after all of the shorter's words in the longer begins: the first break, "and", "but" or
+    subordinator after the last of them (the length of the longer if there is none)."""
+    last = max((longer.first[shorter.keys[i]] for i in shorter.content if shorter.keys[i] in longer.first), default=0)
+    return next((p for p in range(last + 1, len(longer.words))
+                 if longer.breaks[p] or longer.words[p] in SUBORDINATORS or longer.words[p] in ("and", "but")),
+                len(longer.words))
 
 def _before_verb(shorter: _Text, longer: _Text, i: int) -> bool:
     """Whether word ``i`` of the longer names someone right before a word that is the shorter's verb."""
