@@ -1053,3 +1053,20 @@ def test_a_later_clauses_subject_is_its_own(a: str, b: str) -> None:
     assert verdict(a, b)[0] == "subsumed"
     assert verdict("Plays the cello", "Her teacher plays the cello")[0] not in dedup.DUPLICATE_KINDS
     assert verdict("Cooks and cleans", "Cooks and her husband cleans")[0] not in dedup.DUPLICATE_KINDS
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("She's the legal guardian of both boys", "She is the legal guardian of both boys"),  # a pronoun's 's is "is"
+    ("He's been to Lagos twice", "He has been to Lagos twice"),                           # ... "has" before "been"
+    ("Her passport no. is in the drawer", "her passport no is in the drawer"),            # "no." is "number"
+])
+def test_a_pronouns_s_and_the_abbreviation_of_number(a: str, b: str) -> None:
+    assert verdict(a, b)[0] in dedup.DUPLICATE_KINDS
+    assert verdict("She's a nurse", "He is a nurse")[0] not in dedup.DUPLICATE_KINDS
+    assert verdict("Has no car", "Has a car")[0] not in dedup.DUPLICATE_KINDS
+
+
+def test_a_telephone_numbers_groups_of_digits_are_its_digits() -> None:
+    from jarvis_memory.analysis.dedup.symbols import normalize_strong
+    assert normalize_strong("GP surgery: 01 833 4419") == normalize_strong("GP surgery 018334419")
+    assert normalize_strong("Takes 2 50 mg tablets") != normalize_strong("Takes 250 mg tablets")

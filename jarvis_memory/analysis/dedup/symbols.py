@@ -18,6 +18,11 @@ _KEPT = {".": "\ue000", ":": "\ue001"}  # private-use characters (Co): not punct
 _UNKEPT = str.maketrans({"\ue000": ".", "\ue001": ":"})
 
 
+# A telephone number written in groups of digits (ITU-T E.123: groups separated by spaces) is its digits: three
+# groups or more, or two where the first opens with a 0 (a trunk prefix: "01 833 4419" is "018334419")
+_DIGIT_GROUPS = re.compile(r"\b(?:0\d*(?: \d+)+|\d+(?: \d+){2,})\b")
+
+
 class _StripTable(dict):
     """``str.translate`` table deleting punctuation (P*) and invisible format characters
     (Cf, e.g. zero-width space); filled as code points are met, not for all 1.1M up front."""
@@ -33,7 +38,8 @@ _STRIP = _StripTable()
 
 def normalize_strong(text: str) -> str:
     """NFKC, casefold, punctuation (and zero-width characters) removed, white space collapsed; a '.' or ':'
-    between digits stays, as do a value's symbols (:data:`VALUE`: "C++", "A-", an e-mail address).
+    between digits stays, as do a value's symbols (:data:`VALUE`: "C++", "A-", an e-mail address); a telephone
+    number's groups of digits are joined (:data:`_DIGIT_GROUPS`).
 
     >>> normalize_strong("  Ｃafé,  STRASSE!\\u200b 2.5, C++")
     'café strasse 2.5 c++'
@@ -47,4 +53,4 @@ def normalize_strong(text: str) -> str:
                 folded = _IN_NUMBER.sub(lambda m: _KEPT[m.group()], folded)
             folded = folded.translate(_STRIP).translate(_UNKEPT)
         out.append(folded)
-    return " ".join(" ".join(out).split())
+    return _DIGIT_GROUPS.sub(lambda m: m[0].replace(" ", ""), " ".join(" ".join(out).split()))

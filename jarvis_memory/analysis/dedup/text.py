@@ -65,6 +65,8 @@ _TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})  # German
 _CONTRACTION = re.compile(r"(?i)\b(\w+?)n['’]t\b")  # "don't" -> "do not"
 _CONTRACTED = {"ca": "can", "wo": "will", "sha": "shall"}  # "can't", "won't", "shan't": the stem is not the verb
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")  # "Anna's" is the name "Anna"
+# ... but a pronoun's "'s" is "is", or "has" before a participle: "She's a nurse", "He's been to Oslo"
+_PRONOUN_S = re.compile(r"(?i)\b(she|he|it|that|there|who|what)['’]s\b(\s+(?:been|got|gotten|had)\b)?")
 # "I'm", "I've" and their forms typed without the apostrophe ("im", "ive": no English words) are "I am", "I have";
 # "we're", "you'll", "we'd" stay joined as before ("were", "youll"): notes drop the apostrophe, "were" is a word
 _CLITIC = re.compile(r"(?i)\b(i)['’]?(m|ve)\b")
@@ -84,6 +86,9 @@ _ARROW = re.compile(r"\s*(?:→|➔|➜|⟶|⇒|->|=>)\s*|\s+>\s+(?!\d)")
 _COMPARISON = re.compile(r"\s*([<>≤≥])\s*(?=\d)")
 _COMPARED = {">": " over ", "<": " under ", "≥": " at least ", "≤": " at most "}
 _ARROW_SIGNS = frozenset("<>→➔➜⟶⇒≤≥")
+# "no." before a number, or "no" before "is"/"was", is the noun "number" (Latin "numero"), no negation: "PPS no. is
+# in the folder", "No. 5 bus"
+_NUMERO = re.compile(r"\b[Nn][Oo]\.(?=\s*\d)|(?<=\w )[Nn][Oo]\.?(?=\s+(?:is|was|are|were)\b)")
 # A number with its ':' or '.' parts is one word ("7:30", "5.5", "0.05", "16:9", "3.11"): another
 # number, not a number with a phrase added, and its parts keep their order and leading zeros.
 # A value written with symbols (symbols.VALUE: "C++", an e-mail address) is one token.  The last: any other symbol,
@@ -138,12 +143,15 @@ def _words(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
     text = unicodedata.normalize("NFKC", raw).replace(" - ", " — ")  # a spaced hyphen is a dash, a break
+    if "no" in text or "No" in text or "NO" in text:
+        text = _NUMERO.sub("number", text)
     if not _ARROW_SIGNS.isdisjoint(text):
         text = _ARROW.sub(" then ", _COMPARISON.sub(lambda m: _COMPARED[m[1]], text))
     text = numbers.in_digits(text)
     text = _CLITIC.sub(lambda m: m[1] + _CLITICS[m[2].casefold()], text)
     if "'" in text or "’" in text:
         text = _CONTRACTION.sub(lambda m: _CONTRACTED.get(m[1].casefold(), m[1]) + " not", text)
+        text = _PRONOUN_S.sub(lambda m: m[1] + (" has" + m[2] if m[2] else " is"), text)
         text = _POSSESSIVE.sub("\x00", text).replace("'", "").replace("’", "")
     owned = set()  # where a possessive's "'s" ended a word: it is shown ("sister's"), and names an owner
     if "\x00" in text:
