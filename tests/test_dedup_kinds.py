@@ -1070,3 +1070,15 @@ def test_a_telephone_numbers_groups_of_digits_are_its_digits() -> None:
     from jarvis_memory.analysis.dedup.symbols import normalize_strong
     assert normalize_strong("GP surgery: 01 833 4419") == normalize_strong("GP surgery 018334419")
     assert normalize_strong("Takes 2 50 mg tablets") != normalize_strong("Takes 250 mg tablets")
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Gardening is something Rosa needs help with", "Rosa needs help with gardening"),   # a pseudo-cleft's name
+    ("Rosa's eye check is every year at the clinic", "At the clinic, Rosa has an eye check every year"),
+])
+def test_a_named_pseudo_cleft_and_a_possessed_noun_with_its_predicate(a: str, b: str) -> None:
+    assert verdict(a, b)[0] in dedup.DUPLICATE_KINDS
+    assert verdict("Gardening is something Rosa needs help with", "Ana needs help with gardening")[0] \
+        not in dedup.DUPLICATE_KINDS
+    assert verdict("Rosa's eye check was at the clinic", "Rosa has an eye check at the clinic")[0] \
+        not in dedup.DUPLICATE_KINDS

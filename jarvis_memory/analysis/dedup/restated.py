@@ -231,7 +231,8 @@ _BE_HAVE = {**dict.fromkeys(("is", "are", "am", "be", "was", "were"), "be"),
 def attribute_had(a: _Text, b: _Text) -> bool:
     """Whether ``a`` says "<its subject's> <noun> is <adjective>" where ``b`` says "<the subject> has <adjective>
     <noun>", in the same tense: "The user's blood pressure is high" / "Has high blood pressure", "Tom's commute is
-    long" / "Tom has a long commute" (an attribute said of its noun, or before it)."""
+    long" / "Tom has a long commute" (an attribute said of its noun, or before it), or "<the subject> has <noun>
+    <the rest>": "Mam's review is every 6 months" / "Mam has a review every six months"."""
     held_a, held_b = held(a), held(b)
     if not (held_a and held_b and held_a[0] == "be" and held_b[0] == "have") or past_tense(a) != past_tense(b):
         return False
@@ -240,7 +241,7 @@ def attribute_had(a: _Text, b: _Text) -> bool:
     if subject_a[:1] and subject_a[0] in POSSESSIVES and not subject_b:
         subject_a = subject_a[1:]  # the owner's ("Her hair is curly" / "Has curly hair")
     noun = subject_a[len(subject_b):]
-    return bool(noun and said) and subject_a[:len(subject_b)] == subject_b and had == said + noun
+    return bool(noun and said) and subject_a[:len(subject_b)] == subject_b and had in (said + noun, noun + said)
 
 
 # What one eats said as what one is: "follows a vegan diet", "is on a keto diet", "eats vegetarian" are "is vegan",

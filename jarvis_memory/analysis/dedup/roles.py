@@ -213,13 +213,15 @@ def uncleft(tokens: list[tuple]) -> list[tuple]:
     closing pseudo-cleft read as its plain clause: "The smell of lilies is something she hates" as "she hates the
     smell of lilies"; its subject pronoun is the memory's owner, left unwritten ("hates the smell of lilies"), where
     it is "I", "he" or "she" and the memory names nobody else it could stand for (no name); else it is marked a name
-    (it stands for one).  Other tokens as given."""
+    (it stands for one); a name as the subject stays ("Showering is something Mam needs help with").  Other tokens
+    as given."""
     words = [t[0] for t in tokens]
     for c in range(1, len(words) - 3):
         if words[c] not in _COPULAS or words[c + 1] not in _CLEFT_HEADS or any(t[2] for t in tokens[1:c + 2]):
             continue
         p = c + 2 + (words[c + 2] in ("that", "which"))
-        if p + 1 >= len(words) or words[p] not in SUBJECT_PRONOUNS or any(t[2] for t in tokens[c + 2:]):
+        named = tokens[p][3] and p + 1 < len(words) and _verb_form(words[p + 1])[1]  # "something Mam needs"
+        if p + 1 >= len(words) or not (words[p] in SUBJECT_PRONOUNS or named) or any(t[2] for t in tokens[c + 2:]):
             return tokens
         owner = words[p] in ("i", "he", "she") and not any(t[3] for t in tokens)
         clause = tokens[p + 1:] if owner else [(*tokens[p][:3], True, *tokens[p][4:]), *tokens[p + 1:]]
