@@ -1082,3 +1082,10 @@ def test_a_named_pseudo_cleft_and_a_possessed_noun_with_its_predicate(a: str, b:
         not in dedup.DUPLICATE_KINDS
     assert verdict("Rosa's eye check was at the clinic", "Rosa has an eye check at the clinic")[0] \
         not in dedup.DUPLICATE_KINDS
+
+
+@needs_wordnet
+def test_the_attacks_on_multi_word_verbs_and_halves() -> None:
+    assert verdict("Her grandfather passed out", "Her grandfather passed away")[0] not in dedup.DUPLICATE_KINDS
+    assert verdict("Bought 3 4-packs of beer", "Bought 34 packs of beer")[0] not in dedup.DUPLICATE_KINDS
+    assert verdict("Her grandfather passed away", "Her grandfather died")[0] in dedup.DUPLICATE_KINDS

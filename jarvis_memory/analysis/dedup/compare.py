@@ -76,7 +76,8 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
             match = next((v for v in only_b if (lexicon.same_meaning(w, v) or names_event(w, v) or names_event(v, w)
                                                 or abbreviation(a.written[a.first[w]], b.written[b.first[v]])
                                                 or _phrasal(a, w, b, v) or _phrasal(b, v, a, w))
-                          and not had_person(a, a.first[w], b, b.first[v])), None)  # "birthplace" / "born", "dept"
+                          and not had_person(a, a.first[w], b, b.first[v]) and not _other_phrasal(a, w, b, v)),
+                         None)  # "birthplace" / "born", "dept"
             if match is not None:
                 only_a.remove(w)
                 only_b.remove(match)
@@ -201,6 +202,16 @@ def _phrasal(t: _Text, k: str, other: _Text, v: str) -> bool:
     return i + 1 < len(t.words) and not t.breaks[i + 1] and t.roles[i].startswith("verb") \
         and other.roles[j].startswith("verb") and lexicon.past(k) == lexicon.past(v) \
         and lexicon.phrasal(lexicon.bare(k), t.words[i + 1], lexicon.bare(v))
+
+
+def _other_phrasal(a: _Text, w: str, b: _Text, v: str) -> bool:
+    """Whether ``w`` and ``v`` are particles after one verb that make two multi-word verbs of no shared sense:
+    "passed out" / "passed away" (:func:`lexicon.phrasal`)."""
+    i, j = a.first[w], b.first[v]
+    if not (i and j and a.keys[i - 1] == b.keys[j - 1] and a.roles[i - 1].startswith("verb")):
+        return False
+    verb = lexicon.bare(a.keys[i - 1])
+    return lexicon.is_multiword(verb, a.words[i]) and not lexicon.phrasal(verb, a.words[i], f"{verb}_{b.words[j]}")
 
 
 def _nouns(a: _Text, w: str, b: _Text, v: str) -> bool:
@@ -330,7 +341,8 @@ def _merged(a: _Text, only_a: list[str], b: _Text, only_b: list[str]) -> list[tu
     for v in list(only_b):
         whole = b.words[b.first[v]]  # the halves where they stand side by side ("parks at the car park")
         i = next((i for i in range(len(a.words) - 1) if a.keys[i] in only_a and a.keys[i + 1] in only_a
-                  and a.keys[i] != a.keys[i + 1] and a.words[i] + a.words[i + 1] == whole), None)
+                  and a.keys[i] != a.keys[i + 1] and a.words[i] + a.words[i + 1] == whole
+                  and not (is_number(a.words[i]) and is_number(a.words[i + 1]))), None)  # "3 4-packs" / "34 packs"
         if i is not None:
             only_a.remove(a.keys[i])
             only_a.remove(a.keys[i + 1])

@@ -317,9 +317,16 @@ def phrasal(verb: str, particle: str, other: str) -> bool:
     off" with "postpone", "give up" with "quit"): any sense of the multi-word verb, which has few, among the
     :data:`SENSES` most frequent of ``other``."""
     reader = wordnet()
-    if reader is None or not (verb.isalpha() and particle.isalpha() and other.isalpha()):
+    if reader is None or not (verb.isalpha() and particle.isalpha() and other.replace("_", "").isalpha()):
         return False
     return bool(set(reader.synsets(f"{verb}_{particle}", "v")) & set(reader.synsets(other, "v")[:SENSES]))
+
+
+def is_multiword(verb: str, particle: str) -> bool:
+    """Whether WordNet lists the verb with the particle as a multi-word verb ("pass out", "pass away")."""
+    reader = wordnet()
+    return reader is not None and verb.isalpha() and particle.isalpha() \
+        and bool(reader.synsets(f"{verb}_{particle}", "v"))
 
 
 @lru_cache(maxsize=20_000)

@@ -191,7 +191,7 @@ def swapped_in_place(a: _Text, b: _Text, same: dict[str, str]) -> tuple[list[int
                 for run, other in (runs, runs[::-1])):
             return False
         between = [t.words[seq[p + k - 1][1] + 1:seq[p + k][1]] for t, seq, k in ((a, seq_a, x), (b, seq_b, y))]
-        if any(w[:1] == ("of",) and set(w) <= {"of", "the"} for w in between):
+        if x == y == 1 and any(w[:1] == ("of",) and set(w) <= {"of", "the"} for w in between):
             return False  # the of-genitive for the possessive: "The niece of the user" / "The user's niece"
         return any(w not in ("and", "or") for words in between for w in words)
 

@@ -79,12 +79,13 @@ _OWNERS = frozenset(("her", "his", "my"))  # an opening possessive is the owner'
 
 
 def _later_clause(shorter: _Text, longer: _Text) -> int:
-    """Where a clause after all of the shorter's words in the longer begins: the first break, "and", "but" or
-    subordinator after the last of them (the length of the longer if there is none)."""
+    """Where a clause after all of the shorter's words in the longer begins: the first break, "and" or subordinator
+    after the last of them (the length of the longer if there is none); a clause after "but" may take back what the
+    first says ("Says she has a sweet tooth, but her dentist disagrees"): its subject counts."""
     last = max((longer.first[shorter.keys[i]] for i in shorter.content if shorter.keys[i] in longer.first), default=0)
     return next((p for p in range(last + 1, len(longer.words))
-                 if longer.breaks[p] or longer.words[p] in SUBORDINATORS or longer.words[p] in ("and", "but")),
-                len(longer.words))
+                 if (longer.breaks[p] or longer.words[p] in SUBORDINATORS or longer.words[p] == "and")
+                 and "but" not in longer.words[p:p + 2]), len(longer.words))
 
 def _before_verb(shorter: _Text, longer: _Text, i: int) -> bool:
     """Whether word ``i`` of the longer names someone right before a word that is the shorter's verb."""
