@@ -168,6 +168,20 @@ def test_pairs_through_a_shared_row_resolve_to_the_oldest(db, tmp_path):
     assert [(m.removed_id, m.survivor_id) for m in found.merges] == [(ids["tea"], ids["tea3"]), (ids["tea2"], ids["tea3"])]
 
 
+def test_a_subsumed_pair_keeps_the_longer_memory_whatever_its_age(db, tmp_path):
+    """Merging a subsumed pair keeps the memory that says more (a new user's trial: "Works as a nurse" was kept and
+    "... at St James's Hospital" removed); a ``keep`` still decides."""
+    short = db.memories.store("Works as a nurse", "fact", "user_explicit")[0].id
+    long = db.memories.store("Works as a nurse at St James's Hospital", "fact", "user_explicit")[0].id
+    path = review(db, tmp_path / "r.csv", [(short, long, "merge")])
+    path.write_text(path.read_text().replace(",near,", ",subsumed,"))
+    found = merges.plan(db, merges.read_review(path))
+    assert [(m.removed_id, m.survivor_id) for m in found.merges] == [(short, long)]
+    path = review(db, tmp_path / "r.csv", [(short, long, "merge", short)])
+    path.write_text(path.read_text().replace(",near,", ",subsumed,"))
+    assert [(m.removed_id, m.survivor_id) for m in merges.plan(db, merges.read_review(path)).merges] == [(long, short)]
+
+
 @pytest.mark.parametrize("content, message", [
     ("id_a,id_b,kind,score\n1,2,near,90\n", "missing column(s) hash_a, hash_b, action"),
     (",".join(FIELDS) + "\n1,2,near,90,,h,h,delete,\n", "line 2: action must be 'merge', 'supersede', 'keep both' or empty"),

@@ -4,7 +4,8 @@ The dedup audit writes ``dedup_candidates.csv`` (``id_a,id_b,kind,score,group,ha
 a reviewer (by hand, or with the review panel of the audit notebook, which writes the same columns) writes
 in ``action`` one of the :data:`ACTIONS`:
 
-* ``merge`` — duplicates: one row stays, by default the older (``created_at``, then id);
+* ``merge`` — duplicates: one row stays, by default the older (``created_at``, then id), or the longest where a
+  pair of the set is ``subsumed`` (it says all the other does: keeping the shorter would lose the rest);
 * ``supersede`` — variants: the newer statement replaces the older, so by default the newest stays.  A
   ``variant`` pair marked ``merge`` is superseded too (a variant is never a duplicate: removing the newer row
   would delete the correction, e.g. "No longer shops at the farmers market");
@@ -215,6 +216,8 @@ def plan(db: Database, pairs: list[Pair]) -> Plan:
             continue
         superseding = any(p.decision == "supersede" for p in group)
         survivor = (max if superseding else min)(candidates, key=lambda i: _age(rows[i], newest=superseding))
+        if not superseding and any(p.kind == "subsumed" for p in group):  # the longer says all the shorter does:
+            survivor = max(candidates, key=lambda i: (rows[i]["chars"] or 0, i == survivor))  # keep it, or lose it
         duplicates = _roots((p.id_a, p.id_b) for p in group if p.decision == "merge")
         for removed in sorted(members - {survivor}):
             p = next(p for p in group if removed in (p.id_a, p.id_b))
@@ -302,9 +305,10 @@ def _table_exists(db: Database, name: str) -> bool:
 
 
 def current_rows(db: Database, ids: set[int]) -> dict[int, dict[str, Any]]:
-    """Id -> ``id, content_hash, created_at, instant`` (whole ms, None if unreadable) of the rows that exist."""
-    sql = (f"SELECT id, content_hash, created_at, {timestamps.instant_sql('created_at')} AS instant"
-           " FROM memory_entries WHERE id IN ({})")  # never the texts: answers stay small
+    """Id -> ``id, content_hash, created_at, instant`` (whole ms, None if unreadable), ``chars`` (the content's
+    length in characters) of the rows that exist."""
+    sql = (f"SELECT id, content_hash, created_at, {timestamps.instant_sql('created_at')} AS instant,"
+           " length(content) AS chars FROM memory_entries WHERE id IN ({})")  # never the texts: answers stay small
     return {r["id"]: r for r in select_in(db, sql, ids)}
 
 
