@@ -465,7 +465,8 @@ def dedup_group() -> None:
 def dedup_apply(get_db: _LazyDb, file: str, do_apply: bool, yes_remote: bool, as_json: bool) -> None:
     """Carry out the decisions of FILE (the audit's dedup_candidates.csv, or the notebook's dedup_decisions.csv).
 
-    `action` 'merge' (duplicates) keeps the row in `keep`, default the older; 'supersede' (variants, and a
+    `action` 'merge' (duplicates) keeps the row in `keep`, default the older (the longest where a pair is
+    subsumed); 'supersede' (variants, and a
     variant marked 'merge') keeps the newest; the others are removed and recorded, in the same atomic batch,
     so `dedup undo` can bring them back. 'keep both' is recorded: the next audit does not ask again. Pairs
     whose rows changed since the audit are skipped. Exit 1 if any pair was skipped.
@@ -489,7 +490,8 @@ def dedup_apply(get_db: _LazyDb, file: str, do_apply: bool, yes_remote: bool, as
     lines += skipped
     lines.append(f"{_count(len(pairs), 'pair')} decided: {_count(len(merged), 'row')}"
                  f" {'removed' if do_apply else 'to remove'}, {_count(len(kept), 'pair')} kept both,"
-                 f" {len(skipped):,} skipped" + ("" if do_apply else " (dry run: nothing written; add --apply)"))
+                 f" {len(skipped):,} skipped" + ("" if do_apply else " (dry run: nothing written; add --apply)")
+                 + ("" if pairs else f"; no row of {file} has an action: fill in merge, supersede or keep both"))
     _out({"applied": do_apply, "merges": [{"merge_id": i, **dataclasses.asdict(m)} for i, m in merged],
           "kept_both": [{"decision_id": i, **dataclasses.asdict(p)} for i, p in kept], "skipped": skipped},
          as_json, "\n".join(lines))

@@ -234,6 +234,16 @@ def test_cli_dry_run_writes_nothing(tmp_path):
     assert (result.exit_code, result.output.splitlines()[0]) == (0, "undid merge 1")
 
 
+def test_cli_says_when_no_row_has_an_action(tmp_path):
+    path = tmp_path / "jarvis.db"
+    with jarvis_memory.Database(path.as_uri()) as db:
+        ids = seed(db)
+        review(db, tmp_path / "r.csv", [(ids["tea"], ids["tea2"], "")])
+    result = CliRunner().invoke(cli, ["--url", path.as_uri(), "dedup", "apply", str(tmp_path / "r.csv")])
+    assert result.exit_code == 0, result.output
+    assert "0 pairs decided" in result.output and "has an action: fill in merge, supersede or keep both" in result.output
+
+
 @pytest.mark.parametrize("kind", ["variant", "possible_duplicate"])
 def test_cli_says_so_when_a_pair_marked_merge_is_no_duplicate_of_the_rules(tmp_path, kind):
     """A variant marked merge is superseded: the newest row stays (the older was kept, deleting a correction),
