@@ -1089,3 +1089,13 @@ def test_the_attacks_on_multi_word_verbs_and_halves() -> None:
     assert verdict("Her grandfather passed out", "Her grandfather passed away")[0] not in dedup.DUPLICATE_KINDS
     assert verdict("Bought 3 4-packs of beer", "Bought 34 packs of beer")[0] not in dedup.DUPLICATE_KINDS
     assert verdict("Her grandfather passed away", "Her grandfather died")[0] in dedup.DUPLICATE_KINDS
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Anniversary: 9 June", "Her anniversary is on 9 June"),           # a label's value after no break
+    ("Choir practice: Thursday, 7pm", "Choir practice: Thurs, 7pm"),    # a weekday's abbreviation takes its "on"
+    ("Deadline: 30 April", "Deadline — 30 April"),
+])
+def test_a_labels_date_and_a_weekdays_abbreviation(a: str, b: str) -> None:
+    assert verdict(a, b)[0] in dedup.DUPLICATE_KINDS
+    assert verdict("Anniversary: 9 June", "Her anniversary is on 19 June")[0] not in dedup.DUPLICATE_KINDS

@@ -47,7 +47,9 @@ def as_subject(tokens: list[tuple], label: int, hedges: frozenset[str]) -> list[
         return tokens
     owner = [("my", "my", False, False, "", False)] if tokens[0][0] not in POSSESSIVES and lexicon.names_a_person(
         lexicon.key(tokens[label - 1][0])) else []  # "Accountant: Martin Hale": the owner's accountant
-    return [*owner, *tokens[:label], ("is", "is", False, False, ":", False), *tokens[label:]]
+    value = tokens[label]  # no longer after a break: "Birthday: 14 March" reads as "birthday is (in) 14 March"
+    return [*owner, *tokens[:label], ("is", "is", False, False, ":", False), (*value[:2], False, *value[3:]),
+            *tokens[label + 1:]]
 
 
 @lru_cache(maxsize=20_000)

@@ -75,8 +75,8 @@ def every(tokens: list[tuple]) -> list[tuple]:
             continue  # "two times", "one time": the number says it
         if word == "on" and k + 1 < len(tokens) and _dated(tokens, k + 1) == "in":
             word, t = "in", ("in", *t[1:])  # "on 21 March" as "in": it says when in March ("in March")
-        preposition = out and not t[2] and out[-1][0] not in _BEFORE_A_DAY and not out[-1][0][:1].isdigit() \
-            and _dated(tokens, k)
+        preposition = out and out[-1][0] not in _BEFORE_A_DAY and not out[-1][0][:1].isdigit() \
+            and _dated(tokens, k)  # after a break too: "Deadline: 31 January", "Deadline — 31 January"
         if preposition:  # "expires 30 April" as "expires in 30 April", "Dentist Monday" as "Dentist on Monday"
             out.append((preposition, preposition, False, False, preposition, False))
         if out and not t[2] and (out[-1][0] + word in _PLURALS or out[-1][0] + word in _SINGULARS):
@@ -130,6 +130,11 @@ _BEFORE_A_DAY = frozenset("on at in by until till from to since before after eve
     | frozenset(MONTHS) | _SINGULARS
 
 
+# The weekdays' abbreviations as written, capitalised (CLDR's English abbreviated day names, and "Tues", "Thurs"):
+# "Wed", "Sat" and "Sun" are words too, so only a capital makes them days
+_DAY_ABBREVIATIONS = frozenset("Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun".split())
+
+
 def _dated(tokens: list[tuple], k: int) -> str:
     """The preposition of the day or date token ``k`` opens, or "": "on" a weekday not followed by a plural
     ("Monday", not "Monday mornings": that takes "on" as "every"), "in" a day number and a month or a month and a day
@@ -138,7 +143,7 @@ def _dated(tokens: list[tuple], k: int) -> str:
     if words[0] == "the" and words[2:3] == ["of"]:  # "the 14th of July" ("th" read off: "the 14 of july")
         words = [words[1], *words[3:]]
     words = words[:2]
-    if words[0] in _WEEKDAYS:
+    if words[0] in _WEEKDAYS or tokens[k][4].rstrip(".") in _DAY_ABBREVIATIONS:
         return "on" if len(words) < 2 or _plural(words[1]) is None else ""
     dated = len(words) == 2 and (words[0].isdigit() and words[1] in MONTHS or words[0] in MONTHS and words[1].isdigit())
     return "in" if dated else ""
