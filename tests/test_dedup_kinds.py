@@ -1099,3 +1099,9 @@ def test_the_attacks_on_multi_word_verbs_and_halves() -> None:
 def test_a_labels_date_and_a_weekdays_abbreviation(a: str, b: str) -> None:
     assert verdict(a, b)[0] in dedup.DUPLICATE_KINDS
     assert verdict("Anniversary: 9 June", "Her anniversary is on 19 June")[0] not in dedup.DUPLICATE_KINDS
+
+
+def test_a_passive_of_naming_is_an_attribute_of_the_noun() -> None:
+    assert verdict("Has a parrot named Kiwi", "Her parrot is named Kiwi")[0] in dedup.DUPLICATE_KINDS
+    assert verdict("Has a parrot named Kiwi", "Her parrot is named Mango")[0] not in dedup.DUPLICATE_KINDS
+    assert verdict("Has a parrot named Kiwi", "Her sister's parrot is named Kiwi")[0] not in dedup.DUPLICATE_KINDS

@@ -232,8 +232,9 @@ def attribute_had(a: _Text, b: _Text) -> bool:
     """Whether ``a`` says "<its subject's> <noun> is <adjective>" where ``b`` says "<the subject> has <adjective>
     <noun>", in the same tense: "The user's blood pressure is high" / "Has high blood pressure", "Tom's commute is
     long" / "Tom has a long commute" (an attribute said of its noun, or before it), or "<the subject> has <noun>
-    <the rest>": "Mam's review is every 6 months" / "Mam has a review every six months"."""
-    held_a, held_b = held(a), held(b)
+    <the rest>": "Mam's review is every 6 months" / "Mam has a review every six months", "Her cat is named Biscuit" /
+    "Has a cat named Biscuit"."""
+    held_a, held_b = held(a) or _named(a), held(b)
     if not (held_a and held_b and held_a[0] == "be" and held_b[0] == "have") or past_tense(a) != past_tense(b):
         return False
     subject_a, said = ([a.keys[i] for i in a.content if (i < held_a[1]) == before] for before in (True, False))
@@ -242,6 +243,14 @@ def attribute_had(a: _Text, b: _Text) -> bool:
         subject_a = subject_a[1:]  # the owner's ("Her hair is curly" / "Has curly hair")
     noun = subject_a[len(subject_b):]
     return bool(noun and said) and subject_a[:len(subject_b)] == subject_b and had in (said + noun, noun + said)
+
+
+def _named(t: _Text) -> tuple[str, int] | None:
+    """``("be", position of "is")`` for a passive of naming, "is named" / "is called" ("Her cat is named Biscuit" /
+    "Has a cat named Biscuit"), else ``None``."""
+    if PASSIVE not in t.roles or not verb_lemmas(t) <= {"name", "call"}:
+        return None
+    return "be", t.roles.index(PASSIVE)
 
 
 # What one eats said as what one is: "follows a vegan diet", "is on a keto diet", "eats vegetarian" are "is vegan",
