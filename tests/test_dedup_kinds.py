@@ -1015,6 +1015,7 @@ def test_a_multi_word_verb_and_the_of_genitive_say_the_same(a: str, b: str) -> N
     ("Grandpa passed away in 2019", "Grandpa dies in 2019"),                      # another tense
     ("The friend of the user is Jamal", "The user is the friend of Jamal"),       # roles, not a genitive
     ("The boss of Ana is the user", "The user's boss is Ana"),
+    ("The teacher of the user's son is strict", "The user's teacher's son is strict"),   # the phrase goes on
 ])
 def test_a_multi_word_verb_and_the_of_genitive_keep_tense_and_roles(a: str, b: str) -> None:
     assert verdict(a, b)[0] not in dedup.DUPLICATE_KINDS
@@ -1025,14 +1026,10 @@ def test_two_words_each_written_as_two_halves() -> None:
     assert verdict("Answers e-mail at the week end", "Answers email at the weekday")[0] not in dedup.DUPLICATE_KINDS
 
 
-@pytest.mark.parametrize(("a", "b"), [
-    ("Most evenings walks the dog along the canal", "Walks the dog along the canal most evenings"),  # a time adjunct
-    ("Since Easter 2025 she has swum daily", "Has swum daily since Easter 2025"),   # a dated name is an occasion
-])
-def test_a_fronted_time_adjunct_without_its_comma(a: str, b: str) -> None:
-    assert verdict(a, b)[0] in dedup.DUPLICATE_KINDS
-    assert verdict("Walks the dog most evenings", "Walks the dog every evening")[0] not in dedup.DUPLICATE_KINDS
-    assert verdict("Most evenings Tom calls Ana", "Ana calls Tom most evenings")[0] not in dedup.DUPLICATE_KINDS
+def test_a_fronted_adverbial_with_a_dated_name() -> None:
+    assert verdict("Since Easter 2025 she has swum daily", "Has swum daily since Easter 2025")[0] \
+        in dedup.DUPLICATE_KINDS  # a dated name is an occasion, not a person "she" may stand for
+    assert verdict("Most mornings jogs with Tom", "Most mornings Tom jogs")[0] not in dedup.DUPLICATE_KINDS
     assert verdict("Since Priya moved in she has paid half the rent",
                    "Has paid half the rent since Priya moved in")[0] not in dedup.DUPLICATE_KINDS
 

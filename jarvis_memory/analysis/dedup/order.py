@@ -191,8 +191,12 @@ def swapped_in_place(a: _Text, b: _Text, same: dict[str, str]) -> tuple[list[int
                 for run, other in (runs, runs[::-1])):
             return False
         between = [t.words[seq[p + k - 1][1] + 1:seq[p + k][1]] for t, seq, k in ((a, seq_a, x), (b, seq_b, y))]
-        if x == y == 1 and any(w[:1] == ("of",) and set(w) <= {"of", "the"} for w in between):
-            return False  # the of-genitive for the possessive: "The niece of the user" / "The user's niece"
+        ends = [seq_a[p + x + y - 1][1], seq_b[p + x + y - 1][1]]  # where the second run ends in each
+        if x == y == 1 and any(w[:1] == ("of",) and set(w) <= {"of", "the"}
+                               and not (e + 1 < len(t.words) and t.roles[e + 1] == t.roles[e] and e + 1 in t.content)
+                               for w, t, e in zip(between, (a, b), ends)):
+            return False  # the of-genitive for the possessive: "The niece of the user" / "The user's niece"; not
+            # when the phrase goes on: "The teacher of the user's son"
         return any(w not in ("and", "or") for words in between for w in words)
 
     if AGENT in a.roles or AGENT in b.roles:

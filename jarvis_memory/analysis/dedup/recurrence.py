@@ -22,7 +22,6 @@ from .times import MONTHS
 _PLURALS = {p: p[:-1] for p in "mondays tuesdays wednesdays thursdays fridays saturdays sundays weekends weekdays"
             " mornings afternoons evenings nights".split()}
 _SINGULARS = frozenset(_PLURALS.values())
-TIMES = frozenset(_PLURALS)  # their plurals: "most mornings" is a time adjunct, as "every morning" is (roles.of)
 _OPENERS = frozenset(("on", "at"))  # "on Mondays", "at weekends" (British)
 _MULTIPLES = {"twice": "2", "thrice": "3", "once": "1"}
 _RATE = frozenset(("a", "an", "per", "every", "each"))  # "once a week" is a rate; "once lived in Paris" is not

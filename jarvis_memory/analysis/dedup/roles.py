@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from lemminflect import getAllLemmas, getInflection
 
 from . import kinds, lexicon
-from .recurrence import RATES, TIMES
+from .recurrence import RATES
 
 if TYPE_CHECKING:
     from .text import _Text
@@ -134,9 +134,6 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
         if w in adverbs:
             continue
         following = words[i + 1] if i + 1 < len(words) and not breaks[i + 1] else ""
-        if w in ("most", "some") and following in TIMES:  # "most mornings", "some weekends": when, as "every
-            roles[i] = relation = "every"  # morning" is, wherever it stands, no participant
-            continue
         if (names[i] or w in DETERMINERS or w in SUBJECT_PRONOUNS or following in _COPULAS) and relation and verbs == 0 \
                 and not subject and i and roles[i - 1] \
                 and words[i - 1] not in DETERMINERS:
