@@ -75,7 +75,8 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
                 continue  # taken out with a noun of an event (below)
             match = next((v for v in only_b if (lexicon.same_meaning(w, v) or names_event(w, v) or names_event(v, w)
                                                 or abbreviation(a.written[a.first[w]], b.written[b.first[v]])
-                                                or _phrasal(a, w, b, v) or _phrasal(b, v, a, w))
+                                                or w in a.verbs and v in b.verbs
+                                                and (_phrasal(a, w, b, v) or _phrasal(b, v, a, w)))
                           and not had_person(a, a.first[w], b, b.first[v]) and not _other_phrasal(a, w, b, v)),
                          None)  # "birthplace" / "born", "dept"
             if match is not None:
@@ -337,13 +338,15 @@ def _run(t: _Text, only: list[str], positions: dict[str, int]) -> tuple[int, int
 def _merged(a: _Text, only_a: list[str], b: _Text, only_b: list[str]) -> list[tuple[str, str]]:
     """Each word of ``b`` written as two adjacent words of ``a`` ("week end" / "weekend", "e-mail" / "email"),
     removed from both lists: ``[(a's half, b's word), ...]``, both halves standing for the one word."""
-    found = []
-    for v in list(only_b):
-        whole = b.words[b.first[v]]  # the halves where they stand side by side ("parks at the car park")
-        i = next((i for i in range(len(a.words) - 1) if a.keys[i] in only_a and a.keys[i + 1] in only_a
-                  and a.keys[i] != a.keys[i + 1] and a.words[i] + a.words[i + 1] == whole
-                  and not (is_number(a.words[i]) and is_number(a.words[i + 1]))), None)  # "3 4-packs" / "34 packs"
-        if i is not None:
+    found: list[tuple[str, str]] = []
+    if len(only_a) < 2 or not any(b.words[b.first[v]].startswith(a.words[a.first[w]]) for v in only_b for w in only_a):
+        return found  # no word of b opens with one of a's: most pairs end here
+    halves = [i for i in range(len(a.words) - 1) if a.keys[i] in only_a and a.keys[i + 1] in only_a
+              and a.keys[i] != a.keys[i + 1] and not (is_number(a.words[i]) and is_number(a.words[i + 1]))]
+    for i in halves:  # not two numbers: "3 4-packs" / "34 packs"
+        whole = a.words[i] + a.words[i + 1]
+        v = next((v for v in only_b if b.words[b.first[v]] == whole), None)  # where they stand side by side
+        if v is not None and a.keys[i] in only_a and a.keys[i + 1] in only_a:
             only_a.remove(a.keys[i])
             only_a.remove(a.keys[i + 1])
             only_b.remove(v)

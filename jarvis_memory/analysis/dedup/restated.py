@@ -234,8 +234,11 @@ def attribute_had(a: _Text, b: _Text) -> bool:
     long" / "Tom has a long commute" (an attribute said of its noun, or before it), or "<the subject> has <noun>
     <the rest>": "Mam's review is every 6 months" / "Mam has a review every six months", "Her cat is named Biscuit" /
     "Has a cat named Biscuit"."""
-    held_a, held_b = held(a) or _named(a), held(b)
-    if not (held_a and held_b and held_a[0] == "be" and held_b[0] == "have") or past_tense(a) != past_tense(b):
+    held_b = held(b)
+    if held_b is None or held_b[0] != "have":
+        return False  # most pairs end here: a text with a verb holds nothing
+    held_a = held(a) or _named(a)
+    if held_a is None or held_a[0] != "be" or past_tense(a) != past_tense(b):
         return False
     subject_a, said = ([a.keys[i] for i in a.content if (i < held_a[1]) == before] for before in (True, False))
     subject_b, had = ([b.keys[i] for i in b.content if (i < held_b[1]) == before] for before in (True, False))
