@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
-from . import kinds, labels, lexicon, times
+from . import kinds, labels, lexicon, phrasal, times
 from .abbreviations import abbreviation
 from .occasions import names_event
 from .order import changed_roles, shown, swapped_clauses, swapped_in_place
@@ -76,14 +76,14 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
             match = next((v for v in only_b if (lexicon.same_meaning(w, v) or names_event(w, v) or names_event(v, w)
                                                 or abbreviation(a.written[a.first[w]], b.written[b.first[v]])
                                                 or w in a.verbs and v in b.verbs
-                                                and (_phrasal(a, w, b, v) or _phrasal(b, v, a, w)))
-                          and not had_person(a, a.first[w], b, b.first[v]) and not _other_phrasal(a, w, b, v)),
+                                                and (phrasal.same(a, w, b, v) or phrasal.same(b, v, a, w)))
+                          and not had_person(a, a.first[w], b, b.first[v]) and not phrasal.differs(a, w, b, v)),
                          None)  # "birthplace" / "born", "dept"
             if match is not None:
                 only_a.remove(w)
                 only_b.remove(match)
                 for t, only, k in ((a, only_a, w), (b, only_b, match)):  # the phrasal verb's particle: "give up"
-                    if t.first[k] + 1 < len(t.keys) and t.keys[t.first[k] + 1] in only and _phrasal(t, k, *(
+                    if t.first[k] + 1 < len(t.keys) and t.keys[t.first[k] + 1] in only and phrasal.same(t, k, *(
                             (b, match) if t is a else (a, w))):
                         only.remove(t.keys[t.first[k] + 1])
                 synonyms.append((w, match))
@@ -193,26 +193,6 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
             and not owner_left_out(shorter, longer) and not replaces_a_relation(shorter, longer, positions):
         return _Verdict("paraphrase")
     return _NONE
-
-
-def _phrasal(t: _Text, k: str, other: _Text, v: str) -> bool:
-    """Whether key ``k``, a verb of ``t``, and the particle or preposition after it are one multi-word verb that
-    means what ``other``'s verb ``v`` does, in the same tense: "Goes to church" / "Attends church", "Gave up sugar"
-    / "Quit sugar" (:func:`lexicon.phrasal`)."""
-    i, j = t.first[k], other.first[v]
-    return i + 1 < len(t.words) and not t.breaks[i + 1] and t.roles[i].startswith("verb") \
-        and other.roles[j].startswith("verb") and lexicon.past(k) == lexicon.past(v) \
-        and lexicon.phrasal(lexicon.bare(k), t.words[i + 1], lexicon.bare(v))
-
-
-def _other_phrasal(a: _Text, w: str, b: _Text, v: str) -> bool:
-    """Whether ``w`` and ``v`` are particles after one verb that make two multi-word verbs of no shared sense:
-    "passed out" / "passed away" (:func:`lexicon.phrasal`)."""
-    i, j = a.first[w], b.first[v]
-    if not (i and j and a.keys[i - 1] == b.keys[j - 1] and a.roles[i - 1].startswith("verb")):
-        return False
-    verb = lexicon.bare(a.keys[i - 1])
-    return lexicon.is_multiword(verb, a.words[i]) and not lexicon.phrasal(verb, a.words[i], f"{verb}_{b.words[j]}")
 
 
 def _nouns(a: _Text, w: str, b: _Text, v: str) -> bool:

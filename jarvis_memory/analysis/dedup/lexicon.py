@@ -311,25 +311,6 @@ def can_mean(x: str, y: str) -> bool:
 
 
 @lru_cache(maxsize=20_000)
-def phrasal(verb: str, particle: str, other: str) -> bool:
-    """Whether a verb with the particle or preposition after it is, as one multi-word verb, a synonym of the verb
-    ``other`` (all lemmas): WordNet lists multi-word verbs as lemmas of their synsets ("go to" with "attend", "put
-    off" with "postpone", "give up" with "quit"): any sense of the multi-word verb, which has few, among the
-    :data:`SENSES` most frequent of ``other``."""
-    reader = wordnet()
-    if reader is None or not (verb.isalpha() and particle.isalpha() and other.replace("_", "").isalpha()):
-        return False
-    return bool(set(reader.synsets(f"{verb}_{particle}", "v")) & set(reader.synsets(other, "v")[:SENSES]))
-
-
-def is_multiword(verb: str, particle: str) -> bool:
-    """Whether WordNet lists the verb with the particle as a multi-word verb ("pass out", "pass away")."""
-    reader = wordnet()
-    return reader is not None and verb.isalpha() and particle.isalpha() \
-        and bool(reader.synsets(f"{verb}_{particle}", "v"))
-
-
-@lru_cache(maxsize=20_000)
 def works(verb: str) -> bool:
     """Whether a verb lemma before "as" says what one works as: one of its four most frequent WordNet senses is, or
     lies directly under, a sense of working or serving ("works", "serves", "volunteers", "freelances as a nurse" are
