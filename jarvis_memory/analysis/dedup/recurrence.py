@@ -74,7 +74,8 @@ def every(tokens: list[tuple]) -> list[tuple]:
             continue  # "two times", "one time": the number says it
         if word == "on" and k + 1 < len(tokens) and _dated(tokens, k + 1) == "in":
             word, t = "in", ("in", *t[1:])  # "on 21 March" as "in": it says when in March ("in March")
-        preposition = out and out[-1][0] not in _BEFORE_A_DAY and not out[-1][0][:1].isdigit() \
+        preposition = out and (word[:1].isdigit() or word in _DAY_STARTS or t[4] in _DAY_ABBREVIATIONS) \
+            and out[-1][0] not in _BEFORE_A_DAY and not out[-1][0][:1].isdigit() \
             and _dated(tokens, k)  # after a break too: "Deadline: 31 January", "Deadline — 31 January"
         if preposition:  # "expires 30 April" as "expires in 30 April", "Dentist Monday" as "Dentist on Monday"
             out.append((preposition, preposition, False, False, preposition, False))
@@ -132,6 +133,9 @@ _BEFORE_A_DAY = frozenset("on at in by until till from to since before after eve
 # The weekdays' abbreviations as written, capitalised (CLDR's English abbreviated day names, and "Tues", "Thurs"):
 # "Wed", "Sat" and "Sun" are words too, so only a capital makes them days
 _DAY_ABBREVIATIONS = frozenset("Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun".split())
+
+
+_DAY_STARTS = frozenset(MONTHS) | {"the"} | _WEEKDAYS  # and digits: what a day or date opens with
 
 
 def _dated(tokens: list[tuple], k: int) -> str:

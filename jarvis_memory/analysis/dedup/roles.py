@@ -114,10 +114,6 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
     # nor is a part of a hyphenated compound, nor the word it modifies: "left-handed scissors"
     compound = compound or (False,) * len(words)
     modifier = tuple(c or (i > 0 and compound[i - 1] and not breaks[i]) for i, c in enumerate(compound))
-    previous, last = [], -1  # each word's nearest word before it that is no adverb
-    for k, w in enumerate(words):
-        previous.append(last)
-        last = last if w in adverbs else k
     for i, w in enumerate(words):
         if breaks[i] and i and verbs == 0:
             relation = ""  # a fronted phrase ends at its comma: "Every Sunday, Mia visits"
@@ -147,7 +143,10 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
         reading, finite, participle = _verb_form(w)
         after_aux = aux >= 0 and all(words[k] in adverbs for k in range(aux + 1, i)) \
             and (words[aux] not in _PARTICIPLE_AUX or participle or w.endswith("ing"))
-        after_pronoun = previous[i] >= 0 and words[previous[i]] in SUBJECT_PRONOUNS  # "I (basically) prefer"
+        before = i - 1
+        while before > 0 and words[before] in adverbs:  # "I (basically) prefer"
+            before -= 1
+        after_pronoun = before >= 0 and words[before] in SUBJECT_PRONOUNS
         joined = i and words[i - 1] in ("and", "then") and conjunction
         finite = finite and not (i and words[i - 1] in DETERMINERS) and following not in _COPULAS and (
             not relation or not getAllLemmas(w).get("NOUN")  # "to horses" is no verb, "at 9am prefers" is,

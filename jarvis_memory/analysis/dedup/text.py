@@ -143,7 +143,7 @@ def _words(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
     text = unicodedata.normalize("NFKC", raw).replace(" - ", " — ")  # a spaced hyphen is a dash, a break
-    if "no" in text or "No" in text or "NO" in text:
+    if "o." in text or "O." in text or "o i" in text or "o w" in text or "o a" in text:  # what _NUMERO may match
         text = _NUMERO.sub("number", text)
     if not _ARROW_SIGNS.isdisjoint(text):
         text = _ARROW.sub(" then ", _COMPARISON.sub(lambda m: _COMPARED[m[1]], text))
