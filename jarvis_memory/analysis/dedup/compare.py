@@ -82,10 +82,10 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
             if match is not None:
                 only_a.remove(w)
                 only_b.remove(match)
-                for t, only, k in ((a, only_a, w), (b, only_b, match)):  # the phrasal verb's particle: "give up"
-                    if t.first[k] + 1 < len(t.keys) and t.keys[t.first[k] + 1] in only and phrasal.same(t, k, *(
-                            (b, match) if t is a else (a, w))):
-                        only.remove(t.keys[t.first[k] + 1])
+                for t, only, k, other, said in ((a, only_a, w, b, match), (b, only_b, match, a, w)):
+                    particle = t.first[k] + 1  # a multi-word verb's particle: "gave up" / "quit"
+                    if particle < len(t.keys) and t.keys[particle] in only and phrasal.same(t, k, other, said):
+                        only.remove(t.keys[particle])
                 synonyms.append((w, match))
                 if names_event(w, match) or names_event(match, w):  # "Her birthplace is" / "Was born in": the
                     # noun holds the verb's relation word, its possessive the owner (who the verb is of)
@@ -319,7 +319,8 @@ def _merged(a: _Text, only_a: list[str], b: _Text, only_b: list[str]) -> list[tu
     """Each word of ``b`` written as two adjacent words of ``a`` ("week end" / "weekend", "e-mail" / "email"),
     removed from both lists: ``[(a's half, b's word), ...]``, both halves standing for the one word."""
     found: list[tuple[str, str]] = []
-    if len(only_a) < 2 or not any(b.words[b.first[v]].startswith(a.words[a.first[w]]) for v in only_b for w in only_a):
+    if len(only_a) < 2 or not any(b.words[b.first[v]].startswith(a.words[a.first[w]])
+                                  for v in only_b for w in only_a):
         return found  # no word of b opens with one of a's: most pairs end here
     halves = [i for i in range(len(a.words) - 1) if a.keys[i] in only_a and a.keys[i + 1] in only_a
               and a.keys[i] != a.keys[i + 1] and not (is_number(a.words[i]) and is_number(a.words[i + 1]))]

@@ -24,6 +24,7 @@ from .roles import (
     OWNER_ONLY,
     PARTICLES,
     PASSIVE,
+    POSSESSIVES,
     PRONOUNS,
     RELATIONS,
     _COPULAS,
@@ -72,10 +73,7 @@ def other_subject(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
         return any(longer.roles[i] == "subj" and not (about_owner and longer.words[i] in ("she", "he"))
                    or _before_verb(shorter, longer, i) and i + 1 not in extra for i in extra)
     return any(longer.roles[i] == "subj" and i < min(own) and _names_someone(longer, i)
-               and not (i == 0 and longer.words[i] in _OWNERS) for i in extra)  # "Her 10k personal best is ..."
-
-
-_OWNERS = frozenset(("her", "his", "my"))  # an opening possessive is the owner's (.roles.owner_gender)
+               and not (i == 0 and longer.words[i] in POSSESSIVES) for i in extra)  # the owner's: "Her 10k best is"
 
 
 def _later_clause(shorter: _Text, longer: _Text) -> int:

@@ -85,7 +85,7 @@ _ARROW = re.compile(r"\s*(?:→|➔|➜|⟶|⇒|->|=>)\s*|\s+>\s+(?!\d)")
 # ... and a comparison sign before a number its words ("> 30" / "< 30" are "over 30" / "under 30")
 _COMPARISON = re.compile(r"\s*([<>≤≥])\s*(?=\d)")
 _COMPARED = {">": " over ", "<": " under ", "≥": " at least ", "≤": " at most "}
-_ARROW_SIGNS = frozenset("<>→➔➜⟶⇒≤≥")
+_ARROW_SIGNS = frozenset("<>→➔➜⟶⇒≤≥")  # what _ARROW or _COMPARISON may match
 # "no." before a number, or "no" before "is"/"was", is the noun "number" (Latin "numero"), no negation: "PPS no. is
 # in the folder", "No. 5 bus"
 _NUMERO = re.compile(r"\b[Nn][Oo]\.(?=\s*\d)|(?<=\w )[Nn][Oo]\.?(?=\s+(?:is|was|are|were)\b)")
