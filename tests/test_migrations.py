@@ -90,6 +90,8 @@ def test_remote_database_is_not_migrated_implicitly(url, token, db_path):
 
 
 def test_concurrent_migrations_apply_once(db_path):
+    """Four threads opening a new file database at once: switching it to WAL is retried, not answered "database is
+    locked" (SQLite refuses that lock upgrade at once rather than wait; it failed CI about once in ten runs)."""
     errors = []
 
     def run():

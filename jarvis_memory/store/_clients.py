@@ -35,6 +35,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import tenacity
 from libsql_client import LibsqlError, ResultSet, Row
 from libsql_client.sqlite3_utils import _execute_stmt
 
@@ -77,6 +78,19 @@ def _execute(db: sqlite3.Connection, stmt: Statement) -> ResultSet:
     return result
 
 
+def _to_wal(conn: sqlite3.Connection) -> None:
+    """``PRAGMA journal_mode = WAL``, retried while another connection switches it: the switch takes an exclusive
+    lock from a shared one, and SQLite answers "database is locked" at once, not after the busy timeout, where
+    waiting could deadlock (https://www.sqlite.org/c3ref/busy_handler.html); several processes opening a new
+    database at once meet it.  Within the busy timeout, random exponential waits."""
+    for attempt in tenacity.Retrying(
+            retry=tenacity.retry_if_exception(lambda e: isinstance(e, sqlite3.OperationalError) and "locked" in str(e)),
+            wait=tenacity.wait_random_exponential(multiplier=0.01, max=0.5),
+            stop=tenacity.stop_after_delay(BUSY_TIMEOUT_MS / 1000), reraise=True):
+        with attempt:
+            conn.execute("PRAGMA journal_mode = WAL")
+
+
 class _Sqlite3Backend:
     """One long-lived, well-configured sqlite3 connection, answering as libsql-client's ``file:`` client."""
 
@@ -95,7 +109,7 @@ class _Sqlite3Backend:
         if read_only:  # never a journal-mode switch or anything else that writes the file
             self._conn.execute("PRAGMA query_only = ON")
         else:
-            self._conn.execute("PRAGMA journal_mode = WAL")
+            _to_wal(self._conn)
             self._conn.execute("PRAGMA synchronous = NORMAL")
         self._conn.execute("PRAGMA foreign_keys = ON")
 
