@@ -7,8 +7,9 @@ nights"; American usage: Quirk et al. 9.36), not after another word ("lazy Sunda
 after a verb or noun takes the preposition it may go without ("Swims Saturday" as "Swims on Saturday"; Quirk et al.
 9.36), and a date's is its month's ("expires 30 April" and "on 30 April" as "in 30 april", so "in April" says less of
 the same).  A rate is one word, the adverb or adjective of frequency made from its unit of time (Quirk et al.
-7.20): "every <unit>", "per <unit>", "each <unit>", "a <unit>" after a count ("twice a week", "£45 a month"), "annually" for "yearly"; "once" before one
-says nothing more ("once a month" / "monthly"), "every other week" and "every two weeks" are "fortnightly"."""
+7.20): "every <unit>", "per <unit>", "each <unit>", "a <unit>" after a count ("twice a week", "£45 a month"),
+"annually" for "yearly"; "once" before one says nothing more ("once a month" / "monthly"), "every other week" and
+"every two weeks" are "fortnightly"."""
 
 from __future__ import annotations
 
@@ -74,8 +75,7 @@ def every(tokens: list[tuple]) -> list[tuple]:
             continue  # "two times", "one time": the number says it
         if word == "on" and k + 1 < len(tokens) and _dated(tokens, k + 1) == "in":
             word, t = "in", ("in", *t[1:])  # "on 21 March" as "in": it says when in March ("in March")
-        preposition = out and (word[:1].isdigit() or word in _DAY_STARTS or t[4] in _DAY_ABBREVIATIONS) \
-            and out[-1][0] not in _BEFORE_A_DAY and not out[-1][0][:1].isdigit() \
+        preposition = out and out[-1][0] not in _BEFORE_A_DAY and not out[-1][0][:1].isdigit() \
             and _dated(tokens, k)  # after a break too: "Deadline: 31 January", "Deadline — 31 January"
         if preposition:  # "expires 30 April" as "expires in 30 April", "Dentist Monday" as "Dentist on Monday"
             out.append((preposition, preposition, False, False, preposition, False))
@@ -135,18 +135,21 @@ _BEFORE_A_DAY = frozenset("on at in by until till from to since before after eve
 _DAY_ABBREVIATIONS = frozenset("Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun".split())
 
 
-_DAY_STARTS = frozenset(MONTHS) | {"the"} | _WEEKDAYS  # and digits: what a day or date opens with
+_DAY_STARTS = frozenset(MONTHS) | {"the"} | _WEEKDAYS  # with a digit and a day's abbreviation, what a date opens with
 
 
 def _dated(tokens: list[tuple], k: int) -> str:
     """The preposition of the day or date token ``k`` opens, or "": "on" a weekday not followed by a plural
     ("Monday", not "Monday mornings": that takes "on" as "every"), "in" a day number and a month or a month and a day
     (as "in March": a date is read as a day in its month, so "on 21 March" says more than "in March")."""
+    day = tokens[k][4].rstrip(".") in _DAY_ABBREVIATIONS
+    if not (tokens[k][0][:1].isdigit() or tokens[k][0] in _DAY_STARTS or day):
+        return ""  # most words: no day or date opens with them
     words = [tokens[k][0]] + [u[0] for u in tokens[k + 1:k + 4] if not u[2]]
     if words[0] == "the" and words[2:3] == ["of"]:  # "the 14th of July" ("th" read off: "the 14 of july")
         words = [words[1], *words[3:]]
     words = words[:2]
-    if words[0] in _WEEKDAYS or tokens[k][4].rstrip(".") in _DAY_ABBREVIATIONS:
+    if words[0] in _WEEKDAYS or day:
         return "on" if len(words) < 2 or _plural(words[1]) is None else ""
     dated = len(words) == 2 and (words[0].isdigit() and words[1] in MONTHS or words[0] in MONTHS and words[1].isdigit())
     return "in" if dated else ""
