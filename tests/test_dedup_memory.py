@@ -154,3 +154,17 @@ def test_a_large_cut_block_reads_each_value_past_two_words_written_as_one(tmp_pa
     assert set(found["kind"]) == {"variant"}
     queue = dedup.review_queue(frame)
     assert len(queue) == 1 and sorted(queue["values"][0]) == [str(n) for n in range(100, 111 + dedup.MAX_PAIRWISE)]
+
+
+def test_a_large_cut_block_finds_a_typo_in_a_value_of_two_words(tmp_path):
+    """Two adjacent values ("in Leeds that Carla") make one two-word cut: a block of every city and name, classified
+    by its values once it has more than MAX_PAIRWISE rows.  A typo in one word of such a value is a near duplicate
+    (only one-word values were read for typos: "Carlla" was lost once the blocks were large)."""
+    cities = ["Leeds", "Cardiff", "Split", "Porto", "Graz", "Lyon", "Bergen", "Turin"]
+    names = ["Carla", "Gideon", "Mateo", "Renée", "Ingrid", "Tomasz"]
+    texts = [f"Prefers tacos on Saturdays from the place in {c} that {n} recommended" for c in cities for n in names]
+    assert len(texts) > dedup.MAX_PAIRWISE
+    typo = "Prefers tacos on Saturdays from the place in Leeds that Carlla recommended"
+    found = dedup.candidates(memories(database(tmp_path, [*texts, typo])))
+    near = found[found["kind"].isin(dedup.DUPLICATE_KINDS)]
+    assert near[["id_a", "id_b", "kind"]].values.tolist() == [[1, len(texts) + 1, "near"]]  # Carla's and the typo

@@ -131,15 +131,22 @@ def _classify_values(texts: list[_Text], members: np.ndarray, values: list[tuple
         else:
             first[value] = m
     words = [v for v, _ in values]
-    unknown = [k for k, v in enumerate(words) if " " not in v and not is_number(v) and not vocabulary.known(v)]
+    unknown = [k for k, v in enumerate(words) if any(not is_number(w) and not vocabulary.known(w) for w in v.split())]
     for k in unknown:  # a typo of another value: the closest few values within two edits
         for other, _, index in process.extract(words[k], words, scorer=OSA.distance, score_cutoff=2, limit=5):
-            if index != k and other != words[k] and vocabulary.typo(words[k], other):
+            if index != k and other != words[k] and _one_typo(words[k], other, vocabulary):
                 a.append(int(members[index]))
                 b.append(int(members[k]))
                 break
     pairs = sorted({(min(x, y), max(x, y)) for x, y in zip(a, b)})
     return [x for x, _ in pairs], [y for _, y in pairs], "near"
+
+
+def _one_typo(x: str, y: str, vocabulary: _Vocabulary) -> bool:
+    """Whether two values of as many words differ in one word, a typo of the other ("Leeds Carlla" / "Leeds Carla",
+    a two-word cut)."""
+    changed = [(u, v) for u, v in zip(x.split(), y.split()) if u != v]
+    return len(x.split()) == len(y.split()) and len(changed) == 1 and vocabulary.typo(*changed[0])
 
 
 def _rare_word_keys(shapes: list[tuple[str, ...]]) -> pd.DataFrame:

@@ -26,7 +26,8 @@ def read(tokens: list[tuple]) -> list[tuple]:
     k = 0
     while k < len(tokens):
         # a word after a determiner is a noun: "the cancel button"
-        width = 0 if out and out[-1][0] in DETERMINERS else _ending(tuple(t[0] for t in tokens[k:k + 3]))
+        width = 0 if out and out[-1][0] in DETERMINERS or _verb_lemma(tokens[k][0]) is None \
+            else _ending(tuple(t[0] for t in tokens[k:k + 3]))
         if width:
             part = tokens[k:k + width]
             out.append((STOPPED, STOPPED, part[0][2], False, " ".join(t[4] for t in part), part[-1][5]))
@@ -41,15 +42,22 @@ def read(tokens: list[tuple]) -> list[tuple]:
 def _ending(words: tuple[str, ...]) -> int:
     """How many of ``words`` (up to three, a verb first) make a verb of ending, or 0: the longest verb WordNet
     knows of the verb's lemma and the words after it ("give up"), whether it ends or not ("get up")."""
-    verbs = getAllLemmas(words[0]).get("VERB", ()) if words[0].isalpha() else ()
+    lemma = _verb_lemma(words[0])
     known = _verb_index()
-    if not verbs or known is None:
+    if lemma is None or known is None:
         return 0
     for width in range(min(3, len(words)), 0, -1):
-        name = "_".join((verbs[0], *words[1:width]))
+        name = "_".join((lemma, *words[1:width]))
         if "v" in known.get(name, ()):
             return width if _ends(name) else 0
     return 0
+
+
+@lru_cache(maxsize=65_536)  # asked for every word of every memory: a word's lemma once, not once per phrase it opens
+def _verb_lemma(word: str) -> str | None:
+    """lemminflect's first verb lemma of a folded word, or ``None`` (not a verb, or not a word of letters)."""
+    verbs = getAllLemmas(word).get("VERB", ()) if word.isalpha() else ()
+    return verbs[0] if verbs else None
 
 
 @lru_cache(maxsize=1)

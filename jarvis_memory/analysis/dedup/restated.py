@@ -206,8 +206,13 @@ def past_tense(t: _Text) -> bool:
                  if r.startswith("verb") or w in AUXILIARIES), False)
 
 
-def verb_lemmas(t: _Text) -> set[str]:
-    return {lexicon.bare(k) for k in t.verbs}
+def verb_lemmas(t: _Text) -> frozenset[str]:
+    return _bare(t.verbs)
+
+
+@lru_cache(maxsize=65_536)  # asked of both texts of every compared pair; memories share their sets of verbs
+def _bare(keys: frozenset[str]) -> frozenset[str]:
+    return frozenset(lexicon.bare(k) for k in keys)
 
 
 def passive(t: _Text) -> bool:

@@ -14,7 +14,9 @@ RARE_KEYS = 3  # probing keys per row (blocks._rare_word_keys): at least its rar
 PREFIX_SHARE = 0.3  # and this share of its words, rarest first
 RARE_MAX = 50  # a word in more rows than this (per category) is no blocking key
 MAX_BLOCK = 200  # rows compared all-pairs at most; larger blocks become windows of this size
-MAX_PAIRWISE = 50  # a cut block (one word apart) larger than this is classified by its values
+MAX_PAIRWISE = 25  # a cut block (one word apart) larger than this is classified by its values: pairs of a block
+# grow as its square (100k everyday memories: 4.4M pairs in blocks at 50, 3.0M at 25, the audit 69 s → 57 s in one
+# hour; the same duplicates on the 100k demo)
 MAX_CHANGED = 3  # content words one changed value may span ("São Paulo", "9 30 pm")
 KNOWN_ZIPF = 3.0  # wordfreq Zipf frequency (log10 per billion words) of a known word: ~1 per million
 NAME_ZIPF = 2.5  # ... of a known name (capitalised inside a text): wordfreq counts towns and people's names even when
