@@ -1102,3 +1102,30 @@ def test_a_passive_of_naming_is_an_attribute_of_the_noun() -> None:
     assert verdict("Has a parrot named Kiwi", "Her parrot is named Kiwi")[0] in dedup.DUPLICATE_KINDS
     assert verdict("Has a parrot named Kiwi", "Her parrot is named Mango")[0] not in dedup.DUPLICATE_KINDS
     assert verdict("Has a parrot named Kiwi", "Her sister's parrot is named Kiwi")[0] not in dedup.DUPLICATE_KINDS
+
+
+@needs_wordnet
+@pytest.mark.parametrize(("a", "b"), [
+    ("The user mentioned that she volunteers at the food bank", "Volunteers at the food bank"),
+    ("User said his bike chain keeps slipping", "His bike chain keeps slipping"),
+    ("According to the user, she has two cats", "Has two cats"),
+    ("Keeps bees in the garden, per the user", "Keeps bees in the garden"),
+    ("Plays the oboe, he said", "Plays the oboe"),
+    ("She told the assistant that she is vegetarian", "Is vegetarian"),
+])
+def test_the_owners_reporting_clause_adds_nothing(a: str, b: str) -> None:
+    """An extractor keeps the conversation's reporting clause ("The user mentioned that ..."); said by the owner,
+    it is what the memory says."""
+    assert verdict(a, b)[0] in dedup.DUPLICATE_KINDS
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("Her brother said she is moving to Leeds", "her"),           # another speaker
+    ("User never said she likes jazz", "user"),                    # a negated report
+    ("User told her sister that she is pregnant", "user"),         # another hearer
+    ("User shared a photo of the lake", "user"),                   # an act: "shared" reports only a that-clause
+    ("User reports to Nadia", "user"),
+    ("She said yes to the job in Oslo", "user"),                   # the owner, named
+])
+def test_a_report_that_is_not_the_owners_statement_is_kept(text: str, first: str) -> None:
+    assert _text(text).words[0] == first

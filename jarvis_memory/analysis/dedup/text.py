@@ -12,7 +12,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 from wordfreq import zipf_frequency
 
-from . import clauses, endings, labels, lexicon, numbers, recurrence, roles, times
+from . import clauses, endings, labels, lexicon, numbers, recurrence, reported, roles, times
 from .light import light_verbs
 from .symbols import VALUE
 from .tuning import CORPUS_KNOWN, KNOWN_ZIPF, MAX_BLOCK, MAX_CUT_WORDS, NAME_ZIPF
@@ -201,7 +201,7 @@ def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
         tokens = labels.as_subject(tokens, label, HEDGES)
     if times.MAY_HOLD.search(text):
         tokens = times.read(tokens)
-    return recurrence.every(endings.read(roles.uncleft(clauses.fronted(_without_hedges(tokens)))))
+    return recurrence.every(endings.read(roles.uncleft(clauses.fronted(reported.said(_without_hedges(tokens))))))
 
 
 def _text(raw: str) -> _Text:
