@@ -597,7 +597,8 @@ def test_a_present_perfect_with_since_holds_now() -> None:
 def test_a_spaced_hyphen_is_a_dash_between_two_clauses() -> None:
     assert verdict("dad's birthday 3 june - he likes whisky not wine", "dad's birthday 3 june")[0] == "subsumed"
     assert _text("nut-free lunch").words == ("nut", "free", "lunch")  # a hyphen inside a word is no break
-    assert _text("a - b").breaks == (True, True)
+    assert _text("ate sushi - loved it").breaks == (True, False, True, False)
+    assert _text("gym bag - blue holdall").words == ("gym", "bag", "is", "blue", "holdall")  # a label, as with ":"
 
 
 def test_a_clause_opened_by_while_is_no_compound_head() -> None:
@@ -1129,3 +1130,25 @@ def test_the_owners_reporting_clause_adds_nothing(a: str, b: str) -> None:
 ])
 def test_a_report_that_is_not_the_owners_statement_is_kept(text: str, first: str) -> None:
     assert _text(text).words[0] == first
+
+
+@needs_wordnet
+@pytest.mark.parametrize(("a", "b"), [
+    ("Saves $200 a month towards a new roof", "Saves $200 a month toward a new roof"),      # a chiefly British form
+    ("Gym bag - blue Adidas holdall", "Gym bag: blue Adidas holdall"),                     # a label after a dash
+    ("Her nephew is five years old", "Her nephew is 5"),                                   # an age without its unit
+    ("Is 52 years old", "User is fifty-two and retires in 2031"),
+    ("My parrot is 12 years old", "Has a twelve-year-old parrot"),                         # said before the noun
+])
+def test_spellings_labels_and_ages_said_two_ways(a: str, b: str) -> None:
+    assert verdict(a, b)[0] in dedup.DUPLICATE_KINDS
+
+
+@needs_wordnet
+@pytest.mark.parametrize(("a", "b"), [
+    ("My parrot is 3", "Has 3 parrots"),                                  # a number before the noun counts it
+    ("Walked backwards into the lake", "Walked forwards into the lake"),
+    ("Dad's birthday 9 June - he wants a watch", "Dad's birthday 9 June"),  # a clause after the dash, no value
+])
+def test_what_only_looks_like_an_age_or_a_label(a: str, b: str) -> None:
+    assert verdict(a, b)[0] not in ("near", "paraphrase")

@@ -28,8 +28,8 @@ HEADINGS = frozenset("note notes nb update updated reminder remember important f
 
 def as_subject(tokens: list[tuple], label: int, hedges: frozenset[str]) -> list[tuple]:
     """``tokens`` (:func:`.text._tokens`' tuples) with "is" where the label of its first ``label`` tokens ends,
-    unless a verb opens what follows ("B1 exam: passed in June": no "is passed"; "Mum: visiting on Sunday"), the
-    label is a hedge or a heading ("FYI: ...") or a finite verb follows ("Note: she is ...").  A label naming a
+    unless a verb or a subject pronoun opens what follows ("B1 exam: passed in June": no "is passed"; "Mum: visiting
+    on Sunday"; "Mum's birthday - she likes lilies"), the label is a hedge or a heading ("FYI: ...") or a finite verb follows ("Note: she is ...").  A label naming a
     person is the owner's: "Accountant: Martin Hale" is "My accountant is Martin Hale", not "... is an accountant".
     A heading (:data:`HEADINGS`) is left out with its colon: "Update: moved to Leeds" is "moved to Leeds"; a label
     of one word that names a state is said of what follows: "Cancelled: dentist on Monday" is "dentist on Monday is
@@ -42,7 +42,7 @@ def as_subject(tokens: list[tuple], label: int, hedges: frozenset[str]) -> list[
     if label == 1 and _state(tokens[0][0]):  # "Cancelled: dentist on Monday": what follows is cancelled
         return [(*tokens[1][:2], True, *tokens[1][3:]), *tokens[2:], ("is", "is", False, False, ":", False),
                 (*tokens[0][:2], False, *tokens[0][3:])]
-    if _verb_only(tokens[label][0]) or _gerund(tokens[label][0]) \
+    if _verb_only(tokens[label][0]) or _gerund(tokens[label][0]) or tokens[label][0] in SUBJECT_PRONOUNS \
             or any(t[1] in hedges for t in tokens[:label]) or any(t[1] in _FINITE for t in tokens[label:]):
         return tokens
     owner = [("my", "my", False, False, "", False)] if tokens[0][0] not in POSSESSIVES and lexicon.names_a_person(

@@ -60,8 +60,17 @@ def wordnet():
 
 @lru_cache(maxsize=200_000)
 def american(word: str) -> str:
-    """The American spelling of a folded word ("favourite" → "favorite", "travelling" → "traveling")."""
+    """The American spelling of a folded word ("favourite" → "favorite", "travelling" → "traveling", "towards" →
+    "toward")."""
+    if word in _US_FORMS:
+        return _US_FORMS[word]
     return get_american_spelling(word) if len(word) > 2 and british_spelling_exists(word) else word
+
+
+# Prepositions and adverbs with a chiefly British form (Merriam-Webster's usage notes: "towards", "amongst",
+# "whilst"; the -wards adverbs): one word spelled two ways, which breame's list of spellings does not hold
+_US_FORMS = {**{w + "wards": w + "ward" for w in ("to", "after", "back", "for", "up", "down", "on", "in", "out")},
+             "amongst": "among", "whilst": "while", "amidst": "amid"}
 
 
 @lru_cache(maxsize=200_000)

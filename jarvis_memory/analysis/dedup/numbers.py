@@ -22,18 +22,24 @@ _COMPOUND = re.compile(r"(?i)\b(?:(?:twent|thirt|fort|fift|sixt|sevent|eight|nin
 # A thousands separator ("2,400"; not "1,2,3") and an amount of money in thousands ("£85k", "$1.5k"; not "5k", a run)
 _SEPARATOR = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _THOUSANDS = re.compile(r"(?<=[$£€¥₹])(\d+(?:\.\d{1,3})?)[kK]\b")
+# An age said of the subject, "years old" after the number: "Is 38 years old" says "Is 38" (not "a 38-year-old house")
+_AGE = re.compile(r"(?i)(\b(?:is|am|are|was|were|turns|turned|turning)|['’]s)\s+(\d+|" + "|".join(list(WORDS)[:21])
+                  + r")[\s-]+years?[\s-]+old\b")
 
 
 def in_digits(text: str) -> str:
     """``text`` with its numbers of several words in digits ("twenty-eight weddings" → "28 weddings"; a number of
     one word is left to :data:`WORDS`: text2num leaves those below 3 as words, "one of them"), without thousands
-    separators ("£2,400" → "£2400") and an amount in thousands in full ("£85k" → "£85000")."""
+    separators ("£2,400" → "£2400"), an amount in thousands in full ("£85k" → "£85000") and an age without "years
+    old" ("is 38 years old" → "is 38")."""
     if _COMPOUND.search(text):
         text = alpha2digit(text, "en")
     if "," in text:
         text = _SEPARATOR.sub("", text)
     if "k" in text or "K" in text:
         text = _THOUSANDS.sub(lambda m: _thousand(m[1]), text)
+    if "old" in text:
+        text = _AGE.sub(r"\1 \2", text)
     return text
 
 

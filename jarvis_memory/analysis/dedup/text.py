@@ -171,7 +171,8 @@ def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
         token = match.group()
         if token in _BREAKS:
             if label is None:  # only the first break may end a label; -1: none
-                label = len(tokens) if token == ":" and not brk and len(tokens) <= labels.MAX_LABEL \
+                ends = token == ":" or token in "—–" and text[match.start() - 1:match.start()] == " "  # or "order - "
+                label = len(tokens) if ends and not brk and len(tokens) <= labels.MAX_LABEL \
                     and text[match.end():match.end() + 1].isspace() else -1
             brk = True
             continue
