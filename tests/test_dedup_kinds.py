@@ -1152,3 +1152,11 @@ def test_spellings_labels_and_ages_said_two_ways(a: str, b: str) -> None:
 ])
 def test_what_only_looks_like_an_age_or_a_label(a: str, b: str) -> None:
     assert verdict(a, b)[0] not in ("near", "paraphrase")
+
+
+@needs_wordnet
+def test_a_currency_sign_is_read_where_its_name_is_said() -> None:
+    """"$2,000" is said "two thousand dollars": the sign's name after the number, as a written-out amount has it."""
+    assert verdict("Has a rainy-day fund of $3,500", "Rainy-day fund: three thousand five hundred dollars")[0] \
+        in dedup.DUPLICATE_KINDS
+    assert verdict("Has a rainy-day fund of $3,500", "Rainy-day fund: 3,500 euros") == ("variant", "value")

@@ -55,7 +55,7 @@ def test_the_words_as_written_are_kept() -> None:
 
 def test_a_rate_is_one_word_that_keeps_what_was_written() -> None:
     t = _text("Pays £45 a month, once a week or every other week")
-    assert t.words[2:] == ("45", "monthly", "weekly", "or", "fortnightly")
+    assert t.words[1:] == ("45", "pound", "monthly", "weekly", "or", "fortnightly")  # "£45": 45 pounds, as said
     assert t.written[3:] == ("a month", "a week", "or", "every other week")
     assert _text("Took a day off").words == ("took", "a", "day", "off")
 

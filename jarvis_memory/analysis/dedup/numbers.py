@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from text_to_num import alpha2digit
 
@@ -47,3 +48,14 @@ def _thousand(amount: str) -> str:
     """``amount`` (digits, a decimal point or none) times 1,000, in digits: "85" → "85000", "1.5" → "1500"."""
     whole, _, part = amount.partition(".")
     return str(int(whole + part.ljust(3, "0")))
+
+
+def spoken(tokens: list[tuple]) -> list[tuple]:
+    """Tokens (:func:`.text._tokens`) with a currency before its number read after it, as it is said: "$2,000" as "2000
+    dollar", as "2,000 dollars" reads (a sign is written first, its name said last)."""
+    out = list(tokens)
+    for k in range(len(out) - 1):
+        sign = out[k][4]
+        if len(sign) == 1 and unicodedata.category(sign) == "Sc" and out[k + 1][0][:1].isdigit() and not out[k + 1][2]:
+            out[k], out[k + 1] = (*out[k + 1][:2], out[k][2], *out[k + 1][3:]), (*out[k][:2], False, *out[k][3:])
+    return out

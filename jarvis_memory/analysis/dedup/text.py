@@ -202,7 +202,8 @@ def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
         tokens = labels.as_subject(tokens, label, HEDGES)
     if times.MAY_HOLD.search(text):
         tokens = times.read(tokens)
-    return recurrence.every(endings.read(roles.uncleft(clauses.fronted(reported.said(_without_hedges(tokens))))))
+    tokens = clauses.fronted(reported.said(_without_hedges(numbers.spoken(tokens))))
+    return recurrence.every(endings.read(roles.uncleft(tokens)))
 
 
 def _text(raw: str) -> _Text:
