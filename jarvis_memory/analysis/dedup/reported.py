@@ -6,10 +6,19 @@ An extractor that writes a memory from a conversation often keeps the conversati
 of one person, every memory is what that person said, so a reporting clause whose speaker is the owner ("user", "the
 user", "she", "he", "I") adds nothing.  Left as written: another speaker ("Her mother said she is moving"), a belief
 ("She thinks ..."), a negated report ("User never said ..."), a hearer other than the assistant ("User told her sister
-that ..."), and a verb that is an act before a noun ("Shared her recipe", "Said yes", "Reports to Chen")."""
+that ..."), and a verb that is an act before a noun ("Shared her recipe", "Said yes", "Reports to Chen").  A hedge
+("Apparently, ...", "..., I think") is left out alike (:func:`unhedged`)."""
 
 from __future__ import annotations
 
+# Words of a hedging clause that opens or closes a memory ("As far as I know, ...", "..., I think"):
+# dropped, the statement is the same.
+HEDGES = frozenset("as far i know think believe guess apparently basically honestly fyi actually probably maybe"
+                   " perhaps seems it to me if remember correctly afaik iirc imo btw by the way reportedly"
+                   " supposedly allegedly just so you right".split())
+HEDGE_OPENERS = frozenset("apparently basically honestly actually probably maybe perhaps reportedly supposedly"
+                          " allegedly fyi btw afaik iirc imo".split())
+_BELIEFS = frozenset("think believe guess suppose reckon".split())  # "I think (that) ..."
 _SPEAKERS = frozenset(("user", "she", "he", "i"))
 # verbs of saying that report a clause, or a noun phrase said ("mentioned her enrollment in ...")
 _SAYING = frozenset("say says said mention mentions mentioned note notes noted state states stated".split())
@@ -96,3 +105,23 @@ def _closing(tokens: list[tuple]) -> int:
         return 0
     after = _source(tokens, last) or _frame(tokens, last)
     return last if after == len(tokens) else 0
+
+
+def unhedged(tokens: list[tuple]) -> list[tuple]:
+    """The tokens without an opening or closing clause made only of :data:`HEDGES`, and without
+    opening hedge words ("Apparently ...", "I think ...")."""
+    while len(tokens) > 2 and tokens[0][1] in HEDGE_OPENERS:
+        tokens = tokens[1:]
+    if len(tokens) > 3 and tokens[0][1] == "i" and tokens[1][1] in _BELIEFS:
+        tokens = tokens[3:] if tokens[2][1] == "that" else tokens[2:]
+    starts = [i for i, t in enumerate(tokens) if t[2]] + [len(tokens)]
+    if len(starts) > 2:
+        opening = tokens[:starts[1]]
+        if all(t[1] in HEDGES for t in opening):
+            tokens = tokens[starts[1]:]
+            starts = [i - starts[1] for i in starts[1:]]
+    if len(starts) > 2:
+        closing = tokens[starts[-2]:]
+        if all(t[1] in HEDGES for t in closing):
+            tokens = tokens[:starts[-2]]
+    return tokens

@@ -14,6 +14,7 @@ from wordfreq import zipf_frequency
 
 from . import clauses, endings, labels, lexicon, numbers, recurrence, reported, roles, times
 from .light import light_verbs
+from .reported import HEDGES
 from .symbols import VALUE
 from .tuning import CORPUS_KNOWN, KNOWN_ZIPF, MAX_BLOCK, MAX_CUT_WORDS, NAME_ZIPF
 
@@ -32,14 +33,6 @@ NEGATIONS = frozenset("not no never nobody nothing none neither nor cannot stop 
                       " skipped cease ceased".split())
 NEGATION_SCOPE = 4  # words after a negation that it negates (up to punctuation; fillers not counted)
 ADVERBS = FILLER | frozenset(("currently", "all", "both"))  # may stand between an auxiliary and its verb
-# Words of a hedging clause that opens or closes a memory ("As far as I know, ...", "..., I think"):
-# dropped, the statement is the same.
-HEDGES = frozenset("as far i know think believe guess apparently basically honestly fyi actually probably maybe"
-                   " perhaps seems it to me if remember correctly afaik iirc imo btw by the way reportedly"
-                   " supposedly allegedly just so you right".split())
-HEDGE_OPENERS = frozenset("apparently basically honestly actually probably maybe perhaps reportedly supposedly"
-                          " allegedly fyi btw afaik iirc imo".split())
-BELIEFS = frozenset("think believe guess suppose reckon".split())
 # Words that start a phrase of its own: an added phrase starting with one is new
 # information about the same statement ("lost her job *at* ...", "*last* month").
 PHRASE_STARTS = frozenset(
@@ -202,7 +195,7 @@ def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
         tokens = labels.as_subject(tokens, label, HEDGES)
     if times.MAY_HOLD.search(text):
         tokens = times.read(tokens)
-    tokens = clauses.fronted(reported.said(_without_hedges(numbers.spoken(tokens))))
+    tokens = clauses.fronted(reported.said(reported.unhedged(numbers.spoken(tokens))))
     return recurrence.every(endings.read(roles.uncleft(tokens)))
 
 
@@ -315,26 +308,6 @@ def _keys(words: tuple[str, ...], word_roles: tuple[str, ...]) -> tuple[str, ...
         if w not in ADVERBS:
             perfect, before = w == "been" and before not in _NOT_PRESENT_PERFECT, w  # "he's been": "'s" is read off
     return tuple(keys)
-
-
-def _without_hedges(tokens: list[tuple[str, str, bool, bool, str, bool]]) -> list[tuple[str, str, bool, bool, str, bool]]:
-    """The tokens without an opening or closing clause made only of :data:`HEDGES`, and without
-    opening hedge words ("Apparently ...", "I think ...")."""
-    while len(tokens) > 2 and tokens[0][1] in HEDGE_OPENERS:
-        tokens = tokens[1:]
-    if len(tokens) > 3 and tokens[0][1] == "i" and tokens[1][1] in BELIEFS:
-        tokens = tokens[3:] if tokens[2][1] == "that" else tokens[2:]
-    starts = [i for i, t in enumerate(tokens) if t[2]] + [len(tokens)]
-    if len(starts) > 2:
-        opening = tokens[:starts[1]]
-        if all(t[1] in HEDGES for t in opening):
-            tokens = tokens[starts[1]:]
-            starts = [i - starts[1] for i in starts[1:]]
-    if len(starts) > 2:
-        closing = tokens[starts[-2]:]
-        if all(t[1] in HEDGES for t in closing):
-            tokens = tokens[:starts[-2]]
-    return tokens
 
 
 def is_number(word: str) -> bool:
