@@ -1160,3 +1160,11 @@ def test_a_currency_sign_is_read_where_its_name_is_said() -> None:
     assert verdict("Has a rainy-day fund of $3,500", "Rainy-day fund: three thousand five hundred dollars")[0] \
         in dedup.DUPLICATE_KINDS
     assert verdict("Has a rainy-day fund of $3,500", "Rainy-day fund: 3,500 euros") == ("variant", "value")
+
+
+@needs_wordnet
+def test_a_plural_possessive_is_a_noun_that_owns_the_next() -> None:
+    """"Twins' birthday": a plural's apostrophe is a possessive, as "'s" is, and neither word is a verb."""
+    assert _text("Twins' party is on 2 June").roles[:2] == ("subj", "subj")
+    assert _text("Twins' party is on 2 June").written[0] == "Twins'"
+    assert verdict("Twins' party is on 2 June", "The twins' party is on 2 June at the lido")[0] == "subsumed"

@@ -57,8 +57,9 @@ _TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})  # German
 
 _CONTRACTION = re.compile(r"(?i)\b(\w+?)n['’]t\b")  # "don't" -> "do not"
 _CONTRACTED = {"ca": "can", "wo": "will", "sha": "shall"}  # "can't", "won't", "shan't": the stem is not the verb
-_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")  # "Anna's" is the name "Anna"
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b|(?<=s)['’](?=\s)")  # "Anna's" is the name "Anna", "twins'" "twins"
 # ... but a pronoun's "'s" is "is", or "has" before a participle: "She's a nurse", "He's been to Oslo"
+_OWNED = ("'s", "s'")  # how a possessive's word is shown (:func:`_tokens`)
 _PRONOUN_S = re.compile(r"(?i)\b(she|he|it|that|there|who|what)['’]s\b(\s+(?:been|got|gotten|had)\b)?")
 # "I'm", "I've" and their forms typed without the apostrophe ("im", "ive": no English words) are "I am", "I have";
 # "we're", "you'll", "we'd" stay joined as before ("were", "youll"): notes drop the apostrophe, "were" is a word
@@ -189,7 +190,7 @@ def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
         word = _LETTER_A if token == "A" and tokens and not brk else lexicon.american(numbers.WORDS.get(spelled, spelled))
         tokens.append((word, spelled, brk, token[0].isupper() and not token.isupper() and (
             bool(tokens) or word not in _NO_NAMES and roles.uncommon(word)),
-            _shared(token + "'s" if match.end() in owned else token), joined))
+            _shared(token + ("'" if token[-1] == "s" else "'s") if match.end() in owned else token), joined))
         brk = False
     if label is not None and label > 0:
         tokens = labels.as_subject(tokens, label, HEDGES)
@@ -203,7 +204,8 @@ def _text(raw: str) -> _Text:
     tokens = _tokens(raw)
     words = tuple(t[0] for t in tokens)
     breaks = tuple(t[2] for t in tokens)
-    compound = tuple(t[5] or (i > 0 and tokens[i - 1][5]) for i, t in enumerate(tokens))  # "left-handed"
+    compound = tuple(t[5] or (i > 0 and tokens[i - 1][5]) or t[4][-2:] in _OWNED  # "left-handed", and a possessive
+                     for i, t in enumerate(tokens))  # with its noun ("Twins' birthday"): no verb
     persons = tuple(t[3] and t[0] not in VALUE_WORDS for t in tokens)  # names, not "Saturday"
     word_roles = roles.of(words, breaks, persons, ADVERBS, compound)
     words = roles.owner_named(words, persons, word_roles)
