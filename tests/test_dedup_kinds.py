@@ -1168,3 +1168,13 @@ def test_a_plural_possessive_is_a_noun_that_owns_the_next() -> None:
     assert _text("Twins' party is on 2 June").roles[:2] == ("subj", "subj")
     assert _text("Twins' party is on 2 June").written[0] == "Twins'"
     assert verdict("Twins' party is on 2 June", "The twins' party is on 2 June at the lido")[0] == "subsumed"
+
+
+@needs_wordnet
+@pytest.mark.parametrize(("a", "b"), [
+    ("Gift budget: under $80", "Gift budget: $80"),
+    ("Can carry up to 20 kg on the bike", "Can carry 20 kg on the bike"),
+    ("Has more than 300 vinyl records", "Has 300 vinyl records"),
+])
+def test_a_bound_before_a_number_is_part_of_its_value(a: str, b: str) -> None:
+    assert verdict(a, b)[0] not in dedup.DUPLICATE_KINDS  # "under", "up to": a variant of the value
