@@ -11,6 +11,7 @@ from rapidfuzz.distance import OSA
 
 from . import kinds, labels, lexicon, phrasal, times
 from .abbreviations import abbreviation
+from .counts import BOUNDS, bounds
 from .occasions import names_event
 from .order import changed_roles, shown, swapped_clauses, swapped_in_place
 from .restated import attribute_had, diet, had_person, held, past_tense, restated
@@ -136,8 +137,8 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
         if len(only_a) + len(only_b) <= MAX_CHANGED and len(shared) >= 2:
             return _Verdict("variant", shared + ("\x02not",), _negated(a), _negated(b), "negation")
         return _NONE
-    if not (only_a and only_b) and all(w in _BOUNDS for w in only_a + only_b):
-        bound_a, bound_b = _bounds(a, b), _bounds(b, a)
+    if not (only_a and only_b) and all(w in BOUNDS for w in only_a + only_b):
+        bound_a, bound_b = bounds(a, b), bounds(b, a)
         if bound_a != bound_b:  # "Budget: under $500" / "Budget: $500": a bound is part of its number's value
             return _Verdict("variant", shared + ("\x02bound",), " ".join(bound_a.values()), " ".join(bound_b.values()),
                             "value")
@@ -293,23 +294,6 @@ def _same_words(a: _Text, b: _Text, typos: list[tuple[str, str]]) -> bool:
         left[a.words[a.first[x]] if x in a.first else x] -= 1
         right[b.words[b.first[y]] if y in b.first else y] -= 1
     return +left == +right
-
-
-# Words that bound a number ("under $500", "at least 3", "up to 40 kg"), each as the comparison it makes
-_BOUNDS = {"under": "<", "below": "<", "less": "<", "fewer": "<", "over": ">", "above": ">", "more": ">",
-           "least": ">=", "most": "<=", "up": "<="}
-
-
-def _bounds(t: _Text, other: _Text) -> dict[str, str]:
-    """Each number of ``t`` that ``other`` has too with a bound before it: its comparison -> the bound and number as
-    written."""
-    found = {}
-    for i in range(1, len(t.words)):
-        if t.words[i][:1].isdigit() and t.words[i] in other.bag:
-            k = i - 1 - (t.words[i - 1] in ("than", "to"))  # "more than 200", "up to 40"
-            if k >= 0 and t.words[k] in _BOUNDS and (k == i - 1) == (t.words[k] not in ("less", "fewer", "more", "up")):
-                found[f"{_BOUNDS[t.words[k]]}{t.words[i]}"] = " ".join(t.written[k:i + 1])
-    return found
 
 
 def _one_slot(a: _Text, b: _Text) -> bool:

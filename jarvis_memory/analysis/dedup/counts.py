@@ -1,6 +1,7 @@
 """Whether the longer of two memories counts what the shorter has once, or says what a shared number counts: a
 number before the shorter's noun or rate, a fraction, a currency or a label next to a number, a range's other end
-(:func:`counted`, one of the checks of :mod:`.subsumption`)."""
+(:func:`counted`, one of the checks of :mod:`.subsumption`); and the bound a number has (:func:`bounds`: "under
+$500" is no "$500")."""
 
 from __future__ import annotations
 
@@ -73,3 +74,20 @@ def _range_end(t: _Text, i: int, extra: set[int]) -> bool:
         if 0 <= j < len(t.words) and j not in extra and is_number(t.words[j]):
             return True
     return False
+
+
+# Words that bound a number ("under $500", "at least 3", "up to 40 kg"), each as the comparison it makes
+BOUNDS = {"under": "<", "below": "<", "less": "<", "fewer": "<", "over": ">", "above": ">", "more": ">",
+           "least": ">=", "most": "<=", "up": "<="}
+
+
+def bounds(t: _Text, other: _Text) -> dict[str, str]:
+    """Each number of ``t`` that ``other`` has too with a bound before it: its comparison -> the bound and number as
+    written."""
+    found = {}
+    for i in range(1, len(t.words)):
+        if t.words[i][:1].isdigit() and t.words[i] in other.bag:
+            k = i - 1 - (t.words[i - 1] in ("than", "to"))  # "more than 200", "up to 40"
+            if k >= 0 and t.words[k] in BOUNDS and (k == i - 1) == (t.words[k] not in ("less", "fewer", "more", "up")):
+                found[f"{BOUNDS[t.words[k]]}{t.words[i]}"] = " ".join(t.written[k:i + 1])
+    return found
