@@ -1136,6 +1136,7 @@ def test_a_report_that_is_not_the_owners_statement_is_kept(text: str, first: str
 @pytest.mark.parametrize(("a", "b"), [
     ("Saves $200 a month towards a new roof", "Saves $200 a month toward a new roof"),      # a chiefly British form
     ("Gym bag - blue Adidas holdall", "Gym bag: blue Adidas holdall"),                     # a label after a dash
+    ("Pays $60/month for the allotment", "Pays 60 dollars a month for the allotment"),        # a rate after a slash
     ("Her nephew is five years old", "Her nephew is 5"),                                   # an age without its unit
     ("Is 52 years old", "User is fifty-two and retires in 2031"),
     ("My parrot is 12 years old", "Has a twelve-year-old parrot"),                         # said before the noun

@@ -66,6 +66,7 @@ _PRONOUN_S = re.compile(r"(?i)\b(she|he|it|that|there|who|what)['’]s\b(\s+(?:b
 _CLITIC = re.compile(r"(?i)\b(i)['’]?(m|ve)\b")
 _CLITICS = {"m": " am", "ve": " have"}
 _SHORTHAND = re.compile(r"(?i)\bw/(o\b)?")  # "w/" is "with", "w/o" "without": a note's shorthand, in no lexicon
+_PER = re.compile(r"(?i)(?<=\d)\s?/\s?(?=(?:hour|night|day|week|month|year)\b)")  # "$1,200/month": "per month"
 # Speech's fused forms, a closed set (Quirk et al. 1985, 3.42, note): "gonna" is "going to", as a voice note writes it
 _FUSED = {"gonna": "going to", "wanna": "want to", "gotta": "got to", "hafta": "have to", "kinda": "kind of",
           "sorta": "sort of", "dunno": "do not know", "lemme": "let me", "gimme": "give me"}
@@ -153,7 +154,7 @@ def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
         owned = {sum(map(len, parts[:k + 1])) for k in range(len(parts) - 1)}
         text = "".join(parts)
     if "/" in text:
-        text = _SHORTHAND.sub(lambda m: "without " if m[1] else "with ", text)
+        text = _PER.sub(" per ", _SHORTHAND.sub(lambda m: "without " if m[1] else "with ", text))
     text = _FUSED_FORM.sub(lambda m: _FUSED[m[1].casefold()], text)
     if "nt" in text:
         text = _UNMARKED.sub(lambda m: _CONTRACTED.get(m[1].casefold(), m[1]) + " not", text)
