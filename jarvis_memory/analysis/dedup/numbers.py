@@ -23,9 +23,10 @@ _COMPOUND = re.compile(r"(?i)\b(?:(?:twent|thirt|fort|fift|sixt|sevent|eight|nin
 # A thousands separator ("2,400"; not "1,2,3") and an amount of money in thousands ("£85k", "$1.5k"; not "5k", a run)
 _SEPARATOR = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _THOUSANDS = re.compile(r"(?<=[$£€¥₹])(\d+(?:\.\d{1,3})?)[kK]\b")
-# An age said of the subject, "years old" after the number: "Is 38 years old" says "Is 38" (not "a 38-year-old house")
+# An age said of the subject, "years old" or "years of age" after the number: "Is 38 years old" says "Is 38" (not "a
+# 38-year-old house")
 _AGE = re.compile(r"(?i)(\b(?:is|am|are|was|were|turns|turned|turning)|['’]s)\s+(\d+|" + "|".join(list(WORDS)[:21])
-                  + r")[\s-]+years?[\s-]+old\b")
+                  + r")[\s-]+years?[\s-]+(?:old|of\s+age)\b")
 
 
 def in_digits(text: str) -> str:
@@ -39,7 +40,7 @@ def in_digits(text: str) -> str:
         text = _SEPARATOR.sub("", text)
     if "k" in text or "K" in text:
         text = _THOUSANDS.sub(lambda m: _thousand(m[1]), text)
-    if "old" in text:
+    if "old" in text or "age" in text:
         text = _AGE.sub(r"\1 \2", text)
     return text
 
