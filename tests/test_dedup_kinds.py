@@ -1181,3 +1181,15 @@ def test_a_plural_possessive_is_a_noun_that_owns_the_next() -> None:
 ])
 def test_a_bound_before_a_number_is_part_of_its_value(a: str, b: str) -> None:
     assert verdict(a, b)[0] not in dedup.DUPLICATE_KINDS  # "under", "up to": a variant of the value
+
+
+@needs_wordnet
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("Texts her brother whenever the ferry is late", "Texts her brother when the ferry is late", True),
+    ("Prefers paper maps rather than phone maps", "Prefers paper maps over phone maps", True),
+    ("Prefers paper maps rather than phone maps", "Prefers phone maps rather than paper maps", False),
+    ("The allotment is open from March until October", "The allotment is open from March to October", True),
+    ("The allotment is open from March until October", "The allotment is open from March to November", False),
+])
+def test_connectives_written_two_ways(a: str, b: str, same: bool) -> None:
+    assert (verdict(a, b)[0] in dedup.DUPLICATE_KINDS) == same

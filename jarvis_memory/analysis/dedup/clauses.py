@@ -6,6 +6,8 @@ adjuncts and of adverbial clauses); the audit compares words by their places, so
 
 from __future__ import annotations
 
+import re
+
 from . import lexicon
 
 # Subordinating conjunctions of time, condition, cause and concession (Quirk et al. 1985, 14.12) and the
@@ -52,3 +54,16 @@ def _may_stand_for(pronoun: str, token: tuple) -> bool:
     if not lexicon.names_a_person(k):
         return False
     return (pronoun == "they") == (k != token[0])  # a plural's lemma is another word
+
+
+
+# Connectives written two ways with one meaning (Quirk et al. 1985: "whenever" as "every time when", 15.25; "until"
+# and "to" closing a range opened by "from", 9.35; "rather than" as the "over" of a preference, 15.64)
+_CONNECTIVES = re.compile(r"(?i)\b(?:(whenever)|rather\s+(than)|(?<=\bfrom\b)([^.;,]*?\s)(?:until|till|til)(?=\s))\b")
+
+
+def plain_connectives(text: str) -> str:
+    """``text`` with "whenever" as "when", "rather than" as "over" and "from ... until" as "from ... to"."""
+    if "ever" not in text and "rather" not in text and "til" not in text:
+        return text
+    return _CONNECTIVES.sub(lambda m: "when" if m[1] else "over" if m[2] else f"{m[3]}to", text)

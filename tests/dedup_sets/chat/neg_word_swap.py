@@ -1,0 +1,26 @@
+# word_swap: one real word replaced by another real word one or two letters away
+KIND = "word_swap"
+PAIRS = [
+    ("Leah plays the flute.", "Leah plays the lute.", "flute/lute", "f"),
+    ("Saw a seal at Tor Bay last week.", "Saw a teal at Tor Bay last week.", "seal/teal", "f"),
+    ("Likes to dive on weekends.", "Likes to drive on weekends.", "dive/drive", "t"),
+    ("Sam wants to buy a boat.", "Sam wants to buy a goat.", "boat/goat", "f"),
+    ("Her labmate Jonas studies mussels.", "Her labmate Jonas studies muscles.", "mussels/muscles", "f"),
+    ("Is writing a section about grazing.", "Is writing a section about grading.", "grazing/grading", "f"),
+    ("Spends Saturday mornings rowing.", "Spends Saturday mornings mowing.", "rowing/mowing", "t"),
+    ("Bought a new coat for the field season.", "Bought a new boat for the field season.", "coat/boat", "f"),
+    ("Leah's husband is a commercial diver.", "Leah's husband is a commercial driver.", "diver/driver", "f"),
+    ("Eats lunch on the beach near the lab.", "Eats lunch on the bench near the lab.", "beach/bench", "t"),
+    ("Her name is on the conference poster.", "Her name is on the conference roster.", "poster/roster", "f"),
+    ("Complains a lot about marking.", "Complains a lot about parking.", "marking/parking", "t"),
+    ("Is auditing a course in statistics.", "Is auditing a course in statics.", "statistics/statics", "f"),
+    ("Has been reading about Bayes all week.", "Has been reading about bays all week.", "Bayes/bays", "t"),
+    ("Sam ordered a cab.", "Sam ordered a crab.", "cab/crab", "f"),
+    ("Sam bought a rower for the basement.", "Sam bought a tower for the basement.", "rower/tower", "f"),
+    ("Photographed a moose in Kejimkujik.", "Photographed moss in Kejimkujik.", "moose/moss", "f"),
+    ("Goes hiking with Leah when she visits Calgary.", "Goes biking with Leah when she visits Calgary.", "hiking/biking", "t"),
+    ("Bought a kite for Mila.", "Bought a kit for Mila.", "kite/kit", "f"),
+    ("Is afraid of sharks.", "Is afraid of sparks.", "sharks/sparks", "f"),
+    ("Sam's dad fixes clocks.", "Sam's dad fixes locks.", "clocks/locks", "f"),
+    ("Wants the assistant to check her slides.", "Wants the assistant to check her slices.", "slides/slices", "p"),
+]
