@@ -1190,6 +1190,8 @@ def test_a_bound_before_a_number_is_part_of_its_value(a: str, b: str) -> None:
     ("Prefers paper maps rather than phone maps", "Prefers phone maps rather than paper maps", False),
     ("The allotment is open from March until October", "The allotment is open from March to October", True),
     ("The allotment is open from March until October", "The allotment is open from March to November", False),
+    ("Texts her brother whenever the ferry is late", "Texts her brother whennever the ferry is late", True),  # typos
+    ("Cycles for trips under 25 km", "Cycles for trips udner 25 km", True),
 ])
 def test_connectives_written_two_ways(a: str, b: str, same: bool) -> None:
     assert (verdict(a, b)[0] in dedup.DUPLICATE_KINDS) == same

@@ -6,8 +6,6 @@ adjuncts and of adverbial clauses); the audit compares words by their places, so
 
 from __future__ import annotations
 
-import re
-
 from . import lexicon
 
 # Subordinating conjunctions of time, condition, cause and concession (Quirk et al. 1985, 14.12) and the
@@ -59,11 +57,21 @@ def _may_stand_for(pronoun: str, token: tuple) -> bool:
 
 # Connectives written two ways with one meaning (Quirk et al. 1985: "whenever" as "every time when", 15.25; "until"
 # and "to" closing a range opened by "from", 9.35; "rather than" as the "over" of a preference, 15.64)
-_CONNECTIVES = re.compile(r"(?i)\b(?:(whenever)|rather\s+(than)|(?<=\bfrom\b)([^.;,]*?\s)(?:until|till|til)(?=\s))\b")
+_UNTIL = frozenset(("until", "till", "til"))
 
 
-def plain_connectives(text: str) -> str:
-    """``text`` with "whenever" as "when", "rather than" as "over" and "from ... until" as "from ... to"."""
-    if "ever" not in text and "rather" not in text and "til" not in text:
-        return text
-    return _CONNECTIVES.sub(lambda m: "when" if m[1] else "over" if m[2] else f"{m[3]}to", text)
+def plain_connectives(tokens: list[tuple]) -> list[tuple]:
+    """Tokens (:func:`.text._tokens`) with "whenever" read as "when", "rather than" as "over" and "from ... until" as
+    "from ... to", as written (a typo of the word written is still one: "whennever")."""
+    out: list[tuple] = []
+    opened = False  # a "from" in this clause
+    for k, t in enumerate(tokens):
+        opened = opened and not t[2]
+        if t[0] == "whenever" or t[0] in _UNTIL and opened:
+            t = ("when" if t[0] == "whenever" else "to", *t[1:])
+        elif t[0] == "than" and out and out[-1][0] == "rather" and not t[2]:
+            rather = out.pop()
+            t = ("over", rather[1], rather[2], False, f"{rather[4]} {t[4]}", t[5])
+        opened = opened or t[0] == "from"
+        out.append(t)
+    return out

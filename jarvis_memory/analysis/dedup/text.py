@@ -142,7 +142,7 @@ def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
         text = _NUMERO.sub("number", text)
     if not _ARROW_SIGNS.isdisjoint(text):
         text = _ARROW.sub(" then ", _COMPARISON.sub(lambda m: _COMPARED[m[1]], text))
-    text = clauses.plain_connectives(numbers.in_digits(text))
+    text = numbers.in_digits(text)
     text = _CLITIC.sub(lambda m: m[1] + _CLITICS[m[2].casefold()], text)
     if "'" in text or "’" in text:
         text = _CONTRACTION.sub(lambda m: _CONTRACTED.get(m[1].casefold(), m[1]) + " not", text)
@@ -197,7 +197,7 @@ def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
         tokens = labels.as_subject(tokens, label, HEDGES)
     if times.MAY_HOLD.search(text):
         tokens = times.read(tokens)
-    tokens = clauses.fronted(reported.said(reported.unhedged(numbers.spoken(tokens))))
+    tokens = clauses.fronted(reported.said(reported.unhedged(numbers.spoken(clauses.plain_connectives(tokens)))))
     return recurrence.every(endings.read(roles.uncleft(tokens)))
 
 
