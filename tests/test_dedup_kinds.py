@@ -1195,3 +1195,11 @@ def test_a_bound_before_a_number_is_part_of_its_value(a: str, b: str) -> None:
 ])
 def test_connectives_written_two_ways(a: str, b: str, same: bool) -> None:
     assert (verdict(a, b)[0] in dedup.DUPLICATE_KINDS) == same
+
+
+def test_a_memory_of_no_words_is_read_as_none() -> None:
+    """A memory of punctuation or emoji alone has no word for the reporting clause, a connective or a clause to
+    look at: two of them stopped the audit with an IndexError."""
+    found = dedup.candidates(memories(["!!!", "🙂🙂", "As", "The user mentioned that", "?", *UNRELATED]))
+    assert found[["id_a", "id_b", "kind"]].values.tolist() == [[1, 5, "normalized"]]  # both nothing once folded
+    assert _text("!!!").words == () and _text("The user mentioned that").words == ("the", "user", "mentioned", "that")

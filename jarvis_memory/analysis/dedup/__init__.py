@@ -33,8 +33,9 @@ without tense marks, kept from ``FUZZY_FLOOR``); rows with the same set of
 content words (reordered, paraphrased, negated); and rows equal once one content word,
 or two adjacent ones, are cut out ("prefers meetings at _").  A cut block larger than
 ``MAX_PAIRWISE`` rows (one sentence with many values) is classified as a whole, by its values (one
-value written two ways: folded alike, or a word of it one typo from the other's), instead of pair by pair.  The blocks read each content word as its concept (a synonym or
-derived form of another word of the frame stands for both: :func:`.concepts.concepts`).  Clusters are
+value written two ways: folded alike, or a word of it one typo from the other's), instead of pair by
+pair.  The blocks read each content word as its concept (a synonym or derived form of another word of
+the frame stands for both: :func:`.concepts.concepts`).  Clusters are
 connected components (``scipy.sparse.csgraph.connected_components``) of the duplicate pairs, which never join
 two variants (a pair that would is dropped, strongest pairs first: :func:`.audit._unchained`); a review group is
 one memory and its variants (a greedy star cover: no chain).

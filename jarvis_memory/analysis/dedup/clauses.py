@@ -54,7 +54,6 @@ def _may_stand_for(pronoun: str, token: tuple) -> bool:
     return (pronoun == "they") == (k != token[0])  # a plural's lemma is another word
 
 
-
 # Connectives written two ways with one meaning (Quirk et al. 1985: "whenever" as "every time when", 15.25; "until"
 # and "to" closing a range opened by "from", 9.35; "rather than" as the "over" of a preference, 15.64)
 _UNTIL = frozenset(("until", "till", "til"))
@@ -65,7 +64,7 @@ def plain_connectives(tokens: list[tuple]) -> list[tuple]:
     "from ... to", as written (a typo of the word written is still one: "whennever")."""
     out: list[tuple] = []
     opened = False  # a "from" in this clause
-    for k, t in enumerate(tokens):
+    for t in tokens:
         opened = opened and not t[2]
         if t[0] == "whenever" or t[0] in _UNTIL and opened:
             t = ("when" if t[0] == "whenever" else "to", *t[1:])

@@ -29,8 +29,8 @@ HEADINGS = frozenset("note notes nb update updated reminder remember important f
 def as_subject(tokens: list[tuple], label: int, hedges: frozenset[str]) -> list[tuple]:
     """``tokens`` (:func:`.text._tokens`' tuples) with "is" where the label of its first ``label`` tokens ends,
     unless a verb or a subject pronoun opens what follows ("B1 exam: passed in June": no "is passed"; "Mum: visiting
-    on Sunday"; "Mum's birthday - she likes lilies"), the label is a hedge or a heading ("FYI: ...") or a finite verb follows ("Note: she is ...").  A label naming a
-    person is the owner's: "Accountant: Martin Hale" is "My accountant is Martin Hale", not "... is an accountant".
+    on Sunday"; "Mum's birthday - she likes lilies"), the label is a hedge or a heading ("FYI: ...") or a finite
+    verb follows ("Note: she is ...").  A label naming a person is the owner's: "Accountant: Martin Hale" is "My accountant is Martin Hale", not "... is an accountant".
     A heading (:data:`HEADINGS`) is left out with its colon: "Update: moved to Leeds" is "moved to Leeds"; a label
     of one word that names a state is said of what follows: "Cancelled: dentist on Monday" is "dentist on Monday is
     cancelled"."""

@@ -10,9 +10,9 @@ import unicodedata
 from text_to_num import alpha2digit
 
 # The numbers to twenty and their ordinals, one word each ("Has two kids", "her second marathon")
-WORDS = {w: str(i) for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
-    " seventeen eighteen nineteen twenty".split())} | {w: str(i) for i, w in enumerate(
+_CARDINALS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
+              " seventeen eighteen nineteen twenty").split()
+WORDS = {w: str(i) for i, w in enumerate(_CARDINALS)} | {w: str(i) for i, w in enumerate(
     "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth"
     " fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
 # A word only a number of several words holds or heads: where none stands, text2num is not asked (most memories)
@@ -25,7 +25,7 @@ _SEPARATOR = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _THOUSANDS = re.compile(r"(?<=[$£€¥₹])(\d+(?:\.\d{1,3})?)[kK]\b")
 # An age said of the subject, "years old" or "years of age" after the number: "Is 38 years old" says "Is 38" (not "a
 # 38-year-old house")
-_AGE = re.compile(r"(?i)(\b(?:is|am|are|was|were|turns|turned|turning)|['’]s)\s+(\d+|" + "|".join(list(WORDS)[:21])
+_AGE = re.compile(r"(?i)(\b(?:is|am|are|was|were|turns|turned|turning)|['’]s)\s+(\d+|" + "|".join(_CARDINALS)
                   + r")[\s-]+years?[\s-]+(?:old|of\s+age)\b")
 
 

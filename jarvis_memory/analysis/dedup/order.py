@@ -258,7 +258,7 @@ def swapped_clauses(a: _Text, b: _Text) -> tuple[str, str] | None:
     subordinator (:func:`.clauses.fronted` found no end to the clause) against one with it inside is taken for two
     clauses in another order unless one cut of its words, the clause moved last, is the other text."""
     for x, y in ((a, b), (b, a)):  # "When Tom is away Anna walks ...": which words are the clause is unknown
-        if x.words[0] in SUBORDINATORS and y.words[:1] != x.words[:1] and x.words[0] in y.words[1:] \
+        if x.words[:1] and x.words[0] in SUBORDINATORS and y.words[:1] != x.words[:1] and x.words[0] in y.words[1:] \
                 and not any(x.words[k:] + x.words[:k] == y.words for k in range(2, len(x.words) - 1)):
             return " ".join(a.written), " ".join(b.written)
     halves_a, halves_b = _clauses(a), _clauses(b)

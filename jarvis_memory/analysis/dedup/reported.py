@@ -89,6 +89,8 @@ def _frame(tokens: list[tuple], k: int) -> int:
 
 def _opening(tokens: list[tuple]) -> int:
     """Where the statement starts after an opening reporting clause or source ("According to the user,"), or 0."""
+    if not tokens:
+        return 0
     at = _source(tokens, 0) or tokens[0][0] == "as" and _frame(tokens, 1)  # "As she told the assistant, ..."
     if at and (at >= len(tokens) or not tokens[at][2]):
         return 0  # a source ends at its comma
