@@ -1203,12 +1203,3 @@ def test_a_memory_of_no_words_is_read_as_none() -> None:
     found = dedup.candidates(memories(["!!!", "🙂🙂", "As", "The user mentioned that", "?", *UNRELATED]))
     assert found[["id_a", "id_b", "kind"]].values.tolist() == [[1, 5, "normalized"]]  # both nothing once folded
     assert _text("!!!").words == () and _text("The user mentioned that").words == ("the", "user", "mentioned", "that")
-
-
-@needs_wordnet
-def test_an_adverb_of_manner_is_its_adjective() -> None:
-    """WordNet's pertainym of an adverb is the adjective it is made from ("badly": "bad"); not "hardly" / "hard",
-    "lately" / "late", whose adverbs mean other things."""
-    assert lexicon.same_meaning("badly", "bad") and lexicon.same_meaning("happily", "happy")
-    assert not lexicon.same_meaning("hardly", "hard") and not lexicon.same_meaning("lately", "late")
-    assert verdict("Sleeps badly before exams", "Bad sleep before exams")[0] in dedup.DUPLICATE_KINDS

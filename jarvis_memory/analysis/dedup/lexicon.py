@@ -158,8 +158,6 @@ def _lemmas(k: str) -> tuple:
             if lem.name().lower() == lemma:
                 antonyms.update(a.name().lower() for a in lem.antonyms())
                 derived.update(d.name().lower() for d in lem.derivationally_related_forms())
-                if s.pos() == "r":  # an adverb's adjective, its pertainym ("fluently": "fluent", "badly": "bad")
-                    derived.update(p.name().lower() for p in lem.pertainyms())
     return synsets, frozenset(antonyms), frozenset(derived)
 
 
@@ -218,8 +216,7 @@ _ENDINGS = ("", "e", "y", "es", "er", "or", "ic", "ist", "ian", "ion", "ation", 
             # in, which the rules taking a verb for its noun would read as the verb's doing ("Has a pilot
             # certification" / "Certifies pilots", "Is against marriage" / "Is married", "Is under pressure" /
             # "Presses": an attack's), nor -m / -tic ("drama" / "dramatic")
-            "ee", "iance",
-            "ly", "ily")  # an adverb of manner and its adjective (its WordNet pertainym: "fluent-ly", "happ-ily")
+            "ee", "iance")
 
 
 def _one_stem(x: str, y: str) -> bool:
