@@ -60,15 +60,17 @@ _UNTIL = frozenset(("until", "till", "til"))
 
 
 def plain_connectives(tokens: list[tuple]) -> list[tuple]:
-    """Tokens (:func:`.text._tokens`) with "whenever" read as "when", "rather than" as "over" and "from ... until" as
-    "from ... to", as written (a typo of the word written is still one: "whennever")."""
+    """Tokens (:func:`.text._tokens`) with "whenever" read as "when", "rather than" after "prefer" as "over" and "from
+    ... until" as "from ... to", as written (a typo of the word written is still one: "whennever")."""
     out: list[tuple] = []
     opened = False  # a "from" in this clause
     for t in tokens:
         opened = opened and not t[2]
         if t[0] == "whenever" or t[0] in _UNTIL and opened:
             t = ("when" if t[0] == "whenever" else "to", *t[1:])
-        elif t[0] == "than" and out and out[-1][0] == "rather" and not t[2]:
+        elif t[0] == "than" and out and out[-1][0] == "rather" and not t[2] \
+                and any(u[0].startswith("prefer") for u in out):  # "Prefers tea rather than coffee"; not "Is a
+            # coach rather than a player": "over" is a place there ("Is a coach over a player")
             rather = out.pop()
             t = ("over", rather[1], rather[2], False, f"{rather[4]} {t[4]}", t[5])
         opened = opened or t[0] == "from"
