@@ -145,8 +145,9 @@ def _classify_values(texts: list[_Text], members: np.ndarray, values: list[tuple
 def _one_typo(x: str, y: str, vocabulary: _Vocabulary) -> bool:
     """Whether two values of as many words differ in one word, a typo of the other ("Leeds Carlla" / "Leeds Carla",
     a two-word cut)."""
-    changed = [(u, v) for u, v in zip(x.split(), y.split()) if u != v]
-    return len(x.split()) == len(y.split()) and len(changed) == 1 and vocabulary.typo(*changed[0])
+    words_x, words_y = x.split(), y.split()
+    changed = [(u, v) for u, v in zip(words_x, words_y) if u != v]
+    return len(words_x) == len(words_y) and len(changed) == 1 and vocabulary.typo(*changed[0])
 
 
 def _rare_word_keys(shapes: list[tuple[str, ...]]) -> pd.DataFrame:

@@ -137,7 +137,7 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
         if len(only_a) + len(only_b) <= MAX_CHANGED and len(shared) >= 2:
             return _Verdict("variant", shared + ("\x02not",), _negated(a), _negated(b), "negation")
         return _NONE
-    if (only_a or only_b) and not (only_a and only_b) and all(w in BOUNDS for w in only_a + only_b):
+    if bool(only_a) != bool(only_b) and all(w in BOUNDS for w in only_a + only_b):
         bound_a, bound_b = bounds(a, b), bounds(b, a)
         if bound_a != bound_b:  # "Budget: under $500" / "Budget: $500": a bound is part of its number's value
             return _Verdict("variant", shared + ("\x02bound",), " ".join(bound_a.values()), " ".join(bound_b.values()),

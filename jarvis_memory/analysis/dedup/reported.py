@@ -27,7 +27,7 @@ _SAYING_THAT = frozenset("explain explains explained share shares shared confirm
                          " remark remarks remarked indicate indicates indicated report reports reported".split())
 _TELLING = frozenset(("tell", "tells", "told"))  # with the assistant as hearer: "told the assistant that"
 _HEARERS = frozenset(("me", "us", "you", "jarvis", "assistant"))
-_AUXILIARIES = frozenset(("has", "had", "also", "once", "recently", "earlier"))
+_BEFORE_THE_VERB = frozenset(("has", "had", "also", "once", "recently", "earlier"))  # "She has also mentioned"
 _ACTS = frozenset(("yes", "no", "goodbye", "hello", "hi", "sorry", "thanks", "grace", "a", "an", "to"))  # "said yes",
 # "said a prayer", "mentioned to her sister": what follows is no statement of the owner's
 _SOURCES = (("according", "to"), ("per",))  # "According to the user, ...", "..., per the user"
@@ -69,7 +69,7 @@ def _frame(tokens: list[tuple], k: int) -> int:
     at = _speaker(tokens, k)
     if not at:
         return 0
-    while at < len(tokens) and tokens[at][0] in _AUXILIARIES:
+    while at < len(tokens) and tokens[at][0] in _BEFORE_THE_VERB:
         at += 1
     if at >= len(tokens) or tokens[at][2]:
         return 0

@@ -252,16 +252,11 @@ def attribute_had(a: _Text, b: _Text) -> bool:
     noun = subject_a[len(subject_b):]
     aged = "old" in had and "old" not in said  # "a 6-year-old cat": an age said before the noun has its unit, one
     if aged:  # said after it none ("My cat is 6")
-        had = [k for n, k in enumerate(had) if not (k in ("year", "old") and _aged(had, n))]
+        unit = {m for m in range(1, len(had) - 1) if had[m:m + 2] == ["year", "old"] and had[m - 1][:1].isdigit()}
+        had = [k for n, k in enumerate(had) if n not in unit and n - 1 not in unit]
     if not aged and said and said[-1][:1].isdigit() and had[:len(said)] == said:
         return False  # "My cat is 6" / "Has 6 cats": a number before the noun counts it
     return bool(noun and said) and subject_a[:len(subject_b)] == subject_b and had in (said + noun, noun + said)
-
-
-def _aged(keys: list[str], n: int) -> bool:
-    """Whether ``keys[n]`` is the "year" or "old" of an age after a number ("6 year old")."""
-    return keys[n - 1:n + 1] == ["year", "old"] and keys[n - 2:n - 1][:1] != [] and keys[n - 2][:1].isdigit() \
-        or keys[n:n + 2] == ["year", "old"] and n > 0 and keys[n - 1][:1].isdigit()
 
 
 def _named(t: _Text) -> tuple[str, int] | None:
