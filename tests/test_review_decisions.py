@@ -311,3 +311,15 @@ def test_the_panel_writes_what_was_decided_per_item(tmp_path):
         (1, 3, "supersede", None), (2, 3, "supersede", 2), (4, 5, "merge", None)]
     panel.decide("duplicates 1", "")  # undecided again
     assert panel.save() == 2
+
+
+def test_the_card_of_a_subsumed_set_names_the_row_dedup_apply_keeps():
+    """Of two subsumed memories as long as each other, `dedup apply` keeps the older (merges.plan); the card said
+    the first listed, the newest."""
+    from jarvis_memory.reports.review import card
+
+    memories = pd.DataFrame({"content": ["Swims at the lido", "Swims at the pool"], "source": "user_explicit",
+                             "category": "fact", "created_at": pd.to_datetime(["2026-03-01", "2026-01-01"], utc=True)},
+                            index=[7, 3])
+    item = pd.Series({"ids": [7, 3], "suggested": "merge", "kind": "subsumed", "item": "Set 1", "change": ""})
+    assert "the longest (#3) stays" in card(item, memories)
