@@ -174,9 +174,10 @@ def same_meaning(x: str, y: str) -> bool:
         return True
     if x.partition("\x03")[2] != y.partition("\x03")[2] or opposite(x, y):  # another tense (PAST, PERFECT)
         return False
-    (sx, _, dx), (sy, _, _) = _lemmas(x), _lemmas(y)
-    bare_x, bare_y = bare(x), bare(y)
-    return bool(sx & sy) or (bare_y in dx and _one_stem(bare_x, bare_y)) \
+    (sx, _, dx), (sy, _, dy) = _lemmas(x), _lemmas(y)
+    bare_x, bare_y = bare(x), bare(y)  # WordNet's derivations are not always listed both ways ("ally" lists
+    # "alliance", "alliance" no "ally"): either way counts, so that the verdict of a pair is that of its reverse
+    return bool(sx & sy) or ((bare_y in dx or bare_x in dy) and _one_stem(bare_x, bare_y)) \
         or bool(_adjective_heads(x)[0] & _adjective_heads(y)[1] or _adjective_heads(y)[0] & _adjective_heads(x)[1])
 
 

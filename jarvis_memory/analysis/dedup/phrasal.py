@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from . import lexicon
+from .text import is_number
 
 if TYPE_CHECKING:
     from .text import _Text
@@ -43,9 +44,12 @@ def same(t: _Text, k: str, other: _Text, v: str) -> bool:
 
 def differs(a: _Text, w: str, b: _Text, v: str) -> bool:
     """Whether ``w`` and ``v`` are particles after one verb that make two multi-word verbs of no shared sense:
-    "passed out" / "passed away" (:func:`synonym`)."""
+    "passed out" / "passed away" (:func:`synonym`); either may be the one WordNet lists (the same verdict both ways
+    round), and neither is a particle before a number ("runs around 20 miles": an approximation, as "about 20")."""
     i, j = a.first[w], b.first[v]
-    if not (i and j and a.keys[i - 1] == b.keys[j - 1] and a.roles[i - 1].startswith("verb")):
+    if not (i and j and a.keys[i - 1] == b.keys[j - 1] and a.roles[i - 1].startswith("verb")) \
+            or any(k + 1 < len(t.keys) and is_number(t.keys[k + 1]) for t, k in ((a, i), (b, j))):
         return False
-    verb = lexicon.bare(a.keys[i - 1])
-    return is_multiword(verb, a.words[i]) and not synonym(verb, a.words[i], f"{verb}_{b.words[j]}")
+    verb, x, y = lexicon.bare(a.keys[i - 1]), a.words[i], b.words[j]
+    return (is_multiword(verb, x) or is_multiword(verb, y)) \
+        and not synonym(verb, x, f"{verb}_{y}") and not synonym(verb, y, f"{verb}_{x}")
