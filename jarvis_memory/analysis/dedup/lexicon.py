@@ -103,6 +103,14 @@ def is_noun(word: str) -> bool:
     return uses[0] > uses[1]
 
 
+@lru_cache(maxsize=65_536)
+def is_adjective(word: str) -> bool:
+    """Whether a folded word is an adjective and never a noun in WordNet ("allergic", "tired"; not "red",
+    "cooking"); ``False`` without WordNet."""
+    reader = wordnet()
+    return reader is not None and word.isalpha() and bool(reader.synsets(word, "a")) and not reader.synsets(word, "n")
+
+
 def past(k: str) -> bool:
     return k.endswith(PAST)
 

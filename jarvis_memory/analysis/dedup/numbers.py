@@ -20,8 +20,17 @@ _COMPOUND = re.compile(r"(?i)\b(?:(?:twent|thirt|fort|fift|sixt|sevent|eight|nin
                        r"|(?:hundred|thousand|million|billion)(?:th)?)\b")
 
 
-# A thousands separator ("2,400"; not "1,2,3") and an amount of money in thousands ("£85k", "$1.5k"; not "5k", a run)
+# A year said as two numbers of two digits, as it is spoken: "twenty twenty-four", "nineteen ninety" (text2num reads
+# them as two numbers, "20 24"); the century "eighteen" to "twenty" (not "ten thirty", a time), the rest ten to 99
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_YEAR = re.compile(r"(?i)\b(eighteen|nineteen|twenty)"
+                   r"[\s-]+((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:" + _UNITS + r"))?"
+                   r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b(?!-\w|[\s-]+(?:"
+                   + _UNITS + r"|hundred|thousand)\b)")
+# A thousands separator ("2,400"; not "1,2,3"; a space after a currency sign: "$2 500", as Canadian and SI style
+# write it) and an amount of money in thousands ("£85k", "$1.5k"; not "5k", a run)
 _SEPARATOR = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_SPACED = re.compile(r"(?<=[$£€¥₹])(\d{1,3})[ \u00a0\u202f](?=\d{3}(?![\d,.]))")
 _THOUSANDS = re.compile(r"(?<=[$£€¥₹])(\d+(?:\.\d{1,3})?)[kK]\b")
 # An age said of the subject, "years old" or "years of age" after the number: "Is 38 years old" says "Is 38" (not "a
 # 38-year-old house")
@@ -35,14 +44,20 @@ def in_digits(text: str) -> str:
     separators ("£2,400" → "£2400"), an amount in thousands in full ("£85k" → "£85000") and an age without "years
     old" ("is 38 years old" → "is 38")."""
     if _COMPOUND.search(text):
-        text = alpha2digit(text, "en")
+        text = alpha2digit(_YEAR.sub(lambda m: _year(m[1], m[2]), text), "en")
     if "," in text:
         text = _SEPARATOR.sub("", text)
+    text = _SPACED.sub(r"\1", text)
     if "k" in text or "K" in text:
         text = _THOUSANDS.sub(lambda m: _thousand(m[1]), text)
     if "old" in text or "age" in text:
         text = _AGE.sub(r"\1 \2", text)
     return text
+
+
+def _year(century: str, rest: str) -> str:
+    """A spoken year in digits: "twenty", "twenty-four" → "2024"."""
+    return alpha2digit(century, "en") + alpha2digit(rest.replace("-", " "), "en").replace(" ", "")
 
 
 def _thousand(amount: str) -> str:

@@ -61,6 +61,12 @@ _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b|(?<=s)['’](?=\s)")  # "Anna's" is 
 # ... but a pronoun's "'s" is "is", or "has" before a participle: "She's a nurse", "He's been to Oslo"
 _OWNED = ("'s", "s'")  # how a possessive's word is shown (:func:`_tokens`)
 _PRONOUN_S = re.compile(r"(?i)\b(she|he|it|that|there|who|what)['’]s\b(\s+(?:been|got|gotten|had)\b)?")
+# ... and so is a noun's before what no possessed noun starts with: an article, "not", a preposition, an adverb of
+# time, or an adjective with no noun after it ("Léa's allergic to nuts", "Dad's a nurse", "Tom's in Oslo"; not
+# "Tom's new car", "Mum's cooking"); "has" before a participle ("Dad's been to Oslo")
+_NOUN_S = re.compile(r"(?i)(?<=\w)['’]s(?=\s+([a-z]+)\b(?![-'’])(?:\s+([a-z]+))?)")
+_IS_NEXT = frozenset("a an the not no never always still now also in at on from into with back away here"
+                     " off out over going".split())
 # "I'm", "I've" and their forms typed without the apostrophe ("im", "ive": no English words) are "I am", "I have";
 # "we're", "you'll", "we'd" stay joined as before ("were", "youll"): notes drop the apostrophe, "were" is a word
 _CLITIC = re.compile(r"(?i)\b(i)['’]?(m|ve)\b")
@@ -147,6 +153,7 @@ def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
     if "'" in text or "’" in text:
         text = _CONTRACTION.sub(lambda m: _CONTRACTED.get(m[1].casefold(), m[1]) + " not", text)
         text = _PRONOUN_S.sub(lambda m: m[1] + (" has" + m[2] if m[2] else " is"), text)
+        text = _NOUN_S.sub(_noun_s, text)
         text = _POSSESSIVE.sub("\x00", text).replace("'", "").replace("’", "")
     owned = set()  # where a possessive's "'s" ended a word: it is shown ("sister's"), and names an owner
     if "\x00" in text:
@@ -199,6 +206,15 @@ def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
         tokens = times.read(tokens)
     tokens = clauses.fronted(reported.said(reported.unhedged(numbers.spoken(clauses.plain_connectives(tokens)))))
     return recurrence.every(endings.read(roles.uncleft(tokens)))
+
+
+def _noun_s(m: re.Match) -> str:
+    """A noun's "'s" as "is" or "has" where no possessed noun follows it (:data:`_NOUN_S`), else as it was."""
+    follower, after = m[1].casefold(), (m[2] or "").casefold()
+    if follower in ("been", "got", "gotten"):
+        return " has"
+    adjective = lexicon.is_adjective(follower) and not (after and lexicon.is_noun(after))
+    return " is" if follower in _IS_NEXT or adjective else m[0]
 
 
 def _text(raw: str) -> _Text:
