@@ -1255,3 +1255,17 @@ def test_a_nouns_s_is_is_where_no_possessed_noun_follows(text: str, read: str) -
 ])
 def test_a_spoken_year_and_a_spaced_thousand(a: str, b: str, same: bool) -> None:
     assert (verdict(a, b)[0] in dedup.DUPLICATE_KINDS) == same
+
+
+@needs_wordnet
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("Marks the lab reports for BIOL 2020", "Marks the BIOL 2020 lab reports", True),
+    ("Marks the lab reports for BIOL 2020", "BIOL 2020 lab reports are marked by her", True),
+    ("Works at a hospital in London", "Works at a London hospital", True),
+    ("Sublets a room from Felix", "Sublets a room to Felix", False),      # another role, not a modifier
+    ("Keeps under $200 in the safe", "Keeps $200 under the safe", False),
+    ("Works at a hospital in London", "Works at a Leeds hospital", False),
+])
+def test_a_phrase_after_a_noun_said_before_it(a: str, b: str, same: bool) -> None:
+    assert (verdict(a, b)[0] in dedup.DUPLICATE_KINDS) == same
+    assert (verdict(b, a)[0] in dedup.DUPLICATE_KINDS) == same

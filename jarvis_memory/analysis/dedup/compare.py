@@ -13,11 +13,11 @@ from . import kinds, labels, lexicon, phrasal, times
 from .abbreviations import abbreviation
 from .counts import BOUNDS, bounds
 from .occasions import names_event
-from .order import changed_roles, shown, swapped_clauses, swapped_in_place
+from .order import POSTMODIFYING, changed_roles, premodified, shown, swapped_clauses, swapped_in_place
 from .restated import attribute_had, diet, had_person, held, past_tense, restated
 from .roles import POSSESSIVES, RELATIONS, same_relation
 from .subsumption import acted_on_otherwise, one_of, owner_left_out, owners_only, replaces_a_relation, says_more
-from .text import FILLER, FUNCTION_WORDS, NEGATIONS, VALUE_WORDS, _Long, _Text, _Vocabulary, form, is_number
+from .text import FILLER, FUNCTION_WORDS, NEGATIONS, VALUE_WORDS, _Long, _Text, _text, _Vocabulary, form, is_number
 from .tuning import MAX_CHANGED
 
 
@@ -144,6 +144,12 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
                             "value")
     if not (only_a and only_b) and (attribute_had(a, b) or attribute_had(b, a)):
         return _Verdict("paraphrase")  # "Her blood pressure is high" / "Has high blood pressure"
+    if len(only_a + only_b) == 1 and (only_a + only_b)[0] in POSTMODIFYING:  # "the lab reports for BIOL 2020" /
+        post, pre = (a, b) if only_a else (b, a)  # "the BIOL 2020 lab reports": one noun phrase, read as the other
+        rewritten = premodified(post, pre)  # writes it, in the other's words
+        kind = _compare(_text(rewritten), pre, vocabulary).kind if rewritten is not None else None
+        if kind in ("near", "paraphrase", "subsumed"):
+            return _Verdict("subsumed" if kind == "subsumed" else "paraphrase")
     if not (only_a and only_b):
         moved = changed_roles(a, b, dict(typos + synonyms), {w for w, _ in typos})
         if moved:  # the same words in other roles: "Nadia owes the user" / "The user owes Nadia"

@@ -280,3 +280,37 @@ def _clauses(t: _Text) -> tuple[tuple[tuple[str, ...], str], tuple[tuple[str, ..
     content = set(t.content)
     return (*((tuple(sorted(t.keys[i] for i in h if i in content or t.words[i] in AUXILIARIES)),
                " ".join(t.written[i] for i in h)) for h in halves), t.words[joins[0]])
+
+
+# Prepositions that join a noun to what a modifier before it says: "the lab reports for BIOL 2020" are "the BIOL 2020
+# lab reports", "a museum in Munich" "a Munich museum" (Quirk et al. 1985, 17.104-17.107: a postmodifying phrase and
+# the premodifying noun it may become); not "over", "to", "than", "with", "by": orders or roles
+POSTMODIFYING = frozenset(("in", "for", "at", "from", "on"))
+_DETERMINERS = frozenset(("the", "a", "an"))
+
+
+def premodified(t: _Text, other: _Text) -> str | None:
+    """``t`` with its first phrase after a noun said before it as ``other`` says it there (up to three content words
+    after :data:`POSTMODIFYING`, an article left out, moved before the run of up to three nouns it follows, which
+    ``other`` writes as one run of words): "Marks the lab reports for BIOL 2020" → "marks the biol 2020 lab reports";
+    else ``None`` ("Sublets a room from Felix" is not "... a Felix room")."""
+    for p in range(1, len(t.words) - 1):
+        if t.words[p] not in POSTMODIFYING or p - 1 not in t.content or not lexicon.is_noun(t.words[p - 1]) \
+                or t.roles[p - 1].startswith("verb"):
+            continue
+        start = p + 1 + (t.words[p + 1] in _DETERMINERS)
+        end = start
+        while end < min(start + 3, len(t.words)) and end in t.content and not t.breaks[end] \
+                and not t.roles[end].startswith("verb"):
+            end += 1
+        if end == start or end < len(t.words) and end in t.content and not t.breaks[end]:
+            return None  # no phrase, or one of more than three words
+        head = p - 1
+        while head > max(0, p - 3) and head - 1 in t.content and lexicon.is_noun(t.words[head - 1]) \
+                and not t.breaks[head]:
+            head -= 1
+        words, phrase = t.words, (*t.words[start:end], *t.words[head:p])
+        if not any(other.words[i:i + len(phrase)] == phrase for i in range(len(other.words))):
+            return None
+        return " ".join((*words[:head], *phrase, *words[end:]))
+    return None
