@@ -1194,6 +1194,9 @@ def test_a_bound_before_a_number_is_part_of_its_value(a: str, b: str) -> None:
     ("The allotment is open from March until October", "The allotment is open from March to November", False),
     ("Texts her brother whenever the ferry is late", "Texts her brother whennever the ferry is late", True),  # typos
     ("Cycles for trips under 25 km", "Cycles for trips udner 25 km", True),
+    ("Works split shifts from Thursday to Sunday", "Works split shifts Thursday to Sunday", True),
+    ("Works from 9 until 5", "Works 9 to 5", True),
+    ("Flies from Leeds to Oslo", "Flies to Leeds from Oslo", False),  # a way, not a range of days or numbers
 ])
 def test_connectives_written_two_ways(a: str, b: str, same: bool) -> None:
     assert (verdict(a, b)[0] in dedup.DUPLICATE_KINDS) == same
