@@ -12,6 +12,7 @@ import pytest
 from jarvis_memory.analysis import dedup
 from jarvis_memory.analysis.dedup import lexicon
 from jarvis_memory.analysis.dedup.compare import _compare
+from jarvis_memory.analysis.dedup.instruments import with_tool
 from jarvis_memory.analysis.dedup.review import review_items
 from jarvis_memory.analysis.dedup.text import _text, _Vocabulary
 from jarvis_memory.store.hashing import content_hash
@@ -1272,3 +1273,19 @@ def test_a_spoken_year_and_a_spaced_thousand(a: str, b: str, same: bool) -> None
 def test_a_phrase_after_a_noun_said_before_it(a: str, b: str, same: bool) -> None:
     assert (verdict(a, b)[0] in dedup.DUPLICATE_KINDS) == same
     assert (verdict(b, a)[0] in dedup.DUPLICATE_KINDS) == same
+
+
+@needs_wordnet
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("Uses a Garmin to track her runs", "Her runs are tracked with a Garmin", True),
+    ("Uses vegan 2.6 for ordination", "Ordination is done with vegan 2.6", True),
+    ("Is building TaskPilot with Next.js", "Is building TaskPilot using Next.js", True),
+    ("Uses a Garmin to track her runs", "Her rides are tracked with a Garmin", False),
+    ("Uses a Garmin to track her runs", "Her runs are tracked with a Fitbit", False),
+    ("Uses Python", "Uses Python for data analysis", None),              # as written: the longer says more
+])
+def test_a_tool_said_with_use(a: str, b: str, same: bool | None) -> None:
+    if same is None:
+        assert with_tool(_text(a)) is None and verdict(a, b)[0] == "subsumed"
+    else:
+        assert (verdict(a, b)[0] in dedup.DUPLICATE_KINDS) == same == (verdict(b, a)[0] in dedup.DUPLICATE_KINDS)

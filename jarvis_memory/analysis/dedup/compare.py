@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
-from . import kinds, labels, lexicon, phrasal, times
+from . import instruments, kinds, labels, lexicon, phrasal, times
 from .abbreviations import abbreviation
 from .counts import BOUNDS, bounds
 from .occasions import names_event
@@ -33,7 +33,19 @@ _NONE = _Verdict(None)
 
 
 def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Verdict:
-    """The kind of two different texts: near, paraphrase, subsumed, variant, or ``None`` (unrelated)."""
+    """The kind of two different texts: near, paraphrase, subsumed, variant, or ``None`` (unrelated); a tool said
+    with "use" in one text only is read again as the other's "with" (:mod:`.instruments`)."""
+    verdict = _as_written(a, b, vocabulary)
+    if verdict.kind in (None, "variant") and instruments.says_use(a) != instruments.says_use(b):
+        tool, other = (a.whole, b.whole) if instruments.says_use(a) else (b.whole, a.whole)
+        rewritten = instruments.with_tool(tool)
+        kind = _as_written(_text(rewritten), other, vocabulary).kind if rewritten is not None else None
+        if kind in ("near", "paraphrase", "subsumed"):
+            return _Verdict("subsumed" if kind == "subsumed" else "paraphrase")
+    return verdict
+
+
+def _as_written(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Verdict:
     bag_a, bag_b = a.bag, b.bag
     only_a = [w for w, n in bag_a.items() if n > bag_b.get(w, 0)]
     only_b = [w for w, n in bag_b.items() if n > bag_a.get(w, 0)]
