@@ -14,7 +14,7 @@ from .abbreviations import abbreviation
 from .counts import BOUNDS, bounds
 from .occasions import names_event
 from .order import POSTMODIFYING, changed_roles, premodified, shown, swapped_clauses, swapped_in_place
-from .restated import attribute_had, diet, had_person, held, past_tense, restated
+from .restated import SKILL_RELATIONS, attribute_had, complement_moved, diet, had_person, held, past_tense, restated
 from .roles import POSSESSIVES, RELATIONS, same_relation
 from .subsumption import acted_on_otherwise, one_of, owner_left_out, owners_only, replaces_a_relation, says_more
 from .text import FILLER, FUNCTION_WORDS, NEGATIONS, VALUE_WORDS, _Long, _Text, _text, _Vocabulary, form, is_number
@@ -33,15 +33,24 @@ _NONE = _Verdict(None)
 
 
 def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Verdict:
-    """The kind of two different texts: near, paraphrase, subsumed, variant, or ``None`` (unrelated); a tool said
-    with "use" in one text only is read again as the other's "with" (:mod:`.instruments`)."""
+    """The kind of two different texts: near, paraphrase, subsumed, variant, or ``None`` (unrelated); where it is
+    not a duplicate as written, a tool said with "use" in one text only is read again as the other's "with"
+    (:mod:`.instruments`), a phrase after a noun as the other's premodifier (:func:`.order.premodified`)."""
     verdict = _as_written(a, b, vocabulary)
-    if verdict.kind in (None, "variant") and instruments.says_use(a) != instruments.says_use(b):
+    if verdict.kind not in (None, "variant"):
+        return verdict
+    rewritten = None
+    if instruments.says_use(a) != instruments.says_use(b):
         tool, other = (a.whole, b.whole) if instruments.says_use(a) else (b.whole, a.whole)
         rewritten = instruments.with_tool(tool)
-        kind = _as_written(_text(rewritten), other, vocabulary).kind if rewritten is not None else None
-        if kind in ("near", "paraphrase", "subsumed"):
-            return _Verdict("subsumed" if kind == "subsumed" else "paraphrase")
+    elif abs(a.size - b.size) == 1:  # "the lab reports for BIOL 2020" / "the BIOL 2020 lab reports": one noun
+        extra = [(w, x is a) for x, y in ((a, b), (b, a)) for w, n in x.bag.items() if n > y.bag.get(w, 0)]
+        if len(extra) == 1 and extra[0][0] in POSTMODIFYING:  # phrase written as the other does
+            post, other = (a.whole, b.whole) if extra[0][1] else (b.whole, a.whole)
+            rewritten = premodified(post, other)
+    kind = _as_written(_text(rewritten), other, vocabulary).kind if rewritten is not None else None
+    if kind in ("near", "paraphrase", "subsumed"):
+        return _Verdict("subsumed" if kind == "subsumed" else "paraphrase")
     return verdict
 
 
@@ -60,8 +69,8 @@ def _as_written(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> 
         return _Verdict("paraphrase")  # "Phone: iPhone 15" / "Uses an iPhone 15"
     if any(had_person(a, a.first[k], b, b.first[k]) for k in (a.verbs ^ b.verbs) & bag_a.keys() & bag_b.keys()):
         return _NONE  # "Coaches tennis" / "Has a tennis coach": one word, a doing and a person one has
-    if len(only_a) == len(only_b) == 1 and (only_a[0] in _SKILL_RELATIONS or only_b[0] in _SKILL_RELATIONS) \
-            and (_complement_moved(a, b) or _complement_moved(b, a)):
+    if len(only_a) == len(only_b) == 1 and (only_a[0] in SKILL_RELATIONS or only_b[0] in SKILL_RELATIONS) \
+            and (complement_moved(a, b) or complement_moved(b, a)):
         return _Verdict("paraphrase")  # "Is fluent in German" / "Speaks fluent German"
     typos, synonyms, classed = [], [], []
     if only_a and only_b and len(only_a) * len(only_b) <= 16:
@@ -156,12 +165,6 @@ def _as_written(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> 
                             "value")
     if not (only_a and only_b) and (attribute_had(a, b) or attribute_had(b, a)):
         return _Verdict("paraphrase")  # "Her blood pressure is high" / "Has high blood pressure"
-    if len(only_a + only_b) == 1 and (only_a + only_b)[0] in POSTMODIFYING:  # "the lab reports for BIOL 2020" /
-        post, pre = (a, b) if only_a else (b, a)  # "the BIOL 2020 lab reports": one noun phrase, read as the other
-        rewritten = premodified(post, pre)  # writes it, in the other's words
-        kind = _compare(_text(rewritten), pre, vocabulary).kind if rewritten is not None else None
-        if kind in ("near", "paraphrase", "subsumed"):
-            return _Verdict("subsumed" if kind == "subsumed" else "paraphrase")
     if not (only_a and only_b):
         moved = changed_roles(a, b, dict(typos + synonyms), {w for w, _ in typos})
         if moved:  # the same words in other roles: "Nadia owes the user" / "The user owes Nadia"
@@ -230,25 +233,6 @@ def _some(t: _Text, k: str) -> bool:
     the reading in which a kind of it says more: not "the bedroom" (one thing), nor "penicillin", "dogs" (the whole
     class: "Is allergic to penicillin" is not said by "Is allergic to amoxicillin")."""
     return one_of(t, k) and t.words[t.first[k]] == t.keys[t.first[k]]  # and in the singular
-
-
-def _complement_moved(a: _Text, b: _Text) -> bool:
-    """Whether ``a`` says "is <adjective> in/at <X>" where ``b`` says "<verb> <adjective> <X>", all else the same:
-    an adjective of skill moved from its complement (Quirk et al. 1985, 16.69: "fluent in", "good at") to the object
-    of the verb of that skill ("Is fluent in German" / "Speaks fluent German", "Is good at chess" / "Plays good
-    chess")."""
-    if "in" not in a.words and "at" not in a.words:
-        return False  # most texts: a tuple's own search, before a scan in Python
-    k = next((k for k in range(1, len(a.words) - 2) if a.words[k + 1] in ("in", "at") and a.words[k - 1] in _IS), None)
-    if k is None or a.roles[k - 1] or b.words.count(a.words[k]) != 1:
-        return False
-    j = b.words.index(a.words[k])
-    return 0 < j < len(b.words) - 1 and b.roles[j - 1].startswith("verb") and b.words[j + 1] == a.words[k + 2] \
-        and a.words[:k - 1] + a.words[k + 2:] == b.words[:j - 1] + b.words[j + 1:]
-
-
-_IS = frozenset("is are am was were".split())
-_SKILL_RELATIONS = frozenset(("in", "at"))  # "fluent in", "good at": the one word :func:`_complement_moved` moves
 
 
 def _copula_tense_changed(a: _Text, b: _Text) -> bool:

@@ -278,3 +278,22 @@ def diet(shorter: _Text, extra: list[str]) -> bool:
     verb = held(shorter)
     return bool(extra) and verb is not None and verb[0] == "be" and set(extra) <= _DIET_WORDS \
         and ("diet" in extra or "eat" in extra)
+
+
+def complement_moved(a: _Text, b: _Text) -> bool:
+    """Whether ``a`` says "is <adjective> in/at <X>" where ``b`` says "<verb> <adjective> <X>", all else the same:
+    an adjective of skill moved from its complement (Quirk et al. 1985, 16.69: "fluent in", "good at") to the object
+    of the verb of that skill ("Is fluent in German" / "Speaks fluent German", "Is good at chess" / "Plays good
+    chess")."""
+    if "in" not in a.words and "at" not in a.words:
+        return False  # most texts: a tuple's own search, before a scan in Python
+    k = next((k for k in range(1, len(a.words) - 2) if a.words[k + 1] in ("in", "at") and a.words[k - 1] in _IS), None)
+    if k is None or a.roles[k - 1] or b.words.count(a.words[k]) != 1:
+        return False
+    j = b.words.index(a.words[k])
+    return 0 < j < len(b.words) - 1 and b.roles[j - 1].startswith("verb") and b.words[j + 1] == a.words[k + 2] \
+        and a.words[:k - 1] + a.words[k + 2:] == b.words[:j - 1] + b.words[j + 1:]
+
+
+_IS = frozenset("is are am was were".split())
+SKILL_RELATIONS = frozenset(("in", "at"))  # "fluent in", "good at": the one word :func:`complement_moved` moves
