@@ -14,7 +14,7 @@ from .abbreviations import abbreviation
 from .counts import BOUNDS, bounds
 from .occasions import names_event
 from .order import POSTMODIFYING, changed_roles, premodified, shown, swapped_clauses, swapped_in_place
-from .restated import SKILL_RELATIONS, attribute_had, complement_moved, diet, had_person, held, past_tense, restated
+from .restated import SKILL_RELATIONS, aspect, attribute_had, complement_moved, diet, had_person, held, past_tense, restated
 from .roles import POSSESSIVES, RELATIONS, same_relation
 from .subsumption import acted_on_otherwise, one_of, owner_left_out, owners_only, replaces_a_relation, says_more
 from .text import FILLER, FUNCTION_WORDS, NEGATIONS, VALUE_WORDS, _Long, _Text, _text, _Vocabulary, form, is_number
@@ -38,6 +38,10 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
     (:mod:`.instruments`), a phrase after a noun as the other's premodifier (:func:`.order.premodified`)."""
     verdict = _as_written(a, b, vocabulary)
     if verdict.kind not in (None, "variant"):
+        aspects = {aspect(a.whole), aspect(b.whole)}
+        if None not in aspects and len(aspects) == 2:  # "Has gone to Rome" / "Is going to Rome": done, or to come
+            shared = tuple(sorted(a.bag.keys() & b.bag.keys()))
+            return _Verdict("variant", (*shared, "\x02aspect"), *(aspect(t.whole) for t in (a, b)), "word")
         return verdict
     rewritten = None
     if instruments.says_use(a) != instruments.says_use(b):

@@ -104,6 +104,14 @@ def is_noun(word: str) -> bool:
 
 
 @lru_cache(maxsize=65_536)
+def is_participle(word: str) -> bool:
+    """Whether a folded word is a verb's past participle and not its base form ("left", "had", "gone"; not "come",
+    "read"), by lemminflect's inflections."""
+    lemmas = getAllLemmas(word).get("VERB", ())
+    return any(word in getInflection(x, "VBN") and word not in getInflection(x, "VB") for x in lemmas)
+
+
+@lru_cache(maxsize=65_536)
 def is_adjective(word: str) -> bool:
     """Whether a folded word is an adjective and never a noun in WordNet ("allergic", "tired"; not "red",
     "cooking"); ``False`` without WordNet."""

@@ -21,16 +21,17 @@ _COMPOUND = re.compile(r"(?i)\b(?:(?:twent|thirt|fort|fift|sixt|sevent|eight|nin
 
 
 # A year said as two numbers of two digits, as it is spoken: "twenty twenty-four", "nineteen ninety" (text2num reads
-# them as two numbers, "20 24"); the century "eighteen" to "twenty" (not "ten thirty", a time), the rest ten to 99
+# them as two numbers, "20 24"); the century "eighteen" to "twenty" (not "ten thirty", a time), the rest ten to 99;
+# not after "at" or "for": a time or a price ("at nineteen thirty", "for nineteen ninety-nine")
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
-_YEAR = re.compile(r"(?i)\b(eighteen|nineteen|twenty)"
+_YEAR = re.compile(r"(?i)(?<!\bat )(?<!\bfor )\b(eighteen|nineteen|twenty)"
                    r"[\s-]+((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:" + _UNITS + r"))?"
                    r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b(?!-\w|[\s-]+(?:"
                    + _UNITS + r"|hundred|thousand)\b)")
 # A thousands separator ("2,400"; not "1,2,3"; a space after a currency sign: "$2 500", as Canadian and SI style
-# write it) and an amount of money in thousands ("£85k", "$1.5k"; not "5k", a run)
+# write it, not before a unit: "$2 500ml bottles", "$8 250 g") and an amount of money in thousands ("£85k", "$1.5k"; not "5k", a run)
 _SEPARATOR = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
-_SPACED = re.compile(r"(?<=[$£€¥₹])(\d{1,3})[ \u00a0\u202f](?=\d{3}(?![\d,.]))")
+_SPACED = re.compile(r"(?<=[$£€¥₹])(\d{1,3})[ \u00a0\u202f](?=\d{3}(?![\d,]|\.\d|\s?(?:ml|l|cl|g|kg|mg|oz|lbs?|mm|cm|m|km)\b))")
 _THOUSANDS = re.compile(r"(?<=[$£€¥₹])(\d+(?:\.\d{1,3})?)[kK]\b")
 # An age said of the subject, "years old" or "years of age" after the number: "Is 38 years old" says "Is 38" (not "a
 # 38-year-old house")

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from lemminflect import getAllLemmas, getInflection
 
 from . import lexicon
+from .text import ADVERBS
 from .roles import AGENT, AUXILIARIES, CAUSATIVE, DELEXICAL, PARTICLES, PASSIVE, POSSESSIVES, PRONOUNS, doers
 
 if TYPE_CHECKING:
@@ -204,6 +205,27 @@ def past_tense(t: _Text) -> bool:
     "moved"; not "is rented", "has been retired")."""
     return next((lexicon.past(lexicon.key(w)) for w, r in zip(t.words, t.roles)
                  if r.startswith("verb") or w in AUXILIARIES), False)
+
+
+_PROGRESSIVE_BE = frozenset("is are am was were".split())
+_PERFECT_HAVE = frozenset(("has", "have", "had"))
+
+
+def aspect(t: _Text) -> str | None:
+    """``"perfect"`` ("has gone", "has been to", "has been treated"), ``"progressive"`` ("is going", "is being
+    treated") or ``None`` for the first verb of ``t`` (or its "been"), where no "since" makes a perfect hold now:
+    "Has gone to Rome" (she is there) is not "Is going to Rome" (she will be; Quirk et al. 1985, 4.18-4.22)."""
+    if "since" in t.words:
+        return None
+    for i, (w, r) in enumerate(zip(t.words, t.roles)):
+        if r.startswith("verb") or w in ("been", "being"):
+            before = next((t.words[k] for k in range(i - 1, -1, -1) if t.words[k] not in ADVERBS), "")
+            if before in _PERFECT_HAVE or w == "been" or before == "been":
+                return "perfect"
+            if before in _PROGRESSIVE_BE and w.endswith("ing") or w == "being":
+                return "progressive"
+            return None
+    return None
 
 
 def verb_lemmas(t: _Text) -> frozenset[str]:

@@ -65,8 +65,8 @@ _PRONOUN_S = re.compile(r"(?i)\b(she|he|it|that|there|who|what)['’]s\b(\s+(?:b
 # time, or an adjective with no noun after it ("Léa's allergic to nuts", "Dad's a nurse", "Tom's in Oslo"; not
 # "Tom's new car", "Mum's cooking"); "has" before a participle ("Dad's been to Oslo")
 _NOUN_S = re.compile(r"(?i)(?<=\w)['’]s(?=\s+([a-z]+)\b(?![-'’])(?:\s+([a-z]+))?)")
-_IS_NEXT = frozenset("a an the not no never always still now also in at on from into with back away here"
-                     " off out over going".split())
+_IS_NEXT = frozenset("a an the not no never always still now also in at on from into with away here off out over"
+                     " going".split())
 # "I'm", "I've" and their forms typed without the apostrophe ("im", "ive": no English words) are "I am", "I have";
 # "we're", "you'll", "we'd" stay joined as before ("were", "youll"): notes drop the apostrophe, "were" is a word
 _CLITIC = re.compile(r"(?i)\b(i)['’]?(m|ve)\b")
@@ -211,8 +211,8 @@ def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
 def _noun_s(m: re.Match) -> str:
     """A noun's "'s" as "is" or "has" where no possessed noun follows it (:data:`_NOUN_S`), else as it was."""
     follower, after = m[1].casefold(), (m[2] or "").casefold()
-    if follower in ("been", "got", "gotten"):
-        return " has"
+    if follower in ("been", "got", "gotten") or lexicon.is_participle(follower) and not (after and lexicon.is_noun(after)):
+        return " has"  # "Tom's left the company"; not "Tom's left hand"
     adjective = lexicon.is_adjective(follower) and not (after and lexicon.is_noun(after))
     return " is" if follower in _IS_NEXT or adjective else m[0]
 
@@ -229,7 +229,8 @@ def _text(raw: str) -> _Text:
     keys, light = light_verbs(words, _keys(words, word_roles), word_roles, FUNCTION_WORDS)
     # a passive's "by" and its "was" only mark who acts and when: "Spicy food was disliked by Victor" says what
     # "Victor disliked spicy food" does; a light verb's noun says what it does ("made the decision")
-    content = tuple(i for i, w in enumerate(words) if w not in FUNCTION_WORDS and w not in NEGATIONS
+    content = tuple(i for i, w in enumerate(words) if (w not in FUNCTION_WORDS or w == "this" and _deictic(words, i))
+                    and w not in NEGATIONS
                     and word_roles[i] not in (roles.AGENT, roles.PASSIVE, roles.CAUSATIVE) and i not in light
                     and not (w == "am" and not (i and is_number(words[i - 1])))  # "I am", not "9 am"
                     and not (keys[i] == "get" and i + 1 < len(words) and roles.participle(words[i + 1])))
@@ -304,6 +305,11 @@ def _parse(source: Sequence[str], rows: list[int],
 _BE = frozenset("is are am be been being get gets".split())  # present passives: "is preferred", "gets paid"
 _HAVE = frozenset(("has", "have"))
 _NOT_PRESENT_PERFECT = frozenset("had will would could should might must may can to".split())  # before "been"
+
+
+def _deictic(words: tuple[str, ...], i: int) -> bool:
+    """Whether the word at ``i`` ("this") names a time as "next" and "last" do: "this week" is not "next week"."""
+    return i + 1 < len(words) and (words[i + 1] in VALUE_WORDS or lexicon.key(words[i + 1]) in recurrence.UNITS)
 
 
 def _keys(words: tuple[str, ...], word_roles: tuple[str, ...]) -> tuple[str, ...]:
