@@ -230,7 +230,7 @@ def _text(raw: str) -> _Text:
     # a passive's "by" and its "was" only mark who acts and when: "Spicy food was disliked by Victor" says what
     # "Victor disliked spicy food" does; a light verb's noun says what it does ("made the decision")
     content = tuple(i for i, w in enumerate(words) if (w not in FUNCTION_WORDS or w == "this" and _deictic(words, i))
-                    and w not in NEGATIONS
+                    and w not in NEGATIONS and not (w in _EMPHATIC and i and not word_roles[i - 1].startswith("verb"))
                     and word_roles[i] not in (roles.AGENT, roles.PASSIVE, roles.CAUSATIVE) and i not in light
                     and not (w == "am" and not (i and is_number(words[i - 1])))  # "I am", not "9 am"
                     and not (keys[i] == "get" and i + 1 < len(words) and roles.participle(words[i + 1])))
@@ -305,6 +305,11 @@ def _parse(source: Sequence[str], rows: list[int],
 _BE = frozenset("is are am be been being get gets".split())  # present passives: "is preferred", "gets paid"
 _HAVE = frozenset(("has", "have"))
 _NOT_PRESENT_PERFECT = frozenset("had will would could should might must may can to".split())  # before "been"
+
+
+# A reflexive pronoun not right after its verb is emphatic ("unless she writes in French herself"): it adds nothing;
+# after the verb it is its object ("Taught herself Spanish" is not "Taught Spanish"; Quirk et al. 1985, 6.23-6.24)
+_EMPHATIC = frozenset(("herself", "himself", "themselves", "themself"))
 
 
 def _deictic(words: tuple[str, ...], i: int) -> bool:
