@@ -1311,6 +1311,7 @@ def test_a_perfect_is_not_a_progressive_nor_this_week_the_next(a: str, b: str, s
 
 
 def test_an_emphatic_reflexive_adds_nothing() -> None:
-    a, b = "Wants replies in English unless she writes in French herself", "Wants replies in English unless she writes in French"
+    a = "Wants replies in English unless she writes in French herself"
+    b = "Wants replies in English unless she writes in French"
     assert verdict(a, b)[0] in dedup.DUPLICATE_KINDS
     assert "herself" in _text("Taught herself Spanish").bag  # after its verb: the object, kept

@@ -14,7 +14,8 @@ from .abbreviations import abbreviation
 from .counts import BOUNDS, bounds
 from .occasions import names_event
 from .order import POSTMODIFYING, changed_roles, premodified, shown, swapped_clauses, swapped_in_place
-from .restated import SKILL_RELATIONS, aspect, attribute_had, complement_moved, diet, had_person, held, past_tense, restated
+from .restated import (SKILL_RELATIONS, aspect, attribute_had, complement_moved, diet, had_person, held, past_tense,
+                       restated)
 from .roles import POSSESSIVES, RELATIONS, same_relation
 from .subsumption import acted_on_otherwise, one_of, owner_left_out, owners_only, replaces_a_relation, says_more
 from .text import FILLER, FUNCTION_WORDS, NEGATIONS, VALUE_WORDS, _Long, _Text, _text, _Vocabulary, form, is_number
