@@ -301,6 +301,8 @@ def test_a_tense_mark_does_not_keep_a_pair_below_the_blocks_floor() -> None:
     ("Loud music is something he dislikes", "Dislikes loud music"),
     ("Early mornings are what I hate", "Hates early mornings"),
     ("Cold showers are something she can't face", "Can't face cold showers"),
+    ("Chillicothe is where he grew up", "Grew up in Chillicothe"),               # a place: "in" it
+    ("Tom is who she calls first", "Calls Tom first"),
 ])
 def test_a_pseudo_cleft_says_what_its_clause_says(a: str, b: str) -> None:
     """"X is something she V-s" is "V-s X", its pronoun the memory's owner where it names nobody else."""
@@ -1315,3 +1317,12 @@ def test_an_emphatic_reflexive_adds_nothing() -> None:
     b = "Wants replies in English unless she writes in French"
     assert verdict(a, b)[0] in dedup.DUPLICATE_KINDS
     assert "herself" in _text("Taught herself Spanish").bag  # after its verb: the object, kept
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Leeds is where she lives", "Lives in York"),
+    ("Leeds is where she lives", "Works in Leeds"),
+    ("Mia's flat is where she sleeps", "Sleeps in the flat"),  # "she" may be Mia: no owner
+])
+def test_a_where_cleft_keeps_its_place_and_verb(a: str, b: str) -> None:
+    assert verdict(a, b)[0] not in dedup.DUPLICATE_KINDS

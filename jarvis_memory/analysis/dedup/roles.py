@@ -202,16 +202,18 @@ PRONOUNS = frozenset("he him his she her hers it its they them their theirs we u
 POSSESSIVES = frozenset("my her his their our".split())  # possessive determiners: "my accountant", "her accountant"
 
 
-# A pseudo-cleft's head and its relative word: "X is something (that) she hates", "X is what I do" (Quirk et al.
-# 1985, A Comprehensive Grammar of the English Language, 18.29-18.30): it says what "she hates X" says
-_CLEFT_HEADS = frozenset(("something", "what"))
+# A pseudo-cleft's head and its relative word: "X is something (that) she hates", "X is what I do", "X is where she
+# grew up", "X is who she calls" (Quirk et al. 1985, A Comprehensive Grammar of the English Language, 18.29-18.30):
+# it says what "she hates X", "she grew up in X" say
+_CLEFT_HEADS = frozenset(("something", "what", "where", "who"))
 
 
 def uncleft(tokens: list[tuple]) -> list[tuple]:
     """A memory's tokens (:func:`.text._tokens`: ``(word, spelled, break before, name, as written, hyphen)``) with a
     closing pseudo-cleft read as its plain clause: "The smell of lilies is something she hates" as "she hates the
     smell of lilies"; its subject pronoun is the memory's owner, left unwritten ("hates the smell of lilies"), where
-    it is "I", "he" or "she" and the memory names nobody else it could stand for (no name); else it is marked a name
+    it is "I", "he" or "she" and the memory names nobody else it could stand for (no name, or only the focus as a
+    whole: "Leeds is where she lives", "Tom is who she calls"); else it is marked a name
     (it stands for one); a name as the subject stays ("Showering is something Mam needs help with").  Other tokens
     as given."""
     words = [t[0] for t in tokens]
@@ -222,10 +224,13 @@ def uncleft(tokens: list[tuple]) -> list[tuple]:
         named = tokens[p][3] and p + 1 < len(words) and _verb_form(words[p + 1])[1]  # "something Mam needs"
         if p + 1 >= len(words) or not (words[p] in SUBJECT_PRONOUNS or named) or any(t[2] for t in tokens[c + 2:]):
             return tokens
-        owner = words[p] in ("i", "he", "she") and not any(t[3] for t in tokens)
+        named_focus = [t[3] for t in tokens[:c] if t[0] not in ("the", "a", "an")]
+        owner = words[p] in ("i", "he", "she") and not any(t[3] for t in tokens[c:]) \
+            and (not any(named_focus) or all(named_focus))  # a focus that is a name is not whom "she" stands for
         clause = tokens[p + 1:] if owner else [(*tokens[p][:3], True, *tokens[p][4:]), *tokens[p + 1:]]
-        return [(*clause[0][:2], True, *clause[0][3:]), *clause[1:], (*tokens[0][:2], False, *tokens[0][3:]),
-                *tokens[1:c]]
+        where = [("in", "in", False, False, "in", False)] if words[c + 1] == "where" else []  # a place: "in" it
+        focus = [(*tokens[0][:2], False, *tokens[0][3:]), *tokens[1:c]]
+        return [(*clause[0][:2], True, *clause[0][3:]), *clause[1:], *where, *focus]
     return tokens
 
 
