@@ -1326,3 +1326,15 @@ def test_an_emphatic_reflexive_adds_nothing() -> None:
 ])
 def test_a_where_cleft_keeps_its_place_and_verb(a: str, b: str) -> None:
     assert verdict(a, b)[0] not in dedup.DUPLICATE_KINDS
+
+
+@needs_wordnet
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("Maya's bedtime is 10 pm", "Maya goes to bed at 10 pm", True),   # WordNet: "the time you go to bed"
+    ("Bedtime: 7pm", "Goes to bed at 19:00", True),
+    ("Bedtime is 10 pm", "Goes to work at 10 pm", False),            # the verb without what its gloss goes with
+    ("Maya's bedtime is 10 pm", "Maya goes to bed at 11 pm", False),
+    ("Her birthplace is Whitby", "Was born near Whitby", False),
+])
+def test_a_noun_of_an_events_time_formed_on_what_its_verb_goes_with(a: str, b: str, same: bool) -> None:
+    assert (verdict(a, b)[0] in dedup.DUPLICATE_KINDS) == same

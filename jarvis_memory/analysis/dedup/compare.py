@@ -12,7 +12,7 @@ from rapidfuzz.distance import OSA
 from . import instruments, kinds, labels, lexicon, phrasal, times
 from .abbreviations import abbreviation
 from .counts import BOUNDS, bounds
-from .occasions import names_event
+from .occasions import held_by_noun, names_event
 from .order import POSTMODIFYING, changed_roles, premodified, shown, swapped_clauses, swapped_in_place
 from .restated import (SKILL_RELATIONS, aspect, attribute_had, complement_moved, diet, had_person, held, past_tense,
                        restated)
@@ -114,15 +114,8 @@ def _as_written(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> 
                     if particle < len(t.keys) and t.keys[particle] in only and phrasal.same(t, k, other, said):
                         only.remove(t.keys[particle])
                 synonyms.append((w, match))
-                if names_event(w, match) or names_event(match, w):  # "Her birthplace is" / "Was born in": the
-                    # noun holds the verb's relation word, its possessive the owner (who the verb is of)
-                    for t, only, k in ((a, only_a, w), (b, only_b, match)):
-                        near = [t.keys[m] for m in (t.first[k] - 1, t.first[k] + 1) if 0 <= m < len(t.words)]
-                        if t.roles[t.first[k]].startswith("verb") and near[-1:] and near[-1] in only \
-                                and near[-1] not in _EVENT_RELATIONS:
-                            return _NONE  # "Was born near Whitby": not where she was born
-                        for x in [x for x in only if x in near and x in (*_EVENT_RELATIONS, "her", "his")]:
-                            only.remove(x)
+                if (names_event(w, match) or names_event(match, w)) and not held_by_noun(a, only_a, w, b, only_b, match):
+                    return _NONE  # "Was born near Whitby": not where she was born
         # a kind for one of its class: "Is a GP" / "Is a doctor" (the kind says more; not under a negation: "Eats
         # no meat" says more than "Eats no chicken")
         if (a.indefinite or b.indefinite) and not (a.negations or b.negations):
@@ -258,7 +251,6 @@ def _owned_or_one(a: _Text, b: _Text) -> str | None:
     return None
 
 
-_EVENT_RELATIONS = ("in", "on", "at")  # where and when an event is, which its noun of place or time holds
 
 
 def _spelled_alike(x: str, y: str) -> bool:
