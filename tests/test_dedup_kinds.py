@@ -1197,9 +1197,7 @@ def test_a_bound_before_a_number_is_part_of_its_value(a: str, b: str) -> None:
     ("The allotment is open from March until October", "The allotment is open from March to November", False),
     ("Texts her brother whenever the ferry is late", "Texts her brother whennever the ferry is late", True),  # typos
     ("Cycles for trips under 25 km", "Cycles for trips udner 25 km", True),
-    ("Works split shifts from Thursday to Sunday", "Works split shifts Thursday to Sunday", True),
-    ("Works from 9 until 5", "Works 9 to 5", True),
-    ("Flies from Leeds to Oslo", "Flies to Leeds from Oslo", False),  # a way, not a range of days or numbers
+    ("Works from Thursday to Sunday", "Works Thursday and Sunday", False),  # a range is no two days
 ])
 def test_connectives_written_two_ways(a: str, b: str, same: bool) -> None:
     assert (verdict(a, b)[0] in dedup.DUPLICATE_KINDS) == same
@@ -1247,6 +1245,7 @@ def test_a_pairs_verdict_is_that_of_its_reverse_on_every_labelled_pair() -> None
     ("Mum's cooking is great", "mum cooking is great"),
     ("Anna's in-laws live in Leeds", "anna in laws live in leeds"),
     ("Anna's back is sore", "anna back is sore"),            # "back" may be a noun
+    ("Has dinner at Tom's on Fridays", "has dinner at tom every friday"),  # a place: Tom's home
     ("Tom's left the company", "tom has left the company"),  # a participle: "has"
     ("Tom's left hand hurts", "tom left hand hurts"),
 ])
@@ -1277,6 +1276,8 @@ def test_a_spoken_year_and_a_spaced_thousand(a: str, b: str, same: bool) -> None
     ("Sublets a room from Felix", "Sublets a room to Felix", False),      # another role, not a modifier
     ("Keeps under $200 in the safe", "Keeps $200 under the safe", False),
     ("Works at a hospital in London", "Works at a Leeds hospital", False),
+    ("Reads the paper on the train", "Reads the train paper", False),      # where she reads: no kind of paper
+    ("Enjoys gardening on the balcony", "Enjoys balcony gardening", True),  # an activity's place, either way
 ])
 def test_a_phrase_after_a_noun_said_before_it(a: str, b: str, same: bool) -> None:
     assert (verdict(a, b)[0] in dedup.DUPLICATE_KINDS) == same
@@ -1291,6 +1292,7 @@ def test_a_phrase_after_a_noun_said_before_it(a: str, b: str, same: bool) -> Non
     ("Uses a Garmin to track her runs", "Her rides are tracked with a Garmin", False),
     ("Uses a Garmin to track her runs", "Her runs are tracked with a Fitbit", False),
     ("Uses Python", "Uses Python for data analysis", None),              # as written: the longer says more
+    ("Walks the dog with her son", "Uses her son to walk the dog", False),  # with one's own: company
 ])
 def test_a_tool_said_with_use(a: str, b: str, same: bool | None) -> None:
     if same is None:
@@ -1317,6 +1319,7 @@ def test_an_emphatic_reflexive_adds_nothing() -> None:
     b = "Wants replies in English unless she writes in French"
     assert verdict(a, b)[0] in dedup.DUPLICATE_KINDS
     assert "herself" in _text("Taught herself Spanish").bag  # after its verb: the object, kept
+    assert "herself" in _text("Lives by herself").bag  # after a preposition: its complement
 
 
 @pytest.mark.parametrize(("a", "b"), [

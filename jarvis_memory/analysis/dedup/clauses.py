@@ -7,7 +7,6 @@ adjuncts and of adverbial clauses); the audit compares words by their places, so
 from __future__ import annotations
 
 from . import lexicon
-from .times import MONTHS
 
 # Subordinating conjunctions of time, condition, cause and concession (Quirk et al. 1985, 14.12) and the
 # prepositions that open an adjunct: a fronted one ends at its comma (or, in a clause, before the main clause's
@@ -60,22 +59,13 @@ def _may_stand_for(pronoun: str, token: tuple) -> bool:
 _UNTIL = frozenset(("until", "till", "til"))
 
 
-_CLOSES = _UNTIL | {"to", "through"}
-_DAYS = frozenset(MONTHS) | frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
-
-
 def plain_connectives(tokens: list[tuple]) -> list[tuple]:
-    """Tokens (:func:`.text._tokens`) with "whenever" read as "when", "rather than" after "prefer" as "over", "from
-    ... until" as "from ... to", and the "from" of a range of days, months or numbers left out ("works from Thursday
-    to Sunday" / "works Thursday to Sunday"), as written (a typo of the word written is still one: "whennever")."""
+    """Tokens (:func:`.text._tokens`) with "whenever" read as "when", "rather than" after "prefer" as "over" and "from
+    ... until" as "from ... to", as written (a typo of the word written is still one: "whennever")."""
     out: list[tuple] = []
     opened = False  # a "from" in this clause
-    for k, t in enumerate(tokens):
+    for t in tokens:
         opened = opened and not t[2]
-        if t[0] == "from" and k + 2 < len(tokens) and (tokens[k + 1][0] in _DAYS or tokens[k + 1][0][:1].isdigit()) \
-                and any(u[0] in _CLOSES for u in tokens[k + 2:k + 4]) and not any(u[2] for u in tokens[k + 1:k + 4]):
-            opened = True
-            continue
         if t[0] == "whenever" or t[0] in _UNTIL and opened:
             t = ("when" if t[0] == "whenever" else "to", *t[1:])
         elif t[0] == "than" and out and out[-1][0] == "rather" and not t[2] \

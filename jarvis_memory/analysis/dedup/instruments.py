@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 from lemminflect import getAllLemmas, getInflection
 
-from .roles import PASSIVE
+from . import lexicon
+from .roles import PASSIVE, POSSESSIVES
 
 if TYPE_CHECKING:
     from .text import _Text
@@ -42,8 +43,10 @@ def with_tool(t: _Text) -> str | None:
         tool = words[:i - 1] if passive else words[i + 1:end]
         doing, rest = words[end + 1], words[end + 2:]
         lemma = getAllLemmas(doing).get("VERB", ("",))[0] if words[end] == "to" or doing.endswith("ing") else ""
-        if not tool or words[end] == "to" and not lemma:
-            return None
+        if not tool or words[end] == "to" and not lemma or not passive and tool[0] in POSSESSIVES \
+                and lexicon.names_a_person(lexicon.key(tool[-1])):
+            return None  # "Uses her son to walk the dog" is not "Walks the dog with her son": with one's own is with
+            # company
         if passive:  # "R is used for statistics": "statistics is done with R"
             return " ".join((doing, *rest, words[i - 1], "done", "with", *tool))
         verb = _inflected(lemma or "do", w)

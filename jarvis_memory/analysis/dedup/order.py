@@ -287,6 +287,8 @@ def _clauses(t: _Text) -> tuple[tuple[tuple[str, ...], str], tuple[tuple[str, ..
 # the premodifying noun it may become); not "over", "to", "than", "with", "by": orders or roles
 POSTMODIFYING = frozenset(("in", "for", "at", "from", "on"))
 _DETERMINERS = frozenset(("the", "a", "an"))
+_TIMES = frozenset(RATES) | frozenset(("january february march april may june july august september october november"
+                                       " december monday tuesday wednesday thursday friday saturday sunday").split())
 
 
 def premodified(t: _Text, other: _Text) -> str | None:
@@ -305,6 +307,11 @@ def premodified(t: _Text, other: _Text) -> str | None:
             end += 1
         if end == start or end < len(t.words) and end in t.content and not t.breaks[end]:
             return None  # no phrase, or one of more than three words
+        activity = t.words[p - 1].endswith("ing")  # "gardening on the balcony": where the activity is, either way
+        if not (activity or any(t.names[k] or t.words[k][:1].isdigit() for k in range(start, end))) \
+                or any(t.written[k].endswith(("'s", "’s")) or lexicon.key(t.words[k]) in _TIMES for k in range(start, end)):
+            return None  # a classifier names one thing ("BIOL 2020", "London"); "on the train", "at work", "in June",
+            # "at Tom's" after a thing say where or when the verb is ("Reads the paper on the train")
         head = p - 1
         while head > max(0, p - 3) and head - 1 in t.content and lexicon.is_noun(t.words[head - 1]) \
                 and not t.breaks[head]:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 from wordfreq import zipf_frequency
 
-from . import clauses, endings, labels, lexicon, numbers, recurrence, reported, roles, times
+from . import clauses, contractions, endings, labels, lexicon, numbers, recurrence, reported, roles, times
 from .light import light_verbs
 from .reported import HEDGES
 from .symbols import VALUE
@@ -55,31 +55,12 @@ _DIGITS = re.compile(r"\d+")
 _TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})  # German written without umlauts
 
 
-_CONTRACTION = re.compile(r"(?i)\b(\w+?)n['’]t\b")  # "don't" -> "do not"
-_CONTRACTED = {"ca": "can", "wo": "will", "sha": "shall"}  # "can't", "won't", "shan't": the stem is not the verb
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b|(?<=s)['’](?=\s)")  # "Anna's" is the name "Anna", "twins'" "twins"
-# ... but a pronoun's "'s" is "is", or "has" before a participle: "She's a nurse", "He's been to Oslo"
+# ... but a pronoun's "'s" is "is", or "has" before a participle, and a noun's where no possessed noun follows
+# (.contractions)
 _OWNED = ("'s", "s'")  # how a possessive's word is shown (:func:`_tokens`)
-_PRONOUN_S = re.compile(r"(?i)\b(she|he|it|that|there|who|what)['’]s\b(\s+(?:been|got|gotten|had)\b)?")
-# ... and so is a noun's before what no possessed noun starts with: an article, "not", a preposition, an adverb of
-# time, or an adjective with no noun after it ("Léa's allergic to nuts", "Dad's a nurse", "Tom's in Oslo"; not
-# "Tom's new car", "Mum's cooking"); "has" before a participle ("Dad's been to Oslo")
-_NOUN_S = re.compile(r"(?i)(?<=\w)['’]s(?=\s+([a-z]+)\b(?![-'’])(?:\s+([a-z]+))?)")
-_IS_NEXT = frozenset("a an the not no never always still now also in at on from into with away here off out over"
-                     " going".split())
-# "I'm", "I've" and their forms typed without the apostrophe ("im", "ive": no English words) are "I am", "I have";
-# "we're", "you'll", "we'd" stay joined as before ("were", "youll"): notes drop the apostrophe, "were" is a word
-_CLITIC = re.compile(r"(?i)\b(i)['’]?(m|ve)\b")
-_CLITICS = {"m": " am", "ve": " have"}
 _SHORTHAND = re.compile(r"(?i)\bw/(o\b)?")  # "w/" is "with", "w/o" "without": a note's shorthand, in no lexicon
 _PER = re.compile(r"(?i)(?<=\d)\s?/\s?(?=(?:hour|night|day|week|month|year)\b)")  # "$1,200/month": "per month"
-# Speech's fused forms, a closed set (Quirk et al. 1985, 3.42, note): "gonna" is "going to", as a voice note writes it
-_FUSED = {"gonna": "going to", "wanna": "want to", "gotta": "got to", "hafta": "have to", "kinda": "kind of",
-          "sorta": "sort of", "dunno": "do not know", "lemme": "let me", "gimme": "give me"}
-_FUSED_FORM = re.compile(r"(?i)\b(" + "|".join(_FUSED) + r")\b")
-# A contraction typed without its apostrophe ("dont", "isnt", "cant"): the auxiliaries that take "n't" (Quirk et
-# al. 1985, 3.23), a closed class; "cant" and "wont" are also rare nouns, read as the contractions notes mean
-_UNMARKED = re.compile(r"(?i)\b(do|does|did|is|are|was|were|has|have|had|could|would|should|must|need|ca|wo)nt\b")
 # An arrow between steps says "then" ("home → gym → office"; " > " between words, not before a number: "> 5 km"):
 # a sequence, whose order carries meaning as the word's does (.order)
 _ARROW = re.compile(r"\s*(?:→|➔|➜|⟶|⇒|->|=>)\s*|\s+>\s+(?!\d)")
@@ -149,11 +130,8 @@ def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
     if not _ARROW_SIGNS.isdisjoint(text):
         text = _ARROW.sub(" then ", _COMPARISON.sub(lambda m: _COMPARED[m[1]], text))
     text = numbers.in_digits(text)
-    text = _CLITIC.sub(lambda m: m[1] + _CLITICS[m[2].casefold()], text)
+    text = contractions.expanded(text)
     if "'" in text or "’" in text:
-        text = _CONTRACTION.sub(lambda m: _CONTRACTED.get(m[1].casefold(), m[1]) + " not", text)
-        text = _PRONOUN_S.sub(lambda m: m[1] + (" has" + m[2] if m[2] else " is"), text)
-        text = _NOUN_S.sub(_noun_s, text)
         text = _POSSESSIVE.sub("\x00", text).replace("'", "").replace("’", "")
     owned = set()  # where a possessive's "'s" ended a word: it is shown ("sister's"), and names an owner
     if "\x00" in text:
@@ -162,9 +140,6 @@ def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
         text = "".join(parts)
     if "/" in text:
         text = _PER.sub(" per ", _SHORTHAND.sub(lambda m: "without " if m[1] else "with ", text))
-    text = _FUSED_FORM.sub(lambda m: _FUSED[m[1].casefold()], text)
-    if "nt" in text:
-        text = _UNMARKED.sub(lambda m: _CONTRACTED.get(m[1].casefold(), m[1]) + " not", text)
     # (word, spelled, break before, name, as written, joined to the next by a hyphen: "left-handed")
     tokens: list[tuple[str, str, bool, bool, str, bool]] = []
     brk = True
@@ -208,15 +183,6 @@ def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
     return recurrence.every(endings.read(roles.uncleft(tokens)))
 
 
-def _noun_s(m: re.Match) -> str:
-    """A noun's "'s" as "is" or "has" where no possessed noun follows it (:data:`_NOUN_S`), else as it was."""
-    follower, after = m[1].casefold(), (m[2] or "").casefold()
-    if follower in ("been", "got", "gotten") or lexicon.is_participle(follower) and not (after and lexicon.is_noun(after)):
-        return " has"  # "Tom's left the company"; not "Tom's left hand"
-    adjective = lexicon.is_adjective(follower) and not (after and lexicon.is_noun(after))
-    return " is" if follower in _IS_NEXT or adjective else m[0]
-
-
 def _text(raw: str) -> _Text:
     tokens = _tokens(raw)
     words = tuple(t[0] for t in tokens)
@@ -230,7 +196,7 @@ def _text(raw: str) -> _Text:
     # a passive's "by" and its "was" only mark who acts and when: "Spicy food was disliked by Victor" says what
     # "Victor disliked spicy food" does; a light verb's noun says what it does ("made the decision")
     content = tuple(i for i, w in enumerate(words) if (w not in FUNCTION_WORDS or w == "this" and _deictic(words, i))
-                    and w not in NEGATIONS and not (w in _EMPHATIC and i and not word_roles[i - 1].startswith("verb"))
+                    and w not in NEGATIONS and not _emphatic(words, word_roles, i)
                     and word_roles[i] not in (roles.AGENT, roles.PASSIVE, roles.CAUSATIVE) and i not in light
                     and not (w == "am" and not (i and is_number(words[i - 1])))  # "I am", not "9 am"
                     and not (keys[i] == "get" and i + 1 < len(words) and roles.participle(words[i + 1])))
@@ -307,9 +273,16 @@ _HAVE = frozenset(("has", "have"))
 _NOT_PRESENT_PERFECT = frozenset("had will would could should might must may can to".split())  # before "been"
 
 
-# A reflexive pronoun not right after its verb is emphatic ("unless she writes in French herself"): it adds nothing;
-# after the verb it is its object ("Taught herself Spanish" is not "Taught Spanish"; Quirk et al. 1985, 6.23-6.24)
+# A reflexive pronoun not right after its verb or a preposition is emphatic ("unless she writes in French herself"):
+# it adds nothing; after the verb it is its object ("Taught herself Spanish" is not "Taught Spanish"), after a
+# preposition its complement ("Lives by herself", "Keeps it to herself"; Quirk et al. 1985, 6.23-6.24)
 _EMPHATIC = frozenset(("herself", "himself", "themselves", "themself"))
+_GOVERNING = clauses.PREPOSITIONS | {"to", "about", "of"}
+
+
+def _emphatic(words: tuple[str, ...], word_roles: tuple[str, ...], i: int) -> bool:
+    return words[i] in _EMPHATIC and i > 0 and not word_roles[i - 1].startswith("verb") \
+        and words[i - 1] not in _GOVERNING
 
 
 def _deictic(words: tuple[str, ...], i: int) -> bool:
