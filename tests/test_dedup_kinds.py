@@ -1341,3 +1341,12 @@ def test_a_where_cleft_keeps_its_place_and_verb(a: str, b: str) -> None:
 ])
 def test_a_noun_of_an_events_time_formed_on_what_its_verb_goes_with(a: str, b: str, same: bool) -> None:
     assert (verdict(a, b)[0] in dedup.DUPLICATE_KINDS) == same
+
+
+@pytest.mark.parametrize(("a", "b", "kind"), [
+    ("Étienne has two boys", "My brother Étienne has two boys, Félix and Antoine", "subsumed"),
+    ("Tom is training for a triathlon", "User's husband Tom is training for a triathlon", "subsumed"),
+    ("The dog barks at night", "The neighbour's dog barks at night", None),      # another's: another subject
+])
+def test_a_relation_noun_in_apposition_to_the_name_is_the_same_person(a: str, b: str, kind: str | None) -> None:
+    assert verdict(a, b)[0] == kind

@@ -73,7 +73,15 @@ def other_subject(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
         return any(longer.roles[i] == "subj" and not (about_owner and longer.words[i] in ("she", "he"))
                    or _before_verb(shorter, longer, i) and i + 1 not in extra for i in extra)
     return any(longer.roles[i] == "subj" and i < min(own) and _names_someone(longer, i)
-               and not (i == 0 and longer.words[i] in POSSESSIVES) for i in extra)  # the owner's: "Her 10k best is"
+               and not (i == 0 and longer.words[i] in POSSESSIVES)  # the owner's: "Her 10k best is"
+               and not _apposed(longer, i, min(own)) for i in extra)
+
+
+def _apposed(t: _Text, i: int, name: int) -> bool:
+    """Whether word ``i`` is a relation noun right before the name at ``name`` that it stands in apposition to, the
+    same person ("my brother Étienne has two boys" / "Étienne has two boys"; not "Tom's dog", a possessive)."""
+    return i + 1 == name and t.names[name] and lexicon.names_a_person(t.keys[i]) \
+        and not t.written[i].endswith(("'s", "’s", "'", "’"))
 
 
 def _later_clause(shorter: _Text, longer: _Text) -> int:
