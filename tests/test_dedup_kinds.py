@@ -1350,3 +1350,12 @@ def test_a_noun_of_an_events_time_formed_on_what_its_verb_goes_with(a: str, b: s
 ])
 def test_a_relation_noun_in_apposition_to_the_name_is_the_same_person(a: str, b: str, kind: str | None) -> None:
     assert verdict(a, b)[0] == kind
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("I make soup on Sunday for the week", "Sunday I make soup for the week", True),
+    ("We swim at the lido on Saturdays", "Saturdays we swim at the lido", True),
+    ("I make soup on Sunday", "Monday I make soup", False),
+])
+def test_a_day_opening_the_memory_is_a_fronted_adjunct(a: str, b: str, same: bool) -> None:
+    assert (verdict(a, b)[0] in dedup.DUPLICATE_KINDS) == same

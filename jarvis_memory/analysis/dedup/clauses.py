@@ -16,6 +16,7 @@ SUBORDINATORS = frozenset("when whenever if once before after while whilst becau
 PREPOSITIONS = frozenset("on in at during for from with without by according apart besides despite".split())
 _MAIN_SUBJECTS = frozenset(("i", "he", "she", "we"))  # the owner (and "we") opening the main clause: the clause ends
 _PRONOUNS = frozenset(("he", "she", "they"))
+_DAYS = frozenset(d + s for d in "monday tuesday wednesday thursday friday saturday sunday".split() for s in ("", "s"))
 MAX_FRONTED = 10  # words of a fronted adverbial at most: a longer opening is read as written
 
 
@@ -24,14 +25,17 @@ def fronted(tokens: list[tuple]) -> list[tuple]:
     opening adverbial moved after the main clause with no break before it (as written there: "... when she grows up",
     so a negation reaches into it alike) and one before the main clause's first word; other tokens as given.  The
     main clause must hold at least two words and start with no conjunction."""
-    if len(tokens) < 4 or tokens[0][0] not in SUBORDINATORS | PREPOSITIONS:
+    if len(tokens) >= 4 and tokens[0][0] in _DAYS and tokens[1][0] in _MAIN_SUBJECTS and not tokens[1][2]:
+        end = 1  # a day with no preposition: "Sunday I make soup" (Quirk et al. 1985, 9.36), "Saturdays we swim"
+    elif len(tokens) < 4 or tokens[0][0] not in SUBORDINATORS | PREPOSITIONS:
         return tokens
-    end = next((i for i, t in enumerate(tokens[1:], 1) if t[2]), None)
+    else:
+        end = next((i for i, t in enumerate(tokens[1:], 1) if t[2]), None)
     if end is None and tokens[0][0] in SUBORDINATORS:  # no comma: the clause's own subject and verb, then the owner
         end = next((i for i in range(2, len(tokens) - 1) if tokens[i][0] in _MAIN_SUBJECTS), None)
     if end is None or end > MAX_FRONTED or len(tokens) - end < 2 or tokens[end][0] in ("and", "but", "or", "so"):
         return tokens
-    if any(t[2] for t in tokens[end + 1:]):
+    if any(t[2] for t in tokens[end + 1:]) and tokens[0][0] not in _DAYS:
         return tokens  # the main clause has breaks of its own (a list, a second sentence): read as written
     main, adverbial = tokens[end:], tokens[:end]
     dated = {k for k in range(end - 1) if adverbial[k + 1][0].isdigit()}
