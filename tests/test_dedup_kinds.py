@@ -1359,3 +1359,9 @@ def test_a_relation_noun_in_apposition_to_the_name_is_the_same_person(a: str, b:
 ])
 def test_a_day_opening_the_memory_is_a_fronted_adjunct(a: str, b: str, same: bool) -> None:
     assert (verdict(a, b)[0] in dedup.DUPLICATE_KINDS) == same
+
+
+def test_this_before_a_time_is_no_compound_head() -> None:
+    """"this" counts before a time ("this week" is not "next week"), but heads no compound: a shared noun before it
+    is still that noun ("the Kia Niro this summer")."""
+    assert verdict("Plans to sell the Kia Niro", "Plans to sell the Kia Niro this summer and ride her bike")[0] == "subsumed"

@@ -34,7 +34,7 @@ from .roles import (
     _verb_form,
     doers,
 )
-from .text import is_number
+from .text import FUNCTION_WORDS, is_number
 
 if TYPE_CHECKING:
     from .text import _Text
@@ -289,7 +289,7 @@ def compound_head(longer: _Text, extra: set[int]) -> bool:
                     longer.words[i + 1].replace(".", "").isdigit()
                     or i + 1 not in extra and i + 1 in longer.content and longer.roles[i + 1] == longer.roles[i])) \
                 and not longer.names[i] and not longer.roles[i].startswith("verb") \
-                and longer.words[i] not in SUBORDINATORS \
+                and longer.words[i] not in SUBORDINATORS and longer.words[i] not in FUNCTION_WORDS \
                 and lexicon.is_noun(longer.words[i]) and not _verb_form(longer.words[i])[2] \
                 and not longer.words[i].endswith("ing"):
             return True

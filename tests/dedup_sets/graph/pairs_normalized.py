@@ -1,0 +1,30 @@
+# normalized duplicates: same text up to case, spacing, punctuation, unicode form, accents
+KIND = "normalized"
+LABEL = "duplicate"
+PAIRS = [
+    ("Niamh's manager is Farid Haddad.", "niamh's manager is farid haddad", "case and full stop"),
+    ("Niamh Brennan is vegetarian", "Niamh Brennan is  vegetarian.", "double space and full stop"),
+    ("Niamh's favourite café in Leeds is Laynes Espresso", "Niamh's favourite cafe in Leeds is Laynes Espresso", "accent dropped"),
+    ("Niamh’s dog is called Biscuit", "Niamh's dog is called Biscuit", "curly vs straight apostrophe"),
+    ("Sunita Desai — data scientist at Harewood Analytics", "Sunita Desai - data scientist at Harewood Analytics", "em dash vs hyphen"),
+    ("Aoife's partner is Zo\u00eb", "Aoife's partner is Zoe\u0308", "unicode NFC vs NFD"),
+    ("The user's Kerala flight leaves on 6 February 2026", "The user's Kerala flight leaves on 6\u00a0February\u00a02026", "non-breaking spaces"),
+    ("Niamh's go-to karaoke song is 'Dancing Queen'", "Niamh's go-to karaoke song is \u201cDancing Queen\u201d", "quote style"),
+    ("The user is a Leeds-based data engineer", "the user is a leeds based data engineer", "case and hyphen"),
+    ("Niamh's nephew Finn is 5", "NIAMH'S NEPHEW FINN IS 5.", "upper case and full stop"),
+    ("Ciara works at the Leicester Royal Infirmary (LRI)", "Ciara works at the Leicester Royal Infirmary ( LRI )", "spacing inside brackets"),
+    ("Niamh keeps wicket for Meanwood C.C.", "Niamh keeps wicket for Meanwood CC", "dots in abbreviation"),
+    ("Niamh's colleague Andrés Moreno runs the Looker dashboards", "Niamh's colleague Andres Moreno runs the Looker dashboards", "accent dropped"),
+    ("Niamh's OU course is Mathematics and Statistics (Q31)", "Niamh's OU course is Mathematics  and  Statistics  (Q31)", "internal spacing"),
+    ("Sunita's girlfriend Chloé is a pharmacist", "sunita's girlfriend chloe is a pharmacist", "case and accent"),
+    ("Niamh loves Beyoncé's Renaissance album", "Niamh loves Beyonce's Renaissance album", "accent dropped"),
+    ("Biscuit sleeps on the sofa, not in his crate", "Biscuit sleeps on the sofa — not in his crate", "comma vs dash"),
+    ("Niamh and Tom pay £1,140 a month on the mortgage", "Niamh and Tom pay £1140 a month on the mortgage", "thousands separator"),
+    ("Tom's parents, Graham and Sue, live in Whitby", "Tom's parents Graham and Sue live in Whitby", "commas dropped"),
+    ("The user's allotment is plot 14 at Potternewton", "The user's allotment is plot #14 at Potternewton", "hash sign"),
+    ("Niamh's surgeon was Mr. Okonkwo", "Niamh's surgeon was Mr Okonkwo", "abbreviation full stop"),
+    ("Niamh's half-marathon PB is 1:52:10", "Niamh's half marathon PB is 1:52:10", "hyphen dropped"),
+    ("Naïve Bayes was Niamh's first ML project", "Naive Bayes was Niamh's first ML project", "diaeresis dropped"),
+    ("Niamh's standing order to Ciara: £50/month for Finn's savings", "Niamh's standing order to Ciara : £50 / month for Finn's savings", "spacing around punctuation"),
+    ("Gareth Lowe's desk phone extension is 4417", "GARETH LOWE'S DESK PHONE EXTENSION IS 4417!", "upper case and exclamation"),
+]
