@@ -1365,3 +1365,14 @@ def test_this_before_a_time_is_no_compound_head() -> None:
     """"this" counts before a time ("this week" is not "next week"), but heads no compound: a shared noun before it
     is still that noun ("the Kia Niro this summer")."""
     assert verdict("Plans to sell the Kia Niro", "Plans to sell the Kia Niro this summer and ride her bike")[0] == "subsumed"
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("There are eight members in her book club", "Her book club has eight members", True),
+    ("There's no cell reception at the chalet", "The chalet has no cell reception", True),
+    ("There is a gym in her building", "Her building has a pool", False),
+    ("There are eight members in her book club", "Her book club has nine members", False),
+])
+def test_an_existential_is_what_its_place_has(a: str, b: str, same: bool) -> None:
+    assert (verdict(a, b)[0] in dedup.DUPLICATE_KINDS) == same
+    assert (verdict(b, a)[0] in dedup.DUPLICATE_KINDS) == same

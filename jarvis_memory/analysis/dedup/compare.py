@@ -14,8 +14,8 @@ from .abbreviations import abbreviation
 from .counts import BOUNDS, bounds
 from .occasions import held_by_noun, names_event
 from .order import POSTMODIFYING, changed_roles, premodified, shown, swapped_clauses, swapped_in_place
-from .restated import (SKILL_RELATIONS, aspect, attribute_had, complement_moved, diet, had_person, held, past_tense,
-                       restated)
+from .restated import (SKILL_RELATIONS, aspect, attribute_had, complement_moved, diet, existential, had_person, held,
+                       past_tense, restated)
 from .roles import POSSESSIVES, RELATIONS, same_relation
 from .subsumption import acted_on_otherwise, one_of, owner_left_out, owners_only, replaces_a_relation, says_more
 from .text import FILLER, FUNCTION_WORDS, NEGATIONS, VALUE_WORDS, _Long, _Text, _text, _Vocabulary, form, is_number
@@ -36,7 +36,8 @@ _NONE = _Verdict(None)
 def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Verdict:
     """The kind of two different texts: near, paraphrase, subsumed, variant, or ``None`` (unrelated); where it is
     not a duplicate as written, a tool said with "use" in one text only is read again as the other's "with"
-    (:mod:`.instruments`), a phrase after a noun as the other's premodifier (:func:`.order.premodified`)."""
+    (:mod:`.instruments`), a phrase after a noun as the other's premodifier (:func:`.order.premodified`), "there
+    is X in Y" as "Y has X" (:func:`.restated.existential`)."""
     verdict = _as_written(a, b, vocabulary)
     if verdict.kind not in (None, "variant"):
         aspects = {aspect(a.whole), aspect(b.whole)}
@@ -44,18 +45,22 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
             shared = tuple(sorted(a.bag.keys() & b.bag.keys()))
             return _Verdict("variant", (*shared, "\x02aspect"), *(aspect(t.whole) for t in (a, b)), "word")
         return verdict
-    rewritten = None
+    readings = []  # (one text read again, the other)
     if instruments.says_use(a) != instruments.says_use(b):
         tool, other = (a.whole, b.whole) if instruments.says_use(a) else (b.whole, a.whole)
-        rewritten = instruments.with_tool(tool)
+        readings.append((instruments.with_tool(tool), other))
     elif abs(a.size - b.size) == 1:  # "the lab reports for BIOL 2020" / "the BIOL 2020 lab reports": one noun
         extra = [(w, x is a) for x, y in ((a, b), (b, a)) for w, n in x.bag.items() if n > y.bag.get(w, 0)]
         if len(extra) == 1 and extra[0][0] in POSTMODIFYING:  # phrase written as the other does
             post, other = (a.whole, b.whole) if extra[0][1] else (b.whole, a.whole)
-            rewritten = premodified(post, other)
-    kind = _as_written(_text(rewritten), other, vocabulary).kind if rewritten is not None else None
-    if kind in ("near", "paraphrase", "subsumed"):
-        return _Verdict("subsumed" if kind == "subsumed" else "paraphrase")
+            readings.append((premodified(post, other), other))
+    for t, other in ((a, b), (b, a)):  # "There are 8 members in her book club" / "Her book club has 8 members"
+        if getattr(t, "words", ())[:1] == ("there",) != getattr(other, "words", ())[:1]:
+            readings.append((existential(t), other))
+    for rewritten, other in readings:
+        kind = _as_written(_text(rewritten), other, vocabulary).kind if rewritten is not None else None
+        if kind in ("near", "paraphrase", "subsumed"):
+            return _Verdict("subsumed" if kind == "subsumed" else "paraphrase")
     return verdict
 
 

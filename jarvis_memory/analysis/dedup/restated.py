@@ -228,6 +228,23 @@ def aspect(t: _Text) -> str | None:
     return None
 
 
+_EXISTENTIAL_BE = {"is": "has", "are": "has", "was": "had", "were": "had"}
+
+
+def existential(t: _Text) -> str | None:
+    """``t``'s words with an existential "there is X in Y" said as "Y has X" ("There are eight members in her book
+    club" → "her book club has 8 members", "There's no reception at the chalet" → "the chalet has no reception";
+    Quirk et al. 1985, 18.44-18.50: the existential and the "have" it may be said with), or ``None``."""
+    words = t.words
+    if len(words) < 5 or words[0] != "there" or words[1] not in _EXISTENTIAL_BE:
+        return None
+    at = next((k for k in range(3, len(words) - 1) if words[k] in ("in", "at", "on") and not t.breaks[k]), None)
+    if at is None or any(t.breaks[3:at]):
+        return None
+    end = next((k for k in range(at + 1, len(words)) if t.breaks[k]), len(words))
+    return " ".join((*words[at + 1:end], _EXISTENTIAL_BE[words[1]], *words[2:at], *words[end:]))
+
+
 def verb_lemmas(t: _Text) -> frozenset[str]:
     return _bare(t.verbs)
 
