@@ -256,8 +256,6 @@ def _owned_or_one(a: _Text, b: _Text) -> str | None:
     return None
 
 
-
-
 def _spelled_alike(x: str, y: str) -> bool:
     """Whether two words as written are one word: equal without their accents ("Müller" / "Muller", which folding
     makes "mueller" / "muller": German written without umlauts); one time of day is :func:`.times.same_time`'s."""

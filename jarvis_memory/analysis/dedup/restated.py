@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 from lemminflect import getAllLemmas, getInflection
 
 from . import lexicon
-from .text import ADVERBS
 from .roles import AGENT, AUXILIARIES, CAUSATIVE, DELEXICAL, PARTICLES, PASSIVE, POSSESSIVES, PRONOUNS, doers
+from .text import ADVERBS
 
 if TYPE_CHECKING:
     from .text import _Text
@@ -207,7 +207,7 @@ def past_tense(t: _Text) -> bool:
                  if r.startswith("verb") or w in AUXILIARIES), False)
 
 
-_PROGRESSIVE_BE = frozenset("is are am was were".split())
+_IS = frozenset("is are am was were".split())
 _PERFECT_HAVE = frozenset(("has", "have", "had"))
 
 
@@ -222,7 +222,7 @@ def aspect(t: _Text) -> str | None:
             before = next((t.words[k] for k in range(i - 1, -1, -1) if t.words[k] not in ADVERBS), "")
             if before in _PERFECT_HAVE or w == "been" or before == "been":
                 return "perfect"
-            if before in _PROGRESSIVE_BE and w.endswith("ing") or w == "being":
+            if before in _IS and w.endswith("ing") or w == "being":
                 return "progressive"
             return None
     return None
@@ -334,5 +334,4 @@ def complement_moved(a: _Text, b: _Text) -> bool:
         and a.words[:k - 1] + a.words[k + 2:] == b.words[:j - 1] + b.words[j + 1:]
 
 
-_IS = frozenset("is are am was were".split())
 SKILL_RELATIONS = frozenset(("in", "at"))  # "fluent in", "good at": the one word :func:`complement_moved` moves
