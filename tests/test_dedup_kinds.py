@@ -1338,6 +1338,7 @@ def test_a_where_cleft_keeps_its_place_and_verb(a: str, b: str) -> None:
     ("Bedtime is 10 pm", "Goes to work at 10 pm", False),            # the verb without what its gloss goes with
     ("Maya's bedtime is 10 pm", "Maya goes to bed at 11 pm", False),
     ("Her birthplace is Whitby", "Was born near Whitby", False),
+    ("Maya's bedtime was 10 pm when she was little", "Maya goes to bed at 10 pm", False),  # a habit's time, then
 ])
 def test_a_noun_of_an_events_time_formed_on_what_its_verb_goes_with(a: str, b: str, same: bool) -> None:
     assert (verdict(a, b)[0] in dedup.DUPLICATE_KINDS) == same
@@ -1372,6 +1373,7 @@ def test_this_before_a_time_is_no_compound_head() -> None:
     ("There's no cell reception at the chalet", "The chalet has no cell reception", True),
     ("There is a gym in her building", "Her building has a pool", False),
     ("There are eight members in her book club", "Her book club has nine members", False),
+    ("There is a truck parked at Tom's", "Tom has a truck", False),            # where it is, not what Tom has
 ])
 def test_an_existential_is_what_its_place_has(a: str, b: str, same: bool) -> None:
     assert (verdict(a, b)[0] in dedup.DUPLICATE_KINDS) == same

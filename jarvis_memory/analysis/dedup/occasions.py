@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from lemminflect import getAllInflections
 
 from . import lexicon
+from .restated import past_tense
 
 if TYPE_CHECKING:
     from .text import _Text
@@ -93,8 +94,8 @@ def held_by_noun(a: _Text, only_a: list[str], w: str, b: _Text, only_b: list[str
         if t.roles[i].startswith("verb"):
             word = complement(other, lexicon.bare(k))
             at = next((m for m in range(i + 1, min(i + 4, len(t.keys))) if t.keys[m] == word), None)
-            if word is not None and at is None:
-                return False
+            if word is not None and (at is None or past_tense(a) != past_tense(b)):
+                return False  # the noun of a habit's time in another tense: "Her bedtime was 10 pm when she was little"
             if word is not None and word in only:
                 only.remove(word)
             after = at if at is not None else i

@@ -242,6 +242,8 @@ def existential(t: _Text) -> str | None:
     if at is None or any(t.breaks[3:at]):
         return None
     end = next((k for k in range(at + 1, len(words)) if t.breaks[k]), len(words))
+    if t.written[end - 1].endswith(("'s", "’s")):
+        return None  # "There is a truck parked at Tom's": where it is, not what Tom has
     return " ".join((*words[at + 1:end], _EXISTENTIAL_BE[words[1]], *words[2:at], *words[end:]))
 
 
