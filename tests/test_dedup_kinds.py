@@ -1378,3 +1378,13 @@ def test_this_before_a_time_is_no_compound_head() -> None:
 def test_an_existential_is_what_its_place_has(a: str, b: str, same: bool) -> None:
     assert (verdict(a, b)[0] in dedup.DUPLICATE_KINDS) == same
     assert (verdict(b, a)[0] in dedup.DUPLICATE_KINDS) == same
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("Has a Pixel 8 phone", "Has a Pixel 8a phone", False),          # a letter after a number: another model
+    ("Lives at 12 Baker Street", "Lives at 12b Baker Street", False),  # another door
+    ("Plays 5-a-side on Tuesday nights", "plays 5 a side on tuesday nights", True),
+    ("Ran a 5k on Saturday", "Ran a 5K on Saturday", True),           # a unit's letter stays one
+])
+def test_a_letter_glued_to_a_number_is_part_of_its_value(a: str, b: str, same: bool) -> None:
+    assert (verdict(a, b)[0] in dedup.DUPLICATE_KINDS) == same

@@ -50,6 +50,8 @@ VALUE_WORDS = frozenset(
     " evening evenings night nights tonight today tomorrow yesterday weekend weekends weekday weekdays daily"
     " weekly monthly yearly hourly nightly fortnightly quarterly".split())
 _ORDINAL_SUFFIXES = frozenset(("st", "nd", "rd", "th"))
+# A letter a number goes with as its unit ("5k", "3h", "1990s", "50p", "20c"), not a suffix ("Pixel 8a", "flat 3b")
+_UNIT_LETTERS = frozenset("kmhsgxlptcw")
 _LETTER_A = "a."  # a capital "A" inside a sentence ("Rev A", "hepatitis A"): the letter, no article
 _DIGITS = re.compile(r"\d+")
 _TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})  # German written without umlauts
@@ -168,9 +170,13 @@ def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
         # joined to the next word by a hyphen, or a number of a model code to its letters ("A7R", "265S": "A7" with
         # "R" added is another model, as "ex-husband" is no husband with "ex" added; not "5km", "1990s")
         after = text[match.end():match.end() + 1]
+        suffix = token.isdigit() and after.isalpha() and after.lower() not in _UNIT_LETTERS \
+            and not text[match.end() + 1:match.end() + 2].isalpha()  # "Pixel 8a", "12b Baker Street": one value
         joined = after == "-" or token[0].isdigit() and after.isalpha() and (
-            after.isupper() or text[match.start() - 1:match.start()].isalpha()) or after.isdigit()  # "B2": a code
-        word = _LETTER_A if token == "A" and tokens and not brk else lexicon.american(numbers.WORDS.get(spelled, spelled))
+            after.isupper() or text[match.start() - 1:match.start()].isalpha() or suffix) or after.isdigit()  # "B2"
+        letter = token in ("A", "a") and text[match.start() - 1:match.start()].isdigit()  # "8a": no article
+        word = _LETTER_A if token == "A" and tokens and not brk or letter \
+            else lexicon.american(numbers.WORDS.get(spelled, spelled))
         tokens.append((word, spelled, brk, token[0].isupper() and not token.isupper() and (
             bool(tokens) or word not in _NO_NAMES and roles.uncommon(word)),
             _shared(token + ("'" if token[-1] == "s" else "'s") if match.end() in owned else token), joined))
