@@ -1388,3 +1388,10 @@ def test_an_existential_is_what_its_place_has(a: str, b: str, same: bool) -> Non
 ])
 def test_a_letter_glued_to_a_number_is_part_of_its_value(a: str, b: str, same: bool) -> None:
     assert (verdict(a, b)[0] in dedup.DUPLICATE_KINDS) == same
+
+
+def test_a_time_after_a_negation_is_not_negated() -> None:
+    """"this month" is a value ("this week" is not "next week"), but no part of what "no" negates, nor a shared
+    statement between two memories that say different things of it."""
+    assert _text("Has no money left this month").negated == ("leave", "money")
+    assert verdict("Peter is broke this month", "Peter has no money left this month")[0] is None

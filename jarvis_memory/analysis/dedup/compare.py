@@ -195,8 +195,8 @@ def _as_written(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> 
     if only_a and only_b:
         run_a, run_b = _run(a, only_a, a.first), _run(b, only_b, b.first)
         if run_a is None or run_b is None or max(len(only_a), len(only_b)) > MAX_CHANGED \
-                or len(shared) <= max(len(only_a), len(only_b)):
-            return _NONE
+                or len(shared) - ("this" in shared) <= max(len(only_a), len(only_b)):
+            return _NONE  # more changed than shared ("this" of "this month" a value, no shared statement)
         if _mixes_names_and_numbers(a, run_a) or _mixes_names_and_numbers(b, run_b):
             return _NONE  # "David 270" → "Maria 80": a person and an amount, two values
         run_a, run_b = _whole_value(a, run_a, b, run_b)

@@ -214,8 +214,10 @@ def _text(raw: str) -> _Text:
         elif w in NEGATIONS:
             scope = i + 1 + NEGATION_SCOPE
             for j in range(i + 1, len(words)):
-                if breaks[j] or j >= scope or word_roles[i].startswith("verb") and words[j] in roles.RELATIONS:
-                    break  # a verb of ending ends what it acts on: "Cancelled the gym membership in May"
+                if breaks[j] or j >= scope or word_roles[i].startswith("verb") and words[j] in roles.RELATIONS \
+                        or words[j] in _DEICTIC and _deictic(words, j):
+                    break  # a verb of ending ends what it acts on: "Cancelled the gym membership in May"; a time
+                    # is no part of what is negated: "Has no money left this month"
                 if words[j] == "that":  # a that-clause is negated whole: "It is not true that she owns a car"
                     scope = len(words)
                 elif words[j] in FILLER:
@@ -289,6 +291,9 @@ _GOVERNING = clauses.PREPOSITIONS | {"to", "about", "of"}
 def _emphatic(words: tuple[str, ...], word_roles: tuple[str, ...], i: int) -> bool:
     return words[i] in _EMPHATIC and i > 0 and not word_roles[i - 1].startswith("verb") \
         and words[i - 1] not in _GOVERNING
+
+
+_DEICTIC = frozenset(("this", "next", "last", "every"))
 
 
 def _deictic(words: tuple[str, ...], i: int) -> bool:
