@@ -7,6 +7,7 @@ adjuncts and of adverbial clauses); the audit compares words by their places, so
 from __future__ import annotations
 
 from . import lexicon
+from .recurrence import WEEKDAYS
 
 # Subordinating conjunctions of time, condition, cause and concession (Quirk et al. 1985, 14.12) and the
 # prepositions that open an adjunct: a fronted one ends at its comma (or, in a clause, before the main clause's
@@ -16,7 +17,7 @@ SUBORDINATORS = frozenset("when whenever if once before after while whilst becau
 PREPOSITIONS = frozenset("on in at during for from with without by according apart besides despite".split())
 _MAIN_SUBJECTS = frozenset(("i", "he", "she", "we"))  # the owner (and "we") opening the main clause: the clause ends
 _PRONOUNS = frozenset(("he", "she", "they"))
-_DAYS = frozenset(d + s for d in "monday tuesday wednesday thursday friday saturday sunday".split() for s in ("", "s"))
+_DAYS = WEEKDAYS | {day + "s" for day in WEEKDAYS}  # "Sunday I make soup", "Saturdays we swim"
 MAX_FRONTED = 10  # words of a fronted adverbial at most: a longer opening is read as written
 
 

@@ -40,10 +40,10 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
     is X in Y" as "Y has X" (:func:`.restated.existential`)."""
     verdict = _as_written(a, b, vocabulary)
     if verdict.kind not in (None, "variant"):
-        aspects = {aspect(a.whole), aspect(b.whole)}
-        if None not in aspects and len(aspects) == 2:  # "Has gone to Rome" / "Is going to Rome": done, or to come
-            shared = tuple(sorted(a.bag.keys() & b.bag.keys()))
-            return _Verdict("variant", (*shared, "\x02aspect"), *(aspect(t.whole) for t in (a, b)), "word")
+        aspects = aspect(a.whole), aspect(b.whole)
+        if None not in aspects and aspects[0] != aspects[1]:  # "Has gone to Rome" / "Is going to Rome": done, or to
+            shared = tuple(sorted(a.bag.keys() & b.bag.keys()))  # come
+            return _Verdict("variant", (*shared, "\x02aspect"), *aspects, "word")
         return verdict
     readings = []  # (one text read again, the other)
     if instruments.says_use(a) != instruments.says_use(b):

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 
 from . import lexicon
 from .clauses import SUBORDINATORS
-from .recurrence import RATES
+from .recurrence import RATES, WEEKDAYS
 from .roles import AGENT, AUXILIARIES, CAUSATIVE, OWNER, OWNER_ONLY, PASSIVE, RELATIONS, _names_someone, doers
+from .times import MONTHS
 
 if TYPE_CHECKING:
     from .text import _Text
@@ -287,8 +288,7 @@ def _clauses(t: _Text) -> tuple[tuple[tuple[str, ...], str], tuple[tuple[str, ..
 # the premodifying noun it may become); not "over", "to", "than", "with", "by": orders or roles
 POSTMODIFYING = frozenset(("in", "for", "at", "from", "on"))
 _DETERMINERS = frozenset(("the", "a", "an"))
-_TIMES = frozenset(RATES) | frozenset(("january february march april may june july august september october november"
-                                       " december monday tuesday wednesday thursday friday saturday sunday").split())
+_TIMES = RATES | WEEKDAYS | frozenset(MONTHS)  # what says when, not which thing ("in June")
 
 
 def premodified(t: _Text, other: _Text) -> str | None:

@@ -120,7 +120,7 @@ def _per(out: list[tuple], t: tuple) -> bool:
     return any(u[0].isdigit() for u in recent[cut:])
 
 
-_WEEKDAYS = frozenset(w[:-1] for w in _PLURALS if w[:-1].endswith("day") and w != "weekdays")
+WEEKDAYS = frozenset(w[:-1] for w in _PLURALS if w[:-1].endswith("day") and w != "weekdays")  # "monday", ...
 
 
 # Words a day or date may follow with no "on" before it: prepositions, determiners and quantifiers ("until Monday",
@@ -135,7 +135,7 @@ _BEFORE_A_DAY = frozenset("on at in by until till from to since before after eve
 _DAY_ABBREVIATIONS = frozenset("Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun".split())
 
 
-_DAY_STARTS = frozenset(MONTHS) | {"the"} | _WEEKDAYS  # with a digit and a day's abbreviation, what a date opens with
+_DAY_STARTS = frozenset(MONTHS) | {"the"} | WEEKDAYS  # with a digit and a day's abbreviation, what a date opens with
 
 
 def _dated(tokens: list[tuple], k: int) -> str:
@@ -149,7 +149,7 @@ def _dated(tokens: list[tuple], k: int) -> str:
     if words[0] == "the" and words[2:3] == ["of"]:  # "the 14th of July" ("th" read off: "the 14 of july")
         words = [words[1], *words[3:]]
     words = words[:2]
-    if words[0] in _WEEKDAYS or day:
+    if words[0] in WEEKDAYS or day:
         return "on" if len(words) < 2 or _plural(words[1]) is None else ""
     dated = len(words) == 2 and (words[0].isdigit() and words[1] in MONTHS or words[0] in MONTHS and words[1].isdigit())
     return "in" if dated else ""
