@@ -43,16 +43,18 @@ def card(item: pd.Series, memories: pd.DataFrame) -> str:
         newest = " · <em>newest</em>" if k == 0 and len(ids) > 1 else ""
         boxes.append(f'<div style="{_BOX}"><div style="font-size:85%;color:#555"><strong>#{memory_id}</strong> · {meta}'
                      f'{newest}</div><div style="white-space:pre-wrap">{text}</div></div>')
-    older = min(ids, key=lambda i: (pd.isna(memories.at[i, "created_at"]), memories.at[i, "created_at"], i))
+    subsumed = item["kind"] == "subsumed"  # one says all the others do: it stays, the older of equals
+    created = memories["created_at"]
+    kept = merges.merged_survivor(ids, lambda i: (pd.isna(created.at[i]), created.at[i], i),
+                                  lambda i: len(str(memories.at[i, "content"])), subsumed)  # as dedup apply keeps
     if item["suggested"] == "supersede":
         what = f"variants ({html.escape(str(item['change']))}): suggested <strong>supersede</strong>, the newest (#{ids[0]}) stays"
-    elif item["kind"] == "subsumed":  # one says all the others do: it stays, the older of equals (merges.plan)
-        longest = max(ids, key=lambda i: (len(str(memories.at[i, "content"])), i == older))
-        what = (f"duplicates (subsumed): suggested <strong>merge</strong>, the longest (#{longest}) stays: it says"
+    elif subsumed:
+        what = (f"duplicates (subsumed): suggested <strong>merge</strong>, the longest (#{kept}) stays: it says"
                 " all the others do")
     else:
         what = (f"duplicates ({html.escape(str(item['kind']))}): suggested <strong>merge</strong>, the older"
-                f" (#{older}) stays unless another is better written, or the longest where one says more")
+                f" (#{kept}) stays unless another is better written, or the longest where one says more")
     return (f'<div class="jm-review-card" style="margin:.6rem 0"><div><strong>{html.escape(item["item"])}</strong> ·'
             f' {len(ids)} memories · {what}</div><div style="display:flex;flex-wrap:wrap;gap:.5rem;margin-top:.3rem">'
             f'{"".join(boxes)}</div></div>')

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import csv
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -214,10 +214,11 @@ def plan(db: Database, pairs: list[Pair]) -> Plan:
             result.skipped.append(f"lines {lines}: skipped: the keep choices conflict ("
                                   + (f"{', '.join(map(str, sorted(chosen)))} all to keep)" if chosen else "each row is removed by another)"))
             continue
-        superseding = any(p.decision == "supersede" for p in group)
-        survivor = (max if superseding else min)(candidates, key=lambda i: _age(rows[i], newest=superseding))
-        if not superseding and any(p.kind == "subsumed" for p in group):  # the longer says all the shorter does:
-            survivor = max(candidates, key=lambda i: (rows[i]["chars"] or 0, i == survivor))  # keep it, or lose it
+        if any(p.decision == "supersede" for p in group):
+            survivor = max(candidates, key=lambda i: _age(rows[i], newest=True))
+        else:
+            survivor = merged_survivor(candidates, lambda i: _age(rows[i], newest=False),
+                                       lambda i: rows[i]["chars"] or 0, any(p.kind == "subsumed" for p in group))
         duplicates = _roots((p.id_a, p.id_b) for p in group if p.decision == "merge")
         for removed in sorted(members - {survivor}):
             p = next(p for p in group if removed in (p.id_a, p.id_b))
@@ -238,6 +239,15 @@ def plan(db: Database, pairs: list[Pair]) -> Plan:
             first[pair] = p
             result.kept_both.append(p)
     return result
+
+
+def merged_survivor(ids: Iterable[int], age: Callable[[int], Any], length: Callable[[int], int], subsumed: bool) -> int:
+    """The row a merge of ``ids`` keeps: the oldest (``age`` a sort key, oldest least); where one says all the
+    others do (``subsumed``), the longest (``length``), the oldest of equals, so nothing it says is lost.  The
+    review cards name the same row (:func:`jarvis_memory.reports.review.card`)."""
+    ids = list(ids)
+    oldest = min(ids, key=age)
+    return max(ids, key=lambda i: (length(i), i == oldest)) if subsumed else oldest
 
 
 def _roots(edges: Iterable[tuple[int, int]]) -> dict[int, int]:
