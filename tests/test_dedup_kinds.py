@@ -96,9 +96,25 @@ def test_moved_phrases_and_lists_stay_near(a: str, b: str) -> None:
     ("Ines's first novel was praised by two critics", "Two critics praised Ines's first novel"),  # "was" its tense
     ("Avoids crowded beaches", "Crowded beaches are avoided by the user"),     # a participle opens the subject
     ("Lena has a goat named Pip", "Lena's goat is named Pip"),                 # "named" after a noun is no past
+    ("Kofi's club pays for the hall", "The hall is paid for by Kofi's club"),  # a preposition left after it
+    ("A neighbour looks after Ana", "Ana is looked after by a neighbour"),
 ])
 def test_a_passive_says_what_its_active_says(a: str, b: str) -> None:
     assert verdict(a, b) == ("paraphrase", "")
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Is engaged", "The user is engaged"),                                     # a note's passive: the owner
+    ("Has been divorced for 3 years", "User has been divorced for 3 years"),   # undergoes it
+    ("Is worried about the rent", "The user worries about the rent"),          # a state: the owner is its subject
+])
+def test_a_notes_passive_has_the_owner_as_its_subject(a: str, b: str) -> None:
+    assert verdict(a, b) == ("paraphrase", "")
+
+
+def test_a_passive_with_a_preposition_left_keeps_who_acts() -> None:
+    assert verdict("Ana looks after a neighbour", "Ana is looked after by a neighbour")[0] == "variant"
+    assert verdict("Was proposed to by Sam", "Proposed to Sam")[0] != "paraphrase"
 
 
 @needs_wordnet

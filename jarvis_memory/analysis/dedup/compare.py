@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
-from . import instruments, kinds, labels, lexicon, phrasal, times
+from . import instruments, kinds, labels, lexicon, phrasal, relations, times
 from .abbreviations import abbreviation
 from .counts import BOUNDS, bounds
 from .occasions import held_by_noun, names_event
@@ -45,6 +45,8 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
             shared = tuple(sorted(a.bag.keys() & b.bag.keys()))  # come
             return _Verdict("variant", (*shared, "\x02aspect"), *aspects, "word")
         return verdict
+    if relations.one_relation(a, b):  # "Maureen is Niamh's mother" / "Niamh is Maureen's daughter"
+        return _Verdict("paraphrase")
     readings = []  # (one text read again, the other)
     if instruments.says_use(a) != instruments.says_use(b):
         tool, other = (a.whole, b.whole) if instruments.says_use(a) else (b.whole, a.whole)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from . import lexicon
 from .clauses import SUBORDINATORS
 from .recurrence import RATES, WEEKDAYS
-from .roles import AGENT, AUXILIARIES, CAUSATIVE, OWNER, OWNER_ONLY, PASSIVE, RELATIONS, _names_someone, doers
+from .roles import AGENT, AUXILIARIES, CAUSATIVE, OWNER, OWNER_ONLY, PASSIVE, RELATIONS, _names_someone, doers, stranded
 from .times import MONTHS
 
 if TYPE_CHECKING:
@@ -120,6 +120,7 @@ def _doer_acted_on(noun: _Text, verb: _Text, same: dict[str, str]) -> tuple[str,
 
 
 _COPULAS = frozenset("is are am was were be been being has have had".split())
+_BE = _COPULAS - {"being"}  # what may open a note's passive: "Is married", "Has been married"
 
 
 def _across_the_copula(a: _Text, b: _Text, same: dict[str, str]) -> tuple[list[str], list[str]] | None:
@@ -149,11 +150,20 @@ def _across_the_copula(a: _Text, b: _Text, same: dict[str, str]) -> tuple[list[s
 
 def _participants(t: _Text) -> dict[str, tuple[str, int]]:
     """Each content word's role and where it first stands, and the owner's (``"\x04owner"``): where "I", "me",
-    "my" or "the user" first stands, or the subject of a text with a verb and no subject of its own ("Swims")."""
+    "my" or "the user" first stands, or the subject of a text with a verb and no subject of its own ("Swims"), the
+    object if that verb is a passive ("Is married")."""
     found = {k: (t.roles[i], i) for k, i in t.first.items()}
     owner = next(((t.roles[i], i) for i, w in enumerate(t.words) if w in OWNER and t.roles[i]), None)
-    if owner is None and any(r.startswith("verb") for r in t.roles) and "subj" not in t.roles:
-        owner = ("subj", -1)
+    if owner is None and any(r.startswith("verb") for r in t.roles):
+        at = t.roles.index(PASSIVE) if PASSIVE in t.roles else len(t.words)  # "Is married", "Has been married
+        # for 18 years", "Was proposed to by Sam": the owner undergoes it (as the object, or after the preposition
+        # left); "Is worried about costs" is a state, its owner the subject
+        left = stranded(t.words, t.breaks, at + 1)
+        state = t.words[at + 2:at + 3] in _STATE_PREPOSITIONS - {("for",)}  # "for" may start a duration
+        if all(w in _BE for w in t.words[:at + 1]) and (left or not state):  # not "Gets paid" (_owner_acted_on)
+            owner = (left or "obj", -1)
+        elif "subj" not in t.roles:
+            owner = ("subj", -1)
     if owner:
         found["\x04owner"] = owner
     return found

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from lemminflect import getAllLemmas, getInflection
 
 from . import lexicon
-from .roles import AGENT, AUXILIARIES, CAUSATIVE, DELEXICAL, PARTICLES, PASSIVE, POSSESSIVES, PRONOUNS, doers
+from .roles import AGENT, AUXILIARIES, CAUSATIVE, DELEXICAL, PARTICLES, PASSIVE, POSSESSIVES, PRONOUNS, doers, stranded
 from .text import ADVERBS
 
 if TYPE_CHECKING:
@@ -82,9 +82,11 @@ def owner_undergoes(t: _Text) -> str | None:
     """The lemma of the verb ``t``'s owner undergoes, if ``t`` is a passive with no subject written: about the
     owner, acted on ("Gets paid on Fridays": "pay"), else ``None``."""
     at = next((k for k, r in enumerate(t.roles) if r in (PASSIVE, CAUSATIVE)), None)
-    if at is None or "obj" in t.roles[:at]:
+    verb = next((k for k in range(at + 1, len(t.words)) if t.roles[k].startswith("verb")), None) if at is not None else None
+    if verb is None:
         return None
-    return next((lexicon.bare(t.keys[k]) for k in range(at + 1, len(t.words)) if t.roles[k].startswith("verb")), None)
+    subject = stranded(t.words, t.breaks, verb) or "obj"  # "Was proposed to by Sam": "to"
+    return None if subject in t.roles[:at] else lexicon.bare(t.keys[verb])
 
 
 def owner_object(t: _Text) -> bool:

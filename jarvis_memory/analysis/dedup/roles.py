@@ -105,7 +105,7 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
     it ("is left-handed", "left-handed scissors")."""
     roles = [""] * len(words)
     verbs, relation, aux, passive, copula, subject, conjunction = 0, "", -1, -1, False, False, False
-    causer = causative = -1
+    causer = causative = acted = -1
     relative = False
     # a participle opening the subject before its "is"/"are" is no verb, nor is the rest of that subject:
     # "Crowded restaurants are disliked", "Crowded beaches are avoided"
@@ -167,7 +167,7 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
         if reading and not (i < be and attributive) and not modifier[i] and (after_aux or after_pronoun or (joined and finite) or relation == "then"
                         or (finite and ((verbs == 0 and not copula) or relative))):
             if after_aux and participle and words[aux] in _PASSIVE_BE:
-                passive = aux
+                passive, acted = aux, i
             roles[i] = f"verb{verbs}"
             verbs, relation, aux, relative = verbs + 1, "", -1, False
             continue
@@ -186,7 +186,8 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
                     default=0)
         by = next((i for i in range(passive, len(words)) if words[i] == "by"), len(words))
         agent_end = next((i for i in range(by + 1, len(words)) if words[i] in RELATIONS or breaks[i]), len(words))
-        roles = ["obj" if start <= i < passive and r == "subj" else "subj" if by < i < agent_end and r else r
+        undergoes = stranded(words, breaks, acted) or "obj"
+        roles = [undergoes if start <= i < passive and r == "subj" else "subj" if by < i < agent_end and r else r
                  for i, r in enumerate(roles)]  # a fronted phrase keeps its relation: "In May X was sold"; so does
         # a phrase after the agent: "walked by her every day"
         roles[passive] = PASSIVE
@@ -195,6 +196,17 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
     if causative >= 0:
         roles[causative] = CAUSATIVE
     return tuple(roles)
+
+
+def stranded(words: tuple[str, ...], breaks: tuple[bool, ...], participle: int) -> str | None:
+    """The role a preposition left right after a passive's participle gives its subject, or ``None``: "Snowflake is
+    paid for by the team" says what "the team pays for Snowflake" says ("for"; Quirk et al. 1985, 3.65: the
+    prepositional passive)."""
+    k = participle + 1
+    if k < len(words) and words[k] in RELATIONS and words[k] != "by" \
+            and (k + 1 == len(words) or words[k + 1] == "by" or breaks[k + 1]):
+        return RELATIONS[words[k]]
+    return None
 
 
 OWNER = frozenset("user i me my myself mine".split())  # the memory's owner, a participant like any named one

@@ -1,0 +1,119 @@
+"""A relation between two people said either way round: "Aoife is Niamh's cousin" / "Niamh is Aoife's cousin" (a
+symmetric relation), "Maureen is Niamh's mother" / "Niamh is Maureen's daughter" (its converse), "Niamh is godmother
+to Finn" / "Finn's godmother is Niamh", "Ciara's husband is Tom" / "Ciara is married to Tom", "Aoife and Niamh are
+cousins".  Read only from a text that says nothing else, in one clause.
+
+The relation words are written here by hand: WordNet, the lexical database this package reads (:mod:`.lexicon`),
+has no converse or symmetric relation between nouns (Miller 1995, "WordNet: a lexical database for English": nouns
+are linked by hypernymy, meronymy and antonymy only), and no package ships a kinship table.  The groups follow the
+kinship terms of Read 2001 ("Formal analysis of kinship terminologies", Field Methods 13) and the relation nouns of
+workplace and home a memory names.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .text import _Long, _Text
+
+
+def _groups(*pairs: tuple[str, str]) -> dict[str, frozenset[str]]:
+    """Each relation word -> the words that name the relation from the other side (its own group if symmetric)."""
+    out: dict[str, frozenset[str]] = {}
+    for left, right in pairs:
+        one, other = frozenset(left.split()), frozenset(right.split())
+        for w in one:
+            out[w] = out.get(w, frozenset()) | other
+        for w in other:
+            out[w] = out.get(w, frozenset()) | one
+    return out
+
+
+_SIBLINGS = "brother sister sibling twin"
+_SPOUSES = frozenset(("husband", "wife", "spouse"))
+CONVERSE = _groups(
+    ("mother father parent mom dad mum mommy daddy", "daughter son child kid"),
+    ("stepmother stepfather stepparent", "stepdaughter stepson stepchild"),
+    ("grandmother grandfather grandparent grandma grandpa granny nan", "granddaughter grandson grandchild"),
+    ("great-grandmother great-grandfather", "great-granddaughter great-grandson"),
+    ("aunt uncle", "niece nephew"),
+    ("godmother godfather godparent", "goddaughter godson godchild"),
+    ("mother-in-law father-in-law", "daughter-in-law son-in-law"),
+    ("manager boss supervisor", "report"),
+    ("mentor", "mentee"), ("landlord landlady", "tenant"), ("employer", "employee"), ("tutor", "tutee"),
+    (_SIBLINGS, _SIBLINGS), ("half-brother half-sister", "half-brother half-sister"),
+    ("brother-in-law sister-in-law", "brother-in-law sister-in-law"), (" ".join(_SPOUSES), " ".join(_SPOUSES)),
+    *((w, w) for w in ("cousin friend neighbor colleague coworker co-worker classmate teammate flatmate roommate"
+                       " housemate partner fiance fiancee girlfriend boyfriend ex").split()),
+)
+_PLURAL = {w + "s": w for w in CONVERSE} | {"children": "child", "cousins": "cousin"}
+_ARTICLES = ("the", "a", "an")
+_WORDS = CONVERSE.keys() | _PLURAL.keys() | {"married"}  # one of them in each text, or neither is read
+
+
+def one_relation(a: _Text | _Long, b: _Text | _Long) -> bool:
+    """Whether ``a`` and ``b`` each say only that one person is another's relation (:data:`CONVERSE`), and say the
+    same one, either way round."""
+    if a.size > 7 or b.size > 7:  # a long text (text._Long) is not parsed again
+        return False
+    a, b = a.whole, b.whole
+    if not _WORDS.intersection(a.words) or not _WORDS.intersection(b.words):
+        return False
+    x, y = (_relation(t.words, t.written, t.breaks, t.hyphened) for t in (a, b))
+    if x is None or y is None:
+        return False
+    (p, r, q), (p2, r2, q2) = x, y
+    spouses = {r, r2} <= _SPOUSES and "spouse" in (r, r2)  # "married to": husband or wife
+    if (p, q) == (p2, q2):
+        return r == r2 or spouses
+    return (p, q) == (q2, p2) and (r2 in CONVERSE[r] or spouses)
+
+
+@lru_cache(maxsize=4096)
+def _relation(words: tuple[str, ...], written: tuple[str, ...], breaks: tuple[bool, ...],
+              hyphened: frozenset[int]) -> tuple[tuple[str, ...], str, tuple[str, ...]] | None:
+    """``(person, relation, of whom)`` of a text that says only "P is Q's R", "Q's R is P", "P is (the) R of/to Q",
+    "P is married to Q" or "P and Q are Rs", the people as folded words; else ``None``."""
+    if any(breaks[1:]):
+        return None
+    tokens: list[list[str]] = []  # folded words, a hyphened run as one ("mother-in-law"); a possessive ends in "'s"
+    for i, (w, shown) in enumerate(zip(words, written)):
+        w += "'s" if shown.endswith(("'", "\u2019", "'s", "\u2019s")) else ""  # "Finn's", "Ines'"
+        if tokens and i - 1 in hyphened:
+            tokens[-1].append(w)
+        else:
+            tokens.append([w])
+    toks = ["-".join(t) for t in tokens]
+    be = [i for i, w in enumerate(toks) if w in ("is", "are", "was", "were")]
+    if len(be) != 1:
+        return None
+    c = be[0]
+    left, right = toks[:c], toks[c + 1:]
+    if toks[c] == "are":  # "Aoife and Niamh are cousins"
+        r = _PLURAL.get(right[-1], "") if len(right) == 1 else ""
+        if r not in CONVERSE.get(r, ()) or "and" not in left:
+            return None
+        k = left.index("and")
+        found = _person(left[:k]), r, _person(left[k + 1:])
+    elif right[:2] == ["married", "to"]:
+        found = _person(left), "spouse", _person(right[2:])
+    elif len(left) >= 2 and left[-2].endswith("'s") and left[-1] in CONVERSE:  # "Finn's godmother is Niamh"
+        found = _person(right), left[-1], _person([*left[:-2], left[-2][:-2]])
+    elif len(right) >= 2 and right[-2].endswith("'s") and right[-1] in CONVERSE:  # "Niamh is Finn's godmother"
+        found = _person(left), right[-1], _person([*right[:-2], right[-2][:-2]])
+    else:  # "Niamh is (the) godmother to Finn"
+        right = right[1:] if right[:1] and right[0] in _ARTICLES else right
+        if len(right) < 3 or right[0] not in CONVERSE or right[1] not in ("of", "to"):
+            return None
+        found = _person(left), right[0], _person(right[2:])
+    return None if None in found else found
+
+
+def _person(words: list[str]) -> tuple[str, ...] | None:
+    """A person's words without an opening article (a name, "the user", "her sister"), or ``None`` for a phrase
+    of more than three words or with a possessive inside."""
+    words = words[1:] if words[:1] and words[0] in _ARTICLES else words
+    ok = 0 < len(words) <= 3 and all(w.replace("-", "").isalpha() for w in words)
+    return tuple(words) if ok else None

@@ -1,0 +1,51 @@
+"""A relation between two people said either way round (dedup.relations): a symmetric relation, its converse,
+"R to" / "R of" / "Q's R", "married to"; the same words with the people exchanged, or another relation, stay
+variants."""
+
+from __future__ import annotations
+
+import pytest
+
+from jarvis_memory.analysis.dedup.compare import _compare
+from jarvis_memory.analysis.dedup.text import _text, _Vocabulary
+
+
+def verdict(a: str, b: str) -> tuple[str | None, str]:
+    x, y = _text(a), _text(b)
+    v = _compare(x, y, _Vocabulary([x, y]))
+    return v.kind, v.change
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Bruno is Lotte's cousin", "Lotte is Bruno's cousin"),                      # symmetric
+    ("Bruno and Lotte are neighbours", "Lotte is Bruno's neighbour"),
+    ("Greta is Oskar's grandmother", "Oskar is Greta's grandson"),               # converse
+    ("Oskar's aunt is Greta", "Oskar is Greta's nephew"),
+    ("Ines is godmother to Pablo", "Pablo's godmother is Ines"),                 # "R to"
+    ("Ines is the mentor of Pablo", "Pablo is Ines's mentee"),
+    ("Wen's wife is Lin", "Wen is married to Lin"),                              # "married to"
+    ("Lin is Wen's wife", "Wen is Lin's husband"),
+    ("The user is Rosa's brother-in-law", "Rosa is the user's sister-in-law"),   # hyphened relation words
+])
+def test_a_relation_said_the_other_way_round_is_a_paraphrase(a: str, b: str) -> None:
+    assert verdict(a, b)[0] == "paraphrase"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Greta is Oskar's grandmother", "Oskar is Greta's grandmother"),            # not symmetric: exchanged
+    ("Bruno is Lotte's cousin", "Bruno is Lotte's brother"),                     # another relation
+    ("Bruno is Lotte's cousin", "Lotte is Bruno's brother"),
+    ("Lin is Wen's wife", "Lin is Wen's husband"),
+    ("Greta is Oskar's grandmother", "Oskar is Greta's son"),                    # another generation
+    ("Bruno is Lotte's cousin", "Bruno is Lotte's cousin's husband"),
+])
+def test_a_relation_exchanged_or_changed_stays_a_variant_or_unrelated(a: str, b: str) -> None:
+    assert verdict(a, b)[0] != "paraphrase"
+
+
+def test_only_a_text_that_says_nothing_but_the_relation_is_read() -> None:
+    """A clause more ("..., who lives in Graz") or a person of more than three words is
+    not read as a relation."""
+    assert verdict("Bruno is Lotte's cousin, who lives in Graz", "Lotte is Bruno's cousin")[0] != "paraphrase"
+    assert verdict("Bruno is the cousin of the tall man with the red hat", "The tall man with the red hat is "
+                   "Bruno's nephew")[0] != "paraphrase"
