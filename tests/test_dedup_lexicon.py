@@ -174,3 +174,36 @@ def test_without_wordnet_the_audit_degrades_to_review(monkeypatch: pytest.Monkey
 ])
 def test_a_negation_before_a_that_clause_negates_the_clause(a: str, b: str) -> None:
     assert verdict(a, b) == ("variant", "negation")
+
+
+@needs_wordnet
+@pytest.mark.parametrize(("a", "b"), [
+    ("Doesn't like olives", "Dislikes olives"),
+    ("Does not trust the new landlord", "Distrusts the new landlord"),
+    ("Never agrees with Ravi about politics", "Disagrees with Ravi about politics"),
+])
+def test_a_negated_state_verb_is_its_prefixed_antonym(a: str, b: str) -> None:
+    assert verdict(a, b)[0] == "paraphrase"
+
+
+@needs_wordnet
+@pytest.mark.parametrize(("a", "b"), [
+    ("Didn't like olives", "Dislikes olives"),                      # another tense
+    ("Doesn't connect to the office VPN", "Disconnects from the office VPN"),  # an action: "dis-" undoes it
+    ("Doesn't appear in the team photo", "Disappears in the team photo"),
+    ("Doesn't like olives", "Likes olives"),
+])
+def test_a_negated_action_or_another_tense_is_no_prefixed_antonym(a: str, b: str) -> None:
+    assert verdict(a, b)[0] != "paraphrase"
+
+
+@needs_wordnet
+def test_the_owners_body_part_may_be_written_with_the() -> None:
+    assert verdict("Has a sprain in her left ankle", "Has a sprain in the left ankle")[0] == "paraphrase"
+    assert verdict("Has a sprain in her left ankle", "Has a sprain in his left ankle")[0] == "variant"
+    assert verdict("Keeps her bike in the garage", "Keeps the bike in the garage")[0] != "paraphrase"  # no body part
+
+
+def test_till_is_until_but_the_till_is_a_noun() -> None:
+    assert verdict("Naps till 3pm on Sundays", "Naps until 3pm on Sundays")[0] == "near"
+    assert verdict("Works the till on Sundays", "Works until Sundays")[0] is None

@@ -9,14 +9,14 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
-from . import instruments, kinds, labels, lexicon, phrasal, relations, times
+from . import instruments, kinds, labels, lexicon, negation, phrasal, relations, times
 from .abbreviations import abbreviation
 from .counts import BOUNDS, bounds
 from .occasions import held_by_noun, names_event
 from .order import POSTMODIFYING, changed_roles, premodified, shown, swapped_clauses, swapped_in_place
 from .restated import (SKILL_RELATIONS, aspect, attribute_had, complement_moved, diet, existential, had_person, held,
                        past_tense, restated)
-from .roles import POSSESSIVES, RELATIONS, same_relation
+from .roles import POSSESSIVES, RELATIONS, body_owner, same_relation
 from .subsumption import acted_on_otherwise, one_of, owner_left_out, owners_only, replaces_a_relation, says_more
 from .text import FILLER, FUNCTION_WORDS, NEGATIONS, VALUE_WORDS, _Long, _Text, _text, _Vocabulary, form, is_number
 from .tuning import MAX_CHANGED
@@ -59,6 +59,8 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
     for t, other in ((a, b), (b, a)):  # "There are 8 members in her book club" / "Her book club has 8 members"
         if getattr(t, "words", ())[:1] == ("there",) != getattr(other, "words", ())[:1]:
             readings.append((existential(t), other))
+        if t.size < 12 and other.size < 12 and t.whole.negations and not other.whole.negations:  # "Doesn't
+            readings.append((negation.prefixed(t.whole, other.whole), other))  # like X" / "Dislikes X"
     for rewritten, other in readings:
         kind = _as_written(_text(rewritten), other, vocabulary).kind if rewritten is not None else None
         if kind in ("near", "paraphrase", "subsumed"):
@@ -73,6 +75,7 @@ def _as_written(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> 
     if len(only_a) > MAX_CHANGED + 1 and len(only_b) > MAX_CHANGED + 1:
         return _NONE  # several words changed on both sides: two different memories
     a, b = a.whole, b.whole  # a long text (text._Long) is held as its bag: parsed again from here
+    only_a, only_b = body_owner(a, only_a, b), body_owner(b, only_b, a)  # "her wrist" / "the wrist"
     if None is not a.gender != b.gender is not None:
         return _NONE  # "She swims" / "He swims": one of them is not the owner
     if (only_a or only_b) and restated(a, b):  # a verb for its noun: "Was promoted" / "Got a promotion"

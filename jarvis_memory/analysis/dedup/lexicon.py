@@ -259,6 +259,7 @@ _DOING_FILES = frozenset(_DOINGS) | {f"file{n:02d}" for n in _DOINGS.values()}
 
 
 _PERSON_FILES = frozenset(("noun.person", "file18"))  # lexnames(5WN): 18 noun.person
+_BODY_FILES = frozenset(("noun.body", "file08"))  # lexnames(5WN): 08 noun.body
 
 
 @lru_cache(maxsize=200_000)
@@ -285,6 +286,16 @@ def names_a_person(word: str) -> bool:
         return False
     uses = [sum(n.count() for n in s.lemmas() if n.name() == word) for s in senses]
     return senses[max(range(len(senses)), key=lambda k: (uses[k], -k))].lexname() in _PERSON_FILES
+
+
+@lru_cache(maxsize=4096)
+def names_a_body_part(word: str) -> bool:
+    """Whether a key's most frequent WordNet noun sense is a part of the body ("wrist", "knee"), as
+    :func:`names_a_person` reads senses.  ``False`` without WordNet."""
+    reader = wordnet()
+    senses = reader.synsets(word, "n") if reader is not None and word.isalpha() else []
+    uses = [sum(n.count() for n in s.lemmas() if n.name() == word) for s in senses]
+    return bool(senses) and senses[max(range(len(senses)), key=lambda k: (uses[k], -k))].lexname() in _BODY_FILES
 
 
 @lru_cache(maxsize=200_000)

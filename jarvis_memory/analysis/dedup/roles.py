@@ -198,6 +198,20 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
     return tuple(roles)
 
 
+def body_owner(t: _Text, only: list[str], other: _Text) -> list[str]:
+    """``only`` (``t``'s words the other text lacks) without a possessive determiner before a part of the body that
+    ``other`` writes with "the" ("a sprain in her right wrist" / "a sprain in the right wrist": the definite
+    article names a part of the body of someone the clause names, Quirk et al. 1985, 5.33)."""
+    for k in [k for k in only if k in POSSESSIVES]:
+        i = t.first[k]
+        part = next((t.keys[j] for j in range(i + 1, min(i + 3, len(t.words))) if lexicon.names_a_body_part(t.keys[j])),
+                    None)
+        j = other.first.get(part, 0) if part else 0
+        if j and "the" in other.words[max(j - 2, 0):j]:
+            only = [w for w in only if w != k]
+    return only
+
+
 def stranded(words: tuple[str, ...], breaks: tuple[bool, ...], participle: int) -> str | None:
     """The role a preposition left right after a passive's participle gives its subject, or ``None``: "Snowflake is
     paid for by the team" says what "the team pays for Snowflake" says ("for"; Quirk et al. 1985, 3.65: the

@@ -1,0 +1,43 @@
+"""A negated verb of feeling or thinking said as its antonym with a negative prefix: "Doesn't like fondant" /
+"Dislikes fondant", "Does not trust the new supplier" / "Distrusts the new supplier", "never agrees" / "disagrees".
+
+Only a state (a verb whose most used WordNet sense is of emotion, cognition or communication: lexnames(5WN) 31, 32,
+37) whose prefixed form WordNet lists as its antonym: for an action the prefixed verb undoes it ("doesn't connect" is
+not "disconnects", "doesn't appear" is not "disappears"; Quirk et al. 1985, I.21: the reversative "dis-").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from lemminflect import getInflection
+
+from . import lexicon
+
+if TYPE_CHECKING:
+    from .text import _Text
+
+_STATE_FILES = frozenset(("verb.cognition", "verb.communication", "verb.emotion", "file31", "file32", "file37"))
+_DO = {"do": "VBP", "does": "VBZ", "did": "VBD"}  # the tense "do" gives the verb it carries
+
+
+def prefixed(t: _Text, other: _Text) -> str | None:
+    """``t``'s words with its one negated state verb said as the prefixed antonym ``other`` uses ("does not like"
+    → "dislikes"), or ``None``."""
+    negations = [i for i, w in enumerate(t.words) if w in ("not", "never")]
+    if len(negations) != 1 or other.negations or negations[0] + 1 >= len(t.words):
+        return None
+    i = negations[0]
+    verb = lexicon.bare(t.keys[i + 1])
+    antonym = next((lexicon.bare(k) for k in other.verbs if lexicon.bare(k) in ("dis" + verb, "mis" + verb)), None)
+    if antonym is None or not _state(verb) or antonym not in lexicon._lemmas(verb)[1]:
+        return None
+    start = i - 1 if i and t.words[i - 1] in _DO else i
+    form = getInflection(antonym, _DO[t.words[start]])[0] if start < i else antonym[:3] + t.words[i + 1]
+    return " ".join((*t.words[:start], form, *t.words[i + 2:]))
+
+
+def _state(verb: str) -> bool:
+    reader = lexicon.wordnet()
+    senses = reader.synsets(verb, "v") if reader is not None else []
+    return bool(senses) and senses[0].lexname() in _STATE_FILES
