@@ -1411,3 +1411,22 @@ def test_a_time_after_a_negation_is_not_negated() -> None:
     statement between two memories that say different things of it."""
     assert _text("Has no money left this month").negated == ("leave", "money")
     assert verdict("Peter is broke this month", "Peter has no money left this month")[0] is None
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Has a daughter", "Has a daughter, Ines, from his previous marriage"),           # "previous" is the marriage's
+    ("Has a bus pass", "Has a bus pass, renewed in May, which covers all zones apart from zone 9"),  # the zones'
+    ("Wants a page count for each chapter", "Wants a page count for each chapter, since the press caps chapters at "
+     "30 pages"),                                                                    # "30" counts pages of its own
+])
+def test_a_narrowing_or_counting_word_reaches_only_its_own_phrase(a: str, b: str) -> None:
+    assert verdict(a, b)[0] == "subsumed"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Employer: Deloitte", "Previous employer: Deloitte"),
+    ("Eats any vegetable", "Eats any vegetable except kale"),
+    ("Takes 2 tablets once a day", "Takes 1 tablet 2 times a day"),
+])
+def test_a_narrowing_or_counting_word_of_the_shared_phrase_still_says_less(a: str, b: str) -> None:
+    assert verdict(a, b)[0] not in dedup.DUPLICATE_KINDS

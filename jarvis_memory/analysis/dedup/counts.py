@@ -40,6 +40,8 @@ def counted(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
         if number is not None and number not in extra and not is_number(longer.words[i]) \
                 and not longer.breaks[max(i, number)] and _bare_number(shorter, longer.words[number]):
             return True  # "Her son is 11" / "... is in year 11": a number with nothing after it, now labelled
+        if i + 1 in extra:
+            continue  # a number before an extra word counts that ("... cap abstracts at 250 words" / "a word count")
         if is_number(longer.words[i]) and i + 1 < len(longer.words) and (j := shorter.first.get(longer.keys[i + 1])) \
                 and is_number(shorter.words[j - 1]) and shorter.words[j - 1] != longer.words[i]:
             return True  # "Takes 2 tablets once a day" / "Takes 1 tablet 2 times a day": the noun's count changed

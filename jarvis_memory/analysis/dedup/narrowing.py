@@ -63,7 +63,12 @@ def takes_out(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
     when driving", "Eats no meat" / "Eats no red meat": a narrower thing denied denies less), a downtoner
     before a shared word (:data:`_DOWNTONERS`: "Is vegetarian" / "Is mostly vegetarian"; not "Collects records" /
     "... records, mostly funk")."""
-    return any(longer.words[i] in _EXCEPT or longer.words[i] in _PRIVATIVE or _likened(longer, i, extra)
+    def of_shared(i: int, step: int) -> bool:  # the content word it reaches is the shorter's, not an extra one:
+        return next((j for j in longer.content[::step] if j * step > i * step), None) not in extra  # "her previous
+
+    # marriage" or "prescriptions apart from the levy" take nothing out of "Has one son" or "Has a medical card"
+    return any(longer.words[i] in _EXCEPT and of_shared(i, -1) or longer.words[i] in _PRIVATIVE and of_shared(i, 1)
+               or _likened(longer, i, extra)
                or (longer.words[i] in _CONDITIONALS or longer.words[i] == "long" and longer.words[i - 1:i + 2] == (
                    "as", "long", "as")) and not any(longer.roles[j].startswith("verb") for j in extra if j < i)
                or longer.words[i] in _HABITUAL_CONDITIONS and not past_tense(longer) and not any(j < i for j in extra)
