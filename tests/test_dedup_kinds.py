@@ -1430,3 +1430,18 @@ def test_a_narrowing_or_counting_word_reaches_only_its_own_phrase(a: str, b: str
 ])
 def test_a_narrowing_or_counting_word_of_the_shared_phrase_still_says_less(a: str, b: str) -> None:
     assert verdict(a, b)[0] not in dedup.DUPLICATE_KINDS
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Her piano teacher is called Marta", "Her piano teacher Marta is strict about scales"),
+    ("Has a brother named Ivo", "Has a brother, Ivo, who is a plumber in Split"),
+    ("Her father had a hip replacement", "The user's father had a hip replacement in May and now walks daily"),
+])
+def test_a_name_set_beside_its_noun_and_the_owner_named_as_the_user_still_subsume(a: str, b: str) -> None:
+    assert verdict(a, b)[0] == "subsumed"
+
+
+def test_a_name_given_to_another_noun_is_no_subsumption() -> None:
+    assert verdict("Has a dog called Rex", "Has a dog and a cat called Rex")[0] is None
+    assert verdict("Has a brother named Ivo", "Has a brother and a cousin named Ivo")[0] is None
+    assert verdict("Her father had a hip replacement", "Tom's father had a hip replacement in May")[0] is None

@@ -9,14 +9,14 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
-from . import instruments, kinds, labels, lexicon, negation, phrasal, relations, times
+from . import apposition, instruments, kinds, labels, lexicon, negation, phrasal, relations, times
 from .abbreviations import abbreviation
 from .counts import BOUNDS, bounds
 from .occasions import held_by_noun, names_event
 from .order import POSTMODIFYING, changed_roles, premodified, shown, swapped_clauses, swapped_in_place
 from .restated import (SKILL_RELATIONS, aspect, attribute_had, complement_moved, diet, existential, had_person, held,
                        past_tense, restated)
-from .roles import POSSESSIVES, RELATIONS, body_owner, same_relation
+from .roles import POSSESSIVES, RELATIONS, owner_possessive, same_relation
 from .subsumption import acted_on_otherwise, one_of, owner_left_out, owners_only, replaces_a_relation, says_more
 from .text import FILLER, FUNCTION_WORDS, NEGATIONS, VALUE_WORDS, _Long, _Text, _text, _Vocabulary, form, is_number
 from .tuning import MAX_CHANGED
@@ -75,13 +75,15 @@ def _as_written(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> 
     if len(only_a) > MAX_CHANGED + 1 and len(only_b) > MAX_CHANGED + 1:
         return _NONE  # several words changed on both sides: two different memories
     a, b = a.whole, b.whole  # a long text (text._Long) is held as its bag: parsed again from here
-    only_a, only_b = body_owner(a, only_a, b), body_owner(b, only_b, a)  # "her wrist" / "the wrist"
     if None is not a.gender != b.gender is not None:
         return _NONE  # "She swims" / "He swims": one of them is not the owner
     if (only_a or only_b) and restated(a, b):  # a verb for its noun: "Was promoted" / "Got a promotion"
         return _Verdict("paraphrase")
     if only_a != only_b and (labels.held(a, b, only_a, only_b) or labels.held(b, a, only_b, only_a)):
         return _Verdict("paraphrase")  # "Phone: iPhone 15" / "Uses an iPhone 15"
+    only_a, only_b = owner_possessive(a, only_a, b, only_b)  # "her mother" / "the user's mother", "her wrist" /
+    only_b, only_a = owner_possessive(b, only_b, a, only_a)  # "the wrist"
+    only_a, only_b = apposition.named(a, only_a, b), apposition.named(b, only_b, a)  # "X is called Y" / "X Y"
     if any(had_person(a, a.first[k], b, b.first[k]) for k in (a.verbs ^ b.verbs) & bag_a.keys() & bag_b.keys()):
         return _NONE  # "Coaches tennis" / "Has a tennis coach": one word, a doing and a person one has
     if len(only_a) == len(only_b) == 1 and (only_a[0] in SKILL_RELATIONS or only_b[0] in SKILL_RELATIONS) \

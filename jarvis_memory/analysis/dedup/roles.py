@@ -198,18 +198,21 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
     return tuple(roles)
 
 
-def body_owner(t: _Text, only: list[str], other: _Text) -> list[str]:
-    """``only`` (``t``'s words the other text lacks) without a possessive determiner before a part of the body that
-    ``other`` writes with "the" ("a sprain in her right wrist" / "a sprain in the right wrist": the definite
-    article names a part of the body of someone the clause names, Quirk et al. 1985, 5.33)."""
-    for k in [k for k in only if k in POSSESSIVES]:
-        i = t.first[k]
-        part = next((t.keys[j] for j in range(i + 1, min(i + 3, len(t.words))) if lexicon.names_a_body_part(t.keys[j])),
-                    None)
-        j = other.first.get(part, 0) if part else 0
-        if j and "the" in other.words[max(j - 2, 0):j]:
-            only = [w for w in only if w != k]
-    return only
+def owner_possessive(a: _Text, only_a: list[str], b: _Text, only_b: list[str]) -> tuple[list[str], list[str]]:
+    """``only_a`` and ``only_b`` (each text's words the other lacks) without a possessive determiner of ``a`` that
+    ``b`` says as the owner's ("her mother" / "the user's mother") or, before a part of the body, with "the" ("a
+    sprain in her right wrist" / "in the right wrist": the definite article names a part of the body of someone the
+    clause names, Quirk et al. 1985, 5.33), and without that "user"."""
+    for k in [k for k in only_a if k in POSSESSIVES]:
+        i = a.first[k]
+        after = [a.keys[j] for j in range(i + 1, min(i + 3, len(a.words))) if j in a.content]  # "her (right) wrist"
+        j = b.first.get(after[0], 0) if after else 0
+        if j and b.words[j - 1] == "user" and b.written[j - 1].endswith(("'s", "\u2019s")):
+            only_a, only_b = [w for w in only_a if w != k], [w for w in only_b if w != "user"]
+        elif any(lexicon.names_a_body_part(w) and "the" in b.words[max(b.first.get(w, 0) - 2, 0):b.first.get(w, 0)]
+                 for w in after):
+            only_a = [w for w in only_a if w != k]
+    return only_a, only_b
 
 
 def stranded(words: tuple[str, ...], breaks: tuple[bool, ...], participle: int) -> str | None:

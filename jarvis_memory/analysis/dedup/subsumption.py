@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from lemminflect import getAllLemmas
 
 from . import kinds, lexicon
+from .apposition import renamed
 from .clauses import SUBORDINATORS
 from .counts import counted
 from .narrowing import takes_out
@@ -50,7 +51,7 @@ def says_more(shorter: _Text, longer: _Text, extra: set[int], same: dict[str, st
                 or counted(shorter, longer, extra) or acted_on_by_voice(shorter, longer)
                 or takes_out(shorter, longer, extra) or another_owner(shorter, longer, extra)
                 or verb_for_copula(shorter, longer, extra) or predicates_a_fragment(shorter, longer, extra)
-                or hyphened_to_shared(longer, extra) or name_runs_on(longer, extra))
+                or hyphened_to_shared(longer, extra) or name_runs_on(longer, extra) or renamed(shorter, longer, extra))
 
 
 def adds_nothing(longer: _Text, extra: set[int]) -> bool:
