@@ -1445,3 +1445,19 @@ def test_a_name_given_to_another_noun_is_no_subsumption() -> None:
     assert verdict("Has a dog called Rex", "Has a dog and a cat called Rex")[0] is None
     assert verdict("Has a brother named Ivo", "Has a brother and a cousin named Ivo")[0] is None
     assert verdict("Her father had a hip replacement", "Tom's father had a hip replacement in May")[0] is None
+
+
+@pytest.mark.parametrize(("a", "b", "kind"), [
+    ("Runs the Three Kings Day fair", "The Three Kings Day fair is run by the user", "paraphrase"),  # a capital
+    # inside a memory is a name, no verb
+    ("Hates ironing shirts", "Ironing shirts is something the user hates", "near"),  # the owner in a pseudo-cleft
+    ("Works Wednesday through Friday", "Works Weds through Fri", "near"),          # a weekday's abbreviation
+    ("Piano lessons on thurs", "Piano lessons on Thursday", "near"),
+])
+def test_names_the_user_in_a_pseudo_cleft_and_weekday_abbreviations(a: str, b: str, kind: str) -> None:
+    assert verdict(a, b)[0] == kind
+
+
+def test_an_abbreviation_that_is_a_word_is_a_day_only_with_a_capital_inside_a_memory() -> None:
+    assert verdict("Sat on the bench", "Saturday on the bench")[0] == "variant"
+    assert verdict("Gets the sun on Sun", "Gets the sun on Sunday")[0] == "near"

@@ -42,7 +42,7 @@ def every(tokens: list[tuple]) -> list[tuple]:
     saturday morning"), a multiplicative adverb as its number ("twice" as "2", "once" only before a rate: "once a
     week") and "times" after a number left out ("2 times" as "2"), a rate as its one word (:data:`RATES`: "per week",
     "once a week" and "annually" as "weekly", "yearly"; "every other week" as "fortnightly"; "every other Sunday" as
-    "every 2 sunday").  The words as written are kept."""
+    "every 2 sunday"), a weekday's abbreviation as the weekday.  The words as written are kept."""
     out: list[tuple] = []
     skip = 0
     for k, t in enumerate(tokens):
@@ -53,6 +53,9 @@ def every(tokens: list[tuple]) -> list[tuple]:
         if word in _SAME_RATES:
             out.append((_SAME_RATES[word], *t[1:]))
             continue
+        day = _weekday(t, not out or t[2])
+        if day:  # "Weds through Fri" as "wednesday through friday"
+            word, t = day, (day, *t[1:])
         following = tokens[k + 1][0] if k + 1 < len(tokens) and not tokens[k + 1][2] else ""
         if word == "every" and " ".join(u[0] for u in tokens[k + 1:k + 3]) in ("other week", "2 weeks"):
             out.append(("fortnightly", "fortnightly", t[2], False, " ".join(u[4] for u in tokens[k:k + 3]), False))
@@ -132,7 +135,17 @@ _BEFORE_A_DAY = frozenset("on at in by until till from to since before after eve
 
 # The weekdays' abbreviations as written, capitalised (CLDR's English abbreviated day names, and "Tues", "Thurs"):
 # "Wed", "Sat" and "Sun" are words too, so only a capital makes them days
-_DAY_ABBREVIATIONS = frozenset("Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun".split())
+_DAY_ABBREVIATIONS = frozenset("Mon Tue Tues Wed Weds Thu Thur Thurs Fri Sat Sun".split())
+
+
+def _weekday(t: tuple, opening: bool) -> str | None:
+    """The weekday a token abbreviates ("Fri", "Weds", "thurs"), or ``None``: one that is a word too ("Sat", "Wed")
+    only with a capital, not where any word has one (opening a memory or a sentence: ``opening``)."""
+    shown = t[4].rstrip(".")
+    word = lexicon.is_word(t[0])
+    if shown not in _DAY_ABBREVIATIONS and (shown.capitalize() not in _DAY_ABBREVIATIONS or word) or word and opening:
+        return None
+    return next(d for d in WEEKDAYS if d.startswith(shown[:3].lower()))
 
 
 _DAY_STARTS = frozenset(MONTHS) | {"the"} | WEEKDAYS  # with a digit and a day's abbreviation, what a date opens with

@@ -141,6 +141,7 @@ def of(words: tuple[str, ...], breaks: tuple[bool, ...], names: tuple[bool, ...]
             # the subject: "On Saturday Felix bought ...", "Every month the card gets paid", "In the mornings tea is
             # preferred", "On Tuesdays she runs ..."
         reading, finite, participle = _verb_form(w)
+        reading = reading and not (i and names[i])  # a capital inside a memory: a name ("Three Kings Day")
         after_aux = aux >= 0 and all(words[k] in adverbs for k in range(aux + 1, i)) \
             and (words[aux] not in _PARTICIPLE_AUX or participle or w.endswith("ing"))
         before = i - 1
@@ -250,11 +251,14 @@ def uncleft(tokens: list[tuple]) -> list[tuple]:
         if words[c] not in _COPULAS or words[c + 1] not in _CLEFT_HEADS or any(t[2] for t in tokens[1:c + 2]):
             continue
         p = c + 2 + (words[c + 2] in ("that", "which"))
+        user = p + (words[p] == "the") if words[p:p + 2] == ["the", "user"] or words[p] == "user" else None
+        p = p if user is None else user  # "... is something the user dislikes": the owner, as "she" is
         named = tokens[p][3] and p + 1 < len(words) and _verb_form(words[p + 1])[1]  # "something Mam needs"
-        if p + 1 >= len(words) or not (words[p] in SUBJECT_PRONOUNS or named) or any(t[2] for t in tokens[c + 2:]):
+        if p + 1 >= len(words) or not (words[p] in SUBJECT_PRONOUNS or named or user is not None) \
+                or any(t[2] for t in tokens[c + 2:]):
             return tokens
         named_focus = [t[3] for t in tokens[:c] if t[0] not in ("the", "a", "an")]
-        owner = words[p] in ("i", "he", "she") and not any(t[3] for t in tokens[c:]) \
+        owner = user is not None or words[p] in ("i", "he", "she") and not any(t[3] for t in tokens[c:]) \
             and (not any(named_focus) or all(named_focus))  # a focus that is a name is not whom "she" stands for
         clause = tokens[p + 1:] if owner else [(*tokens[p][:3], True, *tokens[p][4:]), *tokens[p + 1:]]
         where = [("in", "in", False, False, "in", False)] if words[c + 1] == "where" else []  # a place: "in" it
