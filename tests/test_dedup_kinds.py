@@ -1427,6 +1427,8 @@ def test_a_narrowing_or_counting_word_reaches_only_its_own_phrase(a: str, b: str
     ("Employer: Deloitte", "Previous employer: Deloitte"),
     ("Eats any vegetable", "Eats any vegetable except kale"),
     ("Takes 2 tablets once a day", "Takes 1 tablet 2 times a day"),
+    ("Her mentor is Kate", "Her previous thesis mentor is Kate"),                 # "previous" reaches "mentor"
+    ("Cycles every day", "Cycles every day of the week except Sunday"),            # "except" its clause
 ])
 def test_a_narrowing_or_counting_word_of_the_shared_phrase_still_says_less(a: str, b: str) -> None:
     assert verdict(a, b)[0] not in dedup.DUPLICATE_KINDS

@@ -180,7 +180,8 @@ def test_a_negation_before_a_that_clause_negates_the_clause(a: str, b: str) -> N
 @pytest.mark.parametrize(("a", "b"), [
     ("Doesn't like olives", "Dislikes olives"),
     ("Does not trust the new landlord", "Distrusts the new landlord"),
-    ("Never agrees with Ravi about politics", "Disagrees with Ravi about politics"),
+    ("Never likes being interrupted", "Dislikes being interrupted"),
+    ("Does not trust the new supplier", "Mistrusts the new supplier"),
 ])
 def test_a_negated_state_verb_is_its_prefixed_antonym(a: str, b: str) -> None:
     assert verdict(a, b)[0] == "paraphrase"
@@ -191,6 +192,7 @@ def test_a_negated_state_verb_is_its_prefixed_antonym(a: str, b: str) -> None:
     ("Didn't like olives", "Dislikes olives"),                      # another tense
     ("Doesn't connect to the office VPN", "Disconnects from the office VPN"),  # an action: "dis-" undoes it
     ("Doesn't appear in the team photo", "Disappears in the team photo"),
+    ("Doesn't claim expenses", "Disclaims expenses"),                # a verb of saying: another act of it
     ("Doesn't like olives", "Likes olives"),
 ])
 def test_a_negated_action_or_another_tense_is_no_prefixed_antonym(a: str, b: str) -> None:
@@ -202,8 +204,16 @@ def test_the_owners_body_part_may_be_written_with_the() -> None:
     assert verdict("Has a sprain in her left ankle", "Has a sprain in the left ankle")[0] == "paraphrase"
     assert verdict("Has a sprain in her left ankle", "Has a sprain in his left ankle")[0] == "variant"
     assert verdict("Keeps her bike in the garage", "Keeps the bike in the garage")[0] != "paraphrase"  # no body part
+    assert verdict("Broke her arm", "Broke the arm of the sofa")[0] not in dedup.DUPLICATE_KINDS
+
+
+def test_a_possessive_is_the_owners_where_no_one_before_it_may_own_it() -> None:
+    assert verdict("Looks after her father", "Looks after the user's father")[0] == "paraphrase"
+    assert verdict("Ivo looks after his father", "Ivo looks after the user's father")[0] is None
 
 
 def test_till_is_until_but_the_till_is_a_noun() -> None:
     assert verdict("Naps till 3pm on Sundays", "Naps until 3pm on Sundays")[0] == "near"
     assert verdict("Works the till on Sundays", "Works until Sundays")[0] is None
+    assert verdict("Waits for Till after school", "Waits till after school")[0] is None  # a name
+    assert verdict("Works at till 3 on Saturdays", "Works until 3 on Saturdays")[0] == "variant"

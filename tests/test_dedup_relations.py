@@ -4,10 +4,13 @@ variants."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
+from jarvis_memory.analysis import dedup
 from jarvis_memory.analysis.dedup.compare import _compare
 from jarvis_memory.analysis.dedup.text import _text, _Vocabulary
+from jarvis_memory.store.hashing import content_hash
 
 
 def verdict(a: str, b: str) -> tuple[str | None, str]:
@@ -26,6 +29,11 @@ def verdict(a: str, b: str) -> tuple[str | None, str]:
     ("Wen's wife is Lin", "Wen is married to Lin"),                              # "married to"
     ("Lin is Wen's wife", "Wen is Lin's husband"),
     ("The user is Rosa's brother-in-law", "Rosa is the user's sister-in-law"),   # hyphened relation words
+    ("Vera is Ivo's great-aunt", "Ivo is Vera's great-nephew"),
+    ("Vera is my mother", "I am Vera's son"),                                      # the owner as "my", "I"
+    ("Ivo is Kai's co-worker", "Kai and Ivo are coworkers"),
+    ("Lin is engaged to Wen", "Wen is Lin's fiancé"),                             # "engaged to", "married"
+    ("Lin and Wen are married", "Wen is Lin's husband"),
 ])
 def test_a_relation_said_the_other_way_round_is_a_paraphrase(a: str, b: str) -> None:
     assert verdict(a, b)[0] == "paraphrase"
@@ -38,6 +46,10 @@ def test_a_relation_said_the_other_way_round_is_a_paraphrase(a: str, b: str) -> 
     ("Lin is Wen's wife", "Lin is Wen's husband"),
     ("Greta is Oskar's grandmother", "Oskar is Greta's son"),                    # another generation
     ("Bruno is Lotte's cousin", "Bruno is Lotte's cousin's husband"),
+    ("Bruno is Lotte's cousin", "Bruno was Lotte's cousin"),                       # no longer
+    ("Greta is Oskar's landlady", "Greta was Oskar's landlady"),
+    ("Lotte is Bruno's sister", "Bruno is Lotte's sister"),                        # says the sex of both
+    ("Wen is Lin's husband", "Lin is Wen's husband"),
 ])
 def test_a_relation_exchanged_or_changed_stays_a_variant_or_unrelated(a: str, b: str) -> None:
     assert verdict(a, b)[0] != "paraphrase"
@@ -49,3 +61,14 @@ def test_only_a_text_that_says_nothing_but_the_relation_is_read() -> None:
     assert verdict("Bruno is Lotte's cousin, who lives in Graz", "Lotte is Bruno's cousin")[0] != "paraphrase"
     assert verdict("Bruno is the cousin of the tall man with the red hat", "The tall man with the red hat is "
                    "Bruno's nephew")[0] != "paraphrase"
+
+
+def test_a_relation_said_the_other_way_round_is_compared_at_all() -> None:
+    """The two texts share no word but their people: the blocks put a relation's converse beside it."""
+    texts = ["Vera is Ivo's aunt", "Ivo is Vera's nephew", "Brian is the user's landlord",
+             "The user is Brian's tenant", "Likes green tea"]
+    frame = pd.DataFrame({"id": range(1, 6), "content": texts, "category": "fact",
+                          "created_at": pd.Timestamp("2026-01-01", tz="UTC")})
+    frame["content_hash"] = frame["content"].map(content_hash)
+    found = dedup.candidates(frame)
+    assert sorted(zip(found["id_a"], found["id_b"], found["kind"])) == [(1, 2, "paraphrase"), (3, 4, "paraphrase")]

@@ -87,3 +87,11 @@ def test_a_verb_over_the_statement_is_no_subsumption(a: str, b: str) -> None:
 
 def test_two_statements_joined_by_and_still_subsume() -> None:
     assert kind("Lives in Leeds", "Moved to Leeds in 2019 and lives in Leeds") == "subsumed"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Got engaged to Farid in June 2024", "The engagement to Farid happened in June 2024"),
+    ("Was promoted in April", "The promotion occurred in April"),
+])
+def test_an_event_noun_that_happened_says_what_its_verb_says(a: str, b: str) -> None:
+    assert kind(a, b) == "paraphrase"

@@ -6,6 +6,8 @@ words with its grammar's source; :func:`takes_out` is one of :func:`.subsumption
 
 from __future__ import annotations
 
+import itertools
+
 from typing import TYPE_CHECKING
 
 from .restated import past_tense
@@ -63,11 +65,17 @@ def takes_out(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
     when driving", "Eats no meat" / "Eats no red meat": a narrower thing denied denies less), a downtoner
     before a shared word (:data:`_DOWNTONERS`: "Is vegetarian" / "Is mostly vegetarian"; not "Collects records" /
     "... records, mostly funk")."""
-    def of_shared(i: int, step: int) -> bool:  # the content word it reaches is the shorter's, not an extra one:
-        return next((j for j in longer.content[::step] if j * step > i * step), None) not in extra  # "her previous
+    def reaches_shared(i: int) -> bool:  # a privative adjective: the nouns right after it ("previous line
+        nouns = itertools.takewhile(lambda j: j in longer.content and not longer.breaks[j], range(i + 1, len(longer.words)))
+        return any(j not in extra for j in nouns)  # manager"); an exception: its clause ("every day of the week")
 
-    # marriage" or "prescriptions apart from the levy" take nothing out of "Has one son" or "Has a medical card"
-    return any(longer.words[i] in _EXCEPT and of_shared(i, -1) or longer.words[i] in _PRIVATIVE and of_shared(i, 1)
+    def clause_shared(i: int) -> bool:
+        start = max((j for j in range(i + 1) if longer.breaks[j]), default=0)
+        return any(j not in extra for j in longer.content if start <= j < i)
+
+    # so "her previous marriage" or "..., which covers prescriptions apart from the levy" take nothing out of "Has
+    # one son" or "Has a medical card"
+    return any(longer.words[i] in _EXCEPT and clause_shared(i) or longer.words[i] in _PRIVATIVE and reaches_shared(i)
                or _likened(longer, i, extra)
                or (longer.words[i] in _CONDITIONALS or longer.words[i] == "long" and longer.words[i - 1:i + 2] == (
                    "as", "long", "as")) and not any(longer.roles[j].startswith("verb") for j in extra if j < i)

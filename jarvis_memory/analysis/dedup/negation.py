@@ -1,9 +1,10 @@
 """A negated verb of feeling or thinking said as its antonym with a negative prefix: "Doesn't like fondant" /
-"Dislikes fondant", "Does not trust the new supplier" / "Distrusts the new supplier", "never agrees" / "disagrees".
+"Dislikes fondant", "Does not trust the new supplier" / "Distrusts the new supplier".
 
-Only a state (a verb whose most used WordNet sense is of emotion, cognition or communication: lexnames(5WN) 31, 32,
-37) whose prefixed form WordNet lists as its antonym: for an action the prefixed verb undoes it ("doesn't connect" is
-not "disconnects", "doesn't appear" is not "disappears"; Quirk et al. 1985, I.21: the reversative "dis-").
+Only a state (a verb whose most used WordNet sense is of emotion or cognition: lexnames(5WN) 31, 37) whose
+prefixed form WordNet lists as its antonym: for an action the prefixed verb undoes it ("doesn't connect" is not
+"disconnects", "doesn't appear" is not "disappears"; Quirk et al. 1985, I.21: the reversative "dis-"), and a verb
+of saying makes another act of it ("doesn't claim expenses" is not "disclaims expenses").
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from . import lexicon
 if TYPE_CHECKING:
     from .text import _Text
 
-_STATE_FILES = frozenset(("verb.cognition", "verb.communication", "verb.emotion", "file31", "file32", "file37"))
+_STATE_FILES = frozenset(("verb.cognition", "verb.emotion", "file31", "file37"))
 _DO = {"do": "VBP", "does": "VBZ", "did": "VBD"}  # the tense "do" gives the verb it carries
 
 

@@ -33,24 +33,30 @@ def _groups(*pairs: tuple[str, str]) -> dict[str, frozenset[str]]:
 
 _SIBLINGS = "brother sister sibling twin"
 _SPOUSES = frozenset(("husband", "wife", "spouse"))
+# Words that say the sex of whom they name: the same one either way round says both are ("Ana is Tom's sister" /
+# "Tom is Ana's sister"), more than either text does
+_GENDERED = frozenset("brother sister husband wife boyfriend girlfriend fiance fiancee half-brother half-sister"
+                      " brother-in-law sister-in-law ex-husband ex-wife".split())
 CONVERSE = _groups(
     ("mother father parent mom dad mum mommy daddy", "daughter son child kid"),
     ("stepmother stepfather stepparent", "stepdaughter stepson stepchild"),
     ("grandmother grandfather grandparent grandma grandpa granny nan", "granddaughter grandson grandchild"),
-    ("great-grandmother great-grandfather", "great-granddaughter great-grandson"),
     ("aunt uncle", "niece nephew"),
     ("godmother godfather godparent", "goddaughter godson godchild"),
     ("mother-in-law father-in-law", "daughter-in-law son-in-law"),
     ("manager boss supervisor", "report"),
     ("mentor", "mentee"), ("landlord landlady", "tenant"), ("employer", "employee"), ("tutor", "tutee"),
-    (_SIBLINGS, _SIBLINGS), ("half-brother half-sister", "half-brother half-sister"),
-    ("brother-in-law sister-in-law", "brother-in-law sister-in-law"), (" ".join(_SPOUSES), " ".join(_SPOUSES)),
-    *((w, w) for w in ("cousin friend neighbor colleague coworker co-worker classmate teammate flatmate roommate"
-                       " housemate partner fiance fiancee girlfriend boyfriend ex").split()),
+    ("great-grandmother great-grandfather", "great-granddaughter great-grandson"),
+    ("great-aunt great-uncle", "great-niece great-nephew"),
+    *((w, w) for w in (_SIBLINGS, "half-brother half-sister", "brother-in-law sister-in-law", " ".join(_SPOUSES),
+                       "ex-husband ex-wife", "girlfriend boyfriend", "fiance fiancee", "colleague coworker co-worker")),
+    *((w, w) for w in "cousin friend neighbor classmate teammate flatmate roommate housemate partner ex".split()),
 )
+_NEUTRAL = {"spouse": _SPOUSES, "betrothed": frozenset(("fiance", "fiancee", "betrothed"))}  # "married", "engaged"
 _PLURAL = {w + "s": w for w in CONVERSE} | {"children": "child", "cousins": "cousin"}
 _ARTICLES = ("the", "a", "an")
-_WORDS = CONVERSE.keys() | _PLURAL.keys() | {"married"}  # one of them in each text, or neither is read
+_STATES = {"married": "spouse", "engaged": "betrothed"}
+_WORDS = CONVERSE.keys() | _PLURAL.keys() | _STATES.keys() | {w.split("-")[0] for w in CONVERSE}  # "co-worker": "co"  # one of them in each text, or neither is read
 
 
 def one_relation(a: _Text | _Long, b: _Text | _Long) -> bool:
@@ -64,18 +70,20 @@ def one_relation(a: _Text | _Long, b: _Text | _Long) -> bool:
     x, y = (_relation(t.words, t.written, t.breaks, t.hyphened) for t in (a, b))
     if x is None or y is None:
         return False
-    (p, r, q), (p2, r2, q2) = x, y
-    spouses = {r, r2} <= _SPOUSES and "spouse" in (r, r2)  # "married to": husband or wife
+    (p, r, q, was), (p2, r2, q2, was2) = x, y
+    if was != was2:
+        return False  # "is" / "was": no longer
+    neutral = any(n in (r, r2) and {r, r2} <= words for n, words in _NEUTRAL.items())  # "married to": a husband
     if (p, q) == (p2, q2):
-        return r == r2 or spouses
-    return (p, q) == (q2, p2) and (r2 in CONVERSE[r] or spouses)
+        return r == r2 or neutral
+    return (p, q) == (q2, p2) and (neutral or r2 in CONVERSE.get(r, ()) and not r2 == r in _GENDERED)
 
 
 @lru_cache(maxsize=4096)
 def _relation(words: tuple[str, ...], written: tuple[str, ...], breaks: tuple[bool, ...],
-              hyphened: frozenset[int]) -> tuple[tuple[str, ...], str, tuple[str, ...]] | None:
-    """``(person, relation, of whom)`` of a text that says only "P is Q's R", "Q's R is P", "P is (the) R of/to Q",
-    "P is married to Q" or "P and Q are Rs", the people as folded words; else ``None``."""
+              hyphened: frozenset[int]) -> tuple[tuple[str, ...], str, tuple[str, ...], bool] | None:
+    """``(person, relation, of whom, past)`` of a text that says only "P is Q's R", "Q's R is P", "P is (the) R
+    of/to Q", "P is married/engaged to Q" or "P and Q are Rs", the people as folded words; else ``None``."""
     if any(breaks[1:]):
         return None
     tokens: list[list[str]] = []  # folded words, a hyphened run as one ("mother-in-law"); a possessive ends in "'s"
@@ -86,29 +94,31 @@ def _relation(words: tuple[str, ...], written: tuple[str, ...], breaks: tuple[bo
         else:
             tokens.append([w])
     toks = ["-".join(t) for t in tokens]
-    be = [i for i, w in enumerate(toks) if w in ("is", "are", "was", "were")]
+    be = [i for i, w in enumerate(toks) if w in ("is", "are", "am", "was", "were")]
     if len(be) != 1:
         return None
     c = be[0]
     left, right = toks[:c], toks[c + 1:]
-    if toks[c] == "are":  # "Aoife and Niamh are cousins"
-        r = _PLURAL.get(right[-1], "") if len(right) == 1 else ""
-        if r not in CONVERSE.get(r, ()) or "and" not in left:
+    if toks[c] in ("are", "were"):  # "Aoife and Niamh are cousins", "... are married"
+        r = _STATES.get(right[-1]) or _PLURAL.get(right[-1], "") if len(right) == 1 else ""
+        if r not in CONVERSE.get(r, _NEUTRAL) or "and" not in left:
             return None
         k = left.index("and")
         found = _person(left[:k]), r, _person(left[k + 1:])
-    elif right[:2] == ["married", "to"]:
-        found = _person(left), "spouse", _person(right[2:])
+    elif right[:2] in (["married", "to"], ["engaged", "to"]):
+        found = _person(left), _STATES[right[0]], _person(right[2:])
     elif len(left) >= 2 and left[-2].endswith("'s") and left[-1] in CONVERSE:  # "Finn's godmother is Niamh"
         found = _person(right), left[-1], _person([*left[:-2], left[-2][:-2]])
     elif len(right) >= 2 and right[-2].endswith("'s") and right[-1] in CONVERSE:  # "Niamh is Finn's godmother"
         found = _person(left), right[-1], _person([*right[:-2], right[-2][:-2]])
+    elif right[-2:-1] == ["my"] and right[-1] in CONVERSE:  # "Maureen is my mother"
+        found = _person(left), right[-1], _person([*right[:-2], "i"])
     else:  # "Niamh is (the) godmother to Finn"
         right = right[1:] if right[:1] and right[0] in _ARTICLES else right
         if len(right) < 3 or right[0] not in CONVERSE or right[1] not in ("of", "to"):
             return None
         found = _person(left), right[0], _person(right[2:])
-    return None if None in found else found
+    return None if None in found else (*found, toks[c] in ("was", "were"))
 
 
 def _person(words: list[str]) -> tuple[str, ...] | None:
@@ -116,4 +126,4 @@ def _person(words: list[str]) -> tuple[str, ...] | None:
     of more than three words or with a possessive inside."""
     words = words[1:] if words[:1] and words[0] in _ARTICLES else words
     ok = 0 < len(words) <= 3 and all(w.replace("-", "").isalpha() for w in words)
-    return tuple(words) if ok else None
+    return ("user",) if words in (["i"], ["me"]) else tuple(words) if ok else None  # the owner: "the user", "I"

@@ -208,11 +208,12 @@ def owner_possessive(a: _Text, only_a: list[str], b: _Text, only_b: list[str]) -
         i = a.first[k]
         after = [a.keys[j] for j in range(i + 1, min(i + 3, len(a.words))) if j in a.content]  # "her (right) wrist"
         j = b.first.get(after[0], 0) if after else 0
-        if j and b.words[j - 1] == "user" and b.written[j - 1].endswith(("'s", "\u2019s")):
-            only_a, only_b = [w for w in only_a if w != k], [w for w in only_b if w != "user"]
-        elif any(lexicon.names_a_body_part(w) and "the" in b.words[max(b.first.get(w, 0) - 2, 0):b.first.get(w, 0)]
-                 for w in after):
-            only_a = [w for w in only_a if w != k]
+        if j and b.words[j - 1] == "user" and b.written[j - 1].endswith(("'s", "\u2019s")) and not any(
+                a.names[m] or lexicon.names_a_person(a.keys[m]) for m in range(i)):  # no one before it it may
+            only_a, only_b = [w for w in only_a if w != k], [w for w in only_b if w != "user"]  # stand for ("Tom ... his")
+        elif any(lexicon.names_a_body_part(w) and "the" in b.words[max(b.first[w] - 2, 0):b.first[w]]
+                 and b.words[b.first[w] + 1:b.first[w] + 2] != ("of",) for w in after if w in b.first):
+            only_a = [w for w in only_a if w != k]  # not "the arm of the sofa"
     return only_a, only_b
 
 
@@ -279,7 +280,8 @@ def uncommon(word: str) -> bool:
     return word.isalpha() and not getAllLemmas(word)
 
 
-DELEXICAL = frozenset("be have get take make do give go receive".split())
+# Verbs of no content of their own, and those whose subject is an event's noun ("The promotion happened in May")
+DELEXICAL = frozenset("be have get take make do give go receive happen occur".split())
 OWNER_ONLY = frozenset(("\x04owner",))  # doers() of a memory about its owner alone
 
 
