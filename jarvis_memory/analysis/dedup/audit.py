@@ -16,7 +16,7 @@ import pandas as pd
 
 from ...errors import ValidationError
 from ...store.hashing import content_hash
-from . import budget
+from . import budget, relations
 from .blocks import (
     _all_pairs,
     _classify_values,
@@ -147,6 +147,8 @@ def _run_audit(memories: pd.DataFrame, allowance: budget.Budget) -> _Analysis:
     same_set = pd.Series([hash(frozenset(s)) for s in shapes], dtype=np.int64)
     same_core = pd.Series([hash(core_shape(s)) for s in shapes], dtype=np.int64)  # in another construction
     exact_blocks = _windows(same_set, norms) + _windows(same_core, norms) + cut_blocks
+    related = {row: hash(p) for row, t in enumerate(texts) if (p := relations.people(t)) is not None}
+    exact_blocks += _windows(pd.Series(related, dtype=np.int64), norms)  # "Jane is Tom's aunt" / "Tom is her nephew"
     rare_blocks = _probe_blocks(_rare_word_keys(shapes))
     shaped = np.array([" ".join(s) for s in shapes], dtype=object)
     extensions = _extension_pairs(texts, shapes)

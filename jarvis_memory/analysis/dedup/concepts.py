@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from . import occasions
-from .relations import CONVERSE
 from .lexicon import _adjective_heads, _family, _lemmas, bare, derived, past, same_meaning, wordnet
 
 
@@ -15,8 +14,8 @@ def concepts(keys: Iterable[str]) -> dict[str, str]:
     key standing for its connected set (the smallest), for blocking only: texts that say the same in other words
     of one meaning ("is allergic to shellfish" / "has a shellfish allergy") are compared; a pair's verdict is still
     :func:`same_meaning` of its own words.  Keys that mean the same are found through what they share (a WordNet
-    synset among their :data:`SENSES`, a derived form, an adjective's head, a relation's converse: "aunt" / "nephew"),
-    never by comparing all pairs.  Empty without WordNet."""
+    synset among their :data:`SENSES`, a derived form, an adjective's head), never by comparing all pairs.  Empty
+    without WordNet."""
     if wordnet() is None:
         return {}
     keys = list(dict.fromkeys(keys))
@@ -29,8 +28,7 @@ def concepts(keys: Iterable[str]) -> dict[str, str]:
         # diagnosis": :func:`derived`, which .restated reads) share a form of their family; a noun of an event's
         # place or time and the event's verb the noun they are formed on ("birthplace", "born": "birth")
         events = (occasions.stems(bare(k)) | occasions.nouns_of(bare(k))) & stems if stems else ()
-        converse = CONVERSE.get(bare(k), ())  # "aunt" and "nephew": one relation said either way round
-        for shared in (*synsets, *forms, *_family(bare(k)), bare(k), *adjective, *named, *events, *converse):
+        for shared in (*synsets, *forms, *_family(bare(k)), bare(k), *adjective, *named, *events):
             sharing.setdefault(shared, []).append(k)
     parent: dict[str, str] = {}
 
@@ -44,7 +42,6 @@ def concepts(keys: Iterable[str]) -> dict[str, str]:
             for y in group[i + 1:]:
                 rx, ry = root(x), root(y)
                 if rx != ry and (same_meaning(x, y) or past(x) != past(y) and derived(bare(x), bare(y))
-                                 or bare(y) in CONVERSE.get(bare(x), ())
                                  or occasions.names_event(x, y) or occasions.names_event(y, x)):
                     parent[max(rx, ry)] = min(rx, ry)
     return {k: root(k) for k in list(parent)}

@@ -79,6 +79,16 @@ def one_relation(a: _Text | _Long, b: _Text | _Long) -> bool:
     return (p, q) == (q2, p2) and (neutral or r2 in CONVERSE.get(r, ()) and not r2 == r in _GENDERED)
 
 
+def people(t: _Text | _Long) -> frozenset[tuple[str, ...]] | None:
+    """The two people of a text :func:`one_relation` reads ("Jane is Tom's aunt": Jane and Tom), or ``None``: the
+    audit compares the texts that name the same two (a relation's converse shares no other word with it)."""
+    if t.size > 7 or not _WORDS.intersection(t.whole.words):
+        return None
+    t = t.whole
+    found = _relation(t.words, t.written, t.breaks, t.hyphened)
+    return None if found is None else frozenset((found[0], found[2]))
+
+
 @lru_cache(maxsize=4096)
 def _relation(words: tuple[str, ...], written: tuple[str, ...], breaks: tuple[bool, ...],
               hyphened: frozenset[int]) -> tuple[tuple[str, ...], str, tuple[str, ...], bool] | None:
