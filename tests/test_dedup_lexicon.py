@@ -217,3 +217,12 @@ def test_till_is_until_but_the_till_is_a_noun() -> None:
     assert verdict("Works the till on Sundays", "Works until Sundays")[0] is None
     assert verdict("Waits for Till after school", "Waits till after school")[0] is None  # a name
     assert verdict("Works at till 3 on Saturdays", "Works until 3 on Saturdays")[0] == "variant"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("No longer eats meat", "Doesn't eat meat any more"),                         # "no longer": "not ... any more"
+    ("I no longer use Emacs", "I don't use Emacs anymore"),
+    ("Can not stand loud music", "Cannot stand loud music"),
+])
+def test_no_longer_and_not_any_more_are_one_negation(a: str, b: str) -> None:
+    assert verdict(a, b)[0] in dedup.DUPLICATE_KINDS

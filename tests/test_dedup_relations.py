@@ -34,6 +34,8 @@ def verdict(a: str, b: str) -> tuple[str | None, str]:
     ("Ivo is Kai's co-worker", "Kai and Ivo are coworkers"),
     ("Lin is engaged to Wen", "Wen is Lin's fiancé"),                             # "engaged to", "married"
     ("Lin and Wen are married", "Wen is Lin's husband"),
+    ("Theo Varga has a sister, Ilka Varga", "Ilka Varga is Theo Varga's sister"),  # "has a R, P"
+    ("User has a cat named Pixel", "Pixel is the user's cat"),                   # any noun, said the same way
 ])
 def test_a_relation_said_the_other_way_round_is_a_paraphrase(a: str, b: str) -> None:
     assert verdict(a, b)[0] == "paraphrase"
@@ -50,6 +52,8 @@ def test_a_relation_said_the_other_way_round_is_a_paraphrase(a: str, b: str) -> 
     ("Greta is Oskar's landlady", "Greta was Oskar's landlady"),
     ("Lotte is Bruno's sister", "Bruno is Lotte's sister"),                        # says the sex of both
     ("Wen is Lin's husband", "Lin is Wen's husband"),
+    ("Has a cat named Pixel", "Pixel is the user's dog"),
+    ("Has a cat named Pixel", "Pixel had a cat"),
 ])
 def test_a_relation_exchanged_or_changed_stays_a_variant_or_unrelated(a: str, b: str) -> None:
     assert verdict(a, b)[0] != "paraphrase"

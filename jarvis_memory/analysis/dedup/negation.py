@@ -9,6 +9,7 @@ of saying makes another act of it ("doesn't claim expenses" is not "disclaims ex
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from lemminflect import getInflection
@@ -17,6 +18,23 @@ from . import lexicon
 
 if TYPE_CHECKING:
     from .text import _Text
+
+# "No longer" is "not ... any longer", and "any more"/"any longer" after a negation only says it is a change: one
+# negation either way (Quirk et al. 1985, 10.64, the negative "no longer"); "can not" is "cannot"
+_NO_LONGER = re.compile(r"(?i)\bno longer\b")
+_ANY_MORE = re.compile(r"(?i)(\b(?:not|never|n't|no)\b.*?)\s+any(?:\s?more|\s+longer)\b")
+_CAN_NOT = re.compile(r"(?i)\bcan not\b")
+
+
+def plain(text: str) -> str:
+    """``text`` with "no longer" as "not", "any more"/"any longer" after a negation left out and "can not" as
+    "cannot": "I no longer like Vim" / "I don't like Vim anymore"."""
+    if "longer" in text:
+        text = _NO_LONGER.sub("not", text)
+    if "any" in text:
+        text = _ANY_MORE.sub(r"\1", text)
+    return _CAN_NOT.sub("cannot", text) if "can not" in text.lower() else text
+
 
 _STATE_FILES = frozenset(("verb.cognition", "verb.emotion", "file31", "file37"))
 _DO = {"do": "VBP", "does": "VBZ", "did": "VBD"}  # the tense "do" gives the verb it carries

@@ -56,7 +56,7 @@ _NEUTRAL = {"spouse": _SPOUSES, "betrothed": frozenset(("fiance", "fiancee", "be
 _PLURAL = {w + "s": w for w in CONVERSE} | {"children": "child", "cousins": "cousin"}
 _ARTICLES = ("the", "a", "an")
 _STATES = {"married": "spouse", "engaged": "betrothed"}
-_WORDS = CONVERSE.keys() | _PLURAL.keys() | _STATES.keys() | {w.split("-")[0] for w in CONVERSE}  # "co-worker": "co"  # one of them in each text, or neither is read
+_WORDS = CONVERSE.keys() | _PLURAL.keys() | _STATES.keys() | {w.split("-")[0] for w in CONVERSE} | {"named", "called"}  # one of them in each text, or neither is read
 
 
 def one_relation(a: _Text | _Long, b: _Text | _Long) -> bool:
@@ -65,8 +65,8 @@ def one_relation(a: _Text | _Long, b: _Text | _Long) -> bool:
     if a.size > 7 or b.size > 7:  # a long text (text._Long) is not parsed again
         return False
     a, b = a.whole, b.whole
-    if not _WORDS.intersection(a.words) or not _WORDS.intersection(b.words):
-        return False
+    if not _WORDS.intersection(a.words) and not _WORDS.intersection(b.words):
+        return False  # a relation word or a name given ("Has a dog named Xena") in one of them, at least
     x, y = (_relation(t.words, t.written, t.breaks, t.hyphened) for t in (a, b))
     if x is None or y is None:
         return False
@@ -93,19 +93,28 @@ def people(t: _Text | _Long) -> frozenset[tuple[str, ...]] | None:
 def _relation(words: tuple[str, ...], written: tuple[str, ...], breaks: tuple[bool, ...],
               hyphened: frozenset[int]) -> tuple[tuple[str, ...], str, tuple[str, ...], bool] | None:
     """``(person, relation, of whom, past)`` of a text that says only "P is Q's R", "Q's R is P", "P is (the) R
-    of/to Q", "P is married/engaged to Q" or "P and Q are Rs", the people as folded words; else ``None``."""
-    if any(breaks[1:]):
-        return None
+    of/to Q", "P is married/engaged to Q", "P and Q are Rs", "Q has a R named P" or "Q has a R, P", the people as
+    folded words; else ``None``.  R is any one word where the text names it as Q's ("Xena is the user's dog": said
+    only the same way round), one of :data:`CONVERSE` in the other forms."""
     tokens: list[list[str]] = []  # folded words, a hyphened run as one ("mother-in-law"); a possessive ends in "'s"
+    cut = []  # where a token follows punctuation
     for i, (w, shown) in enumerate(zip(words, written)):
         w += "'s" if shown.endswith(("'", "\u2019", "'s", "\u2019s")) else ""  # "Finn's", "Ines'"
         if tokens and i - 1 in hyphened:
             tokens[-1].append(w)
         else:
+            cut += [len(tokens)] if breaks[i] and i else []
             tokens.append([w])
     toks = ["-".join(t) for t in tokens]
+    had = next((h for h, w in enumerate(toks) if w in ("has", "have", "had")), None)
+    if had is not None and toks[had + 1:had + 2] in (["a"], ["an"]) and had + 4 < len(toks) + 1:
+        named = toks[had + 3:had + 4] in (["named"], ["called"]) and not cut  # "Has a dog named Xena", "Theo has
+        listed = cut == [had + 3] and toks[had + 2] in CONVERSE  # a sister, Camille"
+        if named or listed:
+            found = _person(toks[had + 3 + named:]), toks[had + 2], _person(toks[:had]) if had else ("user",)
+            return None if None in found else (*found, toks[had] == "had")
     be = [i for i, w in enumerate(toks) if w in ("is", "are", "am", "was", "were")]
-    if len(be) != 1:
+    if cut or len(be) != 1:
         return None
     c = be[0]
     left, right = toks[:c], toks[c + 1:]
@@ -117,10 +126,10 @@ def _relation(words: tuple[str, ...], written: tuple[str, ...], breaks: tuple[bo
         found = _person(left[:k]), r, _person(left[k + 1:])
     elif right[:2] in (["married", "to"], ["engaged", "to"]):
         found = _person(left), _STATES[right[0]], _person(right[2:])
-    elif len(left) >= 2 and left[-2].endswith("'s") and left[-1] in CONVERSE:  # "Finn's godmother is Niamh"
+    elif len(left) >= 2 and left[-2].endswith("'s") and left[-1].replace("-", "").isalpha():  # "Finn's godmother is Niamh"
         found = _person(right), left[-1], _person([*left[:-2], left[-2][:-2]])
-    elif len(right) >= 2 and right[-2].endswith("'s") and right[-1] in CONVERSE:  # "Niamh is Finn's godmother"
-        found = _person(left), right[-1], _person([*right[:-2], right[-2][:-2]])
+    elif len(right) >= 2 and right[-2].endswith("'s") and right[-1].replace("-", "").isalpha():  # "Niamh is Finn's godmother",
+        found = _person(left), right[-1], _person([*right[:-2], right[-2][:-2]])  # "Xena is the user's dog"
     elif right[-2:-1] == ["my"] and right[-1] in CONVERSE:  # "Maureen is my mother"
         found = _person(left), right[-1], _person([*right[:-2], "i"])
     else:  # "Niamh is (the) godmother to Finn"

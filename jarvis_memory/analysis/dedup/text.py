@@ -12,7 +12,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 from wordfreq import zipf_frequency
 
-from . import clauses, contractions, endings, labels, lexicon, numbers, recurrence, reported, roles, times
+from . import clauses, contractions, endings, labels, lexicon, negation, numbers, recurrence, reported, roles, times
 from .light import light_verbs
 from .reported import HEDGES
 from .symbols import VALUE
@@ -132,7 +132,7 @@ def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
     if not _ARROW_SIGNS.isdisjoint(text):
         text = _ARROW.sub(" then ", _COMPARISON.sub(lambda m: _COMPARED[m[1]], text))
     text = numbers.in_digits(text)
-    text = contractions.expanded(text)
+    text = negation.plain(contractions.expanded(text))
     if "'" in text or "’" in text:
         text = _POSSESSIVE.sub("\x00", text).replace("'", "").replace("’", "")
     owned = set()  # where a possessive's "'s" ended a word: it is shown ("sister's"), and names an owner
