@@ -1463,3 +1463,8 @@ def test_names_the_user_in_a_pseudo_cleft_and_weekday_abbreviations(a: str, b: s
 def test_an_abbreviation_that_is_a_word_is_a_day_only_with_a_capital_inside_a_memory() -> None:
     assert verdict("Sat on the bench", "Saturday on the bench")[0] == "variant"
     assert verdict("Gets the sun on Sun", "Gets the sun on Sunday")[0] == "near"
+
+
+def test_a_relation_noun_of_two_words_before_a_name_is_that_person() -> None:
+    assert verdict("Ilka is vegan", "Her business partner Ilka is vegan and bakes without butter")[0] == "subsumed"
+    assert verdict("Ilka is vegan", "Her sister's friend Ilka is vegan")[0] is None  # a possessive: someone else's

@@ -79,10 +79,12 @@ def other_subject(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
 
 
 def _apposed(t: _Text, i: int, name: int) -> bool:
-    """Whether word ``i`` is a relation noun right before the name at ``name`` that it stands in apposition to, the
-    same person ("my brother Étienne has two boys" / "Étienne has two boys"; not "Tom's dog", a possessive)."""
-    return i + 1 == name and t.names[name] and lexicon.names_a_person(t.keys[i]) \
-        and not t.written[i].endswith(("'s", "’s", "'", "’"))
+    """Whether word ``i`` is (a part of) a relation noun right before the name at ``name`` that it stands in
+    apposition to, the same person ("my brother Étienne has two boys", "her business partner Marisol is vegan" /
+    "Étienne has two boys"; not "Tom's dog", a possessive)."""
+    run = range(i, name)
+    return t.names[name] and name - 1 in t.content and lexicon.names_a_person(t.keys[name - 1]) \
+        and all(k in t.content and not t.written[k].endswith(("'s", "’s", "'", "’")) for k in run)
 
 
 def _later_clause(shorter: _Text, longer: _Text) -> int:
