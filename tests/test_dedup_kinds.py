@@ -1468,3 +1468,10 @@ def test_an_abbreviation_that_is_a_word_is_a_day_only_with_a_capital_inside_a_me
 def test_a_relation_noun_of_two_words_before_a_name_is_that_person() -> None:
     assert verdict("Ilka is vegan", "Her business partner Ilka is vegan and bakes without butter")[0] == "subsumed"
     assert verdict("Ilka is vegan", "Her sister's friend Ilka is vegan")[0] is None  # a possessive: someone else's
+
+
+def test_what_one_has_is_no_place_where_something_else_happened() -> None:
+    assert verdict("Ines has a vineyard", "Ines grew up on a vineyard")[0] is None
+    assert verdict("Has a boat", "Lived on a boat in Kiel for a year")[0] is None
+    assert verdict("Theo goes to judo practice twice a week", "Theo has judo practice two times a week")[0] \
+        in dedup.DUPLICATE_KINDS  # "goes to": no verb of its own

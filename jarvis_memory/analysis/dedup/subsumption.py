@@ -162,6 +162,7 @@ def under_another_verb(shorter: _Text, longer: _Text, same: dict[str, str]) -> b
     return False
 
 _OF_PLACE = frozenset(("from", "in", "at", "near"))  # relation words of a place: "colleague from Jordan"
+_CIRCUMSTANCES = _OF_PLACE | {"on", "into", "to", "by"}  # where or how something else happens: "on a farm"
 
 
 def acted_on_otherwise(shorter: _Text, longer: _Text, same: dict[str, str]) -> bool:
@@ -192,6 +193,8 @@ def acted_on_otherwise(shorter: _Text, longer: _Text, same: dict[str, str]) -> b
         elif longer.roles[j] != "subj" and _governor(longer, j) == verb and verb not in AUXILIARY_LEMMAS \
                 and not _compound_opened(shorter, i, longer, j):
             return True  # "Cooks the kids" / "Cooks for the kids": what it acts on is now only a relation
+        elif verb == "have" and longer.roles[j] in _CIRCUMSTANCES and (_governor(longer, j) or "be") not in DELEXICAL:
+            return True  # "Has a farm" / "Grew up on a farm": what one has, now where something else happened
         elif any(longer.roles[m] == "obj" and longer.keys[m] not in shorter.bag
                  and lexicon.can_mean(verb, _governor(longer, m) or "be") for m in longer.content):
             return True
