@@ -217,6 +217,7 @@ def test_till_is_until_but_the_till_is_a_noun() -> None:
     assert verdict("Works the till on Sundays", "Works until Sundays")[0] is None
     assert verdict("Waits for Till after school", "Waits till after school")[0] is None  # a name
     assert verdict("Works at till 3 on Saturdays", "Works until 3 on Saturdays")[0] == "variant"
+    assert verdict("Checks the café till at closing", "Checks the café until closing")[0] not in dedup.DUPLICATE_KINDS
 
 
 @pytest.mark.parametrize(("a", "b"), [
@@ -226,3 +227,7 @@ def test_till_is_until_but_the_till_is_a_noun() -> None:
 ])
 def test_no_longer_and_not_any_more_are_one_negation(a: str, b: str) -> None:
     assert verdict(a, b)[0] in dedup.DUPLICATE_KINDS
+
+
+def test_any_more_of_a_quantity_is_kept() -> None:
+    assert verdict("Doesn't want any more pets", "Doesn't want pets")[0] not in dedup.DUPLICATE_KINDS

@@ -9,6 +9,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from .recurrence import RATES
+from .roles import RELATIONS
 from .text import is_number
 
 if TYPE_CHECKING:
@@ -22,6 +23,9 @@ _MULTIPLIERS = frozenset("half quarter double triple treble".split())
 _CURRENCIES = frozenset(("pound", "euro", "dollar", "quid", "buck"))
 
 
+_ELLIPTIC = RELATIONS.keys() | {"", "more"}  # what may follow a count whose noun is left out ("two with her ex")
+
+
 def counted(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
     """Whether the longer counts a noun the shorter has in the singular: a number before its plural ("for an hour" /
     "for two hours"), a number before the shorter's rate or after its "every" ("twice a week" / "weekly", "every
@@ -30,7 +34,13 @@ def counted(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
     "ran a marathon" / "ran his first marathon": an ordinal counts nothing), a currency next to its number (a price,
     not a count), or a number that ends a range from a shared one ("12 August" / "12-19 August").  A word is
     singular where it is its own lemma."""
+    counts = any(w.isdigit() and len(w) < 4 or w == "once" for w in shorter.words)  # a count, no year
     for i in extra:
+        if counts and i and longer.words[i - 1] in ("and", "plus") and (longer.words[i] == "another" or is_number(
+                longer.words[i]) and len(longer.words[i]) < 4 and longer.written[i].lower() != "one"  # "one": a pronoun
+                and (longer.words[i + 1] if i + 1 < len(longer.words) else "") in _ELLIPTIC):  # not "and two
+            # daughters"
+            return True  # "Has one child" / "... one with Jamal and two with her ex": the count grows (not a year)
         if is_number(longer.words[i]) and _range_end(longer, i, extra):
             return True  # "Holiday 12 August" / "Holiday 12-19 August", "from 9 to 5": a range, not a date
         number = next((j for j in (i + 1, i - 1) if 0 <= j < len(longer.words) and is_number(longer.words[j])), None)

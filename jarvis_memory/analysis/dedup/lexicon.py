@@ -90,6 +90,12 @@ def key(word: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
+def no_verb(word: str) -> bool:
+    """Whether a folded word is no number and lemminflect never reads it as a verb ("café", "shop"; not "naps",
+    "works", "9")."""
+    return not word[:1].isdigit() and "VERB" not in getAllLemmas(word)
+
+
 def is_noun(word: str) -> bool:
     """Whether a folded word is mostly a noun: lemminflect reads it as one, or WordNet's sense counts (how often
     each sense was tagged in the SemCor corpus) have it more often a noun than a verb ("vet": 1 / 0, which

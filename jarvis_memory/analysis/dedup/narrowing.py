@@ -65,17 +65,21 @@ def takes_out(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
     when driving", "Eats no meat" / "Eats no red meat": a narrower thing denied denies less), a downtoner
     before a shared word (:data:`_DOWNTONERS`: "Is vegetarian" / "Is mostly vegetarian"; not "Collects records" /
     "... records, mostly funk")."""
-    def reaches_shared(i: int) -> bool:  # a privative adjective: the nouns right after it ("previous line
+    def reaches_shared(i: int) -> bool:  # a privative adjective: the nouns right after it ("previous line manager"),
         nouns = itertools.takewhile(lambda j: j in longer.content and not longer.breaks[j], range(i + 1, len(longer.words)))
-        return any(j not in extra for j in nouns)  # manager"); an exception: its clause ("every day of the week")
+        return any(j not in extra for j in nouns) \
+            or i > 0 and i - 1 not in extra and longer.written[i - 1].endswith(("'s", "\u2019s"))  # "her manager's
+        # previous assistant": another one's; an exception: its clause ("every day of the week")
 
-    def clause_shared(i: int) -> bool:
-        start = max((j for j in range(i + 1) if longer.breaks[j]), default=0)
+    def clause_shared(i: int) -> bool:  # an exception opening its phrase ("..., except kale") reaches the one before
+        start = max((j for j in range(i) if longer.breaks[j]), default=0)
         return any(j not in extra for j in longer.content if start <= j < i)
 
     # so "her previous marriage" or "..., which covers prescriptions apart from the levy" take nothing out of "Has
     # one son" or "Has a medical card"
-    return any(longer.words[i] in _EXCEPT and clause_shared(i) or longer.words[i] in _PRIVATIVE and reaches_shared(i)
+    return any(longer.words[i] in _EXCEPT and clause_shared(i)
+               or longer.words[i - 2:i] == ("other", "than") and clause_shared(i - 2)  # "anything other than X"
+               or longer.words[i] in _PRIVATIVE and reaches_shared(i)
                or _likened(longer, i, extra)
                or (longer.words[i] in _CONDITIONALS or longer.words[i] == "long" and longer.words[i - 1:i + 2] == (
                    "as", "long", "as")) and not any(longer.roles[j].startswith("verb") for j in extra if j < i)

@@ -53,7 +53,7 @@ def every(tokens: list[tuple]) -> list[tuple]:
         if word in _SAME_RATES:
             out.append((_SAME_RATES[word], *t[1:]))
             continue
-        day = _weekday(t, not out or t[2])
+        day = _weekday(t, not out or t[2], bool(out) and (out[-1][3] or out[-1][4].rstrip(".") in _TITLES))
         if day:  # "Weds through Fri" as "wednesday through friday"
             word, t = day, (day, *t[1:])
         following = tokens[k + 1][0] if k + 1 < len(tokens) and not tokens[k + 1][2] else ""
@@ -136,15 +136,17 @@ _BEFORE_A_DAY = frozenset("on at in by until till from to since before after eve
 # The weekdays' abbreviations as written, capitalised (CLDR's English abbreviated day names, and "Tues", "Thurs"):
 # "Wed", "Sat" and "Sun" are words too, so only a capital makes them days
 _DAY_ABBREVIATIONS = frozenset("Mon Tue Tues Wed Weds Thu Thur Thurs Fri Sat Sun".split())
+_TITLES = frozenset("Dr Mr Mrs Ms Miss Prof Mx".split())  # before a name
 
 
-def _weekday(t: tuple, opening: bool) -> str | None:
+def _weekday(t: tuple, opening: bool, after_name: bool) -> str | None:
     """The weekday a token abbreviates ("Fri", "Weds", "thurs"), or ``None``: one that is a word too ("Sat", "Wed")
     only with a capital, not where any word has one (opening a memory or a sentence: ``opening``)."""
     shown = t[4].rstrip(".")
     word = lexicon.is_word(t[0])
-    if shown not in _DAY_ABBREVIATIONS and (shown.capitalize() not in _DAY_ABBREVIATIONS or word) or word and opening:
-        return None
+    if shown not in _DAY_ABBREVIATIONS and (shown.capitalize() not in _DAY_ABBREVIATIONS or word) or word and opening \
+            or word and after_name:
+        return None  # "Dr Sun", "Mrs Wed": a name
     return next(d for d in WEEKDAYS if d.startswith(shown[:3].lower()))
 
 

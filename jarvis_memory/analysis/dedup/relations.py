@@ -143,6 +143,6 @@ def _relation(words: tuple[str, ...], written: tuple[str, ...], breaks: tuple[bo
 def _person(words: list[str]) -> tuple[str, ...] | None:
     """A person's words without an opening article (a name, "the user", "her sister"), or ``None`` for a phrase
     of more than three words or with a possessive inside."""
-    words = words[1:] if words[:1] and words[0] in _ARTICLES else words
-    ok = 0 < len(words) <= 3 and all(w.replace("-", "").isalpha() for w in words)
+    words = words[1:] if words[:1] == ["the"] else ["a", *words[1:]] if words[:1] == ["an"] else words  # "a
+    ok = 0 < len(words) <= 3  # doctor" is kept apart from "the doctor": some one, not one person and all(w.replace("-", "").isalpha() for w in words)
     return ("user",) if words in (["i"], ["me"]) else tuple(words) if ok else None  # the owner: "the user", "I"

@@ -209,9 +209,11 @@ def owner_possessive(a: _Text, only_a: list[str], b: _Text, only_b: list[str]) -
         after = [a.keys[j] for j in range(i + 1, min(i + 3, len(a.words))) if j in a.content]  # "her (right) wrist"
         j = b.first.get(after[0], 0) if after else 0
         if j and b.words[j - 1] == "user" and b.written[j - 1].endswith(("'s", "\u2019s")) and not any(
-                a.names[m] or lexicon.names_a_person(a.keys[m]) for m in range(i)):  # no one before it it may
-            only_a, only_b = [w for w in only_a if w != k], [w for w in only_b if w != "user"]  # stand for ("Tom ... his")
-        elif any(lexicon.names_a_body_part(w) and "the" in b.words[max(b.first[w] - 2, 0):b.first[w]]
+                m in a.content and a.roles[m] in ("subj", "obj") for m in range(i)):  # no one before it it may
+            only_a, only_b = [w for w in only_a if w != k], [w for w in only_b if w != "user"]  # stand for ("Tom
+            # looks after his mother", "The hen sits on her eggs")
+        elif not any(a.roles[m] == "subj" for m in range(i)) and any(
+                lexicon.names_a_body_part(w) and "the" in b.words[max(b.first[w] - 2, 0):b.first[w]]
                  and b.words[b.first[w] + 1:b.first[w] + 2] != ("of",) for w in after if w in b.first):
             only_a = [w for w in only_a if w != k]  # not "the arm of the sofa"
     return only_a, only_b
@@ -336,7 +338,7 @@ def owner_named(words: tuple[str, ...], names: tuple[bool, ...], word_roles: tup
     bakery where Priya works is something she loves")."""
     if AGENT in word_roles:  # "Arlo is taken swimming by her": a passive's pronoun agent, no one else named before
         k = word_roles.index(AGENT) + 1  # but its subject ("Maria's son is driven by her": Maria)
-        if k < len(words) and words[k] in ("her", "him", "me") \
+        if k < len(words) and words[k] in ("her", "him", "me") and (k + 1 == len(words) or words[k + 1] in RELATIONS) \
                 and not any(names[j] and words[j + 1:j + 2] != ("is",) or words[j] in _SUBJECT_PRONOUNS
                             for j in range(k)):  # "She was taught by him": the owner is the subject
             return (*words[:k], "user", *words[k + 1:])

@@ -178,9 +178,10 @@ def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
         word = _LETTER_A if token == "A" and tokens and not brk or letter \
             else lexicon.american(numbers.WORDS.get(spelled, spelled))
         if spelled in ("till", "til") and not (tokens and (tokens[-1][0] in roles.DETERMINERS or token[0].isupper()
-                                                           or tokens[-1][0] in roles.RELATIONS)):
+                                                           or tokens[-1][0] in roles.RELATIONS
+                                                           or lexicon.no_verb(tokens[-1][0]))):
             word = "until"  # the older word "until" was made from (Merriam-Webster); not "the till", "at till 3",
-            # "waits for Till" (a name)
+            # "waits for Till" (a name), "the shop till" (after a noun)
         tokens.append((word, spelled, brk, token[0].isupper() and not token.isupper() and (
             bool(tokens) or word not in _NO_NAMES and roles.uncommon(word)),
             _shared(token + ("'" if token[-1] == "s" else "'s") if match.end() in owned else token), joined))
