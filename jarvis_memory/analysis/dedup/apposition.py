@@ -1,7 +1,7 @@
 """A name given with "called" or "named", or set beside its noun: "Her TAFE teacher is called Robyn" / "Her TAFE
 teacher Robyn is strict", "Has a sister named Leila" / "Has a sister, Leila, who is a doctor", "The book club is
-called the Chapeltown Readers" / "The book club, the Chapeltown Readers, meets monthly" (apposition: Quirk et al.
-1985, 17.65-17.72, the naming relation of a close or loose appositive)."""
+called the Chapeltown Readers" / "The book club, the Chapeltown Readers, meets monthly" (apposition: the
+naming relation of a close or loose appositive, Quirk et al. 1985)."""
 
 from __future__ import annotations
 

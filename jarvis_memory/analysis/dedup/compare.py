@@ -81,9 +81,11 @@ def _as_written(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> 
         return _Verdict("paraphrase")
     if only_a != only_b and (labels.held(a, b, only_a, only_b) or labels.held(b, a, only_b, only_a)):
         return _Verdict("paraphrase")  # "Phone: iPhone 15" / "Uses an iPhone 15"
-    only_a, only_b = owner_possessive(a, only_a, b, only_b)  # "her mother" / "the user's mother", "her wrist" /
-    only_b, only_a = owner_possessive(b, only_b, a, only_a)  # "the wrist"
-    only_a, only_b = apposition.named(a, only_a, b), apposition.named(b, only_b, a)  # "X is called Y" / "X Y"
+    if not POSSESSIVES.isdisjoint(only_a) or not POSSESSIVES.isdisjoint(only_b):  # "her mother" / "the user's
+        only_a, only_b = owner_possessive(a, only_a, b, only_b)  # mother", "her wrist" / "the wrist"
+        only_b, only_a = owner_possessive(b, only_b, a, only_a)
+    if "call" in only_a or "name" in only_a or "call" in only_b or "name" in only_b:  # "X is called Y" / "X Y"
+        only_a, only_b = apposition.named(a, only_a, b), apposition.named(b, only_b, a)
     if any(had_person(a, a.first[k], b, b.first[k]) for k in (a.verbs ^ b.verbs) & bag_a.keys() & bag_b.keys()):
         return _NONE  # "Coaches tennis" / "Has a tennis coach": one word, a doing and a person one has
     if len(only_a) == len(only_b) == 1 and (only_a[0] in SKILL_RELATIONS or only_b[0] in SKILL_RELATIONS) \

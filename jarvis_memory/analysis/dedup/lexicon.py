@@ -91,8 +91,8 @@ def key(word: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def no_verb(word: str) -> bool:
-    """Whether a folded word is no number and lemminflect never reads it as a verb ("café", "shop"; not "naps",
-    "works", "9")."""
+    """Whether a folded word is no number and lemminflect never reads it as a verb ("café", "Sunday"; not "naps",
+    "shop", "9")."""
     return not word[:1].isdigit() and "VERB" not in getAllLemmas(word)
 
 
@@ -284,24 +284,24 @@ def names_a_person(word: str) -> bool:
     """Whether a key's most frequent WordNet sense, of any part of speech (by its SemCor count, then WordNet's
     order), is a person ("teacher", "daughter"; not "surgery", nor "heavy", which is a noun for an actor in a rare
     sense).  ``False`` without WordNet."""
-    reader = wordnet()
-    if reader is None or not word.isalpha():
-        return False
-    senses = reader.synsets(word)
-    if not senses:
-        return False
-    uses = [sum(n.count() for n in s.lemmas() if n.name() == word) for s in senses]
-    return senses[max(range(len(senses)), key=lambda k: (uses[k], -k))].lexname() in _PERSON_FILES
+    return _usual_file(word, None) in _PERSON_FILES
 
 
 @lru_cache(maxsize=4096)
 def names_a_body_part(word: str) -> bool:
-    """Whether a key's most frequent WordNet noun sense is a part of the body ("wrist", "knee"), as
-    :func:`names_a_person` reads senses.  ``False`` without WordNet."""
+    """Whether a key's most frequent WordNet noun sense, read as :func:`names_a_person` reads them, is a part of the
+    body ("wrist", "knee").  ``False`` without WordNet."""
+    return _usual_file(word, "n") in _BODY_FILES
+
+
+def _usual_file(word: str, pos: str | None) -> str | None:
+    """The lexicographer file of a word's most frequent WordNet sense (of part of speech ``pos``, or of any)."""
     reader = wordnet()
-    senses = reader.synsets(word, "n") if reader is not None and word.isalpha() else []
+    senses = reader.synsets(word, pos) if reader is not None and word.isalpha() else []
+    if not senses:
+        return None
     uses = [sum(n.count() for n in s.lemmas() if n.name() == word) for s in senses]
-    return bool(senses) and senses[max(range(len(senses)), key=lambda k: (uses[k], -k))].lexname() in _BODY_FILES
+    return senses[max(range(len(senses)), key=lambda k: (uses[k], -k))].lexname()
 
 
 @lru_cache(maxsize=200_000)

@@ -3,7 +3,7 @@
 
 Only a state (a verb whose most used WordNet sense is of emotion or cognition: lexnames(5WN) 31, 37) whose
 prefixed form WordNet lists as its antonym: for an action the prefixed verb undoes it ("doesn't connect" is not
-"disconnects", "doesn't appear" is not "disappears"; Quirk et al. 1985, I.21: the reversative "dis-"), and a verb
+"disconnects", "doesn't appear" is not "disappears"; the reversative "dis-" of Quirk et al. 1985), and a verb
 of saying makes another act of it ("doesn't claim expenses" is not "disclaims expenses").
 """
 
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 # "No longer" is "not ... any longer", and "any more"/"any longer" closing a clause after a negation only says it
 # is a change (not "any more children", a quantity): one
-# negation either way (Quirk et al. 1985, 10.64, the negative "no longer"); "can not" is "cannot"
+# negation either way (the negative "no longer" of Quirk et al. 1985); "can not" is "cannot"
 _NO_LONGER = re.compile(r"(?i)\bno longer\b")
 _ANY_MORE = re.compile(r"(?i)(\b(?:not|never|n't|no)\b.*?)\s+any(?:\s?more|\s+longer)\b(?=\s*(?:[.,;!?]|$))")
 _CAN_NOT = re.compile(r"(?i)\bcan not\b")

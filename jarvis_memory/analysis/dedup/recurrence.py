@@ -141,12 +141,14 @@ _TITLES = frozenset("Dr Mr Mrs Ms Miss Prof Mx".split())  # before a name
 
 def _weekday(t: tuple, opening: bool, after_name: bool) -> str | None:
     """The weekday a token abbreviates ("Fri", "Weds", "thurs"), or ``None``: one that is a word too ("Sat", "Wed")
-    only with a capital, not where any word has one (opening a memory or a sentence: ``opening``)."""
+    only with a capital, not where any word has one (opening a memory or a sentence: ``opening``) nor after a name or
+    a title (``after_name``: "Dr Sun")."""
     shown = t[4].rstrip(".")
+    if shown.capitalize() not in _DAY_ABBREVIATIONS:
+        return None  # most words
     word = lexicon.is_word(t[0])
-    if shown not in _DAY_ABBREVIATIONS and (shown.capitalize() not in _DAY_ABBREVIATIONS or word) or word and opening \
-            or word and after_name:
-        return None  # "Dr Sun", "Mrs Wed": a name
+    if shown not in _DAY_ABBREVIATIONS and word or word and (opening or after_name):
+        return None  # "sat", "Sat on the bench", "Dr Sun": a word, or a name
     return next(d for d in WEEKDAYS if d.startswith(shown[:3].lower()))
 
 

@@ -5,9 +5,9 @@ cousins".  Read only from a text that says nothing else, in one clause.
 
 The relation words are written here by hand: WordNet, the lexical database this package reads (:mod:`.lexicon`),
 has no converse or symmetric relation between nouns (Miller 1995, "WordNet: a lexical database for English": nouns
-are linked by hypernymy, meronymy and antonymy only), and no package ships a kinship table.  The groups follow the
-kinship terms of Read 2001 ("Formal analysis of kinship terminologies", Field Methods 13) and the relation nouns of
-workplace and home a memory names.
+are linked by hypernymy, meronymy and antonymy only), and no package ships a kinship table.  The groups are
+English kinship terms and the relation nouns of work and home a memory names.  Also read: "Q has a R named P" and
+"Q has a R, P" as "P is Q's R" ("Has a dog named Xena" / "Xena is the user's dog", any noun said the same way).
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ def one_relation(a: _Text | _Long, b: _Text | _Long) -> bool:
     if a.size > 7 or b.size > 7:  # a long text (text._Long) is not parsed again
         return False
     a, b = a.whole, b.whole
-    if not _WORDS.intersection(a.words) and not _WORDS.intersection(b.words):
+    if not (_said(a.words) or _said(b.words)):
         return False  # a relation word or a name given ("Has a dog named Xena") in one of them, at least
     x, y = (_relation(t.words, t.written, t.breaks, t.hyphened) for t in (a, b))
     if x is None or y is None:
@@ -82,14 +82,20 @@ def one_relation(a: _Text | _Long, b: _Text | _Long) -> bool:
 def people(t: _Text | _Long) -> frozenset[tuple[str, ...]] | None:
     """The two people of a text :func:`one_relation` reads ("Jane is Tom's aunt": Jane and Tom), or ``None``: the
     audit compares the texts that name the same two (a relation's converse shares no other word with it)."""
-    if t.size > 7 or not _WORDS.intersection(t.whole.words):
+    if t.size > 7 or not _said(t.whole.words):
         return None
     t = t.whole
     found = _relation(t.words, t.written, t.breaks, t.hyphened)
     return None if found is None else frozenset((found[0], found[2]))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=200_000)  # asked of both texts of every compared pair
+def _said(words: tuple[str, ...]) -> bool:
+    """Whether the words hold a relation or naming word (:data:`_WORDS`)."""
+    return not _WORDS.isdisjoint(words)
+
+
+@lru_cache(maxsize=65_536)
 def _relation(words: tuple[str, ...], written: tuple[str, ...], breaks: tuple[bool, ...],
               hyphened: frozenset[int]) -> tuple[tuple[str, ...], str, tuple[str, ...], bool] | None:
     """``(person, relation, of whom, past)`` of a text that says only "P is Q's R", "Q's R is P", "P is (the) R

@@ -203,7 +203,7 @@ def owner_possessive(a: _Text, only_a: list[str], b: _Text, only_b: list[str]) -
     """``only_a`` and ``only_b`` (each text's words the other lacks) without a possessive determiner of ``a`` that
     ``b`` says as the owner's ("her mother" / "the user's mother") or, before a part of the body, with "the" ("a
     sprain in her right wrist" / "in the right wrist": the definite article names a part of the body of someone the
-    clause names, Quirk et al. 1985, 5.33), and without that "user"."""
+    clause names, as in Quirk et al. 1985), and without that "user"."""
     for k in [k for k in only_a if k in POSSESSIVES]:
         i = a.first[k]
         after = [a.keys[j] for j in range(i + 1, min(i + 3, len(a.words))) if j in a.content]  # "her (right) wrist"
@@ -221,8 +221,8 @@ def owner_possessive(a: _Text, only_a: list[str], b: _Text, only_b: list[str]) -
 
 def stranded(words: tuple[str, ...], breaks: tuple[bool, ...], participle: int) -> str | None:
     """The role a preposition left right after a passive's participle gives its subject, or ``None``: "Snowflake is
-    paid for by the team" says what "the team pays for Snowflake" says ("for"; Quirk et al. 1985, 3.65: the
-    prepositional passive)."""
+    paid for by the team" says what "the team pays for Snowflake" says ("for"; the prepositional passive of Quirk et al.
+    1985)."""
     k = participle + 1
     if k < len(words) and words[k] in RELATIONS and words[k] != "by" \
             and (k + 1 == len(words) or words[k + 1] == "by" or breaks[k + 1]):

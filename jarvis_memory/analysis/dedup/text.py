@@ -181,7 +181,7 @@ def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
                                                            or tokens[-1][0] in roles.RELATIONS
                                                            or lexicon.no_verb(tokens[-1][0]))):
             word = "until"  # the older word "until" was made from (Merriam-Webster); not "the till", "at till 3",
-            # "waits for Till" (a name), "the shop till" (after a noun)
+            # "waits for Till" (a name), "the café till" (after a word that is no verb)
         tokens.append((word, spelled, brk, token[0].isupper() and not token.isupper() and (
             bool(tokens) or word not in _NO_NAMES and roles.uncommon(word)),
             _shared(token + ("'" if token[-1] == "s" else "'s") if match.end() in owned else token), joined))
