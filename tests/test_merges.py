@@ -395,3 +395,19 @@ def test_the_reports_run_on_a_database_the_typescript_app_made(kind, tmp_path):
     assert "0 merges in effect, 0 undone" in (folder / "dedup_audit.html").read_text(encoding="utf-8")
     usage = json.loads((folder / "usage_report.json").read_text(encoding="utf-8"))
     assert (usage["memory_store_events"], usage["store_events_merged_memory"], usage["store_events_missing_memory"]) == (1, 0, 0)
+
+
+def test_a_removed_row_is_said_with_the_kind_of_its_pair_with_the_row_that_stays(tmp_path):
+    """A row in two decided pairs is retired by the group's survivor: its line names the kind of the pair that joins
+    it to that survivor, not of whichever of its pairs came first (a negation read as "(paraphrase)")."""
+    path = tmp_path / "jarvis.db"
+    with jarvis_memory.Database(path.as_uri()) as db:
+        ids = seed(db)
+        reviewed = review(db, tmp_path / "r.csv", [(ids["tea"], ids["tea2"], "supersede"),
+                                                    (ids["tea2"], ids["tea3"], "supersede")])
+    lines = reviewed.read_text().splitlines()
+    lines[1], lines[2] = lines[1].replace(",near,", ",paraphrase,"), lines[2].replace(",near,", ",variant,")
+    reviewed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--url", path.as_uri(), "dedup", "apply", str(reviewed)])
+    assert result.exit_code == 0, result.output
+    assert f"would retire {ids['tea2']}, superseded by {ids['tea3']} (variant)" in result.output

@@ -221,7 +221,8 @@ def plan(db: Database, pairs: list[Pair]) -> Plan:
                                        lambda i: rows[i]["chars"] or 0, any(p.kind == "subsumed" for p in group))
         duplicates = _roots((p.id_a, p.id_b) for p in group if p.decision == "merge")
         for removed in sorted(members - {survivor}):
-            p = next(p for p in group if removed in (p.id_a, p.id_b))
+            p = next((p for p in group if {p.id_a, p.id_b} == {removed, survivor}), None) \
+                or next(p for p in group if removed in (p.id_a, p.id_b))  # the pair with its survivor, if any
             merged = removed in duplicates and duplicates[removed] == duplicates.get(survivor)
             result.merges.append(Merge(removed, survivor, p.kind, p.score, rows[removed]["content_hash"],
                                        rows[survivor]["content_hash"], "merge" if merged else "supersede"))
