@@ -90,3 +90,12 @@ def test_relation_words_of_one_relation_are_not_one_word_to_the_blocks() -> None
     frame["content_hash"] = frame["content"].map(content_hash)
     found = dedup.candidates(frame)
     assert not found["kind"].isin(dedup.DUPLICATE_KINDS).any()
+
+
+def test_a_relation_of_someones_relation_is_not_read() -> None:
+    """The people of a relation are names or short noun phrases with no possessive inside: "Kai's cousin's friend"
+    is nobody the converse table can turn round."""
+    from jarvis_memory.analysis.dedup.relations import people
+
+    assert people(_text("Ivo is Kai's cousin's friend")) is None
+    assert people(_text("Ivo is Kai's friend")) == frozenset({("ivo",), ("kai",)})

@@ -20,8 +20,8 @@ if TYPE_CHECKING:
     from .text import _Text
 
 # "No longer" is "not ... any longer", and "any more"/"any longer" closing a clause after a negation only says it
-# is a change (not "any more children", a quantity): one
-# negation either way (the negative "no longer" of Quirk et al. 1985); "can not" is "cannot"
+# is a change (not "any more children", a quantity): one negation either way (the negative "no longer" of Quirk et
+# al. 1985); "can not" is "cannot"
 _NO_LONGER = re.compile(r"(?i)\bno longer\b")
 _ANY_MORE = re.compile(r"(?i)(\b(?:not|never|n't|no)\b.*?)\s+any(?:\s?more|\s+longer)\b(?=\s*(?:[.,;!?]|$))")
 _CAN_NOT = re.compile(r"(?i)\bcan not\b")

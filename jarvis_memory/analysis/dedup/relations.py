@@ -56,7 +56,8 @@ _NEUTRAL = {"spouse": _SPOUSES, "betrothed": frozenset(("fiance", "fiancee", "be
 _PLURAL = {w + "s": w for w in CONVERSE} | {"children": "child", "cousins": "cousin"}
 _ARTICLES = ("the", "a", "an")
 _STATES = {"married": "spouse", "engaged": "betrothed"}
-_WORDS = CONVERSE.keys() | _PLURAL.keys() | _STATES.keys() | {w.split("-")[0] for w in CONVERSE} | {"named", "called"}  # one of them in each text, or neither is read
+# A relation or naming word ("co" of "co-worker"): one of them in one text of a pair at least, or neither is read
+_WORDS = CONVERSE.keys() | _PLURAL.keys() | _STATES.keys() | {w.split("-")[0] for w in CONVERSE} | {"named", "called"}
 
 
 def one_relation(a: _Text | _Long, b: _Text | _Long) -> bool:
@@ -147,8 +148,9 @@ def _relation(words: tuple[str, ...], written: tuple[str, ...], breaks: tuple[bo
 
 
 def _person(words: list[str]) -> tuple[str, ...] | None:
-    """A person's words without an opening article (a name, "the user", "her sister"), or ``None`` for a phrase
-    of more than three words or with a possessive inside."""
-    words = words[1:] if words[:1] == ["the"] else ["a", *words[1:]] if words[:1] == ["an"] else words  # "a
-    ok = 0 < len(words) <= 3  # doctor" is kept apart from "the doctor": some one, not one person and all(w.replace("-", "").isalpha() for w in words)
+    """A person's words without an opening "the" (a name, "the user", "her sister"; "an" read as "a"), or ``None``
+    for a phrase of more than three words or with a possessive inside."""
+    # "a doctor" is kept apart from "the doctor": some one, not one person
+    words = words[1:] if words[:1] == ["the"] else ["a", *words[1:]] if words[:1] == ["an"] else words
+    ok = 0 < len(words) <= 3 and all(w.replace("-", "").isalpha() for w in words)
     return ("user",) if words in (["i"], ["me"]) else tuple(words) if ok else None  # the owner: "the user", "I"
