@@ -1491,3 +1491,93 @@ def test_an_exception_or_a_count_of_the_shared_phrase_says_less(a: str, b: str) 
 
 def test_a_count_of_another_noun_still_subsumes() -> None:
     assert verdict("Has one son", "Has one son and two daughters")[0] == "subsumed"
+
+
+# -- round 15: membership, reduced passives, a negation of what one says more, degree, generic "on a", units ----------
+DUPLICATE = set(dedup.DUPLICATE_KINDS)
+
+
+@needs_wordnet
+@pytest.mark.parametrize(("a", "b"), [
+    ("Belongs to the Lisbon rowing club", "Is a member of the Lisbon rowing club"),   # belong.v.05
+    ("Marta is in the quiz team", "Marta is a member of the quiz team"),
+    ("Is on the board of the housing trust", "Is a member of the board of the housing trust"),
+    ("Is part of the church choir", "Is a member of the church choir"),
+    ("Has belonged to the union since 2019", "Has been a member of the union since 2019"),
+    ("Has membership in the gliding club", "Is a member of the gliding club"),
+    ("Belongs to the Harrow Chamber of Commerce", "Is a member of the Harrow Chamber of Commerce"),
+])
+def test_membership_of_a_group_said_any_way_is_one_statement(a: str, b: str) -> None:
+    assert verdict(a, b)[0] in DUPLICATE
+
+
+@needs_wordnet
+@pytest.mark.parametrize(("a", "b"), [
+    ("Belongs to the rowing club", "Belonged to the rowing club"),      # tense
+    ("Is in the quiz team", "Leads the quiz team"),
+    ("Is in church on Sundays", "Is a member of the church"),           # a bare institution: where one is
+    ("The red kayak belongs to Ruth", "Ruth is a member of the kayak club"),
+])
+def test_membership_changed_or_no_group_stays_apart(a: str, b: str) -> None:
+    assert verdict(a, b)[0] not in DUPLICATE
+
+
+@needs_wordnet
+@pytest.mark.parametrize(("a", "b"), [
+    ("Boiler serviced on 3 May", "The boiler was serviced on 3 May"),
+    ("Gas safety certificate obtained in 2019", "Obtained his gas safety certificate in 2019"),
+    ("Final invoice sent on 2 June", "The final invoice was sent on 2 June"),
+])
+def test_a_notes_reduced_passive_is_the_passive(a: str, b: str) -> None:
+    assert verdict(a, b)[0] in DUPLICATE
+
+
+@needs_wordnet
+@pytest.mark.parametrize(("a", "b"), [
+    ("Boiler serviced on 3 May", "Boiler serviced on 3 June"),
+    ("Boiler serviced on 3 May", "Boiler replaced on 3 May"),
+    ("Mum visited on Sunday", "Mum was visited on Sunday"),     # a person does it: active
+    ("Rent increased in May", "Rent was increased in May"),     # said of the thing itself (frame "Something ----s")
+    ("Left-handed", "Left was handed"),                          # a hyphened word is no noun phrase
+])
+def test_no_reduced_passive_where_another_reading_is_meant(a: str, b: str) -> None:
+    assert verdict(a, b)[0] not in DUPLICATE
+
+
+def test_a_negation_in_a_later_clause_still_subsumes() -> None:
+    assert verdict("Drinks soy milk", "Drinks soy milk in tea and never buys cow's milk")[0] == "subsumed"
+    assert verdict("Takes the tram", "Takes the tram to work, but not on Fridays")[0] == "subsumed"
+    assert verdict("Likes tea", "Likes coffee and never drinks tea")[0] not in DUPLICATE  # negates a shared word
+    assert verdict("Owns a van", "Doesn't own a van and rents one")[0] not in DUPLICATE
+
+
+@needs_wordnet
+@pytest.mark.parametrize(("a", "b"), [
+    ("Lena is her best friend", "Lena is her good friend"),
+    ("Wants a bigger flat", "Wants a big flat"),
+    ("His knee is worse in winter", "His knee is bad in winter"),
+])
+def test_a_comparative_or_superlative_is_a_value(a: str, b: str) -> None:
+    assert verdict(a, b)[0] not in DUPLICATE
+
+
+def test_on_a_weekday_is_every_weekday() -> None:
+    assert verdict("Does the shopping on a Thursday evening", "Does the shopping on Thursday evenings")[0] in DUPLICATE
+    assert verdict("Swims on a Sunday", "Swims on Saturdays")[0] not in DUPLICATE
+
+
+def test_a_unit_abbreviated_after_a_number_is_the_unit() -> None:
+    assert verdict("The orchard is 12 ha", "The orchard is 12 hectares")[0] in DUPLICATE
+    assert verdict("The orchard is 12 ha", "The orchard is 12 acres")[0] not in DUPLICATE
+
+
+@needs_wordnet
+@pytest.mark.parametrize(("longer", "shorter"), [
+    ("Her step daughter lives in Hull", "Her daughter lives in Hull"),     # kinship prefix written apart
+    ("His great uncle lives in Hull", "His uncle lives in Hull"),
+    ("Is a retired firefighter", "Is a firefighter"),                      # privative
+    ("Is an aspiring novelist", "Is a novelist"),
+    ("Is slightly deaf", "Is deaf"),                                       # diminisher
+])
+def test_a_modifier_that_makes_another_person_or_less_does_not_subsume(longer: str, shorter: str) -> None:
+    assert verdict(shorter, longer)[0] not in DUPLICATE

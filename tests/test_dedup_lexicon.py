@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from jarvis_memory.analysis import dedup
-from jarvis_memory.analysis.dedup import lexicon
+from jarvis_memory.analysis.dedup import lexicon, verb_senses
 from jarvis_memory.analysis.dedup.compare import _compare
 from jarvis_memory.analysis.dedup.text import _text, _Vocabulary
 from jarvis_memory.store.hashing import content_hash
@@ -154,7 +154,7 @@ def test_without_wordnet_the_audit_degrades_to_review(monkeypatch: pytest.Monkey
     """No WordNet: no synonym is a duplicate and no changed word a typo: both become variants (review)."""
     monkeypatch.setattr(lexicon, "WORDNET_ROOT", str(tmp_path))
     caches = (lexicon.wordnet, lexicon.is_word, lexicon._lemmas, lexicon.same_meaning, lexicon.verb_of,
-              lexicon.can_mean, lexicon.particle_keeps_verb)
+              verb_senses.can_mean, verb_senses.particle_keeps_verb)
     for cached in caches:
         cached.cache_clear()
     try:

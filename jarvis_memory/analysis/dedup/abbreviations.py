@@ -26,10 +26,11 @@ def _expansions(short: str) -> frozenset[str]:
     "yds" → "yard", "St" → "saint", "street"), from :func:`_abbreviations`; none for a word it does not hold or a
     dictionary word (:func:`is_word`)."""
     registry = _abbreviations()
-    if registry is None or not short.isalpha() or is_word(short.casefold()) or not registry.has(short + "."):
+    if registry is None or not short.isalpha() or len(short) < 2 or is_word(short.casefold()):
         return frozenset()  # a dictionary word is itself ("vet" is no "veteran"; "min", "hrs": WordNet's)
+    listed = registry.has(short + ".")  # its units are kept apart: "ha" is only known after a number
     found = set()
-    for before in ("", "2 ", "Elm "):  # alone, a unit after a number, a street type after a name
+    for before in ("", "2 ", "Elm ") if listed else ("2 ",):  # alone, a unit after a number, a street type
         expanded = registry.expand(f"{before}{short}.").removeprefix(before).rstrip(".").casefold()
         if expanded != short.casefold() and expanded.isalpha():
             found.add(expanded)

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
-from . import apposition, instruments, kinds, labels, lexicon, negation, phrasal, relations, times
+from . import apposition, instruments, kinds, labels, lexicon, negation, phrasal, relations, times, verb_senses
 from .abbreviations import abbreviation
 from .counts import BOUNDS, bounds
 from .occasions import held_by_noun, names_event
@@ -130,8 +130,7 @@ def _as_written(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> 
                 synonyms.append((w, match))
                 if (names_event(w, match) or names_event(match, w)) and not held_by_noun(a, only_a, w, b, only_b, match):
                     return _NONE  # "Was born near Whitby": not where she was born
-        # a kind for one of its class: "Is a GP" / "Is a doctor" (the kind says more; not under a negation: "Eats
-        # no meat" says more than "Eats no chicken")
+        # a kind for one of its class: "Is a GP" / "Is a doctor" (not negated: "Eats no meat" says more)
         if (a.indefinite or b.indefinite) and not (a.negations or b.negations):
             for w in list(only_a):
                 match = next((v for v in only_b if (v in b.indefinite and kinds.kind_of(w, v) and _some(b, v)
@@ -147,15 +146,16 @@ def _as_written(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> 
             i, j = a.first[only_a[0]], b.first[only_b[0]]
             verb = a.roles[i].startswith("verb") or b.roles[j].startswith("verb")  # one of them read as a verb
             if same_relation(a, i, b, j) or verb and _same_tense(a.words[i], b.words[j]) \
-                    and lexicon.manner_of(lexicon.bare(a.keys[i]), lexicon.bare(b.keys[j])):
+                    and verb_senses.manner_of(lexicon.bare(a.keys[i]), lexicon.bare(b.keys[j])):
                 synonyms.append((only_a.pop(), only_b.pop()))
     if classed and (only_b if kinds.kind_of(*classed[0]) else only_a):
         return _NONE  # the class's text says something the kind's does not
     synonyms += classed
-    shared = tuple(sorted(bag_a.keys() & bag_b.keys()))
-    if typos or synonyms:
-        shared += tuple(sorted(v for _, v in typos + synonyms))
-    if a.negated or b.negated:
+    both = bag_a.keys() & bag_b.keys()
+    shared = tuple(sorted(both)) + tuple(sorted(v for _, v in typos + synonyms))
+    if not (a.negations and b.negations) and (negation.apart(a, both) or negation.apart(b, both)):
+        negation_differs = False  # what one says more is negated, not what both say
+    elif a.negated or b.negated:
         in_both = set(shared) | {w for w, _ in typos + synonyms}
         as_a = {v: w for w, v in typos + synonyms}  # b's other words as a writes them
         negation_differs = sorted(w for w in a.negated if w in in_both) \
@@ -309,7 +309,7 @@ def _same_words(a: _Text, b: _Text, typos: list[tuple[str, str]]) -> bool:
 
 def _one_slot(a: _Text, b: _Text) -> bool:
     """Whether two texts have the same content words in the same order but at one place ("Moved to Denver" /
-    "Relocated to Denver"): where a word's rarer senses may be read (:func:`lexicon.manner_of`)."""
+    "Relocated to Denver"): where a word's rarer senses may be read (:func:`verb_senses.manner_of`)."""
     if len(a.content) != len(b.content):
         return False
     keys_a, keys_b = a.keys, b.keys
@@ -393,8 +393,8 @@ def _change(a: _Text, run_a: tuple[int, int], b: _Text, run_b: tuple[int, int]) 
     return "word"
 
 
+NO_NEGATION = "(no negation)"  # the value of the member that states what another negates
+
+
 def _negated(t: _Text) -> str:
     return " ".join(v for w, v in zip(t.words, t.written) if w in NEGATIONS) or NO_NEGATION
-
-
-NO_NEGATION = "(no negation)"  # the value of the member that states what another negates

@@ -26,14 +26,14 @@ SENSES = 3  # a word's most frequent senses per part of speech (WordNet orders t
 # "visit" share a rare sense, "kid" and "child" their first
 _INFORMAL = ("informal term", "an informal term")  # how WordNet's glosses open for a colloquial word ("informal terms")
 PAST = "\x03past"  # the mark of a past verb form on a word's key: "lived" is not "lives"
+_QUANTITIES = frozenset(("more", "most", "less", "least"))  # determiners of quantity, no degree of "much"
 PERFECT = "\x03perfect"  # of a perfect that lasts a length of time: "has lived here for 5 years" is neither
 
 
 @lru_cache(maxsize=1)
 def wordnet():
-    """nltk's reader over Debian's WordNet 3.0 files, or ``None`` where they are missing (then lexical
-    relations are unknown).  Debian's copy lacks the ``lexnames`` file (lexicographer file names, not used
-    here) and the version line nltk looks for: both are supplied, nothing else is changed."""
+    """nltk's reader over Debian's WordNet 3.0 files, or ``None`` where they are missing (then lexical relations are
+    unknown).  Debian's copy lacks the ``lexnames`` file and the version line nltk looks for: both are supplied."""
     if not os.path.isfile(os.path.join(WORDNET_ROOT, "data.noun")):
         return None
     import nltk.data
@@ -75,14 +75,18 @@ _US_FORMS = {**{w + "wards": w + "ward" for w in ("to", "after", "back", "for", 
 
 @lru_cache(maxsize=200_000)
 def key(word: str) -> str:
-    """A folded word's lemma, marked :data:`PAST` for a past verb form: "kids" → "kid", "began" → "begin" + past,
-    "training" → "train"; names, numbers and unknown words stay as they are."""
+    """A folded word's lemma, marked :data:`PAST` for a past verb form and with its degree for an adjective's: "kids"
+    → "kid", "began" → "begin" + past, "training" → "train"; names, numbers and unknown words as they are."""
     if not word.isalpha():
         return word
     readings = getAllLemmas(word)
     verbs = readings.get("VERB", ())
     if verbs and word != verbs[0] and word in (getInflection(verbs[0], "VBD") or ()):
         return verbs[0] + PAST
+    for lemma in readings.get("ADJ", ()) if word not in _QUANTITIES else ():  # a degree is a value: "bigger"
+        for tag in ("JJR", "JJS"):  # is no "big", "best" no "good" (Quirk et al. 1985, 7.73)
+            if word != lemma and word in (getInflection(lemma, tag) or ()):
+                return f"{lemma}\x04{tag}"  # kept by bare(): no tense
     for pos in ("VERB", "NOUN", "ADJ", "ADV"):
         if readings.get(pos):
             return readings[pos][0]
@@ -264,8 +268,9 @@ _DOINGS = {"noun.act": 4, "noun.cognition": 9, "noun.communication": 10, "noun.e
 _DOING_FILES = frozenset(_DOINGS) | {f"file{n:02d}" for n in _DOINGS.values()}
 
 
-_PERSON_FILES = frozenset(("noun.person", "file18"))  # lexnames(5WN): 18 noun.person
-_BODY_FILES = frozenset(("noun.body", "file08"))  # lexnames(5WN): 08 noun.body
+# lexicographer files by name and number (lexnames(5WN)): 18 noun.person, 08 noun.body, 14 noun.group
+_PERSON_FILES, _BODY_FILES = frozenset(("noun.person", "file18")), frozenset(("noun.body", "file08"))
+_GROUP_FILES = frozenset(("noun.group", "file14"))
 
 
 @lru_cache(maxsize=200_000)
@@ -282,22 +287,30 @@ def _family(k: str) -> frozenset[str]:
 @lru_cache(maxsize=20_000)
 def names_a_person(word: str) -> bool:
     """Whether a key's most frequent WordNet sense, of any part of speech (by its SemCor count, then WordNet's
-    order), is a person ("teacher", "daughter"; not "surgery", nor "heavy", which is a noun for an actor in a rare
-    sense).  ``False`` without WordNet."""
-    return _usual_file(word, None) in _PERSON_FILES
+    order), is a person ("teacher", "daughter"; not "surgery", nor "heavy", a noun for an actor in a rare sense), or
+    where no sense of it was counted, one of its two first noun senses an informal term for one ("mum"; not "cat",
+    a feline by its count).  ``False`` without WordNet."""
+    senses = wordnet().synsets(word, "n")[:2] if wordnet() is not None and word.isalpha() else ()
+    return _usual_file(word, None) in _PERSON_FILES or not any(
+        n.count() for s in senses for n in s.lemmas() if n.name() == word) and any(
+        s.lexname() in _PERSON_FILES and s.definition().startswith(_INFORMAL) for s in senses)
 
 
 @lru_cache(maxsize=4096)
 def names_a_body_part(word: str) -> bool:
-    """Whether a key's most frequent WordNet noun sense, read as :func:`names_a_person` reads them, is a part of the
-    body ("wrist", "knee").  ``False`` without WordNet."""
+    """Whether a key's most frequent WordNet noun sense is a part of the body ("wrist", "knee")."""
     return _usual_file(word, "n") in _BODY_FILES
+
+
+def names_a_group(word: str) -> bool:
+    """Whether a key's (or WordNet collocation's: "chamber_of_commerce") most frequent noun sense is a group."""
+    return _usual_file(word, "n") in _GROUP_FILES
 
 
 def _usual_file(word: str, pos: str | None) -> str | None:
     """The lexicographer file of a word's most frequent WordNet sense (of part of speech ``pos``, or of any)."""
     reader = wordnet()
-    senses = reader.synsets(word, pos) if reader is not None and word.isalpha() else []
+    senses = reader.synsets(word, pos) if reader is not None and word.replace("_", "").isalpha() else []
     if not senses:
         return None
     uses = [sum(n.count() for n in s.lemmas() if n.name() == word) for s in senses]
@@ -340,56 +353,3 @@ def verb_of(noun: str) -> str | None:
                     if form.synset().pos() == "v" and _one_stem(noun, form.name()):
                         return form.name()
     return None
-
-
-@lru_cache(maxsize=20_000)
-def can_mean(x: str, y: str) -> bool:
-    """Whether one of two verb lemmas is, in some sense, the other: a WordNet verb synset of one holds the other
-    ("owns" is one sense of "has", "got" one of "has"; "cancelled" none).  Without WordNet only a verb itself."""
-    reader = wordnet()
-    if x == y or reader is None:
-        return x == y
-    return any(y in s.lemma_names() for s in reader.synsets(x, "v")) \
-        or any(x in s.lemma_names() for s in reader.synsets(y, "v"))
-
-
-@lru_cache(maxsize=20_000)
-def works(verb: str) -> bool:
-    """Whether a verb lemma before "as" says what one works as: one of its four most frequent WordNet senses is, or
-    lies directly under, a sense of working or serving ("works", "serves", "volunteers", "freelances as a nurse" are
-    one; "retired", "trained", "started as a nurse" are not).  Without WordNet only "work"."""
-    reader = wordnet()
-    if reader is None:
-        return verb == "work"
-    return any(s.name() in _WORKING or any(h.name() in _WORKING for h in s.hypernyms())
-               for s in reader.synsets(verb, "v")[:4])
-
-
-_WORKING = frozenset(("work.v.01", "work.v.02", "serve.v.02", "function.v.01", "act.v.01"))
-
-
-@lru_cache(maxsize=20_000)
-def particle_keeps_verb(verb: str, particle: str) -> bool:
-    """Whether a verb lemma with an adverb particle says what the verb says: WordNet's most frequent sense of the
-    phrasal verb is a sense of the verb itself ("save up" is "save", "wake up" is "wake"; "go off", "give away",
-    "work out" are other verbs).  Without WordNet, or for a phrasal verb it lacks, the particle changes the verb."""
-    reader = wordnet()
-    if reader is None:
-        return False
-    phrasal = reader.synsets(f"{verb}_{particle}", "v")
-    return bool(phrasal) and phrasal[0] in reader.synsets(verb, "v")
-
-
-@lru_cache(maxsize=20_000)
-def manner_of(x: str, y: str) -> bool:
-    """Whether one of two verb lemmas names a manner of the other in WordNet: among each one's :data:`SENSES` most
-    frequent verb senses, a sense of one lies directly under (is a troponym of) a sense the other heads as its
-    synset's first lemma ("relocate" is a way to "move", to "have" an experience is to "undergo" it; not "read"
-    aloud / "talk, speak").  Said only of two texts otherwise the same (:func:`.compare._compare`): in another
-    sentence a verb's other senses would count.  ``False`` without WordNet."""
-    reader = wordnet()
-    if reader is None or x == y:
-        return False
-    senses_x, senses_y = reader.synsets(x, "v")[:SENSES], reader.synsets(y, "v")[:SENSES]
-    return any(h in senses_y and h.lemma_names()[0] == y for s in senses_x for h in s.hypernyms()) \
-        or any(h in senses_x and h.lemma_names()[0] == x for s in senses_y for h in s.hypernyms())

@@ -20,10 +20,11 @@ _EXCEPT = frozenset(("except", "excluding", "apart"))  # a phrase of exception (
 # Privative adjectives: a former employer is no employer (Kamp & Partee 1995, "Prototype theory and
 # compositionality", Cognition 57: "former", "fake", "alleged" are neither intersective nor subsective); a closed class
 _PRIVATIVE = frozenset("former previous prior ex erstwhile onetime future prospective potential fake alleged"
-                       " supposed".split())  # not "next", "late", "past": mostly of time ("next August", "late")
+                       " supposed retired aspiring wannabe".split())  # not "next", "late", "past": mostly of time ("next August", "late")
 # Downtoners: "mostly vegetarian" is not quite vegetarian (Quirk et al. 1985, 8.104-8.112: approximators and
 # compromisers, "almost", "nearly", "partly", "mostly", "more or less"), and the exclusive "only" (8.116); closed
-_DOWNTONERS = frozenset("only mostly most partly almost nearly partially largely mainly somewhat semi quasi".split())
+_DOWNTONERS = frozenset("only mostly most partly almost nearly partially largely mainly somewhat semi quasi slightly"
+                        " mildly".split())  # and the diminishers "slightly", "mildly" (8.111)
 _CONDITIONALS = frozenset(("if", "unless", "provided", "providing"))  # open a clause the statement holds only under
 _HABITUAL_CONDITIONS = frozenset(("when", "whenever"))  # on a present habit, right after it ("Walks when it is dry")
 _PARTITIVES = frozenset("most some many few half part several".split())  # before "of": "Most of her friends"

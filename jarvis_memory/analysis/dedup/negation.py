@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from lemminflect import getInflection
 
 from . import lexicon
+from .clauses import SUBORDINATORS
 
 if TYPE_CHECKING:
     from .text import _Text
@@ -61,3 +62,25 @@ def _state(verb: str) -> bool:
     reader = lexicon.wordnet()
     senses = reader.synsets(verb, "v") if reader is not None else []
     return bool(senses) and senses[0].lexname() in _STATE_FILES
+
+
+# Words that open a clause of their own (coordinators and subordinators, Quirk et al. 1985, 13.1, 14.12): a negation
+# after one negates that clause only ("Drinks oat milk and never buys cow's milk" still says "Drinks oat milk")
+_CLAUSE_OPENERS = SUBORDINATORS | {"and", "but", "so", "yet"}
+
+
+def apart(t: _Text, said: set[str]) -> bool:
+    """Whether every negation of ``t`` stands in a clause that opens after ``t`` has said each of ``said`` (keys)
+    once: it negates something more ("Takes ibuprofen for his back, never more than three days in a row"); ``False``
+    for a text with no negation or not all of ``said``."""
+    from .text import NEGATIONS
+
+    if not t.negations or not said or not said <= t.first.keys():
+        return False
+    last = max(t.first[k] for k in said)
+    for i, w in enumerate(t.words):
+        if w in NEGATIONS:
+            opens = max((j for j in range(i + 1) if t.breaks[j] or t.words[j] in _CLAUSE_OPENERS), default=0)
+            if opens <= last:
+                return False
+    return True

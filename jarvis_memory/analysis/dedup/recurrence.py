@@ -61,6 +61,10 @@ def every(tokens: list[tuple]) -> list[tuple]:
             out.append(("fortnightly", "fortnightly", t[2], False, " ".join(u[4] for u in tokens[k:k + 3]), False))
             skip = 2
             continue
+        if word == "a" and out and out[-1][0] == "on" and k + 1 < len(tokens) and not tokens[k + 1][2] and (
+                tokens[k + 1][0] in _SINGULARS or _weekday(tokens[k + 1], False, False)):  # "on a Friday": any one
+            out[-1] = ("every", *out[-1][1:])
+            continue
         if word == "other" and out and out[-1][0] == "every" and not t[2]:
             out.append(("2", *t[1:]))  # "every other Sunday": every second one
             continue

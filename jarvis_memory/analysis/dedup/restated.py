@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from lemminflect import getAllLemmas, getInflection
 
-from . import lexicon
+from . import lexicon, verb_senses
 from .roles import AGENT, AUXILIARIES, CAUSATIVE, DELEXICAL, PARTICLES, PASSIVE, POSSESSIVES, PRONOUNS, doers, stranded
 from .text import ADVERBS
 
@@ -152,10 +152,10 @@ def _doing(t: _Text, i: int) -> bool:
 
 def _core(t: _Text) -> dict[int, str]:
     """``t``'s content words (position -> lemma, tense left out) but its carrying verbs, pronouns, joining prepositions
-    and a particle that keeps its verb ("saving up" is "saving": :func:`lexicon.particle_keeps_verb`)."""
+    and a particle that keeps its verb ("saving up" is "saving": :func:`verb_senses.particle_keeps_verb`)."""
     return {i: lexicon.bare(t.keys[i]) for i in t.content if lexicon.bare(t.keys[i]) not in DELEXICAL and t.words[i] not in PRONOUNS
             and t.words[i] not in _JOINS and not (t.words[i] in PARTICLES and i
-                                                   and lexicon.particle_keeps_verb(lexicon.bare(t.keys[i - 1]), t.words[i]))}
+                                                   and verb_senses.particle_keeps_verb(lexicon.bare(t.keys[i - 1]), t.words[i]))}
 
 
 def _compounded(t: _Text, core: dict[int, str], other: _Text, other_core: dict[int, str]) -> dict[int, str] | None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from lemminflect import getAllLemmas
 
-from . import kinds, lexicon
+from . import kinds, lexicon, verb_senses
 from .apposition import renamed
 from .clauses import SUBORDINATORS
 from .counts import counted
@@ -154,7 +154,7 @@ def under_another_verb(shorter: _Text, longer: _Text, same: dict[str, str]) -> b
                     "ing")) or shorter.keys[i] in same and "be" in shorter.keys)  # its noun acted on: "Is
                 # allergic" / "Outgrew the allergy"
                 or person and longer.roles[j] not in ("obj", "subj", "as", "")  # "Is a vegan" / "Cooks for a vegan"
-                or person and longer.roles[j] == "as" and not lexicon.works(lexicon.bare(longer.keys[v]))  # "Retired
+                or person and longer.roles[j] == "as" and not verb_senses.works(lexicon.bare(longer.keys[v]))  # "Retired
                 # as a nurse"; not "Works as a nurse"
                 or "be" in shorter.keys and ("be" in longer.keys[v + 1:j] or any(  # an infinitive ("to get")
                     longer.words[m] == "to" and _base_verb(longer.words[m + 1]) for m in range(v + 1, j)))):
@@ -171,7 +171,7 @@ def acted_on_otherwise(shorter: _Text, longer: _Text, same: dict[str, str]) -> b
     recommended a podcast"), or it is only a circumstance where another object is had ("Has a motorcycle" / "Got
     a speeding ticket on his motorcycle").  What the shorter's copula describes ("is a nurse") may stand
     under any verb or after "as", but not as a circumstance of another thing acted on ("Is left-handed" / "Wears
-    a ring on the left hand").  Two verbs act alike when one can mean the other (:func:`lexicon.can_mean`: "has" / "owns").
+    a ring on the left hand").  Two verbs act alike when one can mean the other (:func:`verb_senses.can_mean`: "has" / "owns").
     A name in the shorter's subject may not become what a relation word acts on ("Her colleague Jordan" / "... from
     Jordan").  ``same`` maps a word of the shorter to the longer's word that stands for it (a synonym)."""
     for i in shorter.content:
@@ -188,7 +188,7 @@ def acted_on_otherwise(shorter: _Text, longer: _Text, same: dict[str, str]) -> b
                 return True  # of another thing acted on: "Is left-handed" / "Wears a ring on the left hand"
             continue
         if longer.roles[j] == "obj":
-            if not lexicon.can_mean(verb, _governor(longer, j) or "be"):
+            if not verb_senses.can_mean(verb, _governor(longer, j) or "be"):
                 return True
         elif longer.roles[j] != "subj" and _governor(longer, j) == verb and verb not in AUXILIARY_LEMMAS \
                 and not _compound_opened(shorter, i, longer, j):
@@ -196,7 +196,7 @@ def acted_on_otherwise(shorter: _Text, longer: _Text, same: dict[str, str]) -> b
         elif verb == "have" and longer.roles[j] in _CIRCUMSTANCES and (_governor(longer, j) or "be") not in DELEXICAL:
             return True  # "Has a farm" / "Grew up on a farm": what one has, now where something else happened
         elif any(longer.roles[m] == "obj" and longer.keys[m] not in shorter.bag
-                 and lexicon.can_mean(verb, _governor(longer, m) or "be") for m in longer.content):
+                 and verb_senses.can_mean(verb, _governor(longer, m) or "be") for m in longer.content):
             return True
     return False
 
@@ -250,20 +250,25 @@ def _relation(t: _Text, word: str, i: int) -> str:
 
 def changes_a_verb(longer: _Text, extra: set[int]) -> bool:
     """Whether an extra word is an adverb particle (:data:`PARTICLES`) right after a word both texts share that
-    can be a verb, making another verb (:func:`lexicon.particle_keeps_verb`): "go off" is not "go" ("screens go
+    can be a verb, making another verb (:func:`verb_senses.particle_keeps_verb`): "go off" is not "go" ("screens go
     off" / "screens go ... on Fridays"), "saving up" is "saving"."""
     for i in extra:
         verb = getAllLemmas(longer.words[i - 1]).get("VERB") if i and longer.words[i] in PARTICLES else None
         if verb and i - 1 not in extra and not longer.breaks[i] \
-                and not lexicon.particle_keeps_verb(verb[0], longer.words[i]):
+                and not verb_senses.particle_keeps_verb(verb[0], longer.words[i]):
             return True
     return False
 
 def hyphened_to_shared(longer: _Text, extra: set[int]) -> bool:
     """Whether an extra word is hyphened to a shared one: the shared word is part of a compound that names another
-    thing ("Her mother lives in Cork" / "Her mother-in-law ...", "husband" / "ex-husband")."""
+    thing ("Her mother lives in Cork" / "Her mother-in-law ...", "husband" / "ex-husband"), or a prefix of kinship
+    written apart from it ("step son", "great aunt", "grand daughter": "stepson", "great-aunt", "granddaughter")."""
     shared = set(longer.content) - extra
-    return any(i - 1 in longer.hyphened and i - 1 in shared or i in longer.hyphened and i + 1 in shared for i in extra)
+    return any(i - 1 in longer.hyphened and i - 1 in shared or i + 1 in shared and (i in longer.hyphened or (
+        longer.words[i] in _KIN_PREFIXES and lexicon.names_a_person(longer.keys[i + 1]))) for i in extra)
+
+
+_KIN_PREFIXES = frozenset(("step", "great", "grand"))
 
 
 def name_runs_on(longer: _Text, extra: set[int]) -> bool:

@@ -12,7 +12,8 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 from wordfreq import zipf_frequency
 
-from . import clauses, contractions, endings, labels, lexicon, negation, numbers, recurrence, reported, roles, times
+from . import (clauses, contractions, endings, labels, lexicon, membership, negation, numbers, recurrence, reported,
+               roles, telegraphic, times)
 from .light import light_verbs
 from .reported import HEDGES
 from .symbols import VALUE
@@ -188,10 +189,11 @@ def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
         brk = False
     if label is not None and label > 0:
         tokens = labels.as_subject(tokens, label, HEDGES)
+    tokens = telegraphic.read(tokens)
     if times.MAY_HOLD.search(text):
         tokens = times.read(tokens)
     tokens = clauses.fronted(reported.said(reported.unhedged(numbers.spoken(clauses.plain_connectives(tokens)))))
-    return recurrence.every(endings.read(roles.uncleft(tokens)))
+    return recurrence.every(endings.read(roles.uncleft(membership.read(tokens))))
 
 
 def _text(raw: str) -> _Text:
