@@ -1581,3 +1581,33 @@ def test_a_unit_abbreviated_after_a_number_is_the_unit() -> None:
 ])
 def test_a_modifier_that_makes_another_person_or_less_does_not_subsume(longer: str, shorter: str) -> None:
     assert verdict(shorter, longer)[0] not in DUPLICATE
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Gym class at quarter past seven", "Gym class at 7:15"),
+    ("Leaves the office at a quarter to six", "Leaves the office at 5:45"),
+    ("The nursery closes at half five", "The nursery closes at 5:30"),       # British "half five"
+    ("Lunch at half past twelve", "Lunch at 12:30"),
+    ("School pick-up at twenty to four", "School pick-up at 3:40"),
+    ("Pays £240.00 a month for parking", "Pays £240 a month for parking"),   # no cents
+])
+def test_a_clock_time_or_an_amount_in_other_words_is_the_same(a: str, b: str) -> None:
+    assert verdict(a, b)[0] in DUPLICATE
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Gym class at quarter past seven", "Gym class at quarter to seven"),
+    ("The nursery closes at half five", "The nursery closes at 5"),
+    ("Sleeps five to eight hours", "Sleeps 7:55 hours"),                      # a range, no time
+    ("Pays £240.50 a month for parking", "Pays £240 a month for parking"),
+])
+def test_another_clock_time_or_amount_stays_apart(a: str, b: str) -> None:
+    assert verdict(a, b)[0] not in DUPLICATE
+
+
+@pytest.mark.parametrize(("longer", "shorter"), [
+    ("Owns half the cottage", "Owns the cottage"),          # a predeterminer of fraction
+    ("Paid a quarter of the bill", "Paid the bill"),
+])
+def test_a_fraction_of_the_shared_thing_does_not_subsume(longer: str, shorter: str) -> None:
+    assert verdict(shorter, longer)[0] not in DUPLICATE

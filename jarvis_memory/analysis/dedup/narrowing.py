@@ -25,9 +25,11 @@ _PRIVATIVE = frozenset("former previous prior ex erstwhile onetime future prospe
 # compromisers, "almost", "nearly", "partly", "mostly", "more or less"), and the exclusive "only" (8.116); closed
 _DOWNTONERS = frozenset("only mostly most partly almost nearly partially largely mainly somewhat semi quasi slightly"
                         " mildly".split())  # and the diminishers "slightly", "mildly" (8.111)
+_DETERMINED = frozenset((w,) for w in "the a an my his her their our your this that these those".split())
 _CONDITIONALS = frozenset(("if", "unless", "provided", "providing"))  # open a clause the statement holds only under
 _HABITUAL_CONDITIONS = frozenset(("when", "whenever"))  # on a present habit, right after it ("Walks when it is dry")
-_PARTITIVES = frozenset("most some many few half part several".split())  # before "of": "Most of her friends"
+_PARTITIVES = frozenset("most some many few half part several quarter third".split())  # before "of": "Most of her
+# friends", "a quarter of the bill"; "half" also as a predeterminer: "half the deposit" (Quirk et al. 1985, 5.15)
 # Negations that deny (not the verbs of ending, "stopped": "Stopped running in May" still says "Stopped running")
 _PLAIN_NEGATIONS = frozenset("not no never nobody nothing none neither nor cannot".split())
 _LISTING = frozenset(("or", "nor", "and"))
@@ -85,7 +87,8 @@ def takes_out(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
                or (longer.words[i] in _CONDITIONALS or longer.words[i] == "long" and longer.words[i - 1:i + 2] == (
                    "as", "long", "as")) and not any(longer.roles[j].startswith("verb") for j in extra if j < i)
                or longer.words[i] in _HABITUAL_CONDITIONS and not past_tense(longer) and not any(j < i for j in extra)
-               or longer.words[i] in _PARTITIVES and longer.words[i + 1:i + 2] == ("of",)
+               or longer.words[i] in _PARTITIVES and (longer.words[i + 1:i + 2] == ("of",) or longer.words[i] == "half"
+                                                       and longer.words[i + 1:i + 2] in _DETERMINED)
                and next((j for j in longer.content if j > i + 1), None) not in extra
                or _narrows_a_denial(shorter, longer, i, extra)
                or i and longer.words[i - 1] == "is" and longer.written[i - 1] == ":"  # a note's state (labels.py)

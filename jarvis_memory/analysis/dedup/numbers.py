@@ -33,6 +33,7 @@ _YEAR = re.compile(r"(?i)(?<!\bat )(?<!\bfor )\b(eighteen|nineteen|twenty)"
 _SEPARATOR = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _SPACED = re.compile(r"(?<=[$£€¥₹])(\d{1,3})[ \u00a0\u202f](?=\d{3}(?![\d,]|\.\d|\s?(?:ml|l|cl|g|kg|mg|oz|lbs?|mm|cm|m|km)\b))")
 _THOUSANDS = re.compile(r"(?<=[$£€¥₹])(\d+(?:\.\d{1,3})?)[kK]\b")
+_NO_CENTS = re.compile(r"(?<=[$£€¥₹])(\d+)\.00\b")  # "£135.00" is "£135": an amount of money in whole units
 # An age said of the subject, "years old" or "years of age" after the number: "Is 38 years old" says "Is 38" (not "a
 # 38-year-old house")
 _AGE = re.compile(r"(?i)(\b(?:is|am|are|was|were|turns|turned|turning)|['’]s)\s+(\d+|" + "|".join(_CARDINALS)
@@ -42,13 +43,15 @@ _AGE = re.compile(r"(?i)(\b(?:is|am|are|was|were|turns|turned|turning)|['’]s)\
 def in_digits(text: str) -> str:
     """``text`` with its numbers of several words in digits ("twenty-eight weddings" → "28 weddings"; a number of
     one word is left to :data:`WORDS`: text2num leaves those below 3 as words, "one of them"), without thousands
-    separators ("£2,400" → "£2400"), an amount in thousands in full ("£85k" → "£85000") and an age without "years
+    separators ("£2,400" → "£2400") or no cents ("£135.00" → "£135"), an amount in thousands in full ("£85k" → "£85000") and an age without "years
     old" ("is 38 years old" → "is 38")."""
     if _COMPOUND.search(text):
         text = alpha2digit(_YEAR.sub(lambda m: _year(m[1], m[2]), text), "en")
     if "," in text:
         text = _SEPARATOR.sub("", text)
     text = _SPACED.sub(r"\1", text)
+    if ".00" in text:
+        text = _NO_CENTS.sub(r"\1", text)
     if "k" in text or "K" in text:
         text = _THOUSANDS.sub(lambda m: _thousand(m[1]), text)
     if "old" in text or "age" in text:

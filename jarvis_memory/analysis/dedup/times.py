@@ -19,9 +19,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from . import lexicon
+
 _HOUR = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?$")  # "3", "3:00", "3.00" ("15.00h": its "h" a word of its own)
 _NAMED = {"noon": "12:00", "midday": "12:00", "midnight": "0:00"}
-MAY_HOLD = re.compile(r"\d|noon|midday|midnight", re.IGNORECASE)  # a text :func:`read` may change: a digit or a name
+MAY_HOLD = re.compile(r"\d|noon|midday|midnight|quarter|half", re.IGNORECASE)  # what :func:`read` may change
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$")  # "3.5.2026": day first
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december")
@@ -43,6 +45,12 @@ def read(tokens: list[tuple]) -> list[tuple]:
         if t[0] in _SHORT_MONTHS and any(u[0].isdigit() and not u[2]
                                          for u in tokens[max(k - 1, 0):k] + tokens[k + 1:k + 2]):  # beside it
             t = (_SHORT_MONTHS[t[0]], *t[1:])
+        spoken = _spoken(tokens, k) if out and out[-1][0] in _AT else None
+        if spoken:  # "quarter past 6", "20 to 3", "half 5" (British: half past 5)
+            width, word = spoken
+            out.append((word, word, t[2], False, " ".join(u[4] for u in tokens[k:k + width]), False))
+            k += width
+            continue
         if not t[0][:1].isdigit() and t[0] not in _NAMED:
             out.append(t)  # most words: no time, no date
             k += 1
@@ -79,6 +87,37 @@ def read(tokens: list[tuple]) -> list[tuple]:
         out.append((word, word, t[2], False, " ".join(u[4] for u in tokens[k:k + width]), tokens[k + width - 1][5]))
         k += width
     return out
+
+
+_AT = frozenset("at by from until till around about before after since".split())  # prepositions before a time
+_PARTS = {"quarter": 15, "half": 30}
+_SIDES = {"past": 1, "after": 1, "to": -1}
+_THEN = frozenset("am pm every each on in at and or daily".split())  # what may follow a spoken time
+
+
+def _spoken(tokens: list[tuple], k: int) -> tuple[int, str] | None:
+    """``(tokens read, "H:MM")`` of a clock time said in words at token ``k``, after a preposition of time: "(a)
+    quarter past 6", "half past 5", "20 (minutes) to 3", "half 5" (British for half past five: Collins English
+    Dictionary, "half", sense 13), "am"/"pm" after it read too; or ``None``."""
+    words = [u[0] for u in tokens[k:k + 5]]
+    start = 1 if words[:2] == ["a", "quarter"] else 0
+    first = words[start] if start < len(words) else ""
+    minutes = _PARTS.get(first) or (int(first) if first.isdigit() and 0 < int(first) < 60 else 0)
+    step = start + 1 + (words[start + 1:start + 2] == ["minutes"] and first.isdigit())
+    side = _SIDES.get(words[step]) if step < len(words) else None
+    if not minutes or side is None and not (first == "half" and step < len(words) and words[step].isdigit()):
+        return None
+    at = step + (side is not None)
+    if at >= len(words) or not words[at].isdigit() or not 1 <= int(words[at]) <= 12 or side == -1 and first == "half":
+        return None
+    after = tokens[k + at + 1] if k + at + 1 < len(tokens) else None
+    if after is not None and not after[2] and after[0] not in _THEN and lexicon.is_noun(after[0]):
+        return None  # "at 5 to 10 people": no time
+    hour = int(words[at]) - (side == -1)
+    minute = 60 - minutes if side == -1 else minutes
+    meridiem = after[0] if after is not None and not after[2] and after[0] in ("am", "pm") else ""
+    hour = hour % 12 + 12 * (meridiem == "pm") if meridiem else hour or 12
+    return at + 1 + bool(meridiem), f"{hour}:{minute:02d}"
 
 
 @lru_cache(maxsize=100_000)
