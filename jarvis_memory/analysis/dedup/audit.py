@@ -177,8 +177,10 @@ def _run_audit(memories: pd.DataFrame, allowance: budget.Budget) -> _Analysis:
             found_a.append(i)
             found_b.append(j)
             kinds.append(verdict.kind)
-            # the texts' similarity, or their concepts' where higher: "is allergic to cats" / "has a cat allergy"
-            scores.append(max(_similarity(norms[i], norms[j]), _similarity(shaped[i], shaped[j])))
+            # the texts' similarity, or their concepts' where higher: "is allergic to cats" / "has a cat allergy"; a
+            # relation said the other way round is one relation read ("I'm Tom's aunt" / "Tom is my nephew")
+            scores.append(100 if related.get(i, 0) == related.get(j) and relations.one_relation(texts[i], texts[j])
+                          else max(_similarity(norms[i], norms[j]), _similarity(shaped[i], shaped[j])))
     seen: set[frozenset] = set()
     for members_, values in big_groups:
         if frozenset(members_.tolist()) in seen:

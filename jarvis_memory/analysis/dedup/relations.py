@@ -55,6 +55,7 @@ CONVERSE = _groups(
 _NEUTRAL = {"spouse": _SPOUSES, "betrothed": frozenset(("fiance", "fiancee", "betrothed"))}  # "married", "engaged"
 _PLURAL = {w + "s": w for w in CONVERSE} | {"children": "child", "cousins": "cousin"}
 _ARTICLES = ("the", "a", "an")
+_OWNERS = (["my"], ["her"], ["his"])  # the owner's, in a text that names no one else it could stand for
 _STATES = {"married": "spouse", "engaged": "betrothed"}
 # A relation or naming word ("co" of "co-worker"): one of them in one text of a pair at least, or neither is read
 _WORDS = CONVERSE.keys() | _PLURAL.keys() | _STATES.keys() | {w.split("-")[0] for w in CONVERSE} | {"named", "called"}
@@ -75,9 +76,20 @@ def one_relation(a: _Text | _Long, b: _Text | _Long) -> bool:
     if was != was2:
         return False  # "is" / "was": no longer
     neutral = any(n in (r, r2) and {r, r2} <= words for n, words in _NEUTRAL.items())  # "married to": a husband
-    if (p, q) == (p2, q2):
+    if _same(p, p2) and _same(q, q2):
         return r == r2 or neutral
-    return (p, q) == (q2, p2) and (neutral or r2 in CONVERSE.get(r, ()) and not r2 == r in _GENDERED)
+    mutual = any(w in ("are", "were") for t in (a, b) for w in t.words)  # "Aoife and Niamh are sisters": both are
+    return _same(p, q2) and _same(q, p2) and (
+        neutral or r2 in CONVERSE.get(r, ()) and not (r2 == r in _GENDERED and not mutual))
+
+
+_SEXES = {("her",): "f", ("she",): "f", ("his",): "m", ("he",): "m", ("user",): ""}  # the owner, as named
+
+
+def _same(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """Whether two persons of :func:`_relation` are one: the same words, or the owner named two ways that do not
+    give two sexes ("the user" / "her"; not "her" / "his")."""
+    return x == y or x in _SEXES and y in _SEXES and "" in (_SEXES[x], _SEXES[y])
 
 
 def people(t: _Text | _Long) -> frozenset[tuple[str, ...]] | None:
@@ -87,7 +99,7 @@ def people(t: _Text | _Long) -> frozenset[tuple[str, ...]] | None:
         return None
     t = t.whole
     found = _relation(t.words, t.written, t.breaks, t.hyphened)
-    return None if found is None else frozenset((found[0], found[2]))
+    return None if found is None else frozenset(("user",) if p in _SEXES else p for p in (found[0], found[2]))
 
 
 @lru_cache(maxsize=200_000)  # asked of both texts of every compared pair
@@ -124,21 +136,23 @@ def _relation(words: tuple[str, ...], written: tuple[str, ...], breaks: tuple[bo
     if cut or len(be) != 1:
         return None
     c = be[0]
-    left, right = toks[:c], toks[c + 1:]
+    left, right = toks[:c] or ["i"], toks[c + 1:]  # a note's "Is Sam's partner": the owner is
     if toks[c] in ("are", "were"):  # "Aoife and Niamh are cousins", "... are married"
         r = _STATES.get(right[-1]) or _PLURAL.get(right[-1], "") if len(right) == 1 else ""
         if r not in CONVERSE.get(r, _NEUTRAL) or "and" not in left:
             return None
         k = left.index("and")
         found = _person(left[:k]), r, _person(left[k + 1:])
-    elif right[:2] in (["married", "to"], ["engaged", "to"]):
-        found = _person(left), _STATES[right[0]], _person(right[2:])
+    elif right[:2] in (["married", "to"], ["engaged", "to"], ["friends", "with"]):  # "Tom is friends with Ana"
+        found = _person(left), _STATES.get(right[0], "friend"), _person(right[2:])
     elif len(left) >= 2 and left[-2].endswith("'s") and left[-1].replace("-", "").isalpha():  # "Finn's godmother is Niamh"
         found = _person(right), left[-1], _person([*left[:-2], left[-2][:-2]])
     elif len(right) >= 2 and right[-2].endswith("'s") and right[-1].replace("-", "").isalpha():  # "Niamh is Finn's godmother",
         found = _person(left), right[-1], _person([*right[:-2], right[-2][:-2]])  # "Xena is the user's dog"
-    elif right[-2:-1] == ["my"] and right[-1] in CONVERSE:  # "Maureen is my mother"
-        found = _person(left), right[-1], _person([*right[:-2], "i"])
+    elif right[-2:-1] in _OWNERS and right[-1] in CONVERSE and len(right) == 2:  # "Maureen is my mother"
+        found = _person(left), right[-1], _person(right[:1])
+    elif left[-2:-1] in _OWNERS and left[-1] in CONVERSE and len(left) == 2:  # "Her husband is Tom"
+        found = _person(right), left[-1], _person(left[:1])
     else:  # "Niamh is (the) godmother to Finn"
         right = right[1:] if right[:1] and right[0] in _ARTICLES else right
         if len(right) < 3 or right[0] not in CONVERSE or right[1] not in ("of", "to"):
@@ -153,4 +167,4 @@ def _person(words: list[str]) -> tuple[str, ...] | None:
     # "a doctor" is kept apart from "the doctor": some one, not one person
     words = words[1:] if words[:1] == ["the"] else ["a", *words[1:]] if words[:1] == ["an"] else words
     ok = 0 < len(words) <= 3 and all(w.replace("-", "").isalpha() for w in words)
-    return ("user",) if words in (["i"], ["me"]) else tuple(words) if ok else None  # the owner: "the user", "I"
+    return ("user",) if words in (["i"], ["me"], ["my"]) else tuple(words) if ok else None  # the owner: "I", "my"
