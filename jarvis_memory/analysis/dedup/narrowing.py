@@ -23,8 +23,7 @@ _PRIVATIVE = frozenset("former previous prior ex erstwhile onetime future prospe
                        " supposed retired aspiring wannabe".split())  # not "next", "late", "past": mostly of time ("next August", "late")
 # Downtoners: "mostly vegetarian" is not quite vegetarian (Quirk et al. 1985, 8.104-8.112: approximators and
 # compromisers, "almost", "nearly", "partly", "mostly", "more or less"), and the exclusive "only" (8.116); closed
-_DOWNTONERS = frozenset("only mostly most partly almost nearly partially largely mainly somewhat semi quasi slightly"
-                        " mildly".split())  # and the diminishers "slightly", "mildly" (8.111)
+_DOWNTONERS = frozenset("only mostly most partly almost nearly partially largely mainly somewhat semi quasi".split())
 _DETERMINED = frozenset((w,) for w in "the a an my his her their our your this that these those".split())
 _CONDITIONALS = frozenset(("if", "unless", "provided", "providing"))  # open a clause the statement holds only under
 _HABITUAL_CONDITIONS = frozenset(("when", "whenever"))  # on a present habit, right after it ("Walks when it is dry")

@@ -343,9 +343,10 @@ def owner_named(words: tuple[str, ...], names: tuple[bool, ...], word_roles: tup
                             for j in range(k)):  # "She was taught by him": the owner is the subject
             return (*words[:k], "user", *words[k + 1:])
     i = next((i for i, r in enumerate(word_roles) if r == "subj" and words[i] not in RATES), None)  # not "monthly"
-    verb = next((k for k in range(i + 1, len(words)) if not words[k].endswith("ly")), None) if i is not None else None
+    verb = next((k for k in range(i + 1, len(words)) if not words[k].endswith("ly") and words[k] not in _FREQUENCY),
+                None) if i is not None else None  # "she (usually, never) runs"
     if i is None or words[i] not in _GENDERED or words[i] in ("her", "his", "him") or names[i] or verb is None \
-            or not (word_roles[verb].startswith("verb") or words[verb] in AUXILIARIES):  # "she (usually) runs"
+            or not (word_roles[verb].startswith("verb") or words[verb] in AUXILIARIES):
         return words
     if i and words[0] not in RELATIONS and any(names[j] or lexicon.names_a_person(words[j]) for j in range(i)):
         return words  # "Her sister says she ...": someone named before it; not "Once a month she ..."
@@ -363,4 +364,6 @@ def owner_gender(words: tuple[str, ...], written: tuple[str, ...]) -> str | None
 
 
 _SUBJECT_PRONOUNS = frozenset("i she he we they".split())  # not "you": "thank-you cards"
+# Adverbs of frequency that stand between a subject and its verb (Quirk et al. 1985, 8.63): "she never eats"
+_FREQUENCY = frozenset("never always often sometimes seldom rarely ever still also just already".split())
 _GENDERED = {"she": "f", "her": "f", "he": "m", "his": "m", "him": "m"}
