@@ -16,7 +16,7 @@ import pandas as pd
 
 from ...errors import ValidationError
 from ...store.hashing import content_hash
-from . import budget, relations
+from . import budget, exchanges, relations
 from .blocks import (
     _all_pairs,
     _classify_values,
@@ -149,6 +149,8 @@ def _run_audit(memories: pd.DataFrame, allowance: budget.Budget) -> _Analysis:
     exact_blocks = _windows(same_set, norms) + _windows(same_core, norms) + cut_blocks
     related = {row: hash(p) for row, t in enumerate(texts) if (p := relations.people(t)) is not None}
     exact_blocks += _windows(pd.Series(related, dtype=np.int64), norms)  # "Jane is Tom's aunt" / "Tom is her nephew"
+    exchanged = {row: hash(e) for row, t in enumerate(texts) if (e := exchanges.exchange(t)) is not None}
+    exact_blocks += _windows(pd.Series(exchanged, dtype=np.int64), norms)  # "Sold Tom a bike" / "Tom bought a bike"
     rare_blocks = _probe_blocks(_rare_word_keys(shapes))
     shaped = np.array([" ".join(s) for s in shapes], dtype=object)
     extensions = _extension_pairs(texts, shapes)
@@ -178,8 +180,9 @@ def _run_audit(memories: pd.DataFrame, allowance: budget.Budget) -> _Analysis:
             found_b.append(j)
             kinds.append(verdict.kind)
             # the texts' similarity, or their concepts' where higher: "is allergic to cats" / "has a cat allergy"; a
-            # relation said the other way round is one relation read ("I'm Tom's aunt" / "Tom is my nephew")
+            # relation or an exchange said the other way round is one read ("I'm Tom's aunt" / "Tom is my nephew")
             scores.append(100 if related.get(i, 0) == related.get(j) and relations.one_relation(texts[i], texts[j])
+                          or exchanges.one_exchange(texts[i], texts[j])
                           else max(_similarity(norms[i], norms[j]), _similarity(shaped[i], shaped[j])))
     seen: set[frozenset] = set()
     for members_, values in big_groups:

@@ -9,7 +9,8 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
-from . import apposition, instruments, kinds, labels, lexicon, negation, phrasal, relations, times, verb_senses
+from . import (apposition, exchanges, instruments, kinds, labels, lexicon, negation, phrasal, relations, times,
+               verb_senses)
 from .abbreviations import abbreviation
 from .counts import BOUNDS, bounds
 from .occasions import held_by_noun, names_event
@@ -45,7 +46,7 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
             shared = tuple(sorted(a.bag.keys() & b.bag.keys()))  # come
             return _Verdict("variant", (*shared, "\x02aspect"), *aspects, "word")
         return verdict
-    if relations.one_relation(a, b):  # "Maureen is Niamh's mother" / "Niamh is Maureen's daughter"
+    if relations.one_relation(a, b) or exchanges.one_exchange(a, b):  # one relation, one exchange: either way round
         return _Verdict("paraphrase")
     readings = []  # (one text read again, the other)
     if instruments.says_use(a) != instruments.says_use(b):
@@ -216,9 +217,7 @@ def _as_written(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> 
     positions = {i for w in extra
                  for i in [i for i in longer.content if longer.keys[i] == w][shorter.bag.get(w, 0):]}
     # every content word of the shorter is in the longer (in any order, in the same roles): the longer says more
-    # about the same subject, unless its words name another subject, make a shared word part of another thing,
-    # add a particle to a shared verb, put another verb over a shared object, leave out the owner or count a noun
-    # the shorter has once, or take something out of it ("any vegetable except kale": no longer "any vegetable")
+    # about the same subject, unless one of subsumption.says_more's checks finds another statement in its words
     if shared and diet(shorter, extra) and not _copula_tense_changed(shorter, longer):
         return _Verdict("paraphrase")  # "Is vegan" / "Follows a vegan diet"
     if shared and says_more(shorter, longer, positions, same) and not _copula_tense_changed(shorter, longer):
