@@ -154,7 +154,7 @@ def _as_written(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> 
     synonyms += classed
     both = bag_a.keys() & bag_b.keys()
     shared = tuple(sorted(both)) + tuple(sorted(v for _, v in typos + synonyms))
-    if not (a.negations and b.negations) and (negation.apart(a, both) or negation.apart(b, both)):
+    if bool(a.negations) != bool(b.negations) and (negation.apart(a, both) or negation.apart(b, both)):
         negation_differs = False  # what one says more is negated, not what both say
     elif a.negated or b.negated:
         in_both = set(shared) | {w for w, _ in typos + synonyms}

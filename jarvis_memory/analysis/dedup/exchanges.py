@@ -12,6 +12,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from lemminflect import getAllInflections
+
 from . import lexicon
 
 if TYPE_CHECKING:
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
 _CONVERSES = {"sell": "buy", "lend": "borrow", "loan": "borrow", "teach": "learn", "supply": "get", "give": "get"}
 _RECEIVING = frozenset(_CONVERSES.values()) | {"receive"}
 _AS_RECEIVED = {"receive": "get"}
+_FORMS = frozenset(f for v in (*_CONVERSES, *_RECEIVING) for forms in getAllInflections(v, "VERB").values() for f in forms)
 _OWNER = frozenset("user i me she her he him my".split())  # the memory's owner in a text that names one other
 _SKIPPED = frozenset("the a an his her their my its our your".split())  # articles and possessive determiners
 MAX_WORDS = 10
@@ -36,7 +39,7 @@ def one_exchange(a: _Text | _Long, b: _Text | _Long) -> bool:
 def exchange(t: _Text | _Long) -> tuple[str, str, tuple[str, ...], str, bool] | None:
     """``(receiver, receiver's verb, thing, giver, past)`` of a text that says one exchange, or ``None``: the audit
     compares the texts that say the same one (its two sides share few words)."""
-    if t.size > MAX_WORDS or t.negations:
+    if t.size > MAX_WORDS or t.negations or _FORMS.isdisjoint(t.whole.words):
         return None
     return _exchange(t.whole.words, t.whole.keys, t.whole.written)
 
