@@ -1616,3 +1616,17 @@ def test_she_before_an_adverb_of_frequency_is_the_owner() -> None:
     assert verdict("I never swim before breakfast", "She never swims before breakfast")[0] in DUPLICATE
     assert verdict("She always stretches after a run", "Always stretches after a run")[0] in DUPLICATE
     assert verdict("She never swims before breakfast", "Swims before breakfast")[0] not in DUPLICATE
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Has been a ski instructor", "Has a ski instructor"),     # a perfect's own "been": an experience
+    ("Has been to Lagos", "Is in Lagos"),
+])
+def test_has_been_is_no_has_or_is(a: str, b: str) -> None:
+    assert verdict(a, b)[0] not in DUPLICATE
+
+
+def test_has_been_that_holds_now_or_before_a_participle_is_as_before() -> None:
+    assert verdict("Has been a ski instructor for 6 years", "Is a ski instructor")[0] in DUPLICATE
+    assert verdict("Has been married to Ola", "Is married to Ola")[0] in DUPLICATE
+    assert verdict("Has been to Lagos", "Has been to Lagos in 2019 for a wedding")[0] == "subsumed"

@@ -59,13 +59,11 @@ _TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})  # German
 
 
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b|(?<=s)['’](?=\s)")  # "Anna's" is the name "Anna", "twins'" "twins"
-# ... but a pronoun's "'s" is "is", or "has" before a participle, and a noun's where no possessed noun follows
-# (.contractions)
+# ... but a pronoun's "'s" is "is", or "has" before a participle, and a noun's where none follows (.contractions)
 _OWNED = ("'s", "s'")  # how a possessive's word is shown (:func:`_tokens`)
 _SHORTHAND = re.compile(r"(?i)\bw/(o\b)?")  # "w/" is "with", "w/o" "without": a note's shorthand, in no lexicon
 _PER = re.compile(r"(?i)(?<=\d)\s?/\s?(?=(?:hour|night|day|week|month|year)\b)")  # "$1,200/month": "per month"
-# An arrow between steps says "then" ("home → gym → office"; " > " between words, not before a number: "> 5 km"):
-# a sequence, whose order carries meaning as the word's does (.order)
+# An arrow between steps says "then" ("home → gym → office"; " > " between words, not before a number): a sequence
 _ARROW = re.compile(r"\s*(?:→|➔|➜|⟶|⇒|->|=>)\s*|\s+>\s+(?!\d)")
 # ... and a comparison sign before a number its words ("> 30" / "< 30" are "over 30" / "under 30")
 _COMPARISON = re.compile(r"\s*([<>≤≥])\s*(?=\d)")
@@ -208,7 +206,8 @@ def _text(raw: str) -> _Text:
     keys, light = light_verbs(words, _keys(words, word_roles), word_roles, FUNCTION_WORDS)
     # a passive's "by" and its "was" only mark who acts and when: "Spicy food was disliked by Victor" says what
     # "Victor disliked spicy food" does; a light verb's noun says what it does ("made the decision")
-    content = tuple(i for i, w in enumerate(words) if (w not in FUNCTION_WORDS or w == "this" and _deictic(words, i))
+    content = tuple(i for i, w in enumerate(words) if (w not in FUNCTION_WORDS or w == "this" and _deictic(words, i)
+                                                         or w == "been" and _visited(words, i))
                     and w not in NEGATIONS and not _emphatic(words, word_roles, i)
                     and word_roles[i] not in (roles.AGENT, roles.PASSIVE, roles.CAUSATIVE) and i not in light
                     and not (w == "am" and not (i and is_number(words[i - 1])))  # "I am", not "9 am"
@@ -301,6 +300,13 @@ def _emphatic(words: tuple[str, ...], word_roles: tuple[str, ...], i: int) -> bo
 
 
 _DEICTIC = frozenset(("this", "next", "last", "every"))
+
+
+def _visited(words: tuple[str, ...], i: int) -> bool:
+    """Whether "been" at ``i`` is a perfect's own verb ("Has been to Japan", not "Is in Japan"; not with "since")."""
+    return 0 < i < len(words) - 1 and words[i - 1] in _HAVE | {"had"} and "since" not in words and not any(
+        w == "for" and is_number(n) for w, n in zip(words, words[1:])) and not lexicon.is_participle(words[i + 1]) \
+        and not words[i + 1].endswith("ing")  # "for 11 years": it holds now
 
 
 def _deictic(words: tuple[str, ...], i: int) -> bool:
