@@ -64,3 +64,17 @@ def test_a_rate_before_its_noun_is_an_adjective_and_a_subsumed_detail() -> None:
     """"a monthly book club" is a club; "takes metformin twice a day" says more than "takes metformin"."""
     assert kind("Is a member of a book club that meets monthly", "Member of a monthly book club") == "subsumed"
     assert kind("Takes metformin", "Takes metformin twice a day with meals") == "subsumed"
+
+
+def test_alternate_and_fortnightly_on_a_day_are_every_other_one() -> None:
+    from jarvis_memory.analysis.dedup.compare import _compare
+    from jarvis_memory.analysis.dedup.text import _text, _Vocabulary
+
+    def kind(a: str, b: str) -> str | None:
+        x, y = _text(a), _text(b)
+        return _compare(x, y, _Vocabulary([x, y])).kind
+
+    assert kind("Book club every other Tuesday", "Book club fortnightly on Tuesdays") in ("near", "paraphrase")
+    assert kind("Sees her dad every other weekend", "Sees her dad on alternate weekends") in ("near", "paraphrase")
+    assert kind("Book club fortnightly on Tuesdays", "Book club weekly on Tuesdays") == "variant"
+    assert kind("Sees her dad on alternate weekends", "Sees her dad every weekend") not in ("near", "paraphrase")

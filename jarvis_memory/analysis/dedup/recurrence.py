@@ -9,7 +9,7 @@ after a verb or noun takes the preposition it may go without ("Swims Saturday" a
 the same).  A rate is one word, the adverb or adjective of frequency made from its unit of time (Quirk et al.
 7.20): "every <unit>", "per <unit>", "each <unit>", "a <unit>" after a count ("twice a week", "£45 a month"),
 "annually" for "yearly"; "once" before one says nothing more ("once a month" / "monthly"), "every other week" and
-"every two weeks" are "fortnightly"."""
+"every two weeks" are "fortnightly", and "fortnightly on Mondays" and "on alternate Mondays" "every other Monday"."""
 
 from __future__ import annotations
 
@@ -65,6 +65,11 @@ def every(tokens: list[tuple]) -> list[tuple]:
                 tokens[k + 1][0] in _SINGULARS or _weekday(tokens[k + 1], False, False)):  # "on a Friday": any one
             out[-1] = ("every", *out[-1][1:])
             continue
+        if word in ("alternate", "alternating") and k + 1 < len(tokens) and tokens[k + 1][0] in _PLURALS:
+            if out and out[-1][0] == "on":  # "on alternate weekends": every other weekend
+                out.pop()
+            out += [("every", "every", t[2], False, "", False), ("2", *t[1:])]
+            continue
         if word == "other" and out and out[-1][0] == "every" and not t[2]:
             out.append(("2", *t[1:]))  # "every other Sunday": every second one
             continue
@@ -112,6 +117,9 @@ def every(tokens: list[tuple]) -> list[tuple]:
         else:
             t = (word, *t[1:])  # a misspelt plural as the plural it is: "evennings"
         out.append(t)
+    for k in range(len(out) - 2):  # "fortnightly on Mondays": every other Monday
+        if out[k][0] == "fortnightly" and out[k + 1][0] == "every" and out[k + 2][0] in _SINGULARS:
+            out[k:k + 2] = [("every", *out[k][1:]), ("2", "2", False, False, "", False)]
     return out
 
 
