@@ -158,6 +158,20 @@ def test_conflicting_keep_choices_skip_the_group(db, tmp_path):
     assert found.merges == [] and f"{ids['tea']}, {ids['tea3']} all to keep" in found.skipped[0]
 
 
+def test_a_group_that_would_remove_a_row_kept_both_with_another_is_skipped_with_that_pair(db, tmp_path):
+    """"tea/tea2 merge" removes tea2; "tea2/car keep both" says tea2 stays: neither is carried out (a new user's
+    trial saw the row removed and the keep-both decision recorded for a row that was gone)."""
+    ids = seed(db)
+    found = merges.plan(db, merges.read_review(review(db, tmp_path / "r.csv", [
+        (ids["tea"], ids["tea2"], "merge"), (ids["tea2"], ids["car"], "keep both")])))
+    assert found.merges == [] and found.kept_both == []
+    assert f"{ids['tea2']}/{ids['car']} (line 3) marked 'keep both'" in found.skipped[0]
+    found = merges.plan(db, merges.read_review(review(db, tmp_path / "r.csv", [  # the row kept both stays: fine
+        (ids["tea"], ids["tea2"], "merge"), (ids["tea"], ids["car"], "keep both")])))
+    assert [(m.removed_id, m.survivor_id) for m in found.merges] == [(ids["tea2"], ids["tea"])]
+    assert len(found.kept_both) == 1 and found.skipped == []
+
+
 def test_pairs_through_a_shared_row_resolve_to_the_oldest(db, tmp_path):
     ids = seed(db)  # tea, tea2, tea3 stored in that order
     found = merges.plan(db, merges.read_review(review(db, tmp_path / "r.csv", [

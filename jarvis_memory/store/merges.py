@@ -196,20 +196,17 @@ def plan(db: Database, pairs: list[Pair]) -> Plan:
     groups: dict[int, list[Pair]] = {}
     for p in removing:
         groups.setdefault(root[p.id_a], []).append(p)
-    conflicts: dict[int, list[Pair]] = {}  # a group -> the pairs kept both that it would split
+    kept = {}  # a row -> the pairs kept both that hold it
     for p in apart:
-        if p.id_a in root and root.get(p.id_b) == root[p.id_a]:
-            conflicts.setdefault(root[p.id_a], []).append(p)
-    for key, group in groups.items():
+        for i in (p.id_a, p.id_b):
+            kept.setdefault(i, []).append(p)
+    blocked: set[int] = set()  # the lines keeping a pair both that a skipped group would have split
+    for group in groups.values():
         lines = ", ".join(str(p.line) for p in group)
         members = {i for p in group for i in (p.id_a, p.id_b)}
         losers = {p.id_b if p.keep == p.id_a else p.id_a for p in group if p.keep is not None}
         chosen = {p.keep for p in group if p.keep is not None} - losers
         candidates = chosen or (members - losers)
-        if key in conflicts:
-            both = ", ".join(f"{p.id_a}/{p.id_b} (line {p.line})" for p in conflicts[key])
-            result.skipped.append(f"lines {lines}: skipped: {both} marked 'keep both', but these lines remove one of them")
-            continue
         if len(chosen) > 1 or not candidates:
             result.skipped.append(f"lines {lines}: skipped: the keep choices conflict ("
                                   + (f"{', '.join(map(str, sorted(chosen)))} all to keep)" if chosen else "each row is removed by another)"))
@@ -219,6 +216,12 @@ def plan(db: Database, pairs: list[Pair]) -> Plan:
         else:
             survivor = merged_survivor(candidates, lambda i: _age(rows[i], newest=False),
                                        lambda i: rows[i]["chars"] or 0, any(p.kind == "subsumed" for p in group))
+        split = [q for i in sorted(members - {survivor}) for q in kept.get(i, ())]
+        if split:  # a row kept both with another would be removed: "2/17 merge" and "17/20 keep both"
+            blocked.update(q.line for q in split)
+            both = ", ".join(f"{q.id_a}/{q.id_b} (line {q.line})" for q in split)
+            result.skipped.append(f"lines {lines}: skipped: {both} marked 'keep both', but these lines remove one of them")
+            continue
         duplicates = _roots((p.id_a, p.id_b) for p in group if p.decision == "merge")
         for removed in sorted(members - {survivor}):
             p = next((p for p in group if {p.id_a, p.id_b} == {removed, survivor}), None) \
@@ -236,7 +239,7 @@ def plan(db: Database, pairs: list[Pair]) -> Plan:
         elif pair in first:
             result.skipped.append(f"line {p.line}: {p.id_a}/{p.id_b} skipped: line {first[pair].line} keeps the same"
                                   " pair both (one decision per pair)")
-        elif not (p.id_a in root and root.get(p.id_b) == root[p.id_a]):
+        elif p.line not in blocked:
             first[pair] = p
             result.kept_both.append(p)
     return result
