@@ -323,3 +323,20 @@ def test_the_card_of_a_subsumed_set_names_the_row_dedup_apply_keeps():
                             index=[7, 3])
     item = pd.Series({"ids": [7, 3], "suggested": "merge", "kind": "subsumed", "item": "Set 1", "change": ""})
     assert "the longest (#3) stays" in card(item, memories)
+
+
+def test_a_variant_of_exchanged_roles_or_another_subject_is_suggested_keep_both():
+    """Neither is a newer version of the other ("Sold Tom a bike" / "Tom sold her a bike"): supersede would retire
+    a true memory (a new user's trial followed the suggestions and lost one); a changed value is still superseded."""
+    from jarvis_memory.reports.review import card
+
+    memories = pd.DataFrame({"id": [1, 2, 3, 4], "content": ["Sold Tom a bike", "Tom sold her a bike", "Swims at 7",
+                                                              "Swims at 8"], "content_hash": list("ABCD"),
+                             "category": "fact", "source": "user_explicit",
+                             "created_at": pd.to_datetime([f"2026-0{m}-01" for m in range(1, 5)], utc=True)})
+    candidates = pd.DataFrame({"id_a": [1, 3], "id_b": [2, 4], "kind": ["variant", "variant"], "score": [90, 90],
+                               "group": pd.array([1, 2], dtype="Int64")})
+    queue = pd.DataFrame({"group": [1, 2], "change": ["order", "value"], "ids": [[2, 1], [4, 3]]})
+    items = review_items(memories, candidates, queue)
+    assert items["suggested"].tolist() == ["keep both", "supersede"]
+    assert "suggested <strong>keep both</strong>" in card(items.iloc[0], memories.set_index("id"))

@@ -47,7 +47,10 @@ def card(item: pd.Series, memories: pd.DataFrame) -> str:
     created = memories["created_at"]
     kept = merges.merged_survivor(ids, lambda i: (pd.isna(created.at[i]), created.at[i], i),
                                   lambda i: len(str(memories.at[i, "content"])), subsumed)  # as dedup apply keeps
-    if item["suggested"] == "supersede":
+    if item["suggested"] == "keep both":
+        what = (f"variants ({html.escape(str(item['change']))}): suggested <strong>keep both</strong>: the roles"
+                " exchanged or another subject, so both may be true")
+    elif item["suggested"] == "supersede":
         what = f"variants ({html.escape(str(item['change']))}): suggested <strong>supersede</strong>, the newest (#{ids[0]}) stays"
     elif subsumed:
         what = (f"duplicates (subsumed): suggested <strong>merge</strong>, the longest (#{kept}) stays: it says"

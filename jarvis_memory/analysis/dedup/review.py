@@ -1,7 +1,8 @@
 """Review items: the groups of memories a person decides on, and the words in which their memories differ.
 
 An item is either a review group of variants (``group N``, as :func:`.checks.review_queue` ranks them: one
-statement with another value, the newest probably superseding the rest, so ``supersede`` is suggested) or
+statement with another value, the newest probably superseding the rest, so ``supersede`` is suggested; ``keep
+both`` where the roles are exchanged or the subject is another, :data:`APART`) or
 a set of duplicates (``duplicates N``: the duplicate pairs of the candidates, connected; ``merge`` is
 suggested, keeping the older unless the reviewer picks the better written one).  An item whose every pair
 a reviewer kept both, while both rows keep the content hashes they had then, is *settled*: the audit does
@@ -19,6 +20,9 @@ from .audit import _components
 from .tuning import DUPLICATE_KINDS, KINDS
 
 COLUMNS = ["item", "kind", "change", "group", "size", "ids", "pairs", "suggested", "settled"]
+# Changes after which both memories may well be true, neither a newer version of the other: the roles exchanged
+# ("Sold Tom a bike" / "Tom sold her a bike") or another subject ("Tom swims" / "Ana swims"): keep both is suggested
+APART = frozenset(("order", "subject"))
 _TOKEN = re.compile(r"\S+|\s+")
 
 
@@ -32,7 +36,7 @@ def review_items(memories: pd.DataFrame, candidates: pd.DataFrame, queue: pd.Dat
     (``group 3``, ``duplicates 1``), ``kind`` (``variant``, or the strongest duplicate kind of the set),
     ``change`` (a variant group's, else None), ``group`` (the queue's rank, else None), ``size``, ``ids``
     (newest first), ``pairs`` (the candidate pairs ``(id_a, id_b)`` a decision on the item applies to),
-    ``suggested`` (``supersede`` or ``merge``) and ``settled`` (bool).
+    ``suggested`` (``supersede``, ``keep both`` or ``merge``) and ``settled`` (bool).
     """
     rows = memories.set_index("id")
     created = rows["created_at"]
@@ -42,7 +46,8 @@ def review_items(memories: pd.DataFrame, candidates: pd.DataFrame, queue: pd.Dat
 
     variant_pairs = candidates[candidates["kind"] == "variant"]
     by_group = {g: list(zip(p["id_a"].tolist(), p["id_b"].tolist())) for g, p in variant_pairs.groupby("group")}
-    found = [(f"group {g}", "variant", change, g, len(ids), list(ids), by_group.get(g, []), "supersede")
+    found = [(f"group {g}", "variant", change, g, len(ids), list(ids), by_group.get(g, []),
+              "keep both" if change in APART else "supersede")
              for g, change, ids in zip(queue["group"].tolist(), queue["change"].tolist(), queue["ids"].tolist())]
     duplicates = candidates[candidates["kind"].isin(DUPLICATE_KINDS)]
     sets = sorted(_components(duplicates), key=lambda ids: (-len(ids), ids[0]))
