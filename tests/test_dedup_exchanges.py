@@ -26,6 +26,7 @@ def verdict(a: str, b: str) -> str | None:
     ("Ana taught him Welsh", "Learned Welsh from Ana"),
     ("Gets her eggs from Hill Farm", "Hill Farm supplies the user's eggs"),
     ("Ana gave her a scarf", "She got a scarf from Ana"),
+    ("Bought a canoe from Ruairi in May", "Ruairi sold her a canoe in May"),       # a time after the giver
 ])
 def test_an_exchange_said_from_the_other_side_is_a_paraphrase(a: str, b: str) -> None:
     assert verdict(a, b) == "paraphrase"
@@ -37,6 +38,9 @@ def test_an_exchange_said_from_the_other_side_is_a_paraphrase(a: str, b: str) ->
     ("Ana sold her a kettle", "Bought a toaster from Ana"),     # another thing
     ("Ana gives her a scarf", "She got a scarf from Ana"),      # another tense
     ("Ana didn't sell her a kettle", "Bought a kettle from Ana"),
+    ("Ana sold her kettle", "Bought a kettle from Ana"),       # her own kettle: no receiver said
+    ("Ana gave her his sister's number", "Got Ana's number"),   # another one's thing
+    ("Bought a canoe from Ruairi in May", "Ruairi sold her a canoe in June"),
 ])
 def test_an_exchange_turned_or_changed_stays_apart(a: str, b: str) -> None:
     assert verdict(a, b) not in DUPLICATE

@@ -1516,37 +1516,17 @@ def test_membership_of_a_group_said_any_way_is_one_statement(a: str, b: str) -> 
     ("Belongs to the rowing club", "Belonged to the rowing club"),      # tense
     ("Is in the quiz team", "Leads the quiz team"),
     ("Is in church on Sundays", "Is a member of the church"),           # a bare institution: where one is
+    ("The old harp belongs to the choir", "The old harp is in the choir"),  # a thing's place, no member
     ("The red kayak belongs to Ruth", "Ruth is a member of the kayak club"),
 ])
 def test_membership_changed_or_no_group_stays_apart(a: str, b: str) -> None:
     assert verdict(a, b)[0] not in DUPLICATE
 
 
-@needs_wordnet
-@pytest.mark.parametrize(("a", "b"), [
-    ("Boiler serviced on 3 May", "The boiler was serviced on 3 May"),
-    ("Gas safety certificate obtained in 2019", "Obtained his gas safety certificate in 2019"),
-    ("Final invoice sent on 2 June", "The final invoice was sent on 2 June"),
-])
-def test_a_notes_reduced_passive_is_the_passive(a: str, b: str) -> None:
-    assert verdict(a, b)[0] in DUPLICATE
-
-
-@needs_wordnet
-@pytest.mark.parametrize(("a", "b"), [
-    ("Boiler serviced on 3 May", "Boiler serviced on 3 June"),
-    ("Boiler serviced on 3 May", "Boiler replaced on 3 May"),
-    ("Mum visited on Sunday", "Mum was visited on Sunday"),     # a person does it: active
-    ("Rent increased in May", "Rent was increased in May"),     # said of the thing itself (frame "Something ----s")
-    ("Left-handed", "Left was handed"),                          # a hyphened word is no noun phrase
-])
-def test_no_reduced_passive_where_another_reading_is_meant(a: str, b: str) -> None:
-    assert verdict(a, b)[0] not in DUPLICATE
-
-
 def test_a_negation_in_a_later_clause_still_subsumes() -> None:
     assert verdict("Drinks soy milk", "Drinks soy milk in tea and never buys cow's milk")[0] == "subsumed"
-    assert verdict("Takes the tram", "Takes the tram to work, but not on Fridays")[0] == "subsumed"
+    assert verdict("Takes the tram", "Takes the tram to work, but not on Fridays")[0] not in DUPLICATE  # "but not"
+    assert verdict("Walks to work", "Walks to work, but not since March")[0] not in DUPLICATE  # takes it back
     assert verdict("Likes tea", "Likes coffee and never drinks tea")[0] not in DUPLICATE  # negates a shared word
     assert verdict("Owns a van", "Doesn't own a van and rents one")[0] not in DUPLICATE
 
@@ -1577,6 +1557,10 @@ def test_a_unit_abbreviated_after_a_number_is_the_unit() -> None:
     ("His great uncle lives in Hull", "His uncle lives in Hull"),
     ("Is a retired firefighter", "Is a firefighter"),                      # privative
     ("Is an aspiring novelist", "Is a novelist"),
+    ("Is a deputy head at Ashgrove", "Is a head at Ashgrove"),             # a rank below
+    ("Pays her share of the rent", "Pays the rent"),                       # a share, a number "of"
+    ("Owns 40% of the cottage", "Owns the cottage"),
+    ("Drinks rooibos instead of coffee", "Drinks coffee"),                 # what is not done
 ])
 def test_a_modifier_that_makes_another_person_or_less_does_not_subsume(longer: str, shorter: str) -> None:
     assert verdict(shorter, longer)[0] not in DUPLICATE

@@ -41,6 +41,8 @@ def verdict(a: str, b: str) -> tuple[str | None, str]:
     ("His wife is Marit", "Is married to Marit"),                                # "her"/"his" R: the owner's
     ("Is godmother to Wim", "Wim is the user's godson"),
     ("Joost and Wim are friends", "Joost is friends with Wim"),                  # "friends with"
+    ("Wim is her husband", "She is Wim's wife"),                                 # "her" and "she": one owner
+    ("Bram is my grandad", "I am Bram's granddaughter"),                          # informal kin words
 ])
 def test_a_relation_said_the_other_way_round_is_a_paraphrase(a: str, b: str) -> None:
     assert verdict(a, b)[0] == "paraphrase"
@@ -63,6 +65,8 @@ def test_a_relation_said_the_other_way_round_is_a_paraphrase(a: str, b: str) -> 
     ("Wim is his godson", "Wim is her godson"),                                  # the owner of two sexes
     ("Ilse and Marit are sisters", "Ilse and Marit are cousins"),
     ("Is Joost's partner", "Joost is Wim's partner"),
+    ("Ilse is Marit's twin", "Marit is Ilse's sister"),                          # a sister is no twin
+    ("Joost and Wim are brothers", "Wim is Joost's sister"),                    # "are brothers": both are
 ])
 def test_a_relation_exchanged_or_changed_stays_a_variant_or_unrelated(a: str, b: str) -> None:
     assert verdict(a, b)[0] != "paraphrase"

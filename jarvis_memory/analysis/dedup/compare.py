@@ -12,7 +12,7 @@ from rapidfuzz.distance import OSA
 from . import (apposition, exchanges, instruments, kinds, labels, lexicon, negation, phrasal, relations, times,
                verb_senses)
 from .abbreviations import abbreviation
-from .counts import BOUNDS, bounds
+from .counts import BOUNDS, bounds, counts_a_rate
 from .occasions import held_by_noun, names_event
 from .order import POSTMODIFYING, changed_roles, premodified, shown, swapped_clauses, swapped_in_place
 from .restated import (SKILL_RELATIONS, aspect, attribute_had, complement_moved, diet, existential, had_person, held,
@@ -198,8 +198,7 @@ def _as_written(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> 
         held_a, held_b = held(a), held(b)
         if held_a and held_b and _copula_tense_changed(a, b):  # "Has had a dog for 2 years" / "Had a dog ..."
             return _Verdict("variant", shared + ("\x02held",), a.written[held_a[1]], b.written[held_b[1]], "word")
-        if held_a and held_b and held_a[0] != held_b[0] and not synonyms:  # "Is a yoga teacher" / "Has a yoga
-            # teacher"; not "Is allergic to" / "Has an allergy to", one statement in other words
+        if held_a and held_b and held_a[0] != held_b[0] and not synonyms:  # "Is a yoga teacher" / "Has a yoga teacher"
             return _Verdict("variant", shared + ("\x02held",), a.written[held_a[1]], b.written[held_b[1]], "word")
         return _Verdict("subsumed" if classed else "near" if _same_words(a, b, typos) and not synonyms else "paraphrase")
     if only_a and only_b:
@@ -224,12 +223,14 @@ def _as_written(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> 
         return _Verdict("subsumed")
     if owners_only(shorter, longer, positions, same):
         return _Verdict("paraphrase" if synonyms else "near")  # "Called her mother" / "Called mother": the owner's
-    # only relation words more: one statement in another shape ("Works as a nurse" / "Is a nurse working",
-    # "collects records from the 1970s" / "is a collector of 1970s records"), if nothing it acts on becomes a
-    # relation ("Cooks the kids" / "Cooks for the kids") and no participant is left out
+    # only relation words more: one statement in another shape ("Works as a nurse" / "Is a nurse working"), if
+    # nothing it acts on becomes a relation ("Cooks the kids" / "Cooks for the kids") and no one is left out
     if shared and all(w in RELATIONS for w in extra) and not acted_on_otherwise(shorter, longer, same) \
             and not owner_left_out(shorter, longer) and not replaces_a_relation(shorter, longer, positions):
         return _Verdict("paraphrase")
+    if counts_a_rate(longer, positions):  # "twice a week" / "weekly": another rate, for review
+        rate = " ".join(longer.written[i] for i in positions), "(no count)"
+        return _Verdict("variant", shared + ("\x02rate",), *(rate if longer is a else rate[::-1]), "value")
     return _NONE
 
 

@@ -103,3 +103,12 @@ def bounds(t: _Text, other: _Text) -> dict[str, str]:
             if k >= 0 and t.words[k] in BOUNDS and (k == i - 1) == (t.words[k] not in ("less", "fewer", "more", "up")):
                 found[f"{BOUNDS[t.words[k]]}{t.words[i]}"] = " ".join(t.written[k:i + 1])
     return found
+
+
+def counts_a_rate(t: _Text, extra: set[int]) -> bool:
+    """Whether the extra words of ``t`` are one number that counts a rate (:data:`.recurrence.RATES`) or an "every"
+    right beside it ("twice a week" / "weekly", "every other Sunday" / "every Sunday"): another rate, a value."""
+    if len(extra) != 1:
+        return False
+    i = next(iter(extra))
+    return is_number(t.words[i]) and (t.words[i + 1:i + 2] and t.words[i + 1] in RATES or t.words[i - 1:i] == ("every",))

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from lemminflect import getAllInflections
 
 from . import lexicon
+from .roles import RELATIONS
 
 if TYPE_CHECKING:
     from .text import _Long, _Text
@@ -57,28 +58,42 @@ def _exchange(words: tuple[str, ...], keys: tuple[str, ...], written: tuple[str,
     if len(verbs) != 1:
         return None
     v = verbs[0]
+    if v + 2 > len(words):
+        return None  # nothing given: "Sold", "Bought"
     lemma, past = lexicon.bare(keys[v]), lexicon.past(lexicon.key(words[v]))  # "got": a function word, its tense kept
     subject = _person(words[:v]) if v else "user"
-    rest = list(range(v + 1, len(words)))
     if lemma in _CONVERSES:  # "sold her a bike", "sold a bike to her"
         if "to" in words[v + 1:]:
             k = words.index("to", v + 1)
-            other, thing = _person(words[k + 1:]), rest[:k - v - 1]
+            thing, e = range(v + 1, k), _end(words, k + 1)
+            other = _person(words[k + 1:e])
         else:
             first = v + 3 if words[v + 1:v + 3] == ("the", "user") else v + 2  # one person: "the user", "her", "Ana"
-            other, thing = _person(words[v + 1:first]), rest[first - v - 1:]
+            if words[v + 1] == "her" and words[first:first + 1] and words[first] not in _SKIPPED \
+                    and not words[first][:1].isdigit():
+                return None  # "sold her bike": her own bike, no receiver ("sold her a bike": to her)
+            e = _end(words, first)
+            other, thing = _person(words[v + 1:first]), range(first, e)
         receiver, giver, verb = other, subject, _CONVERSES[lemma]
     else:  # "bought a bike from Tom", "borrowed Tom's bike"
-        k = words.index("from", v + 1) if "from" in words[v + 1:] else len(words)
-        thing = rest[:k - v - 1]
+        k = words.index("from", v + 1) if "from" in words[v + 1:] else _end(words, v + 1)
+        thing = range(v + 1, k)
         owners = [words[n] for n in thing if written[n].endswith(("'s", "\u2019s", "'"))]
-        giver = _person(words[k + 1:]) if k < len(words) else _person(tuple(owners[:1])) if len(owners) == 1 else None
+        e = _end(words, k + 1) if words[k:k + 1] == ("from",) else k
+        giver = _person(words[k + 1:e]) if e > k else _person(tuple(owners[:1])) if len(owners) == 1 else None
         receiver, verb = subject, _AS_RECEIVED.get(lemma, lemma)
-    owned = [n for n in thing if written[n].endswith(("'s", "\u2019s", "'"))]  # "Tom's bike": the giver's, said
-    what = tuple(keys[n] for n in thing if n not in owned and words[n] not in _SKIPPED)
+    owned = [n for n in thing if written[n].endswith(("'s", "\u2019s", "'")) and words[n] == giver]  # "Tom's bike":
+    what = tuple(keys[n] for n in thing if n not in owned and words[n] not in _SKIPPED)  # the giver's, said again
     if None in (receiver, giver) or receiver == giver or not what:
         return None
+    what = tuple(sorted(what + tuple(keys[n] for n in range(e, len(words)) if words[n] not in _SKIPPED)))  # "in May"
     return receiver, verb, what, giver, past
+
+
+def _end(words: tuple[str, ...], start: int) -> int:
+    """Where the phrase opening at ``start`` ends: at a preposition, a number or a word of time ("from Tom in May")."""
+    return next((n for n in range(start + 1, len(words)) if words[n] in RELATIONS or words[n][:1].isdigit()),
+                len(words))
 
 
 def _person(words: tuple[str, ...]) -> str | None:

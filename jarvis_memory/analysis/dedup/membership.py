@@ -6,13 +6,14 @@ organization, or place)", belong.v.05), and files the nouns it is said of under 
 "union", "committee"); a group that is a place of an activity said with no article ("is in school", "is in church":
 the bare institutional noun of Quirk et al. 1985, A Comprehensive Grammar of the English Language, 5.44) is where one
 is, not what one belongs to, and is left alone, as is a group named only by its name ("belongs to Ruby" is owned
-by her)."""
+by her) and a thing's place ("The organ belongs to the church": only someone is a member)."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
 from . import lexicon
+from .roles import OWNER, PRONOUNS
 
 # "belongs" read as "is" in its own tense; after "has"/"have"/"had" as "been" ("has belonged to the club since 2019")
 _BELONG = {"belongs": "is", "belong": "are", "belonged": "was"}
@@ -59,14 +60,16 @@ def read(tokens: list[tuple]) -> list[tuple]:
         t, w = tokens[i], words[i]
         nxt = words[i + 1] if i + 1 < len(words) else None
         before = words[i - 1] if i else None
-        if w in _BELONG and nxt == "to" and (before in _PERFECT or before not in ("to", "not", "do", "does", "did")):
+        if w in _BELONG and nxt == "to" and (before in _PERFECT or before not in ("to", "not", "do", "does", "did")) \
+                and _someone(tokens, i):
             found = _head(tokens, i + 2)
             if found and found[1]:
                 verb = "been" if before in _PERFECT else _BELONG[w]
                 out += [(verb, verb, t[2], False, t[4], False), *_as_member(tokens[i + 1])]
                 i += 2
                 continue
-        if (w in _IN or w == "part" or w == "a" and nxt == "part") and _after_copula(words, i):
+        copula = _copula(words, i) if w in _IN or w == "part" or w == "a" and nxt == "part" else None
+        if copula is not None and _someone(tokens, copula):
             start = i + (2 if w == "a" else 1)
             start += words[start:start + 1] == ["of"] if w != "in" and w != "on" else 0
             found = _head(tokens, start) if w in _IN or words[start - 1:start] == ["of"] else None
@@ -83,12 +86,22 @@ def read(tokens: list[tuple]) -> list[tuple]:
     return out
 
 
-def _after_copula(words: list[str], i: int) -> bool:
-    """Whether a copula stands right before position ``i``, or before an adverb of time or focus there."""
+def _copula(words: list[str], i: int) -> int | None:
+    """Where a copula stands right before position ``i``, or before an adverb of time or focus there, or ``None``."""
     j = i - 1
     while j >= 0 and words[j] in _BETWEEN:
         j -= 1
-    return j >= 0 and words[j] in _COPULAS
+    return j if j >= 0 and words[j] in _COPULAS else None
+
+
+def _someone(tokens: list[tuple], verb: int) -> bool:
+    """Whether the subject before the verb at ``verb`` is someone: none written (a note about the owner), a
+    pronoun, a name or a noun of a person ("The organ belongs to the church" says where a thing is)."""
+    before = [t for t in tokens[:verb] if t[0] not in ("has", "have", "had")]
+    if not before:
+        return True
+    last = before[-1]
+    return last[0] in OWNER or last[0] in PRONOUNS or last[3] or lexicon.names_a_person(lexicon.key(last[0]))
 
 
 def _as_member(t: tuple) -> list[tuple]:

@@ -17,18 +17,21 @@ if TYPE_CHECKING:
     from .text import _Text
 
 _EXCEPT = frozenset(("except", "excluding", "apart"))  # a phrase of exception (Quirk et al. 1985, 9.58)
+_INSTEAD = frozenset(("instead", "rather", "unlike"))  # what follows is not done: "Drinks tea instead of coffee"
 # Privative adjectives: a former employer is no employer (Kamp & Partee 1995, "Prototype theory and
 # compositionality", Cognition 57: "former", "fake", "alleged" are neither intersective nor subsective); a closed class
 _PRIVATIVE = frozenset("former previous prior ex erstwhile onetime future prospective potential fake alleged"
-                       " supposed retired aspiring wannabe".split())  # not "next", "late", "past": mostly of time ("next August", "late")
+                       " supposed retired aspiring wannabe faux imaginary dummy mock deputy assistant vice apprentice"
+                       " trainee".split())  # and the ranks below ("deputy head", "assistant manager")  # not "next", "late", "past": mostly of time ("next August", "late")
 # Downtoners: "mostly vegetarian" is not quite vegetarian (Quirk et al. 1985, 8.104-8.112: approximators and
 # compromisers, "almost", "nearly", "partly", "mostly", "more or less"), and the exclusive "only" (8.116); closed
 _DOWNTONERS = frozenset("only mostly most partly almost nearly partially largely mainly somewhat semi quasi".split())
 _DETERMINED = frozenset((w,) for w in "the a an my his her their our your this that these those".split())
 _CONDITIONALS = frozenset(("if", "unless", "provided", "providing"))  # open a clause the statement holds only under
 _HABITUAL_CONDITIONS = frozenset(("when", "whenever"))  # on a present habit, right after it ("Walks when it is dry")
-_PARTITIVES = frozenset("most some many few half part several quarter third".split())  # before "of": "Most of her
-# friends", "a quarter of the bill"; "half" also as a predeterminer: "half the deposit" (Quirk et al. 1985, 5.15)
+_PARTITIVES = frozenset("most some many few half part several quarter third thirds quarters share percent".split())
+# before "of": "Most of her friends", "a quarter of the bill", "her share of the rent", a number ("50% of the
+# house"); "half" also as a predeterminer: "half the deposit" (Quirk et al. 1985, 5.15)
 # Negations that deny (not the verbs of ending, "stopped": "Stopped running in May" still says "Stopped running")
 _PLAIN_NEGATIONS = frozenset("not no never nobody nothing none neither nor cannot".split())
 _LISTING = frozenset(("or", "nor", "and"))
@@ -80,13 +83,17 @@ def takes_out(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
     # so "her previous marriage" or "..., which covers prescriptions apart from the levy" take nothing out of "Has
     # one son" or "Has a medical card"
     return any(longer.words[i] in _EXCEPT and clause_shared(i)
+               or longer.words[i] == "but" and "not" in longer.words[i + 1:i + 3]  # "..., but not since June"
+               or longer.words[i] in _INSTEAD and any(j not in extra for j in longer.content if i < j <= i + 3
+                                                      and not any(longer.breaks[i + 1:j + 1]))
                or longer.words[i - 2:i] == ("other", "than") and clause_shared(i - 2)  # "anything other than X"
                or longer.words[i] in _PRIVATIVE and reaches_shared(i)
                or _likened(longer, i, extra)
                or (longer.words[i] in _CONDITIONALS or longer.words[i] == "long" and longer.words[i - 1:i + 2] == (
                    "as", "long", "as")) and not any(longer.roles[j].startswith("verb") for j in extra if j < i)
                or longer.words[i] in _HABITUAL_CONDITIONS and not past_tense(longer) and not any(j < i for j in extra)
-               or longer.words[i] in _PARTITIVES and (longer.words[i + 1:i + 2] == ("of",) or longer.words[i] == "half"
+               or (longer.words[i] in _PARTITIVES or longer.words[i][:1].isdigit()) and (
+                   longer.words[i + 1:i + 2] == ("of",) or longer.words[i] == "half"
                                                        and longer.words[i + 1:i + 2] in _DETERMINED)
                and next((j for j in longer.content if j > i + 1), None) not in extra
                or _narrows_a_denial(shorter, longer, i, extra)

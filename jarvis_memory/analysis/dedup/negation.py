@@ -67,6 +67,7 @@ def _state(verb: str) -> bool:
 # Words that open a clause of their own (coordinators and subordinators, Quirk et al. 1985, 13.1, 14.12): a negation
 # after one negates that clause only ("Drinks oat milk and never buys cow's milk" still says "Drinks oat milk")
 _CLAUSE_OPENERS = SUBORDINATORS | {"and", "but", "so", "yet"}
+_CONCESSIVE = frozenset(("but", "yet", "though", "although"))
 
 
 def apart(t: _Text, said: set[str]) -> bool:
@@ -81,6 +82,6 @@ def apart(t: _Text, said: set[str]) -> bool:
     for i, w in enumerate(t.words):
         if w in NEGATIONS:
             opens = max((j for j in range(i + 1) if t.breaks[j] or t.words[j] in _CLAUSE_OPENERS), default=0)
-            if opens <= last:
-                return False
+            if opens <= last or _CONCESSIVE.intersection(t.words[opens:i]):
+                return False  # "..., but not since June": a clause of contrast may take back what the first says
     return True

@@ -31,24 +31,25 @@ def _groups(*pairs: tuple[str, str]) -> dict[str, frozenset[str]]:
     return out
 
 
-_SIBLINGS = "brother sister sibling twin"
+_SIBLINGS = "brother sister sibling"  # a twin is a sibling, but not every sibling a twin: "twin" is its own group
 _SPOUSES = frozenset(("husband", "wife", "spouse"))
 # Words that say the sex of whom they name: the same one either way round says both are ("Ana is Tom's sister" /
 # "Tom is Ana's sister"), more than either text does
 _GENDERED = frozenset("brother sister husband wife boyfriend girlfriend fiance fiancee half-brother half-sister"
                       " brother-in-law sister-in-law ex-husband ex-wife".split())
 CONVERSE = _groups(
-    ("mother father parent mom dad mum mommy daddy", "daughter son child kid"),
-    ("stepmother stepfather stepparent", "stepdaughter stepson stepchild"),
-    ("grandmother grandfather grandparent grandma grandpa granny nan", "granddaughter grandson grandchild"),
-    ("aunt uncle", "niece nephew"),
+    ("mother father parent mom dad mum mam mommy daddy", "daughter son child kid"),
+    ("stepmother stepfather stepparent stepmom stepmum stepdad", "stepdaughter stepson stepchild"),
+    ("grandmother grandfather grandparent grandma grandpa granny nan nana grandad granddad",
+     "granddaughter grandson grandchild"),
+    ("aunt uncle auntie aunty", "niece nephew"),
     ("godmother godfather godparent", "goddaughter godson godchild"),
     ("mother-in-law father-in-law", "daughter-in-law son-in-law"),
     ("manager boss supervisor", "report"),
     ("mentor", "mentee"), ("landlord landlady", "tenant"), ("employer", "employee"), ("tutor", "tutee"),
     ("great-grandmother great-grandfather", "great-granddaughter great-grandson"),
     ("great-aunt great-uncle", "great-niece great-nephew"),
-    *((w, w) for w in (_SIBLINGS, "half-brother half-sister", "brother-in-law sister-in-law", " ".join(_SPOUSES),
+    *((w, w) for w in (_SIBLINGS, "twin", "half-brother half-sister", "brother-in-law sister-in-law", " ".join(_SPOUSES),
                        "ex-husband ex-wife", "girlfriend boyfriend", "fiance fiancee", "colleague coworker co-worker")),
     *((w, w) for w in "cousin friend neighbor classmate teammate flatmate roommate housemate partner ex".split()),
 )
@@ -78,9 +79,11 @@ def one_relation(a: _Text | _Long, b: _Text | _Long) -> bool:
     neutral = any(n in (r, r2) and {r, r2} <= words for n, words in _NEUTRAL.items())  # "married to": a husband
     if _same(p, p2) and _same(q, q2):
         return r == r2 or neutral
-    mutual = any(w in ("are", "were") for t in (a, b) for w in t.words)  # "Aoife and Niamh are sisters": both are
+    mutual = [any(w in ("are", "were") for w in t.words) for t in (a, b)]  # "Aoife and Niamh are sisters": both are
+    if (mutual[0] and r in _GENDERED or mutual[1] and r2 in _GENDERED) and r != r2:
+        return False  # "Sam and Alex are brothers" / "Alex is Sam's sister"
     return _same(p, q2) and _same(q, p2) and (
-        neutral or r2 in CONVERSE.get(r, ()) and not (r2 == r in _GENDERED and not mutual))
+        neutral or r2 in CONVERSE.get(r, ()) and not (r2 == r in _GENDERED and not any(mutual)))
 
 
 _SEXES = {("her",): "f", ("she",): "f", ("his",): "m", ("he",): "m", ("user",): ""}  # the owner, as named
@@ -89,7 +92,7 @@ _SEXES = {("her",): "f", ("she",): "f", ("his",): "m", ("he",): "m", ("user",): 
 def _same(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
     """Whether two persons of :func:`_relation` are one: the same words, or the owner named two ways that do not
     give two sexes ("the user" / "her"; not "her" / "his")."""
-    return x == y or x in _SEXES and y in _SEXES and "" in (_SEXES[x], _SEXES[y])
+    return x == y or x in _SEXES and y in _SEXES and (_SEXES[x] == _SEXES[y] or "" in (_SEXES[x], _SEXES[y]))
 
 
 def people(t: _Text | _Long) -> frozenset[tuple[str, ...]] | None:

@@ -13,7 +13,7 @@ from rapidfuzz.distance import OSA
 from wordfreq import zipf_frequency
 
 from . import (clauses, contractions, endings, labels, lexicon, membership, negation, numbers, recurrence, reported,
-               roles, telegraphic, times)
+               roles, times)
 from .light import light_verbs
 from .reported import HEDGES
 from .symbols import VALUE
@@ -187,7 +187,6 @@ def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
         brk = False
     if label is not None and label > 0:
         tokens = labels.as_subject(tokens, label, HEDGES)
-    tokens = telegraphic.read(tokens)
     if times.MAY_HOLD.search(text):
         tokens = times.read(tokens)
     tokens = clauses.fronted(reported.said(reported.unhedged(numbers.spoken(clauses.plain_connectives(tokens)))))

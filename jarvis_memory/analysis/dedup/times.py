@@ -45,7 +45,8 @@ def read(tokens: list[tuple]) -> list[tuple]:
         if t[0] in _SHORT_MONTHS and any(u[0].isdigit() and not u[2]
                                          for u in tokens[max(k - 1, 0):k] + tokens[k + 1:k + 2]):  # beside it
             t = (_SHORT_MONTHS[t[0]], *t[1:])
-        spoken = _spoken(tokens, k) if out and out[-1][0] in _AT else None
+        spoken = _spoken(tokens, k) if out and out[-1][0] in _AT and not (
+            out[-1][0] == "from" and t[0][:1].isdigit()) else None  # "from 9 to 5": a range, no 4:51
         if spoken:  # "quarter past 6", "20 to 3", "half 5" (British: half past 5)
             width, word = spoken
             out.append((word, word, t[2], False, " ".join(u[4] for u in tokens[k:k + width]), False))
