@@ -1561,6 +1561,10 @@ def test_a_unit_abbreviated_after_a_number_is_the_unit() -> None:
     ("Pays her share of the rent", "Pays the rent"),                       # a share, a number "of"
     ("Owns 40% of the cottage", "Owns the cottage"),
     ("Drinks rooibos instead of coffee", "Drinks coffee"),                 # what is not done
+    ("Her least favourite film is Heat", "Her favourite film is Heat"),    # a degree of inferiority
+    ("Eats dairy-free yoghurt", "Eats yoghurt"),                           # "-free"
+    ("Is moving to Cork or Kerry in May", "Is moving to Kerry in May"),    # one of two
+    ("Nearly got married in 2020", "Got married in 2020"),                 # a downtoner before "got"
 ])
 def test_a_modifier_that_makes_another_person_or_less_does_not_subsume(longer: str, shorter: str) -> None:
     assert verdict(shorter, longer)[0] not in DUPLICATE
@@ -1614,3 +1618,7 @@ def test_has_been_that_holds_now_or_before_a_participle_is_as_before() -> None:
     assert verdict("Has been a ski instructor for 6 years", "Is a ski instructor")[0] in DUPLICATE
     assert verdict("Has been married to Ola", "Is married to Ola")[0] in DUPLICATE
     assert verdict("Has been to Lagos", "Has been to Lagos in 2019 for a wedding")[0] == "subsumed"
+
+
+def test_or_under_a_negation_joins_what_is_denied() -> None:
+    assert verdict("Doesn't eat lamb", "Doesn't eat lamb or veal")[0] == "subsumed"

@@ -22,7 +22,8 @@ _INSTEAD = frozenset(("instead", "rather", "unlike"))  # what follows is not don
 # compositionality", Cognition 57: "former", "fake", "alleged" are neither intersective nor subsective); a closed class
 _PRIVATIVE = frozenset("former previous prior ex erstwhile onetime future prospective potential fake alleged"
                        " supposed retired aspiring wannabe faux imaginary dummy mock deputy assistant vice apprentice"
-                       " trainee".split())  # and the ranks below ("deputy head", "assistant manager")  # not "next", "late", "past": mostly of time ("next August", "late")
+                       " trainee least less".split())  # and the ranks below ("deputy head", "assistant manager"), the
+# degree of inferiority ("least favourite", "less demanding": Quirk et al. 1985, 7.80)  # not "next", "late", "past": mostly of time ("next August", "late")
 # Downtoners: "mostly vegetarian" is not quite vegetarian (Quirk et al. 1985, 8.104-8.112: approximators and
 # compromisers, "almost", "nearly", "partly", "mostly", "more or less"), and the exclusive "only" (8.116); closed
 _DOWNTONERS = frozenset("only mostly most partly almost nearly partially largely mainly somewhat semi quasi".split())
@@ -70,6 +71,11 @@ def takes_out(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
     when driving", "Eats no meat" / "Eats no red meat": a narrower thing denied denies less), a downtoner
     before a shared word (:data:`_DOWNTONERS`: "Is vegetarian" / "Is mostly vegetarian"; not "Collects records" /
     "... records, mostly funk")."""
+    if "or" in longer.words and "or" not in shorter.words and not longer.negations and any(  # "Galway or Sligo" is
+            # no "Sligo"; under a negation "or" joins what is denied ("Doesn't eat pork or beef")
+            j not in extra and abs(j - longer.words.index("or")) <= 2 for j in longer.content):
+        return True
+
     def reaches_shared(i: int) -> bool:  # a privative adjective: the nouns right after it ("previous line manager"),
         nouns = itertools.takewhile(lambda j: j in longer.content and not longer.breaks[j], range(i + 1, len(longer.words)))
         return any(j not in extra for j in nouns) \
@@ -98,4 +104,6 @@ def takes_out(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
                and next((j for j in longer.content if j > i + 1), None) not in extra
                or _narrows_a_denial(shorter, longer, i, extra)
                or i and longer.words[i - 1] == "is" and longer.written[i - 1] == ":"  # a note's state (labels.py)
-               or longer.words[i] in _DOWNTONERS and i + 1 in longer.content and i + 1 not in extra for i in extra)
+               or longer.words[i] in _DOWNTONERS and next((j for j in longer.content if j > i), -1) not in extra | {-1}
+               or longer.words[i] == "free" and i - 1 in longer.hyphened and reaches_shared(i)  # "gluten-free bread"
+               for i in extra)
