@@ -189,7 +189,8 @@ def _as_written(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> 
         clauses = swapped_clauses(a, b)
         if clauses:  # "Got married and had a baby" / "Had a baby and got married": events in another order
             return _Verdict("variant", shared + ("\x02roles",), *clauses, "order")
-        swap = swapped_in_place(a, b, dict(typos + synonyms))
+        swap = swapped_in_place(b, a, {y: x for x, y in typos + synonyms}) and swapped_in_place(
+            a, b, dict(typos + synonyms))  # found both ways round, so that a pair's verdict is its reverse's
         if swap:  # two words that changed places in one frame: "brother Sam and brother Tim" / "... Tim ... Sam"
             return _Verdict("variant", shared + ("\x02roles",), shown(a, swap[0]), shown(b, swap[1]), "order")
         owned = _owned_or_one(a, b) or _owned_or_one(b, a)
@@ -223,8 +224,7 @@ def _as_written(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> 
         return _Verdict("subsumed")
     if owners_only(shorter, longer, positions, same):
         return _Verdict("paraphrase" if synonyms else "near")  # "Called her mother" / "Called mother": the owner's
-    # only relation words more: one statement in another shape ("Works as a nurse" / "Is a nurse working"), if
-    # nothing it acts on becomes a relation ("Cooks the kids" / "Cooks for the kids") and no one is left out
+    # only relation words more: one statement in another shape ("Works as a nurse" / "Is a nurse working")
     if shared and all(w in RELATIONS for w in extra) and not acted_on_otherwise(shorter, longer, same) \
             and not owner_left_out(shorter, longer) and not replaces_a_relation(shorter, longer, positions):
         return _Verdict("paraphrase")
