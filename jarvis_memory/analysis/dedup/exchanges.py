@@ -16,6 +16,7 @@ from lemminflect import getAllInflections
 
 from . import lexicon
 from .roles import RELATIONS
+from .text import _OWNED
 
 if TYPE_CHECKING:
     from .text import _Long, _Text
@@ -78,11 +79,11 @@ def _exchange(words: tuple[str, ...], keys: tuple[str, ...], written: tuple[str,
     else:  # "bought a bike from Tom", "borrowed Tom's bike"
         k = words.index("from", v + 1) if "from" in words[v + 1:] else _end(words, v + 1)
         thing = range(v + 1, k)
-        owners = [words[n] for n in thing if written[n].endswith(("'s", "\u2019s", "'"))]
+        owners = [words[n] for n in thing if written[n][-2:] in _OWNED]
         e = _end(words, k + 1) if words[k:k + 1] == ("from",) else k
         giver = _person(words[k + 1:e]) if e > k else _person(tuple(owners[:1])) if len(owners) == 1 else None
         receiver, verb = subject, _AS_RECEIVED.get(lemma, lemma)
-    owned = [n for n in thing if written[n].endswith(("'s", "\u2019s", "'")) and words[n] == giver]  # "Tom's bike":
+    owned = [n for n in thing if written[n][-2:] in _OWNED and words[n] == giver]  # "Tom's bike":
     what = tuple(keys[n] for n in thing if n not in owned and words[n] not in _SKIPPED)  # the giver's, said again
     if None in (receiver, giver) or receiver == giver or not what:
         return None

@@ -290,7 +290,8 @@ def names_a_person(word: str) -> bool:
     order), is a person ("teacher", "daughter"; not "surgery", nor "heavy", a noun for an actor in a rare sense), or
     where no sense of it was counted, one of its two first noun senses an informal term for one ("mum"; not "cat",
     a feline by its count).  ``False`` without WordNet."""
-    senses = wordnet().synsets(word, "n")[:2] if wordnet() is not None and word.isalpha() else ()
+    reader = wordnet()
+    senses = reader.synsets(word, "n")[:2] if reader is not None and word.isalpha() else ()
     return _usual_file(word, None) in _PERSON_FILES or not any(
         n.count() for s in senses for n in s.lemmas() if n.name() == word) and any(
         s.lexname() in _PERSON_FILES and s.definition().startswith(_INFORMAL) for s in senses)

@@ -24,6 +24,7 @@ _IN = frozenset(("in", "on"))
 _ARTICLES = frozenset("a an the my his her their our your this that".split())
 _ENDS = frozenset("of in at on for with from to by who which that where and or but since until".split())
 _MEMBER = ("a", "member", "of")
+_CUES = frozenset(("belongs", "belong", "belonged", "part", "membership")) | _IN  # a text without one is as it was
 
 
 @lru_cache(maxsize=20_000)
@@ -52,7 +53,7 @@ def read(tokens: list[tuple]) -> list[tuple]:
     """Tokens (:func:`.text._tokens`: ``(word, spelled, break before, name, as written, hyphen)``) with membership
     of a group said as "is a member of" (see the module's docstring); other tokens as given."""
     words = [t[0] for t in tokens]
-    if not ({"belongs", "belong", "belonged", "part", "membership"} & set(words) or _IN & set(words)):
+    if _CUES.isdisjoint(words):
         return tokens
     out: list[tuple] = []
     i = 0

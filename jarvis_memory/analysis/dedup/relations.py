@@ -15,6 +15,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .roles import PRONOUN_SEXES
+
 if TYPE_CHECKING:
     from .text import _Long, _Text
 
@@ -86,7 +88,7 @@ def one_relation(a: _Text | _Long, b: _Text | _Long) -> bool:
         neutral or r2 in CONVERSE.get(r, ()) and not (r2 == r in _GENDERED and not any(mutual)))
 
 
-_SEXES = {("her",): "f", ("she",): "f", ("his",): "m", ("he",): "m", ("user",): ""}  # the owner, as named
+_SEXES = {(w,): sex for w, sex in PRONOUN_SEXES.items()} | {("user",): ""}  # the owner, as named
 
 
 def _same(x: tuple[str, ...], y: tuple[str, ...]) -> bool:

@@ -345,7 +345,7 @@ def owner_named(words: tuple[str, ...], names: tuple[bool, ...], word_roles: tup
     i = next((i for i, r in enumerate(word_roles) if r == "subj" and words[i] not in RATES), None)  # not "monthly"
     verb = next((k for k in range(i + 1, len(words)) if not words[k].endswith("ly") and words[k] not in _FREQUENCY),
                 None) if i is not None else None  # "she (usually, never) runs"
-    if i is None or words[i] not in _GENDERED or words[i] in ("her", "his", "him") or names[i] or verb is None \
+    if i is None or words[i] not in PRONOUN_SEXES or words[i] in ("her", "his", "him") or names[i] or verb is None \
             or not (word_roles[verb].startswith("verb") or words[verb] in AUXILIARIES):
         return words
     if i and words[0] not in RELATIONS and any(names[j] or lexicon.names_a_person(words[j]) for j in range(i)):
@@ -357,13 +357,13 @@ def owner_gender(words: tuple[str, ...], written: tuple[str, ...]) -> str | None
     """``"f"`` or ``"m"``: the gender of the pronoun that stands for the owner (:func:`owner_named`), or of an
     opening "her"/"his"."""
     if words and words[0] in ("her", "his"):
-        return _GENDERED[words[0]]
+        return PRONOUN_SEXES[words[0]]
     if "user" not in words:
         return None
-    return next((_GENDERED[x.lower()] for w, x in zip(words, written) if w == "user" and x.lower() in _GENDERED), None)
+    return next((PRONOUN_SEXES[x.lower()] for w, x in zip(words, written) if w == "user" and x.lower() in PRONOUN_SEXES), None)
 
 
 _SUBJECT_PRONOUNS = frozenset("i she he we they".split())  # not "you": "thank-you cards"
 # Adverbs of frequency that stand between a subject and its verb (Quirk et al. 1985, 8.63): "she never eats"
 _FREQUENCY = frozenset("never always often sometimes seldom rarely ever still also just already".split())
-_GENDERED = {"she": "f", "her": "f", "he": "m", "his": "m", "him": "m"}
+PRONOUN_SEXES = {"she": "f", "her": "f", "he": "m", "his": "m", "him": "m"}  # the sex a pronoun says
