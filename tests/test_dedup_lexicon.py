@@ -203,7 +203,9 @@ def test_a_negated_action_or_another_tense_is_no_prefixed_antonym(a: str, b: str
 def test_the_owners_body_part_may_be_written_with_the() -> None:
     assert verdict("Has a sprain in her left ankle", "Has a sprain in the left ankle")[0] == "paraphrase"
     assert verdict("Has a sprain in her left ankle", "Has a sprain in his left ankle")[0] == "variant"
-    assert verdict("Keeps her bike in the garage", "Keeps the bike in the garage")[0] != "paraphrase"  # no body part
+    # a thing too, since round 16 (tests/test_dedup_owner.py), but not where someone named may own it
+    assert verdict("Keeps her bike in the garage", "Keeps the bike in the garage")[0] == "paraphrase"
+    assert verdict("Tomas keeps her bike in the garage", "Tomas keeps the bike in the garage")[0] != "paraphrase"
     assert verdict("Broke her arm", "Broke the arm of the sofa")[0] not in dedup.DUPLICATE_KINDS
 
 

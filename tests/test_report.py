@@ -574,13 +574,23 @@ def test_a_malformed_dedup_limit_exits_3_before_any_kernel_or_folder(names, demo
     assert not out.exists()
 
 
+def test_a_malformed_owner_name_exits_3_before_any_kernel_or_folder(demo, tmp_path):
+    """$JARVIS_MEMORY_OWNER is read by its owner (dedup.owner.names) before any kernel starts."""
+    out = tmp_path / "out"
+    result = cli("report", "dedup_audit", "--out", str(out), env_extra={**demo["env"], "JARVIS_MEMORY_OWNER": "Bia, 42"})
+    assert (result.returncode, result.stdout) == (3, "")
+    assert result.stderr == ("error: $JARVIS_MEMORY_OWNER holds '42', which is no name: give the owner's names"
+                             " separated by commas, e.g. 'Beatriz Costa, Bia'\n")
+    assert not out.exists()
+
+
 def test_a_variable_no_report_reads_is_refused_where_a_notebook_declares_it(tmp_path):
     write_notebook(tmp_path, "mine", "pass")
     nb = nbformat.read(tmp_path / "mine.ipynb", as_version=4)
     nb.metadata["jarvis_memory"] = {"environment": ["JARVIS_MEMORY_NO_SUCH"]}
     nbformat.write(nb, tmp_path / "mine.ipynb")
     with pytest.raises(ValidationError, match=r"^mine: metadata jarvis_memory.environment names JARVIS_MEMORY_NO_SUCH;"
-                                              r" the variables a report reads: JARVIS_MEMORY_DEDUP_MB$"):
+                                              r" the variables a report reads: JARVIS_MEMORY_DEDUP_MB, JARVIS_MEMORY_OWNER$"):
         notebook.Declared.read(tmp_path / "mine.ipynb").check({})
 
 

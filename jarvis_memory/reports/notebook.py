@@ -83,9 +83,9 @@ class Declared:
 
     def advice(self) -> list[str]:
         """What the variables it reads offer a run whose kernel was killed for want of memory."""
-        return [advice for _, advice in self._variables()]
+        return [advice for _, advice in self._variables() if advice]
 
-    def _variables(self) -> list[tuple[Callable[[], object], str]]:
+    def _variables(self) -> list[tuple[Callable[[], object], str | None]]:
         known = environment() if self.environment else {}
         unknown = [name for name in self.environment if name not in known]
         if unknown:
@@ -108,14 +108,15 @@ class Declared:
         return resolved
 
 
-def environment() -> dict[str, tuple[Callable[[], object], str]]:
+def environment() -> dict[str, tuple[Callable[[], object], str | None]]:
     """The variables a report notebook may declare it reads (:class:`Declared`), each with its owner's reader (run
     before any kernel starts; ConfigError for a malformed value) and what it offers a run whose kernel the system
-    killed for want of memory (:meth:`.kernel.KernelWatch.failure`)."""
-    from ..analysis.dedup import budget  # numpy and pandas: only for a notebook that declares it
+    killed for want of memory (:meth:`.kernel.KernelWatch.failure`; ``None``: nothing)."""
+    from ..analysis.dedup import budget, owner  # numpy and pandas: only for a notebook that declares it
 
     return {budget.LIMIT_VAR: (budget.limit, f"set ${budget.LIMIT_VAR} to the MB the machine can spare, so that the "
-                                             "dedup audit is refused before it runs out (README: Known limits)")}
+                                             "dedup audit is refused before it runs out (README: Known limits)"),
+            owner.VARIABLE: (owner.names, None)}
 
 
 def find_notebook(name: str) -> Path:

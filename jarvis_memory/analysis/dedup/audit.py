@@ -16,7 +16,7 @@ import pandas as pd
 
 from ...errors import ValidationError
 from ...store.hashing import content_hash
-from . import budget, exchanges, relations
+from . import budget, exchanges, owner, relations
 from .blocks import (
     _all_pairs,
     _classify_values,
@@ -52,17 +52,19 @@ _last: tuple[bytes, _Analysis] | None = None
 
 
 def _analyse(memories: pd.DataFrame) -> _Analysis:
-    """The analysis of ``memories``, reused while the same frame is passed again."""
+    """The analysis of ``memories``, reused while the same frame is passed again (and the owner's names,
+    :func:`.owner.names`, are the same)."""
     global _last
     frame = _check(memories)
     columns = [c for c in (*COLUMNS, "source", "created_at") if c in frame.columns]
-    key = _frame_key(frame[columns])
+    names = owner.names()
+    key = _frame_key(frame[columns]) + "\x00".join(names).encode()
     if _last is None or _last[0] != key:
         allowance = budget.check(frame["content"])  # refused before it starts if it would not fit
         _last = None  # the previous frame's analysis is not held while this one is made
         with _cyclic_gc_paused():
             try:
-                _last = (key, _run_audit(frame, allowance))
+                _last = (key, _run_audit(frame, allowance, names))
             finally:
                 _reparsed.cache_clear()  # the long texts parsed again for the comparisons
     return _last[1]
@@ -116,7 +118,7 @@ def _check(memories: Any) -> pd.DataFrame:
     return memories
 
 
-def _run_audit(memories: pd.DataFrame, allowance: budget.Budget) -> _Analysis:
+def _run_audit(memories: pd.DataFrame, allowance: budget.Budget, names: tuple[str, ...] = ()) -> _Analysis:
     blank = pd.Series(index=memories.index, dtype=object)
     rows = pd.DataFrame({
         "id": memories["id"].astype("int64").to_numpy(),
@@ -136,7 +138,8 @@ def _run_audit(memories: pd.DataFrame, allowance: budget.Budget) -> _Analysis:
     # its lowest id: the others are already normalized duplicates of it.
     distinct = rows.drop_duplicates("norm")
     first = distinct.index.tolist()
-    texts, vocabulary = _parse(content, first, allowance.held_whole)  # refused there once it shows it would not fit
+    # read with the owner's names as "the user" (refused there once it shows it would not fit)
+    texts, vocabulary = _parse(owner.as_user(content, names), first, allowance.held_whole)
     norms = np.array([norm[i] for i in first], dtype=object)
     del norm
     distinct = distinct.reset_index(drop=True)

@@ -203,7 +203,8 @@ def owner_possessive(a: _Text, only_a: list[str], b: _Text, only_b: list[str]) -
     """``only_a`` and ``only_b`` (each text's words the other lacks) without a possessive determiner of ``a`` that
     ``b`` says as the owner's ("her mother" / "the user's mother") or, before a part of the body, with "the" ("a
     sprain in her right wrist" / "in the right wrist": the definite article names a part of the body of someone the
-    clause names, as in Quirk et al. 1985), and without that "user"."""
+    clause names, as in Quirk et al. 1985), and without that "user"; nor one the owner's that ``b`` says with "the"
+    or with no determiner ("on her road bike" / "on the road bike": :func:`_owners_thing`)."""
     for k in [k for k in only_a if k in POSSESSIVES]:
         i = a.first[k]
         after = [a.keys[j] for j in range(i + 1, min(i + 3, len(a.words))) if j in a.content]  # "her (right) wrist"
@@ -216,7 +217,29 @@ def owner_possessive(a: _Text, only_a: list[str], b: _Text, only_b: list[str]) -
                 lexicon.names_a_body_part(w) and "the" in b.words[max(b.first[w] - 2, 0):b.first[w]]
                  and b.words[b.first[w] + 1:b.first[w] + 2] != ("of",) for w in after if w in b.first):
             only_a = [w for w in only_a if w != k]  # not "the arm of the sofa"
+        elif a.gender in (None, PRONOUN_SEXES.get(k)) and any(
+                _owners_thing(a, m, b) for m, w in enumerate(a.words) if w == k):
+            only_a = [w for w in only_a if w != k]  # "on her road bike" / "on the road bike", "Her friends call"
     return only_a, only_b
+
+
+def _owners_thing(a: _Text, i: int, b: _Text) -> bool:
+    """Whether ``b`` says with "the", or with no determiner, the phrase of a thing that possessive ``i`` of ``a``
+    opens (its words alike in both), and the possessive can stand for no one but the owner: nobody named before it
+    as its subject ("Rafael cooks her dinner" is not "Rafael cooks the dinner"); not a person's ("her mother" / "the
+    mother")."""
+    noun = next((j for j in range(i + 1, min(i + 3, len(a.words))) if j in a.content), None)
+    if noun is None or a.keys[noun] not in b.first or lexicon.names_a_person(a.words[noun]) \
+            or b.words[b.first[a.keys[noun]] + 1:b.first[a.keys[noun]] + 2] == ("of",):  # "the arm of the sofa"
+        return False
+    s = b.first[a.keys[noun]] - (noun - i)  # where b has the possessive's place
+    if any(a.words[m] not in OWNER and (a.names[m] and a.roles[m] == "subj" or lexicon.names_a_person(a.words[m]))
+           for m in range(i)):  # a name as the subject, or a person's noun ("Tom fixed her bike"; not "uses a
+        return False  # Garmin Edge on her bike")
+    before = a.words[i - 1] if i else None
+    if 0 <= s < len(b.words) and b.words[s] == "the":  # "with her Garmin watch" / "with the Garmin watch"
+        return (b.words[s - 1] if s else None) == before
+    return (b.words[s] if s >= 0 else None) == before and (i > 0 or s == -1)  # "Her friends" / "Friends"
 
 
 def stranded(words: tuple[str, ...], breaks: tuple[bool, ...], participle: int) -> str | None:

@@ -51,7 +51,20 @@ def says_more(shorter: _Text, longer: _Text, extra: set[int], same: dict[str, st
                 or counted(shorter, longer, extra) or acted_on_by_voice(shorter, longer)
                 or takes_out(shorter, longer, extra) or another_owner(shorter, longer, extra)
                 or verb_for_copula(shorter, longer, extra) or predicates_a_fragment(shorter, longer, extra)
-                or hyphened_to_shared(longer, extra) or name_runs_on(longer, extra) or renamed(shorter, longer, extra))
+                or hyphened_to_shared(longer, extra) or name_runs_on(longer, extra) or renamed(shorter, longer, extra)
+                or infinitive_subject(shorter, longer, extra))
+
+
+def infinitive_subject(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
+    """Whether the longer's extra words stand between a verb and its "to"-infinitive where the shorter has none: the
+    infinitive's subject, another doer ("Wants to be called Nuonuo" / "Wants the assistant to be called Nuonuo")."""
+    for v in (v for v in range(len(shorter.words) - 1) if shorter.words[v + 1] == "to" and shorter.roles[v][:4] == "verb"):
+        j = longer.first.get(shorter.keys[v], len(longer.words))
+        t = next((t for t in range(j + 1, len(longer.words))
+                  if longer.words[t] == "to" or t in longer.content and t not in extra), None)
+        if t is not None and longer.words[t] == "to" and any(k in extra for k in range(j + 1, t)):
+            return True
+    return False
 
 
 def adds_nothing(longer: _Text, extra: set[int]) -> bool:
