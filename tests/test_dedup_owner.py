@@ -1,5 +1,6 @@
 """The memory's owner in the dedup audit: called by her own names ($JARVIS_MEMORY_OWNER), her things said with "the"
-as with her possessive, and an infinitive given another doer (issue 21, round 16; invented examples)."""
+as with her possessive; and who does what, and in which order: an infinitive given another doer, steps joined by
+"then" in another order (issue 21, round 16; invented examples)."""
 
 from __future__ import annotations
 
@@ -90,3 +91,14 @@ def test_the_owners_thing_said_with_the(a: str, b: str, duplicate: bool) -> None
 ])
 def test_a_doer_given_to_an_infinitive_is_no_subsumption(a: str, b: str, duplicate: bool) -> None:
     assert (found([a, b, *UNRELATED]).get((a, b)) in dedup.DUPLICATE_KINDS) is duplicate
+
+
+@needs_wordnet
+@pytest.mark.parametrize(("a", "b"), [
+    ("Rings the client, then texts the quote", "Texts the quote, then rings the client"),
+    ("Rings the client and then texts the quote", "Texts the quote and then rings the client"),
+])
+def test_two_steps_then_in_the_other_order_are_no_duplicate(a: str, b: str) -> None:
+    assert found([a, b, *UNRELATED]).get((a, b)) not in dedup.DUPLICATE_KINDS
+    assert found(["Got married and then had a baby", "Got married, then had a baby", *UNRELATED])[
+        ("Got married and then had a baby", "Got married, then had a baby")] in dedup.DUPLICATE_KINDS

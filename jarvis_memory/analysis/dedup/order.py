@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from lemminflect import getAllLemmas, getInflection
+
 from . import lexicon
 from .clauses import SUBORDINATORS
 from .recurrence import RATES, WEEKDAYS
@@ -262,8 +264,8 @@ def _sequence(t: _Text) -> list[tuple[str, int]]:
 
 
 def swapped_clauses(a: _Text, b: _Text) -> tuple[str, str] | None:
-    """Two clauses joined by one "and" or one subordinator, each with its verb, in the other order: events in
-    another order ("Got married and had a baby" / "Had a baby and got married"), a condition made the main clause
+    """Two clauses joined by one "and", "then" or one subordinator, each with its verb, in the other order: events
+    in another order ("Got married and had a baby" / "Had a baby and got married", "Rings, then texts"), a condition made the main clause
     ("I stay with Tom when I am in Leeds" / "I am in Leeds when I stay with Tom"), as each text's first clause as
     written, or ``None``; not a list of things ("a cat and a dog": no verbs).  A text still opening with its
     subordinator (:func:`.clauses.fronted` found no end to the clause) against one with it inside is taken for two
@@ -280,13 +282,17 @@ def swapped_clauses(a: _Text, b: _Text) -> tuple[str, str] | None:
 
 
 def _clauses(t: _Text) -> tuple[tuple[tuple[str, ...], str], tuple[tuple[str, ...], str], str] | None:
-    """The two clauses of ``t`` around its one "and" or subordinator (:data:`.clauses.SUBORDINATORS`), as (their keys
-    sorted, the first as written) and the word that joins them, if each has a verb or an auxiliary."""
-    joins = [i for i, w in enumerate(t.words) if w == "and" or w in SUBORDINATORS]
+    """The two clauses of ``t`` around its one "and", "(and) then" or subordinator (:data:`.clauses.SUBORDINATORS`),
+    as (their keys sorted, the first as written) and the word that joins them, if each has a verb or an auxiliary
+    (the first: or opens with a word that may be one)."""
+    joins = [i for i, w in enumerate(t.words) if w == "and" and t.words[i + 1:i + 2] != ("then",)
+             or w in SUBORDINATORS or w == "then" and i and (t.breaks[i] or t.words[i - 1] == "and")]  # ", then"
     if len(joins) != 1:
         return None
     halves = (range(joins[0]), range(joins[0] + 1, len(t.words)))
-    if not all(any(t.roles[i].startswith("verb") or t.words[i] in AUXILIARIES for i in h) for h in halves):
+    verbs = [any(t.roles[i].startswith("verb") or t.words[i] in AUXILIARIES for i in h) for h in halves]
+    if not verbs[1] or not (verbs[0] or any(t.words[0] in (getInflection(n, "VBZ") or ()) for n in getAllLemmas(
+            t.words[0]).get("NOUN", ()))):  # a note's first word, a verb's "-s": "Texts the quote, then rings the client"
         return None
     content = set(t.content)
     return (*((tuple(sorted(t.keys[i] for i in h if i in content or t.words[i] in AUXILIARIES)),
