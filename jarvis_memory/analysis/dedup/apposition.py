@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from . import lexicon
+
 if TYPE_CHECKING:
     from .text import _Text
 
@@ -40,3 +42,30 @@ def renamed(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
             if before in extra:
                 return True
     return False
+
+
+_OWNER_WORDS = frozenset(("the", "user", "she", "he", "i"))  # who "has" the person, as the owner
+
+
+def introduced(t: _Text) -> str | None:
+    """The text with a person introduced by "has", named in a loose appositive (or with "named"/"called") and
+    described by a relative clause, written as the clause said of the named relation, or ``None``: "Has a brother,
+    Liam, who lives in Perth" as "The user's brother Liam lives in Perth", "Kate has a sister, Jess, who ..." as
+    "Kate's sister Jess ..." (the appositive names the noun it follows: Quirk et al. 1985, 17.65-17.67)."""
+    words = t.words
+    for h in range(len(words) - 5):
+        naming = words[h + 3] in ("named", "called")
+        name = h + 3 + naming
+        who = next((k for k in range(name, len(words)) if not t.names[k]), len(words))  # a name of a word or more
+        if words[h] not in ("has", "have") or words[h + 1] not in ("a", "an") or who == name or who + 1 >= len(words) \
+                or not ((naming or t.breaks[name] and t.breaks[who]) and words[who] in ("who", "that")) \
+                or not lexicon.names_a_person(words[h + 2]):
+            continue
+        if _OWNER_WORDS.issuperset(words[:h]):
+            owner = "The user's"
+        elif h == 1 and t.names[0]:  # a name: "Kate" as "Kate's"
+            owner = t.written[0] + "'s"
+        else:
+            continue
+        return " ".join((owner, t.written[h + 2], *t.written[name:who], *t.written[who + 1:]))
+    return None

@@ -16,7 +16,7 @@ from .counts import BOUNDS, bounds, counts_a_rate
 from .occasions import held_by_noun, names_event
 from .order import POSTMODIFYING, changed_roles, premodified, shown, swapped_clauses, swapped_in_place
 from .restated import (SKILL_RELATIONS, aspect, attribute_had, complement_moved, diet, existential, had_person, held,
-                       past_tense, restated)
+                       had_then_is, past_tense, restated)
 from .roles import POSSESSIVES, RELATIONS, owner_possessive, same_relation
 from .subsumption import acted_on_otherwise, one_of, owner_left_out, owners_only, replaces_a_relation, says_more
 from .text import FILLER, FUNCTION_WORDS, NEGATIONS, VALUE_WORDS, _Long, _Text, _text, _Vocabulary, form, is_number
@@ -60,6 +60,8 @@ def _compare(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> _Ve
     for t, other in ((a, b), (b, a)):  # "There are 8 members in her book club" / "Her book club has 8 members"
         if getattr(t, "words", ())[:1] == ("there",) != getattr(other, "words", ())[:1]:
             readings.append((existential(t), other))
+        if "who" in getattr(t, "words", ()):  # "Has a brother, Liam, who lives in Perth" / "Brother Liam lives ..."
+            readings.append((apposition.introduced(t), other))
         if t.size < 12 and other.size < 12 and t.whole.negations and not other.whole.negations:  # "Doesn't
             readings.append((negation.prefixed(t.whole, other.whole), other))  # like X" / "Dislikes X"
     for rewritten, other in readings:
@@ -216,11 +218,11 @@ def _as_written(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> 
     same = dict(typos + synonyms) if longer is b else {y: x for x, y in typos + synonyms}  # shorter's -> longer's
     positions = {i for w in extra
                  for i in [i for i in longer.content if longer.keys[i] == w][shorter.bag.get(w, 0):]}
-    # every content word of the shorter is in the longer (in any order, in the same roles): the longer says more
-    # about the same subject, unless one of subsumption.says_more's checks finds another statement in its words
+    # the shorter's content words all in the longer, in their roles: it says more, unless says_more finds otherwise
     if shared and diet(shorter, extra) and not _copula_tense_changed(shorter, longer):
         return _Verdict("paraphrase")  # "Is vegan" / "Follows a vegan diet"
-    if shared and says_more(shorter, longer, positions, same) and not _copula_tense_changed(shorter, longer):
+    if shared and says_more(shorter, longer, positions, same) and not _copula_tense_changed(shorter, longer) \
+            and not had_then_is(shorter, longer):
         return _Verdict("subsumed")
     if owners_only(shorter, longer, positions, same):
         return _Verdict("paraphrase" if synonyms else "near")  # "Called her mother" / "Called mother": the owner's
@@ -235,15 +237,13 @@ def _as_written(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> 
 
 
 def _nouns(a: _Text, w: str, b: _Text, v: str) -> bool:
-    """Whether key ``w`` of ``a`` and ``v`` of ``b`` are both read as common nouns: no name, no verb (that each is a
-    noun, :func:`.kinds.kind_of` asks WordNet)."""
+    """Whether keys ``w`` of ``a``, ``v`` of ``b`` are both read as common nouns: no name, no verb (kinds.kind_of)."""
     return all(not t.names[t.first[k]] and not t.roles[t.first[k]].startswith("verb") for t, k in ((a, w), (b, v)))
 
 
 def _some(t: _Text, k: str) -> bool:
-    """Whether key ``k`` of ``t`` stands after "a" or "an" (one of its class, whichever: "Has a dog", "Is a doctor"),
-    the reading in which a kind of it says more: not "the bedroom" (one thing), nor "penicillin", "dogs" (the whole
-    class: "Is allergic to penicillin" is not said by "Is allergic to amoxicillin")."""
+    """Whether key ``k`` of ``t`` stands after "a"/"an", in the singular (one of its class: "Has a dog"), where a kind
+    of it says more: not "the bedroom", nor "penicillin", "dogs" (the class: "Is allergic to amoxicillin")."""
     return one_of(t, k) and t.words[t.first[k]] == t.keys[t.first[k]]  # and in the singular
 
 

@@ -268,8 +268,9 @@ _DOINGS = {"noun.act": 4, "noun.cognition": 9, "noun.communication": 10, "noun.e
 _DOING_FILES = frozenset(_DOINGS) | {f"file{n:02d}" for n in _DOINGS.values()}
 
 
-# lexicographer files by name and number (lexnames(5WN)): 18 noun.person, 08 noun.body, 14 noun.group
+# lexicographer files by name and number (lexnames(5WN)): 18 noun.person, 08 noun.body, 14 noun.group, 23 noun.quantity
 _PERSON_FILES, _BODY_FILES = frozenset(("noun.person", "file18")), frozenset(("noun.body", "file08"))
+_QUANTITY_FILES = frozenset(("noun.quantity", "file23"))
 _GROUP_FILES = frozenset(("noun.group", "file14"))
 
 
@@ -301,6 +302,15 @@ def names_a_person(word: str) -> bool:
 def names_a_body_part(word: str) -> bool:
     """Whether a key's most frequent WordNet noun sense is a part of the body ("wrist", "knee")."""
     return _usual_file(word, "n") in _BODY_FILES
+
+
+@lru_cache(maxsize=4096)
+def names_a_measure(word: str) -> bool:
+    """Whether any WordNet noun sense of a key is a quantity it holds or measures (noun.quantity: "glass" as
+    glassful, "cup", "box", "pint"): "a glass of wine" is an amount of wine, no "wine glass"."""
+    reader = wordnet()
+    return reader is not None and word.isalpha() and any(
+        s.lexname() in _QUANTITY_FILES for s in reader.synsets(word, "n"))
 
 
 def names_a_group(word: str) -> bool:

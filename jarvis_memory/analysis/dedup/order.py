@@ -197,6 +197,11 @@ def swapped_in_place(a: _Text, b: _Text, same: dict[str, str]) -> tuple[list[int
         if all(map(is_number, words_a[p:p + x + y])):  # the parts of one number, or two numbers each in its own
             # relation that stayed in place: "from 9 to 5" / "from 5 to 9" (in a list, "9 or 10", the order says nothing)
             return j == i + 1 or any(w in RELATIONS and w not in ("and", "or") for w in a.words[i + 1:j])
+        if x == y == 1 and not (a.names[i] or a.names[j] or a.breaks[j] or a.written[i].endswith(("'s", "\u2019s"))) \
+                and all(_plain_noun(a, k) for k in (i, j)) and (j == i + 1 or a.words[i + 1:j] == ("of",)
+                                                               and lexicon.names_a_measure(a.keys[i])):
+            return True  # a compound's nouns exchanged: another head ("milk chocolate" / "chocolate milk"), or an
+            # amount for a kind ("a glass of wine" / "a wine glass")
         runs = (seq_a[p:p + x], seq_a[p + x:p + x + y])
         if p == 0 and p + x + y == len(words_a) or not any(
                 [k for k, _ in run] == ["\x04owner"]
@@ -240,6 +245,12 @@ def swapped_in_place(a: _Text, b: _Text, same: dict[str, str]) -> tuple[list[int
                 # May in 3:58"); with a word between that stays, the values changed places ("in May and Oslo in June")
             return [s for _, s in seq_a[p:p + x]], [s for _, s in seq_b[p:p + y]]
     return None
+
+
+def _plain_noun(t: _Text, i: int) -> bool:
+    """Whether word ``i`` of ``t`` is read as a noun only: no verb there, no "-ing" form, no adverb ("long")."""
+    return lexicon.is_noun(t.words[i]) and not t.roles[i].startswith("verb") and not t.words[i].endswith("ing") \
+        and "ADV" not in getAllLemmas(t.words[i])
 
 
 IMPLICIT = -1  # the position of the owner a text leaves unwritten (:func:`_sequence`)

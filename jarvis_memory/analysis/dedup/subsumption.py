@@ -52,7 +52,7 @@ def says_more(shorter: _Text, longer: _Text, extra: set[int], same: dict[str, st
                 or takes_out(shorter, longer, extra) or another_owner(shorter, longer, extra)
                 or verb_for_copula(shorter, longer, extra) or predicates_a_fragment(shorter, longer, extra)
                 or hyphened_to_shared(longer, extra) or name_runs_on(longer, extra) or renamed(shorter, longer, extra)
-                or infinitive_subject(shorter, longer, extra))
+                or infinitive_subject(shorter, longer, extra) or replaces_a_relation(shorter, longer, extra))
 
 
 def infinitive_subject(shorter: _Text, longer: _Text, extra: set[int]) -> bool:

@@ -1,7 +1,8 @@
-"""Which of a memory's symbols carry a value and stay: punctuation is dropped when texts are compared, except a '.'
-or ':' between digits ("2.5 mg" is not "25 mg", "16:9" not "169") and the symbols of a value written with them: an
-e-mail address ("jo.smith@outlook.com" is not "josmith@outlook.com"), a URL, a name with '+', '++' or '#' ("C++",
-"C#", "Notepad++", a grade "A+") and a grade or blood group with '-' ("A-", "AB-").  Such a value is one word."""
+"""Which of a memory's symbols carry a value and stay: punctuation is dropped when texts are compared, except a
+number's own marks (:data:`_MARKS`: "2.5 mg" is not "25 mg", "16:9" not "169", "1/12" not "11/2", "-18C" not "18C")
+and the symbols of a value written with them: an e-mail address ("jo.smith@outlook.com" is not "josmith@outlook.com"),
+a URL, a name with '+', '++' or '#' ("C++", "C#", "Notepad++", a grade "A+") and a grade or blood group with '-' ("A-",
+"AB-").  Such a value is one word."""
 
 from __future__ import annotations
 
@@ -13,9 +14,23 @@ import unicodedata
 VALUE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://[^\s,;]*[^\s,;.!?)\]]"
                    r"|\b[^\W\d_]+(?:\+\+|\+|#)(?![\w+#])|\b[A-Z]{1,2}-(?![\w-])")
 _SPLIT = re.compile(f"({VALUE.pattern})")
-_IN_NUMBER = re.compile(r"(?<=\d)[.:](?=\d)")
-_KEPT = {".": "\ue000", ":": "\ue001"}  # private-use characters (Co): not punctuation, so not stripped
-_UNKEPT = str.maketrans({"\ue000": ".", "\ue001": ":"})
+# A number's own marks, kept: ".", ":" and "/" between digits ("2.5 mg", "16:9", "1/12"; spaces around "/" go), a
+# decimal comma (not one before three digits: "1,200" is 1200), one dash between two numbers (a range: "12-19", any
+# dash; "0000-0003-4417" is a run of groups), a leading "." (".5 mg"), a minus opening a number ("-18C", "-£340") and
+# a plus before one ("UTC+2"); hand-written, as the rest of this module: no package marks a number's punctuation
+_DASH = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212-"  # the hyphen last: literal in a class
+_KEPT = {m: chr(0xE000 + n) for n, m in enumerate(".:,/-+")}  # private use (Co): not punctuation, so not stripped
+_UNKEPT = str.maketrans({v: k for k, v in _KEPT.items()})
+_ANY_DASH = re.compile(f"[{_DASH}]")
+_MARKS = (  # (where, what it is kept as)
+    (re.compile(r"(?<=\d) */ *(?=\d)"), lambda m: _KEPT["/"]),
+    (re.compile(r"(?<=\d)[.:](?=\d)"), lambda m: _KEPT[m.group()]),
+    (re.compile(r"(?<=\d),(?=\d{1,2}(?!\d)|\d{4,})"), lambda m: _KEPT[","]),
+    (re.compile(f"(?<![\\d{_DASH}])\\d+[{_DASH}]\\d+(?![\\d{_DASH}])"), lambda m: _ANY_DASH.sub(_KEPT["-"], m.group())),
+    (re.compile(r"(?<![\w.,])\.(?=\d)"), lambda m: _KEPT["."]),
+    (re.compile(f"(?<![\\w{_DASH}])[-\\u2212](?=[£$€¥₹]?\\d)"), lambda m: _KEPT["-"]),
+    (re.compile(r"\+(?=\d)"), lambda m: _KEPT["+"]),
+)
 
 
 # A telephone number written in groups of digits (ITU-T E.123: groups separated by spaces) is its digits: three
@@ -37,8 +52,8 @@ _STRIP = _StripTable()
 
 
 def normalize_strong(text: str) -> str:
-    """NFKC, casefold, punctuation (and zero-width characters) removed, white space collapsed; a '.' or ':'
-    between digits stays, as do a value's symbols (:data:`VALUE`: "C++", "A-", an e-mail address); a telephone
+    """NFKC, casefold, punctuation (and zero-width characters) removed, white space collapsed; a number's own marks
+    stay (:data:`_MARKS`), as do a value's symbols (:data:`VALUE`: "C++", "A-", an e-mail address); a telephone
     number's groups of digits are joined (:data:`_DIGIT_GROUPS`).
 
     >>> normalize_strong("  Ｃafé,  STRASSE!\\u200b 2.5, C++")
@@ -49,8 +64,9 @@ def normalize_strong(text: str) -> str:
     for n, part in enumerate(parts):
         folded = unicodedata.normalize("NFKC", part.casefold())
         if n % 2 == 0:  # between values: punctuation goes
-            if "." in folded or ":" in folded:
-                folded = _IN_NUMBER.sub(lambda m: _KEPT[m.group()], folded)
+            if any(c.isdigit() for c in folded):
+                for mark, kept in _MARKS:
+                    folded = mark.sub(kept, folded)
             folded = folded.translate(_STRIP).translate(_UNKEPT)
         out.append(folded)
     return _DIGIT_GROUPS.sub(lambda m: m[0].replace(" ", ""), " ".join(" ".join(out).split()))

@@ -22,9 +22,9 @@ from .tuning import CORPUS_KNOWN, KNOWN_ZIPF, MAX_BLOCK, MAX_CUT_WORDS, NAME_ZIP
 # Words whose change leaves a memory's statement as it was.  Hand-written because the
 # stop-word lists of NLP libraries (NLTK, spaCy, scikit-learn) hold negations, pronouns,
 # quantifiers and prepositions ("not", "she", "before", "without") that change a fact.
-FILLER = frozenset(
+FILLER = frozenset(  # and the maximizers, which say a verb holds fully (Quirk et al. 1985, 8.104: "absolutely hates")
     "really very just actually basically quite definitely honestly literally simply truly certainly also too"
-    " so pretty any".split())
+    " so pretty any absolutely completely totally utterly".split())
 FUNCTION_WORDS = FILLER | frozenset(
     "a an the of and that which who whom this these those there it its to is are be been being"
     " has have got do does all them other user users currently how"
@@ -76,7 +76,8 @@ _NUMERO = re.compile(r"\b[Nn][Oo]\.(?=\s*\d)|(?<=\w )[Nn][Oo]\.?(?=\s+(?:is|was|
 # number, not a number with a phrase added, and its parts keep their order and leading zeros.
 # A value written with symbols (symbols.VALUE: "C++", an e-mail address) is one token.  The last: any other symbol,
 # kept only if a currency sign (Unicode category Sc: "€", "$"), which is a value like a number's unit
-_TOKEN = re.compile(VALUE.pattern + r"|\d+(?:[.:]\d+)*|[^\W\d_]+|[.,;:!?()\[\]—–]|[^\w\s]")
+_TOKEN = re.compile(VALUE.pattern + r"|(?:(?<![\w.])[-\u2212]|(?<=[^\W\d_])\+)?(?:\d+(?:[.:]\d+|,\d{1,2}(?!\d))*"
+                    r"|(?<![\w.])\.\d+)|[^\W\d_]+|[.,;:!?()\[\]—–]|[^\w\s]")  # a number's sign and marks (symbols.py)
 _BREAKS = frozenset(".,;:!?()[]—–")
 
 
@@ -154,7 +155,7 @@ def _tokens(raw: str) -> list[tuple[str, str, bool, bool, str, bool]]:
                     and text[match.end():match.end() + 1].isspace() else -1
             brk = True
             continue
-        if not token[0].isalnum():
+        if not token[0].isalnum() and not token[1:2].isdigit():  # a sign or "." opening a number is part of it
             if unicodedata.category(token) != "Sc":
                 continue  # "&", "#", "-": no word
             # a currency sign is its currency's name, read from the sign's Unicode name ("EURO SIGN": "€600" /
