@@ -1640,6 +1640,8 @@ def test_or_under_a_negation_joins_what_is_denied() -> None:
     ("They're moving to Glasgow", "They are moving to Glasgow", "near"),
     ("Enjoys hunting pigs in the bush", "Enjoys pig hunting in the bush", "paraphrase"),  # no compound swapped
     ("The niece of the user lives in Leeds", "The user's niece lives in Leeds", "paraphrase"),
+    ("Will start at Google in May", "Starts at Google in May", "paraphrase"),  # the future, said two ways
+    ("My in-laws are visiting next weekend", "My in-laws will visit next weekend", "paraphrase"),
 ])
 def test_round_16_kinds_found(a: str, b: str, kind: str) -> None:
     assert verdict(a, b)[0] == kind
@@ -1676,6 +1678,7 @@ def test_punctuation_that_is_no_numbers_mark_still_goes(a: str, b: str) -> None:
     ("Her time zone is UTC+2", "Her time zone is UTC-2"),
     ("Loves milk chocolate", "Loves chocolate milk"), ("Owns a show dog", "Owns a dog show"),  # another head
     ("Bought a wine glass for Ana", "Bought a glass of wine for Ana"),  # an amount of wine: WordNet's noun.quantity
+    ("Will move to Leeds in June", "Moved to Leeds in June"), ("Will not eat fish", "Eats fish"),
 ])
 def test_round_16_hard_negatives_stay_apart(a: str, b: str) -> None:
     assert verdict(a, b)[0] not in dedup.DUPLICATE_KINDS

@@ -27,7 +27,7 @@ FILLER = frozenset(  # and the maximizers, which say a verb holds fully (Quirk e
     " so pretty any absolutely completely totally utterly".split())
 FUNCTION_WORDS = FILLER | frozenset(
     "a an the of and that which who whom this these those there it its to is are be been being"
-    " has have got do does all them other user users currently how"
+    " has have got do does all them other user users currently how will"  # "will": the future, as the present says it
     # the memory's owner ("I swim", "The user swims" and "Swims" are one subject in a personal store)
     " i me my myself mine".split())  # past forms (was, had) do count
 NEGATIONS = frozenset("not no never nobody nothing none neither nor cannot stop stops stopped quit quits skip skips"
