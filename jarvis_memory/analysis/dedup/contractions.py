@@ -20,13 +20,13 @@ _PLACES = frozenset(("at", "to", "from", "by", "near", "round", "around"))  # be
 _IS_NEXT = frozenset("a an the not no never always still now also in at on from into with away here off out over"
                      " going".split())
 # "I'm", "I've" and their forms typed without the apostrophe ("im", "ive": no English words) are "I am", "I have";
-# "we're", "you'll", "we'd" stay joined as before ("were", "youll"): notes drop the apostrophe, "were" is a word
+# "were", "youll", "wed" stay as typed: notes drop the apostrophe, and "were" is a word
 _CLITIC = re.compile(r"(?i)\b(i)['’]?(m|ve)\b")
 _CLITICS = {"m": " am", "ve": " have"}
 # A pronoun's "'ll", "'re", "'ve" and "'d" with its apostrophe: "will", "are", "have", and "had" before a participle
 # ("She'd never seen snow"), else "would" ("He'd like a quiet birthday"; Quirk et al. 1985, 3.23)
-PRONOUN_CLITIC = re.compile(r"(?i)\b(i|you|he|she|it|we|they|that|who|there)['’](ll|re|ve|d)\b"
-                            r"(?=((?:\s+(?:never|already|just|not))?\s+([a-z]+))?)")
+_PRONOUN_CLITIC = re.compile(r"(?i)\b(i|you|he|she|it|we|they|that|who|there)['’](ll|re|ve|d)\b"
+                             r"(?=((?:\s+(?:never|already|just|not))?\s+([a-z]+))?)")
 _PRONOUN_CLITICS = {"ll": " will", "re": " are", "ve": " have"}
 # Speech's fused forms, a closed set (Quirk et al. 1985, 3.42, note): "gonna" is "going to", as a voice note writes it
 _FUSED = {"gonna": "going to", "wanna": "want to", "gotta": "got to", "hafta": "have to", "kinda": "kind of",
@@ -43,7 +43,7 @@ def expanded(text: str) -> str:
     text = _CLITIC.sub(lambda m: m[1] + _CLITICS[m[2].casefold()], text)
     if "'" in text or "’" in text:
         text = _CONTRACTION.sub(lambda m: _CONTRACTED.get(m[1].casefold(), m[1]) + " not", text)
-        text = PRONOUN_CLITIC.sub(_pronoun_clitic, text)
+        text = _PRONOUN_CLITIC.sub(_pronoun_clitic, text)
         text = _PRONOUN_S.sub(lambda m: m[1] + (" has" + m[2] if m[2] else " is"), text)
         text = _NOUN_S.sub(_noun_s, text)
     text = _FUSED_FORM.sub(lambda m: _FUSED[m[1].casefold()], text)
@@ -65,9 +65,8 @@ def _noun_s(m: re.Match) -> str:
 
 
 def _pronoun_clitic(m: re.Match) -> str:
-    """A pronoun's clitic written out (:data:`PRONOUN_CLITIC`)."""
+    """A pronoun's clitic written out (:data:`_PRONOUN_CLITIC`)."""
     clitic, follower = m[2].casefold(), (m[4] or "").casefold()
     if clitic != "d":
         return m[1] + _PRONOUN_CLITICS[clitic]
     return m[1] + (" had" if follower == "been" or lexicon.is_participle(follower) else " would")
-

@@ -247,6 +247,11 @@ def swapped_in_place(a: _Text, b: _Text, same: dict[str, str]) -> tuple[list[int
     return None
 
 
+def _third_person(word: str) -> bool:
+    """Whether a folded word may be a verb's "-s" form: one of its noun lemmas inflected so ("texts", "rings")."""
+    return any(word in (getInflection(n, "VBZ") or ()) for n in getAllLemmas(word).get("NOUN", ()))
+
+
 def _plain_noun(t: _Text, i: int) -> bool:
     """Whether word ``i`` of ``t`` is read as a noun only: no verb there, no "-ing" form, no adverb ("long")."""
     return lexicon.is_noun(t.words[i]) and not t.roles[i].startswith("verb") and not t.words[i].endswith("ing") \
@@ -276,11 +281,12 @@ def _sequence(t: _Text) -> list[tuple[str, int]]:
 
 def swapped_clauses(a: _Text, b: _Text) -> tuple[str, str] | None:
     """Two clauses joined by one "and", "then" or one subordinator, each with its verb, in the other order: events
-    in another order ("Got married and had a baby" / "Had a baby and got married", "Rings, then texts"), a condition made the main clause
-    ("I stay with Tom when I am in Leeds" / "I am in Leeds when I stay with Tom"), as each text's first clause as
-    written, or ``None``; not a list of things ("a cat and a dog": no verbs).  A text still opening with its
-    subordinator (:func:`.clauses.fronted` found no end to the clause) against one with it inside is taken for two
-    clauses in another order unless one cut of its words, the clause moved last, is the other text."""
+    in another order ("Got married and had a baby" / "Had a baby and got married", "Rings, then texts"), a
+    condition made the main clause ("I stay with Tom when I am in Leeds" / "I am in Leeds when I stay with Tom"),
+    as each text's first clause as written, or ``None``; not a list of things ("a cat and a dog": no verbs).  A
+    text still opening with its subordinator (:func:`.clauses.fronted` found no end to the clause) against one with
+    it inside is taken for two clauses in another order unless one cut of its words, the clause moved last, is the
+    other text."""
     for x, y in ((a, b), (b, a)):  # "When Tom is away Anna walks ...": which words are the clause is unknown
         if x.words[:1] and x.words[0] in SUBORDINATORS and y.words[:1] != x.words[:1] and x.words[0] in y.words[1:] \
                 and not any(x.words[k:] + x.words[:k] == y.words for k in range(2, len(x.words) - 1)):
@@ -302,8 +308,7 @@ def _clauses(t: _Text) -> tuple[tuple[tuple[str, ...], str], tuple[tuple[str, ..
         return None
     halves = (range(joins[0]), range(joins[0] + 1, len(t.words)))
     verbs = [any(t.roles[i].startswith("verb") or t.words[i] in AUXILIARIES for i in h) for h in halves]
-    if not verbs[1] or not (verbs[0] or any(t.words[0] in (getInflection(n, "VBZ") or ()) for n in getAllLemmas(
-            t.words[0]).get("NOUN", ()))):  # a note's first word, a verb's "-s": "Texts the quote, then rings the client"
+    if not verbs[1] or not (verbs[0] or _third_person(t.words[0])):  # a note's first word: "Texts the quote, then"
         return None
     content = set(t.content)
     return (*((tuple(sorted(t.keys[i] for i in h if i in content or t.words[i] in AUXILIARIES)),

@@ -280,15 +280,12 @@ def had_then_is(shorter: _Text, longer: _Text) -> bool:
     """Whether the shorter says what one has and the longer, without "have", what one is, "be" or a passive's state
     ("Has a blue heeler" / "Is scared of blue heelers"): a state of what is had is no more about having it."""
     held_s, held_l = held(shorter), held(longer)
-    if held_s is None or held_s[0] != "have" or not _HAVE.isdisjoint(longer.words):
+    if held_s is None or held_s[0] != "have" or not _PERFECT_HAVE.isdisjoint(longer.words):
         return False
     be = held_l[1] if held_l is not None and held_l[0] == "be" else next(  # a present state, not an event:
         (i for i, r in enumerate(longer.roles) if r == PASSIVE and longer.words[i] in ("is", "are")), len(longer.words))
     had = [longer.first[shorter.keys[i]] for i in shorter.content if i > held_s[1] and shorter.keys[i] in longer.first]
     return bool(had) and min(had) > be  # what is had after "is": not "Her Prius is silver"
-
-
-_HAVE = frozenset(("has", "have", "had"))
 
 
 def attribute_had(a: _Text, b: _Text) -> bool:
