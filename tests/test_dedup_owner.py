@@ -88,6 +88,9 @@ def test_the_owners_thing_said_with_the(a: str, b: str, duplicate: bool) -> None
     ("Asked to move the meeting", "Asked Tomas to move the meeting", False),
     ("Wants to learn the piano", "Wants to learn the piano in 2027", True),
     ("Wants to go to Japan", "Wants to go to Japan with Tomas to see Kyoto", True),
+    ("Is happy to host Christmas", "Is happy for her sister to host Christmas", False),  # "for" + its doer
+    ("Decided to quit smoking", "Decided in March to quit smoking", True),  # a time, no doer
+    ("Moved to Porto in 2020", "Moved with her kids to Porto in 2020", True),  # "to" a preposition
 ])
 def test_a_doer_given_to_an_infinitive_is_no_subsumption(a: str, b: str, duplicate: bool) -> None:
     assert (found([a, b, *UNRELATED]).get((a, b)) in dedup.DUPLICATE_KINDS) is duplicate

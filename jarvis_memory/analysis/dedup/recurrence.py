@@ -185,12 +185,10 @@ def _dated(tokens: list[tuple], k: int) -> str:
 
 
 def _verb_or_noun(word: str) -> bool:
-    """Whether lemminflect reads a folded word as a verb, a noun or an adverb that is also an adjective, or lacks it
-    ("works", "happens", "netball": "Plays netball Tuesday nights", "Finishes early Fridays"; not "lazy", "most",
-    "the", "to")."""
+    """Whether lemminflect reads a folded word as a verb or a noun, or lacks it ("works", "happens", "netball":
+    "Plays netball Tuesday nights"; not "lazy", "most", "the")."""
     readings = getAllLemmas(word)
-    adverb = word in readings.get("ADV", ()) and "ADJ" in readings and word != "most"  # "early", "late"
-    return "VERB" in readings or "NOUN" in readings or adverb \
+    return "VERB" in readings or "NOUN" in readings \
         or not readings and word.isalpha() and word not in _BEFORE_A_DAY  # a name, a rare noun; not "from"
 
 

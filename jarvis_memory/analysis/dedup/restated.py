@@ -277,15 +277,20 @@ _BE_HAVE = {**dict.fromkeys(("is", "are", "am", "be", "was", "were"), "be"),
 
 
 def had_then_is(shorter: _Text, longer: _Text) -> bool:
-    """Whether the shorter says what one has and the longer, without "have", what one is, "be" or a passive's state
-    ("Has a blue heeler" / "Is scared of blue heelers"): a state of what is had is no more about having it."""
+    """Whether the shorter says what one has and the longer, without "have", a state of it: an adjective after "is"
+    or a present passive ("Has a blue heeler" / "Is scared of blue heelers", "Has a garden" / "Is proud of her
+    garden"; not "Has a cold" / "Is in bed with a cold", "Has a Prius" / "Her Prius is silver")."""
     held_s, held_l = held(shorter), held(longer)
     if held_s is None or held_s[0] != "have" or not _PERFECT_HAVE.isdisjoint(longer.words):
         return False
-    be = held_l[1] if held_l is not None and held_l[0] == "be" else next(  # a present state, not an event:
-        (i for i, r in enumerate(longer.roles) if r == PASSIVE and longer.words[i] in ("is", "are")), len(longer.words))
+    if held_l is not None and held_l[0] == "be":
+        after = longer.words[held_l[1] + 1] if held_l[1] + 1 < len(longer.words) else ""
+        be = held_l[1] if lexicon.is_adjective(after) else len(longer.words)
+    else:
+        be = next((i for i, r in enumerate(longer.roles) if r == PASSIVE and longer.words[i] in ("is", "are")),
+                  len(longer.words))
     had = [longer.first[shorter.keys[i]] for i in shorter.content if i > held_s[1] and shorter.keys[i] in longer.first]
-    return bool(had) and min(had) > be  # what is had after "is": not "Her Prius is silver"
+    return bool(had) and min(had) > be  # what is had after the state
 
 
 def attribute_had(a: _Text, b: _Text) -> bool:

@@ -15,6 +15,7 @@ from . import kinds, lexicon, verb_senses
 from .apposition import renamed
 from .clauses import SUBORDINATORS
 from .counts import counted
+from .infinitives import infinitive_subject
 from .narrowing import takes_out
 from .restated import owner_object, owner_undergoes, passive, verb_lemmas
 from .roles import (
@@ -34,6 +35,7 @@ from .roles import (
     _names_someone,
     _verb_form,
     doers,
+    same_relation,
 )
 from .text import FUNCTION_WORDS, is_number
 
@@ -53,18 +55,6 @@ def says_more(shorter: _Text, longer: _Text, extra: set[int], same: dict[str, st
                 or verb_for_copula(shorter, longer, extra) or predicates_a_fragment(shorter, longer, extra)
                 or hyphened_to_shared(longer, extra) or name_runs_on(longer, extra) or renamed(shorter, longer, extra)
                 or infinitive_subject(shorter, longer, extra) or replaces_a_relation(shorter, longer, extra))
-
-
-def infinitive_subject(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
-    """Whether the longer's extra words stand between a verb and its "to"-infinitive where the shorter has none: the
-    infinitive's subject, another doer ("Wants to be called Nuonuo" / "Wants the assistant to be called Nuonuo")."""
-    for v in (v for v in range(len(shorter.words) - 1) if shorter.words[v + 1] == "to" and shorter.roles[v][:4] == "verb"):
-        j = longer.first.get(shorter.keys[v], len(longer.words))
-        t = next((t for t in range(j + 1, len(longer.words))
-                  if longer.words[t] == "to" or t in longer.content and t not in extra), None)
-        if t is not None and longer.words[t] == "to" and any(k in extra for k in range(j + 1, t)):
-            return True
-    return False
 
 
 def adds_nothing(longer: _Text, extra: set[int]) -> bool:
@@ -243,9 +233,9 @@ def replaces_a_relation(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
                      None)
         if before in shorter.first and after in shorter.first:
             start, end = shorter.first[before], shorter.first[after]
-            if any(w in RELATIONS and w != longer.words[i] and w not in longer.words
+            if any((w := shorter.words[p]) in RELATIONS and w != longer.words[i] and w not in longer.words
                    and {_relation(shorter, w, end), _relation(longer, longer.words[i], i)} != {"than"}
-                   for w in shorter.words[start + 1:end]):
+                   and not same_relation(longer, i, shorter, p) for p in range(start + 1, end)):  # "at/in a bakery"
                 return True
     return False
 

@@ -22,12 +22,12 @@ from .tuning import CORPUS_KNOWN, KNOWN_ZIPF, MAX_BLOCK, MAX_CUT_WORDS, NAME_ZIP
 # Words whose change leaves a memory's statement as it was.  Hand-written because the
 # stop-word lists of NLP libraries (NLTK, spaCy, scikit-learn) hold negations, pronouns,
 # quantifiers and prepositions ("not", "she", "before", "without") that change a fact.
-FILLER = frozenset(  # and the maximizers, which say a verb holds fully (Quirk et al. 1985, 8.104: "absolutely hates")
-    "really very just actually basically quite definitely honestly literally simply truly certainly also too"
-    " so pretty any absolutely completely totally utterly".split())
+MAXIMIZERS = frozenset("absolutely completely totally utterly".split())  # a verb holds fully (Quirk et al. 1985, 8.104)
+FILLER = frozenset("really very just actually basically quite definitely honestly literally simply truly certainly"
+                   " also too so pretty any".split()) | MAXIMIZERS  # a maximizer counts under a negation ("not fully")
 FUNCTION_WORDS = FILLER | frozenset(
     "a an the of and that which who whom this these those there it its to is are be been being"
-    " has have got do does all them other user users currently how will"  # "will": the future, as the present says it
+    " has have got do does all them other user users currently how will"  # "will": the future the present says
     # the memory's owner ("I swim", "The user swims" and "Swims" are one subject in a personal store)
     " i me my myself mine".split())  # past forms (was, had) do count
 NEGATIONS = frozenset("not no never nobody nothing none neither nor cannot stop stops stopped quit quits skip skips"
@@ -69,15 +69,14 @@ _ARROW = re.compile(r"\s*(?:→|➔|➜|⟶|⇒|->|=>)\s*|\s+>\s+(?!\d)")
 _COMPARISON = re.compile(r"\s*([<>≤≥])\s*(?=\d)")
 _COMPARED = {">": " over ", "<": " under ", "≥": " at least ", "≤": " at most "}
 _ARROW_SIGNS = frozenset("<>→➔➜⟶⇒≤≥")  # what _ARROW or _COMPARISON may match
-# "no." before a number, or "no" before "is"/"was", is the noun "number" (Latin "numero"), no negation: "PPS no. is
-# in the folder", "No. 5 bus"
+# "no." before a number, or "no" before "is"/"was", is the noun "number" (Latin "numero"): "No. 5 bus"
 _NUMERO = re.compile(r"\b[Nn][Oo]\.(?=\s*\d)|(?<=\w )[Nn][Oo]\.?(?=\s+(?:is|was|are|were)\b)")
-# A number with its ':' or '.' parts is one word ("7:30", "5.5", "0.05", "16:9", "3.11"): another
-# number, not a number with a phrase added, and its parts keep their order and leading zeros.
-# A value written with symbols (symbols.VALUE: "C++", an e-mail address) is one token.  The last: any other symbol,
-# kept only if a currency sign (Unicode category Sc: "€", "$"), which is a value like a number's unit
-_TOKEN = re.compile(VALUE.pattern + r"|(?:(?<![\w.])[-\u2212]|(?<=[^\W\d_])\+)?(?:\d+(?:[.:]\d+|,\d{1,2}(?!\d))*"
-                    r"|(?<![\w.])\.\d+)|[^\W\d_]+|[.,;:!?()\[\]—–]|[^\w\s]")  # a number's sign and marks (symbols.py)
+# A number with its sign and its ':', '.' or decimal ',' parts is one word ("7:30", "0.05", "-18", "2,5", ".5": its
+# parts keep their order and leading zeros, as symbols.py keeps a number's marks).  A value written with symbols
+# (symbols.VALUE: "C++", an e-mail address) is one token.  The last: any other symbol, kept only if a currency sign
+# (Unicode category Sc: "€", "$"), which is a value like a number's unit
+_TOKEN = re.compile(VALUE.pattern + r"|(?:(?<![\w.])[-\u2212+]|(?<=[^\W\d_])\+)?(?:\d+(?:[.:]\d+|,\d{1,2}(?!\d))*"
+                    r"|(?<![\w.])\.\d+)|[^\W\d_]+|[.,;:!?()\[\]—–]|[^\w\s]")
 _BREAKS = frozenset(".,;:!?()[]—–")
 
 
@@ -204,10 +203,11 @@ def _text(raw: str) -> _Text:
     word_roles = roles.of(words, breaks, persons, ADVERBS, compound)
     words = roles.owner_named(words, persons, word_roles)
     keys, light = light_verbs(words, _keys(words, word_roles), word_roles, FUNCTION_WORDS)
-    # a passive's "by" and its "was" only mark who acts and when: "Spicy food was disliked by Victor" says what
-    # "Victor disliked spicy food" does; a light verb's noun says what it does ("made the decision")
+    # a passive's "by" and "was" mark who acts and when ("... was disliked by Victor"); a light verb's noun the doing
+    negated = not NEGATIONS.isdisjoint(words)  # "Hasn't completely recovered" is no "Hasn't recovered"
     content = tuple(i for i, w in enumerate(words) if (w not in FUNCTION_WORDS or w == "this" and _deictic(words, i)
-                                                         or w == "been" and _visited(words, i))
+                                                         or w == "been" and _visited(words, i) or w == "will"
+                                                         and persons[i] or w in MAXIMIZERS and negated)
                     and w not in NEGATIONS and not _emphatic(words, word_roles, i)
                     and word_roles[i] not in (roles.AGENT, roles.PASSIVE, roles.CAUSATIVE) and i not in light
                     and not (w == "am" and not (i and is_number(words[i - 1])))  # "I am", not "9 am"

@@ -10,9 +10,9 @@ without "am"/"pm" or an "h" (it may be a price).
 
 *A date written in numbers* is read as the words a date is written in: "2026-05-03" (ISO 8601), "3.5.2026" and
 "14/03" (day first) are "3 may 2026" and "14 march", as "3 May 2026", "May 3rd, 2026" and "14th March" are read.
-Day and month are told apart only where one of the two is over 12 ("14/03", "03/14") or they are one number
-("3/3"); "03/04" stays two numbers (3 April in Britain, March 4 in the United States), and two numbers joined by
-a hyphen are a range ("12-19 August").  A two-digit year is of this century ("14-03-26")."""
+Day and month are told apart only where one of the two is over 12 ("14/03", "03/14"); "03/04" stays two numbers
+(3 April in Britain, March 4 in the United States), and two numbers joined by a hyphen are a range ("12-19
+August").  A two-digit year is of this century ("14-03-26")."""
 
 from __future__ import annotations
 
@@ -150,8 +150,8 @@ def _date(tokens: list[tuple], k: int) -> tuple[int, int, int, int] | None:
     if len(run) == 3 and run[0] > 999 and tokens[k][5]:  # ISO 8601: year-month-day
         year, month, day = run
         return (3, day, month, year) if 1 <= month <= 12 and 1 <= day <= 31 else None
-    if len(run) < 2 or run[0] > 31 or run[1] > 31 or 0 in run[:2] or len(run) == 2 and tokens[k][5] \
-            or (run[0] > 12) == (run[1] > 12) and not run[0] == run[1] <= 12:  # "3/3" is 3 March either way
+    if len(run) < 2 or run[0] > 31 or run[1] > 31 or (run[0] > 12) == (run[1] > 12) or 0 in run[:2] \
+            or len(run) == 2 and tokens[k][5]:
         return None  # "12-19 August": two numbers joined by a hyphen are a range
     day, month = (run[0], run[1]) if run[0] > 12 else (run[1], run[0])
     year = run[2] if len(run) == 3 and (run[2] < 100 or 1900 < run[2] < 2200) else 0
