@@ -38,6 +38,8 @@ def test_the_owners_names_are_read_as_the_user(monkeypatch: pytest.MonkeyPatch) 
     assert kinds[("Marisol's sister lives in Porto", "Her sister lives in Porto")] in dedup.DUPLICATE_KINDS
     assert kinds.get(("I'm a vegetarian", "Tomas is vegetarian")) not in dedup.DUPLICATE_KINDS  # someone else
     assert kinds.get(("Marisol is vegetarian", "Tomas is vegetarian")) not in dedup.DUPLICATE_KINDS
+    negated = found(["Marisol is vegetarian", "Marisol is not vegetarian", *UNRELATED])  # a conflict to review
+    assert negated[("Marisol is vegetarian", "Marisol is not vegetarian")] == "variant"
 
 
 @needs_wordnet
@@ -59,6 +61,9 @@ def test_names_are_read_from_the_variable_longest_first(monkeypatch: pytest.Monk
     assert owner.names("O'Neill, Anne-Marie") == ("Anne-Marie", "O'Neill")
     monkeypatch.delenv(owner.VARIABLE)
     assert owner.names() == ()
+    for word in ("I", "she", "the user"):  # read as the owner, or someone else, already
+        with pytest.raises(ConfigError, match="which is no name"):
+            owner.names(f"Marisol, {word}")
 
 
 def test_an_entry_that_is_no_name_is_refused_with_a_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -77,6 +82,8 @@ def test_an_entry_that_is_no_name_is_refused_with_a_sentence(monkeypatch: pytest
     ("Drives her mother to work", "Drives the mother to work", False),  # a person: whose mother matters
     ("Broke her arm", "Broke the arm of the sofa", False),              # another's arm
     ("She walks his dog", "She walks the dog", False),                 # "his" is not hers
+    ("Walks her dog every morning", "Walks dogs every morning", False),  # a dog of her own, or dogs as a job
+    ("Grooms her horse before lessons", "Grooms horses before lessons", False),
 ])
 def test_the_owners_thing_said_with_the(a: str, b: str, duplicate: bool) -> None:
     assert (found([a, b, *UNRELATED]).get((a, b)) in dedup.DUPLICATE_KINDS) is duplicate

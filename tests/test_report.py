@@ -580,7 +580,7 @@ def test_a_malformed_owner_name_exits_3_before_any_kernel_or_folder(demo, tmp_pa
     result = cli("report", "dedup_audit", "--out", str(out), env_extra={**demo["env"], "JARVIS_MEMORY_OWNER": "Bia, 42"})
     assert (result.returncode, result.stdout) == (3, "")
     assert result.stderr == ("error: $JARVIS_MEMORY_OWNER holds '42', which is no name: give the owner's names"
-                             " separated by commas, e.g. 'Beatriz Costa, Bia'\n")
+                             " separated by commas, every spelling a memory uses, e.g. 'Beatriz Costa, Beatriz, Bia'\n")
     assert not out.exists()
 
 

@@ -52,10 +52,11 @@ Modules: :mod:`.text` (tokens, the vocabulary), :mod:`.compare` (one pair's verd
 (candidate pairs), :mod:`.audit` (the shared analysis), :mod:`.checks` (what notebooks call),
 :mod:`.evaluation` (precision and recall), :mod:`.tuning` (the constants), :mod:`.lexicon` (what a word is:
 lemmas, spellings, synonyms, the dictionary), :mod:`.roles` (who does what to whom), :mod:`.order` (who changed places),
-:mod:`.semantic` (the optional stage), :mod:`.budget` (the memory an audit needs).
+:mod:`.semantic` (the optional stage), :mod:`.budget` (the memory an audit needs), :mod:`.owner` (the owner's own
+names, ``$JARVIS_MEMORY_OWNER``).
 """
 
-from . import semantic
+from . import owner, semantic
 from .checks import (
     CHANGE_ORDER,
     breakdown,
@@ -83,6 +84,6 @@ from .tuning import DEFAULT_THRESHOLD, DUPLICATE_KINDS, KINDS, MAX_PAIRWISE, NEA
 __all__ = [
     "CHANGE_ORDER", "DEFAULT_THRESHOLD", "DEMO_DUPLICATE_KINDS", "DEMO_NEGATIVE_KINDS", "DUPLICATE_KINDS", "KINDS",
     "MAX_PAIRWISE", "NEAR_FLOOR", "SWEEP", "breakdown", "candidates", "clusters", "evaluate", "evaluate_pairs",
-    "exact_groups", "hash_integrity", "near_duplicates", "normalize_strong", "normalized_groups", "per_kind",
+    "exact_groups", "hash_integrity", "near_duplicates", "normalize_strong", "normalized_groups", "owner", "per_kind",
     "read_eval_set", "review_queue", "semantic", "threshold_sweep", "truth_path",
 ]

@@ -170,8 +170,8 @@ def _as_written(a: _Text | _Long, b: _Text | _Long, vocabulary: _Vocabulary) -> 
         if swap is not None and len(shared) >= 2:  # "Shops at the bakery" / "Stops at …": a word swap, not a negation
             return _Verdict("variant", shared, a.written[swap], b.written[swap], "word")
         # what one negates the other states ("not allergic", "stopped running", "paragraphs, not bullet points")
-        if len(only_a) + len(only_b) <= MAX_CHANGED and len(shared) >= 2:
-            return _Verdict("variant", shared + ("\x02not",), _negated(a), _negated(b), "negation")
+        if len(only_a) + len(only_b) <= MAX_CHANGED and (len(shared) >= 2 or shared and not only_a + only_b):
+            return _Verdict("variant", shared + ("\x02not",), _negated(a), _negated(b), "negation")  # "Is (not) vegan"
         return _NONE
     if bool(only_a) != bool(only_b) and all(w in BOUNDS for w in only_a + only_b):
         bound_a, bound_b = bounds(a, b), bounds(b, a)

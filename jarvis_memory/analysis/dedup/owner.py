@@ -15,21 +15,23 @@ import re
 from collections.abc import Sequence
 
 from ...errors import ConfigError
+from .roles import OWNER, PRONOUNS
 
 VARIABLE = "JARVIS_MEMORY_OWNER"
+_NO_NAMES = OWNER | PRONOUNS | {"the user"}  # the audit reads them as the owner, or someone else, already
 _NAME = re.compile(r"[^\W\d_]+\.?(?:[ '\u2019-][^\W\d_]+\.?)*")  # letters, in words: "Bia", "Anne-Marie", "O'Neill"
 
 
 def names(value: str | None = None) -> tuple[str, ...]:
     """The owner's names: ``value``, else ``$JARVIS_MEMORY_OWNER``, split at commas, longest first (so "Beatriz
     Costa" is read before "Beatriz"); ``()`` if unset or empty.  Raises :class:`ConfigError` for an entry that is no
-    name (digits, symbols: "Bia <3")."""
+    name (digits, symbols: "Bia <3"; a pronoun or "the user", which the audit reads already)."""
     raw = os.environ.get(VARIABLE, "") if value is None else value
     found = {n.strip() for n in raw.split(",") if n.strip()}
-    bad = sorted(n for n in found if not _NAME.fullmatch(n))
+    bad = sorted(n for n in found if not _NAME.fullmatch(n) or n.casefold() in _NO_NAMES)
     if bad:
         raise ConfigError(f"${VARIABLE} holds {bad[0]!r}, which is no name: give the owner's names separated by "
-                          f"commas, e.g. 'Beatriz Costa, Bia'")
+                          f"commas, every spelling a memory uses, e.g. 'Beatriz Costa, Beatriz, Bia'")
     return tuple(sorted(found, key=lambda n: (-len(n), n)))
 
 

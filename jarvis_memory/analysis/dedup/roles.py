@@ -232,6 +232,8 @@ def _owners_thing(a: _Text, i: int, b: _Text) -> bool:
     if noun is None or a.keys[noun] not in b.first or lexicon.names_a_person(a.words[noun]) \
             or b.words[b.first[a.keys[noun]] + 1:b.first[a.keys[noun]] + 2] == ("of",):  # "the arm of the sofa"
         return False
+    if a.words[noun] != b.words[b.first[a.keys[noun]]] and not b.roles[b.first[a.keys[noun]]].startswith("verb"):
+        return False  # a noun in another number: "Walks her dog" / "Walks dogs" (not "Her walk" / "Walks")
     s = b.first[a.keys[noun]] - (noun - i)  # where b has the possessive's place
     if any(a.words[m] not in OWNER and (a.names[m] and a.roles[m] == "subj" or lexicon.names_a_person(a.words[m]))
            for m in range(i)):  # a name as the subject, or a person's noun ("Tom fixed her bike"; not "uses a

@@ -33,6 +33,7 @@ from .roles import (
     _base_verb,
     _compared,
     _names_someone,
+    _plural,
     _verb_form,
     doers,
     same_relation,
@@ -330,12 +331,13 @@ def owners_only(shorter: _Text, longer: _Text, extra: set[int], same: dict[str, 
     "His mother")."""
     written_as = {v: k for k, v in same.items()}
 
-    def bare(k: str) -> bool:  # the shorter's noun with no article ("Called mother", not "Borrowed the car")
-        j = shorter.first.get(written_as.get(k, k))
-        return j is not None and lexicon.is_noun(shorter.words[j]) and (not j or shorter.words[j - 1] not in _ARTICLES)
+    def bare(i: int) -> bool:  # the shorter's noun with no article ("Called mother", not "Borrowed the car"), in
+        j = shorter.first.get(written_as.get(longer.keys[i], longer.keys[i]))  # its number
+        return j is not None and lexicon.is_noun(shorter.words[j]) and (not j or shorter.words[j - 1] not in _ARTICLES) \
+            and (shorter.roles[j][:4] == "verb" or _plural(shorter.words[j]) == _plural(longer.words[i]))  # "Walks
+        # dogs": no dog of one's own ("Her walk to the café" / "Walks to the café": a verb, no noun, counts no dogs)
 
-    if not all(longer.words[i] in _DETERMINERS and i + 1 < len(longer.words) and bare(longer.keys[i + 1])
-               for i in extra):
+    if not all(longer.words[i] in _DETERMINERS and i + 1 < len(longer.words) and bare(i + 1) for i in extra):
         return False
     if extra == {0} or doers(shorter) == doers(longer) == OWNER_ONLY:
         return True
