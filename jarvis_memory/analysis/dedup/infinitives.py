@@ -21,10 +21,11 @@ def infinitive_subject(shorter: _Text, longer: _Text, extra: set[int]) -> bool:
         if shorter.words[v + 1] != "to" or not _base_verb(shorter.words[v + 2]) or shorter.keys[v] not in longer.first:
             continue
         j = longer.first[shorter.keys[v]]
-        t = next((t for t in range(j + 1, len(longer.words)) if longer.words[t] == "to"), len(longer.words) - 1)
+        t = next((t for t in range(j + 1, len(longer.words)) if longer.words[t] == "to"), None)
+        if t is None or t + 1 == len(longer.words) or not _base_verb(longer.words[t + 1]):
+            continue  # no infinitive there
         between = range(j + 1 + (longer.words[j + 1:j + 2] == ("for",)), t)
-        if _base_verb(longer.words[t + 1:t + 2][0] if t + 1 < len(longer.words) else "") and any(
-                k in extra for k in between) and all(longer.words[k] not in RELATIONS for k in between) \
+        if any(k in extra for k in between) and all(longer.words[k] not in RELATIONS for k in between) \
                 and any(longer.names[k] or lexicon.names_a_person(longer.words[k]) for k in between):
             return True
     return False

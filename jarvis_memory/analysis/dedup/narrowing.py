@@ -23,7 +23,8 @@ _INSTEAD = frozenset(("instead", "rather", "unlike"))  # what follows is not don
 _PRIVATIVE = frozenset("former previous prior ex erstwhile onetime future prospective potential fake alleged"
                        " supposed retired aspiring wannabe faux imaginary dummy mock deputy assistant vice apprentice"
                        " trainee least less".split())  # and the ranks below ("deputy head", "assistant manager"), the
-# degree of inferiority ("least favourite", "less demanding": Quirk et al. 1985, 7.80)  # not "next", "late", "past": mostly of time ("next August", "late")
+# degree of inferiority ("least favourite", "less demanding": Quirk et al. 1985, 7.80); not "next", "late", "past":
+# mostly of time ("next August", "late")
 # Downtoners: "mostly vegetarian" is not quite vegetarian (Quirk et al. 1985, 8.104-8.112: approximators and
 # compromisers, "almost", "nearly", "partly", "mostly", "more or less"), and the exclusive "only" (8.116); closed
 _DOWNTONERS = frozenset("only mostly most partly almost nearly partially largely mainly somewhat semi quasi".split())
